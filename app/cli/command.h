@@ -1,0 +1,25 @@
+#pragma once
+// A baton-cli command: "pool validate", "tasks import"... with its help text, options and action.
+
+#include "cli_args.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace baton::cli {
+
+struct Command {
+    std::string name;    ///< "pool validate"
+    std::string summary; ///< one line for the overview
+    std::string usage;   ///< full --help text
+    std::vector<OptionSpec> options;
+    std::function<int(const ParsedArgs&)> run;
+};
+
+std::vector<Command> poolCommands();
+std::vector<Command> taskCommands();
+std::vector<Command> dbCommands();
+std::vector<Command> priceCommands();
+
+} // namespace baton::cli

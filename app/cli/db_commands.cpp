@@ -1,0 +1,86 @@
+// baton-cli db info | prices show
+
+#include "cli_output.h"
+#include "command.h"
+#include "pool_summary.h"
+#include "store/workspace.h"
+
+#include <iomanip>
+#include <iostream>
+
+namespace baton::cli {
+namespace {
+
+int infoCommand(const ParsedArgs& args) {
+    bool json = args.has("--json");
+    auto db = args.value("--db");
+    if (!db || !args.positional.empty()) return usageError("db info needs --db DB", "db info");
+    auto workspace = core::Workspace::open(*db, false);
+    if (!workspace) return reportError(workspace.error(), json);
+    auto info = workspace->info();
+    if (!info) return reportError(info.error(), json);
+    if (json) {
+        printJson({{"path", info->path}, {"schema_version", info->schemaVersion},
+                   {"latest_schema_version", info->latestSchemaVersion}, {"journal_mode", info->journalMode},
+                   {"integrity", info->integrity}, {"size_bytes", info->sizeBytes}, {"rows", info->rowCounts}});
+        return Ok;
+    }
+    std::cout << "Workspace " << info->path << "\n  schema " << info->schemaVersion << " (latest "
+              << info->latestSchemaVersion << "), journal " << info->journalMode << ", integrity " << info->integrity
+              << ", " << info->sizeBytes << " bytes\n";
+    for (const auto& [table, rows] : info->rowCounts) std::cout << "  " << std::left << std::setw(10) << table << rows << "\n";
+    return Ok;
+}
+
+int pricesCommand(const ParsedArgs& args) {
+    const auto& book = core::PriceBook::bundled();
+    auto stale = book.staleEntries(today(), kStalePriceDays);
+    if (args.has("--json")) {
+        nlohmann::json entries = nlohmann::json::array();
+        for (const auto& [id, e] : book.entries()) {
+            auto j = core::toJson(e);
+            j["stale"] = std::find(stale.begin(), stale.end(), id) != stale.end();
+            entries.push_back(j);
+        }
+        printJson({{"entries", entries}, {"stale_after_days", kStalePriceDays}});
+        return Ok;
+    }
+    std::cout << std::left << std::setw(58) << "ID" << std::setw(8) << "IN" << std::setw(8) << "CACHED" << std::setw(8)
+              << "OUT" << "AS OF\n";
+    auto cell = [](const std::optional<double>& v) {
+        std::ostringstream out;
+        if (v) out << *v;
+        else out << "-";
+        return out.str();
+    };
+    for (const auto& [id, e] : book.entries()) {
+        bool isStale = std::find(stale.begin(), stale.end(), id) != stale.end();
+        std::cout << std::setw(58) << id << std::setw(8) << cell(e.prices.input) << std::setw(8)
+                  << cell(e.prices.cachedInput) << std::setw(8) << cell(e.prices.output) << e.asOf
+                  << (isStale ? "  (stale)" : "") << "\n";
+    }
+    std::cout << "\nUSD per 1M tokens. Stale: older than " << kStalePriceDays << " days; override in a pool file.\n";
+    return Ok;
+}
+
+} // namespace
+
+std::vector<Command> dbCommands() {
+    return {{"db info", "schema version, integrity and row counts of a workspace",
+             "Usage: baton-cli db info --db DB [--json]\n\n"
+             "Opens the workspace (running integrity_check and forward migrations) and prints its\n"
+             "schema version, journal mode, integrity, size and row counts per table.\n",
+             {{"--db", true}},
+             infoCommand}};
+}
+
+std::vector<Command> priceCommands() {
+    return {{"prices show", "the bundled price book, with stale entries flagged",
+             "Usage: baton-cli prices show [--json]\n\n"
+             "Lists the price book compiled into Baton: USD per 1M input, cached-input and output\n"
+             "tokens, with the date each price was read. Entries older than 180 days are flagged.\n",
+             {},
+             pricesCommand}};
+}
+
+} // namespace baton::cli

@@ -1,0 +1,27 @@
+#pragma once
+// The figures `pool show` prints: per-model prices and staleness, and the pool's makeup.
+
+#include "model/pool.h"
+#include "model/pool_makeup.h"
+#include "pricing/price_book.h"
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <vector>
+
+namespace baton::cli {
+
+struct PoolSummary {
+    core::PoolMakeup makeup;
+    std::vector<std::string> unpriced; ///< models whose calls will have an unknown cost
+    std::vector<std::string> stale;    ///< models whose price entry is older than the limit
+};
+
+inline constexpr int kStalePriceDays = 180;
+
+PoolSummary summarizePool(const core::Pool& pool, const core::PriceBook& book);
+nlohmann::json toJson(const PoolSummary& summary);
+void printPoolSummary(std::ostream& out, const core::Pool& pool, const PoolSummary& summary);
+std::string today(); ///< YYYY-MM-DD, UTC
+
+} // namespace baton::cli

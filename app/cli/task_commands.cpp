@@ -1,0 +1,174 @@
+// baton-cli tasks import | tasks show
+
+#include "cli_output.h"
+#include "command.h"
+#include "io/task_import.h"
+#include "store/store_writer.h"
+#include "store/task_set_store.h"
+#include "store/workspace.h"
+
+#include <chrono>
+#include <iomanip>
+#include <iostream>
+
+namespace baton::cli {
+namespace {
+
+int64_t nowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+std::optional<core::ImportOptions> importOptions(const ParsedArgs& args, std::string& error) {
+    core::ImportOptions options;
+    options.skipBad = args.has("--skip-bad");
+    options.name = args.value("--name").value_or("");
+    if (auto format = args.value("--format")) {
+        if (*format == "jsonl") options.format = core::TaskFormat::Jsonl;
+        else if (*format == "csv") options.format = core::TaskFormat::Csv;
+        else return error = "--format must be jsonl or csv", std::nullopt;
+    }
+    for (const auto& m : args.all("--map"))
+        if (!core::applyMapping(options.mapping, m))
+            return error = "--map " + m + ": expected FIELD=COLUMN with FIELD one of id, category, prompt, answer, "
+                                          "grader, system",
+                   std::nullopt;
+    if (auto grader = args.value("--grader")) {
+        auto kind = core::graderKindFromString(*grader);
+        if (!kind) return error = "--grader " + *grader + ": expected exact, normalized, choice, numeric, contains", std::nullopt;
+        options.defaultGrader.kind = *kind;
+    }
+    if (auto tolerance = args.value("--tolerance")) {
+        char* end = nullptr;
+        double t = std::strtod(tolerance->c_str(), &end);
+        if (*end || t < 0) return error = "--tolerance must be a non-negative number", std::nullopt;
+        options.defaultGrader.absTolerance = t;
+    }
+    return options;
+}
+
+int importCommand(const ParsedArgs& args) {
+    bool json = args.has("--json");
+    auto db = args.value("--db");
+    if (args.positional.size() != 1 || !db) return usageError("tasks import needs FILE and --db DB", "tasks import");
+    std::string error;
+    auto options = importOptions(args, error);
+    if (!options) return usageError(error, "tasks import");
+
+    auto imported = core::importTasks(args.positional[0], *options);
+    if (!imported) return reportError(imported.error(), json);
+    auto workspace = core::Workspace::open(*db);
+    if (!workspace) return reportError(workspace.error(), json);
+
+    core::StoreWriter writer(workspace->takeWriter());
+    core::SavedTaskSet saved;
+    std::string source = args.positional[0];
+    auto done = writer.submit([&](core::SqliteDb& conn) -> core::Status {
+        auto result = core::saveTaskSet(conn, imported->set, source, nowMs());
+        if (!result) return std::unexpected(result.error());
+        saved = *result;
+        return {};
+    });
+    if (auto ok = done.get(); !ok) return reportError(ok.error(), json);
+
+    std::string hash = imported->set.contentHash();
+    if (json) {
+        printJson({{"ok", true}, {"task_set_id", saved.id}, {"name", imported->set.name}, {"content_hash", hash},
+                   {"items", imported->set.items.size()}, {"already_present", saved.alreadyPresent},
+                   {"skipped", diagnosticsJson(imported->skipped)}});
+    } else {
+        printWarnings(imported->skipped);
+        std::cout << (saved.alreadyPresent ? "already imported as task set " : "imported task set ") << saved.id << " \""
+                  << imported->set.name << "\": " << imported->set.items.size() << " items";
+        if (!imported->skipped.empty()) std::cout << ", " << imported->skipped.size() << " bad lines skipped";
+        std::cout << " (hash " << hash.substr(0, 12) << ")\n";
+    }
+    return Ok;
+}
+
+int showCommand(const ParsedArgs& args) {
+    bool json = args.has("--json");
+    auto db = args.value("--db");
+    if (!db || args.positional.size() > 1) return usageError("tasks show needs --db DB and at most one SET", "tasks show");
+    auto workspace = core::Workspace::open(*db, false);
+    if (!workspace) return reportError(workspace.error(), json);
+    auto reader = workspace->openReader();
+    if (!reader) return reportError(reader.error(), json);
+
+    if (args.positional.empty()) {
+        auto sets = core::listTaskSets(**reader);
+        if (!sets) return reportError(sets.error(), json);
+        if (json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& s : *sets)
+                out.push_back({{"id", s.id}, {"name", s.name}, {"content_hash", s.contentHash}, {"source", s.source},
+                               {"items", s.itemCount}, {"categories", s.categories}});
+            printJson(out);
+            return Ok;
+        }
+        if (sets->empty()) std::cout << "no task sets in " << *db << "; import one with `baton-cli tasks import`\n";
+        for (const auto& s : *sets) {
+            std::cout << std::left << std::setw(5) << s.id << std::setw(28) << s.name << std::setw(8) << s.itemCount
+                      << s.contentHash.substr(0, 12) << "  ";
+            for (const auto& [cat, n] : s.categories) std::cout << cat << ":" << n << " ";
+            std::cout << "\n";
+        }
+        return Ok;
+    }
+    auto set = core::loadTaskSet(**reader, args.positional[0]);
+    if (!set) return reportError(set.error(), json);
+    long limit = std::strtol(args.value("--limit").value_or("20").c_str(), nullptr, 10);
+    size_t shown = std::min(set->items.size(), static_cast<size_t>(std::max(0L, limit)));
+    if (json) {
+        nlohmann::json items = nlohmann::json::array();
+        for (size_t i = 0; i < shown; ++i) items.push_back(core::toJson(set->items[i]));
+        printJson({{"name", set->name}, {"content_hash", set->contentHash()}, {"items_total", set->items.size()},
+                   {"default_grader", core::toJson(set->defaultGrader)}, {"items", items}});
+        return Ok;
+    }
+    std::cout << set->name << ": " << set->items.size() << " items, grader " << core::toString(set->defaultGrader.kind)
+              << "\n";
+    for (size_t i = 0; i < shown; ++i) {
+        const auto& item = set->items[i];
+        std::string prompt = item.prompt().substr(0, 70);
+        std::replace(prompt.begin(), prompt.end(), '\n', ' ');
+        std::cout << std::left << std::setw(14) << item.id << std::setw(16) << item.category << prompt << "  => "
+                  << (item.references.empty() ? "" : item.references.front().substr(0, 30)) << "\n";
+    }
+    if (shown < set->items.size()) std::cout << "... " << set->items.size() - shown << " more (--limit N)\n";
+    return Ok;
+}
+
+} // namespace
+
+std::vector<Command> taskCommands() {
+    return {
+        {"tasks import", "import a task set from JSONL or CSV into a workspace",
+         "Usage: baton-cli tasks import FILE --db DB [options]\n\n"
+         "JSONL: one object per line with id, category, prompt (or messages), answer (a string,\n"
+         "number or array), optional grader; other fields become metadata. CSV: a header row;\n"
+         "map columns with --map. Every bad line is listed with its line number and nothing is\n"
+         "imported, unless --skip-bad is given. Importing the same content twice is a no-op.\n\n"
+         "Options:\n"
+         "  --db DB               workspace database (created if absent)\n"
+         "  --format jsonl|csv    default: from the file extension\n"
+         "  --map FIELD=COLUMN    FIELD: id, category, prompt, answer, grader, system (repeatable)\n"
+         "  --grader KIND         default grader: exact, normalized (default), choice, numeric,\n"
+         "                        contains\n"
+         "  --tolerance X         absolute tolerance for the numeric grader\n"
+         "  --name NAME           task set name (default: file name)\n"
+         "  --skip-bad            import the good lines and report the bad ones\n"
+         "  --json                machine-readable output\n",
+         {{"--db", true}, {"--format", true}, {"--map", true, true}, {"--grader", true}, {"--tolerance", true},
+          {"--name", true}, {"--skip-bad"}},
+         importCommand},
+        {"tasks show", "list task sets, or the items of one",
+         "Usage: baton-cli tasks show --db DB [SET] [--limit N] [--json]\n\n"
+         "Without SET: every task set with its id, name, size, hash and categories.\n"
+         "With SET (id, name or hash prefix): its items, the first N (default 20).\n",
+         {{"--db", true}, {"--limit", true}},
+         showCommand},
+    };
+}
+
+} // namespace baton::cli

@@ -1,0 +1,168 @@
+#include "eval/answer_extraction.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <regex>
+#include <vector>
+
+namespace baton::core {
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+std::string stripMarkdown(std::string_view s) {
+    std::string out;
+    for (char c : s)
+        if (c != '*' && c != '_' && c != '`') out += c;
+    return out;
+}
+
+std::string trim(std::string_view s) {
+    size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+    return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
+}
+
+/// A number token: optional sign and currency, digits with thousands separators, decimals,
+/// exponent, percent, or a simple fraction.
+const std::regex& numberPattern() {
+    static const std::regex re(R"((-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+)");
+    return re;
+}
+
+std::optional<double> numberFromToken(std::string token) {
+    std::erase(token, ',');
+    std::erase(token, '$');
+    std::erase(token, ' ');
+    std::erase(token, '%');
+    if (token.rfind("\xe2\x88\x92", 0) == 0) token = "-" + token.substr(3); // unicode minus
+    auto slash = token.find('/');
+    char* end = nullptr;
+    if (slash != std::string::npos) {
+        double num = std::strtod(token.substr(0, slash).c_str(), &end);
+        double den = std::strtod(token.substr(slash + 1).c_str(), &end);
+        if (den == 0) return std::nullopt;
+        return num / den;
+    }
+    double value = std::strtod(token.c_str(), &end);
+    if (end == token.c_str()) return std::nullopt;
+    return value;
+}
+
+std::vector<std::string> numberTokens(std::string_view text) {
+    std::string s(text);
+    std::vector<std::string> out;
+    for (auto it = std::sregex_iterator(s.begin(), s.end(), numberPattern()); it != std::sregex_iterator(); ++it)
+        out.push_back(it->str());
+    return out;
+}
+
+} // namespace
+
+std::string normalizeAnswer(std::string_view text) {
+    std::string s = lower(stripMarkdown(text));
+    std::string cleaned;
+    for (char c : s) cleaned += (std::ispunct(static_cast<unsigned char>(c)) && c != '-' && c != '.') ? ' ' : c;
+    // A trailing sentence period is punctuation; a decimal point inside a number is not.
+    std::string words, word;
+    auto flush = [&] {
+        while (!word.empty() && (word.back() == '.' || word.back() == '-')) word.pop_back();
+        if (!word.empty() && word != "a" && word != "an" && word != "the") words += (words.empty() ? "" : " ") + word;
+        word.clear();
+    };
+    for (char c : cleaned) {
+        if (std::isspace(static_cast<unsigned char>(c))) flush();
+        else word += c;
+    }
+    flush();
+    return words;
+}
+
+std::optional<std::string> markedAnswer(std::string_view text) {
+    std::string plain = stripMarkdown(text);
+    std::string low = lower(plain);
+    static const std::regex boxed(R"(\\boxed\{([^{}]*)\})");
+    std::smatch m;
+    std::optional<std::string> found;
+    for (auto it = std::sregex_iterator(plain.begin(), plain.end(), boxed); it != std::sregex_iterator(); ++it)
+        found = (*it)[1].str();
+    if (found) return trim(*found);
+
+    size_t best = std::string::npos, bestLen = 0;
+    for (std::string_view marker : {"final answer is", "answer is", "final answer:", "answer:", "####"}) {
+        size_t pos = low.rfind(marker);
+        if (pos != std::string::npos && (best == std::string::npos || pos > best)) best = pos, bestLen = marker.size();
+    }
+    if (best == std::string::npos) return std::nullopt;
+    std::string after = plain.substr(best + bestLen);
+    size_t lineEnd = after.find('\n');
+    after = after.substr(0, lineEnd);
+    // Cut at a sentence end: ". " or a trailing ".", but not a decimal point between digits.
+    for (size_t i = 0; i < after.size(); ++i) {
+        if (after[i] == '.' && (i + 1 == after.size() || std::isspace(static_cast<unsigned char>(after[i + 1])))) {
+            after = after.substr(0, i);
+            break;
+        }
+    }
+    std::string answer = trim(after);
+    while (!answer.empty() && (answer.front() == ':' || answer.front() == '=')) answer = trim(answer.substr(1));
+    return answer;
+}
+
+std::optional<char> extractChoice(std::string_view text, char maxLetter) {
+    auto letterIn = [&](std::string_view s) -> std::optional<char> {
+        static const std::regex standalone(R"((?:^|[\s(\[])([A-Za-z])(?:$|[\s).\]:,]))");
+        std::string str(s);
+        std::smatch m;
+        if (std::regex_search(str, m, standalone)) {
+            char c = static_cast<char>(std::toupper(static_cast<unsigned char>(m[1].str()[0])));
+            if (c >= 'A' && c <= maxLetter) return c;
+        }
+        return std::nullopt;
+    };
+    if (auto marked = markedAnswer(text))
+        if (auto c = letterIn(*marked)) return c;
+    std::string plain = trim(stripMarkdown(text));
+    // A leading letter: "B", "(B) because...", "B. Paris", "B)". A letter followed by a space is a
+    // word ("A cat...", "I think..."), not a choice.
+    static const std::regex leading(R"(^(?:\(([A-Za-z])\)|([A-Za-z])(?:[).:]|$)))");
+    std::smatch m;
+    if (std::regex_search(plain, m, leading)) {
+        std::string letter = m[1].matched ? m[1].str() : m[2].str();
+        char c = static_cast<char>(std::toupper(static_cast<unsigned char>(letter[0])));
+        if (c >= 'A' && c <= maxLetter) return c;
+    }
+    // Otherwise only a single unambiguous parenthesised letter counts: "(C)".
+    static const std::regex paren(R"(\(([A-Za-z])\))");
+    std::optional<char> only;
+    for (auto it = std::sregex_iterator(plain.begin(), plain.end(), paren); it != std::sregex_iterator(); ++it) {
+        char c = static_cast<char>(std::toupper(static_cast<unsigned char>((*it)[1].str()[0])));
+        if (c < 'A' || c > maxLetter) continue;
+        if (only && *only != c) return std::nullopt;
+        only = c;
+    }
+    return only;
+}
+
+std::optional<double> extractNumber(std::string_view text) {
+    if (auto marked = markedAnswer(text)) {
+        auto tokens = numberTokens(*marked);
+        if (!tokens.empty()) return numberFromToken(tokens.front());
+    }
+    auto tokens = numberTokens(stripMarkdown(text));
+    if (tokens.empty()) return std::nullopt;
+    return numberFromToken(tokens.back());
+}
+
+std::optional<double> parseNumber(std::string_view text) {
+    std::string s = trim(text);
+    std::smatch m;
+    if (!std::regex_match(s, m, numberPattern())) return std::nullopt;
+    return numberFromToken(s);
+}
+
+} // namespace baton::core

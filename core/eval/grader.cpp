@@ -1,0 +1,133 @@
+#include "eval/grader.h"
+#include "eval/answer_extraction.h"
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <sstream>
+
+namespace baton::core {
+namespace {
+
+std::string trim(const std::string& s) {
+    size_t b = s.find_first_not_of(" \t\r\n"), e = s.find_last_not_of(" \t\r\n");
+    return b == std::string::npos ? std::string() : s.substr(b, e - b + 1);
+}
+
+std::string formatNumber(double v) {
+    std::ostringstream out;
+    out.precision(15);
+    out << v;
+    return out.str();
+}
+
+Grade gradeNormalized(const std::string& answer, const std::vector<std::string>& refs) {
+    std::string whole = normalizeAnswer(answer);
+    auto marked = markedAnswer(answer);
+    std::string extracted = marked ? normalizeAnswer(*marked) : whole;
+    for (const auto& ref : refs) {
+        std::string r = normalizeAnswer(ref);
+        if (r == whole || r == extracted) return {1, extracted, ""};
+    }
+    return {0, extracted, ""};
+}
+
+Grade gradeNumeric(const GraderSpec& spec, const std::string& answer, const std::vector<std::string>& refs) {
+    auto value = extractNumber(answer);
+    if (!value) return {0, "", "no number found in the answer"};
+    for (const auto& ref : refs) {
+        auto expected = parseNumber(ref);
+        if (!expected) expected = extractNumber(ref);
+        if (expected && std::fabs(*value - *expected) <= spec.absTolerance + spec.relTolerance * std::fabs(*expected))
+            return {1, formatNumber(*value), ""};
+    }
+    return {0, formatNumber(*value), ""};
+}
+
+Grade gradeChoice(const std::string& answer, const std::vector<std::string>& refs) {
+    auto letter = extractChoice(answer);
+    if (!letter) return {0, "", "no choice letter found in the answer"};
+    for (const auto& ref : refs) {
+        auto expected = extractChoice(ref);
+        if (expected && *expected == *letter) return {1, std::string(1, *letter), ""};
+    }
+    return {0, std::string(1, *letter), ""};
+}
+
+Grade gradeRegex(const GraderSpec& spec, const std::string& answer, const std::vector<std::string>& refs) {
+    std::regex re;
+    try {
+        re = std::regex(spec.pattern, std::regex::ECMAScript);
+    } catch (const std::regex_error&) {
+        return {0, "", "invalid pattern"};
+    }
+    std::smatch m;
+    if (!std::regex_search(answer, m, re)) return {0, "", "pattern did not match"};
+    if (m.size() < 2 || refs.empty()) return {1, m[0].str(), ""};
+    std::string captured = m[1].str();
+    for (const auto& ref : refs)
+        if (normalizeAnswer(ref) == normalizeAnswer(captured)) return {1, captured, ""};
+    return {0, captured, ""};
+}
+
+/// The first JSON object in the answer, also inside a ```json fence or surrounded by prose.
+std::optional<nlohmann::json> findJson(const std::string& answer) {
+    for (size_t start = answer.find('{'); start != std::string::npos; start = answer.find('{', start + 1)) {
+        size_t end = answer.rfind('}');
+        while (end != std::string::npos && end > start) {
+            auto doc = nlohmann::json::parse(answer.substr(start, end - start + 1), nullptr, false);
+            if (!doc.is_discarded()) return doc;
+            end = end == 0 ? std::string::npos : answer.rfind('}', end - 1);
+        }
+    }
+    return std::nullopt;
+}
+
+Grade gradeJsonField(const GraderSpec& spec, const std::string& answer, const std::vector<std::string>& refs) {
+    auto doc = findJson(answer);
+    if (!doc) return {0, "", "no JSON object found in the answer"};
+    const nlohmann::json* node = &*doc;
+    std::stringstream path(spec.field);
+    for (std::string key; std::getline(path, key, '.');) {
+        if (node->is_object() && node->contains(key)) node = &(*node)[key];
+        else if (node->is_array() && !key.empty() && std::all_of(key.begin(), key.end(), ::isdigit) &&
+                 std::stoul(key) < node->size())
+            node = &(*node)[std::stoul(key)];
+        else return {0, "", "field \"" + spec.field + "\" not found in the answer's JSON"};
+    }
+    std::string value = node->is_string() ? node->get<std::string>() : node->dump();
+    for (const auto& ref : refs) {
+        auto a = parseNumber(value), b = parseNumber(ref);
+        bool numericMatch = node->is_number() && a && b && std::fabs(*a - *b) <= spec.absTolerance;
+        if (numericMatch || normalizeAnswer(value) == normalizeAnswer(ref)) return {1, value, ""};
+    }
+    return {0, value, ""};
+}
+
+} // namespace
+
+Grade grade(const GraderSpec& spec, const std::string& answer, const std::vector<std::string>& references) {
+    switch (spec.kind) {
+    case GraderKind::Exact:
+        for (const auto& ref : references)
+            if (trim(ref) == trim(answer)) return {1, trim(answer), ""};
+        return {0, trim(answer), ""};
+    case GraderKind::Normalized: return gradeNormalized(answer, references);
+    case GraderKind::Choice: return gradeChoice(answer, references);
+    case GraderKind::Numeric: return gradeNumeric(spec, answer, references);
+    case GraderKind::Regex: return gradeRegex(spec, answer, references);
+    case GraderKind::Contains: {
+        std::string hay = normalizeAnswer(answer);
+        for (const auto& ref : references) {
+            std::string needle = normalizeAnswer(ref);
+            if (!needle.empty() && (" " + hay + " ").find(" " + needle + " ") != std::string::npos)
+                return {1, needle, ""};
+        }
+        return {0, "", ""};
+    }
+    case GraderKind::JsonField: return gradeJsonField(spec, answer, references);
+    }
+    return {0, "", "unknown grader"};
+}
+
+} // namespace baton::core

@@ -1,0 +1,223 @@
+#include "io/pool_file.h"
+#include "io/json_reader.h"
+#include "io/pool_secret_scan.h"
+#include "util/file_io.h"
+#include "util/url.h"
+
+#include <algorithm>
+#include <set>
+
+namespace baton::core {
+namespace {
+
+using Need = JsonReader::Need;
+
+void readUrl(JsonReader& reader, ModelSpec& m, const Json& obj, const std::string& path) {
+    auto url = reader.string(obj, path, "base_url", m.provider == ProviderKind::Sim ? Need::Optional : Need::Required);
+    if (!url) return;
+    m.baseUrl = *url;
+    std::string at = JsonReader::child(path, "base_url");
+    auto parsed = parseUrl(*url);
+    if (!parsed) reader.error(at, "not an http(s) URL: " + JsonReader::describe(Json(*url)));
+    else if (parsed->scheme == "http" && !isLoopbackHost(parsed->host))
+        reader.error(at, "plain http is only allowed to loopback (127.0.0.1, localhost, [::1]); use https:// so the "
+                         "key is not sent in clear");
+}
+
+void readPrice(JsonReader& reader, ModelSpec& m, const Json& obj, const std::string& path) {
+    auto it = obj.find("price");
+    if (it == obj.end() || it->is_null()) return;
+    std::string at = JsonReader::child(path, "price");
+    if (it->is_string()) m.priceRef = it->get<std::string>();
+    else if (it->is_object()) m.priceOverride = readPriceEntry(reader, *it, at);
+    else reader.error(at, "expected a price book id or an object of prices, got " + JsonReader::describe(*it));
+}
+
+ModelSpec readModel(JsonReader& reader, const Json& obj, const std::string& path) {
+    ModelSpec m;
+    m.name = reader.string(obj, path, "name", Need::Required).value_or("");
+    if (auto provider = reader.string(obj, path, "provider", Need::Required)) {
+        if (auto kind = providerKindFromString(*provider)) m.provider = *kind;
+        else
+            reader.error(JsonReader::child(path, "provider"), "unknown provider " + JsonReader::describe(Json(*provider)) +
+                                                                  "; expected openai, anthropic, gemini or sim");
+    }
+    readUrl(reader, m, obj, path);
+    m.remoteModel = reader.string(obj, path, "model", Need::Required).value_or("");
+    if (auto key = reader.string(obj, path, "key_ref", Need::Optional)) {
+        if (auto ref = KeyRef::parse(*key)) m.keyRef = *ref;
+        else
+            reader.error(JsonReader::child(path, "key_ref"),
+                         "expected \"env:VARIABLE_NAME\" or \"keychain:ENTRY_NAME\", got " + JsonReader::describe(Json(*key)));
+    }
+    readPrice(reader, m, obj, path);
+    for (auto [key, field] : {std::pair{"context_window", &m.contextWindow}, {"max_output_tokens", &m.maxOutputTokens}}) {
+        *field = reader.integer(obj, path, key, Need::Optional);
+        if (*field && **field <= 0) reader.error(JsonReader::child(path, key), "must be a positive number of tokens");
+    }
+    if (const auto* params = reader.object(obj, path, "params", Need::Optional)) m.params = *params;
+    if (const auto* tags = reader.object(obj, path, "tags", Need::Optional)) {
+        for (auto it = tags->begin(); it != tags->end(); ++it) {
+            if (it->is_string()) m.tags[it.key()] = it->get<std::string>();
+            else reader.error(JsonReader::child(JsonReader::child(path, "tags"), it.key()),
+                              "expected a string, got " + JsonReader::describe(*it));
+        }
+    }
+    reader.warnUnknown(obj, path, {"name", "provider", "base_url", "model", "key_ref", "price", "context_window",
+                                   "max_output_tokens", "params", "tags"});
+    return m;
+}
+
+void readModels(JsonReader& reader, const Json& doc, Pool& pool) {
+    const auto* models = reader.array(doc, "", "models", Need::Required);
+    if (!models) return;
+    if (models->empty()) reader.error("/models", "a pool needs at least one model");
+    std::set<std::string> names;
+    for (size_t i = 0; i < models->size(); ++i) {
+        std::string path = JsonReader::child("/models", i);
+        if (!(*models)[i].is_object()) {
+            reader.error(path, "expected an object, got " + JsonReader::describe((*models)[i]));
+            continue;
+        }
+        ModelSpec m = readModel(reader, (*models)[i], path);
+        if (!m.name.empty() && !names.insert(m.name).second)
+            reader.error(JsonReader::child(path, "name"), "duplicate model name \"" + m.name + "\"");
+        pool.models.push_back(std::move(m));
+    }
+}
+
+void readStrategies(JsonReader& reader, const Json& doc, Pool& pool) {
+    const auto* strategies = reader.object(doc, "", "strategies", Need::Optional);
+    if (!strategies) return;
+    for (auto it = strategies->begin(); it != strategies->end(); ++it) {
+        std::string path = JsonReader::child("/strategies", it.key());
+        if (!it->is_object()) {
+            reader.error(path, "expected an object with a \"kind\", got " + JsonReader::describe(*it));
+            continue;
+        }
+        StrategyConfig config;
+        config.kind = reader.string(*it, path, "kind", Need::Required).value_or("");
+        const auto& kinds = strategyKinds();
+        if (!config.kind.empty() && std::find(kinds.begin(), kinds.end(), config.kind) == kinds.end())
+            reader.error(JsonReader::child(path, "kind"),
+                         "unknown strategy kind \"" + config.kind +
+                             "\"; expected single, rules, similarity, cascade, moa, router, coordinator or oracle");
+        config.settings = *it;
+        config.settings.erase("kind");
+        pool.strategies[it.key()] = std::move(config);
+    }
+}
+
+void readConstraints(JsonReader& reader, const Json& doc, Pool& pool) {
+    const auto* c = reader.object(doc, "", "constraints", Need::Optional);
+    if (!c) return;
+    const std::string path = "/constraints";
+    if (const auto* tags = reader.object(*c, path, "allowed_tags", Need::Optional)) {
+        for (auto it = tags->begin(); it != tags->end(); ++it) {
+            std::string at = JsonReader::child(JsonReader::child(path, "allowed_tags"), it.key());
+            bool ok = it->is_array() && std::all_of(it->begin(), it->end(), [](const Json& v) { return v.is_string(); });
+            if (!ok) reader.error(at, "expected an array of strings, got " + JsonReader::describe(*it));
+            else pool.constraints.allowedTags[it.key()] = it->get<std::vector<std::string>>();
+        }
+    }
+    for (auto [key, field] : {std::pair{"budget_per_task_usd", &pool.constraints.budgetPerTaskUsd},
+                              {"budget_per_run_usd", &pool.constraints.budgetPerRunUsd}}) {
+        *field = reader.number(*c, path, key, Need::Optional);
+        if (*field && **field <= 0) reader.error(JsonReader::child(path, key), "a budget must be above 0");
+    }
+    reader.warnUnknown(*c, path, {"allowed_tags", "budget_per_task_usd", "budget_per_run_usd"});
+}
+
+void warnAboutConstraintViolations(JsonReader& reader, const Pool& pool) {
+    for (size_t i = 0; i < pool.models.size(); ++i) {
+        const auto& m = pool.models[i];
+        for (const auto& [tag, allowed] : pool.constraints.allowedTags) {
+            auto it = m.tags.find(tag);
+            if (it == m.tags.end() || std::find(allowed.begin(), allowed.end(), it->second) == allowed.end())
+                reader.warning(JsonReader::child("/models", i),
+                               "model \"" + m.name + "\" is outside the constraint on tag \"" + tag +
+                                   "\" and will be left out of runs");
+        }
+    }
+}
+
+} // namespace
+
+Result<LoadedPool> parsePool(const std::string& text, const std::string& fileName) {
+    Json doc;
+    try {
+        doc = Json::parse(text);
+    } catch (const Json::parse_error& e) {
+        return fail(ErrorKind::BadInput, fileName + ": not valid JSON at byte " + std::to_string(e.byte) +
+                                             "; fix the syntax (a missing comma or quote is the usual cause).");
+    }
+    if (!doc.is_object())
+        return fail(ErrorKind::BadInput, fileName + ": a pool file is a JSON object, got " + JsonReader::describe(doc));
+
+    JsonReader reader(fileName);
+    reportSecrets(reader, doc, "");
+    if (auto schema = reader.integer(doc, "", "schema", Need::Required); schema && *schema != kPoolSchemaVersion)
+        reader.error("/schema", "this Baton reads pool schema " + std::to_string(kPoolSchemaVersion) + ", the file has " +
+                                    std::to_string(*schema) + (*schema > kPoolSchemaVersion ? "; upgrade Baton" : ""));
+    Pool pool;
+    pool.name = reader.string(doc, "", "name", Need::Required).value_or("");
+    pool.description = reader.string(doc, "", "description", Need::Optional).value_or("");
+    readModels(reader, doc, pool);
+    readStrategies(reader, doc, pool);
+    readConstraints(reader, doc, pool);
+    reader.warnUnknown(doc, "", {"schema", "name", "description", "models", "strategies", "constraints"});
+    if (!reader.ok()) {
+        auto count = std::count_if(reader.diagnostics().begin(), reader.diagnostics().end(),
+                                   [](const Diagnostic& d) { return d.severity == Severity::Error; });
+        return fail(ErrorKind::BadInput, fileName + ": " + std::to_string(count) + " problem(s) in the pool file",
+                    reader.diagnostics());
+    }
+    warnAboutConstraintViolations(reader, pool);
+    return LoadedPool{std::move(pool), onlyWarnings(reader.diagnostics())};
+}
+
+Result<LoadedPool> loadPoolFile(const std::string& path) {
+    auto text = readTextFile(path);
+    if (!text) return std::unexpected(text.error());
+    return parsePool(*text, path);
+}
+
+nlohmann::json poolToJson(const Pool& pool) {
+    Json models = Json::array();
+    for (const auto& m : pool.models) {
+        Json j = {{"name", m.name}, {"provider", toString(m.provider)}, {"model", m.remoteModel}};
+        if (!m.baseUrl.empty()) j["base_url"] = m.baseUrl;
+        if (m.keyRef.kind != KeyRef::Kind::None) j["key_ref"] = m.keyRef.toString();
+        if (m.priceOverride) j["price"] = toJson(*m.priceOverride);
+        else if (!m.priceRef.empty()) j["price"] = m.priceRef;
+        if (m.contextWindow) j["context_window"] = *m.contextWindow;
+        if (m.maxOutputTokens) j["max_output_tokens"] = *m.maxOutputTokens;
+        if (!m.params.empty()) j["params"] = m.params;
+        if (!m.tags.empty()) j["tags"] = m.tags;
+        models.push_back(std::move(j));
+    }
+    Json doc = {{"schema", kPoolSchemaVersion}, {"name", pool.name}};
+    if (!pool.description.empty()) doc["description"] = pool.description;
+    doc["models"] = models;
+    if (!pool.strategies.empty()) {
+        Json strategies = Json::object();
+        for (const auto& [name, config] : pool.strategies) {
+            Json s = config.settings;
+            s["kind"] = config.kind;
+            strategies[name] = s;
+        }
+        doc["strategies"] = strategies;
+    }
+    Json constraints = Json::object();
+    if (!pool.constraints.allowedTags.empty()) constraints["allowed_tags"] = pool.constraints.allowedTags;
+    if (pool.constraints.budgetPerTaskUsd) constraints["budget_per_task_usd"] = *pool.constraints.budgetPerTaskUsd;
+    if (pool.constraints.budgetPerRunUsd) constraints["budget_per_run_usd"] = *pool.constraints.budgetPerRunUsd;
+    if (!constraints.empty()) doc["constraints"] = constraints;
+    return doc;
+}
+
+Status savePoolFile(const Pool& pool, const std::string& path) {
+    return writeFileAtomically(path, poolToJson(pool).dump(2) + "\n");
+}
+
+} // namespace baton::core

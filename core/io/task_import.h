@@ -1,0 +1,46 @@
+#pragma once
+/// Imports task sets from JSONL (one item per line) and CSV (a header row and a column mapping).
+/// Every bad line is reported with its line number; the import refuses, or skips those lines
+/// when asked to. One bad line never loses the others.
+
+#include "model/task_set.h"
+#include "util/result.h"
+
+#include <string>
+#include <vector>
+
+namespace baton::core {
+
+enum class TaskFormat { Auto, Jsonl, Csv };
+
+/// Which source field (JSONL key or CSV header) feeds each item field.
+struct FieldMapping {
+    std::string id = "id";             ///< absent: items are numbered from 1
+    std::string category = "category"; ///< absent: "general"
+    std::string prompt = "prompt";     ///< JSONL may give "messages" instead
+    std::string answer = "answer";     ///< a string, a number, or (JSONL) an array of references
+    std::string grader = "grader";     ///< per-item grader override, optional
+    std::string system;                ///< optional system message field
+};
+
+struct ImportOptions {
+    TaskFormat format = TaskFormat::Auto; ///< Auto: by extension (.jsonl/.ndjson or .csv)
+    FieldMapping mapping;
+    GraderSpec defaultGrader;
+    bool skipBad = false;
+    std::string name; ///< empty: the file name without extension
+};
+
+struct ImportedTasks {
+    TaskSet set;
+    std::vector<Diagnostic> skipped; ///< one warning per skipped line when skipBad
+};
+
+/// Errors: NotFound/Io for the file; BadInput with every bad line in Error::problems.
+Result<ImportedTasks> importTasks(const std::string& path, const ImportOptions& options);
+Result<ImportedTasks> parseTasks(const std::string& text, const std::string& fileName, const ImportOptions& options);
+
+/// Parses "field=column" into the mapping; false for an unknown field name.
+bool applyMapping(FieldMapping& mapping, const std::string& assignment);
+
+} // namespace baton::core

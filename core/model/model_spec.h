@@ -1,0 +1,45 @@
+#pragma once
+/// ModelSpec: one model of a pool: where it is served, how it is authenticated (by reference,
+/// never by value) and how it is priced.
+
+#include "model/price_entry.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace baton::core {
+
+enum class ProviderKind { OpenAi, Anthropic, Gemini, Sim };
+
+std::string toString(ProviderKind kind);
+std::optional<ProviderKind> providerKindFromString(const std::string& text);
+
+/// Names where a key lives: "env:OPENAI_API_KEY" or "keychain:baton/openai". Never the key.
+struct KeyRef {
+    enum class Kind { None, Env, Keychain };
+    Kind kind = Kind::None;
+    std::string name;
+
+    std::string toString() const; ///< "" for None
+    static std::optional<KeyRef> parse(const std::string& text);
+    bool operator==(const KeyRef&) const = default;
+};
+
+struct ModelSpec {
+    std::string name; ///< pool-local name, unique in the pool
+    ProviderKind provider = ProviderKind::OpenAi;
+    std::string baseUrl;
+    std::string remoteModel; ///< the id the endpoint knows the model by
+    KeyRef keyRef;
+    std::string priceRef;                     ///< id in the price book
+    std::optional<PriceEntry> priceOverride;  ///< inline prices; win over the book
+    std::optional<int64_t> contextWindow;
+    std::optional<int64_t> maxOutputTokens;
+    nlohmann::json params = nlohmann::json::object(); ///< default request parameters (temperature...)
+    std::map<std::string, std::string> tags;          ///< vendor, weights (open|closed), jurisdiction...
+
+    bool operator==(const ModelSpec&) const = default;
+};
+
+} // namespace baton::core

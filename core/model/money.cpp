@@ -1,0 +1,16 @@
+#include "model/money.h"
+
+#include <cstdio>
+
+namespace baton::core {
+
+std::string formatUsd(Money amount) {
+    char buffer[64];
+    double usd = amount.usd();
+    double magnitude = std::fabs(usd);
+    int decimals = magnitude >= 100 ? 2 : magnitude >= 1 ? 4 : 6;
+    std::snprintf(buffer, sizeof buffer, "$%.*f", decimals, usd);
+    return buffer;
+}
+
+} // namespace baton::core

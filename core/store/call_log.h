@@ -1,0 +1,18 @@
+#pragma once
+/// The decision log: runs and their calls, written through the StoreWriter, read back whole.
+
+#include "model/call.h"
+#include "model/run.h"
+#include "store/sqlite_db.h"
+
+#include <vector>
+
+namespace baton::core {
+
+/// Inserts `run` (its id is ignored) and returns the new id.
+Result<int64_t> insertRun(SqliteDb& db, const Run& run);
+/// Errors: a duplicate (run, item, strategy, node, attempt) is refused by the UNIQUE constraint.
+Status insertCall(SqliteDb& db, const Call& call);
+Result<std::vector<Call>> loadCalls(SqliteDb& db, int64_t runId);
+
+} // namespace baton::core

@@ -1,0 +1,125 @@
+#include "store/schema.h"
+
+#include <array>
+
+namespace baton::core {
+namespace {
+
+// Append new versions; never edit a released one.
+constexpr std::array<const char*, 1> kMigrations = {
+    // v1
+    R"sql(
+CREATE TABLE texts (
+    hash TEXT PRIMARY KEY,          -- sha256 of body
+    body TEXT NOT NULL
+) WITHOUT ROWID;
+
+CREATE TABLE task_sets (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    content_hash TEXT NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    default_grader TEXT NOT NULL,   -- JSON
+    item_count INTEGER NOT NULL,
+    imported_at_ms INTEGER NOT NULL
+);
+
+CREATE TABLE items (
+    task_set_id INTEGER NOT NULL REFERENCES task_sets(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    item_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    messages_hash TEXT NOT NULL REFERENCES texts(hash),
+    references_json TEXT NOT NULL,
+    grader TEXT,                    -- JSON, NULL = the set's default
+    metadata TEXT NOT NULL,         -- JSON
+    PRIMARY KEY (task_set_id, item_id)
+);
+CREATE INDEX items_by_position ON items(task_set_id, position);
+
+CREATE TABLE runs (
+    id INTEGER PRIMARY KEY,
+    created_at_ms INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    pool TEXT NOT NULL,             -- JSON snapshot
+    price_book TEXT NOT NULL,       -- JSON snapshot
+    task_set_hash TEXT NOT NULL,
+    strategies TEXT NOT NULL,       -- JSON array
+    seed INTEGER NOT NULL,
+    settings TEXT NOT NULL          -- JSON
+);
+
+CREATE TABLE calls (
+    id INTEGER PRIMARY KEY,
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    item_id TEXT NOT NULL,
+    strategy TEXT NOT NULL,
+    node_id TEXT NOT NULL,
+    parent_node_id TEXT NOT NULL,
+    role TEXT NOT NULL,
+    model TEXT NOT NULL,
+    reason_text TEXT NOT NULL,
+    reason_score REAL,
+    reason_threshold REAL,
+    request_hash TEXT NOT NULL,
+    response_hash TEXT NOT NULL,
+    status TEXT NOT NULL,
+    error TEXT NOT NULL,
+    attempt INTEGER NOT NULL,
+    http_status INTEGER,
+    input_tokens INTEGER,
+    cached_input_tokens INTEGER,
+    cache_write_tokens INTEGER,
+    output_tokens INTEGER,
+    reasoning_tokens INTEGER,
+    cost_pico INTEGER,              -- NULL = unknown, never 0 for unknown
+    billed_cost_pico INTEGER,
+    cost_estimated INTEGER NOT NULL,
+    maybe_billed INTEGER NOT NULL,
+    ttft_ms REAL,
+    latency_ms REAL,
+    started_at_ms INTEGER NOT NULL,
+    finished_at_ms INTEGER NOT NULL,
+    UNIQUE (run_id, item_id, strategy, node_id, attempt)
+);
+CREATE INDEX calls_by_item ON calls(run_id, strategy, item_id);
+
+CREATE TABLE outcomes (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    item_id TEXT NOT NULL,
+    strategy TEXT NOT NULL,
+    answer_hash TEXT NOT NULL,
+    grade REAL,
+    cost_pico INTEGER,
+    latency_ms REAL,
+    call_count INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    PRIMARY KEY (run_id, strategy, item_id)
+);
+)sql"};
+
+} // namespace
+
+int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+
+Status migrate(SqliteDb& db) {
+    auto current = db.queryInt("PRAGMA user_version");
+    if (!current) return std::unexpected(current.error());
+    if (*current > latestSchemaVersion())
+        return fail(ErrorKind::BadInput, db.path() + ": written by a newer Baton (schema " + std::to_string(*current) +
+                                             ", this build reads up to " + std::to_string(latestSchemaVersion()) +
+                                             "); upgrade Baton to open it. The file was not changed.");
+    for (int version = static_cast<int>(*current) + 1; version <= latestSchemaVersion(); ++version) {
+        if (auto ok = db.exec("BEGIN IMMEDIATE"); !ok) return ok;
+        auto applied = db.exec(kMigrations[version - 1]);
+        if (applied) applied = db.exec("PRAGMA user_version = " + std::to_string(version));
+        if (applied) applied = db.exec("COMMIT");
+        if (!applied) {
+            (void)db.exec("ROLLBACK");
+            return applied;
+        }
+    }
+    return {};
+}
+
+} // namespace baton::core

@@ -1,0 +1,15 @@
+#pragma once
+/// The workspace database schema and its forward migrations. Version N is reached by applying
+/// migrations 1..N in order, each in its own transaction; PRAGMA user_version records N.
+
+#include "store/sqlite_db.h"
+
+namespace baton::core {
+
+int latestSchemaVersion();
+
+/// Brings `db` up to the latest version. Errors: BadInput for a database written by a newer
+/// Baton (nothing is changed), or the SQLite error of the failing migration (rolled back).
+Status migrate(SqliteDb& db);
+
+} // namespace baton::core

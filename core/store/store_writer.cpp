@@ -1,0 +1,77 @@
+#include "store/store_writer.h"
+
+namespace baton::core {
+
+StoreWriter::StoreWriter(std::unique_ptr<SqliteDb> db, size_t maxBatch)
+    : m_db(std::move(db)), m_maxBatch(maxBatch), m_thread([this] { loop(); }) {}
+
+StoreWriter::~StoreWriter() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+std::future<Status> StoreWriter::submit(Operation op) {
+    Pending pending{std::move(op), {}};
+    auto future = pending.done.get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        m_queue.push_back(std::move(pending));
+    }
+    m_wake.notify_one();
+    return future;
+}
+
+Status StoreWriter::flush() {
+    auto marker = submit([](SqliteDb&) -> Status { return {}; });
+    return marker.get();
+}
+
+size_t StoreWriter::commitCount() const {
+    std::lock_guard lock(m_mutex);
+    return m_commits;
+}
+
+void StoreWriter::loop() {
+    for (;;) {
+        std::deque<Pending> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
+            if (m_queue.empty()) return; // stopping, nothing left
+            while (!m_queue.empty() && batch.size() < m_maxBatch) {
+                batch.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        applyBatch(batch);
+    }
+}
+
+void StoreWriter::applyBatch(std::deque<Pending>& batch) {
+    if (auto begun = m_db->exec("BEGIN IMMEDIATE"); !begun) {
+        for (auto& p : batch) p.done.set_value(begun);
+        return;
+    }
+    std::vector<Status> results;
+    results.reserve(batch.size());
+    for (auto& p : batch) {
+        Status result = m_db->exec("SAVEPOINT op");
+        if (result) result = p.op(*m_db);
+        if (result) result = m_db->exec("RELEASE op");
+        else (void)m_db->exec("ROLLBACK TO op"), (void)m_db->exec("RELEASE op");
+        results.push_back(std::move(result));
+    }
+    auto committed = m_db->exec("COMMIT");
+    if (!committed) (void)m_db->exec("ROLLBACK");
+    else {
+        std::lock_guard lock(m_mutex);
+        ++m_commits;
+    }
+    for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(committed ? results[i] : committed);
+}
+
+} // namespace baton::core

@@ -1,0 +1,34 @@
+#pragma once
+/// Task sets in the workspace: saved once per content hash, listed, and loaded back whole.
+
+#include "model/task_set.h"
+#include "store/sqlite_db.h"
+
+#include <string>
+#include <vector>
+
+namespace baton::core {
+
+struct TaskSetSummary {
+    int64_t id = 0;
+    std::string name;
+    std::string contentHash;
+    std::string source;
+    int64_t itemCount = 0;
+    int64_t importedAtMs = 0;
+    std::map<std::string, int64_t> categories; ///< category -> items
+};
+
+struct SavedTaskSet {
+    int64_t id = 0;
+    bool alreadyPresent = false; ///< the same content was imported before; nothing was written
+};
+
+/// Call inside a StoreWriter operation (one transaction). Errors: the SQLite error, translated.
+Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::string& source, int64_t nowMs);
+Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db);
+/// `selector`: a numeric id, a name, or a content-hash prefix of at least 6 characters.
+/// Errors: NotFound naming the selector; BadInput when several sets match.
+Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector);
+
+} // namespace baton::core

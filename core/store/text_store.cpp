@@ -1,0 +1,24 @@
+#include "store/text_store.h"
+#include "util/sha256.h"
+
+namespace baton::core {
+
+Result<std::string> putText(SqliteDb& db, std::string_view body) {
+    std::string hash = sha256Hex(body);
+    auto stmt = db.prepare("INSERT OR IGNORE INTO texts(hash, body) VALUES (?, ?)");
+    if (!stmt) return std::unexpected(stmt.error());
+    if (auto ok = stmt->bind(1, hash).bind(2, body).run(); !ok) return std::unexpected(ok.error());
+    return hash;
+}
+
+Result<std::optional<std::string>> getText(SqliteDb& db, const std::string& hash) {
+    auto stmt = db.prepare("SELECT body FROM texts WHERE hash = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, hash);
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return std::optional<std::string>();
+    return std::optional<std::string>(stmt->columnText(0));
+}
+
+} // namespace baton::core

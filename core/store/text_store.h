@@ -1,0 +1,17 @@
+#pragma once
+/// Content-addressed text (prompts, responses, messages): stored once under its SHA-256, so
+/// repeated runs do not duplicate text.
+
+#include "store/sqlite_db.h"
+
+#include <optional>
+#include <string>
+
+namespace baton::core {
+
+/// Stores `body` if new; returns its hash either way.
+Result<std::string> putText(SqliteDb& db, std::string_view body);
+/// The text for `hash`, or nullopt if none is stored.
+Result<std::optional<std::string>> getText(SqliteDb& db, const std::string& hash);
+
+} // namespace baton::core

@@ -1,0 +1,72 @@
+#include "store/workspace.h"
+#include "store/schema.h"
+
+#include <filesystem>
+
+namespace baton::core {
+namespace {
+
+Status configure(SqliteDb& db, bool writer) {
+    for (const char* pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON"})
+        if (auto ok = db.exec(pragma); !ok) return ok;
+    if (!writer) return {};
+    // FULL: a committed call row survives power loss, not only a crash (DESIGN section 9).
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"})
+        if (auto ok = db.exec(pragma); !ok) return ok;
+    return {};
+}
+
+} // namespace
+
+Result<Workspace> Workspace::open(const std::string& path, bool create) {
+    std::error_code ec;
+    if (!create && !std::filesystem::exists(path, ec))
+        return fail(ErrorKind::NotFound, path + ": no such workspace database; check the path, or create one by "
+                                                "importing a task set into it.");
+    auto db = SqliteDb::open(path, create ? SqliteDb::Mode::ReadWriteCreate : SqliteDb::Mode::ReadWrite);
+    if (!db) return std::unexpected(db.error());
+    if (auto ok = configure(**db, true); !ok) return std::unexpected(ok.error());
+    auto integrity = (*db)->queryText("PRAGMA integrity_check");
+    if (!integrity) return std::unexpected(integrity.error());
+    if (*integrity != "ok")
+        return fail(ErrorKind::BadInput, path + ": the integrity check failed (" + integrity->substr(0, 200) +
+                                             "); restore a backup or export what is readable.");
+    if (auto ok = migrate(**db); !ok) return std::unexpected(ok.error());
+    Workspace ws;
+    ws.m_path = path;
+    ws.m_writer = std::move(*db);
+    return ws;
+}
+
+Result<std::unique_ptr<SqliteDb>> Workspace::openReader() const {
+    auto db = SqliteDb::open(m_path, SqliteDb::Mode::ReadOnly);
+    if (!db) return db;
+    if (auto ok = configure(**db, false); !ok) return std::unexpected(ok.error());
+    return db;
+}
+
+Result<WorkspaceInfo> Workspace::info() const {
+    auto reader = openReader();
+    if (!reader) return std::unexpected(reader.error());
+    SqliteDb& db = **reader;
+    WorkspaceInfo info;
+    info.path = m_path;
+    info.latestSchemaVersion = latestSchemaVersion();
+    auto version = db.queryInt("PRAGMA user_version");
+    auto mode = db.queryText("PRAGMA journal_mode");
+    auto integrity = db.queryText("PRAGMA integrity_check");
+    if (!version || !mode || !integrity) return std::unexpected(!version ? version.error() : !mode ? mode.error() : integrity.error());
+    info.schemaVersion = static_cast<int>(*version);
+    info.journalMode = *mode;
+    info.integrity = *integrity;
+    std::error_code ec;
+    info.sizeBytes = static_cast<int64_t>(std::filesystem::file_size(m_path, ec));
+    for (const char* table : {"task_sets", "items", "texts", "runs", "calls", "outcomes"}) {
+        auto count = db.queryInt(std::string("SELECT COUNT(*) FROM ") + table);
+        if (!count) return std::unexpected(count.error());
+        info.rowCounts[table] = *count;
+    }
+    return info;
+}
+
+} // namespace baton::core

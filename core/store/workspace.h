@@ -1,0 +1,42 @@
+#pragma once
+/// Workspace: one SQLite database per workspace, opened in WAL mode with synchronous=FULL,
+/// checked with integrity_check and migrated forward on open.
+
+#include "store/sqlite_db.h"
+
+#include <map>
+#include <memory>
+#include <string>
+
+namespace baton::core {
+
+struct WorkspaceInfo {
+    std::string path;
+    int schemaVersion = 0;
+    int latestSchemaVersion = 0;
+    std::string journalMode;
+    std::string integrity;
+    int64_t sizeBytes = 0;
+    std::map<std::string, int64_t> rowCounts; ///< table -> rows
+};
+
+class Workspace {
+public:
+    /// Opens (creating when `create`) and migrates. Errors: NotFound when absent and !create;
+    /// Io for permissions or a full disk; BadInput for a damaged or newer-schema database.
+    static Result<Workspace> open(const std::string& path, bool create = true);
+
+    /// The connection for writes; hand it to exactly one StoreWriter.
+    std::unique_ptr<SqliteDb> takeWriter() { return std::move(m_writer); }
+    SqliteDb* writer() const { return m_writer.get(); }
+    /// A new read-only connection; in WAL mode it never blocks the writer nor is blocked by it.
+    Result<std::unique_ptr<SqliteDb>> openReader() const;
+    Result<WorkspaceInfo> info() const;
+    const std::string& path() const { return m_path; }
+
+private:
+    std::string m_path;
+    std::unique_ptr<SqliteDb> m_writer;
+};
+
+} // namespace baton::core

@@ -1,0 +1,78 @@
+#include "util/file_io.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace baton::core {
+namespace {
+
+std::string systemReason(int err) { return std::strerror(err); }
+
+Status writeAll(int fd, const std::string& content, const std::string& shownPath) {
+    size_t written = 0;
+    while (written < content.size()) {
+        ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0)
+            return fail(ErrorKind::Io, shownPath + ": cannot write (" + systemReason(errno) +
+                                           "); the original file is unchanged. Free some disk space or choose "
+                                           "another folder.");
+        written += size_t(n);
+    }
+    return {};
+}
+
+} // namespace
+
+Result<std::string> readTextFile(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+        return fail(ErrorKind::NotFound, path + ": no such file; check the path.");
+    if (std::filesystem::is_directory(path, ec))
+        return fail(ErrorKind::BadInput, path + ": is a folder, not a file.");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return fail(ErrorKind::Io, path + ": cannot open for reading (" + systemReason(errno) + ").");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) return fail(ErrorKind::Io, path + ": read error (" + systemReason(errno) + ").");
+    return buffer.str();
+}
+
+Status writeFileAtomically(const std::string& path, const std::string& content) {
+    namespace fs = std::filesystem;
+    fs::path target(path);
+    fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::string tmpl = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0)
+        return fail(ErrorKind::Io, path + ": cannot create a temporary file in " + folder.string() + " (" +
+                                       systemReason(errno) + "); check that the folder exists and is writable.");
+    ::fchmod(fd, 0644);
+    auto written = writeAll(fd, content, path);
+    if (written && ::fsync(fd) != 0)
+        written = fail(ErrorKind::Io, path + ": cannot flush to disk (" + systemReason(errno) + ").");
+    ::close(fd);
+    if (!written) {
+        ::unlink(tmpl.c_str());
+        return written;
+    }
+    if (::rename(tmpl.c_str(), path.c_str()) != 0) {
+        int err = errno;
+        ::unlink(tmpl.c_str());
+        return fail(ErrorKind::Io, path + ": cannot replace the file (" + systemReason(err) + ").");
+    }
+    int dirFd = ::open(folder.c_str(), O_RDONLY | O_DIRECTORY);
+    if (dirFd >= 0) {
+        ::fsync(dirFd); // make the rename itself durable
+        ::close(dirFd);
+    }
+    return {};
+}
+
+} // namespace baton::core

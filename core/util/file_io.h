@@ -1,0 +1,17 @@
+#pragma once
+/// Whole-file reads and crash-safe writes (temp file in the same folder, fsync, rename).
+/// Errors name the file and the system's reason.
+
+#include "util/result.h"
+
+#include <string>
+
+namespace baton::core {
+
+Result<std::string> readTextFile(const std::string& path);
+
+/// Replaces `path` atomically: readers see the old content or the new one, never a mix,
+/// even if the process is killed mid-write.
+Status writeFileAtomically(const std::string& path, const std::string& content);
+
+} // namespace baton::core

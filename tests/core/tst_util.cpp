@@ -1,0 +1,98 @@
+#include "util/file_io.h"
+#include "util/secrets.h"
+#include "util/sha256.h"
+#include "util/url.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton::core;
+
+class TestUtil : public QObject {
+    Q_OBJECT
+private slots:
+    void sha256_data() {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<QString>("digest");
+        QTest::newRow("empty") << QByteArray() << "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+        QTest::newRow("abc") << QByteArray("abc") << "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+        QTest::newRow("two blocks") << QByteArray("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+                                    << "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1";
+        QTest::newRow("million a") << QByteArray(1000000, 'a')
+                                   << "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0";
+    }
+    void sha256() {
+        QFETCH(QByteArray, input);
+        QFETCH(QString, digest);
+        QCOMPARE(QString::fromStdString(sha256Hex(std::string_view(input.constData(), input.size()))), digest);
+    }
+
+    void secrets_data() {
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<bool>("secret");
+        QTest::newRow("openai") << "sk-proj-abcdefghijklmnopqrstuvwxyz012345" << true;
+        QTest::newRow("anthropic") << "sk-ant-api03-abcdefghijklmnopqrstuv" << true;
+        QTest::newRow("gemini") << "AIzaSyA1234567890abcdefghijklmnopqrstu" << true;
+        QTest::newRow("bearer") << "Bearer abcdefghijk123" << true;
+        QTest::newRow("random key") << "Xk29fLq8ZpW3mN7vB4cR6tY1uI0oP5aS" << true;
+        QTest::newRow("env ref") << "env:OPENAI_API_KEY" << false;
+        QTest::newRow("model id") << "meta-llama/Llama-3.3-70B-Instruct-Turbo" << false;
+        QTest::newRow("url") << "https://api.openai.com/v1" << false;
+        QTest::newRow("short sk") << "sk-1" << false;
+    }
+    void secrets() {
+        QFETCH(QString, value);
+        QFETCH(bool, secret);
+        QCOMPARE(looksLikeSecret(value.toStdString()), secret);
+    }
+
+    void urls_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<bool>("valid");
+        QTest::addColumn<QString>("origin");
+        QTest::addColumn<bool>("loopback");
+        QTest::newRow("https") << "https://api.openai.com/v1" << true << "https://api.openai.com:443" << false;
+        QTest::newRow("loopback port") << "http://127.0.0.1:8080/v1" << true << "http://127.0.0.1:8080" << true;
+        QTest::newRow("ipv6") << "http://[::1]:9/v1" << true << "http://[::1]:9" << true;
+        QTest::newRow("fake loopback") << "http://127.example.com/v1" << true << "http://127.example.com:80" << false;
+        QTest::newRow("file") << "file:///etc/passwd" << false << "" << false;
+        QTest::newRow("userinfo") << "https://user:pw@host/v1" << false << "" << false;
+        QTest::newRow("bad port") << "https://host:99999/" << false << "" << false;
+    }
+    void urls() {
+        QFETCH(QString, text);
+        QFETCH(bool, valid);
+        QFETCH(QString, origin);
+        QFETCH(bool, loopback);
+        auto url = parseUrl(text.toStdString());
+        QCOMPARE(url.has_value(), valid);
+        if (!url) return;
+        QCOMPARE(QString::fromStdString(url->origin()), origin);
+        QCOMPARE(isLoopbackHost(url->host), loopback);
+    }
+
+    void atomicWriteReplacesAndLeavesNoTemp() {
+        QTemporaryDir dir;
+        std::string path = dir.filePath("pool.json").toStdString();
+        QVERIFY(writeFileAtomically(path, "first").has_value());
+        QVERIFY(writeFileAtomically(path, "second").has_value());
+        QCOMPARE(readTextFile(path).value(), std::string("second"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1);
+    }
+
+    void atomicWriteIntoMissingFolderFailsClearly() {
+        auto result = writeFileAtomically("/nonexistent-folder/pool.json", "x");
+        QVERIFY(!result);
+        QVERIFY(result.error().message.find("/nonexistent-folder/pool.json") != std::string::npos);
+    }
+
+    void readMissingFileNamesIt() {
+        auto result = readTextFile("/no/such/file.json");
+        QVERIFY(!result);
+        QCOMPARE(result.error().kind, ErrorKind::NotFound);
+        QVERIFY(result.error().message.find("/no/such/file.json") != std::string::npos);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestUtil)
+#include "tst_util.moc"

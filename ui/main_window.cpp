@@ -1,0 +1,76 @@
+#include "main_window.h"
+#include "placeholder_page.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QHBoxLayout>
+#include <QKeySequence>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace baton::ui {
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)) {
+    setWindowTitle(tr("Baton - LLM orchestration workbench"));
+    resize(1200, 800);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    m_navigation->setFixedWidth(160);
+    layout->addWidget(m_navigation);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    addPage(tr("Pools"), new PlaceholderPage(tr("Pools"), tr("Edit the models of a pool, their prices, tags and key "
+                                                              "references, strategies and constraints."), this));
+    addPage(tr("Tasks"), new PlaceholderPage(tr("Tasks"), tr("Import task sets from JSONL or CSV and browse them."), this));
+    addPage(tr("Run"), new PlaceholderPage(tr("Run"), tr("Run a pool over a task set with strategies and baselines."), this));
+    addPage(tr("Results"), new PlaceholderPage(tr("Results"), tr("Compare strategies against every single model."), this));
+    addPage(tr("Inspector"), new PlaceholderPage(tr("Inspector"), tr("The routing tree and calls of each item."), this));
+
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_navigation->setCurrentRow(0);
+    createMenus();
+    statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::addPage(const QString& title, QWidget* page) {
+    m_navigation->addItem(title);
+    m_pages->addWidget(page);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        QAction* go = view->addAction(m_navigation->item(i)->text(), this, [this, i] { showPage(i); });
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+    }
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Baton"), this, [this] {
+        QMessageBox::about(this, tr("About Baton"),
+                           tr("Baton %1\nA workbench for LLM orchestration: pools, strategies, routing trees, "
+                              "costs and honest comparisons.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+QStringList MainWindow::pageTitles() const {
+    QStringList titles;
+    for (int i = 0; i < m_navigation->count(); ++i) titles << m_navigation->item(i)->text();
+    return titles;
+}
+
+int MainWindow::currentPage() const { return m_pages->currentIndex(); }
+
+void MainWindow::showPage(int index) { m_navigation->setCurrentRow(index); }
+
+} // namespace baton::ui
