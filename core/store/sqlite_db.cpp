@@ -83,6 +83,8 @@ Result<std::string> SqliteDb::queryText(std::string_view sql) {
 
 int64_t SqliteDb::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
 
+bool SqliteDb::inTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+
 Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) { other.m_stmt = nullptr; }
 
 Statement& Statement::operator=(Statement&& other) noexcept {

@@ -38,6 +38,8 @@ public:
     const std::string& path() const { return m_path; }
     sqlite3* handle() const { return m_db; }
     int64_t lastInsertId() const;
+    /// False once SQLite has rolled a transaction back by itself (disk full, I/O error).
+    bool inTransaction() const;
 
 private:
     SqliteDb(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}

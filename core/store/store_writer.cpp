@@ -62,7 +62,13 @@ void StoreWriter::applyBatch(std::deque<Pending>& batch) {
         Status result = m_db->exec("SAVEPOINT op");
         if (result) result = p.op(*m_db);
         if (result) result = m_db->exec("RELEASE op");
-        else (void)m_db->exec("ROLLBACK TO op"), (void)m_db->exec("RELEASE op");
+        else if (m_db->inTransaction()) (void)m_db->exec("ROLLBACK TO op"), (void)m_db->exec("RELEASE op");
+        else {
+            // SQLite rolled the whole transaction back (disk full, I/O error): nothing of this
+            // batch is stored, so every operation in it gets the error that caused it.
+            for (auto& q : batch) q.done.set_value(result);
+            return;
+        }
         results.push_back(std::move(result));
     }
     auto committed = m_db->exec("COMMIT");

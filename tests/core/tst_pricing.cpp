@@ -4,6 +4,8 @@
 #include "pricing/price_book.h"
 #include "util/file_io.h"
 
+#include "core_printers.h"
+
 #include <QTest>
 
 using namespace baton::core;

@@ -4,6 +4,8 @@
 #include "util/url.h"
 
 #include <QTemporaryDir>
+#include "core_printers.h"
+
 #include <QTest>
 
 using namespace baton::core;

@@ -1,0 +1,146 @@
+#include "io/pool_file.h"
+#include "util/file_io.h"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include "core_printers.h"
+
+#include <QTest>
+
+#include <csignal>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using namespace baton::core;
+
+namespace {
+
+std::string poolPath(const char* name) { return std::string(BATON_TEST_DATA "/pools/") + name; }
+
+bool mentions(const std::vector<Diagnostic>& ds, const std::string& text) {
+    return std::any_of(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.toString().find(text) != std::string::npos; });
+}
+
+} // namespace
+
+class TestPoolFile : public QObject {
+    Q_OBJECT
+private slots:
+    void loadsValidPool() {
+        auto loaded = loadPoolFile(poolPath("valid.json"));
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        const Pool& pool = loaded->pool;
+        QCOMPARE(pool.models.size(), size_t(3));
+        QVERIFY(pool.models[1].provider == ProviderKind::Anthropic);
+        QCOMPARE(pool.models[1].keyRef.kind, KeyRef::Kind::Keychain);
+        QCOMPARE(pool.models[1].keyRef.name, std::string("baton/anthropic"));
+        QCOMPARE(pool.models[0].contextWindow.value(), int64_t(128000));
+        QCOMPARE(pool.models[2].priceOverride->prices.output.value(), 0.0);
+        QCOMPARE(pool.models[2].tags.at("weights"), std::string("open"));
+        QCOMPARE(pool.strategies.at("cheap-first").kind, std::string("cascade"));
+        QCOMPARE(pool.strategies.at("cheap-first").settings["thresholds"][1].get<double>(), 0.8);
+        QCOMPARE(pool.constraints.budgetPerRunUsd.value(), 5.0);
+        QVERIFY(loaded->warnings.empty());
+    }
+
+    void reportsEveryProblemWithPath() {
+        auto loaded = loadPoolFile(poolPath("many_problems.json"));
+        QVERIFY(!loaded);
+        const auto& problems = loaded.error().problems;
+        auto errors = std::count_if(problems.begin(), problems.end(),
+                                    [](const Diagnostic& d) { return d.severity == Severity::Error; });
+        QCOMPARE(errors, 11);
+        std::string file = poolPath("many_problems.json");
+        QVERIFY(mentions(problems, file + ": /models/0/price/output: expected a number, got \"abc\""));
+        QVERIFY(mentions(problems, "/models/1/name: duplicate model name \"a\""));
+        QVERIFY(mentions(problems, "/models/1/provider: unknown provider \"openia\""));
+        QVERIFY(mentions(problems, "/models/1/base_url: plain http is only allowed to loopback"));
+        QVERIFY(mentions(problems, "/models/1/context_window: must be a positive number"));
+        QVERIFY(mentions(problems, "/models/2/base_url: not an http(s) URL"));
+        QVERIFY(mentions(problems, "/models/2/key_ref: expected \"env:VARIABLE_NAME\""));
+        QVERIFY(mentions(problems, "/models/3/name: required field is missing"));
+        QVERIFY(mentions(problems, "/strategies/s/kind: unknown strategy kind \"magic\""));
+        QVERIFY(mentions(problems, "/strategies/t: expected an object"));
+        QVERIFY(mentions(problems, "/constraints/budget_per_run_usd: a budget must be above 0"));
+        QVERIFY(mentions(problems, "/modles: warning: unknown field"));
+        QVERIFY(mentions(problems, "/models/3/temperature: warning: unknown field"));
+    }
+
+    void refusesSecretsWithoutEchoingThem() {
+        auto loaded = loadPoolFile(poolPath("with_secret.json"));
+        QVERIFY(!loaded);
+        std::string all = loaded.error().describe();
+        QVERIFY(mentions(loaded.error().problems, "/models/0/key_ref: this value looks like an API key"));
+        QVERIFY(mentions(loaded.error().problems, "/models/1/api_key: a field named \"api_key\" would hold a secret"));
+        QVERIFY(all.find("key_ref\": \"env:NAME\"") != std::string::npos);
+        QVERIFY2(all.find("CANARY") == std::string::npos, all.c_str());
+        QVERIFY2(all.find("hunter2") == std::string::npos, all.c_str());
+    }
+
+    void badSyntaxAndWrongShapes_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("syntax") << R"({"schema": 1, "name": "x",})" << "not valid JSON at byte";
+        QTest::newRow("array") << "[]" << "a pool file is a JSON object, got an array";
+        QTest::newRow("newer schema") << R"({"schema": 7, "name": "x", "models": []})" << "the file has 7; upgrade Baton";
+        QTest::newRow("no models") << R"({"schema": 1, "name": "x", "models": []})" << "/models: a pool needs at least one model";
+        QTest::newRow("models not array") << R"({"schema": 1, "name": "x", "models": {}})" << "/models: expected an array, got an object";
+    }
+    void badSyntaxAndWrongShapes() {
+        QFETCH(QString, text);
+        QFETCH(QString, expected);
+        auto loaded = parsePool(text.toStdString(), "p.json");
+        QVERIFY(!loaded);
+        QVERIFY2(loaded.error().describe().find(expected.toStdString()) != std::string::npos,
+                 loaded.error().describe().c_str());
+    }
+
+    void missingFileIsNotFound() {
+        auto loaded = loadPoolFile("/nonexistent/pool.json");
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().kind, ErrorKind::NotFound);
+    }
+
+    void saveThenLoadIsLossless() {
+        auto loaded = loadPoolFile(poolPath("valid.json"));
+        QVERIFY(loaded);
+        QTemporaryDir dir;
+        std::string path = dir.filePath("saved.json").toStdString();
+        QVERIFY(savePoolFile(loaded->pool, path));
+        auto again = loadPoolFile(path);
+        QVERIFY2(again, again ? "" : again.error().describe().c_str());
+        QVERIFY(again->pool == loaded->pool);
+        QVERIFY(!(again->pool.models[0].params == nlohmann::json::object()));
+    }
+
+    void killDuringSaveNeverLeavesHalfAFile() {
+        // A child saves two different large pools in turn; it is killed at random moments. The file on
+        // disk must always parse as one of the two, never a mix or a truncation.
+        auto loaded = loadPoolFile(poolPath("valid.json"));
+        QVERIFY(loaded);
+        Pool small = loaded->pool, large = loaded->pool;
+        for (int i = 0; i < 400; ++i) {
+            ModelSpec m = large.models[0];
+            m.name = "copy-" + std::to_string(i);
+            large.models.push_back(m);
+        }
+        QTemporaryDir dir;
+        std::string path = dir.filePath("pool.json").toStdString();
+        QVERIFY(savePoolFile(small, path));
+        for (int round = 0; round < 20; ++round) {
+            pid_t child = fork();
+            if (child == 0) {
+                for (int i = 0;; ++i) (void)savePoolFile(i % 2 ? small : large, path);
+            }
+            QTest::qWait(5 + round * 3);
+            ::kill(child, SIGKILL);
+            ::waitpid(child, nullptr, 0);
+            auto onDisk = loadPoolFile(path);
+            QVERIFY2(onDisk, onDisk ? "" : onDisk.error().describe().c_str());
+            QVERIFY(onDisk->pool == small || onDisk->pool == large);
+        }
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPoolFile)
+#include "tst_pool_file.moc"

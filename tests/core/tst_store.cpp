@@ -1,0 +1,227 @@
+#include "io/task_import.h"
+#include "store/call_log.h"
+#include "store/schema.h"
+#include "store/store_writer.h"
+#include "store/task_set_store.h"
+#include "store/text_store.h"
+#include "store/workspace.h"
+
+#include <QTemporaryDir>
+#include "core_printers.h"
+
+#include <QTest>
+
+#include <atomic>
+#include <fstream>
+#include <thread>
+
+using namespace baton::core;
+
+namespace {
+
+Call makeCall(int64_t runId, int n) {
+    Call c;
+    c.runId = runId;
+    c.itemId = "item-" + std::to_string(n);
+    c.strategy = "single";
+    c.nodeId = "0";
+    c.model = "m";
+    c.status = CallStatus::Ok;
+    c.cost = Money{1000 + n};
+    return c;
+}
+
+Result<int64_t> newRun(StoreWriter& writer) {
+    int64_t id = 0;
+    auto ok = writer.submit([&](SqliteDb& db) -> Status {
+        auto r = insertRun(db, Run{});
+        if (!r) return std::unexpected(r.error());
+        id = *r;
+        return {};
+    }).get();
+    if (!ok) return std::unexpected(ok.error());
+    return id;
+}
+
+} // namespace
+
+class TestStore : public QObject {
+    Q_OBJECT
+private slots:
+    void createsSchemaInWal() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        QVERIFY2(ws, ws ? "" : ws.error().describe().c_str());
+        auto info = ws->info();
+        QVERIFY(info);
+        QCOMPARE(info->schemaVersion, latestSchemaVersion());
+        QCOMPARE(info->journalMode, std::string("wal"));
+        QCOMPARE(info->integrity, std::string("ok"));
+        QCOMPARE(info->rowCounts.at("calls"), int64_t(0));
+    }
+
+    void refusesNewerSchemaWithoutChangingIt() {
+        QTemporaryDir dir;
+        std::string path = dir.filePath("w.db").toStdString();
+        {
+            auto ws = Workspace::open(path);
+            QVERIFY(ws);
+            QVERIFY(ws->writer()->exec("PRAGMA user_version = 99"));
+        }
+        auto again = Workspace::open(path);
+        QVERIFY(!again);
+        QCOMPARE(again.error().kind, ErrorKind::BadInput);
+        QVERIFY(again.error().message.find("newer Baton (schema 99") != std::string::npos);
+        auto raw = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+        QCOMPARE(raw.value()->queryInt("PRAGMA user_version").value(), int64_t(99));
+    }
+
+    void notADatabaseIsAClearError() {
+        QTemporaryDir dir;
+        std::string path = dir.filePath("notes.db").toStdString();
+        std::ofstream(path) << "these are my notes, not a database, and they are long enough to matter\n";
+        auto ws = Workspace::open(path);
+        QVERIFY(!ws);
+        QVERIFY2(ws.error().message.find("not a Baton workspace database") != std::string::npos,
+                 ws.error().message.c_str());
+    }
+
+    void missingWorkspaceWithoutCreate() {
+        auto ws = Workspace::open("/tmp/definitely-not-here-baton.db", false);
+        QVERIFY(!ws);
+        QCOMPARE(ws.error().kind, ErrorKind::NotFound);
+    }
+
+    void textIsContentAddressed() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        SqliteDb& db = *ws->writer();
+        auto a = putText(db, "same prompt");
+        auto b = putText(db, "same prompt");
+        QCOMPARE(a.value(), b.value());
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(1));
+        QCOMPARE(getText(db, *a).value().value(), std::string("same prompt"));
+        QVERIFY(!getText(db, "nope").value().has_value());
+    }
+
+    void taskSetRoundTripAndDedup() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        auto imported = importTasks(BATON_TEST_DATA "/tasks/good.jsonl", {});
+        QVERIFY(imported);
+        StoreWriter writer(ws->takeWriter());
+        SavedTaskSet first, second;
+        QVERIFY(writer.submit([&](SqliteDb& db) -> Status {
+            first = saveTaskSet(db, imported->set, "good.jsonl", 1).value();
+            second = saveTaskSet(db, imported->set, "good.jsonl", 2).value();
+            return {};
+        }).get());
+        QVERIFY(!first.alreadyPresent);
+        QVERIFY(second.alreadyPresent);
+        QCOMPARE(first.id, second.id);
+
+        auto reader = ws->openReader();
+        auto loaded = loadTaskSet(**reader, "good");
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        QCOMPARE(loaded->contentHash(), imported->set.contentHash());
+        QVERIFY(loaded->items == imported->set.items);
+        QCOMPARE(loadTaskSet(**reader, imported->set.contentHash().substr(0, 8))->name, std::string("good"));
+        QCOMPARE(loadTaskSet(**reader, "nope").error().kind, ErrorKind::NotFound);
+        auto list = listTaskSets(**reader);
+        QCOMPARE(list->front().categories.at("arithmetic"), int64_t(1));
+    }
+
+    void callsRoundTripAndDuplicatesAreRefused() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        StoreWriter writer(ws->takeWriter());
+        int64_t run = newRun(writer).value();
+        Call call = makeCall(run, 1);
+        call.usage = TokenUsage::fromOpenAi(100, 20, std::nullopt, 0);
+        call.cost.reset(); // unknown must come back unknown, not 0
+        call.reason = {"only model", 0.9, std::nullopt};
+        call.httpStatus = 200;
+        QVERIFY(writer.submit([&](SqliteDb& db) { return insertCall(db, call); }).get());
+        auto duplicate = writer.submit([&](SqliteDb& db) { return insertCall(db, call); }).get();
+        QVERIFY(!duplicate);
+        // The failed operation rolled back alone; a later one in the same writer still lands.
+        QVERIFY(writer.submit([&](SqliteDb& db) { return insertCall(db, makeCall(run, 2)); }).get());
+        auto reader = ws->openReader();
+        auto calls = loadCalls(**reader, run);
+        QCOMPARE(calls->size(), size_t(2));
+        QVERIFY(calls->at(0) == call);
+        QVERIFY(!calls->at(0).cost.has_value());
+    }
+
+    void readersNeverBlockTheWriter() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        StoreWriter writer(ws->takeWriter(), 64);
+        int64_t run = newRun(writer).value();
+        std::atomic<bool> writing{true};
+        std::atomic<int> reads{0}, readErrors{0};
+        std::vector<int64_t> seenCounts;
+        std::thread readerThread([&] {
+            auto reader = ws->openReader();
+            int64_t last = 0;
+            while (writing) {
+                auto n = (*reader)->queryInt("SELECT COUNT(*) FROM calls");
+                if (!n) ++readErrors;
+                else {
+                    if (*n < last) ++readErrors; // a reader must never see committed rows vanish
+                    last = *n;
+                    ++reads;
+                }
+            }
+        });
+        std::vector<std::future<Status>> pending;
+        for (int i = 0; i < 3000; ++i)
+            pending.push_back(writer.submit([run, i](SqliteDb& db) { return insertCall(db, makeCall(run, i)); }));
+        int failures = 0;
+        for (auto& f : pending) failures += f.get() ? 0 : 1;
+        writing = false;
+        readerThread.join();
+        QCOMPARE(failures, 0);
+        QCOMPARE(readErrors.load(), 0);
+        QVERIFY(reads.load() > 0);
+        QVERIFY2(writer.commitCount() < 3000, "operations are batched into fewer transactions");
+        auto reader = ws->openReader();
+        QCOMPARE((*reader)->queryInt("SELECT COUNT(*) FROM calls").value(), int64_t(3000));
+    }
+
+    void diskFullIsClearAndKeepsEarlierRows() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        StoreWriter writer(ws->takeWriter());
+        int64_t run = newRun(writer).value();
+        QVERIFY(writer.submit([&](SqliteDb& db) { return insertCall(db, makeCall(run, 0)); }).get());
+        // Simulate a full disk: cap the database at its current size.
+        QVERIFY(writer.submit([](SqliteDb& db) -> Status {
+            auto pages = db.queryInt("PRAGMA page_count");
+            return db.exec("PRAGMA max_page_count = " + std::to_string(*pages));
+        }).get());
+        std::string big(200000, 'x');
+        auto full = writer.submit([&](SqliteDb& db) -> Status {
+            auto h = putText(db, big);
+            return h ? Status{} : std::unexpected(h.error());
+        }).get();
+        QVERIFY(!full);
+        QVERIFY2(full.error().message.find("is full") != std::string::npos, full.error().message.c_str());
+        auto reader = ws->openReader();
+        QCOMPARE((*reader)->queryInt("SELECT COUNT(*) FROM calls").value(), int64_t(1));
+        QCOMPARE((*reader)->queryText("PRAGMA integrity_check").value(), std::string("ok"));
+    }
+
+    void readOnlyDatabaseRefusesWritesClearly() {
+        QTemporaryDir dir;
+        std::string path = dir.filePath("w.db").toStdString();
+        { QVERIFY(Workspace::open(path)); }
+        auto ro = SqliteDb::open(path, SqliteDb::Mode::ReadOnly);
+        auto write = (*ro)->exec("INSERT INTO texts VALUES ('h', 'b')");
+        QVERIFY(!write);
+        QVERIFY2(write.error().message.find("read-only") != std::string::npos, write.error().message.c_str());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStore)
+#include "tst_store.moc"

@@ -1,0 +1,139 @@
+// baton-cli as a user runs it: exit codes, --help, --json, and the messages of bad input.
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include "core_printers.h"
+
+#include <QTest>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+CliResult runCli(const QStringList& args) {
+    QProcess p;
+    p.start(BATON_CLI, args);
+    p.waitForFinished(60000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+const QString kData = QStringLiteral(BATON_TEST_DATA);
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+private slots:
+    void helpOnEveryCommand_data() {
+        QTest::addColumn<QStringList>("command");
+        for (const char* c : {"pool validate", "pool show", "tasks import", "tasks show", "db info", "prices show"})
+            QTest::newRow(c) << QString(c).split(' ');
+    }
+    void helpOnEveryCommand() {
+        QFETCH(QStringList, command);
+        auto r = runCli(command + QStringList{"--help"});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.startsWith("Usage: baton-cli " + command.join(' ').toUtf8()));
+    }
+
+    void usageErrorsExitTwo() {
+        QCOMPARE(runCli({}).exitCode, 2);
+        QCOMPARE(runCli({"frobnicate"}).exitCode, 2);
+        auto r = runCli({"pool", "validate", "--colour", "x.json"});
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY(r.err.contains("unknown option --colour"));
+        QCOMPARE(runCli({"tasks", "import", "x.jsonl"}).exitCode, 2); // no --db
+    }
+
+    void poolValidate() {
+        auto ok = runCli({"pool", "validate", kData + "/pools/valid.json"});
+        QCOMPARE(ok.exitCode, 0);
+        QVERIFY(ok.out.contains("ok (3 models, 1 strategies, 0 warnings)"));
+
+        auto bad = runCli({"pool", "validate", kData + "/pools/many_problems.json", "--json"});
+        QCOMPARE(bad.exitCode, 1);
+        QCOMPARE(bad.json()["ok"].toBool(), false);
+        QCOMPARE(bad.json()["problems"].toArray().size(), 13);
+        QVERIFY(bad.err.contains("/models/0/price/output: expected a number, got \"abc\""));
+
+        auto missing = runCli({"pool", "validate", "/nowhere/pool.json"});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains("/nowhere/pool.json: no such file"));
+    }
+
+    void secretNeverPrinted() {
+        auto r = runCli({"pool", "validate", kData + "/pools/with_secret.json", "--json"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(!r.out.contains("CANARY") && !r.err.contains("CANARY"));
+        QVERIFY(!r.out.contains("hunter2") && !r.err.contains("hunter2"));
+    }
+
+    void poolShowJson() {
+        auto r = runCli({"pool", "show", kData + "/pools/valid.json", "--json"});
+        QCOMPARE(r.exitCode, 0);
+        QJsonObject summary = r.json()["summary"].toObject();
+        QCOMPARE(summary["weights"].toObject()["closed"].toInt(), 2);
+        QCOMPARE(summary["weights"].toObject()["open"].toInt(), 1);
+        QCOMPARE(summary["vendors"].toObject().size(), 3);
+        QCOMPARE(r.json()["pool"].toObject()["models"].toArray().size(), 3);
+    }
+
+    void importShowInfo() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db");
+        auto imported = runCli({"tasks", "import", kData + "/tasks/good.jsonl", "--db", db, "--json"});
+        QCOMPARE(imported.exitCode, 0);
+        QCOMPARE(imported.json()["items"].toInt(), 3);
+        QCOMPARE(imported.json()["already_present"].toBool(), false);
+        auto again = runCli({"tasks", "import", kData + "/tasks/good.jsonl", "--db", db, "--json"});
+        QCOMPARE(again.json()["already_present"].toBool(), true);
+
+        auto csv = runCli({"tasks", "import", kData + "/tasks/mapped.csv", "--db", db, "--map", "id=qid", "--map",
+                           "category=subject", "--map", "prompt=question", "--map", "answer=gold"});
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY(csv.out.contains("imported task set 2 \"mapped\": 3 items"));
+
+        auto bad = runCli({"tasks", "import", kData + "/tasks/bad_lines.jsonl", "--db", db});
+        QCOMPARE(bad.exitCode, 1);
+        QVERIFY(bad.err.contains("bad_lines.jsonl: line 2: not valid JSON"));
+        auto skipped = runCli({"tasks", "import", kData + "/tasks/bad_lines.jsonl", "--db", db, "--skip-bad", "--json"});
+        QCOMPARE(skipped.exitCode, 0);
+        QCOMPARE(skipped.json()["skipped"].toArray().size(), 5);
+
+        auto list = runCli({"tasks", "show", "--db", db, "--json"});
+        QCOMPARE(list.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(list.out).array().size(), 3);
+        auto items = runCli({"tasks", "show", "--db", db, "mapped", "--json"});
+        QCOMPARE(items.json()["items"].toArray()[1].toObject()["category"].toString(), QString("math"));
+
+        auto info = runCli({"db", "info", "--db", db, "--json"});
+        QCOMPARE(info.exitCode, 0);
+        QCOMPARE(info.json()["integrity"].toString(), QString("ok"));
+        QCOMPARE(info.json()["rows"].toObject()["items"].toInt(), 3 + 3 + 2);
+    }
+
+    void unusableDatabases() {
+        QTemporaryDir dir;
+        auto missing = runCli({"db", "info", "--db", dir.filePath("absent.db")});
+        QCOMPARE(missing.exitCode, 1);
+        QVERIFY(missing.err.contains("no such workspace database"));
+        QFile notes(dir.filePath("notes.db"));
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.write(QByteArray(4096, 'n'));
+        notes.close();
+        auto garbage = runCli({"db", "info", "--db", notes.fileName()});
+        QCOMPARE(garbage.exitCode, 1);
+        QVERIFY(garbage.err.contains("not a Baton workspace database"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
