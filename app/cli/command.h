@@ -21,5 +21,6 @@ std::vector<Command> poolCommands();
 std::vector<Command> taskCommands();
 std::vector<Command> dbCommands();
 std::vector<Command> priceCommands();
+std::vector<Command> simCommands();
 
 } // namespace baton::cli

@@ -1,12 +1,11 @@
 #include "pricing/price_book.h"
 #include "util/file_io.h"
+#include "util/resources.h"
 
 #include <chrono>
 #include <cstdio>
 
 namespace baton::core {
-
-extern const char* const kBundledPriceBookJson; // generated from resources/prices/price_book.json
 
 Result<PriceBook> PriceBook::fromJson(const std::string& text, const std::string& fileName) {
     Json doc = Json::parse(text, nullptr, false);
@@ -44,7 +43,8 @@ Result<PriceBook> PriceBook::load(const std::string& path) {
 
 const PriceBook& PriceBook::bundled() {
     static const PriceBook book = [] {
-        auto parsed = fromJson(kBundledPriceBookJson, "price_book.json (bundled)");
+        auto text = embeddedResource("prices/price_book.json");
+        auto parsed = fromJson(std::string(text.value_or("")), "price_book.json (bundled)");
         return parsed ? *parsed : PriceBook{}; // a test asserts that the bundled book parses
     }();
     return book;
