@@ -6,6 +6,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include "core_printers.h"
+#include "http_test_client.h"
 
 #include <QTest>
 
@@ -34,7 +35,8 @@ class TestCli : public QObject {
 private slots:
     void helpOnEveryCommand_data() {
         QTest::addColumn<QStringList>("command");
-        for (const char* c : {"pool validate", "pool show", "tasks import", "tasks show", "db info", "prices show"})
+        for (const char* c : {"pool validate", "pool show", "tasks import", "tasks show", "db info", "prices show",
+                              "sim serve", "demo tasks"})
             QTest::newRow(c) << QString(c).split(' ');
     }
     void helpOnEveryCommand() {
@@ -118,6 +120,45 @@ private slots:
         QCOMPARE(info.exitCode, 0);
         QCOMPARE(info.json()["integrity"].toString(), QString("ok"));
         QCOMPARE(info.json()["rows"].toObject()["items"].toInt(), 3 + 3 + 2);
+    }
+
+    void demoTasksImportAsGenerated() {
+        QTemporaryDir dir;
+        QString file = dir.filePath("demo.jsonl");
+        QCOMPARE(runCli({"demo", "tasks", "--out", file}).exitCode, 0);
+        auto imported = runCli({"tasks", "import", file, "--db", dir.filePath("w.db"), "--json"});
+        QCOMPARE(imported.exitCode, 0);
+        QCOMPARE(imported.json()["items"].toInt(), 300);
+        QCOMPARE(runCli({"demo", "tasks", "--per-category", "0"}).exitCode, 2);
+    }
+
+    void simServeAnswersOverHttpAndStopsOnSigterm() {
+        QProcess sim;
+        sim.start(BATON_CLI, {"sim", "serve", "--json", "--time-scale", "0"});
+        QVERIFY(sim.waitForStarted());
+        QByteArray out;
+        while (!out.contains("\n}") && sim.waitForReadyRead(10000)) out += sim.readAllStandardOutput();
+        QJsonObject banner = QJsonDocument::fromJson(out).object();
+        QString base = banner["base_url"].toString();
+        QVERIFY2(base.startsWith("http://127.0.0.1:"), out.constData());
+        QCOMPARE(banner["simulated"].toBool(), true);
+        QCOMPARE(banner["models"].toArray().size(), 6);
+        auto models = httpGet(base.toStdString() + "/models");
+        QCOMPARE(models.status, 200L);
+        sim.terminate(); // SIGTERM
+        QVERIFY(sim.waitForFinished(10000));
+        QCOMPARE(sim.exitCode(), 0);
+        QVERIFY(sim.readAllStandardError().contains("simulator stopped after 1 requests"));
+    }
+
+    void simServeBadInput() {
+        auto badProfile = runCli({"sim", "serve", "--profile", kData + "/pools/valid.json"});
+        QCOMPARE(badProfile.exitCode, 1);
+        QVERIFY(badProfile.err.contains("valid.json: /models/0/skill: required field is missing"));
+        auto publicHost = runCli({"sim", "serve", "--host", "0.0.0.0"});
+        QCOMPARE(publicHost.exitCode, 1);
+        QVERIFY(publicHost.err.contains("only listens on loopback"));
+        QCOMPARE(runCli({"sim", "serve", "--port", "99999"}).exitCode, 2);
     }
 
     void unusableDatabases() {
