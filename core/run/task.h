@@ -1,0 +1,98 @@
+#pragma once
+/// Task<T>: a lazily started C++20 coroutine, so strategies read as straight-line code that
+/// co_awaits model calls. Awaiting a Task starts it and resumes the awaiter when it finishes
+/// (symmetric transfer, no stack growth). `detach(onDone)` starts a top-level task.
+/// Tasks here run on the HTTP event loop thread; they never block.
+
+#include <coroutine>
+#include <exception>
+#include <functional>
+#include <optional>
+#include <utility>
+
+namespace baton::core {
+
+template <class T> class Task {
+public:
+    struct promise_type {
+        std::optional<T> value;
+        std::exception_ptr error;
+        std::coroutine_handle<> continuation;
+        std::function<void(T)> onDone; // for detached tasks
+
+        Task get_return_object() { return Task(std::coroutine_handle<promise_type>::from_promise(*this)); }
+        std::suspend_always initial_suspend() noexcept { return {}; }
+        struct FinalAwaiter {
+            bool await_ready() noexcept { return false; }
+            std::coroutine_handle<> await_suspend(std::coroutine_handle<promise_type> h) noexcept {
+                auto& p = h.promise();
+                if (p.continuation) return p.continuation;
+                if (p.onDone) {
+                    auto done = std::move(p.onDone);
+                    T result = std::move(*p.value);
+                    h.destroy(); // detached: nobody else owns the frame
+                    done(std::move(result));
+                }
+                return std::noop_coroutine();
+            }
+            void await_resume() noexcept {}
+        };
+        FinalAwaiter final_suspend() noexcept { return {}; }
+        void return_value(T v) { value = std::move(v); }
+        void unhandled_exception() { std::terminate(); } // core code reports errors as values
+    };
+
+    Task(Task&& other) noexcept : m_handle(std::exchange(other.m_handle, {})) {}
+    Task& operator=(Task&& other) noexcept {
+        if (m_handle) m_handle.destroy();
+        m_handle = std::exchange(other.m_handle, {});
+        return *this;
+    }
+    ~Task() {
+        if (m_handle) m_handle.destroy();
+    }
+
+    bool await_ready() const noexcept { return false; }
+    std::coroutine_handle<> await_suspend(std::coroutine_handle<> awaiter) noexcept {
+        m_handle.promise().continuation = awaiter;
+        return m_handle;
+    }
+    T await_resume() { return std::move(*m_handle.promise().value); }
+
+    /// Starts the task; `onDone` receives its result; the frame frees itself.
+    void detach(std::function<void(T)> onDone) {
+        auto h = std::exchange(m_handle, {});
+        h.promise().onDone = std::move(onDone);
+        h.resume();
+    }
+
+private:
+    explicit Task(std::coroutine_handle<promise_type> h) : m_handle(h) {}
+    std::coroutine_handle<promise_type> m_handle;
+};
+
+/// Suspends the awaiting coroutine until `start(resume)` calls resume(value) (once, on the loop
+/// thread). The bridge from callbacks to co_await.
+template <class T, class Start> struct CallbackAwaiter {
+    Start start;
+    std::optional<T> value;
+    std::coroutine_handle<> handle;
+    bool inSuspend = false;
+
+    bool await_ready() const noexcept { return false; }
+    bool await_suspend(std::coroutine_handle<> h) {
+        handle = h;
+        inSuspend = true;
+        start([this](T v) {
+            value = std::move(v);
+            if (!inSuspend) handle.resume();
+        });
+        inSuspend = false;
+        return !value.has_value(); // completed synchronously: do not suspend at all
+    }
+    T await_resume() { return std::move(*value); }
+};
+
+template <class T, class Start> CallbackAwaiter<T, Start> awaitCallback(Start start) { return {std::move(start), {}}; }
+
+} // namespace baton::core
