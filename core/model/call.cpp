@@ -56,6 +56,7 @@ void to_json(nlohmann::json& j, const Call& c) {
          {"billed_cost_pico", c.billedCost ? nlohmann::json(c.billedCost->pico) : nlohmann::json()},
          {"cost_estimated", c.costEstimated},
          {"maybe_billed", c.maybeBilled},
+         {"cache_hit", c.cacheHit},
          {"ttft_ms", c.ttftMs},
          {"latency_ms", c.latencyMs},
          {"started_at_ms", c.startedAtMs},
@@ -84,6 +85,7 @@ void from_json(const nlohmann::json& j, Call& c) {
     c.billedCost = moneyFrom(j, "billed_cost_pico");
     c.costEstimated = j.value("cost_estimated", false);
     c.maybeBilled = j.value("maybe_billed", false);
+    c.cacheHit = j.value("cache_hit", false);
     c.ttftMs = j.value("ttft_ms", nlohmann::json()).get<std::optional<double>>();
     c.latencyMs = j.value("latency_ms", nlohmann::json()).get<std::optional<double>>();
     c.startedAtMs = j.value("started_at_ms", int64_t(0));

@@ -46,6 +46,7 @@ struct Call {
     std::optional<Money> billedCost; ///< as the provider reported it
     bool costEstimated = false;      ///< computed from a token estimate, not reported usage
     bool maybeBilled = false;        ///< failed after the request was sent: the provider may bill it
+    bool cacheHit = false;           ///< answered from the response cache: nothing sent, nothing spent
     std::optional<double> ttftMs;
     std::optional<double> latencyMs;
     int64_t startedAtMs = 0; ///< Unix epoch milliseconds

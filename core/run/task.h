@@ -93,6 +93,6 @@ template <class T, class Start> struct CallbackAwaiter {
     T await_resume() { return std::move(*value); }
 };
 
-template <class T, class Start> CallbackAwaiter<T, Start> awaitCallback(Start start) { return {std::move(start), {}}; }
+template <class T, class Start> CallbackAwaiter<T, Start> awaitCallback(Start start) { return {std::move(start), {}, {}, false}; }
 
 } // namespace baton::core

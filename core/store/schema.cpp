@@ -6,7 +6,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 1> kMigrations = {
+constexpr std::array<const char*, 2> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -96,6 +96,17 @@ CREATE TABLE outcomes (
     status TEXT NOT NULL,
     PRIMARY KEY (run_id, strategy, item_id)
 );
+)sql",
+    // v2: the response cache, and calls answered from it
+    R"sql(
+CREATE TABLE response_cache (
+    key TEXT PRIMARY KEY,           -- sha256(endpoint, model, canonical request, repeat index)
+    response_hash TEXT NOT NULL REFERENCES texts(hash),
+    usage TEXT NOT NULL,            -- JSON TokenUsage of the original call
+    finish_reason TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
+ALTER TABLE calls ADD COLUMN cache_hit INTEGER NOT NULL DEFAULT 0;
 )sql"};
 
 } // namespace

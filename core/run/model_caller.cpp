@@ -1,0 +1,285 @@
+#include "run/model_caller.h"
+#include "net/retry_policy.h"
+#include "pricing/cost.h"
+#include "pricing/price_resolution.h"
+#include "run/worst_case.h"
+#include "util/redact.h"
+
+#include <algorithm>
+#include <chrono>
+
+namespace baton::core {
+namespace {
+
+constexpr size_t kMaxBodyBytes = 32u << 20;
+constexpr int64_t kDefaultMaxOutput = 4096;
+
+/// What one attempt came to.
+struct Verdict {
+    bool ok = false;
+    ProviderReply reply;
+    CallError error = CallError::None;
+    std::string errorText;
+    AttemptFacts facts;
+    bool maybeBilled = false;
+};
+
+Verdict judge(const ProviderAdapter& adapter, const HttpResult& r, const std::string& body, StreamDecoder* decoder,
+              std::optional<ProviderError> streamError) {
+    Verdict v;
+    v.facts.headers = r.headers;
+    v.facts.deliveredContent = decoder && decoder->deliveredContent();
+    if (r.failure == HttpFailure::Cancelled) {
+        v.error = CallError::Cancelled, v.errorText = "cancelled";
+        v.facts.cancelled = true;
+        v.maybeBilled = r.requestSent;
+        return v;
+    }
+    if (r.failure != HttpFailure::None) {
+        v.error = CallError::Transport;
+        v.errorText = toString(r.failure) + " (" + r.error + ")";
+        v.facts.transportError = true;
+        v.maybeBilled = r.requestSent; // the provider may have run (and billed) the request
+        return v;
+    }
+    if (r.status < 200 || r.status >= 300) {
+        auto providerError = adapter.parseError(body);
+        v.error = CallError::Http;
+        v.errorText = "HTTP " + std::to_string(r.status) +
+                      (providerError && !providerError->message.empty() ? ": " + providerError->message : "");
+        v.facts.httpStatus = int(r.status);
+        v.maybeBilled = r.status >= 500; // a server error after processing may still be billed
+        return v;
+    }
+    if (decoder) {
+        if (streamError) {
+            v.error = CallError::Provider;
+            v.errorText = "stream error" + (streamError->type.empty() ? "" : " (" + streamError->type + ")") + ": " + streamError->message;
+        } else if (!decoder->reply().complete) {
+            v.error = CallError::Malformed;
+            v.errorText = "the stream ended before its end marker";
+        } else {
+            v.ok = true, v.reply = decoder->reply();
+            return v;
+        }
+        v.facts.httpStatus = 500; // treated like a server error: retried unless content was delivered
+        v.maybeBilled = true;
+        return v;
+    }
+    auto parsed = adapter.parseResponse(body);
+    if (auto* reply = std::get_if<ProviderReply>(&parsed)) {
+        v.ok = true, v.reply = std::move(*reply);
+        return v;
+    }
+    const auto& e = std::get<ProviderError>(parsed);
+    v.error = CallError::Malformed;
+    v.errorText = "unreadable response: " + e.message;
+    v.facts.transportError = true; // a garbled 200 is retried like a broken connection
+    v.maybeBilled = true;
+    return v;
+}
+
+} // namespace
+
+std::string toString(CallError error) {
+    switch (error) {
+    case CallError::None: return "ok";
+    case CallError::Budget: return "budget";
+    case CallError::CallCap: return "call cap";
+    case CallError::Cancelled: return "cancelled";
+    case CallError::MissingKey: return "missing key";
+    case CallError::NoPrice: return "no price";
+    case CallError::Http: return "http";
+    case CallError::Transport: return "transport";
+    case CallError::Malformed: return "malformed";
+    case CallError::Provider: return "provider";
+    }
+    return "error";
+}
+
+int64_t nowMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+ModelCaller::ModelCaller(HttpEventLoop& loop, CallLogger& logger, BudgetGuard& budget, ResponseCache* cache,
+                         CallerSettings settings, std::stop_token stop)
+    : m_loop(loop), m_logger(logger), m_budget(budget), m_cache(cache), m_settings(std::move(settings)), m_stop(stop),
+      m_jitter(hashParts({"retry-jitter", std::to_string(m_settings.seed)})) {}
+
+std::string ModelCaller::nodeKey(const std::string& item, const std::string& strategy, const std::string& node) {
+    return item + '\x1f' + strategy + '\x1f' + node;
+}
+
+AsyncSemaphore& ModelCaller::permitsFor(const std::string& model) {
+    auto& slot = m_permits[model];
+    if (!slot) slot = std::make_unique<AsyncSemaphore>(m_loop, m_settings.perModelConcurrency);
+    return *slot;
+}
+
+void ModelCaller::cancelAll() {
+    for (auto id : m_inFlight) m_loop.cancel(id);
+}
+
+Task<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder, std::string& body,
+                                   std::optional<ProviderError>& streamError) {
+    ++m_httpRequests;
+    SseParser parser;
+    std::vector<SseEvent> events;
+    HttpEventLoop::TransferId id = 0;
+    HttpResult result = co_await awaitCallback<HttpResult>([&](auto resume) {
+        HttpHandlers handlers;
+        // The frame outlives the transfer (we resume only in onDone), so references are safe here.
+        handlers.onData = [&body, &parser, &events, &streamError, decoder](std::string_view chunk) {
+            if (!decoder) {
+                if (body.size() + chunk.size() <= kMaxBodyBytes) body.append(chunk);
+                return;
+            }
+            if (body.size() < 4096) body.append(chunk.substr(0, 4096 - body.size())); // kept for the error log
+            parser.feed(chunk, events);
+            for (const auto& e : events)
+                if (!streamError) streamError = decoder->onEvent(e);
+            events.clear();
+        };
+        handlers.onDone = [resume](HttpResult r) mutable { resume(std::move(r)); };
+        id = m_loop.start(std::move(request), std::move(handlers));
+        m_inFlight.insert(id);
+    });
+    m_inFlight.erase(id);
+    if (decoder) {
+        parser.finish(events);
+        for (const auto& e : events)
+            if (!streamError) streamError = decoder->onEvent(e);
+    }
+    co_return result;
+}
+
+Task<int> ModelCaller::sleep(double seconds) {
+    // In slices, so that a cancelled run does not sit out a long Retry-After.
+    while (seconds > 0 && !m_stop.stop_requested()) {
+        double slice = std::min(seconds, 0.25);
+        co_await awaitCallback<int>([&](auto resume) { m_loop.after(slice, [resume]() mutable { resume(0); }); });
+        seconds -= slice;
+    }
+    co_return 0;
+}
+
+Task<ModelCallResult> ModelCaller::call(CallRequest req) {
+    ModelCallResult out;
+    const ModelSpec& model = *req.model;
+    const ProviderAdapter& adapter = adapterFor(model.provider);
+    const std::string baseUrl = m_settings.baseUrlFor(model);
+    if (!req.spec.maxOutputTokens) req.spec.maxOutputTokens = model.maxOutputTokens.value_or(kDefaultMaxOutput);
+    const std::string canonical = adapter.canonicalBody(model, baseUrl, req.spec);
+
+    if (auto prior = m_prior.find(nodeKey(req.itemId, req.strategy, req.nodeId)); prior != m_prior.end()) {
+        out.text = prior->second.text, out.usage = prior->second.usage, out.cost = prior->second.cost;
+        out.latencyMs = prior->second.latencyMs, out.attempts = 0;
+        co_return out;
+    }
+
+    Call row;
+    row.runId = m_settings.runId;
+    row.itemId = req.itemId, row.strategy = req.strategy, row.nodeId = req.nodeId, row.parentNodeId = req.parentNodeId;
+    row.role = req.role, row.model = model.name, row.reason = req.reason;
+
+    const std::string cacheKey = ResponseCache::key(canonical, req.spec.sample);
+    if (m_cache) {
+        if (auto hit = m_cache->lookup(cacheKey)) {
+            row.status = CallStatus::Ok, row.cacheHit = true, row.usage = hit->usage, row.cost = Money{0};
+            row.startedAtMs = row.finishedAtMs = nowMs();
+            row.latencyMs = 0;
+            m_logger.log(row, canonical, hit->text);
+            out.text = hit->text, out.usage = hit->usage, out.cost = Money{0}, out.finishReason = hit->finishReason;
+            co_return out;
+        }
+    }
+
+    const PriceEntry* price = resolvePrice(model, *m_settings.prices);
+    std::optional<Money> worst = price ? worstCaseCost(*price, req.spec.messages, *req.spec.maxOutputTokens) : std::nullopt;
+    if (!worst && m_budget.cap()) {
+        out.error = CallError::NoPrice;
+        out.errorText = "model " + model.name + " has no price, so its cost cannot be kept under the cap; add a price";
+        co_return out;
+    }
+    std::string key;
+    if (model.keyRef.kind != KeyRef::Kind::None) {
+        auto resolved = m_settings.resolveKey ? m_settings.resolveKey(model.keyRef) : std::nullopt;
+        if (!resolved || resolved->empty()) {
+            out.error = CallError::MissingKey;
+            out.errorText = "no key for model " + model.name + " at " + model.keyRef.toString();
+            co_return out;
+        }
+        key = *resolved;
+        if (std::find(m_secrets.begin(), m_secrets.end(), key) == m_secrets.end()) m_secrets.push_back(key);
+    }
+
+    AsyncSemaphore& permits = permitsFor(model.name);
+    co_await permits.acquire();
+    out.cost = Money{0};
+    for (int attempt = 1;; ++attempt) {
+        if (m_stop.stop_requested()) {
+            out.error = CallError::Cancelled, out.errorText = "cancelled";
+            break;
+        }
+        Money reservation = worst.value_or(Money{0});
+        if (auto refusal = m_budget.reserve(reservation); refusal != BudgetGuard::Refusal::None) {
+            out.error = refusal == BudgetGuard::Refusal::Budget ? CallError::Budget : CallError::CallCap;
+            out.errorText = refusal == BudgetGuard::Refusal::Budget ? "the run's budget cap would be exceeded"
+                                                                    : "the run's call cap is reached";
+            break;
+        }
+        out.attempts = attempt;
+        row.attempt = attempt;
+        row.startedAtMs = nowMs();
+        HttpRequest http = adapter.buildRequest(model, baseUrl, req.spec, key);
+        http.timeouts = m_settings.timeouts;
+        auto decoder = req.spec.stream ? adapter.streamDecoder() : nullptr;
+        std::string body;
+        std::optional<ProviderError> streamError;
+        HttpResult r = co_await send(std::move(http), decoder.get(), body, streamError);
+        Verdict v = judge(adapter, r, body, decoder.get(), streamError);
+
+        row.finishedAtMs = nowMs();
+        row.httpStatus = r.status ? std::optional<int>(int(r.status)) : std::nullopt;
+        row.ttftMs = r.firstByteMs > 0 ? std::optional<double>(r.firstByteMs) : std::nullopt;
+        row.latencyMs = r.totalMs;
+        row.maybeBilled = !v.ok && v.maybeBilled;
+        row.usage = v.ok ? v.reply.usage : TokenUsage{};
+        row.billedCost.reset();
+        if (v.ok) {
+            CallCost cost = price ? computeCost(*price, v.reply.usage) : CallCost{};
+            cost.billed = v.reply.billedCost;
+            row.cost = cost.effective(), row.billedCost = cost.billed;
+        } else {
+            // Nothing billed for a refused request; unknown for one that may have been run.
+            row.cost = v.maybeBilled ? std::nullopt : std::optional<Money>(Money{0});
+        }
+        m_budget.settle(reservation, worst ? row.cost : std::optional<Money>(Money{0}));
+        if (!row.cost) out.cost.reset();
+        else if (out.cost) *out.cost += *row.cost;
+        out.latencyMs += r.totalMs;
+
+        row.status = v.ok ? CallStatus::Ok : v.error == CallError::Cancelled ? CallStatus::Cancelled : CallStatus::Error;
+        row.error = redactSecrets(v.errorText, m_secrets);
+        std::string responseText = v.ok ? redactSecrets(v.reply.text, m_secrets) : redactSecrets(body.substr(0, 4096), m_secrets);
+        m_logger.log(row, canonical, responseText);
+
+        if (v.ok) {
+            out.text = std::move(responseText), out.usage = v.reply.usage, out.finishReason = v.reply.finishReason;
+            out.error = CallError::None, out.errorText.clear();
+            if (m_cache) m_cache->store(cacheKey, {out.text, out.usage, out.finishReason}, nowMs());
+            break;
+        }
+        out.error = v.error, out.errorText = row.error;
+        v.facts.retriesSoFar = attempt - 1;
+        v.facts.cancelled = m_stop.stop_requested() || v.error == CallError::Cancelled;
+        RetryDecision decision = decideRetry(v.facts, m_jitter.uniform(), std::chrono::system_clock::now());
+        if (!decision.retry) break;
+        co_await sleep(decision.delaySeconds);
+    }
+    permits.release();
+    co_return out;
+}
+
+} // namespace baton::core

@@ -1,0 +1,187 @@
+#include "run/run_engine.h"
+#include "eval/grader.h"
+#include "io/pool_file.h"
+#include "model/token_estimate.h"
+#include "pricing/price_resolution.h"
+#include "run/run_execution.h"
+#include "run/worst_case.h"
+#include "store/call_log.h"
+#include "store/run_store.h"
+#include "store/task_set_store.h"
+#include "util/url.h"
+
+#include <set>
+
+namespace baton::core {
+namespace {
+
+/// The price entries the run's models use, recorded with the run.
+nlohmann::json priceSnapshot(const Pool& pool, const PriceBook& prices) {
+    nlohmann::json snapshot = nlohmann::json::object();
+    for (const auto& m : pool.models)
+        if (const PriceEntry* e = resolvePrice(m, prices)) snapshot[m.name] = toJson(*e);
+    return snapshot;
+}
+
+std::optional<Money> effectiveCap(const Pool& pool, const RunSettings& settings) {
+    if (settings.maxCost) return settings.maxCost;
+    if (pool.constraints.budgetPerRunUsd) return Money::fromUsd(*pool.constraints.budgetPerRunUsd);
+    return std::nullopt;
+}
+
+} // namespace
+
+std::string baseUrlFor(const ModelSpec& model, const RunEnvironment& env) {
+    std::string url = model.baseUrl;
+    if (model.provider == ProviderKind::Sim) url = env.simBaseUrl;
+    else if (url.empty())
+        url = model.provider == ProviderKind::Anthropic ? "https://api.anthropic.com"
+              : model.provider == ProviderKind::Gemini  ? "https://generativelanguage.googleapis.com"
+                                                        : "https://api.openai.com/v1";
+    while (!url.empty() && url.back() == '/') url.pop_back();
+    return url;
+}
+
+Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const RunEnvironment& env,
+                 const PriceBook& prices) {
+    std::vector<Diagnostic> problems;
+    auto problem = [&](std::string where, std::string what) { problems.push_back({Severity::Error, "", std::move(where), std::move(what)}); };
+    if (auto built = buildStrategies(pool, settings.strategies, settings.baselines); !built)
+        for (const auto& p : built.error().problems.empty() ? std::vector<Diagnostic>{{Severity::Error, "", "", built.error().message}}
+                                                            : built.error().problems)
+            problems.push_back(p);
+    if (tasks.items.empty()) problem("task set", "has no items");
+    auto cap = effectiveCap(pool, settings);
+    std::optional<Money> cheapest;
+    for (const auto& m : pool.models) {
+        std::string where = "model \"" + m.name + "\"";
+        std::string url = baseUrlFor(m, env);
+        auto parsed = parseUrl(url);
+        if (m.provider == ProviderKind::Sim && env.simBaseUrl.empty()) problem(where, "is simulated, but no simulator is running");
+        else if (!parsed) problem(where, "base URL \"" + url + "\" is not an http(s) URL");
+        else if (parsed->scheme != "https" && !isLoopbackHost(parsed->host))
+            problem(where, "plain http is only allowed to loopback; the key would travel in clear");
+        if (m.keyRef.kind != KeyRef::Kind::None) {
+            auto key = env.resolveKey ? env.resolveKey(m.keyRef) : std::nullopt;
+            if (!key || key->empty())
+                problem(where, "no key found at " + m.keyRef.toString() +
+                                   (m.keyRef.kind == KeyRef::Kind::Env ? "; export the variable before running" : "; store it in the keychain"));
+        }
+        const PriceEntry* price = resolvePrice(m, prices);
+        if (!price && cap) problem(where, "has no price, so a budget cap cannot be guaranteed; add one to the pool");
+        if (price && !tasks.items.empty()) {
+            auto worst = worstCaseCost(*price, tasks.items.front().messages, m.maxOutputTokens.value_or(4096));
+            if (worst && (!cheapest || *worst < *cheapest)) cheapest = worst;
+        }
+    }
+    if (cap && cheapest && *cap < *cheapest)
+        problem("budget", "the cap of " + formatUsd(*cap) + " cannot pay for even one call (the cheapest call's worst case is " +
+                              formatUsd(*cheapest) + "); raise --max-cost");
+    if (!problems.empty()) return fail(ErrorKind::BadInput, "the run cannot start", problems);
+    return {};
+}
+
+RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const PriceBook& prices) {
+    RunEstimate estimate;
+    std::vector<const ModelSpec*> models;
+    if (settings.baselines)
+        for (const auto& m : pool.models) models.push_back(&m);
+    for (const auto& name : settings.strategies) {
+        auto it = pool.strategies.find(name);
+        if (it != pool.strategies.end() && it->second.kind == "single")
+            if (const ModelSpec* m = pool.findModel(it->second.settings.value("model", ""))) models.push_back(m);
+    }
+    for (const ModelSpec* m : models) {
+        const PriceEntry* price = resolvePrice(*m, prices);
+        if (!price || !price->prices.input || !price->prices.output) {
+            estimate.unpriced.push_back(m->name);
+            continue;
+        }
+        int64_t maxOut = m->maxOutputTokens.value_or(4096);
+        for (const auto& item : tasks.items) {
+            ++estimate.jobs;
+            int64_t input = 0;
+            for (const auto& msg : item.messages) input += estimateTokens(msg.content) + 4;
+            Money in = Money::perTokenFromPerMillion(*price->prices.input) * input;
+            Money out = Money::perTokenFromPerMillion(*price->prices.output);
+            estimate.low += in + out * 32;
+            estimate.expected += in + out * (maxOut / 4);
+            estimate.high += worstCaseCost(*price, item.messages, maxOut).value_or(Money{0});
+        }
+    }
+    return estimate;
+}
+
+Result<RunSummary> startRun(RunInputs inputs, const Pool& pool, const TaskSet& tasks, const RunSettings& requested,
+                            const RunEnvironment& env, std::stop_token stop, ProgressFn progress) {
+    RunSettings settings = requested;
+    settings.maxCost = effectiveCap(pool, requested);
+    if (auto ok = preflight(pool, tasks, settings, env, inputs.prices); !ok) return std::unexpected(ok.error());
+    auto strategies = buildStrategies(pool, settings.strategies, settings.baselines);
+    if (!strategies) return std::unexpected(strategies.error());
+
+    Run run;
+    run.createdAtMs = nowMs();
+    run.status = RunStatus::Running;
+    run.poolSnapshot = poolToJson(pool);
+    run.priceBookSnapshot = priceSnapshot(pool, inputs.prices);
+    run.taskSetHash = tasks.contentHash();
+    for (const auto& s : *strategies) run.strategies.push_back(s.name);
+    run.seed = settings.seed;
+    run.settings = settings.toJson();
+    int64_t runId = 0;
+    auto inserted = inputs.writer.submit([&](SqliteDb& db) -> Status {
+        auto id = insertRun(db, run);
+        if (!id) return std::unexpected(id.error());
+        runId = *id;
+        return {};
+    }).get();
+    if (!inserted) return std::unexpected(inserted.error());
+
+    RunExecution execution(inputs, pool, tasks, settings, env, runId, std::move(*strategies), {}, {}, stop, std::move(progress));
+    return execution.execute();
+}
+
+Result<RunSummary> resumeRun(RunInputs inputs, int64_t runId, std::optional<Money> maxCost, const RunEnvironment& env,
+                             std::stop_token stop, ProgressFn progress) {
+    auto run = loadRun(inputs.reader, runId);
+    if (!run) return std::unexpected(run.error());
+    if (run->status == RunStatus::Completed)
+        return fail(ErrorKind::BadInput, "run " + std::to_string(runId) + " is already complete; nothing to resume");
+    auto pool = parsePool(run->poolSnapshot.dump(), "run " + std::to_string(runId) + " pool snapshot");
+    if (!pool) return std::unexpected(pool.error());
+    auto tasks = loadTaskSet(inputs.reader, run->taskSetHash);
+    if (!tasks) return std::unexpected(tasks.error());
+    RunSettings settings = RunSettings::fromJson(run->settings);
+    if (maxCost) settings.maxCost = maxCost;
+    // The prices the run started with, so a resumed run costs what it would have.
+    PriceBook prices;
+    for (const auto& m : pool->pool.models) {
+        if (!run->priceBookSnapshot.contains(m.name)) continue;
+        JsonReader reader("run price snapshot");
+        PriceEntry entry = readPriceEntry(reader, run->priceBookSnapshot[m.name], "");
+        entry.id = "run:" + m.name;
+        prices.insert(entry);
+    }
+    for (auto& m : pool->pool.models)
+        if (prices.find("run:" + m.name)) m.priceOverride = *prices.find("run:" + m.name);
+    if (auto ok = preflight(pool->pool, *tasks, settings, env, prices); !ok) return std::unexpected(ok.error());
+    auto strategies = buildStrategies(pool->pool, settings.strategies, settings.baselines);
+    if (!strategies) return std::unexpected(strategies.error());
+
+    auto outcomes = loadOutcomes(inputs.reader, runId);
+    if (!outcomes) return std::unexpected(outcomes.error());
+    std::set<std::pair<std::string, std::string>> finished;
+    for (const auto& o : *outcomes)
+        if (o.status != OutcomeStatus::Incomplete) finished.insert({o.itemId, o.strategy});
+    auto prior = loadPriorCalls(inputs.reader, runId);
+    if (!prior) return std::unexpected(prior.error());
+    (void)inputs.writer.submit([runId](SqliteDb& db) { return updateRunStatus(db, runId, RunStatus::Running); }).get();
+
+    RunInputs resumed{inputs.writer, inputs.reader, prices};
+    RunExecution execution(resumed, pool->pool, *tasks, settings, env, runId, std::move(*strategies), std::move(finished),
+                           std::move(*prior), stop, std::move(progress));
+    return execution.execute();
+}
+
+} // namespace baton::core

@@ -1,0 +1,113 @@
+#include "store/run_store.h"
+#include "store/text_store.h"
+
+namespace baton::core {
+namespace {
+
+std::optional<int64_t> pico(const std::optional<Money>& m) { return m ? std::optional<int64_t>(m->pico) : std::nullopt; }
+
+Run runFrom(const Statement& s) {
+    Run r;
+    r.id = s.columnInt(0);
+    r.createdAtMs = s.columnInt(1);
+    r.status = runStatusFromString(s.columnText(2)).value_or(RunStatus::Failed);
+    r.poolSnapshot = nlohmann::json::parse(s.columnText(3), nullptr, false);
+    r.priceBookSnapshot = nlohmann::json::parse(s.columnText(4), nullptr, false);
+    r.taskSetHash = s.columnText(5);
+    auto strategies = nlohmann::json::parse(s.columnText(6), nullptr, false);
+    if (strategies.is_array())
+        for (const auto& name : strategies)
+            if (name.is_string()) r.strategies.push_back(name.get<std::string>());
+    r.seed = static_cast<uint64_t>(s.columnInt(7));
+    r.settings = nlohmann::json::parse(s.columnText(8), nullptr, false);
+    return r;
+}
+
+constexpr const char* kRunColumns = "id, created_at_ms, status, pool, price_book, task_set_hash, strategies, seed, settings";
+
+} // namespace
+
+Status insertOutcome(SqliteDb& db, const Outcome& o) {
+    auto answer = putText(db, o.answer);
+    if (!answer) return std::unexpected(answer.error());
+    auto stmt = db.prepare("INSERT OR REPLACE INTO outcomes(run_id, item_id, strategy, answer_hash, grade, cost_pico, "
+                           "latency_ms, call_count, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, o.runId).bind(2, o.itemId).bind(3, o.strategy).bind(4, *answer).bind(5, o.grade).bind(6, pico(o.cost));
+    stmt->bind(7, o.latencyMs).bind(8, int64_t(o.callCount)).bind(9, toString(o.status));
+    return stmt->run();
+}
+
+Status updateRunStatus(SqliteDb& db, int64_t runId, RunStatus status) {
+    auto stmt = db.prepare("UPDATE runs SET status = ? WHERE id = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    return stmt->bind(1, toString(status)).bind(2, runId).run();
+}
+
+Result<Run> loadRun(SqliteDb& db, int64_t runId) {
+    auto stmt = db.prepare(std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, runId);
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row)
+        return fail(ErrorKind::NotFound, "no run " + std::to_string(runId) + " in " + db.path() +
+                                             "; list runs with `baton-cli runs --db " + db.path() + "`");
+    return runFrom(*stmt);
+}
+
+Result<std::vector<Run>> listRuns(SqliteDb& db) {
+    auto stmt = db.prepare(std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY id");
+    if (!stmt) return std::unexpected(stmt.error());
+    std::vector<Run> runs;
+    Result<bool> row;
+    while ((row = stmt->step()) && *row) runs.push_back(runFrom(*stmt));
+    if (!row) return std::unexpected(row.error());
+    return runs;
+}
+
+Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId) {
+    auto stmt = db.prepare("SELECT o.item_id, o.strategy, t.body, o.grade, o.cost_pico, o.latency_ms, o.call_count, o.status "
+                           "FROM outcomes o JOIN texts t ON t.hash = o.answer_hash WHERE o.run_id = ? ORDER BY o.strategy, o.item_id");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, runId);
+    std::vector<Outcome> out;
+    Result<bool> row;
+    while ((row = stmt->step()) && *row) {
+        Outcome o;
+        o.runId = runId;
+        o.itemId = stmt->columnText(0);
+        o.strategy = stmt->columnText(1);
+        o.answer = stmt->columnText(2);
+        o.grade = stmt->columnOptDouble(3);
+        if (auto c = stmt->columnOptInt(4)) o.cost = Money{*c};
+        o.latencyMs = stmt->columnOptDouble(5);
+        o.callCount = int(stmt->columnInt(6));
+        o.status = outcomeStatusFromString(stmt->columnText(7)).value_or(OutcomeStatus::Failed);
+        out.push_back(std::move(o));
+    }
+    if (!row) return std::unexpected(row.error());
+    return out;
+}
+
+Result<std::map<std::string, PriorCall>> loadPriorCalls(SqliteDb& db, int64_t runId) {
+    auto stmt = db.prepare("SELECT c.item_id, c.strategy, c.node_id, t.body, c.input_tokens, c.cached_input_tokens, "
+                           "c.cache_write_tokens, c.output_tokens, c.reasoning_tokens, c.cost_pico, c.latency_ms "
+                           "FROM calls c JOIN texts t ON t.hash = c.response_hash WHERE c.run_id = ? AND c.status = 'ok' ORDER BY c.id");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, runId);
+    std::map<std::string, PriorCall> prior;
+    Result<bool> row;
+    while ((row = stmt->step()) && *row) {
+        PriorCall p;
+        p.text = stmt->columnText(3);
+        p.usage = {stmt->columnOptInt(4), stmt->columnOptInt(5), stmt->columnOptInt(6), stmt->columnOptInt(7), stmt->columnOptInt(8)};
+        if (auto c = stmt->columnOptInt(9)) p.cost = Money{*c};
+        p.latencyMs = stmt->columnOptDouble(10).value_or(0);
+        prior[ModelCaller::nodeKey(stmt->columnText(0), stmt->columnText(1), stmt->columnText(2))] = std::move(p);
+    }
+    if (!row) return std::unexpected(row.error());
+    return prior;
+}
+
+} // namespace baton::core
