@@ -12,7 +12,7 @@ using namespace baton::cli;
 
 std::vector<Command> allCommands() {
     std::vector<Command> all;
-    for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands()})
+    for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands()})
         all.insert(all.end(), group.begin(), group.end());
     return all;
 }
@@ -37,10 +37,12 @@ int run(const std::vector<std::string>& args) {
         return Ok;
     }
     for (const auto& c : commands) {
+        // A command is one or two words ("run", "pool validate"); match them against the first args.
         auto space = c.name.find(' ');
-        if (args[0] != c.name.substr(0, space)) continue;
-        if (args.size() < 2 || args[1] != c.name.substr(space + 1)) continue;
-        std::vector<std::string> rest(args.begin() + 2, args.end());
+        size_t words = space == std::string::npos ? 1 : 2;
+        if (args.size() < words || args[0] != c.name.substr(0, space)) continue;
+        if (words == 2 && args[1] != c.name.substr(space + 1)) continue;
+        std::vector<std::string> rest(args.begin() + long(words), args.end());
         std::string error;
         auto parsed = parseArgs(rest, c.options, error);
         if (!parsed) return usageError(error, c.name);

@@ -22,5 +22,6 @@ std::vector<Command> taskCommands();
 std::vector<Command> dbCommands();
 std::vector<Command> priceCommands();
 std::vector<Command> simCommands();
+std::vector<Command> runCommands();
 
 } // namespace baton::cli

@@ -48,7 +48,7 @@ Verdict judge(const ProviderAdapter& adapter, const HttpResult& r, const std::st
         v.errorText = "HTTP " + std::to_string(r.status) +
                       (providerError && !providerError->message.empty() ? ": " + providerError->message : "");
         v.facts.httpStatus = int(r.status);
-        v.maybeBilled = r.status >= 500; // a server error after processing may still be billed
+        v.maybeBilled = false; // providers do not bill a request they answered with an error status
         return v;
     }
     if (decoder) {
@@ -127,7 +127,7 @@ Task<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder, 
     SseParser parser;
     std::vector<SseEvent> events;
     HttpEventLoop::TransferId id = 0;
-    HttpResult result = co_await awaitCallback<HttpResult>([&](auto resume) {
+    auto transfer = awaitCallback<HttpResult>([&](auto resume) {
         HttpHandlers handlers;
         // The frame outlives the transfer (we resume only in onDone), so references are safe here.
         handlers.onData = [&body, &parser, &events, &streamError, decoder](std::string_view chunk) {
@@ -145,6 +145,7 @@ Task<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder, 
         id = m_loop.start(std::move(request), std::move(handlers));
         m_inFlight.insert(id);
     });
+    HttpResult result = co_await transfer;
     m_inFlight.erase(id);
     if (decoder) {
         parser.finish(events);
@@ -158,7 +159,8 @@ Task<int> ModelCaller::sleep(double seconds) {
     // In slices, so that a cancelled run does not sit out a long Retry-After.
     while (seconds > 0 && !m_stop.stop_requested()) {
         double slice = std::min(seconds, 0.25);
-        co_await awaitCallback<int>([&](auto resume) { m_loop.after(slice, [resume]() mutable { resume(0); }); });
+        auto timer = awaitCallback<int>([&](auto resume) { m_loop.after(slice, [resume]() mutable { resume(0); }); });
+        co_await timer;
         seconds -= slice;
     }
     co_return 0;
@@ -237,7 +239,8 @@ Task<ModelCallResult> ModelCaller::call(CallRequest req) {
         auto decoder = req.spec.stream ? adapter.streamDecoder() : nullptr;
         std::string body;
         std::optional<ProviderError> streamError;
-        HttpResult r = co_await send(std::move(http), decoder.get(), body, streamError);
+        auto sending = send(std::move(http), decoder.get(), body, streamError);
+        HttpResult r = co_await sending;
         Verdict v = judge(adapter, r, body, decoder.get(), streamError);
 
         row.finishedAtMs = nowMs();
@@ -276,7 +279,8 @@ Task<ModelCallResult> ModelCaller::call(CallRequest req) {
         v.facts.cancelled = m_stop.stop_requested() || v.error == CallError::Cancelled;
         RetryDecision decision = decideRetry(v.facts, m_jitter.uniform(), std::chrono::system_clock::now());
         if (!decision.retry) break;
-        co_await sleep(decision.delaySeconds);
+        auto waiting = sleep(decision.delaySeconds);
+        co_await waiting;
     }
     permits.release();
     co_return out;

@@ -86,7 +86,8 @@ void RunExecution::startMore() {
 Task<int> RunExecution::runJob(Job job) {
     const NamedStrategy& strategy = m_strategies[job.strategy];
     StrategyContext ctx(*m_caller, m_pool, strategy.name, *job.item);
-    StrategyResult result = co_await strategy.strategy->answer(ctx);
+    auto answering = strategy.strategy->answer(ctx); // named: see Task in run/task.h
+    StrategyResult result = co_await answering;
     jobDone(job, result, ctx);
     --m_running;
     // Later, not inside this coroutine's final steps, so the frame is gone before new jobs start.

@@ -13,7 +13,8 @@ Task<ModelCallResult> StrategyContext::ask(const ModelSpec& model, std::vector<M
     request.parentNodeId = std::move(parentNodeId);
     request.role = role;
     request.reason = std::move(reason);
-    ModelCallResult result = co_await m_caller.call(std::move(request));
+    auto pending = m_caller.call(std::move(request)); // named: see Task in run/task.h
+    ModelCallResult result = co_await pending;
     m_calls += result.attempts > 0 ? result.attempts : (result.ok() ? 1 : 0); // a reused answer was one call
     if (!result.cost) m_cost.reset();
     else if (m_cost) *m_cost += *result.cost;

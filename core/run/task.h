@@ -3,6 +3,10 @@
 /// co_awaits model calls. Awaiting a Task starts it and resumes the awaiter when it finishes
 /// (symmetric transfer, no stack growth). `detach(onDone)` starts a top-level task.
 /// Tasks here run on the HTTP event loop thread; they never block.
+///
+/// House rule: co_await only named objects (`auto t = f(x); T r = co_await t;`), and build
+/// arguments with destructors outside the co_await expression. GCC 12 destroys temporaries
+/// inside a co_await expression twice (GCC PR 101367 and relatives).
 
 #include <coroutine>
 #include <exception>

@@ -3,10 +3,11 @@
 namespace baton::core {
 
 Task<StrategyResult> SingleStrategy::answer(StrategyContext& ctx) {
-    ModelCallResult call = co_await ctx.ask(m_model, ctx.item().messages, CallRole::Answer, "0", "",
-                                            Reason{"single model: " + m_model.name, std::nullopt, std::nullopt});
-    if (!call.ok()) co_return fromFailedCall(call);
-    co_return StrategyResult{call.text, false, ""};
+    Reason reason{"single model: " + m_model.name, std::nullopt, std::nullopt};
+    auto asking = ctx.ask(m_model, ctx.item().messages, CallRole::Answer, "0", "", std::move(reason));
+    ModelCallResult call = co_await asking;
+    StrategyResult result = call.ok() ? StrategyResult{call.text, false, ""} : fromFailedCall(call);
+    co_return result;
 }
 
 } // namespace baton::core

@@ -1,0 +1,223 @@
+// baton-cli run | report | runs
+
+#include "cli_output.h"
+#include "command.h"
+#include "eval/run_report.h"
+#include "io/pool_file.h"
+#include "io/task_import.h"
+#include "run_support.h"
+#include "sim/demo_tasks.h"
+#include "store/run_store.h"
+#include "store/task_set_store.h"
+#include "store/workspace.h"
+#include "util/file_io.h"
+#include "util/resources.h"
+
+#include <iostream>
+
+namespace baton::cli {
+namespace {
+
+constexpr double kConfirmAboveUsd = 1.0;
+
+std::optional<double> parseNumberArg(const std::optional<std::string>& text) {
+    if (!text) return std::nullopt;
+    char* end = nullptr;
+    double v = std::strtod(text->c_str(), &end);
+    if (*end || v < 0) return std::nullopt;
+    return v;
+}
+
+core::Result<core::LoadedPool> loadPoolArg(const std::string& path) {
+    if (path == "demo") return core::parsePool(std::string(core::embeddedResource("demo/pool.json").value_or("")), "demo pool");
+    return core::loadPoolFile(path);
+}
+
+core::Result<core::TaskSet> loadTasksArg(const std::string& path) {
+    if (path == "demo") return core::generateDemoTasks();
+    auto imported = core::importTasks(path, {});
+    if (!imported) return std::unexpected(imported.error());
+    return imported->set;
+}
+
+nlohmann::json summaryJson(const core::RunSummary& s) {
+    return {{"run", s.runId}, {"status", s.status}, {"jobs", s.jobs}, {"completed", s.completed}, {"failed", s.failed},
+            {"incomplete", s.incomplete}, {"skipped", s.skipped}, {"spent_usd", s.spent.usd()},
+            {"unknown_cost_calls", s.unknownCostCalls}, {"http_requests", s.httpRequests}, {"stop_reason", s.stopReason}};
+}
+
+void printSummary(const core::RunSummary& s, const std::string& db) {
+    std::cout << "Run " << s.runId << " " << s.status << ": " << s.completed << " answered, " << s.failed << " failed, "
+              << s.incomplete << " incomplete" << (s.skipped ? ", " + std::to_string(s.skipped) + " already done" : "") << " of "
+              << s.jobs << " jobs; " << core::formatUsd(s.spent) << " spent"
+              << (s.unknownCostCalls ? " (" + std::to_string(s.unknownCostCalls) + " calls of unknown cost counted at their worst case)" : "")
+              << "; " << s.httpRequests << " HTTP requests\n";
+    if (!s.stopReason.empty()) std::cout << "Stopped: " << s.stopReason << "\n";
+    if (s.status != "completed") std::cout << "Resume with: baton-cli run --resume " << s.runId << " --db " << db << "\n";
+    std::cout << "Report: baton-cli report " << s.runId << " --db " << db << "\n";
+}
+
+int runCommand(const ParsedArgs& args) {
+    bool json = args.has("--json");
+    auto db = args.value("--db");
+    if (!db) return usageError("run needs --db DB", "run");
+    auto maxCost = parseNumberArg(args.value("--max-cost"));
+    if (args.value("--max-cost") && !maxCost) return usageError("--max-cost must be a number of US dollars >= 0", "run");
+    StopOnSignal signals; // before any thread starts
+    auto workspace = core::Workspace::open(*db);
+    if (!workspace) return reportError(workspace.error(), json);
+    auto reader = workspace->openReader();
+    if (!reader) return reportError(reader.error(), json);
+    core::StoreWriter writer(workspace->takeWriter());
+    core::RunEnvironment env{environmentKeys(), ""};
+    core::RunInputs inputs{writer, **reader, core::PriceBook::bundled()};
+
+    if (auto resume = args.value("--resume")) {
+        int64_t runId = std::strtoll(resume->c_str(), nullptr, 10);
+        auto run = core::loadRun(**reader, runId);
+        if (!run) return reportError(run.error(), json);
+        auto pool = core::parsePool(run->poolSnapshot.dump(), "run snapshot");
+        auto tasks = core::loadTaskSet(**reader, run->taskSetHash);
+        if (!pool || !tasks) return reportError(!pool ? pool.error() : tasks.error(), json);
+        auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"));
+        if (!sim) return reportError(sim.error(), json);
+        if (*sim) env.simBaseUrl = (*sim)->baseUrl();
+        auto summary = core::resumeRun(inputs, runId, maxCost ? std::optional(core::Money::fromUsd(*maxCost)) : std::nullopt, env,
+                                       signals.token(), terminalProgress());
+        if (!summary) return reportError(summary.error(), json);
+        json ? printJson(summaryJson(*summary)) : printSummary(*summary, *db);
+        return Ok;
+    }
+
+    auto poolPath = args.value("--pool"), tasksPath = args.value("--tasks");
+    if (!poolPath || !tasksPath) return usageError("run needs --pool P and --tasks T (or --resume RUN)", "run");
+    auto pool = loadPoolArg(*poolPath);
+    if (!pool) return reportError(pool.error(), json);
+    printWarnings(pool->warnings);
+    auto tasks = loadTasksArg(*tasksPath);
+    if (!tasks) return reportError(tasks.error(), json);
+
+    core::RunSettings settings;
+    settings.strategies = args.all("--strategy");
+    settings.baselines = !args.has("--no-baselines");
+    settings.useCache = !args.has("--no-cache");
+    settings.stream = args.has("--stream");
+    if (maxCost) settings.maxCost = core::Money::fromUsd(*maxCost);
+    if (auto v = args.value("--concurrency")) settings.concurrency = std::max(1, std::atoi(v->c_str()));
+    if (auto v = args.value("--per-model")) settings.perModelConcurrency = std::max(1, std::atoi(v->c_str()));
+    if (auto v = args.value("--max-calls")) settings.maxCalls = std::atoll(v->c_str());
+    if (auto v = args.value("--seed")) settings.seed = std::strtoull(v->c_str(), nullptr, 10);
+
+    core::RunEstimate estimate = core::estimateRun(pool->pool, *tasks, settings, core::PriceBook::bundled());
+    std::cerr << "Estimate: " << estimate.jobs << " jobs, " << core::formatUsd(estimate.low) << " to "
+              << core::formatUsd(estimate.high) << " (expected about " << core::formatUsd(estimate.expected) << ")\n";
+    bool capped = settings.maxCost || pool->pool.constraints.budgetPerRunUsd;
+    if (estimate.high.usd() > kConfirmAboveUsd && !capped && !args.has("--yes")) {
+        core::Error e{core::ErrorKind::BadInput,
+                      "this run could cost up to " + core::formatUsd(estimate.high) + "; set a cap with --max-cost USD, or pass --yes",
+                      {}};
+        return reportError(e, json);
+    }
+
+    auto saved = writer.submit([&](core::SqliteDb& conn) -> core::Status {
+        auto r = core::saveTaskSet(conn, *tasks, *tasksPath, core::nowMs());
+        return r ? core::Status{} : std::unexpected(r.error());
+    }).get();
+    if (!saved) return reportError(saved.error(), json);
+    auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"));
+    if (!sim) return reportError(sim.error(), json);
+    if (*sim) {
+        env.simBaseUrl = (*sim)->baseUrl();
+        std::cerr << "Simulated models are served by the built-in simulator at " << env.simBaseUrl << "\n";
+    }
+    auto summary = core::startRun(inputs, pool->pool, *tasks, settings, env, signals.token(), terminalProgress());
+    if (!summary) return reportError(summary.error(), json);
+    json ? printJson(summaryJson(*summary)) : printSummary(*summary, *db);
+    return Ok;
+}
+
+int reportCommand(const ParsedArgs& args) {
+    bool json = args.has("--json");
+    auto db = args.value("--db");
+    if (!db || args.positional.size() != 1) return usageError("report needs RUN and --db DB", "report");
+    auto workspace = core::Workspace::open(*db, false);
+    if (!workspace) return reportError(workspace.error(), json);
+    auto reader = workspace->openReader();
+    if (!reader) return reportError(reader.error(), json);
+    auto report = core::loadRunReport(**reader, std::strtoll(args.positional[0].c_str(), nullptr, 10));
+    if (!report) return reportError(report.error(), json);
+    std::string text = json ? core::toJson(*report).dump(2) + "\n" : args.has("--csv") ? core::toCsv(*report) : core::toText(*report);
+    if (auto out = args.value("--out")) {
+        if (auto ok = core::writeFileAtomically(*out, text); !ok) return reportError(ok.error(), json);
+        std::cerr << "wrote " << *out << "\n";
+    } else {
+        std::cout << text;
+    }
+    return Ok;
+}
+
+int runsCommand(const ParsedArgs& args) {
+    bool json = args.has("--json");
+    auto db = args.value("--db");
+    if (!db) return usageError("runs needs --db DB", "runs");
+    auto workspace = core::Workspace::open(*db, false);
+    if (!workspace) return reportError(workspace.error(), json);
+    auto reader = workspace->openReader();
+    if (!reader) return reportError(reader.error(), json);
+    auto runs = core::listRuns(**reader);
+    if (!runs) return reportError(runs.error(), json);
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& r : *runs) {
+        out.push_back({{"run", r.id}, {"status", core::toString(r.status)}, {"created_at_ms", r.createdAtMs},
+                       {"strategies", r.strategies}, {"task_set_hash", r.taskSetHash}, {"pool", r.poolSnapshot.value("name", "")}});
+        if (!json)
+            std::cout << r.id << "  " << core::toString(r.status) << "  " << r.poolSnapshot.value("name", "") << "  "
+                      << r.strategies.size() << " strategies  tasks " << r.taskSetHash.substr(0, 12) << "\n";
+    }
+    if (json) printJson(out);
+    return Ok;
+}
+
+} // namespace
+
+std::vector<Command> runCommands() {
+    return {
+        {"run", "run a pool over a task set: every model as a baseline, plus strategies",
+         "Usage: baton-cli run --pool P --tasks T --db DB [options]\n"
+         "       baton-cli run --resume RUN --db DB [--max-cost USD]\n\n"
+         "Runs every pool model alone on every item (the baselines) and the named strategies, logging\n"
+         "every call with its cost. P and T may be \"demo\" for the built-in demo pool and task set;\n"
+         "simulated models are served by the built-in simulator. Keys come from the environment\n"
+         "(key_ref \"env:NAME\"). Ctrl+C stops cleanly; --resume continues without repeating finished\n"
+         "calls.\n\n"
+         "Options:\n"
+         "  --max-cost USD     hard budget cap, never exceeded (required above $1 of worst case, or --yes)\n"
+         "  --yes              run without a cap even when the worst case is above $1\n"
+         "  --strategy NAME    a strategy from the pool's \"strategies\" (repeatable)\n"
+         "  --no-baselines     skip the single-model baselines\n"
+         "  --concurrency N    items in flight (default 16)\n"
+         "  --per-model N      calls in flight per model (default 8)\n"
+         "  --max-calls N      stop after N calls\n"
+         "  --seed N           seed for sampling and retry jitter (default 1)\n"
+         "  --no-cache         always call the model, even for a request answered before\n"
+         "  --stream           use streaming responses\n"
+         "  --sim-profile P    sim profile for simulated models (default: the demo profile)\n"
+         "  --json             print the summary as JSON\n",
+         {{"--pool", true}, {"--tasks", true}, {"--db", true}, {"--max-cost", true}, {"--yes"}, {"--strategy", true, true},
+          {"--no-baselines"}, {"--concurrency", true}, {"--per-model", true}, {"--max-calls", true}, {"--seed", true},
+          {"--no-cache"}, {"--stream"}, {"--sim-profile", true}, {"--resume", true}},
+         runCommand},
+        {"report", "compare a run's strategies against every baseline",
+         "Usage: baton-cli report RUN --db DB [--json | --csv] [--out FILE]\n\n"
+         "Per strategy: accuracy with a 95% Wilson interval, total cost, cost per item and per right\n"
+         "answer, latency p50/p95, calls and tokens per item, spend by role. Against each baseline and\n"
+         "the best single model: accuracy delta with a paired bootstrap 95% interval, exact McNemar p,\n"
+         "win/tie/loss on the same items. Per category. Unknown costs are shown as such, never as 0.\n",
+         {{"--db", true}, {"--csv"}, {"--out", true}},
+         reportCommand},
+        {"runs", "list the runs in a workspace",
+         "Usage: baton-cli runs --db DB [--json]\n", {{"--db", true}}, runsCommand},
+    };
+}
+
+} // namespace baton::cli

@@ -1,0 +1,67 @@
+#include "run_support.h"
+#include "sim/demo_tasks.h"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace baton::cli {
+
+core::KeyResolver environmentKeys() {
+    return [](const core::KeyRef& ref) -> std::optional<std::string> {
+        if (ref.kind != core::KeyRef::Kind::Env) return std::nullopt;
+        const char* value = std::getenv(ref.name.c_str());
+        return value && *value ? std::optional<std::string>(value) : std::nullopt;
+    };
+}
+
+core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& pool, const core::TaskSet& tasks,
+                                                            const std::optional<std::string>& profilePath) {
+    bool simulated = std::any_of(pool.models.begin(), pool.models.end(),
+                                 [](const core::ModelSpec& m) { return m.provider == core::ProviderKind::Sim; });
+    if (!simulated) return std::unique_ptr<core::SimServer>();
+    core::SimProfile profile = core::demoSimProfile();
+    if (profilePath) {
+        auto loaded = core::loadSimProfile(*profilePath);
+        if (!loaded) return std::unexpected(loaded.error());
+        profile = *loaded;
+    }
+    core::SimServerOptions options;
+    options.threads = 256;
+    return core::SimServer::start(std::make_shared<core::SimResponder>(profile, tasks), options);
+}
+
+StopOnSignal::StopOnSignal() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr); // before any other thread starts, so they inherit it
+    m_watcher = std::thread([this, set] {
+        timespec tick{0, 200 * 1000 * 1000};
+        while (!m_done) {
+            if (sigtimedwait(&set, nullptr, &tick) > 0) {
+                std::fputs("\nbaton-cli: stopping; finished calls are kept and the run can be resumed\n", stderr);
+                m_source.request_stop();
+            }
+        }
+    });
+}
+
+StopOnSignal::~StopOnSignal() {
+    m_done = true;
+    m_watcher.join();
+}
+
+core::ProgressFn terminalProgress() {
+    if (!isatty(STDERR_FILENO)) return {};
+    return [](const core::RunProgress& p) {
+        std::fprintf(stderr, "\r%lld/%lld done, %lld failed, %lld incomplete, %s spent (+%s reserved), ETA %.0fs   ",
+                     (long long)p.done, (long long)p.total, (long long)p.failed, (long long)p.incomplete,
+                     core::formatUsd(p.spent).c_str(), core::formatUsd(p.reserved).c_str(), p.etaSeconds);
+        if (p.done == p.total) std::fputs("\n", stderr);
+    };
+}
+
+} // namespace baton::cli

@@ -1,0 +1,39 @@
+#pragma once
+// What `baton-cli run` needs around the engine: keys from the environment, the in-process
+// simulator for pools of simulated models, Ctrl+C as a cancel, progress on a terminal.
+
+#include "model/pool.h"
+#include "model/task_set.h"
+#include "run/run_engine.h"
+#include "sim/sim_server.h"
+
+#include <memory>
+#include <stop_token>
+#include <thread>
+
+namespace baton::cli {
+
+/// env:NAME from the environment; keychain entries are the workbench's (the CLI says so).
+core::KeyResolver environmentKeys();
+
+/// Starts the simulator when the pool has models of provider "sim"; null when it has none.
+core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& pool, const core::TaskSet& tasks,
+                                                            const std::optional<std::string>& profilePath);
+
+/// SIGINT/SIGTERM request a stop of the run instead of killing the process; undone on destruction.
+class StopOnSignal {
+public:
+    StopOnSignal();
+    ~StopOnSignal();
+    std::stop_token token() const { return m_source.get_token(); }
+
+private:
+    std::stop_source m_source;
+    std::atomic<bool> m_done{false};
+    std::thread m_watcher;
+};
+
+/// Progress on stderr, one rewritten line, only when stderr is a terminal.
+core::ProgressFn terminalProgress();
+
+} // namespace baton::cli

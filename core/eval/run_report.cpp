@@ -1,0 +1,177 @@
+#include "eval/run_report.h"
+#include "io/pool_file.h"
+#include "store/call_log.h"
+#include "store/run_store.h"
+#include "store/task_set_store.h"
+
+#include <algorithm>
+#include <set>
+
+namespace baton::core {
+namespace {
+
+constexpr int kBootstrapResamples = 2000;
+
+using ItemGrades = std::map<std::string, double>; // item -> grade, graded items only
+
+StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outcome*>& outcomes,
+                           const std::vector<const Call*>& calls) {
+    StrategyMetrics m;
+    m.name = name;
+    double correct = 0;
+    std::vector<double> latencies;
+    bool costKnown = true;
+    for (const Outcome* o : outcomes) {
+        if (o->status == OutcomeStatus::Incomplete) {
+            ++m.incomplete;
+            continue;
+        }
+        ++m.items;
+        if (o->status == OutcomeStatus::Failed) ++m.failed;
+        correct += o->grade.value_or(0);
+        if (o->latencyMs) latencies.push_back(*o->latencyMs);
+    }
+    int64_t tokens = 0;
+    for (const Call* c : calls) {
+        if (c->cost) m.knownCost += *c->cost, m.spendByRole[toString(c->role)] += *c->cost;
+        else ++m.unknownCostCalls, costKnown = false;
+        for (const auto& t : {c->usage.input, c->usage.cachedInput, c->usage.cacheWrite, c->usage.output, c->usage.reasoning})
+            tokens += t.value_or(0);
+    }
+    if (m.items > 0) {
+        m.accuracy = correct / double(m.items);
+        m.accuracyCi = wilsonInterval(int64_t(std::llround(correct)), m.items);
+        m.callsPerItem = double(calls.size()) / double(m.items + m.incomplete);
+        m.tokensPerItem = double(tokens) / double(m.items + m.incomplete);
+    }
+    if (costKnown) {
+        m.totalCost = m.knownCost;
+        if (m.items + m.incomplete > 0) m.costPerItem = Money{m.knownCost.pico / (m.items + m.incomplete)};
+        if (correct > 0) m.costPerCorrect = Money{int64_t(double(m.knownCost.pico) / correct)};
+    }
+    m.latencyP50Ms = percentile(latencies, 50);
+    m.latencyP95Ms = percentile(latencies, 95);
+    return m;
+}
+
+Comparison compare(const std::string& a, const std::string& b, const ItemGrades& ga, const ItemGrades& gb, uint64_t seed) {
+    Comparison c;
+    c.strategy = a, c.against = b;
+    std::vector<double> va, vb;
+    int64_t onlyA = 0, onlyB = 0;
+    for (const auto& [item, grade] : ga) {
+        auto it = gb.find(item);
+        if (it == gb.end()) continue;
+        va.push_back(grade), vb.push_back(it->second);
+        if (grade > it->second) ++c.wins;
+        else if (grade < it->second) ++c.losses;
+        else ++c.ties;
+        bool ra = grade >= 0.5, rb = it->second >= 0.5;
+        onlyA += ra && !rb, onlyB += rb && !ra;
+    }
+    c.pairedItems = int64_t(va.size());
+    c.delta = pairedBootstrap(va, vb, kBootstrapResamples, seed);
+    c.mcnemarP = mcnemarExactP(onlyA, onlyB);
+    return c;
+}
+
+nlohmann::json money(const std::optional<Money>& m) { return m ? nlohmann::json(m->usd()) : nlohmann::json(); }
+
+} // namespace
+
+RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls, const TaskSet& tasks,
+                      const std::vector<std::string>& baselines, uint64_t seed) {
+    RunReport report;
+    report.runId = runId;
+    std::vector<std::string> names;
+    std::map<std::string, std::vector<const Outcome*>> byStrategy;
+    std::map<std::string, std::vector<const Call*>> callsByStrategy;
+    std::map<std::string, ItemGrades> grades;
+    for (const auto& o : outcomes) {
+        if (!byStrategy.count(o.strategy)) names.push_back(o.strategy);
+        byStrategy[o.strategy].push_back(&o);
+        if (o.status != OutcomeStatus::Incomplete) grades[o.strategy][o.itemId] = o.grade.value_or(0);
+    }
+    for (const auto& c : calls) callsByStrategy[c.strategy].push_back(&c);
+    std::set<std::string> baselineSet(baselines.begin(), baselines.end());
+    for (const auto& name : names) {
+        StrategyMetrics m = metricsFor(name, byStrategy[name], callsByStrategy[name]);
+        m.baseline = baselineSet.count(name) > 0;
+        report.strategies.push_back(std::move(m));
+    }
+    const StrategyMetrics* best = nullptr;
+    for (const auto& m : report.strategies)
+        if (m.baseline && (!best || m.accuracy > best->accuracy ||
+                           (m.accuracy == best->accuracy && m.knownCost < best->knownCost)))
+            best = &m;
+    if (best) report.bestSingle = best->name;
+
+    for (const auto& m : report.strategies) {
+        if (m.baseline) {
+            if (m.name != report.bestSingle && best) report.comparisons.push_back(compare(m.name, best->name, grades[m.name], grades[best->name], seed));
+            continue;
+        }
+        for (const auto& b : baselines)
+            if (grades.count(b)) report.comparisons.push_back(compare(m.name, b, grades[m.name], grades[b], seed));
+    }
+
+    std::map<std::string, std::string> categoryOf;
+    for (const auto& item : tasks.items) categoryOf[item.id] = item.category;
+    std::map<std::pair<std::string, std::string>, CategoryMetrics> cats;
+    for (const auto& o : outcomes) {
+        if (o.status == OutcomeStatus::Incomplete) continue;
+        auto& c = cats[{categoryOf[o.itemId], o.strategy}];
+        c.category = categoryOf[o.itemId], c.strategy = o.strategy;
+        ++c.items;
+        c.accuracy += o.grade.value_or(0);
+        if (o.cost) c.knownCost += *o.cost;
+    }
+    for (auto& [key, c] : cats) {
+        c.accuracy /= double(std::max<int64_t>(c.items, 1));
+        report.categories.push_back(c);
+    }
+    return report;
+}
+
+Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId) {
+    auto run = loadRun(db, runId);
+    if (!run) return std::unexpected(run.error());
+    auto outcomes = loadOutcomes(db, runId);
+    if (!outcomes) return std::unexpected(outcomes.error());
+    auto calls = loadCalls(db, runId);
+    if (!calls) return std::unexpected(calls.error());
+    auto tasks = loadTaskSet(db, run->taskSetHash);
+    if (!tasks) return std::unexpected(tasks.error());
+    std::vector<std::string> baselines;
+    if (run->settings.value("baselines", true) && run->poolSnapshot.contains("models"))
+        for (const auto& m : run->poolSnapshot["models"]) baselines.push_back(m.value("name", ""));
+    return buildReport(runId, *outcomes, *calls, *tasks, baselines, run->seed);
+}
+
+nlohmann::json toJson(const RunReport& r) {
+    nlohmann::json strategies = nlohmann::json::array();
+    for (const auto& m : r.strategies) {
+        nlohmann::json roles = nlohmann::json::object();
+        for (const auto& [role, cost] : m.spendByRole) roles[role] = cost.usd();
+        strategies.push_back({{"name", m.name}, {"baseline", m.baseline}, {"items", m.items}, {"incomplete", m.incomplete},
+                              {"failed", m.failed}, {"accuracy", m.accuracy}, {"accuracy_ci", {m.accuracyCi.low, m.accuracyCi.high}},
+                              {"total_cost_usd", money(m.totalCost)}, {"known_cost_usd", m.knownCost.usd()},
+                              {"unknown_cost_calls", m.unknownCostCalls}, {"cost_per_item_usd", money(m.costPerItem)},
+                              {"cost_per_correct_usd", money(m.costPerCorrect)}, {"latency_p50_ms", m.latencyP50Ms},
+                              {"latency_p95_ms", m.latencyP95Ms}, {"calls_per_item", m.callsPerItem},
+                              {"tokens_per_item", m.tokensPerItem}, {"spend_by_role_usd", roles}});
+    }
+    nlohmann::json comparisons = nlohmann::json::array();
+    for (const auto& c : r.comparisons)
+        comparisons.push_back({{"strategy", c.strategy}, {"against", c.against}, {"paired_items", c.pairedItems},
+                               {"delta_accuracy", c.delta.delta}, {"delta_ci", {c.delta.ci.low, c.delta.ci.high}},
+                               {"mcnemar_p", c.mcnemarP}, {"wins", c.wins}, {"ties", c.ties}, {"losses", c.losses}});
+    nlohmann::json categories = nlohmann::json::array();
+    for (const auto& c : r.categories)
+        categories.push_back({{"category", c.category}, {"strategy", c.strategy}, {"items", c.items}, {"accuracy", c.accuracy},
+                              {"known_cost_usd", c.knownCost.usd()}});
+    return {{"run", r.runId}, {"best_single", r.bestSingle}, {"strategies", strategies}, {"comparisons", comparisons},
+            {"categories", categories}};
+}
+
+} // namespace baton::core

@@ -1,0 +1,69 @@
+#pragma once
+/// RunReport: per strategy accuracy (with a Wilson CI), cost (total, per item, per correct
+/// answer, by role), latency p50/p95, calls and tokens per item; each strategy against each
+/// baseline and the best single model (accuracy delta with a paired bootstrap 95% CI, exact
+/// McNemar p, win/tie/loss on the same items); and the same per category.
+
+#include "eval/statistics.h"
+#include "model/call.h"
+#include "model/run.h"
+#include "model/task_set.h"
+#include "store/sqlite_db.h"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baton::core {
+
+struct StrategyMetrics {
+    std::string name;
+    bool baseline = false;
+    int64_t items = 0;      ///< graded items (complete or failed)
+    int64_t incomplete = 0; ///< stopped by budget or cancel: not counted as wrong
+    int64_t failed = 0;     ///< no answer (errors): counted as wrong
+    double accuracy = 0;
+    Interval accuracyCi;
+    std::optional<Money> totalCost; ///< nullopt when some call's cost is unknown
+    Money knownCost;                ///< the sum of the known costs
+    int64_t unknownCostCalls = 0;
+    std::optional<Money> costPerItem, costPerCorrect;
+    double latencyP50Ms = 0, latencyP95Ms = 0;
+    double callsPerItem = 0, tokensPerItem = 0;
+    std::map<std::string, Money> spendByRole; ///< known costs per call role
+};
+
+struct Comparison {
+    std::string strategy, against;
+    int64_t pairedItems = 0;
+    PairedDelta delta;
+    double mcnemarP = 1;
+    int64_t wins = 0, ties = 0, losses = 0;
+};
+
+struct CategoryMetrics {
+    std::string category, strategy;
+    int64_t items = 0;
+    double accuracy = 0;
+    Money knownCost;
+};
+
+struct RunReport {
+    int64_t runId = 0;
+    std::vector<StrategyMetrics> strategies;
+    std::string bestSingle; ///< the most accurate baseline (cheapest on ties)
+    std::vector<Comparison> comparisons;
+    std::vector<CategoryMetrics> categories;
+};
+
+RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,
+                      const TaskSet& tasks, const std::vector<std::string>& baselines, uint64_t seed);
+/// Loads the run's outcomes, calls and task set from the workspace and builds its report.
+Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId);
+
+nlohmann::json toJson(const RunReport& report);
+std::string toCsv(const RunReport& report);
+std::string toText(const RunReport& report);
+
+} // namespace baton::core
