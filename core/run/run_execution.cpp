@@ -68,6 +68,7 @@ void RunExecution::stopDispatch(std::string reason) {
 }
 
 void RunExecution::startMore() {
+    if (m_doneSet) return; // queued wake-ups after the end; the caller owns the logger again
     if (auto error = m_logger.firstError()) {
         stopDispatch("the workspace could not be written: " + error->message);
         m_stop.request_stop();

@@ -75,10 +75,11 @@ void readFaults(JsonReader& r, const Json& doc, SimFaults& f) {
     readPositive(r, *obj, p, "retry_after_s", f.retryAfterSeconds);
     f.retryAfterMs = r.boolean(*obj, p, "retry_after_ms", Need::Optional).value_or(false);
     readPositive(r, *obj, p, "stall_ms", f.stallMs);
+    f.echoCredentials = r.boolean(*obj, p, "echo_credentials", Need::Optional).value_or(false);
     if (f.total() > 1) r.error(p, "the fault rates add up to more than 1");
     r.warnUnknown(*obj, p, {"rate_429", "rate_500", "rate_503", "rate_stall", "rate_drop", "rate_truncated",
                             "rate_malformed", "rate_missing_usage", "rate_stream_error", "retry_after_s",
-                            "retry_after_ms", "stall_ms"});
+                            "retry_after_ms", "stall_ms", "echo_credentials"});
 }
 
 } // namespace

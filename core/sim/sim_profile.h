@@ -39,6 +39,8 @@ struct SimFaults {
     double retryAfterSeconds = 1;
     bool retryAfterMs = false; ///< send retry-after-ms instead of Retry-After
     double stallMs = 30000;
+    /// Hostile upstream, for the canary test: error bodies quote the request's credentials.
+    bool echoCredentials = false;
 
     double total() const;
 };

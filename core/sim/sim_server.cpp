@@ -44,8 +44,13 @@ void SimServer::Impl::chat(const httplib::Request& req, httplib::Response& res) 
     const ChatRequest& request = std::get<ChatRequest>(parsed);
     SimFault fault = responder->drawFault(request.model, req.body);
     if (fault == SimFault::Stall) sleepMs(responder->profile().faults.stallMs);
-    if (fault == SimFault::RateLimited || fault == SimFault::ServerError || fault == SimFault::Unavailable)
-        return sendError(res, responder->faultError(fault));
+    if (fault == SimFault::RateLimited || fault == SimFault::ServerError || fault == SimFault::Unavailable) {
+        SimHttpError error = responder->faultError(fault);
+        if (responder->profile().faults.echoCredentials)
+            for (const char* header : {"Authorization", "x-api-key", "x-goog-api-key"})
+                if (req.has_header(header)) error.message += " (you sent " + std::string(header) + ": " + req.get_header_value(header) + ")";
+        return sendError(res, error);
+    }
     auto result = responder->complete(request);
     if (auto* error = std::get_if<SimHttpError>(&result)) return sendError(res, *error);
     const SimCompletion& completion = std::get<SimCompletion>(result);
@@ -148,11 +153,19 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
         Impl::sendError(res, {500, "server_error", "", "The simulator failed on this request.", "", {}});
     });
 
+    // Debian's compiled cpp-httplib listens with a backlog of 5, far too small for a thousand
+    // simultaneous connects; remember the socket so the backlog can be raised after binding.
+    auto listenSocket = std::make_shared<socket_t>(INVALID_SOCKET);
+    self->server.set_socket_options([listenSocket](socket_t sock) {
+        httplib::default_socket_options(sock);
+        *listenSocket = sock;
+    });
     std::string bindHost = options.host == "localhost" ? "127.0.0.1" : options.host;
     self->port = options.port == 0 ? self->server.bind_to_any_port(bindHost) : (self->server.bind_to_port(bindHost, options.port) ? options.port : -1);
     if (self->port <= 0)
         return fail(ErrorKind::Io, "cannot listen on " + options.host + ":" + std::to_string(options.port) +
                                        " (in use or not permitted); choose another --port or 0 for any free port");
+    if (*listenSocket != INVALID_SOCKET) ::listen(*listenSocket, SOMAXCONN);
     self->thread = std::thread([self] { self->server.listen_after_bind(); });
     while (!self->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return std::unique_ptr<SimServer>(new SimServer(std::move(impl)));

@@ -1,0 +1,174 @@
+// The one libcurl event loop: 1,000 calls in flight, cancel, first-byte and idle timeouts,
+// no redirects followed, only http/https.
+
+#include "core_printers.h"
+#include "net/http_event_loop.h"
+#include "sim/demo_tasks.h"
+#include "sim/sim_server.h"
+
+#include <QTest>
+#include <atomic>
+#include <future>
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+using namespace baton::core;
+
+namespace {
+
+std::unique_ptr<SimServer> startSim(double timeScale, int threads) {
+    SimProfile p = demoSimProfile();
+    p.faults = {};
+    p.timeScale = timeScale;
+    SimServerOptions options;
+    options.threads = threads;
+    return std::move(SimServer::start(std::make_shared<SimResponder>(p, generateDemoTasks(1, 2)), options).value());
+}
+
+HttpRequest chat(const SimServer& sim, const std::string& model, bool stream = false) {
+    nlohmann::json body = {{"model", model}, {"messages", {{{"role", "user"}, {"content", generateDemoTasks(1, 2).items[0].prompt()}}}}};
+    if (stream) body["stream"] = true;
+    HttpRequest r;
+    r.url = sim.baseUrl() + "/chat/completions";
+    r.headers = {{"Content-Type", "application/json"}};
+    r.body = body.dump();
+    return r;
+}
+
+/// A loopback server on its own thread; waits until it accepts before returning.
+struct LocalServer {
+    httplib::Server server;
+    int port = 0;
+    std::thread thread;
+    void start() {
+        port = server.bind_to_any_port("127.0.0.1");
+        thread = std::thread([this] { server.listen_after_bind(); });
+        while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    ~LocalServer() {
+        server.stop();
+        if (thread.joinable()) thread.join();
+    }
+    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port) + path; }
+};
+
+HttpResult fetch(HttpEventLoop& loop, HttpRequest request, std::string* body = nullptr) {
+    std::promise<HttpResult> done;
+    loop.start(std::move(request), {[body](std::string_view chunk) { if (body) body->append(chunk); },
+                                    [&done](HttpResult r) { done.set_value(std::move(r)); }});
+    return done.get_future().get();
+}
+
+} // namespace
+
+class TestEventLoop : public QObject {
+    Q_OBJECT
+private slots:
+    void thousandCallsInFlight() {
+        // sim/frontier answers in ~1.5 s at time scale 0.4, so all 1,000 overlap.
+        auto sim = startSim(0.4, 1100);
+        HttpEventLoop loop;
+        std::atomic<int> ok{0}, finished{0};
+        std::map<std::string, int> failures; // written on the loop thread only
+        std::promise<void> all;
+        for (int i = 0; i < 1000; ++i) {
+            HttpRequest request = chat(*sim, "sim/frontier");
+            request.timeouts.connectMs = 30000; // 1,000 simultaneous connects overflow a small listen backlog
+            loop.start(std::move(request), {{}, [&](HttpResult r) {
+                           if (r.status == 200 && r.failure == HttpFailure::None) ++ok;
+                           else ++failures[toString(r.failure) + " " + std::to_string(r.status) + " " + r.error];
+                           if (++finished == 1000) all.set_value();
+                       }});
+        }
+        size_t peak = 0;
+        auto future = all.get_future();
+        while (future.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) peak = std::max(peak, loop.inFlight());
+        for (const auto& [why, n] : failures) qWarning("%d calls failed: %s", n, why.c_str());
+        QCOMPARE(ok.load(), 1000);
+        QVERIFY2(peak >= 990, qPrintable(QString("peak in flight %1").arg(peak)));
+    }
+
+    void cancelOneCall() {
+        auto sim = startSim(1.0, 16);
+        HttpEventLoop loop;
+        std::promise<HttpResult> cancelled, finished;
+        auto slow = loop.start(chat(*sim, "sim/frontier"), {{}, [&](HttpResult r) { cancelled.set_value(r); }});
+        loop.start(chat(*sim, "sim/nano"), {{}, [&](HttpResult r) { finished.set_value(r); }});
+        loop.cancel(slow);
+        QVERIFY(cancelled.get_future().get().failure == HttpFailure::Cancelled);
+        QCOMPARE(finished.get_future().get().status, 200L); // the other call is untouched
+    }
+
+    void firstByteAndIdleTimeouts() {
+        auto sim = startSim(1.0, 16);
+        HttpEventLoop loop;
+        HttpRequest slow = chat(*sim, "sim/frontier"); // ttft 800 ms
+        slow.timeouts.firstByteMs = 200;
+        HttpResult r = fetch(loop, slow);
+        QVERIFY(r.failure == HttpFailure::FirstByteTimeout);
+        QVERIFY(r.requestSent); // sent, so it may be billed
+        QVERIFY(r.totalMs < 700);
+
+        // A stream that sends one event, then goes quiet for 1.5 s.
+        LocalServer stalling;
+        stalling.server.Post("/v1/chat/completions", [](const httplib::Request&, httplib::Response& res) {
+            res.set_chunked_content_provider("text/event-stream", [](size_t offset, httplib::DataSink& sink) {
+                if (offset > 0) {
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1500));
+                    sink.done();
+                    return true;
+                }
+                std::string event = "data: {\"choices\":[{\"delta\":{\"content\":\"Hel\"}}]}\n\n";
+                return sink.write(event.data(), event.size());
+            });
+        });
+        stalling.start();
+        HttpRequest stream;
+        stream.url = stalling.url("/v1/chat/completions");
+        stream.body = "{}";
+        stream.timeouts.idleMs = 300;
+        std::string body;
+        HttpResult idle = fetch(loop, stream, &body);
+        QVERIFY(idle.failure == HttpFailure::IdleTimeout);
+        QVERIFY(body.find("Hel") != std::string::npos); // it had started
+        QVERIFY(idle.totalMs < 1400);
+    }
+
+    void redirectsAreNotFollowed() {
+        LocalServer elsewhere, redirecting;
+        std::atomic<int> reachedElsewhere{0};
+        elsewhere.server.Post("/steal", [&](const httplib::Request&, httplib::Response& res) {
+            ++reachedElsewhere;
+            res.set_content("{}", "application/json");
+        });
+        elsewhere.start();
+        redirecting.server.Post("/v1/chat/completions", [&](const httplib::Request&, httplib::Response& res) {
+            res.status = 307;
+            res.set_header("Location", elsewhere.url("/steal"));
+        });
+        redirecting.start();
+        HttpEventLoop loop;
+        HttpRequest req;
+        req.url = redirecting.url("/v1/chat/completions");
+        req.headers = {{"Authorization", "Bearer sk-must-not-travel"}};
+        req.body = "{}";
+        HttpResult r = fetch(loop, req);
+        QCOMPARE(r.status, 307L);
+        QCOMPARE(reachedElsewhere.load(), 0);
+    }
+
+    void onlyHttpAndHttps() {
+        HttpEventLoop loop;
+        HttpRequest req;
+        req.method = "GET";
+        req.url = "file:///etc/passwd";
+        std::string body;
+        HttpResult r = fetch(loop, req, &body);
+        QVERIFY(r.failure != HttpFailure::None);
+        QVERIFY(body.empty());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventLoop)
+#include "tst_event_loop.moc"

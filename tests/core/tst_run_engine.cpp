@@ -1,0 +1,240 @@
+// The run engine against the simulator over real loopback HTTP: baselines end to end, the
+// response cache, the budget cap under fan-out, and a fault soak with every fault kind.
+
+#include "core_printers.h"
+#include "eval/run_report.h"
+#include "io/pool_file.h"
+#include "run/run_engine.h"
+#include "sim/demo_tasks.h"
+#include "sim/sim_server.h"
+#include "store/call_log.h"
+#include "store/run_store.h"
+#include "store/task_set_store.h"
+#include "store/workspace.h"
+#include "util/resources.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+#include <set>
+
+using namespace baton::core;
+
+namespace {
+
+Pool demoPool() {
+    return parsePool(std::string(embeddedResource("demo/pool.json").value()), "demo pool").value().pool;
+}
+
+/// A workspace with the task set saved, a simulator, and the engine's inputs.
+struct Bench {
+    QTemporaryDir dir;
+    Workspace ws;
+    std::unique_ptr<SqliteDb> reader;
+    std::unique_ptr<StoreWriter> writer;
+    TaskSet tasks;
+    std::unique_ptr<SimServer> sim;
+
+    Bench(TaskSet set, SimProfile profile) : ws(Workspace::open(dir.filePath("w.db").toStdString()).value()), tasks(std::move(set)) {
+        reader = std::move(ws.openReader().value());
+        writer = std::make_unique<StoreWriter>(ws.takeWriter());
+        (void)writer->submit([this](SqliteDb& db) -> Status {
+            auto r = saveTaskSet(db, tasks, "test", 1);
+            return r ? Status{} : std::unexpected(r.error());
+        }).get();
+        SimServerOptions options;
+        options.threads = 256;
+        sim = std::move(SimServer::start(std::make_shared<SimResponder>(std::move(profile), tasks), options).value());
+    }
+    RunInputs inputs() { return {*writer, *reader, PriceBook::bundled()}; }
+    RunEnvironment env() { return {{}, sim->baseUrl()}; }
+    std::unique_ptr<SqliteDb> freshReader() { return std::move(ws.openReader().value()); }
+};
+
+SimProfile quiet() {
+    SimProfile p = demoSimProfile();
+    p.faults = {};
+    p.timeScale = 0;
+    return p;
+}
+
+} // namespace
+
+class TestRunEngine : public QObject {
+    Q_OBJECT
+private slots:
+    void baselinesEndToEnd() {
+        Bench bench(generateDemoTasks(1, 3), quiet());
+        RunSettings settings;
+        std::vector<RunProgress> progress;
+        auto summary = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {},
+                                [&](const RunProgress& p) { progress.push_back(p); });
+        QVERIFY2(summary, summary ? "" : summary.error().describe().c_str());
+        QCOMPARE(summary->status, std::string("completed"));
+        QCOMPARE(summary->jobs, int64_t(6 * 18));
+        QCOMPARE(summary->completed, int64_t(108));
+        QCOMPARE(summary->httpRequests, int64_t(108));
+        QCOMPARE(progress.back().done, int64_t(108));
+        QCOMPARE(progress.back().total, int64_t(108));
+
+        auto db = bench.freshReader();
+        auto calls = loadCalls(*db, summary->runId).value();
+        QCOMPARE(calls.size(), size_t(108));
+        Money sum;
+        for (const auto& c : calls) {
+            QVERIFY(c.nodeId == "0" && c.parentNodeId.empty() && c.role == CallRole::Answer);
+            QVERIFY(c.status == CallStatus::Ok && c.cost && c.usage.input && c.usage.output);
+            sum += *c.cost;
+        }
+        QCOMPARE(summary->spent.pico, sum.pico); // the ledger equals the sum of logged calls
+        auto report = loadRunReport(*db, summary->runId).value();
+        QCOMPARE(report.strategies.size(), size_t(6));
+        Money reported;
+        for (const auto& m : report.strategies) reported += *m.totalCost;
+        QCOMPARE(reported.pico, sum.pico);
+        QCOMPARE(report.bestSingle, std::string("sim/frontier"));
+    }
+
+    void cacheMakesRerunsFree() {
+        Bench bench(generateDemoTasks(2, 2), quiet());
+        RunSettings settings;
+        auto first = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {}).value();
+        auto second = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {}).value();
+        QCOMPARE(second.httpRequests, int64_t(0));
+        QCOMPARE(second.spent.pico, int64_t(0));
+        auto db = bench.freshReader();
+        auto a = loadOutcomes(*db, first.runId).value(), b = loadOutcomes(*db, second.runId).value();
+        QCOMPARE(a.size(), b.size());
+        for (size_t i = 0; i < a.size(); ++i) QCOMPARE(a[i].answer, b[i].answer);
+        for (const auto& c : loadCalls(*db, second.runId).value()) QVERIFY(c.cacheHit && c.cost == Money{0});
+        settings.useCache = false;
+        auto third = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {}).value();
+        QCOMPARE(third.httpRequests, third.jobs);
+    }
+
+    void budgetCapNeverExceededUnderFanOut() {
+        Bench bench(generateDemoTasks(3, 20), quiet());
+        RunSettings settings;
+        settings.concurrency = 64;
+        settings.perModelConcurrency = 64;
+        settings.useCache = false;
+        settings.maxCost = Money::fromUsd(0.40); // the full run costs about $2.5
+        auto summary = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {}).value();
+        QVERIFY(summary.spent <= *settings.maxCost);
+        QCOMPARE(summary.status, std::string("cancelled"));
+        QCOMPARE(summary.stopReason, std::string("the budget cap was reached"));
+        QVERIFY(summary.incomplete > 0);
+        QVERIFY(summary.completed > 100);
+        auto db = bench.freshReader();
+        auto logged = db->queryInt("SELECT SUM(cost_pico) FROM calls WHERE run_id = " + std::to_string(summary.runId)).value();
+        QVERIFY(logged <= settings.maxCost->pico);
+        QCOMPARE(logged, summary.spent.pico);
+        // Incomplete items are kept apart, not counted wrong.
+        auto report = loadRunReport(*db, summary.runId).value();
+        int64_t incomplete = 0;
+        for (const auto& m : report.strategies) incomplete += m.incomplete;
+        QCOMPARE(incomplete, summary.incomplete);
+    }
+
+    void capTooSmallForOneCallIsRefusedBeforeTheRun() {
+        Bench bench(generateDemoTasks(4, 1), quiet());
+        RunSettings settings;
+        settings.maxCost = Money::fromUsd(0.0000001);
+        auto summary = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {});
+        QVERIFY(!summary);
+        QVERIFY2(summary.error().describe().find("cannot pay for even one call") != std::string::npos,
+                 summary.error().describe().c_str());
+        auto db = bench.freshReader();
+        QCOMPARE(db->queryInt("SELECT COUNT(*) FROM runs").value(), int64_t(0));
+    }
+
+    void faultSoak() {
+        SimProfile profile = quiet();
+        SimFaults& f = profile.faults;
+        f.rate429 = 0.04, f.retryAfterSeconds = 0.05, f.retryAfterMs = true;
+        f.rate500 = 0.03, f.rate503 = 0.03, f.rateStall = 0.02, f.stallMs = 1500;
+        f.rateDrop = 0.02, f.rateTruncated = 0.02, f.rateMalformed = 0.02, f.rateMissingUsage = 0.02;
+        Bench bench(generateDemoTasks(5, 50), profile);
+        Pool pool = demoPool();
+        pool.models.resize(4);
+        RunSettings settings;
+        settings.concurrency = 64;
+        settings.perModelConcurrency = 32;
+        settings.useCache = false;
+        settings.timeouts.firstByteMs = 400; // stalls become timeouts
+        auto summary = startRun(bench.inputs(), pool, bench.tasks, settings, bench.env(), {}, {}).value();
+        QCOMPARE(summary.jobs, int64_t(1200));
+        QCOMPARE(summary.completed + summary.failed, int64_t(1200)); // every job ends, none incomplete
+        QVERIFY(summary.httpRequests >= 1200);
+
+        auto db = bench.freshReader();
+        auto calls = loadCalls(*db, summary.runId).value();
+        QCOMPARE(int64_t(calls.size()), summary.httpRequests); // every attempt is a logged row
+        std::map<std::string, std::vector<const Call*>> byNode;
+        std::set<std::string> errorKinds;
+        for (const auto& c : calls) byNode[c.itemId + "|" + c.strategy].push_back(&c);
+        QCOMPARE(byNode.size(), size_t(1200));
+        int retriedToSuccess = 0, unknownCost = 0;
+        for (const auto& [node, attempts] : byNode) {
+            QVERIFY(attempts.size() <= 3);
+            for (size_t i = 0; i < attempts.size(); ++i) {
+                QCOMPARE(attempts[i]->attempt, int(i + 1));
+                bool last = i + 1 == attempts.size();
+                if (!last) QVERIFY2(attempts[i]->status == CallStatus::Error && !attempts[i]->error.empty(), node.c_str());
+                if (attempts[i]->status == CallStatus::Error) errorKinds.insert(attempts[i]->error.substr(0, 12));
+                if (!attempts[i]->cost) {
+                    ++unknownCost;
+                    QVERIFY(attempts[i]->maybeBilled || attempts[i]->status == CallStatus::Ok);
+                }
+            }
+            if (attempts.size() > 1 && attempts.back()->status == CallStatus::Ok) ++retriedToSuccess;
+        }
+        QVERIFY(retriedToSuccess > 100);
+        QVERIFY2(errorKinds.size() >= 5, "429, 500, 503, timeouts, drops and garbled bodies all seen");
+
+        auto outcomes = loadOutcomes(*db, summary.runId).value();
+        QCOMPARE(outcomes.size(), size_t(1200));
+        Money known;
+        int64_t unknownJobs = 0;
+        for (const auto& o : outcomes) {
+            const auto& attempts = byNode[o.itemId + "|" + o.strategy];
+            bool ok = attempts.back()->status == CallStatus::Ok;
+            QCOMPARE(o.status == OutcomeStatus::Complete, ok);
+            QCOMPARE(o.callCount, int(attempts.size()));
+            std::optional<Money> sum = Money{0};
+            for (const Call* c : attempts) sum = c->cost && sum ? std::optional(*sum + *c->cost) : std::nullopt;
+            QVERIFY(sum == o.cost); // an outcome's cost is exactly its calls' costs
+            if (o.cost) known += *o.cost;
+            else ++unknownJobs;
+        }
+        QCOMPARE(summary.unknownCostCalls, int64_t(unknownCost));
+        qInfo("soak: %lld jobs, %lld HTTP attempts, %d retried to success, %lld failed after retries, %d calls of unknown "
+              "cost, %zu error kinds", (long long)summary.jobs, (long long)summary.httpRequests, retriedToSuccess,
+              (long long)summary.failed, unknownCost, errorKinds.size());
+        QVERIFY(summary.spent >= known); // unknown costs enter the ledger at their worst case
+        auto duplicates = db->queryInt("SELECT COUNT(*) - COUNT(DISTINCT run_id || item_id || strategy || node_id || attempt) FROM calls");
+        QCOMPARE(duplicates.value(), int64_t(0));
+    }
+
+    void cancelStopsCleanly() {
+        SimProfile profile = quiet();
+        profile.timeScale = 1; // real latency, so the run is still going when cancelled
+        Bench bench(generateDemoTasks(6, 10), profile);
+        std::stop_source stop;
+        RunSettings settings;
+        settings.useCache = false;
+        int seen = 0;
+        auto summary = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), stop.get_token(),
+                                [&](const RunProgress&) {
+                                    if (++seen == 10) stop.request_stop();
+                                })
+                           .value();
+        QCOMPARE(summary.status, std::string("cancelled"));
+        QCOMPARE(summary.stopReason, std::string("cancelled"));
+        QVERIFY(summary.completed >= 10 && summary.completed < summary.jobs);
+        auto db = bench.freshReader();
+        QVERIFY(loadRun(*db, summary.runId)->status == RunStatus::Cancelled);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunEngine)
+#include "tst_run_engine.moc"
