@@ -1,0 +1,177 @@
+// baton-cli run and report as a user runs them: a canary key never leaks, a run killed with
+// SIGKILL resumes without re-sending finished calls, and reports export.
+
+#include "core_printers.h"
+#include "io/task_export.h"
+#include "sim/demo_tasks.h"
+#include "store/workspace.h"
+#include "util/redact.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <fstream>
+
+using namespace baton::core;
+
+namespace {
+
+const char* const kCanary = "sk-canary-7Qx2Lm9Pz4Rt8Vb1Nc6Yd3Wk5Hs0Jf";
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out, err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+CliResult runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
+    QProcess p;
+    p.setProcessEnvironment(env);
+    p.start(BATON_CLI, args);
+    p.waitForFinished(300000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+void writeFile(const QString& path, const std::string& text) { std::ofstream(path.toStdString()) << text; }
+
+/// A fixture from tests/data/e2e with @NAME@ placeholders filled in.
+std::string fixture(const char* name, const std::map<std::string, std::string>& fill = {}) {
+    QFile f(QString(BATON_TEST_DATA "/e2e/") + name);
+    if (!f.open(QIODevice::ReadOnly)) qFatal("missing fixture %s", name);
+    std::string text = f.readAll().toStdString();
+    for (const auto& [key, value] : fill) text.replace(text.find("@" + key + "@"), key.size() + 2, value);
+    return text;
+}
+
+/// Starts `baton-cli sim serve` and returns its base URL.
+QString startSim(QProcess& sim, const QStringList& args) {
+    sim.start(BATON_CLI, QStringList{"sim", "serve", "--json"} + args);
+    sim.waitForStarted();
+    QByteArray out;
+    while (!out.contains("\n}") && sim.waitForReadyRead(10000)) out += sim.readAllStandardOutput();
+    return QJsonDocument::fromJson(out).object()["base_url"].toString();
+}
+
+int64_t query(const QString& db, const std::string& sql) {
+    auto ws = Workspace::open(db.toStdString(), false);
+    auto reader = ws->openReader();
+    return (*reader)->queryInt(sql).value();
+}
+
+} // namespace
+
+class TestCliRun : public QObject {
+    Q_OBJECT
+private slots:
+    void runAndReport() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(9, 2)));
+        QString db = dir.filePath("w.db");
+        auto refused = runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db});
+        QCOMPARE(refused.exitCode, 0); // the demo pool carries its own $5 cap, so no --max-cost is needed
+        QVERIFY2(refused.out.contains("Run 1 completed: 72 answered"), refused.out.constData());
+        auto report = runCli({"report", "1", "--db", db, "--json"});
+        QCOMPARE(report.exitCode, 0);
+        QCOMPARE(report.json()["strategies"].toArray().size(), 6);
+        QCOMPARE(report.json()["best_single"].toString().isEmpty(), false);
+        auto csv = runCli({"report", "1", "--db", db, "--csv", "--out", dir.filePath("r.csv")});
+        QCOMPARE(csv.exitCode, 0);
+        QFile file(dir.filePath("r.csv"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().count('\n'), 7);
+        QCOMPARE(runCli({"report", "99", "--db", db}).exitCode, 1);
+        auto runs = runCli({"runs", "--db", db, "--json"});
+        QCOMPARE(QJsonDocument::fromJson(runs.out).array().size(), 1);
+    }
+
+    void bigWorstCaseNeedsACapOrYes() {
+        QTemporaryDir dir;
+        QString pool = QString(BATON_TEST_DATA "/e2e/big_worst_case_pool.json");
+        auto r = runCli({"run", "--pool", pool, "--tasks", "demo", "--db", dir.filePath("w.db")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY(r.err.contains("set a cap with --max-cost USD, or pass --yes"));
+    }
+
+    void missingKeyIsReportedBeforeTheRun() {
+        QTemporaryDir dir;
+        QString pool = QString(BATON_TEST_DATA "/e2e/missing_key_pool.json");
+        auto r = runCli({"run", "--pool", pool, "--tasks", "demo", "--db", dir.filePath("w.db"), "--max-cost", "1"});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("model \"gpt\": no key found at env:BATON_TEST_NO_SUCH_KEY"), r.err.constData());
+    }
+
+    void canaryKeyNeverLeaks() {
+        QTemporaryDir dir;
+        TaskSet tasks = generateDemoTasks(11, 4);
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(tasks));
+        QProcess sim;
+        QString base = startSim(sim, {"--profile", BATON_TEST_DATA "/e2e/hostile_profile.json", "--tasks", dir.filePath("tasks.jsonl")});
+        QVERIFY(!base.isEmpty());
+        writeFile(dir.filePath("pool.json"), fixture("canary_pool.json", {{"BASE_URL", base.toStdString()}}));
+        auto env = QProcessEnvironment::systemEnvironment();
+        env.insert("BATON_CANARY_KEY", kCanary);
+        QString db = dir.filePath("w.db");
+        std::vector<CliResult> outputs;
+        outputs.push_back(runCli({"run", "--pool", dir.filePath("pool.json"), "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
+                                  "--max-cost", "1", "--json"}, env));
+        QCOMPARE(outputs.back().exitCode, 0);
+        outputs.push_back(runCli({"report", "1", "--db", db, "--json", "--out", dir.filePath("report.json")}, env));
+        outputs.push_back(runCli({"report", "1", "--db", db, "--csv", "--out", dir.filePath("report.csv")}, env));
+        outputs.push_back(runCli({"report", "1", "--db", db}, env));
+        sim.terminate();
+        sim.waitForFinished();
+
+        // The hostile upstream did send the key back: the logged errors show where it was cut out.
+        QVERIFY(query(db, "SELECT COUNT(*) FROM calls WHERE error LIKE '%[REDACTED]%'") > 0);
+        QByteArray everything;
+        for (const auto& o : outputs) everything += o.out + o.err;
+        everything += sim.readAllStandardOutput() + sim.readAllStandardError();
+        for (const QString& name : QDir(dir.path()).entryList(QDir::Files)) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            everything += f.readAll(); // the database, its -wal and -shm if present, exports
+        }
+        int hits = 0;
+        for (const auto& form : secretForms(kCanary)) hits += everything.count(QByteArray::fromStdString(form));
+        QCOMPARE(hits, 0);
+    }
+
+    void killedRunResumesWithoutResending() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(12, 5)));
+        writeFile(dir.filePath("slow.json"), fixture("resume_profile.json", {{"TIME_SCALE", "1"}}));
+        writeFile(dir.filePath("fast.json"), fixture("resume_profile.json", {{"TIME_SCALE", "0"}}));
+        writeFile(dir.filePath("pool.json"), fixture("resume_pool.json"));
+        QString db = dir.filePath("w.db");
+        const int jobs = 3 * 30;
+
+        QProcess run;
+        run.start(BATON_CLI, {"run", "--pool", dir.filePath("pool.json"), "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
+                              "--max-cost", "5", "--sim-profile", dir.filePath("slow.json"), "--concurrency", "6"});
+        QVERIFY(run.waitForStarted());
+        for (int i = 0; i < 600 && (!QFile::exists(db) || query(db, "SELECT COUNT(*) FROM outcomes") < 20); ++i) QTest::qWait(50);
+        run.kill(); // SIGKILL
+        QVERIFY(run.waitForFinished());
+        int64_t finished = query(db, "SELECT COUNT(*) FROM outcomes");
+        QVERIFY2(finished >= 20 && finished < jobs, qPrintable(QString::number(finished)));
+        int64_t answeredCalls = query(db, "SELECT COUNT(DISTINCT item_id || '|' || strategy) FROM calls WHERE status = 'ok'");
+
+        auto resumed = runCli({"run", "--resume", "1", "--db", db, "--sim-profile", dir.filePath("fast.json"), "--json"});
+        QCOMPARE(resumed.exitCode, 0);
+        QJsonObject s = resumed.json();
+        QCOMPARE(s["status"].toString(), QString("completed"));
+        QCOMPARE(s["skipped"].toInt(), int(finished));
+        QCOMPARE(s["http_requests"].toInt(), int(jobs - answeredCalls)); // only calls without a terminal row
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM outcomes"), int64_t(jobs));
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM (SELECT 1 FROM calls WHERE status = 'ok' GROUP BY item_id, strategy, node_id "
+                           "HAVING COUNT(*) > 1)"), int64_t(0));
+        QCOMPARE(runCli({"db", "info", "--db", db, "--json"}).json()["integrity"].toString(), QString("ok"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliRun)
+#include "tst_cli_run.moc"
