@@ -45,6 +45,17 @@ std::string toText(const RunReport& r) {
             out << "    " << m.incomplete << " incomplete (budget/cancel, not counted), " << m.failed << " failed (counted wrong)\n";
     }
     out << "(* orchestration strategy; the others are single-model baselines)\n";
+    bool roles = false;
+    for (const auto& m : r.strategies) roles = roles || m.spendByRole.size() > 1;
+    if (roles) {
+        out << "\nSpend by role (known costs):\n";
+        for (const auto& m : r.strategies) {
+            if (m.spendByRole.size() < 2) continue;
+            out << "  " << m.name << ":";
+            for (const auto& [role, spent] : m.spendByRole) out << "  " << role << " " << formatUsd(spent);
+            out << "\n";
+        }
+    }
     if (!r.comparisons.empty()) {
         out << "\nComparisons on the same items (delta accuracy, paired bootstrap 95% CI; exact McNemar p):\n";
         for (const auto& c : r.comparisons) {

@@ -117,6 +117,16 @@ AsyncSemaphore& ModelCaller::permitsFor(const std::string& model) {
     return *slot;
 }
 
+void ModelCaller::annotate(const std::string& item, const std::string& strategy, const std::string& node, const Reason& reason) {
+    m_logger.submit([runId = m_settings.runId, item, strategy, node, reason](SqliteDb& db) -> Status {
+        auto stmt = db.prepare("UPDATE calls SET reason_text = ?, reason_score = ?, reason_threshold = ? WHERE id = "
+                               "(SELECT MAX(id) FROM calls WHERE run_id = ? AND item_id = ? AND strategy = ? AND node_id = ?)");
+        if (!stmt) return std::unexpected(stmt.error());
+        stmt->bind(1, reason.text).bind(2, reason.score).bind(3, reason.threshold).bind(4, runId).bind(5, item);
+        return stmt->bind(6, strategy).bind(7, node).run();
+    });
+}
+
 void ModelCaller::cancelAll() {
     for (auto id : m_inFlight) m_loop.cancel(id);
 }

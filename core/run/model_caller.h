@@ -85,6 +85,8 @@ public:
     /// Keys resolved so far, for redaction everywhere.
     const std::vector<std::string>& secrets() const { return m_secrets; }
     int64_t httpRequests() const { return m_httpRequests; }
+    /// Rewrites the reason of a node's last attempt with the decision taken after it returned.
+    void annotate(const std::string& item, const std::string& strategy, const std::string& node, const Reason& reason);
     /// Cancels every transfer in flight (loop thread).
     void cancelAll();
 

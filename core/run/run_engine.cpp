@@ -5,6 +5,7 @@
 #include "pricing/price_resolution.h"
 #include "run/run_execution.h"
 #include "run/worst_case.h"
+#include "strategies/similarity_strategy.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
@@ -21,6 +22,11 @@ nlohmann::json priceSnapshot(const Pool& pool, const PriceBook& prices) {
     for (const auto& m : pool.models)
         if (const PriceEntry* e = resolvePrice(m, prices)) snapshot[m.name] = toJson(*e);
     return snapshot;
+}
+
+LabelLoader labelLoader(SqliteDb* db) {
+    if (!db) return {};
+    return [db](const std::vector<std::string>& models, std::optional<int64_t> run) { return loadLabelledOutcomes(*db, models, run); };
 }
 
 std::optional<Money> effectiveCap(const Pool& pool, const RunSettings& settings) {
@@ -43,10 +49,10 @@ std::string baseUrlFor(const ModelSpec& model, const RunEnvironment& env) {
 }
 
 Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const RunEnvironment& env,
-                 const PriceBook& prices) {
+                 const PriceBook& prices, SqliteDb* labelsFrom) {
     std::vector<Diagnostic> problems;
     auto problem = [&](std::string where, std::string what) { problems.push_back({Severity::Error, "", std::move(where), std::move(what)}); };
-    if (auto built = buildStrategies(pool, settings.strategies, settings.baselines); !built)
+    if (auto built = buildStrategies(pool, settings.strategies, settings.baselines, labelLoader(labelsFrom)); !built)
         for (const auto& p : built.error().problems.empty() ? std::vector<Diagnostic>{{Severity::Error, "", "", built.error().message}}
                                                             : built.error().problems)
             problems.push_back(p);
@@ -81,32 +87,76 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
     return {};
 }
 
+namespace {
+
+/// The models a strategy calls per item: at least (cheapest path) and at most (every stage).
+struct CallPlan {
+    std::vector<const ModelSpec*> atLeast, atMost;
+};
+
+CallPlan callPlan(const Pool& pool, const StrategyConfig& config, const PriceBook& prices) {
+    CallPlan plan;
+    auto model = [&](const nlohmann::json& name) { return name.is_string() ? pool.findModel(name.get<std::string>()) : nullptr; };
+    const auto& s = config.settings;
+    if (config.kind == "single") {
+        if (auto* m = model(s.value("model", nlohmann::json()))) plan.atLeast = plan.atMost = {m};
+    } else if (config.kind == "cascade") {
+        for (const auto& name : s.value("chain", nlohmann::json::array()))
+            if (auto* m = model(name)) plan.atMost.push_back(m);
+        if (!plan.atMost.empty()) plan.atLeast = {plan.atMost.front()};
+        size_t gates = plan.atMost.empty() ? 0 : plan.atMost.size() - 1;
+        if (auto* judge = model(s.value("judge", nlohmann::json()))) plan.atMost.insert(plan.atMost.end(), gates, judge);
+    } else if (config.kind == "moa") {
+        for (int layer = 0; layer < s.value("layers", 1); ++layer)
+            for (const auto& name : s.value("proposers", nlohmann::json::array()))
+                if (auto* m = model(name)) plan.atMost.push_back(m);
+        if (auto* agg = model(s.value("aggregator", nlohmann::json()))) plan.atMost.push_back(agg);
+        plan.atLeast = plan.atMost;
+    } else {
+        // rules, similarity: one call to one of the pool's models
+        const ModelSpec *cheap = nullptr, *dear = nullptr;
+        auto outputPrice = [&](const ModelSpec& m) {
+            const PriceEntry* e = resolvePrice(m, prices);
+            return e && e->prices.output ? *e->prices.output : 0.0;
+        };
+        for (const auto& m : pool.models) {
+            if (!cheap || outputPrice(m) < outputPrice(*cheap)) cheap = &m;
+            if (!dear || outputPrice(m) > outputPrice(*dear)) dear = &m;
+        }
+        if (cheap) plan.atLeast = {cheap}, plan.atMost = {dear};
+    }
+    return plan;
+}
+
+} // namespace
+
 RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const PriceBook& prices) {
     RunEstimate estimate;
-    std::vector<const ModelSpec*> models;
+    std::vector<CallPlan> plans;
     if (settings.baselines)
-        for (const auto& m : pool.models) models.push_back(&m);
-    for (const auto& name : settings.strategies) {
-        auto it = pool.strategies.find(name);
-        if (it != pool.strategies.end() && it->second.kind == "single")
-            if (const ModelSpec* m = pool.findModel(it->second.settings.value("model", ""))) models.push_back(m);
-    }
-    for (const ModelSpec* m : models) {
-        const PriceEntry* price = resolvePrice(*m, prices);
-        if (!price || !price->prices.input || !price->prices.output) {
-            estimate.unpriced.push_back(m->name);
-            continue;
-        }
-        int64_t maxOut = m->maxOutputTokens.value_or(4096);
+        for (const auto& m : pool.models) plans.push_back({{&m}, {&m}});
+    for (const auto& name : settings.strategies)
+        if (auto it = pool.strategies.find(name); it != pool.strategies.end()) plans.push_back(callPlan(pool, it->second, prices));
+    for (const auto& plan : plans) {
         for (const auto& item : tasks.items) {
             ++estimate.jobs;
             int64_t input = 0;
             for (const auto& msg : item.messages) input += estimateTokens(msg.content) + 4;
-            Money in = Money::perTokenFromPerMillion(*price->prices.input) * input;
-            Money out = Money::perTokenFromPerMillion(*price->prices.output);
-            estimate.low += in + out * 32;
-            estimate.expected += in + out * (maxOut / 4);
-            estimate.high += worstCaseCost(*price, item.messages, maxOut).value_or(Money{0});
+            for (const ModelSpec* m : plan.atMost) {
+                const PriceEntry* price = resolvePrice(*m, prices);
+                if (!price || !price->prices.input || !price->prices.output) {
+                    if (std::find(estimate.unpriced.begin(), estimate.unpriced.end(), m->name) == estimate.unpriced.end())
+                        estimate.unpriced.push_back(m->name);
+                    continue;
+                }
+                int64_t maxOut = m->maxOutputTokens.value_or(4096);
+                bool always = std::find(plan.atLeast.begin(), plan.atLeast.end(), m) != plan.atLeast.end();
+                Money in = Money::perTokenFromPerMillion(*price->prices.input) * input;
+                Money out = Money::perTokenFromPerMillion(*price->prices.output);
+                if (always) estimate.low += in + out * 32;
+                estimate.expected += in + out * (maxOut / 4);
+                estimate.high += worstCaseCost(*price, item.messages, maxOut).value_or(Money{0});
+            }
         }
     }
     return estimate;
@@ -116,14 +166,17 @@ Result<RunSummary> startRun(RunInputs inputs, const Pool& pool, const TaskSet& t
                             const RunEnvironment& env, std::stop_token stop, ProgressFn progress) {
     RunSettings settings = requested;
     settings.maxCost = effectiveCap(pool, requested);
-    if (auto ok = preflight(pool, tasks, settings, env, inputs.prices); !ok) return std::unexpected(ok.error());
-    auto strategies = buildStrategies(pool, settings.strategies, settings.baselines);
+    if (auto ok = preflight(pool, tasks, settings, env, inputs.prices, &inputs.reader); !ok) return std::unexpected(ok.error());
+    auto strategies = buildStrategies(pool, settings.strategies, settings.baselines, labelLoader(&inputs.reader));
     if (!strategies) return std::unexpected(strategies.error());
 
     Run run;
     run.createdAtMs = nowMs();
     run.status = RunStatus::Running;
     run.poolSnapshot = poolToJson(pool);
+    for (const auto& s : *strategies) // pin the labels a similarity strategy learnt from, for resume and audit
+        if (auto* similar = dynamic_cast<const SimilarityStrategy*>(s.strategy.get()))
+            run.poolSnapshot["strategies"][s.name]["labels_run"] = similar->labelsRun();
     run.priceBookSnapshot = priceSnapshot(pool, inputs.prices);
     run.taskSetHash = tasks.contentHash();
     for (const auto& s : *strategies) run.strategies.push_back(s.name);
@@ -165,8 +218,8 @@ Result<RunSummary> resumeRun(RunInputs inputs, int64_t runId, std::optional<Mone
     }
     for (auto& m : pool->pool.models)
         if (prices.find("run:" + m.name)) m.priceOverride = *prices.find("run:" + m.name);
-    if (auto ok = preflight(pool->pool, *tasks, settings, env, prices); !ok) return std::unexpected(ok.error());
-    auto strategies = buildStrategies(pool->pool, settings.strategies, settings.baselines);
+    if (auto ok = preflight(pool->pool, *tasks, settings, env, prices, &inputs.reader); !ok) return std::unexpected(ok.error());
+    auto strategies = buildStrategies(pool->pool, settings.strategies, settings.baselines, labelLoader(&inputs.reader));
     if (!strategies) return std::unexpected(strategies.error());
 
     auto outcomes = loadOutcomes(inputs.reader, runId);

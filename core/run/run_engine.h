@@ -26,7 +26,7 @@ struct RunInputs {
 /// Checks that can fail before anything is spent: strategies, keys, prices under a cap, and a
 /// cap that cannot pay for even one call. Errors: BadInput listing every problem.
 Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const RunEnvironment& env,
-                 const PriceBook& prices);
+                 const PriceBook& prices, SqliteDb* labelsFrom = nullptr);
 
 /// Cost range of a run before it starts, from token estimates (low: prompts plus short answers;
 /// expected: prompts plus a quarter of the output allowance; high: every call's worst case).

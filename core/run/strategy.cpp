@@ -2,9 +2,14 @@
 
 namespace baton::core {
 
+void StrategyContext::annotate(const std::string& nodeId, const Reason& reason) {
+    m_caller.annotate(m_item.id, m_strategy, nodeId, reason);
+}
+
 Task<ModelCallResult> StrategyContext::ask(const ModelSpec& model, std::vector<Message> messages, CallRole role,
-                                           std::string nodeId, std::string parentNodeId, Reason reason) {
+                                           std::string nodeId, std::string parentNodeId, Reason reason, int64_t sample) {
     CallRequest request;
+    request.spec.sample = sample;
     request.model = &model;
     request.spec.messages = std::move(messages);
     request.itemId = m_item.id;

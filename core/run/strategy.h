@@ -23,9 +23,12 @@ public:
     StrategyContext(ModelCaller& caller, const Pool& pool, std::string strategyName, const TaskItem& item)
         : m_caller(caller), m_pool(pool), m_strategy(std::move(strategyName)), m_item(item) {}
 
-    /// Asks `model` with `messages` as routing-tree node `nodeId` under `parentNodeId`.
+    /// Asks `model` with `messages` as routing-tree node `nodeId` under `parentNodeId`;
+    /// `sample` picks another sample of the same request (its "seed").
     Task<ModelCallResult> ask(const ModelSpec& model, std::vector<Message> messages, CallRole role, std::string nodeId,
-                              std::string parentNodeId, Reason reason);
+                              std::string parentNodeId, Reason reason, int64_t sample = 0);
+    /// Records the decision taken on a node after its call (a gate's score against its threshold).
+    void annotate(const std::string& nodeId, const Reason& reason);
 
     const Pool& pool() const { return m_pool; }
     const TaskItem& item() const { return m_item; }

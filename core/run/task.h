@@ -9,6 +9,8 @@
 /// inside a co_await expression twice (GCC PR 101367 and relatives).
 
 #include <coroutine>
+#include <memory>
+#include <vector>
 #include <exception>
 #include <functional>
 #include <optional>
@@ -98,5 +100,35 @@ template <class T, class Start> struct CallbackAwaiter {
 };
 
 template <class T, class Start> CallbackAwaiter<T, Start> awaitCallback(Start start) { return {std::move(start), {}, {}, false}; }
+
+} // namespace baton::core
+
+namespace baton::core {
+
+/// Runs tasks side by side on the event loop and resumes with all their results, in order.
+template <class T> Task<std::vector<T>> whenAll(std::vector<Task<T>> tasks) {
+    struct State {
+        std::vector<std::optional<T>> results;
+        size_t remaining = 0;
+        std::function<void(int)> resume;
+    };
+    auto state = std::make_shared<State>();
+    state->results.resize(tasks.size());
+    state->remaining = tasks.size();
+    if (!tasks.empty()) {
+        auto all = awaitCallback<int>([&](auto resume) {
+            state->resume = std::move(resume);
+            for (size_t i = 0; i < tasks.size(); ++i)
+                tasks[i].detach([state, i](T value) {
+                    state->results[i] = std::move(value);
+                    if (--state->remaining == 0) state->resume(0);
+                });
+        });
+        co_await all;
+    }
+    std::vector<T> out;
+    for (auto& r : state->results) out.push_back(std::move(*r));
+    co_return out;
+}
 
 } // namespace baton::core

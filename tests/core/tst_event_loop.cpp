@@ -11,6 +11,8 @@
 #include <future>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 using namespace baton::core;
@@ -66,27 +68,49 @@ class TestEventLoop : public QObject {
     Q_OBJECT
 private slots:
     void thousandCallsInFlight() {
-        // sim/frontier answers in about 5 s at time scale 1, so all 1,000 overlap even on a busy machine.
-        auto sim = startSim(1.0, 1100);
+        // The server answers nobody until all 1,000 requests are in, so they are all in flight at once.
+        constexpr int kCalls = 1000;
+        LocalServer gate;
+        gate.server.new_task_queue = [] { return new httplib::ThreadPool(kCalls + 50); };
+        auto listenSocket = std::make_shared<socket_t>(INVALID_SOCKET);
+        gate.server.set_socket_options([listenSocket](socket_t sock) {
+            httplib::default_socket_options(sock);
+            *listenSocket = sock;
+        });
+        std::mutex mutex;
+        std::condition_variable allIn;
+        int arrived = 0;
+        gate.server.Post("/v1/chat/completions", [&](const httplib::Request&, httplib::Response& res) {
+            std::unique_lock lock(mutex);
+            if (++arrived == kCalls) allIn.notify_all();
+            allIn.wait_for(lock, std::chrono::seconds(120), [&] { return arrived >= kCalls; });
+            res.set_content(R"({"choices":[]})", "application/json");
+        });
+        gate.start();
+        ::listen(*listenSocket, SOMAXCONN); // cpp-httplib's own backlog is 5
         HttpEventLoop loop;
         std::atomic<int> ok{0}, finished{0};
         std::map<std::string, int> failures; // written on the loop thread only
         std::promise<void> all;
-        for (int i = 0; i < 1000; ++i) {
-            HttpRequest request = chat(*sim, "sim/frontier");
-            request.timeouts.connectMs = 30000; // 1,000 simultaneous connects overflow a small listen backlog
+        for (int i = 0; i < kCalls; ++i) {
+            HttpRequest request;
+            request.url = gate.url("/v1/chat/completions");
+            request.body = "{}";
+            request.timeouts.connectMs = 60000;
+            request.timeouts.firstByteMs = 150000;
             loop.start(std::move(request), {{}, [&](HttpResult r) {
                            if (r.status == 200 && r.failure == HttpFailure::None) ++ok;
                            else ++failures[toString(r.failure) + " " + std::to_string(r.status) + " " + r.error];
-                           if (++finished == 1000) all.set_value();
+                           if (++finished == kCalls) all.set_value();
                        }});
         }
         size_t peak = 0;
         auto future = all.get_future();
-        while (future.wait_for(std::chrono::milliseconds(20)) != std::future_status::ready) peak = std::max(peak, loop.inFlight());
+        while (future.wait_for(std::chrono::milliseconds(5)) != std::future_status::ready) peak = std::max(peak, loop.inFlight());
         for (const auto& [why, n] : failures) qWarning("%d calls failed: %s", n, why.c_str());
-        QCOMPARE(ok.load(), 1000);
-        QVERIFY2(peak >= 990, qPrintable(QString("peak in flight %1").arg(peak)));
+        QCOMPARE(ok.load(), kCalls);
+        QCOMPARE(arrived, kCalls);
+        QVERIFY2(peak == size_t(kCalls), qPrintable(QString("peak in flight %1").arg(peak)));
     }
 
     void cancelOneCall() {

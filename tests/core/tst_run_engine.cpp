@@ -105,7 +105,9 @@ private slots:
         auto a = loadOutcomes(*db, first.runId).value(), b = loadOutcomes(*db, second.runId).value();
         QCOMPARE(a.size(), b.size());
         for (size_t i = 0; i < a.size(); ++i) QCOMPARE(a[i].answer, b[i].answer);
-        for (const auto& c : loadCalls(*db, second.runId).value()) QVERIFY(c.cacheHit && c.cost == Money{0});
+        auto cached = loadCalls(*db, second.runId).value();
+        QCOMPARE(cached.size(), a.size());
+        for (const auto& c : cached) QVERIFY(c.cacheHit && c.cost == Money{0});
         settings.useCache = false;
         auto third = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {}).value();
         QCOMPARE(third.httpRequests, third.jobs);

@@ -1,0 +1,36 @@
+#pragma once
+/// `rules`: ordered rules route an item to one model; the first rule that matches wins, else the
+/// default. A rule matches on category, a regular expression over the prompt, prompt length
+/// (characters), or any combination (all must hold); it names a model, or model tags to pick
+/// the first pool model carrying them. The reason logged is the rule that matched.
+///
+///   {"kind": "rules", "rules": [{"category": "code-output", "model": "sim/coder"},
+///                               {"regex": "Locker \\d+", "min_length": 2000, "model_tags": {"vendor": "sim-c"}}],
+///    "default": "sim/mini"}
+
+#include "run/strategy.h"
+
+#include <regex>
+
+namespace baton::core {
+
+struct RoutingRule {
+    std::string description;
+    std::optional<std::string> category;
+    std::optional<std::regex> regex;
+    std::optional<int64_t> minLength, maxLength;
+    const ModelSpec* model = nullptr;
+};
+
+class RulesStrategy : public Strategy {
+public:
+    /// Errors: BadInput naming the rule and field.
+    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name, const nlohmann::json& settings);
+    Task<StrategyResult> answer(StrategyContext& ctx) override;
+
+private:
+    std::vector<RoutingRule> m_rules;
+    const ModelSpec* m_default = nullptr;
+};
+
+} // namespace baton::core
