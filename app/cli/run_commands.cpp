@@ -69,7 +69,7 @@ int runCommand(const ParsedArgs& args) {
     auto reader = workspace->openReader();
     if (!reader) return reportError(reader.error(), json);
     core::StoreWriter writer(workspace->takeWriter());
-    core::RunEnvironment env{environmentKeys(), ""};
+    core::RunEnvironment env{environmentKeys(), "", ""};
     core::RunInputs inputs{writer, **reader, core::PriceBook::bundled()};
 
     if (auto resume = args.value("--resume")) {
@@ -79,9 +79,8 @@ int runCommand(const ParsedArgs& args) {
         auto pool = core::parsePool(run->poolSnapshot.dump(), "run snapshot");
         auto tasks = core::loadTaskSet(**reader, run->taskSetHash);
         if (!pool || !tasks) return reportError(!pool ? pool.error() : tasks.error(), json);
-        auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"));
+        auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
         if (!sim) return reportError(sim.error(), json);
-        if (*sim) env.simBaseUrl = (*sim)->baseUrl();
         auto summary = core::resumeRun(inputs, runId, maxCost ? std::optional(core::Money::fromUsd(*maxCost)) : std::nullopt, env,
                                        signals.token(), terminalProgress());
         if (!summary) return reportError(summary.error(), json);
@@ -124,10 +123,9 @@ int runCommand(const ParsedArgs& args) {
         return r ? core::Status{} : std::unexpected(r.error());
     }).get();
     if (!saved) return reportError(saved.error(), json);
-    auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"));
+    auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
     if (!sim) return reportError(sim.error(), json);
     if (*sim) {
-        env.simBaseUrl = (*sim)->baseUrl();
         std::cerr << "Simulated models are served by the built-in simulator at " << env.simBaseUrl << "\n";
     }
     auto summary = core::startRun(inputs, pool->pool, *tasks, settings, env, signals.token(), terminalProgress());

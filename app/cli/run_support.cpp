@@ -1,5 +1,8 @@
 #include "run_support.h"
 #include "sim/demo_tasks.h"
+#include "util/file_io.h"
+#include "util/resources.h"
+#include "util/sha256.h"
 
 #include <csignal>
 #include <cstdio>
@@ -17,19 +20,26 @@ core::KeyResolver environmentKeys() {
 }
 
 core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& pool, const core::TaskSet& tasks,
-                                                            const std::optional<std::string>& profilePath) {
+                                                            const std::optional<std::string>& profilePath,
+                                                            core::RunEnvironment& env) {
     bool simulated = std::any_of(pool.models.begin(), pool.models.end(),
                                  [](const core::ModelSpec& m) { return m.provider == core::ProviderKind::Sim; });
     if (!simulated) return std::unique_ptr<core::SimServer>();
-    core::SimProfile profile = core::demoSimProfile();
+    std::string profileText(core::embeddedResource("demo/sim_profile.json").value_or(""));
     if (profilePath) {
-        auto loaded = core::loadSimProfile(*profilePath);
-        if (!loaded) return std::unexpected(loaded.error());
-        profile = *loaded;
+        auto text = core::readTextFile(*profilePath);
+        if (!text) return std::unexpected(text.error());
+        profileText = *text;
     }
+    auto profile = core::parseSimProfile(profileText, profilePath.value_or("demo sim profile"));
+    if (!profile) return std::unexpected(profile.error());
     core::SimServerOptions options;
     options.threads = 256;
-    return core::SimServer::start(std::make_shared<core::SimResponder>(profile, tasks), options);
+    auto server = core::SimServer::start(std::make_shared<core::SimResponder>(*profile, tasks), options);
+    if (!server) return server;
+    env.simBaseUrl = (*server)->baseUrl();
+    env.simIdentity = core::sha256Hex(profileText + "\n" + tasks.contentHash()).substr(0, 16);
+    return server;
 }
 
 StopOnSignal::StopOnSignal() {

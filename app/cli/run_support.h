@@ -16,9 +16,11 @@ namespace baton::cli {
 /// env:NAME from the environment; keychain entries are the workbench's (the CLI says so).
 core::KeyResolver environmentKeys();
 
-/// Starts the simulator when the pool has models of provider "sim"; null when it has none.
+/// Starts the simulator when the pool has models of provider "sim" (null when it has none) and
+/// fills in the environment's simulator URL and identity.
 core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& pool, const core::TaskSet& tasks,
-                                                            const std::optional<std::string>& profilePath);
+                                                            const std::optional<std::string>& profilePath,
+                                                            core::RunEnvironment& env);
 
 /// SIGINT/SIGTERM request a stop of the run instead of killing the process; undone on destruction.
 class StopOnSignal {

@@ -33,6 +33,7 @@ StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outc
     }
     int64_t tokens = 0;
     for (const Call* c : calls) {
+        m.cachedCalls += c->cacheHit;
         if (c->cost) m.knownCost += *c->cost, m.spendByRole[toString(c->role)] += *c->cost;
         else ++m.unknownCostCalls, costKnown = false;
         for (const auto& t : {c->usage.input, c->usage.cachedInput, c->usage.cacheWrite, c->usage.output, c->usage.reasoning})
@@ -156,7 +157,7 @@ nlohmann::json toJson(const RunReport& r) {
         strategies.push_back({{"name", m.name}, {"baseline", m.baseline}, {"items", m.items}, {"incomplete", m.incomplete},
                               {"failed", m.failed}, {"accuracy", m.accuracy}, {"accuracy_ci", {m.accuracyCi.low, m.accuracyCi.high}},
                               {"total_cost_usd", money(m.totalCost)}, {"known_cost_usd", m.knownCost.usd()},
-                              {"unknown_cost_calls", m.unknownCostCalls}, {"cost_per_item_usd", money(m.costPerItem)},
+                              {"unknown_cost_calls", m.unknownCostCalls}, {"cached_calls", m.cachedCalls}, {"cost_per_item_usd", money(m.costPerItem)},
                               {"cost_per_correct_usd", money(m.costPerCorrect)}, {"latency_p50_ms", m.latencyP50Ms},
                               {"latency_p95_ms", m.latencyP95Ms}, {"calls_per_item", m.callsPerItem},
                               {"tokens_per_item", m.tokensPerItem}, {"spend_by_role_usd", roles}});

@@ -45,6 +45,11 @@ std::string toText(const RunReport& r) {
             out << "    " << m.incomplete << " incomplete (budget/cancel, not counted), " << m.failed << " failed (counted wrong)\n";
     }
     out << "(* orchestration strategy; the others are single-model baselines)\n";
+    int64_t cached = 0;
+    for (const auto& m : r.strategies) cached += m.cachedCalls;
+    if (cached)
+        out << "(" << cached << " calls were answered from the response cache: their cost is the list price, not money "
+                                "spent again; their latency is 0)\n";
     bool roles = false;
     for (const auto& m : r.strategies) roles = roles || m.spendByRole.size() > 1;
     if (roles) {

@@ -182,7 +182,9 @@ Task<ModelCallResult> ModelCaller::call(CallRequest req) {
     const ProviderAdapter& adapter = adapterFor(model.provider);
     const std::string baseUrl = m_settings.baseUrlFor(model);
     if (!req.spec.maxOutputTokens) req.spec.maxOutputTokens = model.maxOutputTokens.value_or(kDefaultMaxOutput);
-    const std::string canonical = adapter.canonicalBody(model, baseUrl, req.spec);
+    // The simulator's port changes every start; what it simulates does not.
+    const std::string stableBase = model.provider == ProviderKind::Sim ? "sim://" + m_settings.simIdentity : baseUrl;
+    const std::string canonical = adapter.canonicalBody(model, stableBase, req.spec);
 
     if (auto prior = m_prior.find(nodeKey(req.itemId, req.strategy, req.nodeId)); prior != m_prior.end()) {
         out.text = prior->second.text, out.usage = prior->second.usage, out.cost = prior->second.cost;
@@ -196,18 +198,21 @@ Task<ModelCallResult> ModelCaller::call(CallRequest req) {
     row.role = req.role, row.model = model.name, row.reason = req.reason;
 
     const std::string cacheKey = ResponseCache::key(canonical, req.spec.sample);
+    const PriceEntry* price = resolvePrice(model, *m_settings.prices);
     if (m_cache) {
         if (auto hit = m_cache->lookup(cacheKey)) {
-            row.status = CallStatus::Ok, row.cacheHit = true, row.usage = hit->usage, row.cost = Money{0};
+            // Nothing is sent or spent; the row keeps the call's list price so that strategies
+            // compare at what their calls cost, and cache_hit says it was not paid again.
+            row.status = CallStatus::Ok, row.cacheHit = true, row.usage = hit->usage;
+            row.cost = price ? computeCost(*price, hit->usage).computed : std::nullopt;
             row.startedAtMs = row.finishedAtMs = nowMs();
             row.latencyMs = 0;
             m_logger.log(row, canonical, hit->text);
-            out.text = hit->text, out.usage = hit->usage, out.cost = Money{0}, out.finishReason = hit->finishReason;
+            out.text = hit->text, out.usage = hit->usage, out.cost = row.cost, out.finishReason = hit->finishReason;
             co_return out;
         }
     }
 
-    const PriceEntry* price = resolvePrice(model, *m_settings.prices);
     std::optional<Money> worst = price ? worstCaseCost(*price, req.spec.messages, *req.spec.maxOutputTokens) : std::nullopt;
     if (!worst && m_budget.cap()) {
         out.error = CallError::NoPrice;

@@ -67,6 +67,7 @@ struct CallerSettings {
     const PriceBook* prices = nullptr;
     KeyResolver resolveKey;
     std::function<std::string(const ModelSpec&)> baseUrlFor;
+    std::string simIdentity; ///< replaces the simulator's ephemeral URL in cache keys and logged requests
     HttpTimeouts timeouts;
     int perModelConcurrency = 8;
     uint64_t seed = 0;

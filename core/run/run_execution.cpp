@@ -27,6 +27,7 @@ RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& ta
     cs.prices = &inputs.prices;
     cs.resolveKey = m_env.resolveKey;
     cs.baseUrlFor = [env = m_env](const ModelSpec& m) { return baseUrlFor(m, env); };
+    cs.simIdentity = m_env.simIdentity;
     cs.timeouts = m_settings.timeouts;
     cs.perModelConcurrency = m_settings.perModelConcurrency;
     cs.seed = m_settings.seed;

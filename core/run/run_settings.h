@@ -32,7 +32,8 @@ struct RunSettings {
 
 struct RunEnvironment {
     KeyResolver resolveKey;
-    std::string simBaseUrl; ///< where models of provider "sim" are served
+    std::string simBaseUrl;  ///< where models of provider "sim" are served (an ephemeral port)
+    std::string simIdentity; ///< what is simulated (profile hash): the cache key's stand-in for that URL
 };
 
 struct RunProgress {

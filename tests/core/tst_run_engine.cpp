@@ -46,7 +46,7 @@ struct Bench {
         sim = std::move(SimServer::start(std::make_shared<SimResponder>(std::move(profile), tasks), options).value());
     }
     RunInputs inputs() { return {*writer, *reader, PriceBook::bundled()}; }
-    RunEnvironment env() { return {{}, sim->baseUrl()}; }
+    RunEnvironment env() { return {{}, sim->baseUrl(), "test"}; }
     std::unique_ptr<SqliteDb> freshReader() { return std::move(ws.openReader().value()); }
 };
 
@@ -105,9 +105,14 @@ private slots:
         auto a = loadOutcomes(*db, first.runId).value(), b = loadOutcomes(*db, second.runId).value();
         QCOMPARE(a.size(), b.size());
         for (size_t i = 0; i < a.size(); ++i) QCOMPARE(a[i].answer, b[i].answer);
-        auto cached = loadCalls(*db, second.runId).value();
-        QCOMPARE(cached.size(), a.size());
-        for (const auto& c : cached) QVERIFY(c.cacheHit && c.cost == Money{0});
+        auto cached = loadCalls(*db, second.runId).value(), paid = loadCalls(*db, first.runId).value();
+        QCOMPARE(cached.size(), paid.size());
+        for (size_t i = 0; i < cached.size(); ++i) {
+            const Call& c = cached[i];
+            auto same = std::find_if(paid.begin(), paid.end(), [&](const Call& p) { return p.itemId == c.itemId && p.strategy == c.strategy; });
+            QVERIFY(c.cacheHit && !same->cacheHit);
+            QVERIFY(c.cost == same->cost); // priced at list price, though nothing was spent (ledger above)
+        }
         settings.useCache = false;
         auto third = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {}).value();
         QCOMPARE(third.httpRequests, third.jobs);

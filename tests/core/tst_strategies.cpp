@@ -46,7 +46,7 @@ struct Bench {
         settings.baselines = baselines;
         settings.maxCost = cap;
         settings.useCache = false;
-        return startRun({*writer, *reader, PriceBook::bundled()}, pool, tasks, settings, {{}, sim->baseUrl()}, {}, {});
+        return startRun({*writer, *reader, PriceBook::bundled()}, pool, tasks, settings, {{}, sim->baseUrl(), "test"}, {}, {});
     }
     std::vector<Call> calls(int64_t run) { return loadCalls(**ws.openReader(), run).value(); }
 };
