@@ -2,6 +2,7 @@
 // response cache, the budget cap under fan-out, and a fault soak with every fault kind.
 
 #include "core_printers.h"
+#include "run_bench.h"
 #include "eval/run_report.h"
 #include "io/pool_file.h"
 #include "run/run_engine.h"
@@ -19,43 +20,12 @@
 
 using namespace baton::core;
 
+using baton::test::demoPool;
+using Bench = baton::test::RunBench;
+
 namespace {
 
-Pool demoPool() {
-    return parsePool(std::string(embeddedResource("demo/pool.json").value()), "demo pool").value().pool;
-}
-
-/// A workspace with the task set saved, a simulator, and the engine's inputs.
-struct Bench {
-    QTemporaryDir dir;
-    Workspace ws;
-    std::unique_ptr<SqliteDb> reader;
-    std::unique_ptr<StoreWriter> writer;
-    TaskSet tasks;
-    std::unique_ptr<SimServer> sim;
-
-    Bench(TaskSet set, SimProfile profile) : ws(Workspace::open(dir.filePath("w.db").toStdString()).value()), tasks(std::move(set)) {
-        reader = std::move(ws.openReader().value());
-        writer = std::make_unique<StoreWriter>(ws.takeWriter());
-        (void)writer->submit([this](SqliteDb& db) -> Status {
-            auto r = saveTaskSet(db, tasks, "test", 1);
-            return r ? Status{} : std::unexpected(r.error());
-        }).get();
-        SimServerOptions options;
-        options.threads = 256;
-        sim = std::move(SimServer::start(std::make_shared<SimResponder>(std::move(profile), tasks), options).value());
-    }
-    RunInputs inputs() { return {*writer, *reader, PriceBook::bundled()}; }
-    RunEnvironment env() { return {{}, sim->baseUrl(), "test"}; }
-    std::unique_ptr<SqliteDb> freshReader() { return std::move(ws.openReader().value()); }
-};
-
-SimProfile quiet() {
-    SimProfile p = demoSimProfile();
-    p.faults = {};
-    p.timeScale = 0;
-    return p;
-}
+SimProfile quiet() { return baton::test::quietProfile(); }
 
 } // namespace
 

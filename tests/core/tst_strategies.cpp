@@ -3,6 +3,7 @@
 // the cascade optimiser on a matrix worked out by hand.
 
 #include "core_printers.h"
+#include "run_bench.h"
 #include "io/pool_file.h"
 #include "run/run_engine.h"
 #include "sim/demo_tasks.h"
@@ -19,44 +20,12 @@
 
 using namespace baton::core;
 
+using baton::test::demoPool;
+using Bench = baton::test::RunBench;
+
 namespace {
 
-Pool demoPool() { return parsePool(std::string(embeddedResource("demo/pool.json").value()), "demo").value().pool; }
-
-struct Bench {
-    QTemporaryDir dir;
-    Workspace ws;
-    std::unique_ptr<SqliteDb> reader;
-    std::unique_ptr<StoreWriter> writer;
-    TaskSet tasks;
-    std::unique_ptr<SimServer> sim;
-
-    Bench(TaskSet set, SimProfile profile) : ws(Workspace::open(dir.filePath("w.db").toStdString()).value()), tasks(std::move(set)) {
-        reader = std::move(ws.openReader().value());
-        writer = std::make_unique<StoreWriter>(ws.takeWriter());
-        (void)writer->submit([this](SqliteDb& db) -> Status {
-            auto r = saveTaskSet(db, tasks, "test", 1);
-            return r ? Status{} : std::unexpected(r.error());
-        }).get();
-        sim = std::move(SimServer::start(std::make_shared<SimResponder>(std::move(profile), tasks)).value());
-    }
-    Result<RunSummary> run(const Pool& pool, std::vector<std::string> strategies, bool baselines, std::optional<Money> cap = {}) {
-        RunSettings settings;
-        settings.strategies = std::move(strategies);
-        settings.baselines = baselines;
-        settings.maxCost = cap;
-        settings.useCache = false;
-        return startRun({*writer, *reader, PriceBook::bundled()}, pool, tasks, settings, {{}, sim->baseUrl(), "test"}, {}, {});
-    }
-    std::vector<Call> calls(int64_t run) { return loadCalls(**ws.openReader(), run).value(); }
-};
-
-SimProfile quiet() {
-    SimProfile p = demoSimProfile();
-    p.faults = {};
-    p.timeScale = 0;
-    return p;
-}
+SimProfile quiet() { return baton::test::quietProfile(); }
 
 /// "node<parent:role:model" for each call of one item, in log order.
 std::vector<std::string> tree(const std::vector<Call>& calls, const std::string& item) {
@@ -147,7 +116,7 @@ private slots:
             QVERIFY(c.reason.score.has_value());
         }
         QVERIFY2(chosen.size() >= 2, "routing differs between items");
-        auto snapshot = loadRun(**bench.ws.openReader(), run.runId)->poolSnapshot;
+        auto snapshot = loadRun(*bench.freshReader(), run.runId)->poolSnapshot;
         QCOMPARE(snapshot["strategies"]["nearest"]["labels_run"].get<int64_t>(), baselines.runId);
     }
 
@@ -201,7 +170,7 @@ private slots:
             if (c.strategy == "cut-aggregator" && c.nodeId == "agg")
                 QVERIFY2(c.reason.text.find("fell back to the proposers' majority") != std::string::npos, c.reason.text.c_str());
         }
-        auto outcomes = loadOutcomes(**bench.ws.openReader(), run.runId).value();
+        auto outcomes = loadOutcomes(*bench.freshReader(), run.runId).value();
         for (const auto& o : outcomes)
             if (o.strategy == "garbage-judge") QCOMPARE(o.callCount, 3); // every stage ran
     }
@@ -211,7 +180,7 @@ private slots:
         auto run = bench.run(demoPool(), {"mixture"}, false, Money::fromUsd(0.02)).value();
         QVERIFY(run.spent <= Money::fromUsd(0.02));
         QVERIFY(run.incomplete > 0);
-        auto outcomes = loadOutcomes(**bench.ws.openReader(), run.runId).value();
+        auto outcomes = loadOutcomes(*bench.freshReader(), run.runId).value();
         auto calls = bench.calls(run.runId);
         int partial = 0;
         for (const auto& o : outcomes)

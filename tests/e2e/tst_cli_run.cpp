@@ -4,7 +4,7 @@
 #include "core_printers.h"
 #include "io/task_export.h"
 #include "sim/demo_tasks.h"
-#include "store/workspace.h"
+#include "store/sqlite_db.h"
 #include "util/redact.h"
 
 #include <QDir>
@@ -56,10 +56,14 @@ QString startSim(QProcess& sim, const QStringList& args) {
     return QJsonDocument::fromJson(out).object()["base_url"].toString();
 }
 
+/// A read-only look at a database another process may be writing (and creating): no migration,
+/// and -1 while its tables do not exist yet.
 int64_t query(const QString& db, const std::string& sql) {
-    auto ws = Workspace::open(db.toStdString(), false);
-    auto reader = ws->openReader();
-    return (*reader)->queryInt(sql).value();
+    auto reader = SqliteDb::open(db.toStdString(), SqliteDb::Mode::ReadOnly);
+    if (!reader) return -1;
+    (void)(*reader)->exec("PRAGMA busy_timeout = 5000");
+    auto value = (*reader)->queryInt(sql);
+    return value ? *value : -1;
 }
 
 } // namespace
