@@ -12,7 +12,7 @@ using namespace baton::cli;
 
 std::vector<Command> allCommands() {
     std::vector<Command> all;
-    for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands()})
+    for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands(), cascadeCommands()})
         all.insert(all.end(), group.begin(), group.end());
     return all;
 }

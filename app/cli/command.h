@@ -23,5 +23,6 @@ std::vector<Command> dbCommands();
 std::vector<Command> priceCommands();
 std::vector<Command> simCommands();
 std::vector<Command> runCommands();
+std::vector<Command> cascadeCommands();
 
 } // namespace baton::cli

@@ -1,4 +1,6 @@
 #include "strategies/cascade_optimiser.h"
+#include "eval/answer_extraction.h"
+#include "strategies/labelled_outcomes.h"
 
 #include <algorithm>
 #include <functional>
@@ -25,6 +27,23 @@ CascadePlan evaluateCascade(const OutcomeMatrixView& matrix, std::vector<std::st
     plan.accuracy = correct / double(matrix.items.size());
     plan.meanCostUsd = cost / double(matrix.items.size());
     return plan;
+}
+
+OutcomeMatrixView formatScoredMatrix(const LabelledOutcomes& labels, const std::vector<std::string>& models, bool heldOut) {
+    OutcomeMatrixView m;
+    m.models = models;
+    for (size_t i = 0; i < labels.items.size(); ++i) {
+        if ((i % 2 == 1) != heldOut) continue;
+        const LabelledItem& item = labels.items[i];
+        std::map<std::string, MatrixCell> row;
+        for (const auto& model : models) {
+            auto answer = item.answer.find(model);
+            double score = answer != item.answer.end() && markedAnswer(answer->second) ? 1.0 : 0.0;
+            row[model] = {item.grade.at(model), item.costUsd.count(model) ? item.costUsd.at(model) : 0.0, score};
+        }
+        m.items.push_back(std::move(row));
+    }
+    return m;
 }
 
 std::optional<CascadePlan> optimiseCascade(const OutcomeMatrixView& matrix, double budgetPerItemUsd, double scorerCostUsd,

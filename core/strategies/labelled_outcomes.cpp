@@ -21,6 +21,7 @@ Result<LabelledOutcomes> loadLabelledOutcomes(SqliteDb& db, const std::vector<st
             LabelledItem& item = byItem[o.itemId];
             item.itemId = o.itemId;
             item.grade[o.strategy] = o.grade.value_or(0);
+            item.answer[o.strategy] = o.answer;
             if (o.cost) item.costUsd[o.strategy] = o.cost->usd();
         }
         if (modelsSeen.size() < models.size()) continue;

@@ -17,6 +17,7 @@ struct LabelledItem {
     std::string category;
     std::map<std::string, double> grade;   ///< model -> grade
     std::map<std::string, double> costUsd; ///< model -> cost (known costs only)
+    std::map<std::string, std::string> answer; ///< model -> its answer
 };
 
 struct LabelledOutcomes {

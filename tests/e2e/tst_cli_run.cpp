@@ -88,6 +88,12 @@ private slots:
         QVERIFY(file.open(QIODevice::ReadOnly));
         QCOMPARE(file.readAll().count('\n'), 7);
         QCOMPARE(runCli({"report", "99", "--db", db}).exitCode, 1);
+        auto cascade = runCli({"cascade", "optimise", "1", "--db", db, "--budget", "0.01", "--json"});
+        QCOMPARE(cascade.exitCode, 0);
+        QCOMPARE(cascade.json()["held_out_items"].toInt(), 6); // 12 items: even ones train, odd ones check
+        QVERIFY(!cascade.json()["choice"].toObject()["chain"].toArray().isEmpty());
+        QVERIFY(cascade.json()["choice"].toObject()["mean_cost_usd"].toDouble() <= 0.01);
+        QCOMPARE(runCli({"cascade", "optimise", "1", "--db", db, "--budget", "0.0000001"}).exitCode, 1);
         auto runs = runCli({"runs", "--db", db, "--json"});
         QCOMPARE(QJsonDocument::fromJson(runs.out).array().size(), 1);
     }
