@@ -1,15 +1,27 @@
-// baton: the desktop workbench.
+// baton: the desktop workbench. Opens the built-in demo workspace (simulated pool, generated
+// task set) with the simulator running in-process, so a first run needs no key.
 
+#include "demo_workspace.h"
 #include "main_window.h"
 
 #include <QApplication>
+#include <QDir>
+#include <QMessageBox>
+#include <QStandardPaths>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Baton"));
     QApplication::setOrganizationName(QStringLiteral("Baton"));
     QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
-    baton::ui::MainWindow window;
+
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
+    QDir().mkpath(folder);
+    auto demo = baton::ui::DemoWorkspace::open(folder + "/demo.db");
+    if (!demo)
+        QMessageBox::warning(nullptr, QObject::tr("Baton"),
+                             QObject::tr("The demo workspace could not be opened:\n%1").arg(QString::fromStdString(demo.error().describe())));
+    baton::ui::MainWindow window(demo ? demo->get() : nullptr);
     window.show();
     return QApplication::exec();
 }

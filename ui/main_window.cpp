@@ -1,5 +1,8 @@
 #include "main_window.h"
+#include "demo_workspace.h"
 #include "placeholder_page.h"
+#include "results_page.h"
+#include "run_page.h"
 
 #include <QAction>
 #include <QApplication>
@@ -13,8 +16,8 @@
 
 namespace baton::ui {
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)) {
+MainWindow::MainWindow(DemoWorkspace* workspace, QWidget* parent)
+    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)), m_workspace(workspace) {
     setWindowTitle(tr("Baton - LLM orchestration workbench"));
     resize(1200, 800);
 
@@ -28,14 +31,34 @@ MainWindow::MainWindow(QWidget* parent)
     addPage(tr("Pools"), new PlaceholderPage(tr("Pools"), tr("Edit the models of a pool, their prices, tags and key "
                                                               "references, strategies and constraints."), this));
     addPage(tr("Tasks"), new PlaceholderPage(tr("Tasks"), tr("Import task sets from JSONL or CSV and browse them."), this));
-    addPage(tr("Run"), new PlaceholderPage(tr("Run"), tr("Run a pool over a task set with strategies and baselines."), this));
-    addPage(tr("Results"), new PlaceholderPage(tr("Results"), tr("Compare strategies against every single model."), this));
+    if (workspace) {
+        m_runPage = new RunPage(*workspace, this);
+        m_resultsPage = new ResultsPage(this);
+        addPage(tr("Run"), m_runPage);
+        addPage(tr("Results"), m_resultsPage);
+        connect(m_runPage, &RunPage::runFinished, this, &MainWindow::showRun);
+    } else {
+        QString why = tr("The demo workspace could not be opened; see the message at start-up.");
+        addPage(tr("Run"), new PlaceholderPage(tr("Run"), why, this));
+        addPage(tr("Results"), new PlaceholderPage(tr("Results"), why, this));
+    }
     addPage(tr("Inspector"), new PlaceholderPage(tr("Inspector"), tr("The routing tree and calls of each item."), this));
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
     createMenus();
     statusBar()->showMessage(tr("Ready"));
+}
+
+void MainWindow::showRun(qint64 runId) {
+    auto reader = m_workspace->reader();
+    auto report = reader ? core::loadRunReport(**reader, runId) : core::Result<core::RunReport>(std::unexpected(reader.error()));
+    if (!report) {
+        QMessageBox::warning(this, tr("Report"), QString::fromStdString(report.error().describe()));
+        return;
+    }
+    m_resultsPage->setReport(std::move(*report));
+    showPage(3);
 }
 
 void MainWindow::addPage(const QString& title, QWidget* page) {

@@ -8,10 +8,18 @@ class QStackedWidget;
 
 namespace baton::ui {
 
+class DemoWorkspace;
+class ResultsPage;
+class RunPage;
+
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    explicit MainWindow(QWidget* parent = nullptr);
+    /// `workspace` may be null (it could not be opened): the run pages then say why.
+    explicit MainWindow(DemoWorkspace* workspace, QWidget* parent = nullptr);
+
+    RunPage* runPage() const { return m_runPage; }
+    ResultsPage* resultsPage() const { return m_resultsPage; }
 
     /// The page titles in navigation order.
     QStringList pageTitles() const;
@@ -21,9 +29,13 @@ public:
 private:
     void addPage(const QString& title, QWidget* page);
     void createMenus();
+    void showRun(qint64 runId);
 
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
+    DemoWorkspace* m_workspace;
+    RunPage* m_runPage = nullptr;
+    ResultsPage* m_resultsPage = nullptr;
 };
 
 } // namespace baton::ui

@@ -10,7 +10,7 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
     void composesPagesAndNavigates() {
-        MainWindow window;
+        MainWindow window(nullptr);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector"}));
@@ -20,7 +20,7 @@ private slots:
     }
 
     void pageShortcutsSwitchPages() {
-        MainWindow window;
+        MainWindow window(nullptr);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
