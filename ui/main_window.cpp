@@ -1,5 +1,9 @@
 #include "main_window.h"
 #include "demo_workspace.h"
+#include "inspector_page.h"
+#include "store/call_log.h"
+#include "store/run_store.h"
+#include "store/text_store.h"
 #include "placeholder_page.h"
 #include "results_page.h"
 #include "run_page.h"
@@ -42,7 +46,12 @@ MainWindow::MainWindow(DemoWorkspace* workspace, QWidget* parent)
         addPage(tr("Run"), new PlaceholderPage(tr("Run"), why, this));
         addPage(tr("Results"), new PlaceholderPage(tr("Results"), why, this));
     }
-    addPage(tr("Inspector"), new PlaceholderPage(tr("Inspector"), tr("The routing tree and calls of each item."), this));
+    if (workspace) {
+        m_inspectorPage = new InspectorPage(this);
+        addPage(tr("Inspector"), m_inspectorPage);
+    } else {
+        addPage(tr("Inspector"), new PlaceholderPage(tr("Inspector"), tr("The routing tree and calls of each item."), this));
+    }
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
@@ -57,7 +66,23 @@ void MainWindow::showRun(qint64 runId) {
         QMessageBox::warning(this, tr("Report"), QString::fromStdString(report.error().describe()));
         return;
     }
+    std::vector<std::string> baselines;
+    for (const auto& m : report->strategies)
+        if (m.baseline) baselines.push_back(m.name);
     m_resultsPage->setReport(std::move(*report));
+
+    InspectorData data;
+    data.runId = runId;
+    data.outcomes = core::loadOutcomes(**reader, runId).value_or(std::vector<core::Outcome>{});
+    data.calls = core::loadCalls(**reader, runId).value_or(std::vector<core::Call>{});
+    for (const auto& item : m_workspace->tasks().items) data.categoryOf[item.id] = item.category;
+    data.baselines = std::move(baselines);
+    std::shared_ptr<core::SqliteDb> texts(std::move(*reader));
+    data.textFor = [texts](const std::string& hash) {
+        auto text = core::getText(*texts, hash);
+        return text && *text ? **text : std::string();
+    };
+    m_inspectorPage->setData(std::move(data));
     showPage(3);
 }
 

@@ -9,6 +9,7 @@ class QStackedWidget;
 namespace baton::ui {
 
 class DemoWorkspace;
+class InspectorPage;
 class ResultsPage;
 class RunPage;
 
@@ -20,6 +21,7 @@ public:
 
     RunPage* runPage() const { return m_runPage; }
     ResultsPage* resultsPage() const { return m_resultsPage; }
+    InspectorPage* inspectorPage() const { return m_inspectorPage; }
 
     /// The page titles in navigation order.
     QStringList pageTitles() const;
@@ -36,6 +38,7 @@ private:
     DemoWorkspace* m_workspace;
     RunPage* m_runPage = nullptr;
     ResultsPage* m_resultsPage = nullptr;
+    InspectorPage* m_inspectorPage = nullptr;
 };
 
 } // namespace baton::ui

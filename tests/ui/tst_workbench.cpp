@@ -5,6 +5,9 @@
 #include "comparison_model.h"
 #include "cost_accuracy_chart.h"
 #include "demo_workspace.h"
+#include "inspector_page.h"
+#include "routing_tree_model.h"
+#include "store/run_store.h"
 #include "main_window.h"
 #include "results_page.h"
 #include "run_page.h"
@@ -45,6 +48,24 @@ private slots:
             QCOMPARE(model.index(row, ui::ComparisonModel::Accuracy).data(Qt::UserRole).toDouble(), m.accuracy);
             QCOMPARE(model.index(row, ui::ComparisonModel::TotalCost).data(Qt::UserRole).toDouble(), m.totalCost->usd());
         }
+        // The inspector shows every item of a strategy, and its filter agrees with the core.
+        ui::InspectorPage* inspector = window.inspectorPage();
+        inspector->setStrategy("cheap-first");
+        QCOMPARE(inspector->visibleItems().size(), 12);
+        QAbstractItemModelTester tester(const_cast<ui::RoutingTreeModel*>(&inspector->treeModel()),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        inspector->showItem("code-001");
+        QVERIFY(inspector->treeModel().rowCount() >= 1);
+        QCOMPARE(inspector->treeModel().index(0, ui::RoutingTreeModel::Role).data().toString(), QString("answer"));
+        auto outcomes = core::loadOutcomes(**reader, runId).value();
+        std::vector<std::string> baselines;
+        for (const auto& m : report.strategies)
+            if (m.baseline) baselines.push_back(m.name);
+        auto expected = core::wrongWhileABaselineWasRight(outcomes, "cheap-first", baselines);
+        inspector->setOnlyWrongWhileBaselineRight(true);
+        QCOMPARE(inspector->visibleItems().size(), int(expected.size()));
+        inspector->setOnlyWrongWhileBaselineRight(false);
+        inspector->showItem("code-001");
         if (QString shots = qEnvironmentVariable("BATON_SCREENSHOT_DIR"); !shots.isEmpty()) {
             window.resize(1280, 900);
             window.showPage(3);
@@ -53,7 +74,36 @@ private slots:
             window.showPage(2);
             QTest::qWait(200);
             window.grab().save(shots + "/run.png");
+            window.showPage(4);
+            QTest::qWait(200);
+            window.grab().save(shots + "/inspector.png");
         }
+    }
+
+    void routingTreeFoldsAttempts() {
+        auto call = [](const char* node, const char* parent, int attempt, std::optional<int64_t> cost) {
+            core::Call c;
+            c.itemId = "q", c.strategy = "s", c.nodeId = node, c.parentNodeId = parent, c.attempt = attempt;
+            if (cost) c.cost = core::Money{*cost};
+            return c;
+        };
+        std::vector<core::Call> calls = {call("0", "", 1, 10), call("0.s", "0", 1, std::nullopt), call("0", "", 2, 5),
+                                         call("1", "0", 1, 7), call("0.s", "0", 2, 3)};
+        auto tree = core::buildRoutingTree(calls, "q", "s");
+        QCOMPARE(tree.nodes.size(), size_t(3));
+        QCOMPARE(tree.roots.size(), size_t(1));
+        const auto& root = tree.nodes[tree.roots[0]];
+        QCOMPARE(root.attempts, 2);
+        QCOMPARE(root.cost->pico, int64_t(15));
+        QCOMPARE(root.call.attempt, 2);
+        QCOMPARE(root.children.size(), size_t(2));
+        QVERIFY(!tree.nodes[root.children[0]].cost.has_value()); // one attempt of unknown cost: unknown
+        ui::RoutingTreeModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setTree(tree);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowCount(model.index(0, 0)), 2);
+        QCOMPARE(model.index(0, ui::RoutingTreeModel::Status, model.index(0, 0)).data().toString().contains("after 2 attempts"), true);
     }
 
     void modelPassesTheTester() {

@@ -1,0 +1,115 @@
+#include "inspector_page.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSplitter>
+#include <QTreeView>
+#include <QVBoxLayout>
+#include <set>
+
+namespace baton::ui {
+
+InspectorPage::InspectorPage(QWidget* parent)
+    : QWidget(parent), m_strategy(new QComboBox(this)), m_category(new QComboBox(this)), m_status(new QComboBox(this)),
+      m_wrongButBaselineRight(new QCheckBox(tr("wrong while some baseline was right"), this)), m_items(new QListWidget(this)),
+      m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)) {
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(new QLabel(tr("<h2>Inspector</h2>"), this));
+    auto* filters = new QHBoxLayout;
+    filters->addWidget(new QLabel(tr("Strategy"), this));
+    filters->addWidget(m_strategy);
+    filters->addWidget(new QLabel(tr("Category"), this));
+    filters->addWidget(m_category);
+    filters->addWidget(new QLabel(tr("Status"), this));
+    m_status->addItems({tr("all"), tr("complete"), tr("failed"), tr("incomplete")});
+    filters->addWidget(m_status);
+    filters->addWidget(m_wrongButBaselineRight);
+    filters->addStretch();
+    layout->addLayout(filters);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_items);
+    auto* right = new QSplitter(Qt::Vertical, split);
+    m_view->setModel(&m_tree);
+    m_view->setUniformRowHeights(true);
+    m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    right->addWidget(m_view);
+    m_text->setReadOnly(true); // plain text only: nothing in a response is ever fetched or rendered
+    right->addWidget(m_text);
+    split->addWidget(right);
+    split->setStretchFactor(1, 3);
+    layout->addWidget(split, 1);
+
+    for (auto* combo : {m_strategy, m_category, m_status})
+        connect(combo, &QComboBox::currentIndexChanged, this, &InspectorPage::refilter);
+    connect(m_wrongButBaselineRight, &QCheckBox::toggled, this, &InspectorPage::refilter);
+    connect(m_items, &QListWidget::currentTextChanged, this, &InspectorPage::showItem);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &InspectorPage::showCall);
+}
+
+void InspectorPage::setData(InspectorData data) {
+    m_data = std::move(data);
+    std::set<std::string> strategies, categories;
+    for (const auto& o : m_data.outcomes) strategies.insert(o.strategy);
+    for (const auto& [item, category] : m_data.categoryOf) categories.insert(category);
+    QSignalBlocker a(m_strategy), b(m_category);
+    m_strategy->clear();
+    for (const auto& s : strategies) m_strategy->addItem(QString::fromStdString(s));
+    for (int i = 0; i < m_strategy->count(); ++i) // open on an orchestration strategy, if there is one
+        if (std::find(m_data.baselines.begin(), m_data.baselines.end(), m_strategy->itemText(i).toStdString()) == m_data.baselines.end()) {
+            m_strategy->setCurrentIndex(i);
+            break;
+        }
+    m_category->clear();
+    m_category->addItem(tr("all"));
+    for (const auto& c : categories) m_category->addItem(QString::fromStdString(c));
+    refilter();
+}
+
+void InspectorPage::setStrategy(const QString& strategy) { m_strategy->setCurrentText(strategy); }
+void InspectorPage::setOnlyWrongWhileBaselineRight(bool on) { m_wrongButBaselineRight->setChecked(on); }
+
+QStringList InspectorPage::visibleItems() const {
+    QStringList out;
+    for (int i = 0; i < m_items->count(); ++i) out << m_items->item(i)->text();
+    return out;
+}
+
+void InspectorPage::refilter() {
+    std::string strategy = m_strategy->currentText().toStdString();
+    std::string category = m_category->currentIndex() > 0 ? m_category->currentText().toStdString() : "";
+    std::set<std::string> wrong;
+    if (m_wrongButBaselineRight->isChecked())
+        for (const auto& id : core::wrongWhileABaselineWasRight(m_data.outcomes, strategy, m_data.baselines)) wrong.insert(id);
+    m_items->clear();
+    for (const auto& o : m_data.outcomes) {
+        if (o.strategy != strategy) continue;
+        if (!category.empty() && m_data.categoryOf[o.itemId] != category) continue;
+        if (m_status->currentIndex() > 0 && int(o.status) != m_status->currentIndex() - 1) continue;
+        if (m_wrongButBaselineRight->isChecked() && !wrong.count(o.itemId)) continue;
+        m_items->addItem(QString::fromStdString(o.itemId));
+    }
+    if (m_items->count() > 0) m_items->setCurrentRow(0);
+    else m_tree.setTree({}), m_text->clear();
+}
+
+void InspectorPage::showItem(const QString& itemId) {
+    m_tree.setTree(core::buildRoutingTree(m_data.calls, itemId.toStdString(), m_strategy->currentText().toStdString()));
+    m_view->expandAll();
+    m_text->clear();
+    if (m_tree.rowCount() > 0) m_view->setCurrentIndex(m_tree.index(0, 0));
+}
+
+void InspectorPage::showCall(const QModelIndex& index) {
+    const core::Call* call = m_tree.callAt(index);
+    if (!call || !m_data.textFor) return;
+    std::string request = m_data.textFor(call->requestHash), response = m_data.textFor(call->responseHash);
+    m_text->setPlainText(tr("REQUEST (without credentials)\n%1\n\nRESPONSE\n%2")
+                             .arg(QString::fromStdString(request), QString::fromStdString(response)));
+}
+
+} // namespace baton::ui

@@ -1,0 +1,57 @@
+#pragma once
+// InspectorPage: pick an item of a run (filter by strategy, category, status, or "the strategy
+// was wrong while some baseline was right"), see its routing tree with role, model, reason,
+// tokens, cost, latency and status, and the selected call's prompt and response as plain text.
+
+#include "routing_tree_model.h"
+
+#include <QWidget>
+#include <functional>
+
+class QCheckBox;
+class QComboBox;
+class QListWidget;
+class QPlainTextEdit;
+class QTreeView;
+
+namespace baton::ui {
+
+/// What the inspector shows, loaded from the workspace by the caller.
+struct InspectorData {
+    int64_t runId = 0;
+    std::vector<core::Outcome> outcomes;
+    std::vector<core::Call> calls;
+    std::map<std::string, std::string> categoryOf; ///< item -> category
+    std::vector<std::string> baselines;
+    std::function<std::string(const std::string& hash)> textFor; ///< content-addressed text
+};
+
+class InspectorPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit InspectorPage(QWidget* parent = nullptr);
+    void setData(InspectorData data);
+
+    /// The item ids the current filters leave, in order.
+    QStringList visibleItems() const;
+    void setStrategy(const QString& strategy);
+    void setOnlyWrongWhileBaselineRight(bool on);
+    void showItem(const QString& itemId);
+    const RoutingTreeModel& treeModel() const { return m_tree; }
+
+private:
+    void refilter();
+    void showCall(const QModelIndex& index);
+
+    InspectorData m_data;
+    RoutingTreeModel m_tree;
+    QComboBox* m_strategy;
+    QComboBox* m_category;
+    QComboBox* m_status;
+    QCheckBox* m_wrongButBaselineRight;
+    QListWidget* m_items;
+    QTreeView* m_view;
+    QPlainTextEdit* m_text;
+};
+
+} // namespace baton::ui
