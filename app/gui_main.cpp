@@ -20,7 +20,8 @@ int main(int argc, char** argv) {
     auto demo = baton::ui::DemoWorkspace::open(folder + "/demo.db");
     if (!demo)
         QMessageBox::warning(nullptr, QObject::tr("Baton"),
-                             QObject::tr("The demo workspace could not be opened:\n%1").arg(QString::fromStdString(demo.error().describe())));
+                             QObject::tr("The demo workspace could not be opened:\n%1")
+                                 .arg(QString::fromStdString(demo.error().describe())));
     baton::ui::MainWindow window(demo ? demo->get() : nullptr);
     window.show();
     return QApplication::exec();

@@ -8,36 +8,58 @@ void ComparisonModel::setReport(core::RunReport report) {
     endResetModel();
 }
 
-int ComparisonModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_report.strategies.size()); }
-int ComparisonModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ComparisonModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_report.strategies.size());
+}
+int ComparisonModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
     const core::StrategyMetrics& m = m_report.strategies[size_t(index.row())];
     auto money = [](const std::optional<core::Money>& v) { return v ? QVariant(v->usd()) : QVariant(); };
     if (role == Qt::DisplayRole) {
-        auto usd = [](const std::optional<core::Money>& v) { return v ? QString::fromStdString(core::formatUsd(*v)) : QStringLiteral("unknown"); };
+        auto usd = [](const std::optional<core::Money>& v) {
+            return v ? QString::fromStdString(core::formatUsd(*v)) : QStringLiteral("unknown");
+        };
         switch (index.column()) {
-        case Strategy: return QString::fromStdString(m.name);
-        case Kind: return m.baseline ? tr("baseline") : tr("strategy");
-        case Items: return qlonglong(m.items);
-        case Accuracy: return QString::number(m.accuracy, 'f', 3);
-        case CiLow: return QString::number(m.accuracyCi.low, 'f', 3);
-        case CiHigh: return QString::number(m.accuracyCi.high, 'f', 3);
-        case TotalCost: return usd(m.totalCost);
-        case CostPerCorrect: return usd(m.costPerCorrect);
-        case LatencyP50: return QString::number(m.latencyP50Ms, 'f', 0);
-        case LatencyP95: return QString::number(m.latencyP95Ms, 'f', 0);
-        case CallsPerItem: return QString::number(m.callsPerItem, 'f', 2);
+        case Strategy:
+            return QString::fromStdString(m.name);
+        case Kind:
+            return m.baseline ? tr("baseline") : tr("strategy");
+        case Items:
+            return qlonglong(m.items);
+        case Accuracy:
+            return QString::number(m.accuracy, 'f', 3);
+        case CiLow:
+            return QString::number(m.accuracyCi.low, 'f', 3);
+        case CiHigh:
+            return QString::number(m.accuracyCi.high, 'f', 3);
+        case TotalCost:
+            return usd(m.totalCost);
+        case CostPerCorrect:
+            return usd(m.costPerCorrect);
+        case LatencyP50:
+            return QString::number(m.latencyP50Ms, 'f', 0);
+        case LatencyP95:
+            return QString::number(m.latencyP95Ms, 'f', 0);
+        case CallsPerItem:
+            return QString::number(m.callsPerItem, 'f', 2);
         }
     }
     if (role == Qt::UserRole) { // raw figures, for sorting and tests
         switch (index.column()) {
-        case Accuracy: return m.accuracy;
-        case TotalCost: return money(m.totalCost);
-        case CostPerCorrect: return money(m.costPerCorrect);
-        case CallsPerItem: return m.callsPerItem;
-        default: return data(index, Qt::DisplayRole);
+        case Accuracy:
+            return m.accuracy;
+        case TotalCost:
+            return money(m.totalCost);
+        case CostPerCorrect:
+            return money(m.costPerCorrect);
+        case CallsPerItem:
+            return m.callsPerItem;
+        default:
+            return data(index, Qt::DisplayRole);
         }
     }
     if (role == Qt::TextAlignmentRole && index.column() >= Items) return int(Qt::AlignRight | Qt::AlignVCenter);
@@ -46,8 +68,9 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
 
 QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const kNames[] = {"Strategy", "Kind", "Items", "Accuracy", "95% CI low", "95% CI high", "Total cost",
-                                         "Cost per right answer", "p50 ms", "p95 ms", "Calls per item"};
+    static const char* const kNames[] = {"Strategy",   "Kind",        "Items",         "Accuracy",
+                                         "95% CI low", "95% CI high", "Total cost",    "Cost per right answer",
+                                         "p50 ms",     "p95 ms",      "Calls per item"};
     return section >= 0 && section < ColumnCount ? tr(kNames[section]) : QVariant();
 }
 

@@ -10,7 +10,20 @@ namespace baton::ui {
 class ComparisonModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Strategy, Kind, Items, Accuracy, CiLow, CiHigh, TotalCost, CostPerCorrect, LatencyP50, LatencyP95, CallsPerItem, ColumnCount };
+    enum Column {
+        Strategy,
+        Kind,
+        Items,
+        Accuracy,
+        CiLow,
+        CiHigh,
+        TotalCost,
+        CostPerCorrect,
+        LatencyP50,
+        LatencyP95,
+        CallsPerItem,
+        ColumnCount
+    };
     using QAbstractTableModel::QAbstractTableModel;
 
     void setReport(core::RunReport report);

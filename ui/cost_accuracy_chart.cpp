@@ -10,9 +10,8 @@
 namespace baton::ui {
 
 std::vector<QPointF> costQualityFrontier(std::vector<QPointF> points) {
-    std::sort(points.begin(), points.end(), [](const QPointF& a, const QPointF& b) {
-        return a.x() < b.x() || (a.x() == b.x() && a.y() > b.y());
-    });
+    std::sort(points.begin(), points.end(),
+              [](const QPointF& a, const QPointF& b) { return a.x() < b.x() || (a.x() == b.x() && a.y() > b.y()); });
     std::vector<QPointF> frontier;
     for (const auto& p : points)
         if (frontier.empty() || p.y() > frontier.back().y()) frontier.push_back(p);
@@ -38,7 +37,8 @@ QChart* buildCostAccuracyChart(const core::RunReport& report) {
     }
     auto* frontier = new QLineSeries;
     frontier->setName(QObject::tr("cost-quality frontier"));
-    for (const auto& p : costQualityFrontier(all)) frontier->append(p);
+    for (const auto& p : costQualityFrontier(all))
+        frontier->append(p);
     chart->addSeries(frontier);
     chart->addSeries(baselines);
     chart->addSeries(strategies);
@@ -51,7 +51,8 @@ QChart* buildCostAccuracyChart(const core::RunReport& report) {
     y->setRange(0, 1);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    for (auto* s : chart->series()) s->attachAxis(x), s->attachAxis(y);
+    for (auto* s : chart->series())
+        s->attachAxis(x), s->attachAxis(y);
     return chart;
 }
 

@@ -22,10 +22,12 @@ core::Result<std::unique_ptr<DemoWorkspace>> DemoWorkspace::open(const QString& 
     demo->m_pool = pool->pool;
     demo->m_tasks = core::generateDemoTasks(1, itemsPerCategory);
     const core::TaskSet& tasks = demo->m_tasks;
-    auto saved = demo->m_writer->submit([&tasks](core::SqliteDb& db) -> core::Status {
-        auto r = core::saveTaskSet(db, tasks, "demo", 0);
-        return r ? core::Status{} : std::unexpected(r.error());
-    }).get();
+    auto saved = demo->m_writer
+                     ->submit([&tasks](core::SqliteDb& db) -> core::Status {
+                         auto r = core::saveTaskSet(db, tasks, "demo", 0);
+                         return r ? core::Status{} : std::unexpected(r.error());
+                     })
+                     .get();
     if (!saved) return std::unexpected(saved.error());
 
     std::string profileText(core::embeddedResource("demo/sim_profile.json").value_or(""));

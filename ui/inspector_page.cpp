@@ -16,8 +16,8 @@ namespace baton::ui {
 
 InspectorPage::InspectorPage(QWidget* parent)
     : QWidget(parent), m_strategy(new QComboBox(this)), m_category(new QComboBox(this)), m_status(new QComboBox(this)),
-      m_wrongButBaselineRight(new QCheckBox(tr("wrong while some baseline was right"), this)), m_items(new QListWidget(this)),
-      m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)) {
+      m_wrongButBaselineRight(new QCheckBox(tr("wrong while some baseline was right"), this)),
+      m_items(new QListWidget(this)), m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Inspector</h2>"), this));
     auto* filters = new QHBoxLayout;
@@ -54,28 +54,38 @@ InspectorPage::InspectorPage(QWidget* parent)
 void InspectorPage::setData(InspectorData data) {
     m_data = std::move(data);
     std::set<std::string> strategies, categories;
-    for (const auto& o : m_data.outcomes) strategies.insert(o.strategy);
-    for (const auto& [item, category] : m_data.categoryOf) categories.insert(category);
+    for (const auto& o : m_data.outcomes)
+        strategies.insert(o.strategy);
+    for (const auto& [item, category] : m_data.categoryOf)
+        categories.insert(category);
     QSignalBlocker a(m_strategy), b(m_category);
     m_strategy->clear();
-    for (const auto& s : strategies) m_strategy->addItem(QString::fromStdString(s));
+    for (const auto& s : strategies)
+        m_strategy->addItem(QString::fromStdString(s));
     for (int i = 0; i < m_strategy->count(); ++i) // open on an orchestration strategy, if there is one
-        if (std::find(m_data.baselines.begin(), m_data.baselines.end(), m_strategy->itemText(i).toStdString()) == m_data.baselines.end()) {
+        if (std::find(m_data.baselines.begin(), m_data.baselines.end(), m_strategy->itemText(i).toStdString()) ==
+            m_data.baselines.end()) {
             m_strategy->setCurrentIndex(i);
             break;
         }
     m_category->clear();
     m_category->addItem(tr("all"));
-    for (const auto& c : categories) m_category->addItem(QString::fromStdString(c));
+    for (const auto& c : categories)
+        m_category->addItem(QString::fromStdString(c));
     refilter();
 }
 
-void InspectorPage::setStrategy(const QString& strategy) { m_strategy->setCurrentText(strategy); }
-void InspectorPage::setOnlyWrongWhileBaselineRight(bool on) { m_wrongButBaselineRight->setChecked(on); }
+void InspectorPage::setStrategy(const QString& strategy) {
+    m_strategy->setCurrentText(strategy);
+}
+void InspectorPage::setOnlyWrongWhileBaselineRight(bool on) {
+    m_wrongButBaselineRight->setChecked(on);
+}
 
 QStringList InspectorPage::visibleItems() const {
     QStringList out;
-    for (int i = 0; i < m_items->count(); ++i) out << m_items->item(i)->text();
+    for (int i = 0; i < m_items->count(); ++i)
+        out << m_items->item(i)->text();
     return out;
 }
 
@@ -84,7 +94,8 @@ void InspectorPage::refilter() {
     std::string category = m_category->currentIndex() > 0 ? m_category->currentText().toStdString() : "";
     std::set<std::string> wrong;
     if (m_wrongButBaselineRight->isChecked())
-        for (const auto& id : core::wrongWhileABaselineWasRight(m_data.outcomes, strategy, m_data.baselines)) wrong.insert(id);
+        for (const auto& id : core::wrongWhileABaselineWasRight(m_data.outcomes, strategy, m_data.baselines))
+            wrong.insert(id);
     m_items->clear();
     for (const auto& o : m_data.outcomes) {
         if (o.strategy != strategy) continue;
@@ -93,8 +104,10 @@ void InspectorPage::refilter() {
         if (m_wrongButBaselineRight->isChecked() && !wrong.count(o.itemId)) continue;
         m_items->addItem(QString::fromStdString(o.itemId));
     }
-    if (m_items->count() > 0) m_items->setCurrentRow(0);
-    else m_tree.setTree({}), m_text->clear();
+    if (m_items->count() > 0)
+        m_items->setCurrentRow(0);
+    else
+        m_tree.setTree({}), m_text->clear();
 }
 
 void InspectorPage::showItem(const QString& itemId) {

@@ -1,12 +1,12 @@
 #include "main_window.h"
 #include "demo_workspace.h"
 #include "inspector_page.h"
-#include "store/call_log.h"
-#include "store/run_store.h"
-#include "store/text_store.h"
 #include "placeholder_page.h"
 #include "results_page.h"
 #include "run_page.h"
+#include "store/call_log.h"
+#include "store/run_store.h"
+#include "store/text_store.h"
 
 #include <QAction>
 #include <QApplication>
@@ -21,7 +21,8 @@
 namespace baton::ui {
 
 MainWindow::MainWindow(DemoWorkspace* workspace, QWidget* parent)
-    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)), m_workspace(workspace) {
+    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
+      m_workspace(workspace) {
     setWindowTitle(tr("Baton - LLM orchestration workbench"));
     resize(1200, 800);
 
@@ -32,9 +33,12 @@ MainWindow::MainWindow(DemoWorkspace* workspace, QWidget* parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    addPage(tr("Pools"), new PlaceholderPage(tr("Pools"), tr("Edit the models of a pool, their prices, tags and key "
-                                                              "references, strategies and constraints."), this));
-    addPage(tr("Tasks"), new PlaceholderPage(tr("Tasks"), tr("Import task sets from JSONL or CSV and browse them."), this));
+    addPage(tr("Pools"), new PlaceholderPage(tr("Pools"),
+                                             tr("Edit the models of a pool, their prices, tags and key "
+                                                "references, strategies and constraints."),
+                                             this));
+    addPage(tr("Tasks"),
+            new PlaceholderPage(tr("Tasks"), tr("Import task sets from JSONL or CSV and browse them."), this));
     if (workspace) {
         m_runPage = new RunPage(*workspace, this);
         m_resultsPage = new ResultsPage(this);
@@ -50,7 +54,8 @@ MainWindow::MainWindow(DemoWorkspace* workspace, QWidget* parent)
         m_inspectorPage = new InspectorPage(this);
         addPage(tr("Inspector"), m_inspectorPage);
     } else {
-        addPage(tr("Inspector"), new PlaceholderPage(tr("Inspector"), tr("The routing tree and calls of each item."), this));
+        addPage(tr("Inspector"),
+                new PlaceholderPage(tr("Inspector"), tr("The routing tree and calls of each item."), this));
     }
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -61,7 +66,8 @@ MainWindow::MainWindow(DemoWorkspace* workspace, QWidget* parent)
 
 void MainWindow::showRun(qint64 runId) {
     auto reader = m_workspace->reader();
-    auto report = reader ? core::loadRunReport(**reader, runId) : core::Result<core::RunReport>(std::unexpected(reader.error()));
+    auto report =
+        reader ? core::loadRunReport(**reader, runId) : core::Result<core::RunReport>(std::unexpected(reader.error()));
     if (!report) {
         QMessageBox::warning(this, tr("Report"), QString::fromStdString(report.error().describe()));
         return;
@@ -75,7 +81,8 @@ void MainWindow::showRun(qint64 runId) {
     data.runId = runId;
     data.outcomes = core::loadOutcomes(**reader, runId).value_or(std::vector<core::Outcome>{});
     data.calls = core::loadCalls(**reader, runId).value_or(std::vector<core::Call>{});
-    for (const auto& item : m_workspace->tasks().items) data.categoryOf[item.id] = item.category;
+    for (const auto& item : m_workspace->tasks().items)
+        data.categoryOf[item.id] = item.category;
     data.baselines = std::move(baselines);
     std::shared_ptr<core::SqliteDb> texts(std::move(*reader));
     data.textFor = [texts](const std::string& hash) {
@@ -113,12 +120,17 @@ void MainWindow::createMenus() {
 
 QStringList MainWindow::pageTitles() const {
     QStringList titles;
-    for (int i = 0; i < m_navigation->count(); ++i) titles << m_navigation->item(i)->text();
+    for (int i = 0; i < m_navigation->count(); ++i)
+        titles << m_navigation->item(i)->text();
     return titles;
 }
 
-int MainWindow::currentPage() const { return m_pages->currentIndex(); }
+int MainWindow::currentPage() const {
+    return m_pages->currentIndex();
+}
 
-void MainWindow::showPage(int index) { m_navigation->setCurrentRow(index); }
+void MainWindow::showPage(int index) {
+    m_navigation->setCurrentRow(index);
+}
 
 } // namespace baton::ui

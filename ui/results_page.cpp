@@ -93,12 +93,14 @@ bool ResultsPage::exportTable(const QString& path, QString* error) const {
 }
 
 void ResultsPage::chooseAndExport(bool chart) {
-    QString path = chart ? QFileDialog::getSaveFileName(this, tr("Export chart"), "cost-vs-accuracy.png",
-                                                        tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"))
-                         : QFileDialog::getSaveFileName(this, tr("Export table"), "comparison.csv", tr("CSV (*.csv)"));
+    QString path =
+        chart ? QFileDialog::getSaveFileName(this, tr("Export chart"), "cost-vs-accuracy.png",
+                                             tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"))
+              : QFileDialog::getSaveFileName(this, tr("Export table"), "comparison.csv", tr("CSV (*.csv)"));
     if (path.isEmpty()) return;
     QString error;
-    if (!(chart ? exportChart(path, &error) : exportTable(path, &error))) QMessageBox::warning(this, tr("Export failed"), error);
+    if (!(chart ? exportChart(path, &error) : exportTable(path, &error)))
+        QMessageBox::warning(this, tr("Export failed"), error);
 }
 
 } // namespace baton::ui

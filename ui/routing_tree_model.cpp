@@ -27,7 +27,8 @@ QModelIndex RoutingTreeModel::parent(const QModelIndex& child) const {
     if (!child.isValid()) return {};
     auto parent = m_tree.nodes[child.internalId()].parent;
     if (!parent) return {};
-    const auto& siblings = m_tree.nodes[*parent].parent ? m_tree.nodes[*m_tree.nodes[*parent].parent].children : m_tree.roots;
+    const auto& siblings =
+        m_tree.nodes[*parent].parent ? m_tree.nodes[*m_tree.nodes[*parent].parent].children : m_tree.roots;
     auto row = std::find(siblings.begin(), siblings.end(), *parent) - siblings.begin();
     return createIndex(int(row), 0, quintptr(*parent));
 }
@@ -37,26 +38,37 @@ int RoutingTreeModel::rowCount(const QModelIndex& parent) const {
     return int(childrenOf(parent).size());
 }
 
-int RoutingTreeModel::columnCount(const QModelIndex&) const { return ColumnCount; }
+int RoutingTreeModel::columnCount(const QModelIndex&) const {
+    return ColumnCount;
+}
 
 QVariant RoutingTreeModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
     const core::RoutingNode& n = m_tree.nodes[index.internalId()];
     const core::Call& c = n.call;
     switch (index.column()) {
-    case Node: return QString::fromStdString(c.nodeId);
-    case Role: return QString::fromStdString(core::toString(c.role));
-    case Model: return QString::fromStdString(c.model);
+    case Node:
+        return QString::fromStdString(c.nodeId);
+    case Role:
+        return QString::fromStdString(core::toString(c.role));
+    case Model:
+        return QString::fromStdString(c.model);
     case Reason: {
         QString text = QString::fromStdString(c.reason.text);
-        if (c.reason.score) text += QString("  [score %1").arg(*c.reason.score, 0, 'f', 2) +
-                                    (c.reason.threshold ? QString(" vs %1]").arg(*c.reason.threshold, 0, 'f', 2) : QString("]"));
+        if (c.reason.score)
+            text += QString("  [score %1").arg(*c.reason.score, 0, 'f', 2) +
+                    (c.reason.threshold ? QString(" vs %1]").arg(*c.reason.threshold, 0, 'f', 2) : QString("]"));
         return text;
     }
-    case Tokens: return QString("%1 in / %2 out").arg(c.usage.promptTotal() ? QString::number(*c.usage.promptTotal()) : "?")
-                            .arg(c.usage.output ? QString::number(*c.usage.output + c.usage.reasoning.value_or(0)) : "?");
-    case Cost: return n.cost ? QString::fromStdString(core::formatUsd(*n.cost)) + (c.cacheHit ? tr(" (cached)") : "") : tr("unknown");
-    case Latency: return c.latencyMs ? QString("%1 ms").arg(*c.latencyMs, 0, 'f', 0) : QVariant();
+    case Tokens:
+        return QString("%1 in / %2 out")
+            .arg(c.usage.promptTotal() ? QString::number(*c.usage.promptTotal()) : "?")
+            .arg(c.usage.output ? QString::number(*c.usage.output + c.usage.reasoning.value_or(0)) : "?");
+    case Cost:
+        return n.cost ? QString::fromStdString(core::formatUsd(*n.cost)) + (c.cacheHit ? tr(" (cached)") : "")
+                      : tr("unknown");
+    case Latency:
+        return c.latencyMs ? QString("%1 ms").arg(*c.latencyMs, 0, 'f', 0) : QVariant();
     case Status: {
         QString s = QString::fromStdString(core::toString(c.status));
         if (n.attempts > 1) s += tr(" after %1 attempts").arg(n.attempts);

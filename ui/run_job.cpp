@@ -10,8 +10,8 @@ RunJob::~RunJob() {
     if (m_thread.joinable()) m_thread.join();
 }
 
-bool RunJob::start(core::RunInputs inputs, const core::Pool& pool, const core::TaskSet& tasks, core::RunSettings settings,
-                   core::RunEnvironment env) {
+bool RunJob::start(core::RunInputs inputs, const core::Pool& pool, const core::TaskSet& tasks,
+                   core::RunSettings settings, core::RunEnvironment env) {
     if (running()) return false;
     if (m_thread.joinable()) m_thread.join();
     m_stop = std::stop_source();
@@ -19,19 +19,31 @@ bool RunJob::start(core::RunInputs inputs, const core::Pool& pool, const core::T
     QPointer<RunJob> self(this);
     m_thread = std::jthread([this, self, inputs, &pool, &tasks, settings, env, stop = m_stop.get_token()] {
         auto onProgress = [self](const core::RunProgress& p) {
-            QMetaObject::invokeMethod(self, [self, p] { if (self) emit self->progress(p); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                self,
+                [self, p] {
+                    if (self) emit self->progress(p);
+                },
+                Qt::QueuedConnection);
         };
         auto summary = core::startRun(inputs, pool, tasks, settings, env, stop, onProgress);
         m_finished = true;
-        QMetaObject::invokeMethod(self, [self, summary] {
-            if (!self) return;
-            if (summary) emit self->resultAvailable(*summary);
-            else emit self->failed(QString::fromStdString(summary.error().describe()));
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [self, summary] {
+                if (!self) return;
+                if (summary)
+                    emit self->resultAvailable(*summary);
+                else
+                    emit self->failed(QString::fromStdString(summary.error().describe()));
+            },
+            Qt::QueuedConnection);
     });
     return true;
 }
 
-void RunJob::cancel() { m_stop.request_stop(); }
+void RunJob::cancel() {
+    m_stop.request_stop();
+}
 
 } // namespace baton::ui

@@ -15,24 +15,27 @@
 namespace baton::ui {
 namespace {
 
-QString usd(core::Money m) { return QString::fromStdString(core::formatUsd(m)); }
+QString usd(core::Money m) {
+    return QString::fromStdString(core::formatUsd(m));
+}
 
 } // namespace
 
 RunPage::RunPage(DemoWorkspace& workspace, QWidget* parent)
     : QWidget(parent), m_workspace(workspace), m_baselines(new QCheckBox(tr("Every model alone (baselines)"), this)),
       m_budget(new QDoubleSpinBox(this)), m_concurrency(new QSpinBox(this)), m_estimate(new QLabel(this)),
-      m_run(new QPushButton(tr("&Run"), this)), m_cancel(new QPushButton(tr("&Cancel"), this)), m_bar(new QProgressBar(this)),
-      m_status(new QLabel(this)) {
+      m_run(new QPushButton(tr("&Run"), this)), m_cancel(new QPushButton(tr("&Cancel"), this)),
+      m_bar(new QProgressBar(this)), m_status(new QLabel(this)) {
     qRegisterMetaType<core::RunProgress>();
     qRegisterMetaType<core::RunSummary>();
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("<h2>Run</h2>Pool <b>%1</b> over <b>%2</b> items (%3). Models are SIMULATED by the built-in "
-                                    "simulator; no key is needed.")
-                                     .arg(QString::fromStdString(workspace.pool().name).toHtmlEscaped())
-                                     .arg(workspace.tasks().items.size())
-                                     .arg(workspace.path().toHtmlEscaped()),
-                                 this));
+    layout->addWidget(
+        new QLabel(tr("<h2>Run</h2>Pool <b>%1</b> over <b>%2</b> items (%3). Models are SIMULATED by the built-in "
+                      "simulator; no key is needed.")
+                       .arg(QString::fromStdString(workspace.pool().name).toHtmlEscaped())
+                       .arg(workspace.tasks().items.size())
+                       .arg(workspace.path().toHtmlEscaped()),
+                   this));
     auto* what = new QGroupBox(tr("What to run"), this);
     auto* whatLayout = new QVBoxLayout(what);
     m_baselines->setChecked(true);
@@ -92,7 +95,8 @@ core::RunSettings RunPage::settings() const {
 }
 
 void RunPage::selectStrategies(const QStringList& names) {
-    for (const auto& [name, box] : m_strategies) box->setChecked(names.contains(QString::fromStdString(name)));
+    for (const auto& [name, box] : m_strategies)
+        box->setChecked(names.contains(QString::fromStdString(name)));
 }
 
 void RunPage::showEstimate() {
@@ -102,7 +106,8 @@ void RunPage::showEstimate() {
 
 void RunPage::startRun() {
     core::RunSettings s = settings();
-    if (!m_job.start(m_workspace.runInputs(), m_workspace.pool(), m_workspace.tasks(), s, m_workspace.environment())) return;
+    if (!m_job.start(m_workspace.runInputs(), m_workspace.pool(), m_workspace.tasks(), s, m_workspace.environment()))
+        return;
     m_run->setEnabled(false);
     m_cancel->setEnabled(true);
     m_bar->setRange(0, 0);

@@ -15,14 +15,16 @@ namespace baton::cli {
 namespace {
 
 nlohmann::json planJson(const core::CascadePlan& p) {
-    return {{"chain", p.chain}, {"thresholds", p.thresholds}, {"accuracy", p.accuracy}, {"mean_cost_usd", p.meanCostUsd}};
+    return {
+        {"chain", p.chain}, {"thresholds", p.thresholds}, {"accuracy", p.accuracy}, {"mean_cost_usd", p.meanCostUsd}};
 }
 
 int optimiseCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
     auto budget = args.value("--budget");
-    if (!db || !budget || args.positional.size() != 1) return usageError("cascade optimise needs RUN, --db DB and --budget USD", "cascade optimise");
+    if (!db || !budget || args.positional.size() != 1)
+        return usageError("cascade optimise needs RUN, --db DB and --budget USD", "cascade optimise");
     double perItem = std::strtod(budget->c_str(), nullptr);
     auto workspace = core::Workspace::open(*db, false);
     if (!workspace) return reportError(workspace.error(), json);
@@ -33,40 +35,50 @@ int optimiseCommand(const ParsedArgs& args) {
     std::vector<std::string> models;
     if (auto list = args.value("--models")) {
         std::stringstream in(*list);
-        for (std::string m; std::getline(in, m, ',');) models.push_back(m);
+        for (std::string m; std::getline(in, m, ',');)
+            models.push_back(m);
     } else {
         auto run = core::loadRun(**reader, runId);
         if (!run) return reportError(run.error(), json);
-        for (const auto& m : run->poolSnapshot.value("models", nlohmann::json::array())) models.push_back(m.value("name", ""));
+        for (const auto& m : run->poolSnapshot.value("models", nlohmann::json::array()))
+            models.push_back(m.value("name", ""));
     }
     auto labels = core::loadLabelledOutcomes(**reader, models, runId);
     if (!labels) return reportError(labels.error(), json);
     double scorerCost = std::strtod(args.value("--scorer-cost").value_or("0").c_str(), nullptr);
-    auto train = core::formatScoredMatrix(*labels, models, false), heldOut = core::formatScoredMatrix(*labels, models, true);
+    auto train = core::formatScoredMatrix(*labels, models, false),
+         heldOut = core::formatScoredMatrix(*labels, models, true);
     auto plan = core::optimiseCascade(train, perItem, scorerCost);
     if (!plan) {
-        core::Error e{core::ErrorKind::BadInput, "no cascade of these models fits $" + *budget + " per item; raise --budget", {}};
+        core::Error e{
+            core::ErrorKind::BadInput, "no cascade of these models fits $" + *budget + " per item; raise --budget", {}};
         return reportError(e, json);
     }
     auto check = core::evaluateCascade(heldOut, plan->chain, plan->thresholds, scorerCost);
     if (json) {
-        printJson({{"run", runId}, {"scorer", "format"}, {"train_items", train.items.size()}, {"held_out_items", heldOut.items.size()},
-                   {"choice", planJson(*plan)}, {"held_out", planJson(check)}});
+        printJson({{"run", runId},
+                   {"scorer", "format"},
+                   {"train_items", train.items.size()},
+                   {"held_out_items", heldOut.items.size()},
+                   {"choice", planJson(*plan)},
+                   {"held_out", planJson(check)}});
         return Ok;
     }
     std::string chain;
     for (size_t i = 0; i < plan->chain.size(); ++i) {
         chain += (i ? " -> " : "") + plan->chain[i];
-        if (i + 1 < plan->chain.size()) chain += " (stop if score >= " + std::to_string(plan->thresholds[i]).substr(0, 3) + ")";
+        if (i + 1 < plan->chain.size())
+            chain += " (stop if score >= " + std::to_string(plan->thresholds[i]).substr(0, 3) + ")";
     }
     char line[256];
-    std::cout << "Cascade for run " << runId << " under $" << *budget << " per item (scorer: answer-format confidence)\n"
+    std::cout << "Cascade for run " << runId << " under $" << *budget
+              << " per item (scorer: answer-format confidence)\n"
               << "  " << chain << "\n";
-    std::snprintf(line, sizeof line, "  expected on %zu training items: accuracy %.3f at $%.6f per item\n", train.items.size(),
-                  plan->accuracy, plan->meanCostUsd);
+    std::snprintf(line, sizeof line, "  expected on %zu training items: accuracy %.3f at $%.6f per item\n",
+                  train.items.size(), plan->accuracy, plan->meanCostUsd);
     std::cout << line;
-    std::snprintf(line, sizeof line, "  measured on %zu held-out items: accuracy %.3f at $%.6f per item\n", heldOut.items.size(),
-                  check.accuracy, check.meanCostUsd);
+    std::snprintf(line, sizeof line, "  measured on %zu held-out items: accuracy %.3f at $%.6f per item\n",
+                  heldOut.items.size(), check.accuracy, check.meanCostUsd);
     std::cout << line;
     return Ok;
 }
@@ -74,15 +86,17 @@ int optimiseCommand(const ParsedArgs& args) {
 } // namespace
 
 std::vector<Command> cascadeCommands() {
-    return {{"cascade optimise", "pick a cascade's chain and thresholds from a baseline run",
-             "Usage: baton-cli cascade optimise RUN --db DB --budget USD [--models a,b,c] [--scorer-cost USD] [--json]\n\n"
-             "FrugalGPT-style: from the baseline outcomes of RUN, chooses the chain (1 to 3 models, cheapest\n"
-             "first) and per-stage thresholds with the best accuracy at a mean cost per item within the\n"
-             "budget, on the even-numbered items, then measures the choice on the odd-numbered (held-out)\n"
-             "items. The scorer is answer-format confidence, computed from the logged answers; a judge\n"
-             "scorer's cost per gate can be given with --scorer-cost.\n",
-             {{"--db", true}, {"--budget", true}, {"--models", true}, {"--scorer-cost", true}},
-             optimiseCommand}};
+    return {
+        {"cascade optimise",
+         "pick a cascade's chain and thresholds from a baseline run",
+         "Usage: baton-cli cascade optimise RUN --db DB --budget USD [--models a,b,c] [--scorer-cost USD] [--json]\n\n"
+         "FrugalGPT-style: from the baseline outcomes of RUN, chooses the chain (1 to 3 models, cheapest\n"
+         "first) and per-stage thresholds with the best accuracy at a mean cost per item within the\n"
+         "budget, on the even-numbered items, then measures the choice on the odd-numbered (held-out)\n"
+         "items. The scorer is answer-format confidence, computed from the logged answers; a judge\n"
+         "scorer's cost per gate can be given with --scorer-cost.\n",
+         {{"--db", true}, {"--budget", true}, {"--models", true}, {"--scorer-cost", true}},
+         optimiseCommand}};
 }
 
 } // namespace baton::cli

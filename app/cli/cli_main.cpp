@@ -12,7 +12,8 @@ using namespace baton::cli;
 
 std::vector<Command> allCommands() {
     std::vector<Command> all;
-    for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands(), cascadeCommands()})
+    for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands(),
+                       cascadeCommands()})
         all.insert(all.end(), group.begin(), group.end());
     return all;
 }
@@ -20,7 +21,8 @@ std::vector<Command> allCommands() {
 void printOverview(const std::vector<Command>& commands) {
     std::cout << "Usage: baton-cli COMMAND [options]\n\nBaton's headless command line: pools, task sets, workspaces "
                  "and the pool simulator.\n\nCommands:\n";
-    for (const auto& c : commands) std::cout << "  " << std::left << std::string(c.name).append(16 - c.name.size(), ' ') << c.summary << "\n";
+    for (const auto& c : commands)
+        std::cout << "  " << std::left << std::string(c.name).append(16 - c.name.size(), ' ') << c.summary << "\n";
     std::cout << "\nEvery command takes --help and --json.\n"
                  "Exit codes: 0 ok, 1 bad input (invalid file, missing file, unusable database), 2 usage,\n"
                  "3 internal error.\n";

@@ -8,8 +8,10 @@ int exitCodeFor(const core::Error& error) {
     switch (error.kind) {
     case core::ErrorKind::BadInput:
     case core::ErrorKind::NotFound:
-    case core::ErrorKind::Io: return BadInput;
-    case core::ErrorKind::Internal: return Internal;
+    case core::ErrorKind::Io:
+        return BadInput;
+    case core::ErrorKind::Internal:
+        return Internal;
     }
     return Internal;
 }
@@ -36,9 +38,12 @@ int usageError(const std::string& message, const std::string& helpCommand) {
 }
 
 void printWarnings(const std::vector<core::Diagnostic>& warnings) {
-    for (const auto& w : warnings) std::cerr << w.toString() << "\n";
+    for (const auto& w : warnings)
+        std::cerr << w.toString() << "\n";
 }
 
-void printJson(const nlohmann::json& value) { std::cout << value.dump(2) << "\n"; }
+void printJson(const nlohmann::json& value) {
+    std::cout << value.dump(2) << "\n";
+}
 
 } // namespace baton::cli

@@ -20,15 +20,20 @@ int infoCommand(const ParsedArgs& args) {
     auto info = workspace->info();
     if (!info) return reportError(info.error(), json);
     if (json) {
-        printJson({{"path", info->path}, {"schema_version", info->schemaVersion},
-                   {"latest_schema_version", info->latestSchemaVersion}, {"journal_mode", info->journalMode},
-                   {"integrity", info->integrity}, {"size_bytes", info->sizeBytes}, {"rows", info->rowCounts}});
+        printJson({{"path", info->path},
+                   {"schema_version", info->schemaVersion},
+                   {"latest_schema_version", info->latestSchemaVersion},
+                   {"journal_mode", info->journalMode},
+                   {"integrity", info->integrity},
+                   {"size_bytes", info->sizeBytes},
+                   {"rows", info->rowCounts}});
         return Ok;
     }
     std::cout << "Workspace " << info->path << "\n  schema " << info->schemaVersion << " (latest "
               << info->latestSchemaVersion << "), journal " << info->journalMode << ", integrity " << info->integrity
               << ", " << info->sizeBytes << " bytes\n";
-    for (const auto& [table, rows] : info->rowCounts) std::cout << "  " << std::left << std::setw(10) << table << rows << "\n";
+    for (const auto& [table, rows] : info->rowCounts)
+        std::cout << "  " << std::left << std::setw(10) << table << rows << "\n";
     return Ok;
 }
 
@@ -46,11 +51,14 @@ int pricesCommand(const ParsedArgs& args) {
         return Ok;
     }
     std::cout << std::left << std::setw(58) << "ID" << std::setw(8) << "IN" << std::setw(8) << "CACHED" << std::setw(8)
-              << "OUT" << "AS OF\n";
+              << "OUT"
+              << "AS OF\n";
     auto cell = [](const std::optional<double>& v) {
         std::ostringstream out;
-        if (v) out << *v;
-        else out << "-";
+        if (v)
+            out << *v;
+        else
+            out << "-";
         return out.str();
     };
     for (const auto& [id, e] : book.entries()) {
@@ -66,7 +74,8 @@ int pricesCommand(const ParsedArgs& args) {
 } // namespace
 
 std::vector<Command> dbCommands() {
-    return {{"db info", "schema version, integrity and row counts of a workspace",
+    return {{"db info",
+             "schema version, integrity and row counts of a workspace",
              "Usage: baton-cli db info --db DB [--json]\n\n"
              "Opens the workspace (running integrity_check and forward migrations) and prints its\n"
              "schema version, journal mode, integrity, size and row counts per table.\n",
@@ -75,7 +84,8 @@ std::vector<Command> dbCommands() {
 }
 
 std::vector<Command> priceCommands() {
-    return {{"prices show", "the bundled price book, with stale entries flagged",
+    return {{"prices show",
+             "the bundled price book, with stale entries flagged",
              "Usage: baton-cli prices show [--json]\n\n"
              "Lists the price book compiled into Baton: USD per 1M input, cached-input and output\n"
              "tokens, with the date each price was read. Entries older than 180 days are flagged.\n",

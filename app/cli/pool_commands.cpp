@@ -16,7 +16,9 @@ int validate(const ParsedArgs& args) {
     auto loaded = core::loadPoolFile(args.positional[0]);
     if (!loaded) return reportError(loaded.error(), json);
     if (json) {
-        printJson({{"ok", true}, {"file", args.positional[0]}, {"models", loaded->pool.models.size()},
+        printJson({{"ok", true},
+                   {"file", args.positional[0]},
+                   {"models", loaded->pool.models.size()},
                    {"warnings", diagnosticsJson(loaded->warnings)}});
     } else {
         printWarnings(loaded->warnings);
@@ -33,7 +35,8 @@ int show(const ParsedArgs& args) {
     if (!loaded) return reportError(loaded.error(), json);
     PoolSummary summary = summarizePool(loaded->pool, core::PriceBook::bundled());
     if (json) {
-        printJson({{"pool", core::poolToJson(loaded->pool)}, {"summary", toJson(summary)},
+        printJson({{"pool", core::poolToJson(loaded->pool)},
+                   {"summary", toJson(summary)},
                    {"warnings", diagnosticsJson(loaded->warnings)}});
     } else {
         printWarnings(loaded->warnings);
@@ -46,7 +49,8 @@ int show(const ParsedArgs& args) {
 
 std::vector<Command> poolCommands() {
     return {
-        {"pool validate", "check a pool file and list every problem",
+        {"pool validate",
+         "check a pool file and list every problem",
          "Usage: baton-cli pool validate FILE [--json]\n\n"
          "Checks a pool file (schema 1): types, required fields, URLs, key references, prices,\n"
          "strategies and constraints. Lists every problem with its JSON path; unknown fields are\n"
@@ -54,7 +58,8 @@ std::vector<Command> poolCommands() {
          "Exit codes: 0 valid, 1 invalid or unreadable, 2 usage.\n",
          {},
          validate},
-        {"pool show", "summarise a pool: models, prices, makeup, strategies",
+        {"pool show",
+         "summarise a pool: models, prices, makeup, strategies",
          "Usage: baton-cli pool show FILE [--json]\n\n"
          "Prints the pool's models with provider, remote id, prices (per 1M tokens) and key reference,\n"
          "its open/closed-weights, vendor and jurisdiction makeup, strategies and constraints. Prices\n"

@@ -3,8 +3,8 @@
 
 #include <chrono>
 #include <cstdio>
-#include <sstream>
 #include <iomanip>
+#include <sstream>
 
 namespace baton::cli {
 namespace {
@@ -18,7 +18,8 @@ std::string price(const std::optional<double>& p) {
 
 std::string counts(const std::map<std::string, int>& m) {
     std::string out;
-    for (const auto& [k, n] : m) out += (out.empty() ? "" : ", ") + k + " " + std::to_string(n);
+    for (const auto& [k, n] : m)
+        out += (out.empty() ? "" : ", ") + k + " " + std::to_string(n);
     return out;
 }
 
@@ -59,7 +60,8 @@ nlohmann::json toJson(const PoolSummary& s) {
 void printPoolSummary(std::ostream& out, const core::Pool& pool, const PoolSummary& s) {
     out << "Pool " << pool.name << (pool.description.empty() ? "" : " - " + pool.description) << "\n\n";
     out << std::left << std::setw(22) << "MODEL" << std::setw(10) << "PROVIDER" << std::setw(34) << "REMOTE ID"
-        << std::setw(9) << "IN/1M" << std::setw(9) << "OUT/1M" << "KEY\n";
+        << std::setw(9) << "IN/1M" << std::setw(9) << "OUT/1M"
+        << "KEY\n";
     for (const auto& m : pool.models) {
         const core::PriceEntry* e = core::resolvePrice(m, core::PriceBook::bundled());
         out << std::setw(22) << m.name << std::setw(10) << core::toString(m.provider) << std::setw(34) << m.remoteModel
@@ -70,24 +72,28 @@ void printPoolSummary(std::ostream& out, const core::Pool& pool, const PoolSumma
         << "\nJurisdictions: " << counts(s.makeup.jurisdictions) << "\n";
     if (!s.unpriced.empty()) {
         out << "No price (costs will be unknown):";
-        for (const auto& n : s.unpriced) out << " " << n;
+        for (const auto& n : s.unpriced)
+            out << " " << n;
         out << "\n";
     }
     if (!s.stale.empty()) {
         out << "Stale prices (older than " << kStalePriceDays << " days; check and override in the pool):";
-        for (const auto& n : s.stale) out << " " << n;
+        for (const auto& n : s.stale)
+            out << " " << n;
         out << "\n";
     }
     if (!pool.strategies.empty()) {
         out << "\nStrategies:\n";
-        for (const auto& [name, config] : pool.strategies) out << "  " << name << " (" << config.kind << ")\n";
+        for (const auto& [name, config] : pool.strategies)
+            out << "  " << name << " (" << config.kind << ")\n";
     }
     const auto& c = pool.constraints;
     if (c.budgetPerRunUsd) out << "Budget per run: $" << *c.budgetPerRunUsd << "\n";
     if (c.budgetPerTaskUsd) out << "Budget per task: $" << *c.budgetPerTaskUsd << "\n";
     for (const auto& [tag, allowed] : c.allowedTags) {
         out << "Only " << tag << ":";
-        for (const auto& v : allowed) out << " " << v;
+        for (const auto& v : allowed)
+            out << " " << v;
         out << "\n";
     }
 }

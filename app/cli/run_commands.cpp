@@ -29,7 +29,8 @@ std::optional<double> parseNumberArg(const std::optional<std::string>& text) {
 }
 
 core::Result<core::LoadedPool> loadPoolArg(const std::string& path) {
-    if (path == "demo") return core::parsePool(std::string(core::embeddedResource("demo/pool.json").value_or("")), "demo pool");
+    if (path == "demo")
+        return core::parsePool(std::string(core::embeddedResource("demo/pool.json").value_or("")), "demo pool");
     return core::loadPoolFile(path);
 }
 
@@ -41,19 +42,30 @@ core::Result<core::TaskSet> loadTasksArg(const std::string& path) {
 }
 
 nlohmann::json summaryJson(const core::RunSummary& s) {
-    return {{"run", s.runId}, {"status", s.status}, {"jobs", s.jobs}, {"completed", s.completed}, {"failed", s.failed},
-            {"incomplete", s.incomplete}, {"skipped", s.skipped}, {"spent_usd", s.spent.usd()},
-            {"unknown_cost_calls", s.unknownCostCalls}, {"http_requests", s.httpRequests}, {"stop_reason", s.stopReason}};
+    return {{"run", s.runId},
+            {"status", s.status},
+            {"jobs", s.jobs},
+            {"completed", s.completed},
+            {"failed", s.failed},
+            {"incomplete", s.incomplete},
+            {"skipped", s.skipped},
+            {"spent_usd", s.spent.usd()},
+            {"unknown_cost_calls", s.unknownCostCalls},
+            {"http_requests", s.httpRequests},
+            {"stop_reason", s.stopReason}};
 }
 
 void printSummary(const core::RunSummary& s, const std::string& db) {
     std::cout << "Run " << s.runId << " " << s.status << ": " << s.completed << " answered, " << s.failed << " failed, "
-              << s.incomplete << " incomplete" << (s.skipped ? ", " + std::to_string(s.skipped) + " already done" : "") << " of "
-              << s.jobs << " jobs; " << core::formatUsd(s.spent) << " spent"
-              << (s.unknownCostCalls ? " (" + std::to_string(s.unknownCostCalls) + " calls of unknown cost counted at their worst case)" : "")
+              << s.incomplete << " incomplete" << (s.skipped ? ", " + std::to_string(s.skipped) + " already done" : "")
+              << " of " << s.jobs << " jobs; " << core::formatUsd(s.spent) << " spent"
+              << (s.unknownCostCalls ? " (" + std::to_string(s.unknownCostCalls) +
+                                           " calls of unknown cost counted at their worst case)"
+                                     : "")
               << "; " << s.httpRequests << " HTTP requests\n";
     if (!s.stopReason.empty()) std::cout << "Stopped: " << s.stopReason << "\n";
-    if (s.status != "completed") std::cout << "Resume with: baton-cli run --resume " << s.runId << " --db " << db << "\n";
+    if (s.status != "completed")
+        std::cout << "Resume with: baton-cli run --resume " << s.runId << " --db " << db << "\n";
     std::cout << "Report: baton-cli report " << s.runId << " --db " << db << "\n";
 }
 
@@ -62,7 +74,8 @@ int runCommand(const ParsedArgs& args) {
     auto db = args.value("--db");
     if (!db) return usageError("run needs --db DB", "run");
     auto maxCost = parseNumberArg(args.value("--max-cost"));
-    if (args.value("--max-cost") && !maxCost) return usageError("--max-cost must be a number of US dollars >= 0", "run");
+    if (args.value("--max-cost") && !maxCost)
+        return usageError("--max-cost must be a number of US dollars >= 0", "run");
     StopOnSignal signals; // before any thread starts
     auto workspace = core::Workspace::open(*db);
     if (!workspace) return reportError(workspace.error(), json);
@@ -81,8 +94,9 @@ int runCommand(const ParsedArgs& args) {
         if (!pool || !tasks) return reportError(!pool ? pool.error() : tasks.error(), json);
         auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
         if (!sim) return reportError(sim.error(), json);
-        auto summary = core::resumeRun(inputs, runId, maxCost ? std::optional(core::Money::fromUsd(*maxCost)) : std::nullopt, env,
-                                       signals.token(), terminalProgress());
+        auto summary =
+            core::resumeRun(inputs, runId, maxCost ? std::optional(core::Money::fromUsd(*maxCost)) : std::nullopt, env,
+                            signals.token(), terminalProgress());
         if (!summary) return reportError(summary.error(), json);
         json ? printJson(summaryJson(*summary)) : printSummary(*summary, *db);
         return Ok;
@@ -113,15 +127,18 @@ int runCommand(const ParsedArgs& args) {
     bool capped = settings.maxCost || pool->pool.constraints.budgetPerRunUsd;
     if (estimate.high.usd() > kConfirmAboveUsd && !capped && !args.has("--yes")) {
         core::Error e{core::ErrorKind::BadInput,
-                      "this run could cost up to " + core::formatUsd(estimate.high) + "; set a cap with --max-cost USD, or pass --yes",
+                      "this run could cost up to " + core::formatUsd(estimate.high) +
+                          "; set a cap with --max-cost USD, or pass --yes",
                       {}};
         return reportError(e, json);
     }
 
-    auto saved = writer.submit([&](core::SqliteDb& conn) -> core::Status {
-        auto r = core::saveTaskSet(conn, *tasks, *tasksPath, core::nowMs());
-        return r ? core::Status{} : std::unexpected(r.error());
-    }).get();
+    auto saved = writer
+                     .submit([&](core::SqliteDb& conn) -> core::Status {
+                         auto r = core::saveTaskSet(conn, *tasks, *tasksPath, core::nowMs());
+                         return r ? core::Status{} : std::unexpected(r.error());
+                     })
+                     .get();
     if (!saved) return reportError(saved.error(), json);
     auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
     if (!sim) return reportError(sim.error(), json);
@@ -144,7 +161,9 @@ int reportCommand(const ParsedArgs& args) {
     if (!reader) return reportError(reader.error(), json);
     auto report = core::loadRunReport(**reader, std::strtoll(args.positional[0].c_str(), nullptr, 10));
     if (!report) return reportError(report.error(), json);
-    std::string text = json ? core::toJson(*report).dump(2) + "\n" : args.has("--csv") ? core::toCsv(*report) : core::toText(*report);
+    std::string text = json                ? core::toJson(*report).dump(2) + "\n"
+                       : args.has("--csv") ? core::toCsv(*report)
+                                           : core::toText(*report);
     if (auto out = args.value("--out")) {
         if (auto ok = core::writeFileAtomically(*out, text); !ok) return reportError(ok.error(), json);
         std::cerr << "wrote " << *out << "\n";
@@ -166,8 +185,12 @@ int runsCommand(const ParsedArgs& args) {
     if (!runs) return reportError(runs.error(), json);
     nlohmann::json out = nlohmann::json::array();
     for (const auto& r : *runs) {
-        out.push_back({{"run", r.id}, {"status", core::toString(r.status)}, {"created_at_ms", r.createdAtMs},
-                       {"strategies", r.strategies}, {"task_set_hash", r.taskSetHash}, {"pool", r.poolSnapshot.value("name", "")}});
+        out.push_back({{"run", r.id},
+                       {"status", core::toString(r.status)},
+                       {"created_at_ms", r.createdAtMs},
+                       {"strategies", r.strategies},
+                       {"task_set_hash", r.taskSetHash},
+                       {"pool", r.poolSnapshot.value("name", "")}});
         if (!json)
             std::cout << r.id << "  " << core::toString(r.status) << "  " << r.poolSnapshot.value("name", "") << "  "
                       << r.strategies.size() << " strategies  tasks " << r.taskSetHash.substr(0, 12) << "\n";
@@ -180,7 +203,8 @@ int runsCommand(const ParsedArgs& args) {
 
 std::vector<Command> runCommands() {
     return {
-        {"run", "run a pool over a task set: every model as a baseline, plus strategies",
+        {"run",
+         "run a pool over a task set: every model as a baseline, plus strategies",
          "Usage: baton-cli run --pool P --tasks T --db DB [options]\n"
          "       baton-cli run --resume RUN --db DB [--max-cost USD]\n\n"
          "Runs every pool model alone on every item (the baselines) and the named strategies, logging\n"
@@ -201,11 +225,24 @@ std::vector<Command> runCommands() {
          "  --stream           use streaming responses\n"
          "  --sim-profile P    sim profile for simulated models (default: the demo profile)\n"
          "  --json             print the summary as JSON\n",
-         {{"--pool", true}, {"--tasks", true}, {"--db", true}, {"--max-cost", true}, {"--yes"}, {"--strategy", true, true},
-          {"--no-baselines"}, {"--concurrency", true}, {"--per-model", true}, {"--max-calls", true}, {"--seed", true},
-          {"--no-cache"}, {"--stream"}, {"--sim-profile", true}, {"--resume", true}},
+         {{"--pool", true},
+          {"--tasks", true},
+          {"--db", true},
+          {"--max-cost", true},
+          {"--yes"},
+          {"--strategy", true, true},
+          {"--no-baselines"},
+          {"--concurrency", true},
+          {"--per-model", true},
+          {"--max-calls", true},
+          {"--seed", true},
+          {"--no-cache"},
+          {"--stream"},
+          {"--sim-profile", true},
+          {"--resume", true}},
          runCommand},
-        {"report", "compare a run's strategies against every baseline",
+        {"report",
+         "compare a run's strategies against every baseline",
          "Usage: baton-cli report RUN --db DB [--json | --csv] [--out FILE]\n\n"
          "Per strategy: accuracy with a 95% Wilson interval, total cost, cost per item and per right\n"
          "answer, latency p50/p95, calls and tokens per item, spend by role. Against each baseline and\n"
@@ -213,8 +250,11 @@ std::vector<Command> runCommands() {
          "win/tie/loss on the same items. Per category. Unknown costs are shown as such, never as 0.\n",
          {{"--db", true}, {"--csv"}, {"--out", true}},
          reportCommand},
-        {"runs", "list the runs in a workspace",
-         "Usage: baton-cli runs --db DB [--json]\n", {{"--db", true}}, runsCommand},
+        {"runs",
+         "list the runs in a workspace",
+         "Usage: baton-cli runs --db DB [--json]\n",
+         {{"--db", true}},
+         runsCommand},
     };
 }
 

@@ -33,7 +33,8 @@ int serveCommand(const ParsedArgs& args) {
     if (auto scale = args.value("--time-scale")) {
         char* end = nullptr;
         double x = std::strtod(scale->c_str(), &end);
-        if (*end || x < 0) return usageError("--time-scale must be a number >= 0 (1 = real latency, 0 = none)", "sim serve");
+        if (*end || x < 0)
+            return usageError("--time-scale must be a number >= 0 (1 = real latency, 0 = none)", "sim serve");
         profile.timeScale = x;
     }
     int port = 0;
@@ -69,10 +70,14 @@ int serveCommand(const ParsedArgs& args) {
 
     std::string models;
     nlohmann::json modelList = nlohmann::json::parse(responder->modelsBody())["data"];
-    for (const auto& m : modelList) models += (models.empty() ? "" : ", ") + m["id"].get<std::string>();
+    for (const auto& m : modelList)
+        models += (models.empty() ? "" : ", ") + m["id"].get<std::string>();
     if (json) {
-        printJson({{"base_url", (*server)->baseUrl()}, {"port", (*server)->port()}, {"items", items},
-                   {"models", modelList}, {"simulated", true}});
+        printJson({{"base_url", (*server)->baseUrl()},
+                   {"port", (*server)->port()},
+                   {"items", items},
+                   {"models", modelList},
+                   {"simulated", true}});
     } else {
         std::cout << "Baton pool simulator: SIMULATED models, not real ones.\n"
                   << "Listening on " << (*server)->baseUrl() << "  (OpenAI-compatible: /chat/completions, /models, "
@@ -105,7 +110,8 @@ int demoTasksCommand(const ParsedArgs& args) {
 
 std::vector<Command> simCommands() {
     return {
-        {"sim serve", "serve the pool simulator (SIMULATED models) on loopback",
+        {"sim serve",
+         "serve the pool simulator (SIMULATED models) on loopback",
          "Usage: baton-cli sim serve [--profile P] [--tasks T] [--port N] [--time-scale X] [--replay M]\n\n"
          "Starts Baton's built-in simulator: an OpenAI-compatible server on loopback whose models are\n"
          "SIMULATED from a profile (skill per category, output length, latency, price, faults). It\n"
@@ -120,10 +126,15 @@ std::vector<Command> simCommands() {
          "                    item, model, response, grade, input_tokens, output_tokens, cost)\n"
          "  --json            print the address as JSON\n\n"
          "Stops on Ctrl+C or SIGTERM.\n",
-         {{"--profile", true}, {"--tasks", true}, {"--port", true}, {"--host", true}, {"--time-scale", true},
+         {{"--profile", true},
+          {"--tasks", true},
+          {"--port", true},
+          {"--host", true},
+          {"--time-scale", true},
           {"--replay", true}},
          serveCommand},
-        {"demo tasks", "write the generated demo task set as JSONL",
+        {"demo tasks",
+         "write the generated demo task set as JSONL",
          "Usage: baton-cli demo tasks [--out FILE] [--seed N] [--per-category N]\n\n"
          "Generates the demo task set: real questions with computed answers in six categories\n"
          "(arithmetic, word-problem, multiple-choice, extraction, code-output, long-context),\n"

@@ -24,18 +24,24 @@ std::optional<core::ImportOptions> importOptions(const ParsedArgs& args, std::st
     options.skipBad = args.has("--skip-bad");
     options.name = args.value("--name").value_or("");
     if (auto format = args.value("--format")) {
-        if (*format == "jsonl") options.format = core::TaskFormat::Jsonl;
-        else if (*format == "csv") options.format = core::TaskFormat::Csv;
-        else return error = "--format must be jsonl or csv", std::nullopt;
+        if (*format == "jsonl")
+            options.format = core::TaskFormat::Jsonl;
+        else if (*format == "csv")
+            options.format = core::TaskFormat::Csv;
+        else
+            return error = "--format must be jsonl or csv", std::nullopt;
     }
     for (const auto& m : args.all("--map"))
         if (!core::applyMapping(options.mapping, m))
-            return error = "--map " + m + ": expected FIELD=COLUMN with FIELD one of id, category, prompt, answer, "
-                                          "grader, system",
+            return error = "--map " + m +
+                           ": expected FIELD=COLUMN with FIELD one of id, category, prompt, answer, "
+                           "grader, system",
                    std::nullopt;
     if (auto grader = args.value("--grader")) {
         auto kind = core::graderKindFromString(*grader);
-        if (!kind) return error = "--grader " + *grader + ": expected exact, normalized, choice, numeric, contains", std::nullopt;
+        if (!kind)
+            return error = "--grader " + *grader + ": expected exact, normalized, choice, numeric, contains",
+                   std::nullopt;
         options.defaultGrader.kind = *kind;
     }
     if (auto tolerance = args.value("--tolerance")) {
@@ -73,13 +79,17 @@ int importCommand(const ParsedArgs& args) {
 
     std::string hash = imported->set.contentHash();
     if (json) {
-        printJson({{"ok", true}, {"task_set_id", saved.id}, {"name", imported->set.name}, {"content_hash", hash},
-                   {"items", imported->set.items.size()}, {"already_present", saved.alreadyPresent},
+        printJson({{"ok", true},
+                   {"task_set_id", saved.id},
+                   {"name", imported->set.name},
+                   {"content_hash", hash},
+                   {"items", imported->set.items.size()},
+                   {"already_present", saved.alreadyPresent},
                    {"skipped", diagnosticsJson(imported->skipped)}});
     } else {
         printWarnings(imported->skipped);
-        std::cout << (saved.alreadyPresent ? "already imported as task set " : "imported task set ") << saved.id << " \""
-                  << imported->set.name << "\": " << imported->set.items.size() << " items";
+        std::cout << (saved.alreadyPresent ? "already imported as task set " : "imported task set ") << saved.id
+                  << " \"" << imported->set.name << "\": " << imported->set.items.size() << " items";
         if (!imported->skipped.empty()) std::cout << ", " << imported->skipped.size() << " bad lines skipped";
         std::cout << " (hash " << hash.substr(0, 12) << ")\n";
     }
@@ -89,7 +99,8 @@ int importCommand(const ParsedArgs& args) {
 int showCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
-    if (!db || args.positional.size() > 1) return usageError("tasks show needs --db DB and at most one SET", "tasks show");
+    if (!db || args.positional.size() > 1)
+        return usageError("tasks show needs --db DB and at most one SET", "tasks show");
     auto workspace = core::Workspace::open(*db, false);
     if (!workspace) return reportError(workspace.error(), json);
     auto reader = workspace->openReader();
@@ -101,8 +112,12 @@ int showCommand(const ParsedArgs& args) {
         if (json) {
             nlohmann::json out = nlohmann::json::array();
             for (const auto& s : *sets)
-                out.push_back({{"id", s.id}, {"name", s.name}, {"content_hash", s.contentHash}, {"source", s.source},
-                               {"items", s.itemCount}, {"categories", s.categories}});
+                out.push_back({{"id", s.id},
+                               {"name", s.name},
+                               {"content_hash", s.contentHash},
+                               {"source", s.source},
+                               {"items", s.itemCount},
+                               {"categories", s.categories}});
             printJson(out);
             return Ok;
         }
@@ -110,7 +125,8 @@ int showCommand(const ParsedArgs& args) {
         for (const auto& s : *sets) {
             std::cout << std::left << std::setw(5) << s.id << std::setw(28) << s.name << std::setw(8) << s.itemCount
                       << s.contentHash.substr(0, 12) << "  ";
-            for (const auto& [cat, n] : s.categories) std::cout << cat << ":" << n << " ";
+            for (const auto& [cat, n] : s.categories)
+                std::cout << cat << ":" << n << " ";
             std::cout << "\n";
         }
         return Ok;
@@ -121,9 +137,13 @@ int showCommand(const ParsedArgs& args) {
     size_t shown = std::min(set->items.size(), static_cast<size_t>(std::max(0L, limit)));
     if (json) {
         nlohmann::json items = nlohmann::json::array();
-        for (size_t i = 0; i < shown; ++i) items.push_back(core::toJson(set->items[i]));
-        printJson({{"name", set->name}, {"content_hash", set->contentHash()}, {"items_total", set->items.size()},
-                   {"default_grader", core::toJson(set->defaultGrader)}, {"items", items}});
+        for (size_t i = 0; i < shown; ++i)
+            items.push_back(core::toJson(set->items[i]));
+        printJson({{"name", set->name},
+                   {"content_hash", set->contentHash()},
+                   {"items_total", set->items.size()},
+                   {"default_grader", core::toJson(set->defaultGrader)},
+                   {"items", items}});
         return Ok;
     }
     std::cout << set->name << ": " << set->items.size() << " items, grader " << core::toString(set->defaultGrader.kind)
@@ -143,7 +163,8 @@ int showCommand(const ParsedArgs& args) {
 
 std::vector<Command> taskCommands() {
     return {
-        {"tasks import", "import a task set from JSONL or CSV into a workspace",
+        {"tasks import",
+         "import a task set from JSONL or CSV into a workspace",
          "Usage: baton-cli tasks import FILE --db DB [options]\n\n"
          "JSONL: one object per line with id, category, prompt (or messages), answer (a string,\n"
          "number or array), optional grader; other fields become metadata. CSV: a header row;\n"
@@ -159,10 +180,16 @@ std::vector<Command> taskCommands() {
          "  --name NAME           task set name (default: file name)\n"
          "  --skip-bad            import the good lines and report the bad ones\n"
          "  --json                machine-readable output\n",
-         {{"--db", true}, {"--format", true}, {"--map", true, true}, {"--grader", true}, {"--tolerance", true},
-          {"--name", true}, {"--skip-bad"}},
+         {{"--db", true},
+          {"--format", true},
+          {"--map", true, true},
+          {"--grader", true},
+          {"--tolerance", true},
+          {"--name", true},
+          {"--skip-bad"}},
          importCommand},
-        {"tasks show", "list task sets, or the items of one",
+        {"tasks show",
+         "list task sets, or the items of one",
          "Usage: baton-cli tasks show --db DB [SET] [--limit N] [--json]\n\n"
          "Without SET: every task set with its id, name, size, hash and categories.\n"
          "With SET (id, name or hash prefix): its items, the first N (default 20).\n",

@@ -30,7 +30,8 @@ std::string trim(std::string_view s) {
 /// A number token: optional sign and currency, digits with thousands separators, decimals,
 /// exponent, percent, or a simple fraction.
 const std::regex& numberPattern() {
-    static const std::regex re(R"((-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+)");
+    static const std::regex re(
+        R"((-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+)");
     return re;
 }
 
@@ -66,17 +67,21 @@ std::vector<std::string> numberTokens(std::string_view text) {
 std::string normalizeAnswer(std::string_view text) {
     std::string s = lower(stripMarkdown(text));
     std::string cleaned;
-    for (char c : s) cleaned += (std::ispunct(static_cast<unsigned char>(c)) && c != '-' && c != '.') ? ' ' : c;
+    for (char c : s)
+        cleaned += (std::ispunct(static_cast<unsigned char>(c)) && c != '-' && c != '.') ? ' ' : c;
     // A trailing sentence period is punctuation; a decimal point inside a number is not.
     std::string words, word;
     auto flush = [&] {
-        while (!word.empty() && (word.back() == '.' || word.back() == '-')) word.pop_back();
+        while (!word.empty() && (word.back() == '.' || word.back() == '-'))
+            word.pop_back();
         if (!word.empty() && word != "a" && word != "an" && word != "the") words += (words.empty() ? "" : " ") + word;
         word.clear();
     };
     for (char c : cleaned) {
-        if (std::isspace(static_cast<unsigned char>(c))) flush();
-        else word += c;
+        if (std::isspace(static_cast<unsigned char>(c)))
+            flush();
+        else
+            word += c;
     }
     flush();
     return words;
@@ -109,7 +114,8 @@ std::optional<std::string> markedAnswer(std::string_view text) {
         }
     }
     std::string answer = trim(after);
-    while (!answer.empty() && (answer.front() == ':' || answer.front() == '=')) answer = trim(answer.substr(1));
+    while (!answer.empty() && (answer.front() == ':' || answer.front() == '='))
+        answer = trim(answer.substr(1));
     return answer;
 }
 

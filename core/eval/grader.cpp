@@ -89,11 +89,13 @@ Grade gradeJsonField(const GraderSpec& spec, const std::string& answer, const st
     const nlohmann::json* node = &*doc;
     std::stringstream path(spec.field);
     for (std::string key; std::getline(path, key, '.');) {
-        if (node->is_object() && node->contains(key)) node = &(*node)[key];
+        if (node->is_object() && node->contains(key))
+            node = &(*node)[key];
         else if (node->is_array() && !key.empty() && std::all_of(key.begin(), key.end(), ::isdigit) &&
                  std::stoul(key) < node->size())
             node = &(*node)[std::stoul(key)];
-        else return {0, "", "field \"" + spec.field + "\" not found in the answer's JSON"};
+        else
+            return {0, "", "field \"" + spec.field + "\" not found in the answer's JSON"};
     }
     std::string value = node->is_string() ? node->get<std::string>() : node->dump();
     for (const auto& ref : refs) {
@@ -112,10 +114,14 @@ Grade grade(const GraderSpec& spec, const std::string& answer, const std::vector
         for (const auto& ref : references)
             if (trim(ref) == trim(answer)) return {1, trim(answer), ""};
         return {0, trim(answer), ""};
-    case GraderKind::Normalized: return gradeNormalized(answer, references);
-    case GraderKind::Choice: return gradeChoice(answer, references);
-    case GraderKind::Numeric: return gradeNumeric(spec, answer, references);
-    case GraderKind::Regex: return gradeRegex(spec, answer, references);
+    case GraderKind::Normalized:
+        return gradeNormalized(answer, references);
+    case GraderKind::Choice:
+        return gradeChoice(answer, references);
+    case GraderKind::Numeric:
+        return gradeNumeric(spec, answer, references);
+    case GraderKind::Regex:
+        return gradeRegex(spec, answer, references);
     case GraderKind::Contains: {
         std::string hay = normalizeAnswer(answer);
         for (const auto& ref : references) {
@@ -125,7 +131,8 @@ Grade grade(const GraderSpec& spec, const std::string& answer, const std::vector
         }
         return {0, "", ""};
     }
-    case GraderKind::JsonField: return gradeJsonField(spec, answer, references);
+    case GraderKind::JsonField:
+        return gradeJsonField(spec, answer, references);
     }
     return {0, "", "unknown grader"};
 }

@@ -40,10 +40,12 @@ std::vector<std::string> wrongWhileABaselineWasRight(const std::vector<Outcome>&
         if (o.status == OutcomeStatus::Incomplete) continue;
         bool right = o.grade.value_or(0) >= 0.5;
         if (o.strategy == strategy && !right) strategyWrong.insert(o.itemId);
-        if (right && std::find(baselines.begin(), baselines.end(), o.strategy) != baselines.end()) baselineRight.insert(o.itemId);
+        if (right && std::find(baselines.begin(), baselines.end(), o.strategy) != baselines.end())
+            baselineRight.insert(o.itemId);
     }
     std::vector<std::string> out;
-    std::set_intersection(strategyWrong.begin(), strategyWrong.end(), baselineRight.begin(), baselineRight.end(), std::back_inserter(out));
+    std::set_intersection(strategyWrong.begin(), strategyWrong.end(), baselineRight.begin(), baselineRight.end(),
+                          std::back_inserter(out));
     return out;
 }
 

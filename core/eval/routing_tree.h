@@ -11,7 +11,7 @@
 namespace baton::core {
 
 struct RoutingNode {
-    Call call;             ///< the node's last attempt
+    Call call; ///< the node's last attempt
     int attempts = 1;
     std::optional<Money> cost; ///< all attempts; nullopt if any is unknown
     std::vector<size_t> children;

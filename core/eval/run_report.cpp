@@ -34,9 +34,12 @@ StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outc
     int64_t tokens = 0;
     for (const Call* c : calls) {
         m.cachedCalls += c->cacheHit;
-        if (c->cost) m.knownCost += *c->cost, m.spendByRole[toString(c->role)] += *c->cost;
-        else ++m.unknownCostCalls, costKnown = false;
-        for (const auto& t : {c->usage.input, c->usage.cachedInput, c->usage.cacheWrite, c->usage.output, c->usage.reasoning})
+        if (c->cost)
+            m.knownCost += *c->cost, m.spendByRole[toString(c->role)] += *c->cost;
+        else
+            ++m.unknownCostCalls, costKnown = false;
+        for (const auto& t :
+             {c->usage.input, c->usage.cachedInput, c->usage.cacheWrite, c->usage.output, c->usage.reasoning})
             tokens += t.value_or(0);
     }
     if (m.items > 0) {
@@ -55,7 +58,8 @@ StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outc
     return m;
 }
 
-Comparison compare(const std::string& a, const std::string& b, const ItemGrades& ga, const ItemGrades& gb, uint64_t seed) {
+Comparison compare(const std::string& a, const std::string& b, const ItemGrades& ga, const ItemGrades& gb,
+                   uint64_t seed) {
     Comparison c;
     c.strategy = a, c.against = b;
     std::vector<double> va, vb;
@@ -64,9 +68,12 @@ Comparison compare(const std::string& a, const std::string& b, const ItemGrades&
         auto it = gb.find(item);
         if (it == gb.end()) continue;
         va.push_back(grade), vb.push_back(it->second);
-        if (grade > it->second) ++c.wins;
-        else if (grade < it->second) ++c.losses;
-        else ++c.ties;
+        if (grade > it->second)
+            ++c.wins;
+        else if (grade < it->second)
+            ++c.losses;
+        else
+            ++c.ties;
         bool ra = grade >= 0.5, rb = it->second >= 0.5;
         onlyA += ra && !rb, onlyB += rb && !ra;
     }
@@ -76,12 +83,14 @@ Comparison compare(const std::string& a, const std::string& b, const ItemGrades&
     return c;
 }
 
-nlohmann::json money(const std::optional<Money>& m) { return m ? nlohmann::json(m->usd()) : nlohmann::json(); }
+nlohmann::json money(const std::optional<Money>& m) {
+    return m ? nlohmann::json(m->usd()) : nlohmann::json();
+}
 
 } // namespace
 
-RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls, const TaskSet& tasks,
-                      const std::vector<std::string>& baselines, uint64_t seed) {
+RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,
+                      const TaskSet& tasks, const std::vector<std::string>& baselines, uint64_t seed) {
     RunReport report;
     report.runId = runId;
     std::vector<std::string> names;
@@ -93,7 +102,8 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
         byStrategy[o.strategy].push_back(&o);
         if (o.status != OutcomeStatus::Incomplete) grades[o.strategy][o.itemId] = o.grade.value_or(0);
     }
-    for (const auto& c : calls) callsByStrategy[c.strategy].push_back(&c);
+    for (const auto& c : calls)
+        callsByStrategy[c.strategy].push_back(&c);
     std::set<std::string> baselineSet(baselines.begin(), baselines.end());
     for (const auto& name : names) {
         StrategyMetrics m = metricsFor(name, byStrategy[name], callsByStrategy[name]);
@@ -102,14 +112,15 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     }
     const StrategyMetrics* best = nullptr;
     for (const auto& m : report.strategies)
-        if (m.baseline && (!best || m.accuracy > best->accuracy ||
-                           (m.accuracy == best->accuracy && m.knownCost < best->knownCost)))
+        if (m.baseline &&
+            (!best || m.accuracy > best->accuracy || (m.accuracy == best->accuracy && m.knownCost < best->knownCost)))
             best = &m;
     if (best) report.bestSingle = best->name;
 
     for (const auto& m : report.strategies) {
         if (m.baseline) {
-            if (m.name != report.bestSingle && best) report.comparisons.push_back(compare(m.name, best->name, grades[m.name], grades[best->name], seed));
+            if (m.name != report.bestSingle && best)
+                report.comparisons.push_back(compare(m.name, best->name, grades[m.name], grades[best->name], seed));
             continue;
         }
         for (const auto& b : baselines)
@@ -117,7 +128,8 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     }
 
     std::map<std::string, std::string> categoryOf;
-    for (const auto& item : tasks.items) categoryOf[item.id] = item.category;
+    for (const auto& item : tasks.items)
+        categoryOf[item.id] = item.category;
     std::map<std::pair<std::string, std::string>, CategoryMetrics> cats;
     for (const auto& o : outcomes) {
         if (o.status == OutcomeStatus::Incomplete) continue;
@@ -145,7 +157,8 @@ Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId) {
     if (!tasks) return std::unexpected(tasks.error());
     std::vector<std::string> baselines;
     if (run->settings.value("baselines", true) && run->poolSnapshot.contains("models"))
-        for (const auto& m : run->poolSnapshot["models"]) baselines.push_back(m.value("name", ""));
+        for (const auto& m : run->poolSnapshot["models"])
+            baselines.push_back(m.value("name", ""));
     return buildReport(runId, *outcomes, *calls, *tasks, baselines, run->seed);
 }
 
@@ -153,25 +166,49 @@ nlohmann::json toJson(const RunReport& r) {
     nlohmann::json strategies = nlohmann::json::array();
     for (const auto& m : r.strategies) {
         nlohmann::json roles = nlohmann::json::object();
-        for (const auto& [role, cost] : m.spendByRole) roles[role] = cost.usd();
-        strategies.push_back({{"name", m.name}, {"baseline", m.baseline}, {"items", m.items}, {"incomplete", m.incomplete},
-                              {"failed", m.failed}, {"accuracy", m.accuracy}, {"accuracy_ci", {m.accuracyCi.low, m.accuracyCi.high}},
-                              {"total_cost_usd", money(m.totalCost)}, {"known_cost_usd", m.knownCost.usd()},
-                              {"unknown_cost_calls", m.unknownCostCalls}, {"cached_calls", m.cachedCalls}, {"cost_per_item_usd", money(m.costPerItem)},
-                              {"cost_per_correct_usd", money(m.costPerCorrect)}, {"latency_p50_ms", m.latencyP50Ms},
-                              {"latency_p95_ms", m.latencyP95Ms}, {"calls_per_item", m.callsPerItem},
-                              {"tokens_per_item", m.tokensPerItem}, {"spend_by_role_usd", roles}});
+        for (const auto& [role, cost] : m.spendByRole)
+            roles[role] = cost.usd();
+        strategies.push_back({{"name", m.name},
+                              {"baseline", m.baseline},
+                              {"items", m.items},
+                              {"incomplete", m.incomplete},
+                              {"failed", m.failed},
+                              {"accuracy", m.accuracy},
+                              {"accuracy_ci", {m.accuracyCi.low, m.accuracyCi.high}},
+                              {"total_cost_usd", money(m.totalCost)},
+                              {"known_cost_usd", m.knownCost.usd()},
+                              {"unknown_cost_calls", m.unknownCostCalls},
+                              {"cached_calls", m.cachedCalls},
+                              {"cost_per_item_usd", money(m.costPerItem)},
+                              {"cost_per_correct_usd", money(m.costPerCorrect)},
+                              {"latency_p50_ms", m.latencyP50Ms},
+                              {"latency_p95_ms", m.latencyP95Ms},
+                              {"calls_per_item", m.callsPerItem},
+                              {"tokens_per_item", m.tokensPerItem},
+                              {"spend_by_role_usd", roles}});
     }
     nlohmann::json comparisons = nlohmann::json::array();
     for (const auto& c : r.comparisons)
-        comparisons.push_back({{"strategy", c.strategy}, {"against", c.against}, {"paired_items", c.pairedItems},
-                               {"delta_accuracy", c.delta.delta}, {"delta_ci", {c.delta.ci.low, c.delta.ci.high}},
-                               {"mcnemar_p", c.mcnemarP}, {"wins", c.wins}, {"ties", c.ties}, {"losses", c.losses}});
+        comparisons.push_back({{"strategy", c.strategy},
+                               {"against", c.against},
+                               {"paired_items", c.pairedItems},
+                               {"delta_accuracy", c.delta.delta},
+                               {"delta_ci", {c.delta.ci.low, c.delta.ci.high}},
+                               {"mcnemar_p", c.mcnemarP},
+                               {"wins", c.wins},
+                               {"ties", c.ties},
+                               {"losses", c.losses}});
     nlohmann::json categories = nlohmann::json::array();
     for (const auto& c : r.categories)
-        categories.push_back({{"category", c.category}, {"strategy", c.strategy}, {"items", c.items}, {"accuracy", c.accuracy},
+        categories.push_back({{"category", c.category},
+                              {"strategy", c.strategy},
+                              {"items", c.items},
+                              {"accuracy", c.accuracy},
                               {"known_cost_usd", c.knownCost.usd()}});
-    return {{"run", r.runId}, {"best_single", r.bestSingle}, {"strategies", strategies}, {"comparisons", comparisons},
+    return {{"run", r.runId},
+            {"best_single", r.bestSingle},
+            {"strategies", strategies},
+            {"comparisons", comparisons},
             {"categories", categories}};
 }
 

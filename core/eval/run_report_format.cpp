@@ -21,7 +21,8 @@ std::string cost(const std::optional<Money>& m, const Money& known) {
 std::string csvField(const std::string& s) {
     if (s.find_first_of(",\"\n") == std::string::npos) return s;
     std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }
 
@@ -31,33 +32,40 @@ std::string toText(const RunReport& r) {
     std::ostringstream out;
     out << "Run " << r.runId << (r.bestSingle.empty() ? "" : "   best single model: " + r.bestSingle) << "\n\n";
     char line[512];
-    std::snprintf(line, sizeof line, "%-22s %5s %-17s %-22s %-11s %-11s %9s %9s %6s\n", "STRATEGY", "ITEMS", "ACCURACY (95% CI)",
-                  "TOTAL COST", "PER ITEM", "PER RIGHT", "P50 ms", "P95 ms", "CALLS");
+    std::snprintf(line, sizeof line, "%-22s %5s %-17s %-22s %-11s %-11s %9s %9s %6s\n", "STRATEGY", "ITEMS",
+                  "ACCURACY (95% CI)", "TOTAL COST", "PER ITEM", "PER RIGHT", "P50 ms", "P95 ms", "CALLS");
     out << line;
     for (const auto& m : r.strategies) {
-        std::string acc = fmt("%.3f", m.accuracy) + " [" + fmt("%.2f", m.accuracyCi.low) + "," + fmt("%.2f", m.accuracyCi.high) + "]";
+        std::string acc =
+            fmt("%.3f", m.accuracy) + " [" + fmt("%.2f", m.accuracyCi.low) + "," + fmt("%.2f", m.accuracyCi.high) + "]";
         std::snprintf(line, sizeof line, "%-22s %5lld %-17s %-22s %-11s %-11s %9.0f %9.0f %6.2f\n",
                       (m.name + (m.baseline ? "" : " *")).c_str(), (long long)m.items, acc.c_str(),
                       cost(m.totalCost, m.knownCost).c_str(), m.costPerItem ? formatUsd(*m.costPerItem).c_str() : "?",
-                      m.costPerCorrect ? formatUsd(*m.costPerCorrect).c_str() : "?", m.latencyP50Ms, m.latencyP95Ms, m.callsPerItem);
+                      m.costPerCorrect ? formatUsd(*m.costPerCorrect).c_str() : "?", m.latencyP50Ms, m.latencyP95Ms,
+                      m.callsPerItem);
         out << line;
         if (m.incomplete || m.failed)
-            out << "    " << m.incomplete << " incomplete (budget/cancel, not counted), " << m.failed << " failed (counted wrong)\n";
+            out << "    " << m.incomplete << " incomplete (budget/cancel, not counted), " << m.failed
+                << " failed (counted wrong)\n";
     }
     out << "(* orchestration strategy; the others are single-model baselines)\n";
     int64_t cached = 0;
-    for (const auto& m : r.strategies) cached += m.cachedCalls;
+    for (const auto& m : r.strategies)
+        cached += m.cachedCalls;
     if (cached)
-        out << "(" << cached << " calls were answered from the response cache: their cost is the list price, not money "
-                                "spent again; their latency is 0)\n";
+        out << "(" << cached
+            << " calls were answered from the response cache: their cost is the list price, not money "
+               "spent again; their latency is 0)\n";
     bool roles = false;
-    for (const auto& m : r.strategies) roles = roles || m.spendByRole.size() > 1;
+    for (const auto& m : r.strategies)
+        roles = roles || m.spendByRole.size() > 1;
     if (roles) {
         out << "\nSpend by role (known costs):\n";
         for (const auto& m : r.strategies) {
             if (m.spendByRole.size() < 2) continue;
             out << "  " << m.name << ":";
-            for (const auto& [role, spent] : m.spendByRole) out << "  " << role << " " << formatUsd(spent);
+            for (const auto& [role, spent] : m.spendByRole)
+                out << "  " << role << " " << formatUsd(spent);
             out << "\n";
         }
     }
@@ -65,9 +73,11 @@ std::string toText(const RunReport& r) {
         out << "\nComparisons on the same items (delta accuracy, paired bootstrap 95% CI; exact McNemar p):\n";
         for (const auto& c : r.comparisons) {
             std::string p = c.mcnemarP < 0.0001 ? "<0.0001" : fmt("%.4f", c.mcnemarP);
-            std::snprintf(line, sizeof line, "  %-22s vs %-22s %+.3f [%+.3f, %+.3f]  p=%s  win/tie/loss %lld/%lld/%lld (n=%lld)\n",
-                          c.strategy.c_str(), c.against.c_str(), c.delta.delta, c.delta.ci.low, c.delta.ci.high, p.c_str(),
-                          (long long)c.wins, (long long)c.ties, (long long)c.losses, (long long)c.pairedItems);
+            std::snprintf(line, sizeof line,
+                          "  %-22s vs %-22s %+.3f [%+.3f, %+.3f]  p=%s  win/tie/loss %lld/%lld/%lld (n=%lld)\n",
+                          c.strategy.c_str(), c.against.c_str(), c.delta.delta, c.delta.ci.low, c.delta.ci.high,
+                          p.c_str(), (long long)c.wins, (long long)c.ties, (long long)c.losses,
+                          (long long)c.pairedItems);
             out << line;
         }
     }
@@ -90,11 +100,12 @@ std::string toCsv(const RunReport& r) {
            "tokens_per_item\n";
     auto usd = [](const std::optional<Money>& m) { return m ? fmt("%.9f", m->usd()) : std::string(); };
     for (const auto& m : r.strategies)
-        out << csvField(m.name) << "," << (m.baseline ? 1 : 0) << "," << m.items << "," << m.incomplete << "," << m.failed << ","
-            << fmt("%.6f", m.accuracy) << "," << fmt("%.6f", m.accuracyCi.low) << "," << fmt("%.6f", m.accuracyCi.high) << ","
-            << usd(m.totalCost) << "," << usd(m.costPerItem) << "," << usd(m.costPerCorrect) << "," << m.unknownCostCalls << ","
-            << fmt("%.1f", m.latencyP50Ms) << "," << fmt("%.1f", m.latencyP95Ms) << "," << fmt("%.3f", m.callsPerItem) << ","
-            << fmt("%.1f", m.tokensPerItem) << "\n";
+        out << csvField(m.name) << "," << (m.baseline ? 1 : 0) << "," << m.items << "," << m.incomplete << ","
+            << m.failed << "," << fmt("%.6f", m.accuracy) << "," << fmt("%.6f", m.accuracyCi.low) << ","
+            << fmt("%.6f", m.accuracyCi.high) << "," << usd(m.totalCost) << "," << usd(m.costPerItem) << ","
+            << usd(m.costPerCorrect) << "," << m.unknownCostCalls << "," << fmt("%.1f", m.latencyP50Ms) << ","
+            << fmt("%.1f", m.latencyP95Ms) << "," << fmt("%.3f", m.callsPerItem) << "," << fmt("%.1f", m.tokensPerItem)
+            << "\n";
     return out.str();
 }
 

@@ -23,7 +23,8 @@ double mcnemarExactP(int64_t b, int64_t c) {
     // Sum of the binomial(n, 1/2) tail in log space, so large n does not overflow.
     double tail = 0;
     for (int64_t i = 0; i <= k; ++i)
-        tail += std::exp(std::lgamma(double(n) + 1) - std::lgamma(double(i) + 1) - std::lgamma(double(n - i) + 1) - double(n) * std::log(2.0));
+        tail += std::exp(std::lgamma(double(n) + 1) - std::lgamma(double(i) + 1) - std::lgamma(double(n - i) + 1) -
+                         double(n) * std::log(2.0));
     return std::min(1.0, 2 * tail);
 }
 
@@ -33,13 +34,15 @@ PairedDelta pairedBootstrap(const std::vector<double>& a, const std::vector<doub
     if (n == 0) return out;
     std::vector<double> diff(n);
     double sum = 0;
-    for (size_t i = 0; i < n; ++i) sum += diff[i] = a[i] - b[i];
+    for (size_t i = 0; i < n; ++i)
+        sum += diff[i] = a[i] - b[i];
     out.delta = sum / double(n);
     Rng rng(hashParts({"paired-bootstrap", std::to_string(seed)}));
     std::vector<double> means(size_t(std::max(resamples, 1)));
     for (auto& m : means) {
         double s = 0;
-        for (size_t i = 0; i < n; ++i) s += diff[size_t(rng.between(0, int64_t(n) - 1))];
+        for (size_t i = 0; i < n; ++i)
+            s += diff[size_t(rng.between(0, int64_t(n) - 1))];
         m = s / double(n);
     }
     out.ci = {percentile(means, 2.5), percentile(means, 97.5)};

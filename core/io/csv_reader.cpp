@@ -22,8 +22,10 @@ Result<std::vector<CsvRecord>> parseCsv(const std::string& text, const std::stri
     for (size_t i = start; i < text.size(); ++i) {
         char c = text[i];
         if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') field += '"', ++i;
-            else if (c == '"') quoted = false;
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"')
+                field += '"', ++i;
+            else if (c == '"')
+                quoted = false;
             else {
                 if (c == '\n') ++line;
                 field += c;

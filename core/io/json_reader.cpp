@@ -9,27 +9,37 @@ namespace baton::core {
 std::string JsonReader::child(const std::string& path, std::string_view key) {
     std::string escaped;
     for (char c : key) {
-        if (c == '~') escaped += "~0";
-        else if (c == '/') escaped += "~1";
-        else escaped += c;
+        if (c == '~')
+            escaped += "~0";
+        else if (c == '/')
+            escaped += "~1";
+        else
+            escaped += c;
     }
     return path + "/" + escaped;
 }
 
-std::string JsonReader::child(const std::string& path, size_t index) { return path + "/" + std::to_string(index); }
+std::string JsonReader::child(const std::string& path, size_t index) {
+    return path + "/" + std::to_string(index);
+}
 
 std::string JsonReader::describe(const Json& value) {
     switch (value.type()) {
-    case Json::value_t::null: return "null";
-    case Json::value_t::boolean: return value.get<bool>() ? "true" : "false";
+    case Json::value_t::null:
+        return "null";
+    case Json::value_t::boolean:
+        return value.get<bool>() ? "true" : "false";
     case Json::value_t::string: {
         const auto& s = value.get_ref<const std::string&>();
         if (looksLikeSecret(s)) return "a string that looks like a secret (not shown)";
         return "\"" + (s.size() > 40 ? s.substr(0, 37) + "..." : s) + "\"";
     }
-    case Json::value_t::array: return "an array";
-    case Json::value_t::object: return "an object";
-    default: return value.dump();
+    case Json::value_t::array:
+        return "an array";
+    case Json::value_t::object:
+        return "an object";
+    default:
+        return value.dump();
     }
 }
 

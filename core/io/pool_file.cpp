@@ -18,7 +18,8 @@ void readUrl(JsonReader& reader, ModelSpec& m, const Json& obj, const std::strin
     m.baseUrl = *url;
     std::string at = JsonReader::child(path, "base_url");
     auto parsed = parseUrl(*url);
-    if (!parsed) reader.error(at, "not an http(s) URL: " + JsonReader::describe(Json(*url)));
+    if (!parsed)
+        reader.error(at, "not an http(s) URL: " + JsonReader::describe(Json(*url)));
     else if (parsed->scheme == "http" && !isLoopbackHost(parsed->host))
         reader.error(at, "plain http is only allowed to loopback (127.0.0.1, localhost, [::1]); use https:// so the "
                          "key is not sent in clear");
@@ -28,43 +29,54 @@ void readPrice(JsonReader& reader, ModelSpec& m, const Json& obj, const std::str
     auto it = obj.find("price");
     if (it == obj.end() || it->is_null()) return;
     std::string at = JsonReader::child(path, "price");
-    if (it->is_string()) m.priceRef = it->get<std::string>();
-    else if (it->is_object()) m.priceOverride = readPriceEntry(reader, *it, at);
-    else reader.error(at, "expected a price book id or an object of prices, got " + JsonReader::describe(*it));
+    if (it->is_string())
+        m.priceRef = it->get<std::string>();
+    else if (it->is_object())
+        m.priceOverride = readPriceEntry(reader, *it, at);
+    else
+        reader.error(at, "expected a price book id or an object of prices, got " + JsonReader::describe(*it));
 }
 
 ModelSpec readModel(JsonReader& reader, const Json& obj, const std::string& path) {
     ModelSpec m;
     m.name = reader.string(obj, path, "name", Need::Required).value_or("");
     if (auto provider = reader.string(obj, path, "provider", Need::Required)) {
-        if (auto kind = providerKindFromString(*provider)) m.provider = *kind;
+        if (auto kind = providerKindFromString(*provider))
+            m.provider = *kind;
         else
-            reader.error(JsonReader::child(path, "provider"), "unknown provider " + JsonReader::describe(Json(*provider)) +
+            reader.error(JsonReader::child(path, "provider"), "unknown provider " +
+                                                                  JsonReader::describe(Json(*provider)) +
                                                                   "; expected openai, anthropic, gemini or sim");
     }
     readUrl(reader, m, obj, path);
     m.remoteModel = reader.string(obj, path, "model", Need::Required).value_or("");
     if (auto key = reader.string(obj, path, "key_ref", Need::Optional)) {
-        if (auto ref = KeyRef::parse(*key)) m.keyRef = *ref;
+        if (auto ref = KeyRef::parse(*key))
+            m.keyRef = *ref;
         else
             reader.error(JsonReader::child(path, "key_ref"),
-                         "expected \"env:VARIABLE_NAME\" or \"keychain:ENTRY_NAME\", got " + JsonReader::describe(Json(*key)));
+                         "expected \"env:VARIABLE_NAME\" or \"keychain:ENTRY_NAME\", got " +
+                             JsonReader::describe(Json(*key)));
     }
     readPrice(reader, m, obj, path);
-    for (auto [key, field] : {std::pair{"context_window", &m.contextWindow}, {"max_output_tokens", &m.maxOutputTokens}}) {
+    for (auto [key, field] :
+         {std::pair{"context_window", &m.contextWindow}, {"max_output_tokens", &m.maxOutputTokens}}) {
         *field = reader.integer(obj, path, key, Need::Optional);
         if (*field && **field <= 0) reader.error(JsonReader::child(path, key), "must be a positive number of tokens");
     }
     if (const auto* params = reader.object(obj, path, "params", Need::Optional)) m.params = *params;
     if (const auto* tags = reader.object(obj, path, "tags", Need::Optional)) {
         for (auto it = tags->begin(); it != tags->end(); ++it) {
-            if (it->is_string()) m.tags[it.key()] = it->get<std::string>();
-            else reader.error(JsonReader::child(JsonReader::child(path, "tags"), it.key()),
-                              "expected a string, got " + JsonReader::describe(*it));
+            if (it->is_string())
+                m.tags[it.key()] = it->get<std::string>();
+            else
+                reader.error(JsonReader::child(JsonReader::child(path, "tags"), it.key()),
+                             "expected a string, got " + JsonReader::describe(*it));
         }
     }
-    reader.warnUnknown(obj, path, {"name", "provider", "base_url", "model", "key_ref", "price", "context_window",
-                                   "max_output_tokens", "params", "tags"});
+    reader.warnUnknown(obj, path,
+                       {"name", "provider", "base_url", "model", "key_ref", "price", "context_window",
+                        "max_output_tokens", "params", "tags"});
     return m;
 }
 
@@ -115,9 +127,12 @@ void readConstraints(JsonReader& reader, const Json& doc, Pool& pool) {
     if (const auto* tags = reader.object(*c, path, "allowed_tags", Need::Optional)) {
         for (auto it = tags->begin(); it != tags->end(); ++it) {
             std::string at = JsonReader::child(JsonReader::child(path, "allowed_tags"), it.key());
-            bool ok = it->is_array() && std::all_of(it->begin(), it->end(), [](const Json& v) { return v.is_string(); });
-            if (!ok) reader.error(at, "expected an array of strings, got " + JsonReader::describe(*it));
-            else pool.constraints.allowedTags[it.key()] = it->get<std::vector<std::string>>();
+            bool ok =
+                it->is_array() && std::all_of(it->begin(), it->end(), [](const Json& v) { return v.is_string(); });
+            if (!ok)
+                reader.error(at, "expected an array of strings, got " + JsonReader::describe(*it));
+            else
+                pool.constraints.allowedTags[it.key()] = it->get<std::vector<std::string>>();
         }
     }
     for (auto [key, field] : {std::pair{"budget_per_task_usd", &pool.constraints.budgetPerTaskUsd},
@@ -134,9 +149,9 @@ void warnAboutConstraintViolations(JsonReader& reader, const Pool& pool) {
         for (const auto& [tag, allowed] : pool.constraints.allowedTags) {
             auto it = m.tags.find(tag);
             if (it == m.tags.end() || std::find(allowed.begin(), allowed.end(), it->second) == allowed.end())
-                reader.warning(JsonReader::child("/models", i),
-                               "model \"" + m.name + "\" is outside the constraint on tag \"" + tag +
-                                   "\" and will be left out of runs");
+                reader.warning(JsonReader::child("/models", i), "model \"" + m.name +
+                                                                    "\" is outside the constraint on tag \"" + tag +
+                                                                    "\" and will be left out of runs");
         }
     }
 }
@@ -157,8 +172,9 @@ Result<LoadedPool> parsePool(const std::string& text, const std::string& fileNam
     JsonReader reader(fileName);
     reportSecrets(reader, doc, "");
     if (auto schema = reader.integer(doc, "", "schema", Need::Required); schema && *schema != kPoolSchemaVersion)
-        reader.error("/schema", "this Baton reads pool schema " + std::to_string(kPoolSchemaVersion) + ", the file has " +
-                                    std::to_string(*schema) + (*schema > kPoolSchemaVersion ? "; upgrade Baton" : ""));
+        reader.error("/schema", "this Baton reads pool schema " + std::to_string(kPoolSchemaVersion) +
+                                    ", the file has " + std::to_string(*schema) +
+                                    (*schema > kPoolSchemaVersion ? "; upgrade Baton" : ""));
     Pool pool;
     pool.name = reader.string(doc, "", "name", Need::Required).value_or("");
     pool.description = reader.string(doc, "", "description", Need::Optional).value_or("");
@@ -188,8 +204,10 @@ nlohmann::json poolToJson(const Pool& pool) {
         Json j = {{"name", m.name}, {"provider", toString(m.provider)}, {"model", m.remoteModel}};
         if (!m.baseUrl.empty()) j["base_url"] = m.baseUrl;
         if (m.keyRef.kind != KeyRef::Kind::None) j["key_ref"] = m.keyRef.toString();
-        if (m.priceOverride) j["price"] = toJson(*m.priceOverride);
-        else if (!m.priceRef.empty()) j["price"] = m.priceRef;
+        if (m.priceOverride)
+            j["price"] = toJson(*m.priceOverride);
+        else if (!m.priceRef.empty())
+            j["price"] = m.priceRef;
         if (m.contextWindow) j["context_window"] = *m.contextWindow;
         if (m.maxOutputTokens) j["max_output_tokens"] = *m.maxOutputTokens;
         if (!m.params.empty()) j["params"] = m.params;

@@ -16,7 +16,8 @@ void reportSecrets(JsonReader& reader, const Json& value, const std::string& pat
         return;
     }
     if (value.is_array()) {
-        for (size_t i = 0; i < value.size(); ++i) reportSecrets(reader, value[i], JsonReader::child(path, i));
+        for (size_t i = 0; i < value.size(); ++i)
+            reportSecrets(reader, value[i], JsonReader::child(path, i));
         return;
     }
     if (!value.is_object()) return;
@@ -25,7 +26,8 @@ void reportSecrets(JsonReader& reader, const Json& value, const std::string& pat
         bool secretField = isSecretFieldName(it.key()) && it->is_string() && !it->get_ref<const std::string&>().empty();
         if (secretField && !looksLikeSecret(it->get_ref<const std::string&>()))
             reader.error(childPath, std::string("a field named \"") + it.key() + "\" would hold a secret; " + kAdvice);
-        else reportSecrets(reader, *it, childPath);
+        else
+            reportSecrets(reader, *it, childPath);
     }
 }
 

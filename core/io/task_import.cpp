@@ -18,7 +18,8 @@ struct RawItem {
 
 class ItemCollector {
 public:
-    ItemCollector(std::string fileName, const ImportOptions& options) : m_file(std::move(fileName)), m_options(options) {}
+    ItemCollector(std::string fileName, const ImportOptions& options)
+        : m_file(std::move(fileName)), m_options(options) {}
 
     void bad(size_t line, std::string message) {
         m_problems.push_back({Severity::Error, m_file, "line " + std::to_string(line), std::move(message)});
@@ -29,7 +30,8 @@ public:
         ++m_nextNumber;
         if (item.category.empty()) item.category = "general";
         if (item.prompt().empty()) return bad(line, "the prompt is empty");
-        if (item.references.empty()) return bad(line, "no reference answer (field \"" + m_options.mapping.answer + "\")");
+        if (item.references.empty())
+            return bad(line, "no reference answer (field \"" + m_options.mapping.answer + "\")");
         if (auto [it, fresh] = m_idLines.emplace(item.id, line); !fresh)
             return bad(line, "duplicate id \"" + item.id + "\" (first on line " + std::to_string(it->second) + ")");
         m_items.push_back(std::move(item));
@@ -97,7 +99,8 @@ std::string readJsonItem(const Json& obj, const FieldMapping& map, size_t line, 
             item.messages.push_back({m["role"].get<std::string>(), m["content"].get<std::string>()});
         }
     } else if (const Json* prompt = take(map.prompt)) {
-        if (!prompt->is_string()) return "\"" + map.prompt + "\" must be a string, got " + JsonReader::describe(*prompt);
+        if (!prompt->is_string())
+            return "\"" + map.prompt + "\" must be a string, got " + JsonReader::describe(*prompt);
         item.messages.push_back({"user", prompt->get<std::string>()});
     } else {
         return "no prompt: expected a \"" + map.prompt + "\" string or a \"messages\" array";
@@ -105,7 +108,8 @@ std::string readJsonItem(const Json& obj, const FieldMapping& map, size_t line, 
     const Json* answer = take(map.answer);
     if (!answer) answer = take("references");
     if (answer && answer->is_array()) {
-        for (const auto& a : *answer) item.references.push_back(scalarText(a));
+        for (const auto& a : *answer)
+            item.references.push_back(scalarText(a));
     } else if (answer) {
         item.references.push_back(scalarText(*answer));
     }
@@ -162,10 +166,12 @@ Status parseCsvItems(const std::string& text, const std::string& fileName, ItemC
     };
     auto prompt = column(map.prompt), answer = column(map.answer);
     std::string known;
-    for (const auto& h : header) known += (known.empty() ? "" : ", ") + h;
+    for (const auto& h : header)
+        known += (known.empty() ? "" : ", ") + h;
     if (!prompt || !answer)
-        return fail(ErrorKind::BadInput, fileName + ":1: the header has no column \"" + (!prompt ? map.prompt : map.answer) +
-                                             "\" (columns: " + known + "); map one with --map prompt=COLUMN or "
+        return fail(ErrorKind::BadInput, fileName + ":1: the header has no column \"" +
+                                             (!prompt ? map.prompt : map.answer) + "\" (columns: " + known +
+                                             "); map one with --map prompt=COLUMN or "
                                              "--map answer=COLUMN");
     auto id = column(map.id), category = column(map.category), system = column(map.system);
     for (size_t r = 1; r < records->size(); ++r) {
@@ -210,15 +216,19 @@ Result<ImportedTasks> parseTasks(const std::string& text, const std::string& fil
     std::filesystem::path path(fileName);
     if (format == TaskFormat::Auto) {
         std::string ext = path.extension().string();
-        if (ext == ".jsonl" || ext == ".ndjson") format = TaskFormat::Jsonl;
-        else if (ext == ".csv") format = TaskFormat::Csv;
+        if (ext == ".jsonl" || ext == ".ndjson")
+            format = TaskFormat::Jsonl;
+        else if (ext == ".csv")
+            format = TaskFormat::Csv;
         else
             return fail(ErrorKind::BadInput,
                         fileName + ": cannot tell the format from the extension; use .jsonl or .csv, or pass --format");
     }
     ItemCollector collector(fileName, options);
-    if (format == TaskFormat::Jsonl) parseJsonl(text, collector, options.mapping);
-    else if (auto ok = parseCsvItems(text, fileName, collector, options.mapping); !ok) return std::unexpected(ok.error());
+    if (format == TaskFormat::Jsonl)
+        parseJsonl(text, collector, options.mapping);
+    else if (auto ok = parseCsvItems(text, fileName, collector, options.mapping); !ok)
+        return std::unexpected(ok.error());
     return collector.finish(path.stem().string());
 }
 

@@ -4,12 +4,13 @@ namespace baton::core {
 namespace {
 
 constexpr std::pair<CallRole, const char*> kRoles[] = {
-    {CallRole::Answer, "answer"},       {CallRole::Route, "route"},   {CallRole::Plan, "plan"},
-    {CallRole::Propose, "propose"},     {CallRole::Aggregate, "aggregate"}, {CallRole::Judge, "judge"},
-    {CallRole::Verify, "verify"},       {CallRole::Synthesize, "synthesize"}, {CallRole::Embed, "embed"}};
-constexpr std::pair<CallStatus, const char*> kStatuses[] = {
-    {CallStatus::Pending, "pending"}, {CallStatus::Ok, "ok"}, {CallStatus::Error, "error"},
-    {CallStatus::Cancelled, "cancelled"}};
+    {CallRole::Answer, "answer"},   {CallRole::Route, "route"},           {CallRole::Plan, "plan"},
+    {CallRole::Propose, "propose"}, {CallRole::Aggregate, "aggregate"},   {CallRole::Judge, "judge"},
+    {CallRole::Verify, "verify"},   {CallRole::Synthesize, "synthesize"}, {CallRole::Embed, "embed"}};
+constexpr std::pair<CallStatus, const char*> kStatuses[] = {{CallStatus::Pending, "pending"},
+                                                            {CallStatus::Ok, "ok"},
+                                                            {CallStatus::Error, "error"},
+                                                            {CallStatus::Cancelled, "cancelled"}};
 
 template <class E, size_t N> std::string name(const std::pair<E, const char*> (&table)[N], E value) {
     for (auto [v, n] : table)
@@ -17,7 +18,8 @@ template <class E, size_t N> std::string name(const std::pair<E, const char*> (&
     return "";
 }
 
-template <class E, size_t N> std::optional<E> parse(const std::pair<E, const char*> (&table)[N], const std::string& text) {
+template <class E, size_t N>
+std::optional<E> parse(const std::pair<E, const char*> (&table)[N], const std::string& text) {
     for (auto [v, n] : table)
         if (text == n) return v;
     return std::nullopt;
@@ -31,10 +33,18 @@ std::optional<Money> moneyFrom(const nlohmann::json& j, const char* key) {
 
 } // namespace
 
-std::string toString(CallRole role) { return name(kRoles, role); }
-std::optional<CallRole> callRoleFromString(const std::string& text) { return parse(kRoles, text); }
-std::string toString(CallStatus status) { return name(kStatuses, status); }
-std::optional<CallStatus> callStatusFromString(const std::string& text) { return parse(kStatuses, text); }
+std::string toString(CallRole role) {
+    return name(kRoles, role);
+}
+std::optional<CallRole> callRoleFromString(const std::string& text) {
+    return parse(kRoles, text);
+}
+std::string toString(CallStatus status) {
+    return name(kStatuses, status);
+}
+std::optional<CallStatus> callStatusFromString(const std::string& text) {
+    return parse(kStatuses, text);
+}
 
 void to_json(nlohmann::json& j, const Call& c) {
     j = {{"run_id", c.runId},

@@ -6,8 +6,8 @@ namespace baton::core {
 namespace {
 
 constexpr std::pair<GraderKind, const char*> kNames[] = {
-    {GraderKind::Exact, "exact"},   {GraderKind::Normalized, "normalized"}, {GraderKind::Choice, "choice"},
-    {GraderKind::Numeric, "numeric"}, {GraderKind::Regex, "regex"},         {GraderKind::Contains, "contains"},
+    {GraderKind::Exact, "exact"},         {GraderKind::Normalized, "normalized"}, {GraderKind::Choice, "choice"},
+    {GraderKind::Numeric, "numeric"},     {GraderKind::Regex, "regex"},           {GraderKind::Contains, "contains"},
     {GraderKind::JsonField, "json_field"}};
 
 } // namespace
@@ -44,7 +44,8 @@ GraderSpec readGraderSpec(JsonReader& reader, const nlohmann::json& value, const
         return spec;
     }
     if (auto kind = reader.string(obj, path, "kind", Need::Required)) {
-        if (auto k = graderKindFromString(*kind)) spec.kind = *k;
+        if (auto k = graderKindFromString(*kind))
+            spec.kind = *k;
         else
             reader.error(JsonReader::child(path, "kind"),
                          "unknown grader \"" + *kind +
@@ -56,12 +57,14 @@ GraderSpec readGraderSpec(JsonReader& reader, const nlohmann::json& value, const
     spec.pattern = reader.string(obj, path, "pattern", Need::Optional).value_or("");
     spec.field = reader.string(obj, path, "field", Need::Optional).value_or("");
     if (spec.kind == GraderKind::Regex) {
-        if (spec.pattern.empty()) reader.error(JsonReader::child(path, "pattern"), "a regex grader needs a pattern");
+        if (spec.pattern.empty())
+            reader.error(JsonReader::child(path, "pattern"), "a regex grader needs a pattern");
         else {
             try {
                 std::regex check(spec.pattern, std::regex::ECMAScript);
             } catch (const std::regex_error& e) {
-                reader.error(JsonReader::child(path, "pattern"), std::string("invalid regular expression: ") + e.what());
+                reader.error(JsonReader::child(path, "pattern"),
+                             std::string("invalid regular expression: ") + e.what());
             }
         }
     }

@@ -17,8 +17,8 @@ struct GraderSpec {
     GraderKind kind = GraderKind::Normalized;
     double absTolerance = 1e-6; ///< numeric: |answer - reference| <= abs + rel * |reference|
     double relTolerance = 0;
-    std::string pattern;        ///< regex: matched against the answer; group 1, when present, is compared
-    std::string field;          ///< json_field: dotted path in a JSON answer ("result.total")
+    std::string pattern; ///< regex: matched against the answer; group 1, when present, is compared
+    std::string field;   ///< json_field: dotted path in a JSON answer ("result.total")
     bool operator==(const GraderSpec&) const = default;
 };
 

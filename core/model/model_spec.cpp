@@ -4,10 +4,14 @@ namespace baton::core {
 
 std::string toString(ProviderKind kind) {
     switch (kind) {
-    case ProviderKind::OpenAi: return "openai";
-    case ProviderKind::Anthropic: return "anthropic";
-    case ProviderKind::Gemini: return "gemini";
-    case ProviderKind::Sim: return "sim";
+    case ProviderKind::OpenAi:
+        return "openai";
+    case ProviderKind::Anthropic:
+        return "anthropic";
+    case ProviderKind::Gemini:
+        return "gemini";
+    case ProviderKind::Sim:
+        return "sim";
     }
     return "openai";
 }
@@ -20,9 +24,12 @@ std::optional<ProviderKind> providerKindFromString(const std::string& text) {
 
 std::string KeyRef::toString() const {
     switch (kind) {
-    case Kind::None: return "";
-    case Kind::Env: return "env:" + name;
-    case Kind::Keychain: return "keychain:" + name;
+    case Kind::None:
+        return "";
+    case Kind::Env:
+        return "env:" + name;
+    case Kind::Keychain:
+        return "keychain:" + name;
     }
     return "";
 }

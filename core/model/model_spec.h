@@ -32,8 +32,8 @@ struct ModelSpec {
     std::string baseUrl;
     std::string remoteModel; ///< the id the endpoint knows the model by
     KeyRef keyRef;
-    std::string priceRef;                     ///< id in the price book
-    std::optional<PriceEntry> priceOverride;  ///< inline prices; win over the book
+    std::string priceRef;                    ///< id in the price book
+    std::optional<PriceEntry> priceOverride; ///< inline prices; win over the book
     std::optional<int64_t> contextWindow;
     std::optional<int64_t> maxOutputTokens;
     nlohmann::json params = nlohmann::json::object(); ///< default request parameters (temperature...)

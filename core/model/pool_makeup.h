@@ -9,7 +9,7 @@
 namespace baton::core {
 
 struct PoolMakeup {
-    std::map<std::string, int> weights;       ///< "open" -> 2, "closed" -> 4, "untagged" -> ...
+    std::map<std::string, int> weights; ///< "open" -> 2, "closed" -> 4, "untagged" -> ...
     std::map<std::string, int> vendors;
     std::map<std::string, int> jurisdictions;
 };

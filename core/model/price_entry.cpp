@@ -55,14 +55,15 @@ PriceEntry readPriceEntry(JsonReader& reader, const nlohmann::json& obj, const s
         LongContextTier t;
         t.thresholdTokens = reader.integer(*tier, tierPath, "threshold_tokens", Need::Required).value_or(0);
         t.prices = readPrices(reader, *tier, tierPath);
-        reader.warnUnknown(*tier, tierPath, {"threshold_tokens", "input", "cached_input", "cache_write", "output",
-                                             "reasoning"});
+        reader.warnUnknown(*tier, tierPath,
+                           {"threshold_tokens", "input", "cached_input", "cache_write", "output", "reasoning"});
         e.longContext = t;
     }
     e.source = reader.string(obj, path, "source", Need::Optional).value_or("");
     e.asOf = reader.string(obj, path, "as_of", Need::Optional).value_or("");
-    reader.warnUnknown(obj, path, {"id", "currency", "input", "cached_input", "cache_write", "output", "reasoning",
-                                   "request_fee", "long_context", "source", "as_of", "note"});
+    reader.warnUnknown(obj, path,
+                       {"id", "currency", "input", "cached_input", "cache_write", "output", "reasoning", "request_fee",
+                        "long_context", "source", "as_of", "note"});
     return e;
 }
 

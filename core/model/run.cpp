@@ -8,7 +8,9 @@ constexpr const char* kOutcomeStatus[] = {"complete", "incomplete", "failed"};
 
 } // namespace
 
-std::string toString(RunStatus status) { return kRunStatus[static_cast<int>(status)]; }
+std::string toString(RunStatus status) {
+    return kRunStatus[static_cast<int>(status)];
+}
 
 std::optional<RunStatus> runStatusFromString(const std::string& text) {
     for (int i = 0; i < 5; ++i)
@@ -16,7 +18,9 @@ std::optional<RunStatus> runStatusFromString(const std::string& text) {
     return std::nullopt;
 }
 
-std::string toString(OutcomeStatus status) { return kOutcomeStatus[static_cast<int>(status)]; }
+std::string toString(OutcomeStatus status) {
+    return kOutcomeStatus[static_cast<int>(status)];
+}
 
 std::optional<OutcomeStatus> outcomeStatusFromString(const std::string& text) {
     for (int i = 0; i < 3; ++i)

@@ -10,11 +10,11 @@
 namespace baton::core {
 
 struct TokenUsage {
-    std::optional<int64_t> input;        ///< prompt tokens that were neither cache reads nor cache writes
-    std::optional<int64_t> cachedInput;  ///< prompt tokens read from the provider's cache
-    std::optional<int64_t> cacheWrite;   ///< prompt tokens written to the cache
-    std::optional<int64_t> output;       ///< visible output tokens, reasoning excluded
-    std::optional<int64_t> reasoning;    ///< reasoning/thinking tokens billed by the provider
+    std::optional<int64_t> input;       ///< prompt tokens that were neither cache reads nor cache writes
+    std::optional<int64_t> cachedInput; ///< prompt tokens read from the provider's cache
+    std::optional<int64_t> cacheWrite;  ///< prompt tokens written to the cache
+    std::optional<int64_t> output;      ///< visible output tokens, reasoning excluded
+    std::optional<int64_t> reasoning;   ///< reasoning/thinking tokens billed by the provider
 
     /// All prompt-side tokens, the figure long-context tiers are measured against.
     std::optional<int64_t> promptTotal() const;
@@ -29,8 +29,10 @@ struct TokenUsage {
                                     std::optional<int64_t> cacheCreationTokens, std::optional<int64_t> outputTokens);
     /// Gemini: promptTokenCount includes cachedContentTokenCount; thoughtsTokenCount is apart from
     /// candidatesTokenCount.
-    static TokenUsage fromGemini(std::optional<int64_t> promptTokenCount, std::optional<int64_t> cachedContentTokenCount,
-                                 std::optional<int64_t> candidatesTokenCount, std::optional<int64_t> thoughtsTokenCount);
+    static TokenUsage fromGemini(std::optional<int64_t> promptTokenCount,
+                                 std::optional<int64_t> cachedContentTokenCount,
+                                 std::optional<int64_t> candidatesTokenCount,
+                                 std::optional<int64_t> thoughtsTokenCount);
 };
 
 void to_json(nlohmann::json& j, const TokenUsage& u);

@@ -10,14 +10,22 @@ using Clock = std::chrono::steady_clock;
 
 std::string toString(HttpFailure failure) {
     switch (failure) {
-    case HttpFailure::None: return "none";
-    case HttpFailure::Connect: return "connection failed";
-    case HttpFailure::Timeout: return "timed out";
-    case HttpFailure::FirstByteTimeout: return "no response before the first-byte timeout";
-    case HttpFailure::IdleTimeout: return "the response stalled past the idle timeout";
-    case HttpFailure::Dropped: return "the connection dropped mid-response";
-    case HttpFailure::Cancelled: return "cancelled";
-    case HttpFailure::Other: return "transfer failed";
+    case HttpFailure::None:
+        return "none";
+    case HttpFailure::Connect:
+        return "connection failed";
+    case HttpFailure::Timeout:
+        return "timed out";
+    case HttpFailure::FirstByteTimeout:
+        return "no response before the first-byte timeout";
+    case HttpFailure::IdleTimeout:
+        return "the response stalled past the idle timeout";
+    case HttpFailure::Dropped:
+        return "the connection dropped mid-response";
+    case HttpFailure::Cancelled:
+        return "cancelled";
+    case HttpFailure::Other:
+        return "transfer failed";
     }
     return "transfer failed";
 }
@@ -144,7 +152,8 @@ void HttpEventLoop::addTransfer(std::unique_ptr<Transfer> t) {
     curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, &Transfer::onBody);
     curl_easy_setopt(e, CURLOPT_WRITEDATA, t.get());
     curl_easy_setopt(e, CURLOPT_PRIVATE, t.get());
-    for (const auto& [name, value] : r.headers) t->headerList = curl_slist_append(t->headerList, (name + ": " + value).c_str());
+    for (const auto& [name, value] : r.headers)
+        t->headerList = curl_slist_append(t->headerList, (name + ": " + value).c_str());
     t->headerList = curl_slist_append(t->headerList, "Expect:"); // no 100-continue round trip
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, t->headerList);
     if (r.method == "POST") {
@@ -176,15 +185,22 @@ void HttpEventLoop::finish(Transfer* t, int code) {
         case CURLE_COULDNT_CONNECT:
         case CURLE_COULDNT_RESOLVE_HOST:
         case CURLE_SSL_CONNECT_ERROR:
-        case CURLE_PEER_FAILED_VERIFICATION: result.failure = HttpFailure::Connect; break;
-        case CURLE_OPERATION_TIMEDOUT: result.failure = HttpFailure::Timeout; break;
+        case CURLE_PEER_FAILED_VERIFICATION:
+            result.failure = HttpFailure::Connect;
+            break;
+        case CURLE_OPERATION_TIMEDOUT:
+            result.failure = HttpFailure::Timeout;
+            break;
         case CURLE_PARTIAL_FILE:
         case CURLE_RECV_ERROR:
         case CURLE_GOT_NOTHING:
         case CURLE_SEND_ERROR:
         case CURLE_HTTP2_STREAM:
-        case CURLE_HTTP2: result.failure = HttpFailure::Dropped; break;
-        default: result.failure = HttpFailure::Other;
+        case CURLE_HTTP2:
+            result.failure = HttpFailure::Dropped;
+            break;
+        default:
+            result.failure = HttpFailure::Other;
         }
         result.error = t->errorBuffer[0] ? t->errorBuffer : curl_easy_strerror(CURLcode(code));
     }
@@ -200,12 +216,16 @@ void HttpEventLoop::enforceTimeouts() {
         if (t->abortedAs != HttpFailure::None) continue;
         double sinceStart = std::chrono::duration<double, std::milli>(now - t->started).count();
         double sinceByte = std::chrono::duration<double, std::milli>(now - t->lastByte).count();
-        if (!t->gotByte && sinceStart > t->request.timeouts.firstByteMs) t->abortedAs = HttpFailure::FirstByteTimeout;
-        else if (t->gotByte && sinceByte > t->request.timeouts.idleMs) t->abortedAs = HttpFailure::IdleTimeout;
-        else continue;
+        if (!t->gotByte && sinceStart > t->request.timeouts.firstByteMs)
+            t->abortedAs = HttpFailure::FirstByteTimeout;
+        else if (t->gotByte && sinceByte > t->request.timeouts.idleMs)
+            t->abortedAs = HttpFailure::IdleTimeout;
+        else
+            continue;
         expired.push_back(t.get());
     }
-    for (Transfer* t : expired) finish(t, CURLE_OK);
+    for (Transfer* t : expired)
+        finish(t, CURLE_OK);
 }
 
 void HttpEventLoop::drainCommands() {
@@ -220,15 +240,18 @@ void HttpEventLoop::drainCommands() {
         posted.swap(m_posted);
         timers.swap(m_newTimers);
     }
-    for (auto& t : toStart) addTransfer(std::move(t));
-    for (auto& timer : timers) m_timers.emplace(timer.due, std::move(timer.task));
+    for (auto& t : toStart)
+        addTransfer(std::move(t));
+    for (auto& timer : timers)
+        m_timers.emplace(timer.due, std::move(timer.task));
     for (TransferId id : toCancel) {
         auto it = m_active.find(id);
         if (it == m_active.end()) continue;
         it->second->abortedAs = HttpFailure::Cancelled;
         finish(it->second.get(), CURLE_OK);
     }
-    for (auto& task : posted) task();
+    for (auto& task : posted)
+        task();
 }
 
 int HttpEventLoop::runTimers() {
@@ -240,7 +263,8 @@ int HttpEventLoop::runTimers() {
     }
     int wait = 50; // also the granularity of first-byte and idle timeouts
     if (!m_timers.empty())
-        wait = std::clamp(int(std::chrono::duration_cast<std::chrono::milliseconds>(m_timers.begin()->first - now).count()), 0, wait);
+        wait = std::clamp(
+            int(std::chrono::duration_cast<std::chrono::milliseconds>(m_timers.begin()->first - now).count()), 0, wait);
     return wait;
 }
 

@@ -28,7 +28,7 @@ struct HttpRequest {
 enum class HttpFailure { None, Connect, Timeout, FirstByteTimeout, IdleTimeout, Dropped, Cancelled, Other };
 
 struct HttpResult {
-    long status = 0; ///< 0 when no response line arrived
+    long status = 0;                            ///< 0 when no response line arrived
     std::map<std::string, std::string> headers; ///< lowercased names
     HttpFailure failure = HttpFailure::None;
     std::string error;        ///< libcurl's words for the failure, without header values

@@ -12,7 +12,8 @@ std::optional<double> parseSeconds(const std::string& text) {
     if (text.empty()) return std::nullopt;
     char* end = nullptr;
     double v = std::strtod(text.c_str(), &end);
-    while (end && *end == ' ') ++end;
+    while (end && *end == ' ')
+        ++end;
     if (end == text.c_str() || (end && *end) || !std::isfinite(v) || v < 0) return std::nullopt;
     return v;
 }

@@ -18,7 +18,9 @@ CallCost computeCost(const PriceEntry& entry, const TokenUsage& usage) {
     if (entry.longContext && prompt && *prompt > entry.longContext->thresholdTokens) {
         // Above the threshold the whole request moves to the tier, not just the excess tokens.
         const TokenPrices& tier = entry.longContext->prices;
-        auto pick = [](std::optional<double> tierPrice, std::optional<double> base) { return tierPrice ? tierPrice : base; };
+        auto pick = [](std::optional<double> tierPrice, std::optional<double> base) {
+            return tierPrice ? tierPrice : base;
+        };
         prices = {pick(tier.input, prices.input), pick(tier.cachedInput, prices.cachedInput),
                   pick(tier.cacheWrite, prices.cacheWrite), pick(tier.output, prices.output),
                   pick(tier.reasoning, prices.reasoning)};
@@ -43,8 +45,8 @@ CallCost computeCost(const PriceEntry& entry, const TokenUsage& usage) {
         }
         if (*b.tokens == 0) continue;
         if (!b.price) {
-            cost.unknownReason = "price entry " + (entry.id.empty() ? std::string("(inline)") : entry.id) +
-                                 " has no " + b.name + " price";
+            cost.unknownReason = "price entry " + (entry.id.empty() ? std::string("(inline)") : entry.id) + " has no " +
+                                 b.name + " price";
             return cost;
         }
         total += Money::perTokenFromPerMillion(*b.price) * *b.tokens;

@@ -24,14 +24,16 @@ Result<PriceBook> PriceBook::fromJson(const std::string& text, const std::string
                 continue;
             }
             PriceEntry entry = readPriceEntry(reader, item, path);
-            if (entry.id.empty()) reader.error(JsonReader::child(path, "id"), "required field is missing");
-            else if (book.m_entries.count(entry.id)) reader.error(path, "duplicate id \"" + entry.id + "\"");
-            else book.m_entries[entry.id] = std::move(entry);
+            if (entry.id.empty())
+                reader.error(JsonReader::child(path, "id"), "required field is missing");
+            else if (book.m_entries.count(entry.id))
+                reader.error(path, "duplicate id \"" + entry.id + "\"");
+            else
+                book.m_entries[entry.id] = std::move(entry);
         }
     }
     reader.warnUnknown(doc, "", {"schema", "entries", "note"});
-    if (!reader.ok())
-        return fail(ErrorKind::BadInput, fileName + ": invalid price book", reader.diagnostics());
+    if (!reader.ok()) return fail(ErrorKind::BadInput, fileName + ": invalid price book", reader.diagnostics());
     return book;
 }
 
@@ -57,7 +59,8 @@ const PriceEntry* PriceBook::find(const std::string& id) const {
 
 std::string PriceBook::toJsonText() const {
     Json entries = Json::array();
-    for (const auto& [id, entry] : m_entries) entries.push_back(toJson(entry));
+    for (const auto& [id, entry] : m_entries)
+        entries.push_back(toJson(entry));
     return Json{{"schema", 1}, {"entries", entries}}.dump(2) + "\n";
 }
 

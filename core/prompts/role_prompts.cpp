@@ -16,8 +16,10 @@ constexpr std::array<std::pair<PromptRole, const char*>, 6> kRoles = {{{PromptRo
 constexpr std::string_view kMarker = "### baton-role: ";
 
 std::string trimNewlines(std::string_view s) {
-    while (!s.empty() && (s.front() == '\n' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == '\n' || s.back() == '\r')) s.remove_suffix(1);
+    while (!s.empty() && (s.front() == '\n' || s.front() == '\r'))
+        s.remove_prefix(1);
+    while (!s.empty() && (s.back() == '\n' || s.back() == '\r'))
+        s.remove_suffix(1);
     return std::string(s);
 }
 
@@ -84,7 +86,8 @@ std::vector<std::string> parseCandidates(std::string_view block) {
 std::optional<RecognisedPrompt> recognisePrompt(std::string_view text) {
     if (text.substr(0, kMarker.size()) != kMarker) return std::nullopt;
     size_t lineEnd = text.find('\n');
-    std::string_view header = text.substr(kMarker.size(), lineEnd == std::string_view::npos ? text.npos : lineEnd - kMarker.size());
+    std::string_view header =
+        text.substr(kMarker.size(), lineEnd == std::string_view::npos ? text.npos : lineEnd - kMarker.size());
     size_t space = header.find(" v");
     std::string name(header.substr(0, space));
     RecognisedPrompt prompt;
@@ -103,7 +106,8 @@ std::optional<RecognisedPrompt> recognisePrompt(std::string_view text) {
             while (start < list.size()) {
                 size_t comma = list.find(',', start);
                 std::string_view name = list.substr(start, comma == std::string_view::npos ? list.npos : comma - start);
-                while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
+                while (!name.empty() && name.front() == ' ')
+                    name.remove_prefix(1);
                 if (!name.empty()) prompt.models.emplace_back(name);
                 if (comma == std::string_view::npos) break;
                 start = comma + 1;

@@ -25,13 +25,15 @@ public:
             const Json& e = objectField(data, "error");
             return ProviderError{stringField(e, "type"), stringField(e, "message")};
         }
-        if (type == "message_start") readUsage(objectField(objectField(data, "message"), "usage"), m_in, m_read, m_write, m_out);
+        if (type == "message_start")
+            readUsage(objectField(objectField(data, "message"), "usage"), m_in, m_read, m_write, m_out);
         else if (type == "content_block_delta") {
             const Json& delta = objectField(data, "delta");
             if (stringField(delta, "type") == "text_delta") m_reply.text += stringField(delta, "text");
         } else if (type == "message_delta") {
             readUsage(objectField(data, "usage"), m_in, m_read, m_write, m_out);
-            if (auto stop = stringField(objectField(data, "delta"), "stop_reason"); !stop.empty()) m_reply.finishReason = stop;
+            if (auto stop = stringField(objectField(data, "delta"), "stop_reason"); !stop.empty())
+                m_reply.finishReason = stop;
         } else if (type == "message_stop") {
             m_reply.complete = true;
         }
@@ -52,8 +54,10 @@ HttpRequest AnthropicAdapter::buildRequest(const ModelSpec& model, const std::st
     Json messages = Json::array();
     std::string system;
     for (const auto& m : spec.messages) {
-        if (m.role == "system") system += (system.empty() ? "" : "\n\n") + m.content;
-        else messages.push_back({{"role", m.role}, {"content", m.content}});
+        if (m.role == "system")
+            system += (system.empty() ? "" : "\n\n") + m.content;
+        else
+            messages.push_back({{"role", m.role}, {"content", m.content}});
     }
     auto maxTokens = spec.maxOutputTokens ? spec.maxOutputTokens : model.maxOutputTokens;
     Json body = {{"model", model.remoteModel}, {"messages", messages}, {"max_tokens", maxTokens.value_or(1024)}};
@@ -85,6 +89,8 @@ std::variant<ProviderReply, ProviderError> AnthropicAdapter::parseResponse(const
     return reply;
 }
 
-std::unique_ptr<StreamDecoder> AnthropicAdapter::streamDecoder() const { return std::make_unique<AnthropicStream>(); }
+std::unique_ptr<StreamDecoder> AnthropicAdapter::streamDecoder() const {
+    return std::make_unique<AnthropicStream>();
+}
 
 } // namespace baton::core

@@ -17,7 +17,8 @@ std::optional<ProviderError> absorb(const Json& doc, ProviderReply& reply) {
         const Json& parts = objectField(candidate, "content").value("parts", Json::array());
         if (parts.is_array())
             for (const auto& part : parts)
-                if (!part.value("thought", false)) reply.text += stringField(part, "text"); // thoughts are not the answer
+                if (!part.value("thought", false))
+                    reply.text += stringField(part, "text"); // thoughts are not the answer
         if (auto finish = stringField(candidate, "finishReason"); !finish.empty()) {
             reply.finishReason = finish;
             reply.complete = true;
@@ -51,16 +52,21 @@ HttpRequest GeminiAdapter::buildRequest(const ModelSpec& model, const std::strin
     Json contents = Json::array();
     std::string system;
     for (const auto& m : spec.messages) {
-        if (m.role == "system") system += (system.empty() ? "" : "\n\n") + m.content;
-        else contents.push_back({{"role", m.role == "assistant" ? "model" : "user"}, {"parts", {{{"text", m.content}}}}});
+        if (m.role == "system")
+            system += (system.empty() ? "" : "\n\n") + m.content;
+        else
+            contents.push_back(
+                {{"role", m.role == "assistant" ? "model" : "user"}, {"parts", {{{"text", m.content}}}}});
     }
     Json config = {{"seed", spec.sample}};
-    if (auto maxTokens = spec.maxOutputTokens ? spec.maxOutputTokens : model.maxOutputTokens) config["maxOutputTokens"] = *maxTokens;
+    if (auto maxTokens = spec.maxOutputTokens ? spec.maxOutputTokens : model.maxOutputTokens)
+        config["maxOutputTokens"] = *maxTokens;
     mergeParams(config, model.params);
     Json body = {{"contents", contents}, {"generationConfig", config}};
     if (!system.empty()) body["systemInstruction"] = {{"parts", {{{"text", system}}}}};
     HttpRequest req;
-    req.url = baseUrl + "/v1beta/models/" + model.remoteModel + (spec.stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
+    req.url = baseUrl + "/v1beta/models/" + model.remoteModel +
+              (spec.stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
     req.headers = {{"Content-Type", "application/json"}};
     if (!apiKey.empty()) req.headers.emplace_back("x-goog-api-key", apiKey);
     req.body = body.dump();
@@ -77,6 +83,8 @@ std::variant<ProviderReply, ProviderError> GeminiAdapter::parseResponse(const st
     return reply;
 }
 
-std::unique_ptr<StreamDecoder> GeminiAdapter::streamDecoder() const { return std::make_unique<GeminiStream>(); }
+std::unique_ptr<StreamDecoder> GeminiAdapter::streamDecoder() const {
+    return std::make_unique<GeminiStream>();
+}
 
 } // namespace baton::core

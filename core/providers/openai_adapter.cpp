@@ -11,7 +11,8 @@ std::string messageText(const Json& content) {
     if (content.is_string()) return content.get<std::string>();
     std::string text;
     if (content.is_array())
-        for (const auto& part : content) text += stringField(part, "text");
+        for (const auto& part : content)
+            text += stringField(part, "text");
     return text;
 }
 
@@ -56,7 +57,8 @@ void readOpenAiUsage(const Json& usage, ProviderReply& reply) {
 HttpRequest OpenAiAdapter::buildRequest(const ModelSpec& model, const std::string& baseUrl, const ChatCallSpec& spec,
                                         const std::string& apiKey) const {
     Json messages = Json::array();
-    for (const auto& m : spec.messages) messages.push_back({{"role", m.role}, {"content", m.content}});
+    for (const auto& m : spec.messages)
+        messages.push_back({{"role", m.role}, {"content", m.content}});
     Json body = {{"model", model.remoteModel}, {"messages", messages}, {"seed", spec.sample}};
     auto maxTokens = spec.maxOutputTokens ? spec.maxOutputTokens : model.maxOutputTokens;
     if (maxTokens) {
@@ -95,6 +97,8 @@ std::variant<ProviderReply, ProviderError> OpenAiAdapter::parseResponse(const st
     return reply;
 }
 
-std::unique_ptr<StreamDecoder> OpenAiAdapter::streamDecoder() const { return std::make_unique<OpenAiStream>(); }
+std::unique_ptr<StreamDecoder> OpenAiAdapter::streamDecoder() const {
+    return std::make_unique<OpenAiStream>();
+}
 
 } // namespace baton::core

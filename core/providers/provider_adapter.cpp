@@ -16,7 +16,8 @@ std::optional<ProviderError> ProviderAdapter::parseError(const std::string& body
     return ProviderError{type, stringField(e, "message")};
 }
 
-std::string ProviderAdapter::canonicalBody(const ModelSpec& model, const std::string& baseUrl, const ChatCallSpec& spec) const {
+std::string ProviderAdapter::canonicalBody(const ModelSpec& model, const std::string& baseUrl,
+                                           const ChatCallSpec& spec) const {
     HttpRequest req = buildRequest(model, baseUrl, spec, "");
     return req.url + "\n" + req.body;
 }
@@ -26,10 +27,13 @@ const ProviderAdapter& adapterFor(ProviderKind kind) {
     static const AnthropicAdapter anthropic;
     static const GeminiAdapter gemini;
     switch (kind) {
-    case ProviderKind::Anthropic: return anthropic;
-    case ProviderKind::Gemini: return gemini;
+    case ProviderKind::Anthropic:
+        return anthropic;
+    case ProviderKind::Gemini:
+        return gemini;
     case ProviderKind::OpenAi:
-    case ProviderKind::Sim: return openAi; // the simulator speaks the OpenAI wire format
+    case ProviderKind::Sim:
+        return openAi; // the simulator speaks the OpenAI wire format
     }
     return openAi;
 }

@@ -12,8 +12,10 @@ BudgetGuard::Refusal BudgetGuard::reserve(Money worstCase) {
 
 void BudgetGuard::settle(Money worstCase, std::optional<Money> actual) {
     m_reserved = m_reserved - worstCase;
-    if (actual) m_spent += *actual;
-    else m_spent += worstCase, ++m_unknown; // unknown: assume the worst so the cap still holds
+    if (actual)
+        m_spent += *actual;
+    else
+        m_spent += worstCase, ++m_unknown; // unknown: assume the worst so the cap still holds
 }
 
 void BudgetGuard::release(Money worstCase) {

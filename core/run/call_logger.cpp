@@ -5,7 +5,8 @@
 namespace baton::core {
 
 void CallLogger::log(Call call, std::string requestText, std::string responseText) {
-    submit([call = std::move(call), request = std::move(requestText), response = std::move(responseText)](SqliteDb& db) mutable -> Status {
+    submit([call = std::move(call), request = std::move(requestText),
+            response = std::move(responseText)](SqliteDb& db) mutable -> Status {
         auto requestHash = putText(db, request);
         if (!requestHash) return std::unexpected(requestHash.error());
         call.requestHash = *requestHash;
@@ -18,7 +19,9 @@ void CallLogger::log(Call call, std::string requestText, std::string responseTex
     });
 }
 
-void CallLogger::submit(StoreWriter::Operation op) { m_pending.push_back(m_writer.submit(std::move(op))); }
+void CallLogger::submit(StoreWriter::Operation op) {
+    m_pending.push_back(m_writer.submit(std::move(op)));
+}
 
 std::optional<Error> CallLogger::firstError() {
     while (!m_pending.empty() && m_pending.front().wait_for(std::chrono::seconds(0)) == std::future_status::ready) {

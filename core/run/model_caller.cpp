@@ -54,7 +54,8 @@ Verdict judge(const ProviderAdapter& adapter, const HttpResult& r, const std::st
     if (decoder) {
         if (streamError) {
             v.error = CallError::Provider;
-            v.errorText = "stream error" + (streamError->type.empty() ? "" : " (" + streamError->type + ")") + ": " + streamError->message;
+            v.errorText = "stream error" + (streamError->type.empty() ? "" : " (" + streamError->type + ")") + ": " +
+                          streamError->message;
         } else if (!decoder->reply().complete) {
             v.error = CallError::Malformed;
             v.errorText = "the stream ended before its end marker";
@@ -83,16 +84,26 @@ Verdict judge(const ProviderAdapter& adapter, const HttpResult& r, const std::st
 
 std::string toString(CallError error) {
     switch (error) {
-    case CallError::None: return "ok";
-    case CallError::Budget: return "budget";
-    case CallError::CallCap: return "call cap";
-    case CallError::Cancelled: return "cancelled";
-    case CallError::MissingKey: return "missing key";
-    case CallError::NoPrice: return "no price";
-    case CallError::Http: return "http";
-    case CallError::Transport: return "transport";
-    case CallError::Malformed: return "malformed";
-    case CallError::Provider: return "provider";
+    case CallError::None:
+        return "ok";
+    case CallError::Budget:
+        return "budget";
+    case CallError::CallCap:
+        return "call cap";
+    case CallError::Cancelled:
+        return "cancelled";
+    case CallError::MissingKey:
+        return "missing key";
+    case CallError::NoPrice:
+        return "no price";
+    case CallError::Http:
+        return "http";
+    case CallError::Transport:
+        return "transport";
+    case CallError::Malformed:
+        return "malformed";
+    case CallError::Provider:
+        return "provider";
     }
     return "error";
 }
@@ -117,10 +128,12 @@ AsyncSemaphore& ModelCaller::permitsFor(const std::string& model) {
     return *slot;
 }
 
-void ModelCaller::annotate(const std::string& item, const std::string& strategy, const std::string& node, const Reason& reason) {
+void ModelCaller::annotate(const std::string& item, const std::string& strategy, const std::string& node,
+                           const Reason& reason) {
     m_logger.submit([runId = m_settings.runId, item, strategy, node, reason](SqliteDb& db) -> Status {
-        auto stmt = db.prepare("UPDATE calls SET reason_text = ?, reason_score = ?, reason_threshold = ? WHERE id = "
-                               "(SELECT MAX(id) FROM calls WHERE run_id = ? AND item_id = ? AND strategy = ? AND node_id = ?)");
+        auto stmt =
+            db.prepare("UPDATE calls SET reason_text = ?, reason_score = ?, reason_threshold = ? WHERE id = "
+                       "(SELECT MAX(id) FROM calls WHERE run_id = ? AND item_id = ? AND strategy = ? AND node_id = ?)");
         if (!stmt) return std::unexpected(stmt.error());
         stmt->bind(1, reason.text).bind(2, reason.score).bind(3, reason.threshold).bind(4, runId).bind(5, item);
         return stmt->bind(6, strategy).bind(7, node).run();
@@ -128,7 +141,8 @@ void ModelCaller::annotate(const std::string& item, const std::string& strategy,
 }
 
 void ModelCaller::cancelAll() {
-    for (auto id : m_inFlight) m_loop.cancel(id);
+    for (auto id : m_inFlight)
+        m_loop.cancel(id);
 }
 
 Task<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder, std::string& body,
@@ -213,7 +227,8 @@ Task<ModelCallResult> ModelCaller::call(CallRequest req) {
         }
     }
 
-    std::optional<Money> worst = price ? worstCaseCost(*price, req.spec.messages, *req.spec.maxOutputTokens) : std::nullopt;
+    std::optional<Money> worst =
+        price ? worstCaseCost(*price, req.spec.messages, *req.spec.maxOutputTokens) : std::nullopt;
     if (!worst && m_budget.cap()) {
         out.error = CallError::NoPrice;
         out.errorText = "model " + model.name + " has no price, so its cost cannot be kept under the cap; add a price";
@@ -274,13 +289,18 @@ Task<ModelCallResult> ModelCaller::call(CallRequest req) {
             row.cost = v.maybeBilled ? std::nullopt : std::optional<Money>(Money{0});
         }
         m_budget.settle(reservation, worst ? row.cost : std::optional<Money>(Money{0}));
-        if (!row.cost) out.cost.reset();
-        else if (out.cost) *out.cost += *row.cost;
+        if (!row.cost)
+            out.cost.reset();
+        else if (out.cost)
+            *out.cost += *row.cost;
         out.latencyMs += r.totalMs;
 
-        row.status = v.ok ? CallStatus::Ok : v.error == CallError::Cancelled ? CallStatus::Cancelled : CallStatus::Error;
+        row.status = v.ok                              ? CallStatus::Ok
+                     : v.error == CallError::Cancelled ? CallStatus::Cancelled
+                                                       : CallStatus::Error;
         row.error = redactSecrets(v.errorText, m_secrets);
-        std::string responseText = v.ok ? redactSecrets(v.reply.text, m_secrets) : redactSecrets(body.substr(0, 4096), m_secrets);
+        std::string responseText =
+            v.ok ? redactSecrets(v.reply.text, m_secrets) : redactSecrets(body.substr(0, 4096), m_secrets);
         m_logger.log(row, canonical, responseText);
 
         if (v.ok) {

@@ -75,8 +75,8 @@ struct CallerSettings {
 
 class ModelCaller {
 public:
-    ModelCaller(HttpEventLoop& loop, CallLogger& logger, BudgetGuard& budget, ResponseCache* cache, CallerSettings settings,
-                std::stop_token stop);
+    ModelCaller(HttpEventLoop& loop, CallLogger& logger, BudgetGuard& budget, ResponseCache* cache,
+                CallerSettings settings, std::stop_token stop);
 
     Task<ModelCallResult> call(CallRequest request);
 

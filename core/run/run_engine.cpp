@@ -5,10 +5,10 @@
 #include "pricing/price_resolution.h"
 #include "run/run_execution.h"
 #include "run/worst_case.h"
-#include "strategies/similarity_strategy.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
+#include "strategies/similarity_strategy.h"
 #include "util/url.h"
 
 #include <set>
@@ -26,7 +26,9 @@ nlohmann::json priceSnapshot(const Pool& pool, const PriceBook& prices) {
 
 LabelLoader labelLoader(SqliteDb* db) {
     if (!db) return {};
-    return [db](const std::vector<std::string>& models, std::optional<int64_t> run) { return loadLabelledOutcomes(*db, models, run); };
+    return [db](const std::vector<std::string>& models, std::optional<int64_t> run) {
+        return loadLabelledOutcomes(*db, models, run);
+    };
 }
 
 std::optional<Money> effectiveCap(const Pool& pool, const RunSettings& settings) {
@@ -39,22 +41,27 @@ std::optional<Money> effectiveCap(const Pool& pool, const RunSettings& settings)
 
 std::string baseUrlFor(const ModelSpec& model, const RunEnvironment& env) {
     std::string url = model.baseUrl;
-    if (model.provider == ProviderKind::Sim) url = env.simBaseUrl;
+    if (model.provider == ProviderKind::Sim)
+        url = env.simBaseUrl;
     else if (url.empty())
         url = model.provider == ProviderKind::Anthropic ? "https://api.anthropic.com"
               : model.provider == ProviderKind::Gemini  ? "https://generativelanguage.googleapis.com"
                                                         : "https://api.openai.com/v1";
-    while (!url.empty() && url.back() == '/') url.pop_back();
+    while (!url.empty() && url.back() == '/')
+        url.pop_back();
     return url;
 }
 
 Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const RunEnvironment& env,
                  const PriceBook& prices, SqliteDb* labelsFrom) {
     std::vector<Diagnostic> problems;
-    auto problem = [&](std::string where, std::string what) { problems.push_back({Severity::Error, "", std::move(where), std::move(what)}); };
+    auto problem = [&](std::string where, std::string what) {
+        problems.push_back({Severity::Error, "", std::move(where), std::move(what)});
+    };
     if (auto built = buildStrategies(pool, settings.strategies, settings.baselines, labelLoader(labelsFrom)); !built)
-        for (const auto& p : built.error().problems.empty() ? std::vector<Diagnostic>{{Severity::Error, "", "", built.error().message}}
-                                                            : built.error().problems)
+        for (const auto& p : built.error().problems.empty()
+                                 ? std::vector<Diagnostic>{{Severity::Error, "", "", built.error().message}}
+                                 : built.error().problems)
             problems.push_back(p);
     if (tasks.items.empty()) problem("task set", "has no items");
     auto cap = effectiveCap(pool, settings);
@@ -63,15 +70,18 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
         std::string where = "model \"" + m.name + "\"";
         std::string url = baseUrlFor(m, env);
         auto parsed = parseUrl(url);
-        if (m.provider == ProviderKind::Sim && env.simBaseUrl.empty()) problem(where, "is simulated, but no simulator is running");
-        else if (!parsed) problem(where, "base URL \"" + url + "\" is not an http(s) URL");
+        if (m.provider == ProviderKind::Sim && env.simBaseUrl.empty())
+            problem(where, "is simulated, but no simulator is running");
+        else if (!parsed)
+            problem(where, "base URL \"" + url + "\" is not an http(s) URL");
         else if (parsed->scheme != "https" && !isLoopbackHost(parsed->host))
             problem(where, "plain http is only allowed to loopback; the key would travel in clear");
         if (m.keyRef.kind != KeyRef::Kind::None) {
             auto key = env.resolveKey ? env.resolveKey(m.keyRef) : std::nullopt;
             if (!key || key->empty())
                 problem(where, "no key found at " + m.keyRef.toString() +
-                                   (m.keyRef.kind == KeyRef::Kind::Env ? "; export the variable before running" : "; store it in the keychain"));
+                                   (m.keyRef.kind == KeyRef::Kind::Env ? "; export the variable before running"
+                                                                       : "; store it in the keychain"));
         }
         const PriceEntry* price = resolvePrice(m, prices);
         if (!price && cap) problem(where, "has no price, so a budget cap cannot be guaranteed; add one to the pool");
@@ -81,7 +91,8 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
         }
     }
     if (cap && cheapest && *cap < *cheapest)
-        problem("budget", "the cap of " + formatUsd(*cap) + " cannot pay for even one call (the cheapest call's worst case is " +
+        problem("budget", "the cap of " + formatUsd(*cap) +
+                              " cannot pay for even one call (the cheapest call's worst case is " +
                               formatUsd(*cheapest) + "); raise --max-cost");
     if (!problems.empty()) return fail(ErrorKind::BadInput, "the run cannot start", problems);
     return {};
@@ -96,7 +107,9 @@ struct CallPlan {
 
 CallPlan callPlan(const Pool& pool, const StrategyConfig& config, const PriceBook& prices) {
     CallPlan plan;
-    auto model = [&](const nlohmann::json& name) { return name.is_string() ? pool.findModel(name.get<std::string>()) : nullptr; };
+    auto model = [&](const nlohmann::json& name) {
+        return name.is_string() ? pool.findModel(name.get<std::string>()) : nullptr;
+    };
     const auto& s = config.settings;
     if (config.kind == "single") {
         if (auto* m = model(s.value("model", nlohmann::json()))) plan.atLeast = plan.atMost = {m};
@@ -105,7 +118,8 @@ CallPlan callPlan(const Pool& pool, const StrategyConfig& config, const PriceBoo
             if (auto* m = model(name)) plan.atMost.push_back(m);
         if (!plan.atMost.empty()) plan.atLeast = {plan.atMost.front()};
         size_t gates = plan.atMost.empty() ? 0 : plan.atMost.size() - 1;
-        if (auto* judge = model(s.value("judge", nlohmann::json()))) plan.atMost.insert(plan.atMost.end(), gates, judge);
+        if (auto* judge = model(s.value("judge", nlohmann::json())))
+            plan.atMost.insert(plan.atMost.end(), gates, judge);
     } else if (config.kind == "moa") {
         for (int layer = 0; layer < s.value("layers", 1); ++layer)
             for (const auto& name : s.value("proposers", nlohmann::json::array()))
@@ -134,18 +148,22 @@ RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSetting
     RunEstimate estimate;
     std::vector<CallPlan> plans;
     if (settings.baselines)
-        for (const auto& m : pool.models) plans.push_back({{&m}, {&m}});
+        for (const auto& m : pool.models)
+            plans.push_back({{&m}, {&m}});
     for (const auto& name : settings.strategies)
-        if (auto it = pool.strategies.find(name); it != pool.strategies.end()) plans.push_back(callPlan(pool, it->second, prices));
+        if (auto it = pool.strategies.find(name); it != pool.strategies.end())
+            plans.push_back(callPlan(pool, it->second, prices));
     for (const auto& plan : plans) {
         for (const auto& item : tasks.items) {
             ++estimate.jobs;
             int64_t input = 0;
-            for (const auto& msg : item.messages) input += estimateTokens(msg.content) + 4;
+            for (const auto& msg : item.messages)
+                input += estimateTokens(msg.content) + 4;
             for (const ModelSpec* m : plan.atMost) {
                 const PriceEntry* price = resolvePrice(*m, prices);
                 if (!price || !price->prices.input || !price->prices.output) {
-                    if (std::find(estimate.unpriced.begin(), estimate.unpriced.end(), m->name) == estimate.unpriced.end())
+                    if (std::find(estimate.unpriced.begin(), estimate.unpriced.end(), m->name) ==
+                        estimate.unpriced.end())
                         estimate.unpriced.push_back(m->name);
                     continue;
                 }
@@ -166,7 +184,8 @@ Result<RunSummary> startRun(RunInputs inputs, const Pool& pool, const TaskSet& t
                             const RunEnvironment& env, std::stop_token stop, ProgressFn progress) {
     RunSettings settings = requested;
     settings.maxCost = effectiveCap(pool, requested);
-    if (auto ok = preflight(pool, tasks, settings, env, inputs.prices, &inputs.reader); !ok) return std::unexpected(ok.error());
+    if (auto ok = preflight(pool, tasks, settings, env, inputs.prices, &inputs.reader); !ok)
+        return std::unexpected(ok.error());
     auto strategies = buildStrategies(pool, settings.strategies, settings.baselines, labelLoader(&inputs.reader));
     if (!strategies) return std::unexpected(strategies.error());
 
@@ -179,19 +198,23 @@ Result<RunSummary> startRun(RunInputs inputs, const Pool& pool, const TaskSet& t
             run.poolSnapshot["strategies"][s.name]["labels_run"] = similar->labelsRun();
     run.priceBookSnapshot = priceSnapshot(pool, inputs.prices);
     run.taskSetHash = tasks.contentHash();
-    for (const auto& s : *strategies) run.strategies.push_back(s.name);
+    for (const auto& s : *strategies)
+        run.strategies.push_back(s.name);
     run.seed = settings.seed;
     run.settings = settings.toJson();
     int64_t runId = 0;
-    auto inserted = inputs.writer.submit([&](SqliteDb& db) -> Status {
-        auto id = insertRun(db, run);
-        if (!id) return std::unexpected(id.error());
-        runId = *id;
-        return {};
-    }).get();
+    auto inserted = inputs.writer
+                        .submit([&](SqliteDb& db) -> Status {
+                            auto id = insertRun(db, run);
+                            if (!id) return std::unexpected(id.error());
+                            runId = *id;
+                            return {};
+                        })
+                        .get();
     if (!inserted) return std::unexpected(inserted.error());
 
-    RunExecution execution(inputs, pool, tasks, settings, env, runId, std::move(*strategies), {}, {}, stop, std::move(progress));
+    RunExecution execution(inputs, pool, tasks, settings, env, runId, std::move(*strategies), {}, {}, stop,
+                           std::move(progress));
     return execution.execute();
 }
 
@@ -218,7 +241,8 @@ Result<RunSummary> resumeRun(RunInputs inputs, int64_t runId, std::optional<Mone
     }
     for (auto& m : pool->pool.models)
         if (prices.find("run:" + m.name)) m.priceOverride = *prices.find("run:" + m.name);
-    if (auto ok = preflight(pool->pool, *tasks, settings, env, prices, &inputs.reader); !ok) return std::unexpected(ok.error());
+    if (auto ok = preflight(pool->pool, *tasks, settings, env, prices, &inputs.reader); !ok)
+        return std::unexpected(ok.error());
     auto strategies = buildStrategies(pool->pool, settings.strategies, settings.baselines, labelLoader(&inputs.reader));
     if (!strategies) return std::unexpected(strategies.error());
 
@@ -232,8 +256,8 @@ Result<RunSummary> resumeRun(RunInputs inputs, int64_t runId, std::optional<Mone
     (void)inputs.writer.submit([runId](SqliteDb& db) { return updateRunStatus(db, runId, RunStatus::Running); }).get();
 
     RunInputs resumed{inputs.writer, inputs.reader, prices};
-    RunExecution execution(resumed, pool->pool, *tasks, settings, env, runId, std::move(*strategies), std::move(finished),
-                           std::move(*prior), stop, std::move(progress));
+    RunExecution execution(resumed, pool->pool, *tasks, settings, env, runId, std::move(*strategies),
+                           std::move(finished), std::move(*prior), stop, std::move(progress));
     return execution.execute();
 }
 

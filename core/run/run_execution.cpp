@@ -6,8 +6,8 @@ namespace baton::core {
 
 RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& tasks, RunSettings settings,
                            RunEnvironment env, int64_t runId, std::vector<NamedStrategy> strategies,
-                           std::set<std::pair<std::string, std::string>> finished, std::map<std::string, PriorCall> prior,
-                           std::stop_token stop, ProgressFn progress)
+                           std::set<std::pair<std::string, std::string>> finished,
+                           std::map<std::string, PriorCall> prior, std::stop_token stop, ProgressFn progress)
     : m_inputs(inputs), m_pool(pool), m_tasks(tasks), m_settings(std::move(settings)), m_env(std::move(env)),
       m_runId(runId), m_strategies(std::move(strategies)), m_progress(std::move(progress)),
       m_external(stop, std::function<void()>([this] { m_stop.request_stop(); })), m_logger(inputs.writer),
@@ -55,8 +55,8 @@ Result<RunSummary> RunExecution::execute() {
     m_logger.submit([id = m_runId, status](SqliteDb& db) { return updateRunStatus(db, id, status); });
     if (auto ok = m_logger.flush(); !ok) {
         m_summary.status = "failed";
-        return fail(ok.error().kind, "run " + std::to_string(m_runId) + " stopped: the workspace could not be written: " +
-                                         ok.error().message);
+        return fail(ok.error().kind, "run " + std::to_string(m_runId) +
+                                         " stopped: the workspace could not be written: " + ok.error().message);
     }
     m_summary.status = toString(status);
     return m_summary;
@@ -122,8 +122,10 @@ void RunExecution::jobDone(const Job& job, const StrategyResult& result, const S
     m_logger.submit([o](SqliteDb& db) { return insertOutcome(db, o); });
 
     // The same error again and again (a bad key, a wrong URL) stops the run instead of repeating it.
-    if (!result.error.empty() && result.error == m_lastError) ++m_sameErrorRun;
-    else m_sameErrorRun = result.error.empty() ? 0 : 1;
+    if (!result.error.empty() && result.error == m_lastError)
+        ++m_sameErrorRun;
+    else
+        m_sameErrorRun = result.error.empty() ? 0 : 1;
     m_lastError = result.error;
     if (m_sameErrorRun >= m_settings.maxSameErrorRepeats)
         stopDispatch(std::to_string(m_sameErrorRun) + " items in a row failed with: " + result.error);

@@ -28,7 +28,7 @@ private:
         const TaskItem* item;
         size_t strategy;
     };
-    void startMore();         // loop thread
+    void startMore();          // loop thread
     Task<int> runJob(Job job); // loop thread
     void jobDone(const Job& job, const StrategyResult& result, const StrategyContext& ctx);
     void stopDispatch(std::string reason);

@@ -7,7 +7,8 @@ void StrategyContext::annotate(const std::string& nodeId, const Reason& reason) 
 }
 
 Task<ModelCallResult> StrategyContext::ask(const ModelSpec& model, std::vector<Message> messages, CallRole role,
-                                           std::string nodeId, std::string parentNodeId, Reason reason, int64_t sample) {
+                                           std::string nodeId, std::string parentNodeId, Reason reason,
+                                           int64_t sample) {
     CallRequest request;
     request.spec.sample = sample;
     request.model = &model;
@@ -21,15 +22,18 @@ Task<ModelCallResult> StrategyContext::ask(const ModelSpec& model, std::vector<M
     auto pending = m_caller.call(std::move(request)); // named: see Task in run/task.h
     ModelCallResult result = co_await pending;
     m_calls += result.attempts > 0 ? result.attempts : (result.ok() ? 1 : 0); // a reused answer was one call
-    if (!result.cost) m_cost.reset();
-    else if (m_cost) *m_cost += *result.cost;
+    if (!result.cost)
+        m_cost.reset();
+    else if (m_cost)
+        *m_cost += *result.cost;
     m_latencyMs += result.latencyMs;
     co_return result;
 }
 
 StrategyResult fromFailedCall(const ModelCallResult& call) {
     StrategyResult r;
-    r.incomplete = call.error == CallError::Budget || call.error == CallError::CallCap || call.error == CallError::Cancelled;
+    r.incomplete =
+        call.error == CallError::Budget || call.error == CallError::CallCap || call.error == CallError::Cancelled;
     r.error = call.errorText;
     return r;
 }

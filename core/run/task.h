@@ -9,12 +9,12 @@
 /// inside a co_await expression twice (GCC PR 101367 and relatives).
 
 #include <coroutine>
-#include <memory>
-#include <vector>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace baton::core {
 
@@ -99,7 +99,9 @@ template <class T, class Start> struct CallbackAwaiter {
     T await_resume() { return std::move(*value); }
 };
 
-template <class T, class Start> CallbackAwaiter<T, Start> awaitCallback(Start start) { return {std::move(start), {}, {}, false}; }
+template <class T, class Start> CallbackAwaiter<T, Start> awaitCallback(Start start) {
+    return {std::move(start), {}, {}, false};
+}
 
 } // namespace baton::core
 
@@ -127,7 +129,8 @@ template <class T> Task<std::vector<T>> whenAll(std::vector<Task<T>> tasks) {
         co_await all;
     }
     std::vector<T> out;
-    for (auto& r : state->results) out.push_back(std::move(*r));
+    for (auto& r : state->results)
+        out.push_back(std::move(*r));
     co_return out;
 }
 

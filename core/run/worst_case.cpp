@@ -6,11 +6,13 @@ namespace baton::core {
 
 int64_t promptTokenUpperBound(const std::vector<Message>& messages) {
     int64_t bound = 16;
-    for (const auto& m : messages) bound += int64_t(m.content.size()) + int64_t(m.role.size()) + 16;
+    for (const auto& m : messages)
+        bound += int64_t(m.content.size()) + int64_t(m.role.size()) + 16;
     return bound;
 }
 
-std::optional<Money> worstCaseCost(const PriceEntry& entry, const std::vector<Message>& messages, int64_t maxOutputTokens) {
+std::optional<Money> worstCaseCost(const PriceEntry& entry, const std::vector<Message>& messages,
+                                   int64_t maxOutputTokens) {
     int64_t prompt = promptTokenUpperBound(messages);
     TokenPrices p = entry.prices;
     if (entry.longContext && prompt > entry.longContext->thresholdTokens) {
@@ -23,8 +25,8 @@ std::optional<Money> worstCaseCost(const PriceEntry& entry, const std::vector<Me
     // Every prompt token at the dearest input-side price (cache writes cost more than input).
     double inputPrice = std::max({*p.input, p.cacheWrite.value_or(0), p.cachedInput.value_or(0)});
     double outputPrice = std::max(*p.output, p.reasoning.value_or(0));
-    return Money::perTokenFromPerMillion(inputPrice) * prompt + Money::perTokenFromPerMillion(outputPrice) * maxOutputTokens +
-           Money::fromUsd(entry.requestFee);
+    return Money::perTokenFromPerMillion(inputPrice) * prompt +
+           Money::perTokenFromPerMillion(outputPrice) * maxOutputTokens + Money::fromUsd(entry.requestFee);
 }
 
 } // namespace baton::core

@@ -14,6 +14,7 @@
 namespace baton::core {
 
 int64_t promptTokenUpperBound(const std::vector<Message>& messages);
-std::optional<Money> worstCaseCost(const PriceEntry& price, const std::vector<Message>& messages, int64_t maxOutputTokens);
+std::optional<Money> worstCaseCost(const PriceEntry& price, const std::vector<Message>& messages,
+                                   int64_t maxOutputTokens);
 
 } // namespace baton::core

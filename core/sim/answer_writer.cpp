@@ -24,7 +24,8 @@ constexpr std::array<const char*, 10> kFiller = {
 std::string numberText(double v) {
     if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<int64_t>(v));
     std::string s = std::to_string(v);
-    while (!s.empty() && s.back() == '0') s.pop_back();
+    while (!s.empty() && s.back() == '0')
+        s.pop_back();
     return s;
 }
 
@@ -46,7 +47,8 @@ std::string wrongAnswer(const TaskItem& item, const ItemIndex& index, Rng& rng) 
     const std::string gold = item.references.empty() ? "" : item.references.front();
     if (int options = optionCount(item.prompt()); options >= 2 && gold.size() == 1) {
         char letter;
-        do letter = static_cast<char>('A' + rng.between(0, options - 1));
+        do
+            letter = static_cast<char>('A' + rng.between(0, options - 1));
         while (std::string(1, letter) == gold);
         return std::string(1, letter);
     }

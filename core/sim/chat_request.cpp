@@ -12,7 +12,9 @@ SimHttpError invalid(std::string message, std::string param = "") {
 } // namespace
 
 std::string SimHttpError::body() const {
-    nlohmann::json error = {{"message", message}, {"type", type}, {"param", param.empty() ? nlohmann::json() : nlohmann::json(param)},
+    nlohmann::json error = {{"message", message},
+                            {"type", type},
+                            {"param", param.empty() ? nlohmann::json() : nlohmann::json(param)},
                             {"code", code.empty() ? nlohmann::json() : nlohmann::json(code)}};
     return nlohmann::json{{"error", error}}.dump();
 }
@@ -43,10 +45,12 @@ std::variant<ChatRequest, SimHttpError> parseChatRequest(const std::string& body
             return invalid("each message needs a string 'role'", param);
         Message message{m["role"].get<std::string>(), ""};
         const auto& content = m.value("content", nlohmann::json());
-        if (content.is_string()) message.content = content.get<std::string>();
+        if (content.is_string())
+            message.content = content.get<std::string>();
         else if (content.is_array()) {
             for (const auto& part : content) // content parts: keep the text ones
-                if (part.is_object() && part.value("type", "") == "text" && part.contains("text") && part["text"].is_string())
+                if (part.is_object() && part.value("type", "") == "text" && part.contains("text") &&
+                    part["text"].is_string())
                     message.content += part["text"].get<std::string>();
         } else if (!content.is_null()) {
             return invalid("'content' must be a string or an array of content parts", param + ".content");
@@ -66,7 +70,8 @@ std::variant<ChatRequest, SimHttpError> parseChatRequest(const std::string& body
     for (const char* key : {"max_completion_tokens", "max_tokens"}) {
         auto m = doc.find(key);
         if (m == doc.end() || m->is_null()) continue;
-        if (!m->is_number_integer() || m->get<int64_t>() < 1) return invalid(std::string("'") + key + "' must be a positive integer", key);
+        if (!m->is_number_integer() || m->get<int64_t>() < 1)
+            return invalid(std::string("'") + key + "' must be a positive integer", key);
         req.maxTokens = m->get<int64_t>();
         break;
     }

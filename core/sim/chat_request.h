@@ -26,8 +26,8 @@ struct ChatRequest {
     std::string model;
     std::vector<Message> messages;
     bool stream = false;
-    bool includeUsage = false;      ///< stream_options.include_usage
-    int64_t sample = 0;             ///< the request's "seed": which sample of the model's answers
+    bool includeUsage = false;        ///< stream_options.include_usage
+    int64_t sample = 0;               ///< the request's "seed": which sample of the model's answers
     std::optional<int64_t> maxTokens; ///< max_completion_tokens or max_tokens
 
     /// The text the simulator answers: the last user message.

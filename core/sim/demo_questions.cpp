@@ -7,7 +7,9 @@
 namespace baton::core {
 namespace {
 
-std::string str(int64_t v) { return std::to_string(v); }
+std::string str(int64_t v) {
+    return std::to_string(v);
+}
 
 template <class T, size_t N> const T& pick(Rng& rng, const std::array<T, N>& values) {
     return values[static_cast<size_t>(rng.between(0, int64_t(N) - 1))];
@@ -16,7 +18,8 @@ template <class T, size_t N> const T& pick(Rng& rng, const std::array<T, N>& val
 /// Shuffles `options` (the first is correct) and renders "(A) .. (D)"; returns the gold letter.
 std::string choices(Rng& rng, std::vector<std::string> options, std::string& rendered) {
     std::string correct = options.front();
-    for (size_t i = options.size() - 1; i > 0; --i) std::swap(options[i], options[size_t(rng.between(0, int64_t(i)))]);
+    for (size_t i = options.size() - 1; i > 0; --i)
+        std::swap(options[i], options[size_t(rng.between(0, int64_t(i)))]);
     std::string letter;
     for (size_t i = 0; i < options.size(); ++i) {
         std::string l(1, char('A' + i));
@@ -33,27 +36,47 @@ bool isPrime(int64_t n) {
     return true;
 }
 
-constexpr std::array<std::pair<const char*, const char*>, 24> kCapitals = {{
-    {"Australia", "Canberra"}, {"Canada", "Ottawa"},      {"Brazil", "Brasilia"},    {"Turkey", "Ankara"},
-    {"Switzerland", "Bern"},   {"New Zealand", "Wellington"}, {"Morocco", "Rabat"},  {"Vietnam", "Hanoi"},
-    {"Nigeria", "Abuja"},      {"Pakistan", "Islamabad"}, {"Kenya", "Nairobi"},      {"Peru", "Lima"},
-    {"Norway", "Oslo"},        {"Egypt", "Cairo"},        {"Chile", "Santiago"},     {"Poland", "Warsaw"},
-    {"Portugal", "Lisbon"},    {"Japan", "Tokyo"},        {"Argentina", "Buenos Aires"}, {"Finland", "Helsinki"},
-    {"Ireland", "Dublin"},     {"Greece", "Athens"},      {"Thailand", "Bangkok"},   {"Hungary", "Budapest"}}};
+constexpr std::array<std::pair<const char*, const char*>, 24> kCapitals = {{{"Australia", "Canberra"},
+                                                                            {"Canada", "Ottawa"},
+                                                                            {"Brazil", "Brasilia"},
+                                                                            {"Turkey", "Ankara"},
+                                                                            {"Switzerland", "Bern"},
+                                                                            {"New Zealand", "Wellington"},
+                                                                            {"Morocco", "Rabat"},
+                                                                            {"Vietnam", "Hanoi"},
+                                                                            {"Nigeria", "Abuja"},
+                                                                            {"Pakistan", "Islamabad"},
+                                                                            {"Kenya", "Nairobi"},
+                                                                            {"Peru", "Lima"},
+                                                                            {"Norway", "Oslo"},
+                                                                            {"Egypt", "Cairo"},
+                                                                            {"Chile", "Santiago"},
+                                                                            {"Poland", "Warsaw"},
+                                                                            {"Portugal", "Lisbon"},
+                                                                            {"Japan", "Tokyo"},
+                                                                            {"Argentina", "Buenos Aires"},
+                                                                            {"Finland", "Helsinki"},
+                                                                            {"Ireland", "Dublin"},
+                                                                            {"Greece", "Athens"},
+                                                                            {"Thailand", "Bangkok"},
+                                                                            {"Hungary", "Budapest"}}};
 
-constexpr std::array<const char*, 12> kFirstNames = {"Ada", "Bruno", "Chen", "Dalia", "Emeka", "Freya",
-                                                     "Goran", "Hana", "Ivan", "Jun", "Kofi", "Lena"};
-constexpr std::array<const char*, 10> kLastNames = {"Okafor", "Silva", "Novak", "Tanaka", "Haddad",
-                                                    "Larsen", "Moreau", "Kowalski", "Reyes", "Weber"};
+constexpr std::array<const char*, 12> kFirstNames = {"Ada",   "Bruno", "Chen", "Dalia", "Emeka", "Freya",
+                                                     "Goran", "Hana",  "Ivan", "Jun",   "Kofi",  "Lena"};
+constexpr std::array<const char*, 10> kLastNames = {"Okafor", "Silva",  "Novak",    "Tanaka", "Haddad",
+                                                    "Larsen", "Moreau", "Kowalski", "Reyes",  "Weber"};
 
 } // namespace
 
 DemoQuestion arithmeticQuestion(Rng& rng) {
     int64_t a = rng.between(12, 999), b = rng.between(12, 999), c = rng.between(2, 30);
     switch (rng.between(0, 3)) {
-    case 0: return {"What is " + str(a) + " + " + str(b) + " - " + str(c) + "?", str(a + b - c)};
-    case 1: return {"What is " + str(a) + " x " + str(c) + "?", str(a * c)};
-    case 2: return {"What is (" + str(a) + " - " + str(c) + ") x " + str(c % 9 + 2) + "?", str((a - c) * (c % 9 + 2))};
+    case 0:
+        return {"What is " + str(a) + " + " + str(b) + " - " + str(c) + "?", str(a + b - c)};
+    case 1:
+        return {"What is " + str(a) + " x " + str(c) + "?", str(a * c)};
+    case 2:
+        return {"What is (" + str(a) + " - " + str(c) + ") x " + str(c % 9 + 2) + "?", str((a - c) * (c % 9 + 2))};
     default: {
         int64_t q = rng.between(11, 99);
         return {"What is " + str(q * c) + " divided by " + str(c) + "?", str(q)};
@@ -91,7 +114,8 @@ DemoQuestion wordProblem(Rng& rng) {
         int64_t n = 20 * rng.between(1, 6);
         static constexpr std::array<int64_t, 4> kPercents = {25, 40, 60, 75};
         int64_t p = pick(rng, kPercents);
-        q.prompt = "A class has " + str(n) + " students and " + str(p) + "% of them are girls. How many boys are there?";
+        q.prompt =
+            "A class has " + str(n) + " students and " + str(p) + "% of them are girls. How many boys are there?";
         q.answer = str(n - n * p / 100);
         break;
     }
@@ -112,7 +136,8 @@ DemoQuestion multipleChoiceQuestion(Rng& rng) {
     switch (rng.between(0, 2)) {
     case 0: {
         int64_t prime = rng.between(20, 200);
-        while (!isPrime(prime)) ++prime;
+        while (!isPrime(prime))
+            ++prime;
         options.push_back(str(prime));
         while (options.size() < 4) {
             int64_t composite = rng.between(20, 200) | 1;
@@ -149,14 +174,20 @@ DemoQuestion extractionQuestion(Rng& rng) {
     std::string email = first + "." + last + "@example.com";
     std::transform(email.begin(), email.end(), email.begin(), [](unsigned char c) { return std::tolower(c); });
     std::string phone = "+1-555-" + str(rng.between(1000, 9999));
-    std::string message = "Hi, this is " + first + " " + last + ". My order #" + str(order) + " arrived damaged on March " +
-                          str(day) + ". Please reach me at " + email + " or " + phone + ".";
+    std::string message = "Hi, this is " + first + " " + last + ". My order #" + str(order) +
+                          " arrived damaged on March " + str(day) + ". Please reach me at " + email + " or " + phone +
+                          ".";
     DemoQuestion q;
     switch (rng.between(0, 2)) {
-    case 0: q = {"Extract the order number from this message:\n\n" + message, str(order)}; break;
-    case 1: q = {"Extract the customer's email address from this message:\n\n" + message, email, GraderKind::Normalized}; break;
-    default: q = {"Extract the customer's full name from this message:\n\n" + message, first + " " + last,
-                  GraderKind::Normalized};
+    case 0:
+        q = {"Extract the order number from this message:\n\n" + message, str(order)};
+        break;
+    case 1:
+        q = {"Extract the customer's email address from this message:\n\n" + message, email, GraderKind::Normalized};
+        break;
+    default:
+        q = {"Extract the customer's full name from this message:\n\n" + message, first + " " + last,
+             GraderKind::Normalized};
     }
     return q;
 }
@@ -168,14 +199,16 @@ DemoQuestion codeOutputQuestion(Rng& rng) {
     case 0: {
         int64_t x = rng.between(1, 9), n = rng.between(3, 6);
         code = "x = " + str(x) + "\nfor i in range(" + str(n) + "):\n    x = x * 2 - i\nprint(x)";
-        for (int64_t i = 0; i < n; ++i) x = x * 2 - i;
+        for (int64_t i = 0; i < n; ++i)
+            x = x * 2 - i;
         q.answer = str(x);
         break;
     }
     case 1: {
         int64_t n = rng.between(5, 20), k = rng.between(2, 4), sum = 0;
         code = "print(sum(i * i for i in range(" + str(n) + ") if i % " + str(k) + " == 0))";
-        for (int64_t i = 0; i < n; i += k) sum += i * i;
+        for (int64_t i = 0; i < n; i += k)
+            sum += i * i;
         q.answer = str(sum);
         break;
     }

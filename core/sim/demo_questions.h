@@ -16,7 +16,7 @@ struct DemoQuestion {
 };
 
 DemoQuestion arithmeticQuestion(Rng& rng);
-DemoQuestion wordProblem(Rng& rng);     ///< multi-step
+DemoQuestion wordProblem(Rng& rng); ///< multi-step
 DemoQuestion multipleChoiceQuestion(Rng& rng);
 DemoQuestion extractionQuestion(Rng& rng);
 DemoQuestion codeOutputQuestion(Rng& rng);

@@ -31,9 +31,9 @@ TaskSet generateDemoTasks(uint64_t seed, int perCategory) {
         const char* prefix;
         DemoQuestion (*make)(Rng&);
     };
-    const Generator generators[] = {{"arith", arithmeticQuestion},    {"word", wordProblem},
-                                    {"mc", multipleChoiceQuestion},  {"extract", extractionQuestion},
-                                    {"code", codeOutputQuestion},    {"lookup", longContextQuestion}};
+    const Generator generators[] = {{"arith", arithmeticQuestion},  {"word", wordProblem},
+                                    {"mc", multipleChoiceQuestion}, {"extract", extractionQuestion},
+                                    {"code", codeOutputQuestion},   {"lookup", longContextQuestion}};
     TaskSet set;
     set.name = "demo";
     for (size_t g = 0; g < std::size(generators); ++g) {

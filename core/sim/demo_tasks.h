@@ -9,8 +9,8 @@
 namespace baton::core {
 
 /// The categories, in generation order.
-inline constexpr const char* kDemoCategories[] = {"arithmetic",    "word-problem", "multiple-choice",
-                                                   "extraction",    "code-output",  "long-context"};
+inline constexpr const char* kDemoCategories[] = {"arithmetic", "word-problem", "multiple-choice",
+                                                  "extraction", "code-output",  "long-context"};
 
 /// `perCategory` items of each category (300 in all by default); same seed, same set.
 TaskSet generateDemoTasks(uint64_t seed = 1, int perCategory = 50);

@@ -20,7 +20,8 @@ const TaskItem* ItemIndex::find(std::string_view text) const {
     const TaskItem* best = nullptr;
     for (const auto& item : m_set.items) {
         const std::string& p = item.prompt();
-        if (!p.empty() && text.find(trimmed(p)) != std::string_view::npos && (!best || p.size() > best->prompt().size()))
+        if (!p.empty() && text.find(trimmed(p)) != std::string_view::npos &&
+            (!best || p.size() > best->prompt().size()))
             best = &item;
     }
     return best;

@@ -63,7 +63,8 @@ Result<ReplaySource> ReplaySource::parse(const std::string& text, const std::str
                 continue;
             }
             Fields f;
-            for (size_t c = 0; c < header.size(); ++c) f[header[c]] = rec.fields[c];
+            for (size_t c = 0; c < header.size(); ++c)
+                f[header[c]] = rec.fields[c];
             rows.emplace_back(rec.line, std::move(f));
         }
     } else {
@@ -80,7 +81,8 @@ Result<ReplaySource> ReplaySource::parse(const std::string& text, const std::str
                 continue;
             }
             Fields f;
-            for (auto it = doc.begin(); it != doc.end(); ++it) f[it.key()] = scalar(*it);
+            for (auto it = doc.begin(); it != doc.end(); ++it)
+                f[it.key()] = scalar(*it);
             rows.emplace_back(line, std::move(f));
         }
     }
@@ -90,11 +92,12 @@ Result<ReplaySource> ReplaySource::parse(const std::string& text, const std::str
         ReplayRecord record;
         if (auto problem = readRecord(fields, model, item, record); !problem.empty())
             problems.push_back({Severity::Error, fileName, "line " + std::to_string(line), problem});
-        else source.m_records[{model, item}] = std::move(record);
+        else
+            source.m_records[{model, item}] = std::move(record);
     }
     if (!problems.empty())
-        return fail(ErrorKind::BadInput, fileName + ": " + std::to_string(problems.size()) + " bad line(s) in the outcome matrix",
-                    problems);
+        return fail(ErrorKind::BadInput,
+                    fileName + ": " + std::to_string(problems.size()) + " bad line(s) in the outcome matrix", problems);
     if (source.m_records.empty()) return fail(ErrorKind::BadInput, fileName + ": no recorded responses");
     return source;
 }

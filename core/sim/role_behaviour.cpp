@@ -9,7 +9,9 @@
 namespace baton::core {
 namespace {
 
-std::string gold(const TaskItem& item) { return item.references.empty() ? "" : item.references.front(); }
+std::string gold(const TaskItem& item) {
+    return item.references.empty() ? "" : item.references.front();
+}
 
 bool metaFlag(const TaskItem* item, const char* key) {
     return item && item->metadata.is_object() && item->metadata.value(key, false);
@@ -32,8 +34,8 @@ RoleReply verdict(const RoleContext& ctx, const std::string& candidate, bool jud
     bool says = right ? truth : !truth;
     double confidence = right ? 0.6 + 0.35 * ctx.rng.uniform() : 0.5 + 0.3 * ctx.rng.uniform();
     if (judgeStyle)
-        return {"", std::string("{\"correct\": ") + (says ? "true" : "false") + ", \"confidence\": " +
-                        formatConfidence(confidence) + "}"};
+        return {"", std::string("{\"correct\": ") + (says ? "true" : "false") +
+                        ", \"confidence\": " + formatConfidence(confidence) + "}"};
     return {"", says ? "VERDICT: PASS\nThe answer matches my own working."
                      : "VERDICT: FAIL\nMy own working leads to a different result."};
 }
@@ -55,7 +57,7 @@ RoleReply aggregate(const RoleContext& ctx, const std::vector<std::string>& cand
 
 RoleReply plan(const RoleContext& ctx, const std::vector<std::string>& models) {
     double skill = ctx.model.judgeSkill;
-    double pDecompose = metaFlag(ctx.item, "multi_step") ? 0.5 + 0.4 * skill
+    double pDecompose = metaFlag(ctx.item, "multi_step")     ? 0.5 + 0.4 * skill
                         : metaFlag(ctx.item, "long_context") ? 0.6 - 0.5 * skill
                                                              : 0.4 - 0.2 * skill;
     auto pickModel = [&] {
@@ -65,10 +67,12 @@ RoleReply plan(const RoleContext& ctx, const std::vector<std::string>& models) {
     std::string subtasks;
     if (decompose)
         subtasks = R"([{"id": "s1", "instruction": "Identify the relevant facts and quantities.", "model": ")" +
-                   pickModel() + R"(", "uses": []}, {"id": "s2", "instruction": "Compute the final answer from s1.", "model": ")" +
+                   pickModel() +
+                   R"(", "uses": []}, {"id": "s2", "instruction": "Compute the final answer from s1.", "model": ")" +
                    pickModel() + R"(", "uses": ["s1"]}])";
     else
-        subtasks = R"([{"id": "s1", "instruction": "Answer the question.", "model": ")" + pickModel() + R"(", "uses": []}])";
+        subtasks =
+            R"([{"id": "s1", "instruction": "Answer the question.", "model": ")" + pickModel() + R"(", "uses": []}])";
     bool verify = ctx.rng.chance(0.5);
     return {"", std::string("{\"decompose\": ") + (decompose ? "true" : "false") + ", \"subtasks\": " + subtasks +
                     ", \"verify\": " + (verify ? "true" : "false") + "}"};
@@ -90,7 +94,8 @@ RoleReply synthesize(const RoleContext& ctx, const std::string& context) {
     double skill = ctx.model.skillFor(ctx.item->category);
     if (isCorrect(*ctx.item, ctx.index.taskSet(), last))
         return {ctx.rng.chance(0.5 + 0.5 * skill) ? gold(*ctx.item) : wrongAnswer(*ctx.item, ctx.index, ctx.rng), ""};
-    return {ctx.rng.chance(0.3 * skill) ? gold(*ctx.item) : (last.empty() ? wrongAnswer(*ctx.item, ctx.index, ctx.rng) : last),
+    return {ctx.rng.chance(0.3 * skill) ? gold(*ctx.item)
+                                        : (last.empty() ? wrongAnswer(*ctx.item, ctx.index, ctx.rng) : last),
             ""};
 }
 
@@ -101,9 +106,11 @@ bool isCorrect(const TaskItem& item, const TaskSet& set, const std::string& answ
 }
 
 RoleReply answerRolePrompt(const RecognisedPrompt& prompt, const RoleContext& ctx) {
-    bool formatRole = prompt.role == PromptRole::Judge || prompt.role == PromptRole::Verify || prompt.role == PromptRole::Plan;
+    bool formatRole =
+        prompt.role == PromptRole::Judge || prompt.role == PromptRole::Verify || prompt.role == PromptRole::Plan;
     if (formatRole && ctx.rng.chance(ctx.model.formatErrorRate)) {
-        if (prompt.role == PromptRole::Plan) return {"", R"({"decompose": true, "subtasks": [{"id": "s1", "instruction": "Identify)"};
+        if (prompt.role == PromptRole::Plan)
+            return {"", R"({"decompose": true, "subtasks": [{"id": "s1", "instruction": "Identify)"};
         return {"", "Looks reasonable to me, though I am not entirely sure."};
     }
     auto section = [&](const char* name) {
@@ -111,12 +118,18 @@ RoleReply answerRolePrompt(const RecognisedPrompt& prompt, const RoleContext& ct
         return it == prompt.sections.end() ? std::string() : it->second;
     };
     switch (prompt.role) {
-    case PromptRole::Judge: return verdict(ctx, answerOf(section("answer")), true);
-    case PromptRole::Verify: return verdict(ctx, answerOf(section("answer")), false);
-    case PromptRole::Aggregate: return aggregate(ctx, parseCandidates(section("candidates")));
-    case PromptRole::Plan: return plan(ctx, prompt.models);
-    case PromptRole::Subtask: return subtask(ctx, section("instruction"));
-    case PromptRole::Synthesize: return synthesize(ctx, section("context"));
+    case PromptRole::Judge:
+        return verdict(ctx, answerOf(section("answer")), true);
+    case PromptRole::Verify:
+        return verdict(ctx, answerOf(section("answer")), false);
+    case PromptRole::Aggregate:
+        return aggregate(ctx, parseCandidates(section("candidates")));
+    case PromptRole::Plan:
+        return plan(ctx, prompt.models);
+    case PromptRole::Subtask:
+        return subtask(ctx, section("instruction"));
+    case PromptRole::Synthesize:
+        return synthesize(ctx, section("context"));
     }
     return {"unknown", ""};
 }

@@ -32,7 +32,7 @@ struct RoleContext {
 
 /// The final answer text the role reply should carry, or the whole reply for judge/verify/plan.
 struct RoleReply {
-    std::string answer;  ///< for answer-like roles: the final answer to wrap in a reply
+    std::string answer;   ///< for answer-like roles: the final answer to wrap in a reply
     std::string verbatim; ///< for format roles: the exact reply text
 };
 

@@ -9,15 +9,19 @@ using Need = JsonReader::Need;
 
 void readRate(JsonReader& r, const Json& obj, const std::string& path, const char* key, double& into) {
     if (auto v = r.number(obj, path, key, Need::Optional)) {
-        if (*v < 0 || *v > 1) r.error(JsonReader::child(path, key), "a rate is a probability between 0 and 1");
-        else into = *v;
+        if (*v < 0 || *v > 1)
+            r.error(JsonReader::child(path, key), "a rate is a probability between 0 and 1");
+        else
+            into = *v;
     }
 }
 
 void readPositive(JsonReader& r, const Json& obj, const std::string& path, const char* key, double& into) {
     if (auto v = r.number(obj, path, key, Need::Optional)) {
-        if (*v < 0) r.error(JsonReader::child(path, key), "must not be negative");
-        else into = *v;
+        if (*v < 0)
+            r.error(JsonReader::child(path, key), "must not be negative");
+        else
+            into = *v;
     }
 }
 
@@ -54,8 +58,9 @@ SimModel readModel(JsonReader& r, const Json& obj, const std::string& path) {
         m.price = readPriceEntry(r, *price, JsonReader::child(path, "price")).prices;
     m.contextWindow = r.integer(obj, path, "context_window", Need::Optional).value_or(m.contextWindow);
     if (m.contextWindow <= 0) r.error(JsonReader::child(path, "context_window"), "must be above 0");
-    r.warnUnknown(obj, path, {"name", "skill", "judge_skill", "format_error_rate", "output_tokens", "latency", "price",
-                              "context_window", "note"});
+    r.warnUnknown(obj, path,
+                  {"name", "skill", "judge_skill", "format_error_rate", "output_tokens", "latency", "price",
+                   "context_window", "note"});
     return m;
 }
 
@@ -77,9 +82,10 @@ void readFaults(JsonReader& r, const Json& doc, SimFaults& f) {
     readPositive(r, *obj, p, "stall_ms", f.stallMs);
     f.echoCredentials = r.boolean(*obj, p, "echo_credentials", Need::Optional).value_or(false);
     if (f.total() > 1) r.error(p, "the fault rates add up to more than 1");
-    r.warnUnknown(*obj, p, {"rate_429", "rate_500", "rate_503", "rate_stall", "rate_drop", "rate_truncated",
-                            "rate_malformed", "rate_missing_usage", "rate_stream_error", "retry_after_s",
-                            "retry_after_ms", "stall_ms", "echo_credentials"});
+    r.warnUnknown(*obj, p,
+                  {"rate_429", "rate_500", "rate_503", "rate_stall", "rate_drop", "rate_truncated", "rate_malformed",
+                   "rate_missing_usage", "rate_stream_error", "retry_after_s", "retry_after_ms", "stall_ms",
+                   "echo_credentials"});
 }
 
 } // namespace

@@ -20,13 +20,18 @@ constexpr int64_t kCreatedBase = 1767225600; // 2026-01-01: fixed, so responses 
 std::string hex(uint64_t v) {
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out(16, '0');
-    for (int i = 15; i >= 0; --i, v >>= 4) out[size_t(i)] = kHex[v & 0xf];
+    for (int i = 15; i >= 0; --i, v >>= 4)
+        out[size_t(i)] = kHex[v & 0xf];
     return out;
 }
 
 SimHttpError notFound(const std::string& model) {
-    return {404, "invalid_request_error", "model_not_found",
-            "The model `" + model + "` does not exist or you do not have access to it.", "model", {}};
+    return {404,
+            "invalid_request_error",
+            "model_not_found",
+            "The model `" + model + "` does not exist or you do not have access to it.",
+            "model",
+            {}};
 }
 
 Json usageJson(const SimCompletion& c) {
@@ -43,23 +48,34 @@ Json usageJson(const SimCompletion& c) {
 
 std::string toString(SimFault fault) {
     switch (fault) {
-    case SimFault::None: return "none";
-    case SimFault::RateLimited: return "429";
-    case SimFault::ServerError: return "500";
-    case SimFault::Unavailable: return "503";
-    case SimFault::Stall: return "stall";
-    case SimFault::Drop: return "drop";
-    case SimFault::Truncated: return "truncated";
-    case SimFault::Malformed: return "malformed";
-    case SimFault::MissingUsage: return "missing_usage";
-    case SimFault::StreamError: return "stream_error";
+    case SimFault::None:
+        return "none";
+    case SimFault::RateLimited:
+        return "429";
+    case SimFault::ServerError:
+        return "500";
+    case SimFault::Unavailable:
+        return "503";
+    case SimFault::Stall:
+        return "stall";
+    case SimFault::Drop:
+        return "drop";
+    case SimFault::Truncated:
+        return "truncated";
+    case SimFault::Malformed:
+        return "malformed";
+    case SimFault::MissingUsage:
+        return "missing_usage";
+    case SimFault::StreamError:
+        return "stream_error";
     }
     return "none";
 }
 
 int64_t promptTokens(const std::vector<Message>& messages) {
     int64_t tokens = 3;
-    for (const auto& m : messages) tokens += 4 + estimateTokens(m.content);
+    for (const auto& m : messages)
+        tokens += 4 + estimateTokens(m.content);
     return tokens;
 }
 
@@ -74,11 +90,15 @@ SimFault SimResponder::drawFault(const std::string& model, const std::string& bo
     int64_t occurrence = m_seen[key]++;
     Rng rng(hashParts({std::to_string(m_profile.seed), "fault", model, key, std::to_string(occurrence)}));
     double u = rng.uniform();
-    const std::pair<double, SimFault> order[] = {
-        {f.rate429, SimFault::RateLimited}, {f.rate500, SimFault::ServerError},     {f.rate503, SimFault::Unavailable},
-        {f.rateStall, SimFault::Stall},     {f.rateDrop, SimFault::Drop},           {f.rateTruncated, SimFault::Truncated},
-        {f.rateMalformed, SimFault::Malformed}, {f.rateMissingUsage, SimFault::MissingUsage},
-        {f.rateStreamError, SimFault::StreamError}};
+    const std::pair<double, SimFault> order[] = {{f.rate429, SimFault::RateLimited},
+                                                 {f.rate500, SimFault::ServerError},
+                                                 {f.rate503, SimFault::Unavailable},
+                                                 {f.rateStall, SimFault::Stall},
+                                                 {f.rateDrop, SimFault::Drop},
+                                                 {f.rateTruncated, SimFault::Truncated},
+                                                 {f.rateMalformed, SimFault::Malformed},
+                                                 {f.rateMissingUsage, SimFault::MissingUsage},
+                                                 {f.rateStreamError, SimFault::StreamError}};
     for (auto [rate, fault] : order) {
         if (u < rate) {
             ++m_faultCounts[toString(fault)];
@@ -97,14 +117,19 @@ std::map<std::string, int64_t> SimResponder::faultCounts() const {
 SimHttpError SimResponder::faultError(SimFault fault) const {
     switch (fault) {
     case SimFault::RateLimited: {
-        SimHttpError e{429, "rate_limit_error", "rate_limit_exceeded", "Rate limit reached (simulated). Please retry.", "", {}};
+        SimHttpError e{
+            429, "rate_limit_error", "rate_limit_exceeded", "Rate limit reached (simulated). Please retry.", "", {}};
         double s = m_profile.faults.retryAfterSeconds;
-        if (m_profile.faults.retryAfterMs) e.headers["retry-after-ms"] = std::to_string(int64_t(std::llround(s * 1000)));
-        else e.headers["Retry-After"] = std::to_string(int64_t(std::ceil(s)));
+        if (m_profile.faults.retryAfterMs)
+            e.headers["retry-after-ms"] = std::to_string(int64_t(std::llround(s * 1000)));
+        else
+            e.headers["Retry-After"] = std::to_string(int64_t(std::ceil(s)));
         return e;
     }
-    case SimFault::ServerError: return {500, "server_error", "", "The server had an error (simulated).", "", {}};
-    default: return {503, "server_error", "", "The engine is currently overloaded (simulated).", "", {}};
+    case SimFault::ServerError:
+        return {500, "server_error", "", "The server had an error (simulated).", "", {}};
+    default:
+        return {503, "server_error", "", "The engine is currently overloaded (simulated).", "", {}};
     }
 }
 
@@ -115,24 +140,32 @@ std::variant<SimCompletion, SimHttpError> SimResponder::complete(const ChatReque
         if (record) return replay(request, *record);
         auto models = m_replay->models();
         if (std::find(models.begin(), models.end(), request.model) == models.end()) return notFound(request.model);
-        return SimHttpError{404, "invalid_request_error", "no_recorded_response",
-                            "Replay mode: no recorded response of `" + request.model + "` for this prompt.", "messages", {}};
+        return SimHttpError{404,
+                            "invalid_request_error",
+                            "no_recorded_response",
+                            "Replay mode: no recorded response of `" + request.model + "` for this prompt.",
+                            "messages",
+                            {}};
     }
     const SimModel* model = m_profile.find(request.model);
     if (!model) return notFound(request.model);
     int64_t prompt = promptTokens(request.messages);
     if (prompt > model->contextWindow)
-        return SimHttpError{400, "invalid_request_error", "context_length_exceeded",
+        return SimHttpError{400,
+                            "invalid_request_error",
+                            "context_length_exceeded",
                             "This model's maximum context length is " + std::to_string(model->contextWindow) +
                                 " tokens. However, your messages resulted in " + std::to_string(prompt) + " tokens.",
-                            "messages", {}};
+                            "messages",
+                            {}};
     return generate(*model, request);
 }
 
 SimCompletion SimResponder::generate(const SimModel& model, const ChatRequest& request) const {
     const std::string& text = request.lastUser();
     auto role = recognisePrompt(text);
-    const TaskItem* item = m_index.find(role && role->sections.count("question") ? role->sections.at("question") : text);
+    const TaskItem* item =
+        m_index.find(role && role->sections.count("question") ? role->sections.at("question") : text);
     std::string itemId = item ? item->id : "unknown:" + sha256Hex(text).substr(0, 16);
     std::string sample = std::to_string(request.sample);
     std::string seed = std::to_string(m_profile.seed);
@@ -144,14 +177,17 @@ SimCompletion SimResponder::generate(const SimModel& model, const ChatRequest& r
     Reply reply;
     if (role) {
         RoleReply r = answerRolePrompt(*role, {model, item, m_index, m_profile.decomposition, rng});
-        if (!r.verbatim.empty()) reply = {r.verbatim, estimateTokens(r.verbatim), false};
-        else reply = composeReply(r.answer, target, request.maxTokens, rng);
+        if (!r.verbatim.empty())
+            reply = {r.verbatim, estimateTokens(r.verbatim), false};
+        else
+            reply = composeReply(r.answer, target, request.maxTokens, rng);
     } else if (item) {
         bool right = rng.chance(model.skillFor(item->category));
         std::string answer = right ? item->references.front() : wrongAnswer(*item, m_index, rng);
         reply = composeReply(answer, target, request.maxTokens, rng);
     } else {
-        reply = composeReply("unknown (this prompt is not in the simulator's task set)", target, request.maxTokens, rng);
+        reply =
+            composeReply("unknown (this prompt is not in the simulator's task set)", target, request.maxTokens, rng);
     }
 
     SimCompletion c;
@@ -180,16 +216,16 @@ SimCompletion SimResponder::replay(const ChatRequest& request, const ReplayRecor
 }
 
 std::string SimResponder::completionBody(const SimCompletion& c, bool withUsage) const {
-    Json body = {{"id", c.id},
-                 {"object", "chat.completion"},
-                 {"created", c.created},
-                 {"model", c.model},
-                 {"system_fingerprint", "baton-sim"},
-                 {"choices",
-                  Json::array({{{"index", 0},
-                                {"message", {{"role", "assistant"}, {"content", c.content}, {"refusal", nullptr}}},
-                                {"logprobs", nullptr},
-                                {"finish_reason", c.finishReason}}})}};
+    Json body = {
+        {"id", c.id},
+        {"object", "chat.completion"},
+        {"created", c.created},
+        {"model", c.model},
+        {"system_fingerprint", "baton-sim"},
+        {"choices", Json::array({{{"index", 0},
+                                  {"message", {{"role", "assistant"}, {"content", c.content}, {"refusal", nullptr}}},
+                                  {"logprobs", nullptr},
+                                  {"finish_reason", c.finishReason}}})}};
     if (withUsage) body["usage"] = usageJson(c);
     return body.dump();
 }
@@ -201,7 +237,8 @@ std::vector<std::string> SimResponder::streamEvents(const SimCompletion& c, bool
                   {"created", c.created},
                   {"model", c.model},
                   {"system_fingerprint", "baton-sim"},
-                  {"choices", Json::array({{{"index", 0}, {"delta", delta}, {"logprobs", nullptr}, {"finish_reason", finish}}})}};
+                  {"choices",
+                   Json::array({{{"index", 0}, {"delta", delta}, {"logprobs", nullptr}, {"finish_reason", finish}}})}};
         if (includeUsage) j["usage"] = nullptr;
         return "data: " + j.dump() + "\n\n";
     };
@@ -220,8 +257,9 @@ std::vector<std::string> SimResponder::streamEvents(const SimCompletion& c, bool
     }
     events.push_back(chunk(Json::object(), c.finishReason));
     if (includeUsage) {
-        Json j = {{"id", c.id}, {"object", "chat.completion.chunk"}, {"created", c.created}, {"model", c.model},
-                  {"system_fingerprint", "baton-sim"}, {"choices", Json::array()}, {"usage", usageJson(c)}};
+        Json j = {{"id", c.id},           {"object", "chat.completion.chunk"}, {"created", c.created},
+                  {"model", c.model},     {"system_fingerprint", "baton-sim"}, {"choices", Json::array()},
+                  {"usage", usageJson(c)}};
         events.push_back("data: " + j.dump() + "\n\n");
     }
     events.push_back("data: [DONE]\n\n");
@@ -234,31 +272,40 @@ std::string SimResponder::modelsBody() const {
         data.push_back({{"id", name}, {"object", "model"}, {"created", kCreatedBase}, {"owned_by", "baton-simulator"}});
     };
     if (m_replay)
-        for (const auto& name : m_replay->models()) add(name);
+        for (const auto& name : m_replay->models())
+            add(name);
     else
-        for (const auto& m : m_profile.models) add(m.name);
+        for (const auto& m : m_profile.models)
+            add(m.name);
     return Json{{"object", "list"}, {"data", data}}.dump();
 }
 
 std::variant<std::string, SimHttpError> SimResponder::embeddingsBody(const std::string& body) const {
     auto doc = Json::parse(body, nullptr, false);
-    if (!doc.is_object()) return SimHttpError{400, "invalid_request_error", "", "The request body must be a JSON object.", "", {}};
+    if (!doc.is_object())
+        return SimHttpError{400, "invalid_request_error", "", "The request body must be a JSON object.", "", {}};
     if (!doc.contains("model") || !doc["model"].is_string())
         return SimHttpError{400, "invalid_request_error", "", "you must provide a model parameter", "model", {}};
     std::vector<std::string> inputs;
     const Json& input = doc.value("input", Json());
-    if (input.is_string()) inputs.push_back(input.get<std::string>());
-    else if (input.is_array() && !input.empty() && std::all_of(input.begin(), input.end(), [](const Json& x) { return x.is_string(); }))
+    if (input.is_string())
+        inputs.push_back(input.get<std::string>());
+    else if (input.is_array() && !input.empty() &&
+             std::all_of(input.begin(), input.end(), [](const Json& x) { return x.is_string(); }))
         inputs = input.get<std::vector<std::string>>();
     else
-        return SimHttpError{400, "invalid_request_error", "", "'input' must be a string or a non-empty array of strings", "input", {}};
+        return SimHttpError{
+            400, "invalid_request_error", "", "'input' must be a string or a non-empty array of strings", "input", {}};
     Json data = Json::array();
     int64_t tokens = 0;
     for (size_t i = 0; i < inputs.size(); ++i) {
         tokens += estimateTokens(inputs[i]);
         data.push_back({{"object", "embedding"}, {"index", i}, {"embedding", hashedEmbedding(inputs[i])}});
     }
-    return Json{{"object", "list"}, {"data", data}, {"model", doc["model"]}, {"usage", {{"prompt_tokens", tokens}, {"total_tokens", tokens}}}}
+    return Json{{"object", "list"},
+                {"data", data},
+                {"model", doc["model"]},
+                {"usage", {{"prompt_tokens", tokens}, {"total_tokens", tokens}}}}
         .dump();
 }
 

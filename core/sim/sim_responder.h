@@ -16,7 +16,18 @@
 
 namespace baton::core {
 
-enum class SimFault { None, RateLimited, ServerError, Unavailable, Stall, Drop, Truncated, Malformed, MissingUsage, StreamError };
+enum class SimFault {
+    None,
+    RateLimited,
+    ServerError,
+    Unavailable,
+    Stall,
+    Drop,
+    Truncated,
+    Malformed,
+    MissingUsage,
+    StreamError
+};
 std::string toString(SimFault fault);
 
 struct SimCompletion {

@@ -29,7 +29,8 @@ struct SimServer::Impl {
 
     static void sendError(httplib::Response& res, const SimHttpError& e) {
         res.status = e.status;
-        for (const auto& [k, v] : e.headers) res.set_header(k, v);
+        for (const auto& [k, v] : e.headers)
+            res.set_header(k, v);
         res.set_content(e.body(), "application/json");
     }
 
@@ -48,28 +49,33 @@ void SimServer::Impl::chat(const httplib::Request& req, httplib::Response& res) 
         SimHttpError error = responder->faultError(fault);
         if (responder->profile().faults.echoCredentials)
             for (const char* header : {"Authorization", "x-api-key", "x-goog-api-key"})
-                if (req.has_header(header)) error.message += " (you sent " + std::string(header) + ": " + req.get_header_value(header) + ")";
+                if (req.has_header(header))
+                    error.message += " (you sent " + std::string(header) + ": " + req.get_header_value(header) + ")";
         return sendError(res, error);
     }
     auto result = responder->complete(request);
     if (auto* error = std::get_if<SimHttpError>(&result)) return sendError(res, *error);
     const SimCompletion& completion = std::get<SimCompletion>(result);
-    if (request.stream) replyStream(res, completion, request.includeUsage, fault);
-    else replyJson(res, completion, fault);
+    if (request.stream)
+        replyStream(res, completion, request.includeUsage, fault);
+    else
+        replyJson(res, completion, fault);
 }
 
 void SimServer::Impl::replyJson(httplib::Response& res, const SimCompletion& c, SimFault fault) {
     sleepMs(c.ttftMs + c.perTokenMs * double(c.completionTokens));
     std::string body = responder->completionBody(c, fault != SimFault::MissingUsage);
     if (fault == SimFault::Truncated) body = body.substr(0, body.size() / 2);
-    if (fault == SimFault::Malformed) body = "{\"id\": \"" + c.id + "\", \"choices\": [{\"message\": {,,}}]} <html>upstream</html>";
+    if (fault == SimFault::Malformed)
+        body = "{\"id\": \"" + c.id + "\", \"choices\": [{\"message\": {,,}}]} <html>upstream</html>";
     if (fault == SimFault::Drop) {
         // Promise the whole body, send half, then close: the client sees the connection drop.
         auto shared = std::make_shared<std::string>(std::move(body));
-        res.set_content_provider(shared->size(), "application/json", [shared](size_t offset, size_t, httplib::DataSink& sink) {
-            if (offset == 0) sink.write(shared->data(), shared->size() / 2);
-            return false;
-        });
+        res.set_content_provider(shared->size(), "application/json",
+                                 [shared](size_t offset, size_t, httplib::DataSink& sink) {
+                                     if (offset == 0) sink.write(shared->data(), shared->size() / 2);
+                                     return false;
+                                 });
         return;
     }
     res.set_content(body, "application/json");
@@ -81,34 +87,36 @@ void SimServer::Impl::replyStream(httplib::Response& res, const SimCompletion& c
     size_t half = events->size() / 2;
     auto next = std::make_shared<size_t>(0);
     res.set_header("Cache-Control", "no-cache");
-    res.set_chunked_content_provider("text/event-stream", [this, events, next, half, fault, c](size_t, httplib::DataSink& sink) {
-        size_t i = (*next)++;
-        if (stopping) return false;
-        bool failPoint = i == half && half > 0;
-        if (failPoint && fault == SimFault::Drop) return false; // connection closed mid-stream
-        if (failPoint && fault == SimFault::StreamError) {
-            std::string error = "data: {\"error\": {\"message\": \"The server had an error while processing your request "
-                                "(simulated).\", \"type\": \"server_error\", \"param\": null, \"code\": null}}\n\n";
-            sink.write(error.data(), error.size());
-            sink.done();
-            return true;
-        }
-        if (failPoint && fault == SimFault::Truncated) {
-            sink.done(); // ends without finish_reason or [DONE]
-            return true;
-        }
-        if (failPoint && fault == SimFault::Malformed) {
-            std::string bad = "data: {\"id\": \"" + c.id + "\", \"choices\": [{\"delta\": {\"content\": \n\n";
-            sink.write(bad.data(), bad.size());
-        }
-        if (i >= events->size()) {
-            sink.done();
-            return true;
-        }
-        const std::string& event = (*events)[i];
-        sleepMs(i == 0 ? c.ttftMs : c.perTokenMs * 3);
-        return sink.write(event.data(), event.size());
-    });
+    res.set_chunked_content_provider(
+        "text/event-stream", [this, events, next, half, fault, c](size_t, httplib::DataSink& sink) {
+            size_t i = (*next)++;
+            if (stopping) return false;
+            bool failPoint = i == half && half > 0;
+            if (failPoint && fault == SimFault::Drop) return false; // connection closed mid-stream
+            if (failPoint && fault == SimFault::StreamError) {
+                std::string error =
+                    "data: {\"error\": {\"message\": \"The server had an error while processing your request "
+                    "(simulated).\", \"type\": \"server_error\", \"param\": null, \"code\": null}}\n\n";
+                sink.write(error.data(), error.size());
+                sink.done();
+                return true;
+            }
+            if (failPoint && fault == SimFault::Truncated) {
+                sink.done(); // ends without finish_reason or [DONE]
+                return true;
+            }
+            if (failPoint && fault == SimFault::Malformed) {
+                std::string bad = "data: {\"id\": \"" + c.id + "\", \"choices\": [{\"delta\": {\"content\": \n\n";
+                sink.write(bad.data(), bad.size());
+            }
+            if (i >= events->size()) {
+                sink.done();
+                return true;
+            }
+            const std::string& event = (*events)[i];
+            sleepMs(i == 0 ? c.ttftMs : c.perTokenMs * 3);
+            return sink.write(event.data(), event.size());
+        });
 }
 
 SimServer::SimServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
@@ -116,8 +124,8 @@ SimServer::SimServer(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder> responder, SimServerOptions options) {
     std::string host = options.host == "::1" ? "[::1]" : options.host;
     if (!isLoopbackHost(host))
-        return fail(ErrorKind::BadInput, "the simulator only listens on loopback (127.0.0.1, ::1, localhost), not \"" +
-                                             options.host + "\"");
+        return fail(ErrorKind::BadInput,
+                    "the simulator only listens on loopback (127.0.0.1, ::1, localhost), not \"" + options.host + "\"");
     auto impl = std::make_unique<Impl>();
     impl->responder = std::move(responder);
     impl->options = options;
@@ -144,10 +152,11 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
     });
     self->server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
-        std::string message = res.status == 413 ? "Request body too large for the simulator."
+        std::string message = res.status == 413   ? "Request body too large for the simulator."
                               : res.status == 404 ? "Unknown request URL: " + req.method + " " + req.path + "."
                                                   : "Invalid request.";
-        res.set_content(SimHttpError{res.status, "invalid_request_error", "", message, "", {}}.body(), "application/json");
+        res.set_content(SimHttpError{res.status, "invalid_request_error", "", message, "", {}}.body(),
+                        "application/json");
     });
     self->server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
         Impl::sendError(res, {500, "server_error", "", "The simulator failed on this request.", "", {}});
@@ -161,17 +170,21 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
         *listenSocket = sock;
     });
     std::string bindHost = options.host == "localhost" ? "127.0.0.1" : options.host;
-    self->port = options.port == 0 ? self->server.bind_to_any_port(bindHost) : (self->server.bind_to_port(bindHost, options.port) ? options.port : -1);
+    self->port = options.port == 0 ? self->server.bind_to_any_port(bindHost)
+                                   : (self->server.bind_to_port(bindHost, options.port) ? options.port : -1);
     if (self->port <= 0)
         return fail(ErrorKind::Io, "cannot listen on " + options.host + ":" + std::to_string(options.port) +
                                        " (in use or not permitted); choose another --port or 0 for any free port");
     if (*listenSocket != INVALID_SOCKET) ::listen(*listenSocket, SOMAXCONN);
     self->thread = std::thread([self] { self->server.listen_after_bind(); });
-    while (!self->server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    while (!self->server.is_running())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     return std::unique_ptr<SimServer>(new SimServer(std::move(impl)));
 }
 
-SimServer::~SimServer() { stop(); }
+SimServer::~SimServer() {
+    stop();
+}
 
 void SimServer::stop() {
     if (!m_impl || m_impl->stopping.exchange(true)) return;
@@ -179,14 +192,20 @@ void SimServer::stop() {
     if (m_impl->thread.joinable()) m_impl->thread.join();
 }
 
-int SimServer::port() const { return m_impl->port; }
+int SimServer::port() const {
+    return m_impl->port;
+}
 
 std::string SimServer::baseUrl() const {
     std::string host = m_impl->options.host == "::1" ? "[::1]" : m_impl->options.host;
     return "http://" + host + ":" + std::to_string(m_impl->port) + "/v1";
 }
 
-int64_t SimServer::requestsServed() const { return m_impl->served; }
-const SimResponder& SimServer::responder() const { return *m_impl->responder; }
+int64_t SimServer::requestsServed() const {
+    return m_impl->served;
+}
+const SimResponder& SimServer::responder() const {
+    return *m_impl->responder;
+}
 
 } // namespace baton::core

@@ -21,7 +21,8 @@ struct SimServerOptions {
 class SimServer {
 public:
     /// Errors: BadInput for a non-loopback host; Io when the port cannot be bound.
-    static Result<std::unique_ptr<SimServer>> start(std::shared_ptr<SimResponder> responder, SimServerOptions options = {});
+    static Result<std::unique_ptr<SimServer>> start(std::shared_ptr<SimResponder> responder,
+                                                    SimServerOptions options = {});
     ~SimServer(); ///< stops and joins
     SimServer(const SimServer&) = delete;
     SimServer& operator=(const SimServer&) = delete;

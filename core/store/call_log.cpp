@@ -23,7 +23,9 @@ struct ColumnBinder {
     }
 };
 
-std::optional<Money> money(const std::optional<int64_t>& v) { return v ? std::optional<Money>(Money{*v}) : std::nullopt; }
+std::optional<Money> money(const std::optional<int64_t>& v) {
+    return v ? std::optional<Money>(Money{*v}) : std::nullopt;
+}
 
 } // namespace
 

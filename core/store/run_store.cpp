@@ -4,7 +4,9 @@
 namespace baton::core {
 namespace {
 
-std::optional<int64_t> pico(const std::optional<Money>& m) { return m ? std::optional<int64_t>(m->pico) : std::nullopt; }
+std::optional<int64_t> pico(const std::optional<Money>& m) {
+    return m ? std::optional<int64_t>(m->pico) : std::nullopt;
+}
 
 Run runFrom(const Statement& s) {
     Run r;
@@ -23,7 +25,8 @@ Run runFrom(const Statement& s) {
     return r;
 }
 
-constexpr const char* kRunColumns = "id, created_at_ms, status, pool, price_book, task_set_hash, strategies, seed, settings";
+constexpr const char* kRunColumns =
+    "id, created_at_ms, status, pool, price_book, task_set_hash, strategies, seed, settings";
 
 } // namespace
 
@@ -33,7 +36,12 @@ Status insertOutcome(SqliteDb& db, const Outcome& o) {
     auto stmt = db.prepare("INSERT OR REPLACE INTO outcomes(run_id, item_id, strategy, answer_hash, grade, cost_pico, "
                            "latency_ms, call_count, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt) return std::unexpected(stmt.error());
-    stmt->bind(1, o.runId).bind(2, o.itemId).bind(3, o.strategy).bind(4, *answer).bind(5, o.grade).bind(6, pico(o.cost));
+    stmt->bind(1, o.runId)
+        .bind(2, o.itemId)
+        .bind(3, o.strategy)
+        .bind(4, *answer)
+        .bind(5, o.grade)
+        .bind(6, pico(o.cost));
     stmt->bind(7, o.latencyMs).bind(8, int64_t(o.callCount)).bind(9, toString(o.status));
     return stmt->run();
 }
@@ -61,14 +69,16 @@ Result<std::vector<Run>> listRuns(SqliteDb& db) {
     if (!stmt) return std::unexpected(stmt.error());
     std::vector<Run> runs;
     Result<bool> row;
-    while ((row = stmt->step()) && *row) runs.push_back(runFrom(*stmt));
+    while ((row = stmt->step()) && *row)
+        runs.push_back(runFrom(*stmt));
     if (!row) return std::unexpected(row.error());
     return runs;
 }
 
 Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId) {
-    auto stmt = db.prepare("SELECT o.item_id, o.strategy, t.body, o.grade, o.cost_pico, o.latency_ms, o.call_count, o.status "
-                           "FROM outcomes o JOIN texts t ON t.hash = o.answer_hash WHERE o.run_id = ? ORDER BY o.strategy, o.item_id");
+    auto stmt = db.prepare(
+        "SELECT o.item_id, o.strategy, t.body, o.grade, o.cost_pico, o.latency_ms, o.call_count, o.status "
+        "FROM outcomes o JOIN texts t ON t.hash = o.answer_hash WHERE o.run_id = ? ORDER BY o.strategy, o.item_id");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, runId);
     std::vector<Outcome> out;
@@ -91,9 +101,10 @@ Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId) {
 }
 
 Result<std::map<std::string, PriorCall>> loadPriorCalls(SqliteDb& db, int64_t runId) {
-    auto stmt = db.prepare("SELECT c.item_id, c.strategy, c.node_id, t.body, c.input_tokens, c.cached_input_tokens, "
-                           "c.cache_write_tokens, c.output_tokens, c.reasoning_tokens, c.cost_pico, c.latency_ms "
-                           "FROM calls c JOIN texts t ON t.hash = c.response_hash WHERE c.run_id = ? AND c.status = 'ok' ORDER BY c.id");
+    auto stmt = db.prepare(
+        "SELECT c.item_id, c.strategy, c.node_id, t.body, c.input_tokens, c.cached_input_tokens, "
+        "c.cache_write_tokens, c.output_tokens, c.reasoning_tokens, c.cost_pico, c.latency_ms "
+        "FROM calls c JOIN texts t ON t.hash = c.response_hash WHERE c.run_id = ? AND c.status = 'ok' ORDER BY c.id");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, runId);
     std::map<std::string, PriorCall> prior;
@@ -101,7 +112,8 @@ Result<std::map<std::string, PriorCall>> loadPriorCalls(SqliteDb& db, int64_t ru
     while ((row = stmt->step()) && *row) {
         PriorCall p;
         p.text = stmt->columnText(3);
-        p.usage = {stmt->columnOptInt(4), stmt->columnOptInt(5), stmt->columnOptInt(6), stmt->columnOptInt(7), stmt->columnOptInt(8)};
+        p.usage = {stmt->columnOptInt(4), stmt->columnOptInt(5), stmt->columnOptInt(6), stmt->columnOptInt(7),
+                   stmt->columnOptInt(8)};
         if (auto c = stmt->columnOptInt(9)) p.cost = Money{*c};
         p.latencyMs = stmt->columnOptDouble(10).value_or(0);
         prior[ModelCaller::nodeKey(stmt->columnText(0), stmt->columnText(1), stmt->columnText(2))] = std::move(p);

@@ -111,7 +111,9 @@ ALTER TABLE calls ADD COLUMN cache_hit INTEGER NOT NULL DEFAULT 0;
 
 } // namespace
 
-int latestSchemaVersion() { return static_cast<int>(kMigrations.size()); }
+int latestSchemaVersion() {
+    return static_cast<int>(kMigrations.size());
+}
 
 Status migrate(SqliteDb& db) {
     auto current = db.queryInt("PRAGMA user_version");

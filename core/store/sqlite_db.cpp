@@ -5,13 +5,15 @@
 namespace baton::core {
 namespace {
 
-Error err(ErrorKind kind, std::string message) { return Error{kind, std::move(message), {}}; }
+Error err(ErrorKind kind, std::string message) {
+    return Error{kind, std::move(message), {}};
+}
 
 } // namespace
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, Mode mode) {
     int flags = SQLITE_OPEN_NOMUTEX;
-    flags |= mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+    flags |= mode == Mode::ReadOnly    ? SQLITE_OPEN_READONLY
              : mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE
                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     sqlite3* raw = nullptr;
@@ -22,30 +24,35 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, Mode m
     return db;
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(m_db); }
+SqliteDb::~SqliteDb() {
+    sqlite3_close_v2(m_db);
+}
 
 Error SqliteDb::errorFor(int rc, std::string_view what) const {
     std::string detail = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
     std::string where = m_path + ": " + std::string(what) + " (" + detail + ")";
     switch (rc & 0xff) {
     case SQLITE_FULL:
-        return err(ErrorKind::Io, where + "; the disk (or the database size limit) is full. Nothing from this write was "
-                                       "saved and earlier data is intact; free some space and try again.");
+        return err(ErrorKind::Io, where +
+                                      "; the disk (or the database size limit) is full. Nothing from this write was "
+                                      "saved and earlier data is intact; free some space and try again.");
     case SQLITE_READONLY:
         return err(ErrorKind::Io, where + "; the database is read-only. Check the file's and folder's permissions, or "
-                                       "copy the workspace somewhere writable.");
+                                          "copy the workspace somewhere writable.");
     case SQLITE_CANTOPEN:
         return err(ErrorKind::Io, where + "; check that the folder exists and is writable.");
     case SQLITE_NOTADB:
     case SQLITE_CORRUPT:
-        return err(ErrorKind::BadInput, where + "; this is not a Baton workspace database or it is damaged. Open another "
-                                             "file or restore a backup.");
+        return err(ErrorKind::BadInput, where +
+                                            "; this is not a Baton workspace database or it is damaged. Open another "
+                                            "file or restore a backup.");
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
         return err(ErrorKind::Io, where + "; another program holds the database locked. Close it and retry.");
     case SQLITE_IOERR:
         return err(ErrorKind::Io, where + "; the operating system reported an I/O error. Check the disk.");
-    default: return err(ErrorKind::Internal, where);
+    default:
+        return err(ErrorKind::Internal, where);
     }
 }
 
@@ -61,7 +68,8 @@ Status SqliteDb::exec(std::string_view sql) {
 Result<Statement> SqliteDb::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
     int rc = sqlite3_prepare_v2(m_db, sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
-    if (rc != SQLITE_OK) return std::unexpected(errorFor(rc, "cannot prepare \"" + std::string(sql.substr(0, 60)) + "\""));
+    if (rc != SQLITE_OK)
+        return std::unexpected(errorFor(rc, "cannot prepare \"" + std::string(sql.substr(0, 60)) + "\""));
     return Statement(this, stmt);
 }
 
@@ -81,11 +89,17 @@ Result<std::string> SqliteDb::queryText(std::string_view sql) {
     return *row ? stmt->columnText(0) : std::string();
 }
 
-int64_t SqliteDb::lastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
+int64_t SqliteDb::lastInsertId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
 
-bool SqliteDb::inTransaction() const { return sqlite3_get_autocommit(m_db) == 0; }
+bool SqliteDb::inTransaction() const {
+    return sqlite3_get_autocommit(m_db) == 0;
+}
 
-Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) { other.m_stmt = nullptr; }
+Statement::Statement(Statement&& other) noexcept : m_db(other.m_db), m_stmt(other.m_stmt) {
+    other.m_stmt = nullptr;
+}
 
 Statement& Statement::operator=(Statement&& other) noexcept {
     std::swap(m_db, other.m_db);
@@ -93,7 +107,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement& Statement::bind(int index, int64_t value) {
     sqlite3_bind_int64(m_stmt, index, value);
@@ -137,9 +153,15 @@ void Statement::reset() {
     sqlite3_clear_bindings(m_stmt);
 }
 
-int64_t Statement::columnInt(int col) const { return sqlite3_column_int64(m_stmt, col); }
-double Statement::columnDouble(int col) const { return sqlite3_column_double(m_stmt, col); }
-bool Statement::columnIsNull(int col) const { return sqlite3_column_type(m_stmt, col) == SQLITE_NULL; }
+int64_t Statement::columnInt(int col) const {
+    return sqlite3_column_int64(m_stmt, col);
+}
+double Statement::columnDouble(int col) const {
+    return sqlite3_column_double(m_stmt, col);
+}
+bool Statement::columnIsNull(int col) const {
+    return sqlite3_column_type(m_stmt, col) == SQLITE_NULL;
+}
 
 std::string Statement::columnText(int col) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));

@@ -53,7 +53,8 @@ void StoreWriter::loop() {
 
 void StoreWriter::applyBatch(std::deque<Pending>& batch) {
     if (auto begun = m_db->exec("BEGIN IMMEDIATE"); !begun) {
-        for (auto& p : batch) p.done.set_value(begun);
+        for (auto& p : batch)
+            p.done.set_value(begun);
         return;
     }
     std::vector<Status> results;
@@ -61,23 +62,28 @@ void StoreWriter::applyBatch(std::deque<Pending>& batch) {
     for (auto& p : batch) {
         Status result = m_db->exec("SAVEPOINT op");
         if (result) result = p.op(*m_db);
-        if (result) result = m_db->exec("RELEASE op");
-        else if (m_db->inTransaction()) (void)m_db->exec("ROLLBACK TO op"), (void)m_db->exec("RELEASE op");
+        if (result)
+            result = m_db->exec("RELEASE op");
+        else if (m_db->inTransaction())
+            (void)m_db->exec("ROLLBACK TO op"), (void)m_db->exec("RELEASE op");
         else {
             // SQLite rolled the whole transaction back (disk full, I/O error): nothing of this
             // batch is stored, so every operation in it gets the error that caused it.
-            for (auto& q : batch) q.done.set_value(result);
+            for (auto& q : batch)
+                q.done.set_value(result);
             return;
         }
         results.push_back(std::move(result));
     }
     auto committed = m_db->exec("COMMIT");
-    if (!committed) (void)m_db->exec("ROLLBACK");
+    if (!committed)
+        (void)m_db->exec("ROLLBACK");
     else {
         std::lock_guard lock(m_mutex);
         ++m_commits;
     }
-    for (size_t i = 0; i < batch.size(); ++i) batch[i].done.set_value(committed ? results[i] : committed);
+    for (size_t i = 0; i < batch.size(); ++i)
+        batch[i].done.set_value(committed ? results[i] : committed);
 }
 
 } // namespace baton::core

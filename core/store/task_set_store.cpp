@@ -8,7 +8,8 @@ namespace {
 
 std::string messagesText(const TaskItem& item) {
     nlohmann::json messages = nlohmann::json::array();
-    for (const auto& m : item.messages) messages.push_back(toJson(m));
+    for (const auto& m : item.messages)
+        messages.push_back(toJson(m));
     return messages.dump();
 }
 
@@ -58,8 +59,10 @@ Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::st
         if (!messagesHash) return std::unexpected(messagesHash.error());
         insertItem->bind(1, setId).bind(2, static_cast<int64_t>(i)).bind(3, item.id).bind(4, item.category);
         insertItem->bind(5, *messagesHash).bind(6, nlohmann::json(item.references).dump());
-        if (item.grader) insertItem->bind(7, toJson(*item.grader).dump());
-        else insertItem->bindNull(7);
+        if (item.grader)
+            insertItem->bind(7, toJson(*item.grader).dump());
+        else
+            insertItem->bindNull(7);
         insertItem->bind(8, item.metadata.dump());
         if (auto ok = insertItem->run(); !ok) return std::unexpected(ok.error());
     }
@@ -67,19 +70,27 @@ Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::st
 }
 
 Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db) {
-    auto stmt = db.prepare("SELECT id, name, content_hash, source, item_count, imported_at_ms FROM task_sets ORDER BY id");
+    auto stmt =
+        db.prepare("SELECT id, name, content_hash, source, item_count, imported_at_ms FROM task_sets ORDER BY id");
     if (!stmt) return std::unexpected(stmt.error());
     std::vector<TaskSetSummary> out;
     Result<bool> row;
     while ((row = stmt->step()) && *row)
-        out.push_back({stmt->columnInt(0), stmt->columnText(1), stmt->columnText(2), stmt->columnText(3),
-                       stmt->columnInt(4), stmt->columnInt(5), {}});
+        out.push_back({stmt->columnInt(0),
+                       stmt->columnText(1),
+                       stmt->columnText(2),
+                       stmt->columnText(3),
+                       stmt->columnInt(4),
+                       stmt->columnInt(5),
+                       {}});
     if (!row) return std::unexpected(row.error());
-    auto cats = db.prepare("SELECT category, COUNT(*) FROM items WHERE task_set_id = ? GROUP BY category ORDER BY category");
+    auto cats =
+        db.prepare("SELECT category, COUNT(*) FROM items WHERE task_set_id = ? GROUP BY category ORDER BY category");
     if (!cats) return std::unexpected(cats.error());
     for (auto& s : out) {
         cats->bind(1, s.id);
-        while ((row = cats->step()) && *row) s.categories[cats->columnText(0)] = cats->columnInt(1);
+        while ((row = cats->step()) && *row)
+            s.categories[cats->columnText(0)] = cats->columnInt(1);
         if (!row) return std::unexpected(row.error());
         cats->reset();
     }
@@ -98,8 +109,9 @@ Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector) {
     JsonReader reader("task_sets.default_grader");
     set.defaultGrader = readGraderSpec(reader, nlohmann::json::parse(head->columnText(1)), "");
 
-    auto items = db.prepare("SELECT i.item_id, i.category, t.body, i.references_json, i.grader, i.metadata FROM items i "
-                            "JOIN texts t ON t.hash = i.messages_hash WHERE i.task_set_id = ? ORDER BY i.position");
+    auto items =
+        db.prepare("SELECT i.item_id, i.category, t.body, i.references_json, i.grader, i.metadata FROM items i "
+                   "JOIN texts t ON t.hash = i.messages_hash WHERE i.task_set_id = ? ORDER BY i.position");
     if (!items) return std::unexpected(items.error());
     items->bind(1, *id);
     Result<bool> row;
@@ -110,7 +122,8 @@ Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector) {
         for (const auto& m : nlohmann::json::parse(items->columnText(2)))
             item.messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
         item.references = nlohmann::json::parse(items->columnText(3)).get<std::vector<std::string>>();
-        if (!items->columnIsNull(4)) item.grader = readGraderSpec(reader, nlohmann::json::parse(items->columnText(4)), "");
+        if (!items->columnIsNull(4))
+            item.grader = readGraderSpec(reader, nlohmann::json::parse(items->columnText(4)), "");
         item.metadata = nlohmann::json::parse(items->columnText(5));
         set.items.push_back(std::move(item));
     }

@@ -55,7 +55,8 @@ Result<WorkspaceInfo> Workspace::info() const {
     auto version = db.queryInt("PRAGMA user_version");
     auto mode = db.queryText("PRAGMA journal_mode");
     auto integrity = db.queryText("PRAGMA integrity_check");
-    if (!version || !mode || !integrity) return std::unexpected(!version ? version.error() : !mode ? mode.error() : integrity.error());
+    if (!version || !mode || !integrity)
+        return std::unexpected(!version ? version.error() : !mode ? mode.error() : integrity.error());
     info.schemaVersion = static_cast<int>(*version);
     info.journalMode = *mode;
     info.integrity = *integrity;

@@ -7,8 +7,8 @@
 
 namespace baton::core {
 
-CascadePlan evaluateCascade(const OutcomeMatrixView& matrix, std::vector<std::string> chain, std::vector<double> thresholds,
-                            double scorerCostUsd) {
+CascadePlan evaluateCascade(const OutcomeMatrixView& matrix, std::vector<std::string> chain,
+                            std::vector<double> thresholds, double scorerCostUsd) {
     CascadePlan plan{std::move(chain), std::move(thresholds), 0, 0};
     if (matrix.items.empty()) return plan;
     double correct = 0, cost = 0;
@@ -29,7 +29,8 @@ CascadePlan evaluateCascade(const OutcomeMatrixView& matrix, std::vector<std::st
     return plan;
 }
 
-OutcomeMatrixView formatScoredMatrix(const LabelledOutcomes& labels, const std::vector<std::string>& models, bool heldOut) {
+OutcomeMatrixView formatScoredMatrix(const LabelledOutcomes& labels, const std::vector<std::string>& models,
+                                     bool heldOut) {
     OutcomeMatrixView m;
     m.models = models;
     for (size_t i = 0; i < labels.items.size(); ++i) {
@@ -46,18 +47,20 @@ OutcomeMatrixView formatScoredMatrix(const LabelledOutcomes& labels, const std::
     return m;
 }
 
-std::optional<CascadePlan> optimiseCascade(const OutcomeMatrixView& matrix, double budgetPerItemUsd, double scorerCostUsd,
-                                           int maxLength) {
+std::optional<CascadePlan> optimiseCascade(const OutcomeMatrixView& matrix, double budgetPerItemUsd,
+                                           double scorerCostUsd, int maxLength) {
     // Candidate models ordered by mean cost: a cascade goes from cheap to expensive.
     std::vector<std::pair<double, std::string>> byCost;
     for (const auto& m : matrix.models) {
         double c = 0;
-        for (const auto& item : matrix.items) c += item.at(m).costUsd;
+        for (const auto& item : matrix.items)
+            c += item.at(m).costUsd;
         byCost.emplace_back(c, m);
     }
     std::sort(byCost.begin(), byCost.end());
     std::vector<double> grid;
-    for (int i = 0; i <= 10; ++i) grid.push_back(i / 10.0);
+    for (int i = 0; i <= 10; ++i)
+        grid.push_back(i / 10.0);
 
     std::optional<CascadePlan> best;
     auto consider = [&](const CascadePlan& p) {
@@ -72,7 +75,8 @@ std::optional<CascadePlan> optimiseCascade(const OutcomeMatrixView& matrix, doub
             std::vector<double> thresholds(chain.size() - 1, 0);
             std::function<void(size_t)> sweep = [&](size_t k) {
                 if (k == thresholds.size()) return consider(evaluateCascade(matrix, chain, thresholds, scorerCostUsd));
-                for (double t : grid) thresholds[k] = t, sweep(k + 1);
+                for (double t : grid)
+                    thresholds[k] = t, sweep(k + 1);
             };
             sweep(0);
         }

@@ -30,16 +30,17 @@ struct CascadePlan {
 };
 
 /// The expected accuracy and cost of a plan on the matrix.
-CascadePlan evaluateCascade(const OutcomeMatrixView& matrix, std::vector<std::string> chain, std::vector<double> thresholds,
-                            double scorerCostUsd);
+CascadePlan evaluateCascade(const OutcomeMatrixView& matrix, std::vector<std::string> chain,
+                            std::vector<double> thresholds, double scorerCostUsd);
 struct LabelledOutcomes;
 
 /// The matrix of labelled items whose index is even (`heldOut` false) or odd (true), scored by
 /// answer-format confidence (1 when the answer states a final answer, else 0).
-OutcomeMatrixView formatScoredMatrix(const LabelledOutcomes& labels, const std::vector<std::string>& models, bool heldOut);
+OutcomeMatrixView formatScoredMatrix(const LabelledOutcomes& labels, const std::vector<std::string>& models,
+                                     bool heldOut);
 
 /// nullopt when no chain fits the budget.
-std::optional<CascadePlan> optimiseCascade(const OutcomeMatrixView& matrix, double budgetPerItemUsd, double scorerCostUsd,
-                                           int maxLength = 3);
+std::optional<CascadePlan> optimiseCascade(const OutcomeMatrixView& matrix, double budgetPerItemUsd,
+                                           double scorerCostUsd, int maxLength = 3);
 
 } // namespace baton::core

@@ -18,16 +18,19 @@ std::optional<double> judgeScore(const std::string& reply) {
     if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
     auto doc = nlohmann::json::parse(reply.substr(open, close - open + 1), nullptr, false);
     if (!doc.is_object() || !doc.contains("correct") || !doc["correct"].is_boolean()) return std::nullopt;
-    double confidence = doc.value("confidence", nlohmann::json(0.5)).is_number() ? doc["confidence"].get<double>() : 0.5;
+    double confidence =
+        doc.value("confidence", nlohmann::json(0.5)).is_number() ? doc["confidence"].get<double>() : 0.5;
     confidence = std::clamp(confidence, 0.0, 1.0);
     return doc["correct"].get<bool>() ? confidence : 1 - confidence;
 }
 
-Result<std::unique_ptr<Strategy>> CascadeStrategy::create(const Pool& pool, const std::string& name, const nlohmann::json& s) {
+Result<std::unique_ptr<Strategy>> CascadeStrategy::create(const Pool& pool, const std::string& name,
+                                                          const nlohmann::json& s) {
     auto c = std::make_unique<CascadeStrategy>();
     std::string where = "strategy \"" + name + "\"";
     const auto& chain = s.value("chain", nlohmann::json::array());
-    if (!chain.is_array() || chain.empty()) return fail(ErrorKind::BadInput, where + ": \"chain\" must list at least one model");
+    if (!chain.is_array() || chain.empty())
+        return fail(ErrorKind::BadInput, where + ": \"chain\" must list at least one model");
     std::set<std::string> seen;
     for (const auto& m : chain) {
         const ModelSpec* spec = m.is_string() ? pool.findModel(m.get<std::string>()) : nullptr;
@@ -37,10 +40,14 @@ Result<std::unique_ptr<Strategy>> CascadeStrategy::create(const Pool& pool, cons
         c->m_chain.push_back(spec);
     }
     std::string scorer = s.value("scorer", "judge");
-    if (scorer == "judge") c->m_scorer = CascadeScorer::Judge;
-    else if (scorer == "agreement") c->m_scorer = CascadeScorer::Agreement;
-    else if (scorer == "format") c->m_scorer = CascadeScorer::Format;
-    else return fail(ErrorKind::BadInput, where + ": \"scorer\" must be judge, agreement or format");
+    if (scorer == "judge")
+        c->m_scorer = CascadeScorer::Judge;
+    else if (scorer == "agreement")
+        c->m_scorer = CascadeScorer::Agreement;
+    else if (scorer == "format")
+        c->m_scorer = CascadeScorer::Format;
+    else
+        return fail(ErrorKind::BadInput, where + ": \"scorer\" must be judge, agreement or format");
     if (c->m_scorer == CascadeScorer::Judge) {
         auto judge = s.value("judge", nlohmann::json());
         c->m_judge = judge.is_string() ? pool.findModel(judge.get<std::string>()) : nullptr;
@@ -66,7 +73,8 @@ Task<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
         const ModelSpec& model = *m_chain[k];
         std::string node = std::to_string(k);
         bool last = k + 1 == m_chain.size();
-        Reason reason{k == 0 ? "first stage of the cascade" : "escalated from stage " + std::to_string(k - 1), std::nullopt, std::nullopt};
+        Reason reason{k == 0 ? "first stage of the cascade" : "escalated from stage " + std::to_string(k - 1),
+                      std::nullopt, std::nullopt};
         auto asking = ctx.ask(model, item.messages, CallRole::Answer, node, parent, std::move(reason));
         ModelCallResult call = co_await asking;
         if (!call.ok()) {
@@ -86,7 +94,8 @@ Task<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
         } else if (m_scorer == CascadeScorer::Agreement) {
             std::vector<Message> again = item.messages;
             Reason sampleWhy{"second sample to test agreement", std::nullopt, std::nullopt};
-            auto sampling = ctx.ask(model, std::move(again), CallRole::Answer, node + ".s", node, std::move(sampleWhy), 1);
+            auto sampling =
+                ctx.ask(model, std::move(again), CallRole::Answer, node + ".s", node, std::move(sampleWhy), 1);
             ModelCallResult other = co_await sampling;
             if (!other.ok()) {
                 if (other.error == CallError::Budget || other.error == CallError::Cancelled) {
@@ -95,14 +104,16 @@ Task<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
                 }
                 why = "second sample failed: " + other.errorText;
             } else {
-                score = normalizeAnswer(finalAnswerOf(other.text)) == normalizeAnswer(finalAnswerOf(call.text)) ? 1.0 : 0.0;
+                score =
+                    normalizeAnswer(finalAnswerOf(other.text)) == normalizeAnswer(finalAnswerOf(call.text)) ? 1.0 : 0.0;
                 why = score > 0 ? "two samples agree" : "two samples disagree";
             }
         } else {
             std::string prompt = renderPrompt(PromptRole::Judge, {{"question", item.prompt()}, {"answer", call.text}});
             Reason judgeWhy{"judge stage " + node + " with " + m_judge->name, std::nullopt, std::nullopt};
             std::vector<Message> messages = {{"user", prompt}};
-            auto judging = ctx.ask(*m_judge, std::move(messages), CallRole::Judge, node + ".s", node, std::move(judgeWhy));
+            auto judging =
+                ctx.ask(*m_judge, std::move(messages), CallRole::Judge, node + ".s", node, std::move(judgeWhy));
             ModelCallResult verdict = co_await judging;
             if (!verdict.ok()) {
                 if (verdict.error == CallError::Budget || verdict.error == CallError::Cancelled) {

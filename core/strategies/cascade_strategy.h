@@ -19,7 +19,8 @@ enum class CascadeScorer { Judge, Agreement, Format };
 
 class CascadeStrategy : public Strategy {
 public:
-    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name, const nlohmann::json& settings);
+    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
+                                                    const nlohmann::json& settings);
     Task<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:

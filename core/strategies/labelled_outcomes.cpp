@@ -6,7 +6,8 @@
 
 namespace baton::core {
 
-Result<LabelledOutcomes> loadLabelledOutcomes(SqliteDb& db, const std::vector<std::string>& models, std::optional<int64_t> runId) {
+Result<LabelledOutcomes> loadLabelledOutcomes(SqliteDb& db, const std::vector<std::string>& models,
+                                              std::optional<int64_t> runId) {
     auto runs = listRuns(db);
     if (!runs) return std::unexpected(runs.error());
     for (auto it = runs->rbegin(); it != runs->rend(); ++it) {
@@ -16,7 +17,9 @@ Result<LabelledOutcomes> loadLabelledOutcomes(SqliteDb& db, const std::vector<st
         std::map<std::string, LabelledItem> byItem;
         std::set<std::string> modelsSeen;
         for (const auto& o : *outcomes) {
-            if (o.status != OutcomeStatus::Complete || std::find(models.begin(), models.end(), o.strategy) == models.end()) continue;
+            if (o.status != OutcomeStatus::Complete ||
+                std::find(models.begin(), models.end(), o.strategy) == models.end())
+                continue;
             modelsSeen.insert(o.strategy);
             LabelledItem& item = byItem[o.itemId];
             item.itemId = o.itemId;
@@ -38,9 +41,10 @@ Result<LabelledOutcomes> loadLabelledOutcomes(SqliteDb& db, const std::vector<st
         }
         if (!labels.items.empty()) return labels;
     }
-    return fail(ErrorKind::NotFound, runId ? "run " + std::to_string(*runId) + " has no baseline outcomes for every model of the strategy"
-                                           : "no run in this workspace has baseline outcomes for every model of the strategy; "
-                                             "run the baselines first (baton-cli run --pool P --tasks T --db DB)");
+    return fail(ErrorKind::NotFound,
+                runId ? "run " + std::to_string(*runId) + " has no baseline outcomes for every model of the strategy"
+                      : "no run in this workspace has baseline outcomes for every model of the strategy; "
+                        "run the baselines first (baton-cli run --pool P --tasks T --db DB)");
 }
 
 } // namespace baton::core

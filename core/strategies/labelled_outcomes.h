@@ -15,8 +15,8 @@ struct LabelledItem {
     std::string itemId;
     std::string prompt;
     std::string category;
-    std::map<std::string, double> grade;   ///< model -> grade
-    std::map<std::string, double> costUsd; ///< model -> cost (known costs only)
+    std::map<std::string, double> grade;       ///< model -> grade
+    std::map<std::string, double> costUsd;     ///< model -> cost (known costs only)
     std::map<std::string, std::string> answer; ///< model -> its answer
 };
 
@@ -27,6 +27,7 @@ struct LabelledOutcomes {
 
 /// From run `runId`, or the latest run that has baseline outcomes for every one of `models`.
 /// Errors: NotFound when there is none (run the baselines first).
-Result<LabelledOutcomes> loadLabelledOutcomes(SqliteDb& db, const std::vector<std::string>& models, std::optional<int64_t> runId);
+Result<LabelledOutcomes> loadLabelledOutcomes(SqliteDb& db, const std::vector<std::string>& models,
+                                              std::optional<int64_t> runId);
 
 } // namespace baton::core

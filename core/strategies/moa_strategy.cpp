@@ -21,7 +21,8 @@ std::string majority(const std::vector<std::string>& replies) {
 
 } // namespace
 
-Result<std::unique_ptr<Strategy>> MoaStrategy::create(const Pool& pool, const std::string& name, const nlohmann::json& s) {
+Result<std::unique_ptr<Strategy>> MoaStrategy::create(const Pool& pool, const std::string& name,
+                                                      const nlohmann::json& s) {
     auto moa = std::make_unique<MoaStrategy>();
     std::string where = "strategy \"" + name + "\"";
     auto layers = s.value("layers", nlohmann::json(1));
@@ -29,7 +30,8 @@ Result<std::unique_ptr<Strategy>> MoaStrategy::create(const Pool& pool, const st
         return fail(ErrorKind::BadInput, where + ": \"layers\" must be 1 to 5");
     moa->m_layers = layers.get<int>();
     const auto& proposers = s.value("proposers", nlohmann::json::array());
-    if (!proposers.is_array() || proposers.empty()) return fail(ErrorKind::BadInput, where + ": \"proposers\" must list pool models");
+    if (!proposers.is_array() || proposers.empty())
+        return fail(ErrorKind::BadInput, where + ": \"proposers\" must list pool models");
     for (const auto& p : proposers) {
         const ModelSpec* m = p.is_string() ? pool.findModel(p.get<std::string>()) : nullptr;
         if (!m) return fail(ErrorKind::BadInput, where + ": proposer " + p.dump() + " is not in the pool");
@@ -47,13 +49,15 @@ Task<StrategyResult> MoaStrategy::answer(StrategyContext& ctx) {
     for (int layer = 1; layer <= m_layers; ++layer) {
         std::vector<Message> messages = item.messages;
         if (!previous.empty())
-            messages = {{"user", renderPrompt(PromptRole::Aggregate, {{"question", item.prompt()}, {"candidates", renderCandidates(previous)}})}};
+            messages = {{"user", renderPrompt(PromptRole::Aggregate, {{"question", item.prompt()},
+                                                                      {"candidates", renderCandidates(previous)}})}};
         std::vector<Task<ModelCallResult>> calls;
         for (size_t j = 0; j < m_proposers.size(); ++j) {
-            Reason reason{"layer " + std::to_string(layer) + " proposer" + (previous.empty() ? "" : ", sees the previous layer's answers"),
+            Reason reason{"layer " + std::to_string(layer) + " proposer" +
+                              (previous.empty() ? "" : ", sees the previous layer's answers"),
                           std::nullopt, std::nullopt};
-            calls.push_back(ctx.ask(*m_proposers[j], messages, CallRole::Propose, std::to_string(layer) + "." + std::to_string(j),
-                                    "agg", std::move(reason)));
+            calls.push_back(ctx.ask(*m_proposers[j], messages, CallRole::Propose,
+                                    std::to_string(layer) + "." + std::to_string(j), "agg", std::move(reason)));
         }
         auto proposing = whenAll(std::move(calls));
         std::vector<ModelCallResult> results = co_await proposing;
@@ -66,24 +70,29 @@ Task<StrategyResult> MoaStrategy::answer(StrategyContext& ctx) {
             if (r.ok()) answers.push_back(r.text);
         }
         if (answers.empty()) {
-            StrategyResult none{"", false, "every proposer of layer " + std::to_string(layer) + " failed: " + results.front().errorText};
+            StrategyResult none{"", false,
+                                "every proposer of layer " + std::to_string(layer) +
+                                    " failed: " + results.front().errorText};
             co_return none;
         }
         previous = std::move(answers);
     }
     std::vector<Message> synthesize = {
-        {"user", renderPrompt(PromptRole::Aggregate, {{"question", item.prompt()}, {"candidates", renderCandidates(previous)}})}};
+        {"user", renderPrompt(PromptRole::Aggregate,
+                              {{"question", item.prompt()}, {"candidates", renderCandidates(previous)}})}};
     Reason reason{"aggregator synthesizes " + std::to_string(previous.size()) + " answers", std::nullopt, std::nullopt};
     auto aggregating = ctx.ask(*m_aggregator, std::move(synthesize), CallRole::Aggregate, "agg", "", std::move(reason));
     ModelCallResult aggregated = co_await aggregating;
     StrategyResult result;
     if (aggregated.ok() && markedAnswer(aggregated.text)) {
         result = {aggregated.text, false, ""};
-    } else if (aggregated.error == CallError::Budget || aggregated.error == CallError::Cancelled || aggregated.error == CallError::CallCap) {
+    } else if (aggregated.error == CallError::Budget || aggregated.error == CallError::Cancelled ||
+               aggregated.error == CallError::CallCap) {
         result = fromFailedCall(aggregated);
     } else {
         // Documented fallback: the last layer's majority answer.
-        std::string why = aggregated.ok() ? "aggregator reply has no final answer" : "aggregator failed: " + aggregated.errorText;
+        std::string why =
+            aggregated.ok() ? "aggregator reply has no final answer" : "aggregator failed: " + aggregated.errorText;
         ctx.annotate("agg", Reason{why + "; fell back to the proposers' majority", std::nullopt, std::nullopt});
         result = {"The answer is " + majority(previous) + ".", false, ""};
     }

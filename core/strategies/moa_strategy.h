@@ -14,7 +14,8 @@ namespace baton::core {
 
 class MoaStrategy : public Strategy {
 public:
-    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name, const nlohmann::json& settings);
+    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
+                                                    const nlohmann::json& settings);
     Task<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:

@@ -17,7 +17,8 @@ const ModelSpec* modelWithTags(const Pool& pool, const nlohmann::json& tags) {
 
 } // namespace
 
-Result<std::unique_ptr<Strategy>> RulesStrategy::create(const Pool& pool, const std::string& name, const nlohmann::json& s) {
+Result<std::unique_ptr<Strategy>> RulesStrategy::create(const Pool& pool, const std::string& name,
+                                                        const nlohmann::json& s) {
     auto strategy = std::make_unique<RulesStrategy>();
     std::string where = "strategy \"" + name + "\"";
     const auto& rules = s.value("rules", nlohmann::json::array());
@@ -28,7 +29,8 @@ Result<std::unique_ptr<Strategy>> RulesStrategy::create(const Pool& pool, const 
         if (!r.is_object()) return fail(ErrorKind::BadInput, at + ": expected an object");
         RoutingRule rule;
         std::vector<std::string> parts;
-        if (r.contains("category")) rule.category = r["category"].get<std::string>(), parts.push_back("category == " + *rule.category);
+        if (r.contains("category"))
+            rule.category = r["category"].get<std::string>(), parts.push_back("category == " + *rule.category);
         if (r.contains("regex")) {
             try {
                 rule.regex = std::regex(r["regex"].get<std::string>(), std::regex::ECMAScript | std::regex::icase);
@@ -37,14 +39,24 @@ Result<std::unique_ptr<Strategy>> RulesStrategy::create(const Pool& pool, const 
             }
             parts.push_back("prompt matches /" + r["regex"].get<std::string>() + "/");
         }
-        if (r.contains("min_length")) rule.minLength = r["min_length"].get<int64_t>(), parts.push_back("length >= " + std::to_string(*rule.minLength));
-        if (r.contains("max_length")) rule.maxLength = r["max_length"].get<int64_t>(), parts.push_back("length <= " + std::to_string(*rule.maxLength));
-        if (r.contains("model") && r["model"].is_string()) rule.model = pool.findModel(r["model"].get<std::string>());
-        else if (r.contains("model_tags") && r["model_tags"].is_object()) rule.model = modelWithTags(pool, r["model_tags"]);
-        if (!rule.model) return fail(ErrorKind::BadInput, at + ": \"model\" (or \"model_tags\") must name a pool model");
-        if (parts.empty()) return fail(ErrorKind::BadInput, at + ": give at least one condition (category, regex, min_length, max_length)");
+        if (r.contains("min_length"))
+            rule.minLength = r["min_length"].get<int64_t>(),
+            parts.push_back("length >= " + std::to_string(*rule.minLength));
+        if (r.contains("max_length"))
+            rule.maxLength = r["max_length"].get<int64_t>(),
+            parts.push_back("length <= " + std::to_string(*rule.maxLength));
+        if (r.contains("model") && r["model"].is_string())
+            rule.model = pool.findModel(r["model"].get<std::string>());
+        else if (r.contains("model_tags") && r["model_tags"].is_object())
+            rule.model = modelWithTags(pool, r["model_tags"]);
+        if (!rule.model)
+            return fail(ErrorKind::BadInput, at + ": \"model\" (or \"model_tags\") must name a pool model");
+        if (parts.empty())
+            return fail(ErrorKind::BadInput,
+                        at + ": give at least one condition (category, regex, min_length, max_length)");
         std::string description;
-        for (const auto& p : parts) description += (description.empty() ? "" : " and ") + p;
+        for (const auto& p : parts)
+            description += (description.empty() ? "" : " and ") + p;
         rule.description = "rule " + std::to_string(i + 1) + ": " + description;
         strategy->m_rules.push_back(std::move(rule));
     }
@@ -60,7 +72,8 @@ Task<StrategyResult> RulesStrategy::answer(StrategyContext& ctx) {
     const ModelSpec* chosen = m_default;
     std::string why = "no rule matched: default";
     for (const auto& rule : m_rules) {
-        bool match = (!rule.category || *rule.category == item.category) && (!rule.regex || std::regex_search(prompt, *rule.regex)) &&
+        bool match = (!rule.category || *rule.category == item.category) &&
+                     (!rule.regex || std::regex_search(prompt, *rule.regex)) &&
                      (!rule.minLength || int64_t(prompt.size()) >= *rule.minLength) &&
                      (!rule.maxLength || int64_t(prompt.size()) <= *rule.maxLength);
         if (match) {

@@ -25,7 +25,8 @@ struct RoutingRule {
 class RulesStrategy : public Strategy {
 public:
     /// Errors: BadInput naming the rule and field.
-    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name, const nlohmann::json& settings);
+    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
+                                                    const nlohmann::json& settings);
     Task<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:

@@ -11,13 +11,14 @@ std::vector<std::string> SimilarityStrategy::candidates(const Pool& pool, const 
         for (const auto& m : models)
             if (m.is_string()) names.push_back(m.get<std::string>());
     } else {
-        for (const auto& m : pool.models) names.push_back(m.name);
+        for (const auto& m : pool.models)
+            names.push_back(m.name);
     }
     return names;
 }
 
-Result<std::unique_ptr<Strategy>> SimilarityStrategy::create(const Pool& pool, const std::string& name, const nlohmann::json& s,
-                                                             const LabelledOutcomes* labels) {
+Result<std::unique_ptr<Strategy>> SimilarityStrategy::create(const Pool& pool, const std::string& name,
+                                                             const nlohmann::json& s, const LabelledOutcomes* labels) {
     auto strategy = std::make_unique<SimilarityStrategy>();
     std::string where = "strategy \"" + name + "\"";
     for (const auto& n : candidates(pool, s)) {
@@ -26,23 +27,27 @@ Result<std::unique_ptr<Strategy>> SimilarityStrategy::create(const Pool& pool, c
         strategy->m_models.push_back(m);
     }
     auto k = s.value("k", nlohmann::json(10));
-    if (!k.is_number_integer() || k.get<int>() < 1) return fail(ErrorKind::BadInput, where + ": \"k\" must be a positive integer");
+    if (!k.is_number_integer() || k.get<int>() < 1)
+        return fail(ErrorKind::BadInput, where + ": \"k\" must be a positive integer");
     strategy->m_k = size_t(k.get<int>());
     auto lambda = s.value("lambda", nlohmann::json(0.0));
-    if (!lambda.is_number() || lambda.get<double>() < 0) return fail(ErrorKind::BadInput, where + ": \"lambda\" must be a number >= 0");
+    if (!lambda.is_number() || lambda.get<double>() < 0)
+        return fail(ErrorKind::BadInput, where + ": \"lambda\" must be a number >= 0");
     strategy->m_lambda = lambda.get<double>();
     if (!labels || labels->items.empty())
         return fail(ErrorKind::BadInput, where + ": no labelled data; run the baselines of these models first");
     strategy->m_labels = *labels;
     std::vector<std::string> prompts;
-    for (const auto& item : strategy->m_labels.items) prompts.push_back(item.prompt);
+    for (const auto& item : strategy->m_labels.items)
+        prompts.push_back(item.prompt);
     strategy->m_index = std::make_unique<TfidfIndex>(prompts);
     return std::unique_ptr<Strategy>(std::move(strategy));
 }
 
 SimilarityStrategy::Choice SimilarityStrategy::choose(const TaskItem& item) const {
     const auto& labels = m_labels.items;
-    auto neighbours = m_index->nearest(item.prompt(), m_k, [&](size_t i) { return labels[i].itemId == item.id || labels[i].prompt == item.prompt(); });
+    auto neighbours = m_index->nearest(
+        item.prompt(), m_k, [&](size_t i) { return labels[i].itemId == item.id || labels[i].prompt == item.prompt(); });
     Choice best;
     best.neighbours = neighbours.size();
     for (const ModelSpec* m : m_models) {
@@ -61,7 +66,8 @@ SimilarityStrategy::Choice SimilarityStrategy::choose(const TaskItem& item) cons
 Task<StrategyResult> SimilarityStrategy::answer(StrategyContext& ctx) {
     Choice c = choose(ctx.item());
     char text[256];
-    std::snprintf(text, sizeof text, "%zu nearest labelled items: expected grade %.2f, expected cost $%.6f, score %.3f (lambda %g) -> %s",
+    std::snprintf(text, sizeof text,
+                  "%zu nearest labelled items: expected grade %.2f, expected cost $%.6f, score %.3f (lambda %g) -> %s",
                   c.neighbours, c.expectedGrade, c.expectedCostUsd, c.score, m_lambda, c.model->name.c_str());
     Reason reason{text, c.score, std::nullopt};
     auto asking = ctx.ask(*c.model, ctx.item().messages, CallRole::Answer, "0", "", std::move(reason));

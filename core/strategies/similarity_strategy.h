@@ -16,8 +16,8 @@ namespace baton::core {
 class SimilarityStrategy : public Strategy {
 public:
     /// `labels` must hold outcomes for every candidate model.
-    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name, const nlohmann::json& settings,
-                                                   const LabelledOutcomes* labels);
+    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
+                                                    const nlohmann::json& settings, const LabelledOutcomes* labels);
     /// The candidate models of a configuration (all pool models when it lists none).
     static std::vector<std::string> candidates(const Pool& pool, const nlohmann::json& settings);
     Task<StrategyResult> answer(StrategyContext& ctx) override;

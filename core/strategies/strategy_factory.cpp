@@ -25,9 +25,11 @@ Result<std::unique_ptr<Strategy>> buildKind(const Pool& pool, const std::string&
     }
     if (config.kind == "single") {
         auto model = config.settings.value("model", nlohmann::json());
-        if (!model.is_string()) return fail(ErrorKind::BadInput, where + ": a single strategy needs \"model\": \"<pool model>\"");
+        if (!model.is_string())
+            return fail(ErrorKind::BadInput, where + ": a single strategy needs \"model\": \"<pool model>\"");
         const ModelSpec* spec = pool.findModel(model.get<std::string>());
-        if (!spec) return fail(ErrorKind::BadInput, where + ": model \"" + model.get<std::string>() + "\" is not in the pool");
+        if (!spec)
+            return fail(ErrorKind::BadInput, where + ": model \"" + model.get<std::string>() + "\" is not in the pool");
         return std::unique_ptr<Strategy>(new SingleStrategy(*spec));
     }
     return fail(ErrorKind::BadInput, where + ": kind \"" + config.kind + "\" cannot run yet in this version of Baton");
@@ -44,25 +46,30 @@ Result<std::unique_ptr<Strategy>> build(const Pool& pool, const std::string& nam
 
 } // namespace
 
-Result<std::vector<NamedStrategy>> buildStrategies(const Pool& pool, const std::vector<std::string>& names, bool baselines,
-                                                   const LabelLoader& labels) {
+Result<std::vector<NamedStrategy>> buildStrategies(const Pool& pool, const std::vector<std::string>& names,
+                                                   bool baselines, const LabelLoader& labels) {
     std::vector<NamedStrategy> out;
     if (baselines)
-        for (const auto& m : pool.models) out.push_back({m.name, "single", std::make_unique<SingleStrategy>(m)});
+        for (const auto& m : pool.models)
+            out.push_back({m.name, "single", std::make_unique<SingleStrategy>(m)});
     std::vector<Diagnostic> problems;
     for (const auto& name : names) {
         auto it = pool.strategies.find(name);
         if (it == pool.strategies.end()) {
-            problems.push_back({Severity::Error, "", "strategy \"" + name + "\"", "not defined in the pool's \"strategies\""});
+            problems.push_back(
+                {Severity::Error, "", "strategy \"" + name + "\"", "not defined in the pool's \"strategies\""});
             continue;
         }
         if (pool.findModel(name)) {
-            problems.push_back({Severity::Error, "", "strategy \"" + name + "\"", "has the name of a model; rename it"});
+            problems.push_back(
+                {Severity::Error, "", "strategy \"" + name + "\"", "has the name of a model; rename it"});
             continue;
         }
         auto strategy = build(pool, name, it->second, labels);
-        if (!strategy) problems.push_back({Severity::Error, "", "", strategy.error().message});
-        else out.push_back({name, it->second.kind, std::move(*strategy)});
+        if (!strategy)
+            problems.push_back({Severity::Error, "", "", strategy.error().message});
+        else
+            out.push_back({name, it->second.kind, std::move(*strategy)});
     }
     if (!problems.empty()) return fail(ErrorKind::BadInput, "the run's strategies are not valid", problems);
     if (out.empty()) return fail(ErrorKind::BadInput, "nothing to run: no baselines and no strategies");

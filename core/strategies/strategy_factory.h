@@ -20,12 +20,13 @@ struct NamedStrategy {
 };
 
 /// Finds labelled outcomes for these models (a run id, or the latest suitable run when nullopt).
-using LabelLoader = std::function<Result<LabelledOutcomes>(const std::vector<std::string>& models, std::optional<int64_t> run)>;
+using LabelLoader =
+    std::function<Result<LabelledOutcomes>(const std::vector<std::string>& models, std::optional<int64_t> run)>;
 
 /// Errors: BadInput naming the strategy and what is wrong with it (unknown model, empty chain,
 /// a model twice in a chain, a threshold out of range, no labelled data, a name that clashes
 /// with a model's).
-Result<std::vector<NamedStrategy>> buildStrategies(const Pool& pool, const std::vector<std::string>& names, bool baselines,
-                                                   const LabelLoader& labels = {});
+Result<std::vector<NamedStrategy>> buildStrategies(const Pool& pool, const std::vector<std::string>& names,
+                                                   bool baselines, const LabelLoader& labels = {});
 
 } // namespace baton::core

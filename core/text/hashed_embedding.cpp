@@ -17,14 +17,18 @@ std::vector<float> hashedEmbedding(std::string_view text, int dims) {
         word.clear();
     };
     for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c))) word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        else flush();
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            word += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        else
+            flush();
     }
     flush();
     double norm = 0;
-    for (float x : v) norm += double(x) * x;
+    for (float x : v)
+        norm += double(x) * x;
     if (norm > 0)
-        for (float& x : v) x = static_cast<float>(x / std::sqrt(norm));
+        for (float& x : v)
+            x = static_cast<float>(x / std::sqrt(norm));
     return v;
 }
 

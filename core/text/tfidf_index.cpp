@@ -17,8 +17,10 @@ std::map<int, float> termCounts(std::string_view text, int buckets) {
         word.clear();
     };
     for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c))) word += char(std::tolower(static_cast<unsigned char>(c)));
-        else flush();
+        if (std::isalnum(static_cast<unsigned char>(c)))
+            word += char(std::tolower(static_cast<unsigned char>(c)));
+        else
+            flush();
     }
     flush();
     return counts;
@@ -26,15 +28,18 @@ std::map<int, float> termCounts(std::string_view text, int buckets) {
 
 } // namespace
 
-TfidfIndex::TfidfIndex(const std::vector<std::string>& documents, int buckets) : m_buckets(buckets), m_idf(size_t(buckets), 0) {
+TfidfIndex::TfidfIndex(const std::vector<std::string>& documents, int buckets)
+    : m_buckets(buckets), m_idf(size_t(buckets), 0) {
     std::vector<std::map<int, float>> counts;
     std::vector<int> df(size_t(buckets), 0);
     for (const auto& d : documents) {
         counts.push_back(termCounts(d, buckets));
-        for (const auto& [b, n] : counts.back()) ++df[size_t(b)];
+        for (const auto& [b, n] : counts.back())
+            ++df[size_t(b)];
     }
     double n = double(documents.size());
-    for (int b = 0; b < buckets; ++b) m_idf[size_t(b)] = float(std::log((n + 1) / (df[size_t(b)] + 1)) + 1);
+    for (int b = 0; b < buckets; ++b)
+        m_idf[size_t(b)] = float(std::log((n + 1) / (df[size_t(b)] + 1)) + 1);
     for (const auto& c : counts) {
         SparseVector v;
         double norm = 0;
@@ -43,7 +48,8 @@ TfidfIndex::TfidfIndex(const std::vector<std::string>& documents, int buckets) :
             v.emplace_back(b, w);
             norm += double(w) * w;
         }
-        for (auto& [b, w] : v) w = float(w / std::sqrt(std::max(norm, 1e-12)));
+        for (auto& [b, w] : v)
+            w = float(w / std::sqrt(std::max(norm, 1e-12)));
         m_vectors.push_back(std::move(v));
     }
 }
@@ -56,7 +62,8 @@ TfidfIndex::SparseVector TfidfIndex::vectorize(std::string_view text) const {
         v.emplace_back(b, w);
         norm += double(w) * w;
     }
-    for (auto& [b, w] : v) w = float(w / std::sqrt(std::max(norm, 1e-12)));
+    for (auto& [b, w] : v)
+        w = float(w / std::sqrt(std::max(norm, 1e-12)));
     return v;
 }
 
@@ -64,9 +71,12 @@ double TfidfIndex::dot(const SparseVector& a, const SparseVector& b) {
     double sum = 0;
     size_t i = 0, j = 0;
     while (i < a.size() && j < b.size()) {
-        if (a[i].first == b[j].first) sum += double(a[i++].second) * b[j++].second;
-        else if (a[i].first < b[j].first) ++i;
-        else ++j;
+        if (a[i].first == b[j].first)
+            sum += double(a[i++].second) * b[j++].second;
+        else if (a[i].first < b[j].first)
+            ++i;
+        else
+            ++j;
     }
     return sum;
 }

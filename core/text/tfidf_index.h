@@ -16,7 +16,8 @@ public:
     explicit TfidfIndex(const std::vector<std::string>& documents, int buckets = 4096);
     /// The k most similar documents to `text` as (index, cosine), best first; `skip` returns true
     /// for documents to leave out (the item itself).
-    template <class Skip> std::vector<std::pair<size_t, double>> nearest(std::string_view text, size_t k, Skip skip) const;
+    template <class Skip>
+    std::vector<std::pair<size_t, double>> nearest(std::string_view text, size_t k, Skip skip) const;
     size_t size() const { return m_vectors.size(); }
 
 private:
@@ -36,8 +37,9 @@ std::vector<std::pair<size_t, double>> TfidfIndex::nearest(std::string_view text
     for (size_t i = 0; i < m_vectors.size(); ++i)
         if (!skip(i)) scored.emplace_back(i, dot(q, m_vectors[i]));
     size_t keep = std::min(k, scored.size());
-    std::partial_sort(scored.begin(), scored.begin() + long(keep), scored.end(),
-                      [](const auto& a, const auto& b) { return a.second > b.second || (a.second == b.second && a.first < b.first); });
+    std::partial_sort(scored.begin(), scored.begin() + long(keep), scored.end(), [](const auto& a, const auto& b) {
+        return a.second > b.second || (a.second == b.second && a.first < b.first);
+    });
     scored.resize(keep);
     return scored;
 }

@@ -27,7 +27,8 @@ std::vector<Diagnostic> onlyWarnings(const std::vector<Diagnostic>& diagnostics)
 
 std::string Error::describe() const {
     std::string out = message;
-    for (const auto& p : problems) out += "\n  " + p.toString();
+    for (const auto& p : problems)
+        out += "\n  " + p.toString();
     return out;
 }
 

@@ -10,8 +10,8 @@ enum class Severity { Warning, Error };
 
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string file;      ///< file name as the user gave it
-    std::string location;  ///< JSON pointer ("/models/2/price/output") or "line 17"
+    std::string file;     ///< file name as the user gave it
+    std::string location; ///< JSON pointer ("/models/2/price/output") or "line 17"
     std::string message;
 
     /// "pool.json: /models/2/price/output: expected a number, got \"abc\"".

@@ -3,16 +3,18 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <sys/stat.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace baton::core {
 namespace {
 
-std::string systemReason(int err) { return std::strerror(err); }
+std::string systemReason(int err) {
+    return std::strerror(err);
+}
 
 Status writeAll(int fd, const std::string& content, const std::string& shownPath) {
     size_t written = 0;
@@ -32,10 +34,8 @@ Status writeAll(int fd, const std::string& content, const std::string& shownPath
 
 Result<std::string> readTextFile(const std::string& path) {
     std::error_code ec;
-    if (!std::filesystem::exists(path, ec))
-        return fail(ErrorKind::NotFound, path + ": no such file; check the path.");
-    if (std::filesystem::is_directory(path, ec))
-        return fail(ErrorKind::BadInput, path + ": is a folder, not a file.");
+    if (!std::filesystem::exists(path, ec)) return fail(ErrorKind::NotFound, path + ": no such file; check the path.");
+    if (std::filesystem::is_directory(path, ec)) return fail(ErrorKind::BadInput, path + ": is a folder, not a file.");
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(ErrorKind::Io, path + ": cannot open for reading (" + systemReason(errno) + ").");
     std::ostringstream buffer;

@@ -10,11 +10,14 @@ std::string base64(const std::string& in) {
     std::string out;
     size_t i = 0;
     for (; i + 2 < in.size(); i += 3) {
-        uint32_t v = uint32_t((unsigned char)in[i]) << 16 | uint32_t((unsigned char)in[i + 1]) << 8 | (unsigned char)in[i + 2];
-        for (int s = 18; s >= 0; s -= 6) out += kAlphabet[(v >> s) & 63];
+        uint32_t v =
+            uint32_t((unsigned char)in[i]) << 16 | uint32_t((unsigned char)in[i + 1]) << 8 | (unsigned char)in[i + 2];
+        for (int s = 18; s >= 0; s -= 6)
+            out += kAlphabet[(v >> s) & 63];
     }
     if (i < in.size()) {
-        uint32_t v = uint32_t((unsigned char)in[i]) << 16 | (i + 1 < in.size() ? uint32_t((unsigned char)in[i + 1]) << 8 : 0);
+        uint32_t v =
+            uint32_t((unsigned char)in[i]) << 16 | (i + 1 < in.size() ? uint32_t((unsigned char)in[i + 1]) << 8 : 0);
         out += kAlphabet[(v >> 18) & 63];
         out += kAlphabet[(v >> 12) & 63];
         out += i + 1 < in.size() ? kAlphabet[(v >> 6) & 63] : '=';
@@ -27,8 +30,10 @@ std::string urlEncode(const std::string& in) {
     static constexpr char kHex[] = "0123456789ABCDEF";
     std::string out;
     for (unsigned char c : in) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += char(c);
-        else out += '%', out += kHex[c >> 4], out += kHex[c & 15];
+        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+            out += char(c);
+        else
+            out += '%', out += kHex[c >> 4], out += kHex[c & 15];
     }
     return out;
 }

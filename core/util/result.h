@@ -15,8 +15,8 @@ enum class ErrorKind { BadInput, NotFound, Io, Internal };
 
 struct Error {
     ErrorKind kind = ErrorKind::Internal;
-    std::string message;                 ///< one line: what went wrong, where, what to do
-    std::vector<Diagnostic> problems;    ///< every problem found, when there are several
+    std::string message;              ///< one line: what went wrong, where, what to do
+    std::vector<Diagnostic> problems; ///< every problem found, when there are several
 
     /// The message followed by one line per problem.
     std::string describe() const;

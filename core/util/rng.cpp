@@ -7,7 +7,8 @@ namespace baton::core {
 uint64_t hashParts(std::initializer_list<std::string_view> parts) {
     uint64_t h = 1469598103934665603ull;
     for (auto part : parts) {
-        for (unsigned char c : part) h = (h ^ c) * 1099511628211ull;
+        for (unsigned char c : part)
+            h = (h ^ c) * 1099511628211ull;
         h = (h ^ 0x1f) * 1099511628211ull;
     }
     return h;
@@ -20,7 +21,9 @@ uint64_t Rng::next() {
     return z ^ (z >> 31);
 }
 
-double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Rng::uniform() {
+    return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
 int64_t Rng::between(int64_t lo, int64_t hi) {
     if (hi <= lo) return lo;

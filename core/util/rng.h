@@ -15,7 +15,7 @@ class Rng {
 public:
     explicit Rng(uint64_t seed) : m_state(seed) {}
     uint64_t next();
-    double uniform();                      ///< in [0, 1)
+    double uniform();                        ///< in [0, 1)
     int64_t between(int64_t lo, int64_t hi); ///< inclusive
     double normal(double mean, double sd);   ///< Box-Muller
     bool chance(double p) { return uniform() < p; }

@@ -16,7 +16,9 @@ constexpr std::array<uint32_t, 64> kRound = {
     0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
     0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
 
-constexpr uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+constexpr uint32_t rotr(uint32_t x, int n) {
+    return (x >> n) | (x << (32 - n));
+}
 
 void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
     std::array<uint32_t, 64> w{};
@@ -38,7 +40,8 @@ void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
         uint32_t t2 = s0 + maj;
         v = {t1 + t2, v[0], v[1], v[2], v[3] + t1, v[4], v[5], v[6]};
     }
-    for (int i = 0; i < 8; ++i) h[i] += v[i];
+    for (int i = 0; i < 8; ++i)
+        h[i] += v[i];
 }
 
 } // namespace
@@ -48,15 +51,18 @@ std::string sha256Hex(std::string_view data) {
                                  0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
     const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
     size_t full = data.size() / 64 * 64;
-    for (size_t off = 0; off < full; off += 64) compress(h, bytes + off);
+    for (size_t off = 0; off < full; off += 64)
+        compress(h, bytes + off);
 
     std::array<unsigned char, 128> tail{};
     size_t rest = data.size() - full;
-    for (size_t i = 0; i < rest; ++i) tail[i] = bytes[full + i];
+    for (size_t i = 0; i < rest; ++i)
+        tail[i] = bytes[full + i];
     tail[rest] = 0x80;
     size_t tailLen = rest + 9 <= 64 ? 64 : 128;
     uint64_t bits = uint64_t(data.size()) * 8;
-    for (int i = 0; i < 8; ++i) tail[tailLen - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
+    for (int i = 0; i < 8; ++i)
+        tail[tailLen - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
     compress(h, tail.data());
     if (tailLen == 128) compress(h, tail.data() + 64);
 
@@ -64,7 +70,8 @@ std::string sha256Hex(std::string_view data) {
     std::string out;
     out.reserve(64);
     for (uint32_t word : h)
-        for (int shift = 28; shift >= 0; shift -= 4) out += kHex[(word >> shift) & 0xf];
+        for (int shift = 28; shift >= 0; shift -= 4)
+            out += kHex[(word >> shift) & 0xf];
     return out;
 }
 

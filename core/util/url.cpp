@@ -10,7 +10,8 @@ std::optional<Url> parseUrl(const std::string& text) {
     if (sep == std::string::npos) return std::nullopt;
     Url url;
     url.scheme = text.substr(0, sep);
-    std::transform(url.scheme.begin(), url.scheme.end(), url.scheme.begin(), [](unsigned char c) { return std::tolower(c); });
+    std::transform(url.scheme.begin(), url.scheme.end(), url.scheme.begin(),
+                   [](unsigned char c) { return std::tolower(c); });
     if (url.scheme != "http" && url.scheme != "https") return std::nullopt;
     std::string rest = text.substr(sep + 3);
     auto pathStart = rest.find_first_of("/?#");

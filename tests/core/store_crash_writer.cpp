@@ -19,11 +19,13 @@ int main(int argc, char** argv) {
     }
     int64_t next = ws->writer()->queryInt("SELECT COUNT(*) FROM calls").value_or(0);
     StoreWriter writer(ws->takeWriter(), 64);
-    (void)writer.submit([](SqliteDb& db) -> Status {
-        if (db.queryInt("SELECT COUNT(*) FROM runs").value_or(0) > 0) return {};
-        auto run = insertRun(db, Run{});
-        return run ? Status{} : std::unexpected(run.error());
-    }).get();
+    (void)writer
+        .submit([](SqliteDb& db) -> Status {
+            if (db.queryInt("SELECT COUNT(*) FROM runs").value_or(0) > 0) return {};
+            auto run = insertRun(db, Run{});
+            return run ? Status{} : std::unexpected(run.error());
+        })
+        .get();
     for (;;) {
         std::vector<std::future<Status>> batch;
         for (int i = 0; i < 50; ++i, ++next) {

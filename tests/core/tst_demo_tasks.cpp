@@ -14,8 +14,12 @@ using namespace baton::core;
 
 namespace {
 
-QString prompt(const TaskItem& i) { return QString::fromStdString(i.prompt()); }
-QString gold(const TaskItem& i) { return QString::fromStdString(i.references.front()); }
+QString prompt(const TaskItem& i) {
+    return QString::fromStdString(i.prompt());
+}
+QString gold(const TaskItem& i) {
+    return QString::fromStdString(i.references.front());
+}
 
 } // namespace
 
@@ -26,9 +30,11 @@ private slots:
         TaskSet set = generateDemoTasks();
         QCOMPARE(set.items.size(), size_t(300));
         std::map<std::string, int> perCategory;
-        for (const auto& i : set.items) ++perCategory[i.category];
+        for (const auto& i : set.items)
+            ++perCategory[i.category];
         QCOMPARE(perCategory.size(), size_t(6));
-        for (const auto& [cat, n] : perCategory) QCOMPARE(n, 50);
+        for (const auto& [cat, n] : perCategory)
+            QCOMPARE(n, 50);
     }
 
     void deterministicPerSeed() {
@@ -50,15 +56,21 @@ private slots:
             QString p = prompt(i);
             QRegularExpressionMatch m;
             if ((m = QRegularExpression(R"(^What is (\d+) \+ (\d+) - (\d+)\?)").match(p)).hasMatch()) {
-                QCOMPARE(gold(i).toLongLong(), m.captured(1).toLongLong() + m.captured(2).toLongLong() - m.captured(3).toLongLong());
+                QCOMPARE(gold(i).toLongLong(),
+                         m.captured(1).toLongLong() + m.captured(2).toLongLong() - m.captured(3).toLongLong());
             } else if ((m = QRegularExpression(R"(^What is (\d+) x (\d+)\?)").match(p)).hasMatch()) {
                 QCOMPARE(gold(i).toLongLong(), m.captured(1).toLongLong() * m.captured(2).toLongLong());
-            } else if ((m = QRegularExpression(R"(^x = (\d+)\nfor i in range\((\d+)\):)").match(p.section("```python\n", 1))).hasMatch()) {
+            } else if ((m = QRegularExpression(R"(^x = (\d+)\nfor i in range\((\d+)\):)")
+                                .match(p.section("```python\n", 1)))
+                           .hasMatch()) {
                 long long x = m.captured(1).toLongLong();
-                for (int k = 0; k < m.captured(2).toInt(); ++k) x = x * 2 - k;
+                for (int k = 0; k < m.captured(2).toInt(); ++k)
+                    x = x * 2 - k;
                 QCOMPARE(gold(i).toLongLong(), x);
-            } else if ((m = QRegularExpression(R"(has (\d+) chickens, (\d+) cows and (\d+) sheep)").match(p)).hasMatch()) {
-                QCOMPARE(gold(i).toLongLong(), 2 * m.captured(1).toLongLong() + 4 * (m.captured(2).toLongLong() + m.captured(3).toLongLong()));
+            } else if ((m = QRegularExpression(R"(has (\d+) chickens, (\d+) cows and (\d+) sheep)").match(p))
+                           .hasMatch()) {
+                QCOMPARE(gold(i).toLongLong(), 2 * m.captured(1).toLongLong() +
+                                                   4 * (m.captured(2).toLongLong() + m.captured(3).toLongLong()));
             } else if ((m = QRegularExpression(R"(access code of locker (\d+)\?)").match(p)).hasMatch()) {
                 auto code = QRegularExpression("Locker " + m.captured(1) + R"( has access code (\d+)\.)").match(p);
                 QVERIFY(code.hasMatch());
@@ -67,7 +79,8 @@ private slots:
                 auto option = QRegularExpression("\\(" + gold(i) + R"(\) (\d+))").match(p);
                 long long n = option.captured(1).toLongLong();
                 bool prime = n > 1;
-                for (long long d = 2; d * d <= n; ++d) prime = prime && n % d != 0;
+                for (long long d = 2; d * d <= n; ++d)
+                    prime = prime && n % d != 0;
                 QVERIFY2(prime, qPrintable(p));
             } else {
                 continue;

@@ -8,11 +8,11 @@
 
 #include <QTest>
 #include <atomic>
+#include <condition_variable>
 #include <future>
 #include <httplib.h>
-#include <nlohmann/json.hpp>
-#include <condition_variable>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 using namespace baton::core;
@@ -29,7 +29,8 @@ std::unique_ptr<SimServer> startSim(double timeScale, int threads) {
 }
 
 HttpRequest chat(const SimServer& sim, const std::string& model, bool stream = false) {
-    nlohmann::json body = {{"model", model}, {"messages", {{{"role", "user"}, {"content", generateDemoTasks(1, 2).items[0].prompt()}}}}};
+    nlohmann::json body = {{"model", model},
+                           {"messages", {{{"role", "user"}, {"content", generateDemoTasks(1, 2).items[0].prompt()}}}}};
     if (stream) body["stream"] = true;
     HttpRequest r;
     r.url = sim.baseUrl() + "/chat/completions";
@@ -46,7 +47,8 @@ struct LocalServer {
     void start() {
         port = server.bind_to_any_port("127.0.0.1");
         thread = std::thread([this] { server.listen_after_bind(); });
-        while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        while (!server.is_running())
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
     }
     ~LocalServer() {
         server.stop();
@@ -57,7 +59,9 @@ struct LocalServer {
 
 HttpResult fetch(HttpEventLoop& loop, HttpRequest request, std::string* body = nullptr) {
     std::promise<HttpResult> done;
-    loop.start(std::move(request), {[body](std::string_view chunk) { if (body) body->append(chunk); },
+    loop.start(std::move(request), {[body](std::string_view chunk) {
+                                        if (body) body->append(chunk);
+                                    },
                                     [&done](HttpResult r) { done.set_value(std::move(r)); }});
     return done.get_future().get();
 }
@@ -98,16 +102,21 @@ private slots:
             request.body = "{}";
             request.timeouts.connectMs = 60000;
             request.timeouts.firstByteMs = 150000;
-            loop.start(std::move(request), {{}, [&](HttpResult r) {
-                           if (r.status == 200 && r.failure == HttpFailure::None) ++ok;
-                           else ++failures[toString(r.failure) + " " + std::to_string(r.status) + " " + r.error];
-                           if (++finished == kCalls) all.set_value();
-                       }});
+            loop.start(std::move(request),
+                       {{}, [&](HttpResult r) {
+                            if (r.status == 200 && r.failure == HttpFailure::None)
+                                ++ok;
+                            else
+                                ++failures[toString(r.failure) + " " + std::to_string(r.status) + " " + r.error];
+                            if (++finished == kCalls) all.set_value();
+                        }});
         }
         size_t peak = 0;
         auto future = all.get_future();
-        while (future.wait_for(std::chrono::milliseconds(5)) != std::future_status::ready) peak = std::max(peak, loop.inFlight());
-        for (const auto& [why, n] : failures) qWarning("%d calls failed: %s", n, why.c_str());
+        while (future.wait_for(std::chrono::milliseconds(5)) != std::future_status::ready)
+            peak = std::max(peak, loop.inFlight());
+        for (const auto& [why, n] : failures)
+            qWarning("%d calls failed: %s", n, why.c_str());
         QCOMPARE(ok.load(), kCalls);
         QCOMPARE(arrived, kCalls);
         QVERIFY2(peak == size_t(kCalls), qPrintable(QString("peak in flight %1").arg(peak)));

@@ -21,39 +21,62 @@ private slots:
         QTest::addColumn<QString>("extracted");
 
         auto numeric = GraderKind::Numeric, choice = GraderKind::Choice, norm = GraderKind::Normalized;
-        QTest::newRow("bold with period") << numeric << "The answer is **42**." << "42" << 1.0 << "42";
-        QTest::newRow("currency") << numeric << "She paid $1,234.50 in total." << "1234.5" << 1.0 << "1234.5";
-        QTest::newRow("equation") << numeric << "x = 3.0" << "3" << 1.0 << "3";
-        QTest::newRow("gsm8k marker") << numeric << "48/2 = 24 clips in May.\n#### 72" << "72" << 1.0 << "72";
-        QTest::newRow("reference with marker") << numeric << "72" << "Natalia sold 48/2 = 24...\n#### 72" << 1.0 << "72";
-        QTest::newRow("last number wins") << numeric << "First 12, then 7 more, so 19" << "19" << 1.0 << "19";
-        QTest::newRow("marked beats trailing") << numeric << "The answer is 18. (Check: 9 x 2 = 18, not 20.)" << "18"
-                                               << 1.0 << "18";
-        QTest::newRow("wrong number") << numeric << "The answer is 41." << "42" << 0.0 << "41";
-        QTest::newRow("negative") << numeric << "Final answer: -7" << "-7" << 1.0 << "-7";
-        QTest::newRow("boxed") << numeric << "so \\boxed{3/4} overall" << "0.75" << 1.0 << "0.75";
-        QTest::newRow("percent") << numeric << "Answer: 50%" << "50" << 1.0 << "50";
-        QTest::newRow("no number") << numeric << "I cannot tell." << "3" << 0.0 << "";
+        QTest::newRow("bold with period") << numeric << "The answer is **42**."
+                                          << "42" << 1.0 << "42";
+        QTest::newRow("currency") << numeric << "She paid $1,234.50 in total."
+                                  << "1234.5" << 1.0 << "1234.5";
+        QTest::newRow("equation") << numeric << "x = 3.0"
+                                  << "3" << 1.0 << "3";
+        QTest::newRow("gsm8k marker") << numeric << "48/2 = 24 clips in May.\n#### 72"
+                                      << "72" << 1.0 << "72";
+        QTest::newRow("reference with marker") << numeric << "72"
+                                               << "Natalia sold 48/2 = 24...\n#### 72" << 1.0 << "72";
+        QTest::newRow("last number wins") << numeric << "First 12, then 7 more, so 19"
+                                          << "19" << 1.0 << "19";
+        QTest::newRow("marked beats trailing") << numeric << "The answer is 18. (Check: 9 x 2 = 18, not 20.)"
+                                               << "18" << 1.0 << "18";
+        QTest::newRow("wrong number") << numeric << "The answer is 41."
+                                      << "42" << 0.0 << "41";
+        QTest::newRow("negative") << numeric << "Final answer: -7"
+                                  << "-7" << 1.0 << "-7";
+        QTest::newRow("boxed") << numeric << "so \\boxed{3/4} overall"
+                               << "0.75" << 1.0 << "0.75";
+        QTest::newRow("percent") << numeric << "Answer: 50%"
+                                 << "50" << 1.0 << "50";
+        QTest::newRow("no number") << numeric << "I cannot tell."
+                                   << "3" << 0.0 << "";
 
-        QTest::newRow("paren letter") << choice << "(B)" << "B" << 1.0 << "B";
-        QTest::newRow("letter then text") << choice << "B) Paris, because it is the capital." << "B" << 1.0 << "B";
-        QTest::newRow("answer is (C)") << choice << "Let's think. A is wrong, B too. The answer is (C)." << "C" << 1.0
-                                       << "C";
-        QTest::newRow("bold letter") << choice << "**D**" << "D" << 1.0 << "D";
-        QTest::newRow("lowercase marker") << choice << "answer: e" << "E" << 1.0 << "E";
-        QTest::newRow("wrong letter") << choice << "The answer is A." << "B" << 0.0 << "A";
-        QTest::newRow("article is not a choice") << choice << "A cat sat on the mat." << "A" << 0.0 << "";
+        QTest::newRow("paren letter") << choice << "(B)"
+                                      << "B" << 1.0 << "B";
+        QTest::newRow("letter then text") << choice << "B) Paris, because it is the capital."
+                                          << "B" << 1.0 << "B";
+        QTest::newRow("answer is (C)") << choice << "Let's think. A is wrong, B too. The answer is (C)."
+                                       << "C" << 1.0 << "C";
+        QTest::newRow("bold letter") << choice << "**D**"
+                                     << "D" << 1.0 << "D";
+        QTest::newRow("lowercase marker") << choice << "answer: e"
+                                          << "E" << 1.0 << "E";
+        QTest::newRow("wrong letter") << choice << "The answer is A."
+                                      << "B" << 0.0 << "A";
+        QTest::newRow("article is not a choice") << choice << "A cat sat on the mat."
+                                                 << "A" << 0.0 << "";
 
-        QTest::newRow("normalized case/punct") << norm << "  Paris. " << "paris" << 1.0 << "paris";
-        QTest::newRow("normalized articles") << norm << "The Eiffel Tower" << "eiffel tower" << 1.0 << "eiffel tower";
-        QTest::newRow("normalized marked") << norm << "Thinking... The answer is **Mount Everest**." << "Mount Everest"
-                                           << 1.0 << "mount everest";
-        QTest::newRow("normalized wrong") << norm << "London" << "Paris" << 0.0 << "london";
-        QTest::newRow("exact is strict") << GraderKind::Exact << "paris" << "Paris" << 0.0 << "paris";
-        QTest::newRow("exact trims") << GraderKind::Exact << " Paris\n" << "Paris" << 1.0 << "Paris";
-        QTest::newRow("contains word") << GraderKind::Contains << "It was Ada Lovelace, in 1843." << "ada lovelace"
-                                       << 1.0 << "ada lovelace";
-        QTest::newRow("contains not substring") << GraderKind::Contains << "forty-two" << "two" << 0.0 << "";
+        QTest::newRow("normalized case/punct") << norm << "  Paris. "
+                                               << "paris" << 1.0 << "paris";
+        QTest::newRow("normalized articles") << norm << "The Eiffel Tower"
+                                             << "eiffel tower" << 1.0 << "eiffel tower";
+        QTest::newRow("normalized marked") << norm << "Thinking... The answer is **Mount Everest**."
+                                           << "Mount Everest" << 1.0 << "mount everest";
+        QTest::newRow("normalized wrong") << norm << "London"
+                                          << "Paris" << 0.0 << "london";
+        QTest::newRow("exact is strict") << GraderKind::Exact << "paris"
+                                         << "Paris" << 0.0 << "paris";
+        QTest::newRow("exact trims") << GraderKind::Exact << " Paris\n"
+                                     << "Paris" << 1.0 << "Paris";
+        QTest::newRow("contains word") << GraderKind::Contains << "It was Ada Lovelace, in 1843."
+                                       << "ada lovelace" << 1.0 << "ada lovelace";
+        QTest::newRow("contains not substring") << GraderKind::Contains << "forty-two"
+                                                << "two" << 0.0 << "";
     }
     void grades() {
         QFETCH(GraderKind, kind);
@@ -107,7 +130,8 @@ private slots:
         QCOMPARE(missing.score, 0.0);
         QVERIFY(missing.note.find("not found") != std::string::npos);
         spec.field = "items.1.name";
-        QCOMPARE(grade(spec, R"(The data: {"items": [{"name": "a"}, {"name": "Widget"}]} done)", {"widget"}).score, 1.0);
+        QCOMPARE(grade(spec, R"(The data: {"items": [{"name": "a"}, {"name": "Widget"}]} done)", {"widget"}).score,
+                 1.0);
         QCOMPARE(grade(spec, "no json here", {"x"}).note, std::string("no JSON object found in the answer"));
     }
 

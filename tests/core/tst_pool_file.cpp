@@ -1,9 +1,9 @@
 #include "io/pool_file.h"
 #include "util/file_io.h"
 
+#include "core_printers.h"
 #include <QProcess>
 #include <QTemporaryDir>
-#include "core_printers.h"
 
 #include <QTest>
 
@@ -15,10 +15,13 @@ using namespace baton::core;
 
 namespace {
 
-std::string poolPath(const char* name) { return std::string(BATON_TEST_DATA "/pools/") + name; }
+std::string poolPath(const char* name) {
+    return std::string(BATON_TEST_DATA "/pools/") + name;
+}
 
 bool mentions(const std::vector<Diagnostic>& ds, const std::string& text) {
-    return std::any_of(ds.begin(), ds.end(), [&](const Diagnostic& d) { return d.toString().find(text) != std::string::npos; });
+    return std::any_of(ds.begin(), ds.end(),
+                       [&](const Diagnostic& d) { return d.toString().find(text) != std::string::npos; });
 }
 
 } // namespace
@@ -80,11 +83,16 @@ private slots:
     void badSyntaxAndWrongShapes_data() {
         QTest::addColumn<QString>("text");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("syntax") << R"({"schema": 1, "name": "x",})" << "not valid JSON at byte";
-        QTest::newRow("array") << "[]" << "a pool file is a JSON object, got an array";
-        QTest::newRow("newer schema") << R"({"schema": 7, "name": "x", "models": []})" << "the file has 7; upgrade Baton";
-        QTest::newRow("no models") << R"({"schema": 1, "name": "x", "models": []})" << "/models: a pool needs at least one model";
-        QTest::newRow("models not array") << R"({"schema": 1, "name": "x", "models": {}})" << "/models: expected an array, got an object";
+        QTest::newRow("syntax") << R"({"schema": 1, "name": "x",})"
+                                << "not valid JSON at byte";
+        QTest::newRow("array") << "[]"
+                               << "a pool file is a JSON object, got an array";
+        QTest::newRow("newer schema") << R"({"schema": 7, "name": "x", "models": []})"
+                                      << "the file has 7; upgrade Baton";
+        QTest::newRow("no models") << R"({"schema": 1, "name": "x", "models": []})"
+                                   << "/models: a pool needs at least one model";
+        QTest::newRow("models not array") << R"({"schema": 1, "name": "x", "models": {}})"
+                                          << "/models: expected an array, got an object";
     }
     void badSyntaxAndWrongShapes() {
         QFETCH(QString, text);
@@ -130,7 +138,8 @@ private slots:
         for (int round = 0; round < 20; ++round) {
             pid_t child = fork();
             if (child == 0) {
-                for (int i = 0;; ++i) (void)savePoolFile(i % 2 ? small : large, path);
+                for (int i = 0;; ++i)
+                    (void)savePoolFile(i % 2 ? small : large, path);
             }
             QTest::qWait(5 + round * 3);
             ::kill(child, SIGKILL);

@@ -18,7 +18,9 @@ const PriceEntry& bookEntry(const char* id) {
     return *e;
 }
 
-int64_t usdToPico(double usd) { return Money::fromUsd(usd).pico; }
+int64_t usdToPico(double usd) {
+    return Money::fromUsd(usd).pico;
+}
 
 } // namespace
 
@@ -75,7 +77,8 @@ private slots:
     void anthropicLongContextRepricesWholeRequest() {
         // prompt 150,000 + 60,000 cached = 210,000 > 200,000: every token moves to the tier.
         // 150,000 x $6 + 60,000 x $0.60 + 2,000 x $22.50 = 0.9 + 0.036 + 0.045
-        auto cost = computeCost(bookEntry("anthropic/claude-sonnet-4-5"), TokenUsage::fromAnthropic(150000, 60000, 0, 2000));
+        auto cost =
+            computeCost(bookEntry("anthropic/claude-sonnet-4-5"), TokenUsage::fromAnthropic(150000, 60000, 0, 2000));
         QVERIFY(cost.longContext);
         QCOMPARE(cost.computed->pico, usdToPico(0.981));
     }
@@ -149,7 +152,8 @@ private slots:
         auto book = PriceBook::fromJson(R"({"schema":1,"entries":[{"id":"x","input":"abc"},{"output":-1}]})", "b.json");
         QVERIFY(!book);
         QCOMPARE(book.error().problems.size(), size_t(3));
-        QCOMPARE(book.error().problems[0].toString(), std::string("b.json: /entries/0/input: expected a number, got \"abc\""));
+        QCOMPARE(book.error().problems[0].toString(),
+                 std::string("b.json: /entries/0/input: expected a number, got \"abc\""));
     }
 };
 

@@ -42,7 +42,9 @@ class TestProviders : public QObject {
     Q_OBJECT
 private slots:
     void openAiRequest() {
-        auto req = adapterFor(ProviderKind::OpenAi).buildRequest(model(ProviderKind::OpenAi, "gpt-4o"), "https://api.openai.com/v1", spec(true), "sk-test");
+        auto req = adapterFor(ProviderKind::OpenAi)
+                       .buildRequest(model(ProviderKind::OpenAi, "gpt-4o"), "https://api.openai.com/v1", spec(true),
+                                     "sk-test");
         QCOMPARE(req.url, std::string("https://api.openai.com/v1/chat/completions"));
         QCOMPARE(header(req, "Authorization"), std::string("Bearer sk-test"));
         Json body = Json::parse(req.body);
@@ -52,13 +54,16 @@ private slots:
         QCOMPARE(body["seed"].get<int>(), 3);
         QCOMPARE(body["temperature"].get<double>(), 0.2);
         QCOMPARE(body["messages"].size(), size_t(2));
-        auto local = adapterFor(ProviderKind::OpenAi).buildRequest(model(ProviderKind::OpenAi, "llama"), "http://127.0.0.1:8000/v1", spec(), "");
+        auto local = adapterFor(ProviderKind::OpenAi)
+                         .buildRequest(model(ProviderKind::OpenAi, "llama"), "http://127.0.0.1:8000/v1", spec(), "");
         QVERIFY(Json::parse(local.body).contains("max_tokens")); // other servers read max_tokens
         QCOMPARE(header(local, "Authorization"), std::string());
     }
 
     void anthropicRequest() {
-        auto req = adapterFor(ProviderKind::Anthropic).buildRequest(model(ProviderKind::Anthropic, "claude-sonnet-4-5"), "https://api.anthropic.com", spec(), "sk-ant-x");
+        auto req = adapterFor(ProviderKind::Anthropic)
+                       .buildRequest(model(ProviderKind::Anthropic, "claude-sonnet-4-5"), "https://api.anthropic.com",
+                                     spec(), "sk-ant-x");
         QCOMPARE(req.url, std::string("https://api.anthropic.com/v1/messages"));
         QCOMPARE(header(req, "x-api-key"), std::string("sk-ant-x"));
         QCOMPARE(header(req, "anthropic-version"), std::string("2023-06-01"));
@@ -70,9 +75,11 @@ private slots:
     }
 
     void geminiKeyInHeaderNeverUrl() {
-        auto req = adapterFor(ProviderKind::Gemini).buildRequest(model(ProviderKind::Gemini, "gemini-2.5-flash"),
-                                                                 "https://generativelanguage.googleapis.com", spec(true), "AIzaSECRET");
-        QCOMPARE(req.url, std::string("https://generativelanguage.googleapis.com/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse"));
+        auto req = adapterFor(ProviderKind::Gemini)
+                       .buildRequest(model(ProviderKind::Gemini, "gemini-2.5-flash"),
+                                     "https://generativelanguage.googleapis.com", spec(true), "AIzaSECRET");
+        QCOMPARE(req.url, std::string("https://generativelanguage.googleapis.com/v1beta/models/"
+                                      "gemini-2.5-flash:streamGenerateContent?alt=sse"));
         QVERIFY(req.url.find("AIza") == std::string::npos);
         QCOMPARE(header(req, "x-goog-api-key"), std::string("AIzaSECRET"));
         Json body = Json::parse(req.body);
@@ -82,8 +89,10 @@ private slots:
     }
 
     void parsesWholeResponses() {
-        auto openAi = adapterFor(ProviderKind::OpenAi).parseResponse(
-            R"({"choices":[{"message":{"role":"assistant","content":"Paris."},"finish_reason":"stop"}],
+        auto openAi =
+            adapterFor(ProviderKind::OpenAi)
+                .parseResponse(
+                    R"({"choices":[{"message":{"role":"assistant","content":"Paris."},"finish_reason":"stop"}],
                 "usage":{"prompt_tokens":100,"completion_tokens":20,"prompt_tokens_details":{"cached_tokens":60},
                          "completion_tokens_details":{"reasoning_tokens":5},"cost":0.0005}})");
         auto& o = std::get<ProviderReply>(openAi);
@@ -92,16 +101,19 @@ private slots:
         QCOMPARE(*o.usage.output, int64_t(15));
         QCOMPARE(o.billedCost->pico, Money::fromUsd(0.0005).pico);
 
-        auto anthropic = adapterFor(ProviderKind::Anthropic).parseResponse(
-            R"({"type":"message","content":[{"type":"thinking","thinking":"hmm"},{"type":"text","text":"Paris."}],"stop_reason":"end_turn",
+        auto anthropic =
+            adapterFor(ProviderKind::Anthropic)
+                .parseResponse(
+                    R"({"type":"message","content":[{"type":"thinking","thinking":"hmm"},{"type":"text","text":"Paris."}],"stop_reason":"end_turn",
                 "usage":{"input_tokens":12,"output_tokens":30,"cache_read_input_tokens":500,"cache_creation_input_tokens":0}})");
         auto& a = std::get<ProviderReply>(anthropic);
         QCOMPARE(a.text, std::string("Paris."));
         QCOMPARE(*a.usage.input, int64_t(12));
         QCOMPARE(*a.usage.cachedInput, int64_t(500));
 
-        auto gemini = adapterFor(ProviderKind::Gemini).parseResponse(
-            R"({"candidates":[{"content":{"parts":[{"text":"Paris."}]},"finishReason":"STOP"}],
+        auto gemini = adapterFor(ProviderKind::Gemini)
+                          .parseResponse(
+                              R"({"candidates":[{"content":{"parts":[{"text":"Paris."}]},"finishReason":"STOP"}],
                 "usageMetadata":{"promptTokenCount":8,"candidatesTokenCount":2,"thoughtsTokenCount":40}})");
         QCOMPARE(*std::get<ProviderReply>(gemini).usage.reasoning, int64_t(40));
     }
@@ -112,11 +124,14 @@ private slots:
     }
 
     void malformedAndErrorBodies() {
-        QVERIFY(std::holds_alternative<ProviderError>(adapterFor(ProviderKind::OpenAi).parseResponse("{\"id\": \"x\", \"choi")));
+        QVERIFY(std::holds_alternative<ProviderError>(
+            adapterFor(ProviderKind::OpenAi).parseResponse("{\"id\": \"x\", \"choi")));
         QVERIFY(std::holds_alternative<ProviderError>(adapterFor(ProviderKind::Anthropic).parseResponse("[]")));
-        auto e = adapterFor(ProviderKind::Anthropic).parseError(R"({"type":"error","error":{"type":"rate_limit_error","message":"slow down"}})");
+        auto e = adapterFor(ProviderKind::Anthropic)
+                     .parseError(R"({"type":"error","error":{"type":"rate_limit_error","message":"slow down"}})");
         QCOMPARE(e->message, std::string("slow down"));
-        auto g = adapterFor(ProviderKind::Gemini).parseError(R"({"error":{"code":429,"message":"quota","status":"RESOURCE_EXHAUSTED"}})");
+        auto g = adapterFor(ProviderKind::Gemini)
+                     .parseError(R"({"error":{"code":429,"message":"quota","status":"RESOURCE_EXHAUSTED"}})");
         QCOMPARE(g->type, std::string("RESOURCE_EXHAUSTED"));
         QVERIFY(!adapterFor(ProviderKind::OpenAi).parseError("<html>bad gateway</html>"));
     }

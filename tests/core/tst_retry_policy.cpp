@@ -20,27 +20,42 @@ private slots:
         QTest::addColumn<QString>("header");
         QTest::addColumn<QString>("value");
         QTest::addColumn<double>("seconds"); // -1: ignored
-        QTest::newRow("seconds") << "retry-after" << "3" << 3.0;
-        QTest::newRow("fractional") << "retry-after" << "1.5" << 1.5;
-        QTest::newRow("ms") << "retry-after-ms" << "1500" << 1.5;
-        QTest::newRow("http date") << "retry-after" << "Wed, 21 Oct 2015 07:28:07 GMT" << 7.0;
-        QTest::newRow("date in the past") << "retry-after" << "Wed, 21 Oct 2015 07:27:00 GMT" << 0.0;
-        QTest::newRow("negative") << "retry-after" << "-5" << -1.0;
-        QTest::newRow("huge") << "retry-after" << "86400" << 60.0;
-        QTest::newRow("huge ms") << "retry-after-ms" << "999999999" << 60.0;
-        QTest::newRow("inf") << "retry-after" << "inf" << -1.0;
-        QTest::newRow("nan") << "retry-after" << "nan" << -1.0;
-        QTest::newRow("garbage") << "retry-after" << "soon, please" << -1.0;
-        QTest::newRow("empty") << "retry-after" << "" << -1.0;
-        QTest::newRow("bad date") << "retry-after" << "Wed, 32 Oct 2015 07:28:07 GMT" << -1.0;
+        QTest::newRow("seconds") << "retry-after"
+                                 << "3" << 3.0;
+        QTest::newRow("fractional") << "retry-after"
+                                    << "1.5" << 1.5;
+        QTest::newRow("ms") << "retry-after-ms"
+                            << "1500" << 1.5;
+        QTest::newRow("http date") << "retry-after"
+                                   << "Wed, 21 Oct 2015 07:28:07 GMT" << 7.0;
+        QTest::newRow("date in the past") << "retry-after"
+                                          << "Wed, 21 Oct 2015 07:27:00 GMT" << 0.0;
+        QTest::newRow("negative") << "retry-after"
+                                  << "-5" << -1.0;
+        QTest::newRow("huge") << "retry-after"
+                              << "86400" << 60.0;
+        QTest::newRow("huge ms") << "retry-after-ms"
+                                 << "999999999" << 60.0;
+        QTest::newRow("inf") << "retry-after"
+                             << "inf" << -1.0;
+        QTest::newRow("nan") << "retry-after"
+                             << "nan" << -1.0;
+        QTest::newRow("garbage") << "retry-after"
+                                 << "soon, please" << -1.0;
+        QTest::newRow("empty") << "retry-after"
+                               << "" << -1.0;
+        QTest::newRow("bad date") << "retry-after"
+                                  << "Wed, 32 Oct 2015 07:28:07 GMT" << -1.0;
     }
     void retryAfter() {
         QFETCH(QString, header);
         QFETCH(QString, value);
         QFETCH(double, seconds);
         auto got = retryAfterSeconds({{header.toStdString(), value.toStdString()}}, kNow);
-        if (seconds < 0) QVERIFY2(!got, value.toUtf8().constData());
-        else QCOMPARE(got.value(), seconds);
+        if (seconds < 0)
+            QVERIFY2(!got, value.toUtf8().constData());
+        else
+            QCOMPARE(got.value(), seconds);
     }
 
     void retryAfterMsWinsOverRetryAfter() {
@@ -56,8 +71,10 @@ private slots:
         QTest::addColumn<QString>("shouldRetryHeader");
         QTest::addColumn<bool>("delivered");
         QTest::addColumn<bool>("retry");
-        for (int s : {408, 409, 429, 500, 502, 503, 504, 0}) QTest::newRow(qPrintable(QString("retry %1").arg(s))) << s << 0 << "" << false << true;
-        for (int s : {400, 401, 403, 404, 422}) QTest::newRow(qPrintable(QString("final %1").arg(s))) << s << 0 << "" << false << false;
+        for (int s : {408, 409, 429, 500, 502, 503, 504, 0})
+            QTest::newRow(qPrintable(QString("retry %1").arg(s))) << s << 0 << "" << false << true;
+        for (int s : {400, 401, 403, 404, 422})
+            QTest::newRow(qPrintable(QString("final %1").arg(s))) << s << 0 << "" << false << false;
         QTest::newRow("exhausted") << 503 << 2 << "" << false << false;
         QTest::newRow("second retry") << 503 << 1 << "" << false << true;
         QTest::newRow("server says yes") << 400 << 0 << "true" << false << true;
@@ -72,8 +89,10 @@ private slots:
         QFETCH(bool, retry);
         AttemptFacts f;
         f.retriesSoFar = retriesSoFar;
-        if (status) f.httpStatus = status;
-        else f.transportError = true;
+        if (status)
+            f.httpStatus = status;
+        else
+            f.transportError = true;
         f.deliveredContent = delivered;
         if (!shouldRetryHeader.isEmpty()) f.headers["x-should-retry"] = shouldRetryHeader.toStdString();
         QCOMPARE(decideRetry(f, 0.5, kNow).retry, retry);

@@ -14,7 +14,8 @@ private slots:
                           PromptRole::Subtask, PromptRole::Synthesize}) {
             std::string_view text = promptTemplate(role);
             QVERIFY2(text.rfind("### baton-role: " + toString(role) + " v1\n", 0) == 0, toString(role).c_str());
-            std::string rendered = renderPrompt(role, {{"question", "What is 2+2?"}, {"answer", "4"}, {"models", "a, b"}});
+            std::string rendered =
+                renderPrompt(role, {{"question", "What is 2+2?"}, {"answer", "4"}, {"models", "a, b"}});
             QVERIFY(rendered.find("{{") == std::string::npos);
             auto recognised = recognisePrompt(rendered);
             QVERIFY(recognised);
@@ -24,10 +25,12 @@ private slots:
     }
 
     void planListsModelsAndCandidatesRoundTrip() {
-        auto plan = recognisePrompt(renderPrompt(PromptRole::Plan, {{"question", "q"}, {"models", "sim/nano, sim/pro"}}));
+        auto plan =
+            recognisePrompt(renderPrompt(PromptRole::Plan, {{"question", "q"}, {"models", "sim/nano, sim/pro"}}));
         QCOMPARE(plan->models, (std::vector<std::string>{"sim/nano", "sim/pro"}));
         std::vector<std::string> candidates = {"first\nline two", "The answer is 7."};
-        auto agg = recognisePrompt(renderPrompt(PromptRole::Aggregate, {{"question", "q"}, {"candidates", renderCandidates(candidates)}}));
+        auto agg = recognisePrompt(
+            renderPrompt(PromptRole::Aggregate, {{"question", "q"}, {"candidates", renderCandidates(candidates)}}));
         QCOMPARE(parseCandidates(agg->sections["candidates"]), candidates);
     }
 
@@ -38,7 +41,8 @@ private slots:
 
     void simProfileProblemsHavePaths() {
         auto bad = parseSimProfile(R"({"schema":1,"models":[{"name":"a","skill":{"x":1.5}},{"skill":{}}],
-                                       "faults":{"rate_429":0.8,"rate_500":0.5}})", "p.json");
+                                       "faults":{"rate_429":0.8,"rate_500":0.5}})",
+                                   "p.json");
         QVERIFY(!bad);
         std::string all = bad.error().describe();
         QVERIFY2(all.find("p.json: /models/0/skill/x: a rate is a probability") != std::string::npos, all.c_str());

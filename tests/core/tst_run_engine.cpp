@@ -2,10 +2,10 @@
 // response cache, the budget cap under fan-out, and a fault soak with every fault kind.
 
 #include "core_printers.h"
-#include "run_bench.h"
 #include "eval/run_report.h"
 #include "io/pool_file.h"
 #include "run/run_engine.h"
+#include "run_bench.h"
 #include "sim/demo_tasks.h"
 #include "sim/sim_server.h"
 #include "store/call_log.h"
@@ -25,7 +25,9 @@ using Bench = baton::test::RunBench;
 
 namespace {
 
-SimProfile quiet() { return baton::test::quietProfile(); }
+SimProfile quiet() {
+    return baton::test::quietProfile();
+}
 
 } // namespace
 
@@ -59,7 +61,8 @@ private slots:
         auto report = loadRunReport(*db, summary->runId).value();
         QCOMPARE(report.strategies.size(), size_t(6));
         Money reported;
-        for (const auto& m : report.strategies) reported += *m.totalCost;
+        for (const auto& m : report.strategies)
+            reported += *m.totalCost;
         QCOMPARE(reported.pico, sum.pico);
         QCOMPARE(report.bestSingle, std::string("sim/frontier"));
     }
@@ -74,12 +77,14 @@ private slots:
         auto db = bench.freshReader();
         auto a = loadOutcomes(*db, first.runId).value(), b = loadOutcomes(*db, second.runId).value();
         QCOMPARE(a.size(), b.size());
-        for (size_t i = 0; i < a.size(); ++i) QCOMPARE(a[i].answer, b[i].answer);
+        for (size_t i = 0; i < a.size(); ++i)
+            QCOMPARE(a[i].answer, b[i].answer);
         auto cached = loadCalls(*db, second.runId).value(), paid = loadCalls(*db, first.runId).value();
         QCOMPARE(cached.size(), paid.size());
         for (size_t i = 0; i < cached.size(); ++i) {
             const Call& c = cached[i];
-            auto same = std::find_if(paid.begin(), paid.end(), [&](const Call& p) { return p.itemId == c.itemId && p.strategy == c.strategy; });
+            auto same = std::find_if(paid.begin(), paid.end(),
+                                     [&](const Call& p) { return p.itemId == c.itemId && p.strategy == c.strategy; });
             QVERIFY(c.cacheHit && !same->cacheHit);
             QVERIFY(c.cost == same->cost); // priced at list price, though nothing was spent (ledger above)
         }
@@ -102,13 +107,15 @@ private slots:
         QVERIFY(summary.incomplete > 0);
         QVERIFY(summary.completed > 100);
         auto db = bench.freshReader();
-        auto logged = db->queryInt("SELECT SUM(cost_pico) FROM calls WHERE run_id = " + std::to_string(summary.runId)).value();
+        auto logged =
+            db->queryInt("SELECT SUM(cost_pico) FROM calls WHERE run_id = " + std::to_string(summary.runId)).value();
         QVERIFY(logged <= settings.maxCost->pico);
         QCOMPARE(logged, summary.spent.pico);
         // Incomplete items are kept apart, not counted wrong.
         auto report = loadRunReport(*db, summary.runId).value();
         int64_t incomplete = 0;
-        for (const auto& m : report.strategies) incomplete += m.incomplete;
+        for (const auto& m : report.strategies)
+            incomplete += m.incomplete;
         QCOMPARE(incomplete, summary.incomplete);
     }
 
@@ -148,7 +155,8 @@ private slots:
         QCOMPARE(int64_t(calls.size()), summary.httpRequests); // every attempt is a logged row
         std::map<std::string, std::vector<const Call*>> byNode;
         std::set<std::string> errorKinds;
-        for (const auto& c : calls) byNode[c.itemId + "|" + c.strategy].push_back(&c);
+        for (const auto& c : calls)
+            byNode[c.itemId + "|" + c.strategy].push_back(&c);
         QCOMPARE(byNode.size(), size_t(1200));
         int retriedToSuccess = 0, unknownCost = 0;
         for (const auto& [node, attempts] : byNode) {
@@ -156,7 +164,8 @@ private slots:
             for (size_t i = 0; i < attempts.size(); ++i) {
                 QCOMPARE(attempts[i]->attempt, int(i + 1));
                 bool last = i + 1 == attempts.size();
-                if (!last) QVERIFY2(attempts[i]->status == CallStatus::Error && !attempts[i]->error.empty(), node.c_str());
+                if (!last)
+                    QVERIFY2(attempts[i]->status == CallStatus::Error && !attempts[i]->error.empty(), node.c_str());
                 if (attempts[i]->status == CallStatus::Error) errorKinds.insert(attempts[i]->error.substr(0, 12));
                 if (!attempts[i]->cost) {
                     ++unknownCost;
@@ -178,17 +187,23 @@ private slots:
             QCOMPARE(o.status == OutcomeStatus::Complete, ok);
             QCOMPARE(o.callCount, int(attempts.size()));
             std::optional<Money> sum = Money{0};
-            for (const Call* c : attempts) sum = c->cost && sum ? std::optional(*sum + *c->cost) : std::nullopt;
+            for (const Call* c : attempts)
+                sum = c->cost && sum ? std::optional(*sum + *c->cost) : std::nullopt;
             QVERIFY(sum == o.cost); // an outcome's cost is exactly its calls' costs
-            if (o.cost) known += *o.cost;
-            else ++unknownJobs;
+            if (o.cost)
+                known += *o.cost;
+            else
+                ++unknownJobs;
         }
         QCOMPARE(summary.unknownCostCalls, int64_t(unknownCost));
-        qInfo("soak: %lld jobs, %lld HTTP attempts, %d retried to success, %lld failed after retries, %d calls of unknown "
-              "cost, %zu error kinds", (long long)summary.jobs, (long long)summary.httpRequests, retriedToSuccess,
-              (long long)summary.failed, unknownCost, errorKinds.size());
+        qInfo("soak: %lld jobs, %lld HTTP attempts, %d retried to success, %lld failed after retries, %d calls of "
+              "unknown "
+              "cost, %zu error kinds",
+              (long long)summary.jobs, (long long)summary.httpRequests, retriedToSuccess, (long long)summary.failed,
+              unknownCost, errorKinds.size());
         QVERIFY(summary.spent >= known); // unknown costs enter the ledger at their worst case
-        auto duplicates = db->queryInt("SELECT COUNT(*) - COUNT(DISTINCT run_id || item_id || strategy || node_id || attempt) FROM calls");
+        auto duplicates = db->queryInt(
+            "SELECT COUNT(*) - COUNT(DISTINCT run_id || item_id || strategy || node_id || attempt) FROM calls");
         QCOMPARE(duplicates.value(), int64_t(0));
     }
 

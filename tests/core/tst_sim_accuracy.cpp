@@ -29,7 +29,8 @@ private slots:
         for (const auto& model : profile.models) {
             std::map<std::string, std::pair<int, int>> tally; // category -> (right, asked)
             for (const auto& item : tasks.items) {
-                nlohmann::json body = {{"model", model.name}, {"messages", {{{"role", "user"}, {"content", item.prompt()}}}}};
+                nlohmann::json body = {{"model", model.name},
+                                       {"messages", {{{"role", "user"}, {"content", item.prompt()}}}}};
                 auto r = httpPost((*server)->baseUrl() + "/chat/completions", body.dump());
                 QCOMPARE(r.status, 200L);
                 std::string answer = nlohmann::json::parse(r.body)["choices"][0]["message"]["content"];
@@ -43,9 +44,13 @@ private slots:
                 double halfWidth = 2.576 * std::sqrt(p * (1 - p) / n) + 0.5 / n; // 99%, continuity-corrected
                 QVERIFY2(std::fabs(measured - p) <= halfWidth,
                          qPrintable(QString("%1 on %2: measured %3, profile %4 (+/- %5)")
-                                        .arg(model.name.c_str(), category.c_str()).arg(measured).arg(p).arg(halfWidth)));
+                                        .arg(model.name.c_str(), category.c_str())
+                                        .arg(measured)
+                                        .arg(p)
+                                        .arg(halfWidth)));
                 ++checks;
-                if (qEnvironmentVariableIsSet("BATON_SHOW_ACCURACY")) qInfo("%s %s %.2f vs %.2f", model.name.c_str(), category.c_str(), measured, p);
+                if (qEnvironmentVariableIsSet("BATON_SHOW_ACCURACY"))
+                    qInfo("%s %s %.2f vs %.2f", model.name.c_str(), category.c_str(), measured, p);
             }
         }
         QCOMPARE(checks, 36);

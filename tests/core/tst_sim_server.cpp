@@ -47,7 +47,9 @@ std::string chatBody(const std::string& model, const std::string& prompt, bool s
     return body.dump();
 }
 
-std::string url(const SimServer& s, const char* path) { return s.baseUrl() + path; }
+std::string url(const SimServer& s, const char* path) {
+    return s.baseUrl() + path;
+}
 
 Json errorOf(const HttpResult& r) {
     auto doc = Json::parse(r.body, nullptr, false);
@@ -128,7 +130,8 @@ private slots:
     void faults_data() {
         QTest::addColumn<QString>("fault");
         QTest::addColumn<bool>("stream");
-        for (const char* f : {"429", "429ms", "500", "503", "stall", "drop", "truncated", "malformed", "missing_usage"}) {
+        for (const char* f :
+             {"429", "429ms", "500", "503", "stall", "drop", "truncated", "malformed", "missing_usage"}) {
             QTest::newRow((std::string(f) + " json").c_str()) << f << false;
             QTest::newRow((std::string(f) + " sse").c_str()) << f << true;
         }
@@ -151,8 +154,9 @@ private slots:
         if (kind == "missing_usage") f.rateMissingUsage = 1;
         if (kind == "stream_error") f.rateStreamError = 1;
         auto server = startServer(p);
-        auto r = httpPost(url(*server, "/chat/completions"), chatBody("sim/flash", item("extract-002").prompt(), stream, true),
-                          kind == "stall" ? 400 : 20000);
+        auto r =
+            httpPost(url(*server, "/chat/completions"),
+                     chatBody("sim/flash", item("extract-002").prompt(), stream, true), kind == "stall" ? 400 : 20000);
 
         if (kind == "429") {
             QCOMPARE(r.status, 429L);
@@ -172,10 +176,12 @@ private slots:
             QVERIFY(r.body.find("[DONE]") == std::string::npos);
         } else if (kind == "truncated" || kind == "malformed") {
             QCOMPARE(r.status, 200L);
-            if (!stream) QVERIFY(Json::parse(r.body, nullptr, false).is_discarded());
+            if (!stream)
+                QVERIFY(Json::parse(r.body, nullptr, false).is_discarded());
             else {
                 bool broken = r.sseData().back() != "[DONE]";
-                for (const auto& d : r.sseData()) broken = broken || (d != "[DONE]" && Json::parse(d, nullptr, false).is_discarded());
+                for (const auto& d : r.sseData())
+                    broken = broken || (d != "[DONE]" && Json::parse(d, nullptr, false).is_discarded());
                 QVERIFY(broken);
             }
         } else if (kind == "missing_usage") {
@@ -197,10 +203,12 @@ private slots:
         QTest::newRow("array") << "[1,2]" << 400L << "";
         QTest::newRow("no model") << R"({"messages":[{"role":"user","content":"hi"}]})" << 400L << "model";
         QTest::newRow("no messages") << R"({"model":"sim/nano"})" << 400L << "messages";
-        QTest::newRow("bad message") << R"({"model":"sim/nano","messages":[{"content":"hi"}]})" << 400L << "messages[0]";
-        QTest::newRow("bad stream") << R"({"model":"sim/nano","stream":"yes","messages":[{"role":"user","content":"x"}]})"
-                                    << 400L << "stream";
-        QTest::newRow("unknown model") << R"({"model":"gpt-9","messages":[{"role":"user","content":"hi"}]})" << 404L << "model";
+        QTest::newRow("bad message") << R"({"model":"sim/nano","messages":[{"content":"hi"}]})" << 400L
+                                     << "messages[0]";
+        QTest::newRow("bad stream")
+            << R"({"model":"sim/nano","stream":"yes","messages":[{"role":"user","content":"x"}]})" << 400L << "stream";
+        QTest::newRow("unknown model") << R"({"model":"gpt-9","messages":[{"role":"user","content":"hi"}]})" << 404L
+                                       << "model";
     }
     void badRequests() {
         QFETCH(QString, body);
@@ -238,7 +246,8 @@ private slots:
 
     void embeddings() {
         auto server = startServer(quietProfile());
-        auto r = httpPost(url(*server, "/embeddings"), R"({"model":"sim/embed","input":["red apples","red apples","blue sky"]})");
+        auto r = httpPost(url(*server, "/embeddings"),
+                          R"({"model":"sim/embed","input":["red apples","red apples","blue sky"]})");
         QCOMPARE(r.status, 200L);
         auto data = Json::parse(r.body)["data"];
         QCOMPARE(data.size(), size_t(3));
@@ -246,7 +255,8 @@ private slots:
         QCOMPARE(a.size(), size_t(256));
         QCOMPARE(data[1]["embedding"].get<std::vector<double>>(), a);
         double norm = 0, dot = 0;
-        for (size_t i = 0; i < a.size(); ++i) norm += a[i] * a[i], dot += a[i] * c[i];
+        for (size_t i = 0; i < a.size(); ++i)
+            norm += a[i] * a[i], dot += a[i] * c[i];
         QVERIFY(std::fabs(norm - 1) < 1e-5);
         QVERIFY(dot < 0.5);
         QCOMPARE(httpPost(url(*server, "/embeddings"), R"({"model":"x","input":[]})").status, 400L);
@@ -267,13 +277,16 @@ private slots:
             }
         }
         QCOMPARE(first.size(), size_t(60));
-        for (size_t i = 0; i < first.size(); ++i) QCOMPARE(first[i], second[i]);
+        for (size_t i = 0; i < first.size(); ++i)
+            QCOMPARE(first[i], second[i]);
         SimProfile other = p;
         other.seed += 1;
         auto server = startServer(other);
         int differing = 0;
         for (int i = 0; i < 20; ++i) {
-            auto r = httpPost(url(*server, "/chat/completions"), chatBody(i % 2 ? "sim/coder" : "sim/nano", demo().items[size_t(i * 5)].prompt(), i % 3 == 0, true));
+            auto r = httpPost(
+                url(*server, "/chat/completions"),
+                chatBody(i % 2 ? "sim/coder" : "sim/nano", demo().items[size_t(i * 5)].prompt(), i % 3 == 0, true));
             differing += (std::to_string(r.status) + "|" + r.body) != first[size_t(i)];
         }
         QVERIFY(differing > 10);
@@ -282,35 +295,43 @@ private slots:
     void rolePromptsAnsweredInFormat() {
         auto server = startServer(quietProfile());
         const TaskItem& q = item("mc-010");
-        std::string judge = renderPrompt(PromptRole::Judge, {{"question", q.prompt()}, {"answer", "The answer is " + q.references[0] + "."}});
+        std::string judge = renderPrompt(
+            PromptRole::Judge, {{"question", q.prompt()}, {"answer", "The answer is " + q.references[0] + "."}});
         int judgedCorrect = 0, parsed = 0;
         for (int sample = 0; sample < 40; ++sample) {
             Json body = Json::parse(chatBody("sim/frontier", judge));
             body["seed"] = sample;
-            std::string content = Json::parse(httpPost(url(*server, "/chat/completions"), body.dump()).body)["choices"][0]["message"]["content"];
+            std::string content = Json::parse(
+                httpPost(url(*server, "/chat/completions"), body.dump()).body)["choices"][0]["message"]["content"];
             auto verdict = Json::parse(content, nullptr, false);
             if (verdict.is_object()) ++parsed, judgedCorrect += verdict["correct"].get<bool>();
         }
-        QVERIFY(parsed >= 38);              // frontier's format error rate is 0.5%
+        QVERIFY(parsed >= 38);                // frontier's format error rate is 0.5%
         QVERIFY(judgedCorrect >= parsed - 8); // judge skill 0.93 on a right answer
 
-        std::string plan = renderPrompt(PromptRole::Plan, {{"question", item("word-002").prompt()}, {"models", "sim/nano, sim/pro"}});
-        std::string planText = Json::parse(httpPost(url(*server, "/chat/completions"), chatBody("sim/frontier", plan)).body)["choices"][0]["message"]["content"];
+        std::string plan =
+            renderPrompt(PromptRole::Plan, {{"question", item("word-002").prompt()}, {"models", "sim/nano, sim/pro"}});
+        std::string planText = Json::parse(httpPost(url(*server, "/chat/completions"), chatBody("sim/frontier", plan))
+                                               .body)["choices"][0]["message"]["content"];
         auto workflow = Json::parse(planText);
         QVERIFY(workflow["subtasks"].is_array() && !workflow["subtasks"].empty());
         std::string chosen = workflow["subtasks"][0]["model"];
         QVERIFY(chosen == "sim/nano" || chosen == "sim/pro");
 
-        std::string aggregate = renderPrompt(PromptRole::Aggregate,
-            {{"question", q.prompt()}, {"candidates", renderCandidates({"The answer is " + q.references[0] + ".", "The answer is Z."})}});
-        std::string agg = Json::parse(httpPost(url(*server, "/chat/completions"), chatBody("sim/frontier", aggregate)).body)["choices"][0]["message"]["content"];
+        std::string aggregate = renderPrompt(
+            PromptRole::Aggregate,
+            {{"question", q.prompt()},
+             {"candidates", renderCandidates({"The answer is " + q.references[0] + ".", "The answer is Z."})}});
+        std::string agg = Json::parse(httpPost(url(*server, "/chat/completions"), chatBody("sim/frontier", aggregate))
+                                          .body)["choices"][0]["message"]["content"];
         QVERIFY(agg.find("The answer is ") != std::string::npos);
     }
 
     void replayServesRecordedResponses() {
-        auto replay = ReplaySource::parse(
-            "{\"item\":\"arith-001\",\"model\":\"gpt-4o\",\"response\":\"It is 12425.\",\"grade\":1,\"input_tokens\":31,\"output_tokens\":5,\"cost\":0.00012}\n",
-            "m.jsonl");
+        auto replay =
+            ReplaySource::parse("{\"item\":\"arith-001\",\"model\":\"gpt-4o\",\"response\":\"It is "
+                                "12425.\",\"grade\":1,\"input_tokens\":31,\"output_tokens\":5,\"cost\":0.00012}\n",
+                                "m.jsonl");
         QVERIFY(replay);
         auto server = startServer(quietProfile(), *replay);
         auto r = httpPost(url(*server, "/chat/completions"), chatBody("gpt-4o", item("arith-001").prompt()));
@@ -319,8 +340,10 @@ private slots:
         QCOMPARE(doc["choices"][0]["message"]["content"].get<std::string>(), std::string("It is 12425."));
         QCOMPARE(doc["usage"]["prompt_tokens"].get<int64_t>(), int64_t(31));
         QCOMPARE(doc["usage"]["cost"].get<double>(), 0.00012);
-        QCOMPARE(httpPost(url(*server, "/chat/completions"), chatBody("gpt-4o", item("arith-002").prompt())).status, 404L);
-        QCOMPARE(httpPost(url(*server, "/chat/completions"), chatBody("sim/nano", item("arith-001").prompt())).status, 404L);
+        QCOMPARE(httpPost(url(*server, "/chat/completions"), chatBody("gpt-4o", item("arith-002").prompt())).status,
+                 404L);
+        QCOMPARE(httpPost(url(*server, "/chat/completions"), chatBody("sim/nano", item("arith-001").prompt())).status,
+                 404L);
     }
 
     void refusesNonLoopbackHost() {

@@ -12,7 +12,9 @@ using namespace baton::core;
 
 namespace {
 
-std::string fixture(const QString& name) { return readTextFile(BATON_TEST_DATA "/sse/" + name.toStdString()).value(); }
+std::string fixture(const QString& name) {
+    return readTextFile(BATON_TEST_DATA "/sse/" + name.toStdString()).value();
+}
 
 std::vector<SseEvent> parseInPieces(const std::string& bytes, const std::vector<size_t>& cuts) {
     SseParser parser;
@@ -52,9 +54,11 @@ private slots:
             QVERIFY2(split == whole, qPrintable(QString("two pieces cut at %1").arg(cut)));
         }
         for (size_t a = 1; a < bytes.size(); a += 7)
-            for (size_t b = a + 1; b < bytes.size(); b += 5) QVERIFY(parseInPieces(bytes, {a, b}) == whole);
+            for (size_t b = a + 1; b < bytes.size(); b += 5)
+                QVERIFY(parseInPieces(bytes, {a, b}) == whole);
         std::vector<size_t> everyByte;
-        for (size_t i = 1; i < bytes.size(); ++i) everyByte.push_back(i);
+        for (size_t i = 1; i < bytes.size(); ++i)
+            everyByte.push_back(i);
         QVERIFY(parseInPieces(bytes, everyByte) == whole);
     }
 
@@ -71,7 +75,8 @@ private slots:
 
     void openAiStreamDecoded() {
         auto decoder = adapterFor(ProviderKind::OpenAi).streamDecoder();
-        for (const auto& e : parseInPieces(fixture("openai.sse"), {})) QVERIFY(!decoder->onEvent(e));
+        for (const auto& e : parseInPieces(fixture("openai.sse"), {}))
+            QVERIFY(!decoder->onEvent(e));
         const ProviderReply& r = decoder->reply();
         QCOMPARE(r.text, std::string("The answer is 42 \xe2\x9c\x93."));
         QVERIFY(r.complete);
@@ -85,7 +90,8 @@ private slots:
 
     void anthropicStreamDecoded() {
         auto decoder = adapterFor(ProviderKind::Anthropic).streamDecoder();
-        for (const auto& e : parseInPieces(fixture("anthropic.sse"), {})) QVERIFY(!decoder->onEvent(e));
+        for (const auto& e : parseInPieces(fixture("anthropic.sse"), {}))
+            QVERIFY(!decoder->onEvent(e));
         const ProviderReply& r = decoder->reply();
         QCOMPARE(r.text, std::string("Hello world"));
         QVERIFY(r.complete);
@@ -108,7 +114,8 @@ private slots:
 
     void geminiStreamSkipsThoughts() {
         auto decoder = adapterFor(ProviderKind::Gemini).streamDecoder();
-        for (const auto& e : parseInPieces(fixture("gemini.sse"), {})) QVERIFY(!decoder->onEvent(e));
+        for (const auto& e : parseInPieces(fixture("gemini.sse"), {}))
+            QVERIFY(!decoder->onEvent(e));
         const ProviderReply& r = decoder->reply();
         QCOMPARE(r.text, std::string("Paris it is."));
         QVERIFY(r.complete);

@@ -70,10 +70,12 @@ private slots:
 
     void reportOnAHandMadeRun() {
         TaskSet tasks;
-        for (int i = 0; i < 4; ++i) tasks.items.push_back({"q" + std::to_string(i), i < 2 ? "math" : "text", {}, {"x"}, {}, {}});
+        for (int i = 0; i < 4; ++i)
+            tasks.items.push_back({"q" + std::to_string(i), i < 2 ? "math" : "text", {}, {"x"}, {}, {}});
         auto outcome = [](const char* item, const char* strategy, double grade, int64_t pico) {
             Outcome o;
-            o.itemId = item, o.strategy = strategy, o.grade = grade, o.cost = Money{pico}, o.latencyMs = 100 * grade + 10;
+            o.itemId = item, o.strategy = strategy, o.grade = grade, o.cost = Money{pico},
+            o.latencyMs = 100 * grade + 10;
             return o;
         };
         std::vector<Outcome> outcomes = {outcome("q0", "cheap", 1, 10),  outcome("q1", "cheap", 0, 10),

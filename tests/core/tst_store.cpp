@@ -6,8 +6,8 @@
 #include "store/text_store.h"
 #include "store/workspace.h"
 
-#include <QTemporaryDir>
 #include "core_printers.h"
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -33,12 +33,14 @@ Call makeCall(int64_t runId, int n) {
 
 Result<int64_t> newRun(StoreWriter& writer) {
     int64_t id = 0;
-    auto ok = writer.submit([&](SqliteDb& db) -> Status {
-        auto r = insertRun(db, Run{});
-        if (!r) return std::unexpected(r.error());
-        id = *r;
-        return {};
-    }).get();
+    auto ok = writer
+                  .submit([&](SqliteDb& db) -> Status {
+                      auto r = insertRun(db, Run{});
+                      if (!r) return std::unexpected(r.error());
+                      id = *r;
+                      return {};
+                  })
+                  .get();
     if (!ok) return std::unexpected(ok.error());
     return id;
 }
@@ -111,11 +113,13 @@ private slots:
         QVERIFY(imported);
         StoreWriter writer(ws->takeWriter());
         SavedTaskSet first, second;
-        QVERIFY(writer.submit([&](SqliteDb& db) -> Status {
-            first = saveTaskSet(db, imported->set, "good.jsonl", 1).value();
-            second = saveTaskSet(db, imported->set, "good.jsonl", 2).value();
-            return {};
-        }).get());
+        QVERIFY(writer
+                    .submit([&](SqliteDb& db) -> Status {
+                        first = saveTaskSet(db, imported->set, "good.jsonl", 1).value();
+                        second = saveTaskSet(db, imported->set, "good.jsonl", 2).value();
+                        return {};
+                    })
+                    .get());
         QVERIFY(!first.alreadyPresent);
         QVERIFY(second.alreadyPresent);
         QCOMPARE(first.id, second.id);
@@ -166,7 +170,8 @@ private slots:
             int64_t last = 0;
             while (writing) {
                 auto n = (*reader)->queryInt("SELECT COUNT(*) FROM calls");
-                if (!n) ++readErrors;
+                if (!n)
+                    ++readErrors;
                 else {
                     if (*n < last) ++readErrors; // a reader must never see committed rows vanish
                     last = *n;
@@ -178,7 +183,8 @@ private slots:
         for (int i = 0; i < 3000; ++i)
             pending.push_back(writer.submit([run, i](SqliteDb& db) { return insertCall(db, makeCall(run, i)); }));
         int failures = 0;
-        for (auto& f : pending) failures += f.get() ? 0 : 1;
+        for (auto& f : pending)
+            failures += f.get() ? 0 : 1;
         writing = false;
         readerThread.join();
         QCOMPARE(failures, 0);
@@ -196,15 +202,19 @@ private slots:
         int64_t run = newRun(writer).value();
         QVERIFY(writer.submit([&](SqliteDb& db) { return insertCall(db, makeCall(run, 0)); }).get());
         // Simulate a full disk: cap the database at its current size.
-        QVERIFY(writer.submit([](SqliteDb& db) -> Status {
-            auto pages = db.queryInt("PRAGMA page_count");
-            return db.exec("PRAGMA max_page_count = " + std::to_string(*pages));
-        }).get());
+        QVERIFY(writer
+                    .submit([](SqliteDb& db) -> Status {
+                        auto pages = db.queryInt("PRAGMA page_count");
+                        return db.exec("PRAGMA max_page_count = " + std::to_string(*pages));
+                    })
+                    .get());
         std::string big(200000, 'x');
-        auto full = writer.submit([&](SqliteDb& db) -> Status {
-            auto h = putText(db, big);
-            return h ? Status{} : std::unexpected(h.error());
-        }).get();
+        auto full = writer
+                        .submit([&](SqliteDb& db) -> Status {
+                            auto h = putText(db, big);
+                            return h ? Status{} : std::unexpected(h.error());
+                        })
+                        .get();
         QVERIFY(!full);
         QVERIFY2(full.error().message.find("is full") != std::string::npos, full.error().message.c_str());
         auto reader = ws->openReader();

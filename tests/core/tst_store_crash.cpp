@@ -2,10 +2,10 @@
 
 #include "store/workspace.h"
 
+#include "core_printers.h"
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
-#include "core_printers.h"
 
 #include <QTest>
 

@@ -3,9 +3,9 @@
 // the cascade optimiser on a matrix worked out by hand.
 
 #include "core_printers.h"
-#include "run_bench.h"
 #include "io/pool_file.h"
 #include "run/run_engine.h"
+#include "run_bench.h"
 #include "sim/demo_tasks.h"
 #include "sim/sim_server.h"
 #include "store/call_log.h"
@@ -25,7 +25,9 @@ using Bench = baton::test::RunBench;
 
 namespace {
 
-SimProfile quiet() { return baton::test::quietProfile(); }
+SimProfile quiet() {
+    return baton::test::quietProfile();
+}
 
 /// "node<parent:role:model" for each call of one item, in log order.
 std::vector<std::string> tree(const std::vector<Call>& calls, const std::string& item) {
@@ -51,7 +53,8 @@ private slots:
         QCOMPARE(tree(calls, "lookup-002"), std::vector<std::string>{"0<:answer:sim/flash"});
         QCOMPARE(tree(calls, "word-003"), std::vector<std::string>{"0<:answer:sim/pro"});
         for (const auto& c : calls)
-            if (c.itemId == "code-001") QCOMPARE(c.reason.text, std::string("rule 1: category == code-output -> sim/coder"));
+            if (c.itemId == "code-001")
+                QCOMPARE(c.reason.text, std::string("rule 1: category == code-output -> sim/coder"));
     }
 
     void moaTreeHasProposersUnderTheAggregator() {
@@ -59,8 +62,9 @@ private slots:
         auto run = bench.run(demoPool(), {"mixture"}, false).value();
         auto calls = bench.calls(run.runId);
         for (const auto& item : kItems)
-            QCOMPARE(tree(calls, item), (std::vector<std::string>{"1.0<agg:propose:sim/nano", "1.1<agg:propose:sim/mini",
-                                                                  "1.2<agg:propose:sim/flash", "agg<:aggregate:sim/pro"}));
+            QCOMPARE(tree(calls, item),
+                     (std::vector<std::string>{"1.0<agg:propose:sim/nano", "1.1<agg:propose:sim/mini",
+                                               "1.2<agg:propose:sim/flash", "agg<:aggregate:sim/pro"}));
         Pool twoLayers = demoPool();
         twoLayers.strategies["mixture"].settings["layers"] = 2;
         auto second = bench.run(twoLayers, {"mixture"}, false).value();
@@ -97,14 +101,16 @@ private slots:
         // Same seed, same trees.
         auto again = bench.run(demoPool(), {"cheap-first"}, false).value();
         auto calls2 = bench.calls(again.runId);
-        for (const auto& item : bench.tasks.items) QCOMPARE(tree(calls2, item.id), tree(calls, item.id));
+        for (const auto& item : bench.tasks.items)
+            QCOMPARE(tree(calls2, item.id), tree(calls, item.id));
     }
 
     void similarityNeedsLabelsThenRoutes() {
         Bench bench(generateDemoTasks(1, 5), quiet());
         auto noLabels = bench.run(demoPool(), {"nearest"}, false);
         QVERIFY(!noLabels);
-        QVERIFY2(noLabels.error().describe().find("run the baselines first") != std::string::npos, noLabels.error().describe().c_str());
+        QVERIFY2(noLabels.error().describe().find("run the baselines first") != std::string::npos,
+                 noLabels.error().describe().c_str());
         auto baselines = bench.run(demoPool(), {}, true).value();
         auto run = bench.run(demoPool(), {"nearest"}, false).value();
         auto calls = bench.calls(run.runId);
@@ -123,18 +129,29 @@ private slots:
     void badConfigurationsFailBeforeTheRun_data() {
         QTest::addColumn<QString>("config");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown model") << "{\"kind\":\"rules\",\"rules\":[],\"default\":\"gpt-9\"}" << "\"default\" must name a pool model";
-        QTest::newRow("empty chain") << "{\"kind\":\"cascade\",\"chain\":[],\"scorer\":\"format\"}" << "\"chain\" must list at least one model";
-        QTest::newRow("cycle") << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\",\"sim/nano\"],\"scorer\":\"format\",\"thresholds\":[0.5,0.5]}"
+        QTest::newRow("unknown model") << "{\"kind\":\"rules\",\"rules\":[],\"default\":\"gpt-9\"}"
+                                       << "\"default\" must name a pool model";
+        QTest::newRow("empty chain") << "{\"kind\":\"cascade\",\"chain\":[],\"scorer\":\"format\"}"
+                                     << "\"chain\" must list at least one model";
+        QTest::newRow("cycle") << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\",\"sim/"
+                                  "nano\"],\"scorer\":\"format\",\"thresholds\":[0.5,0.5]}"
                                << "appears twice in the chain";
-        QTest::newRow("threshold range") << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\"],\"scorer\":\"format\",\"thresholds\":[1.5]}"
-                                         << "threshold 1.5 is out of range";
-        QTest::newRow("threshold count") << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\"],\"scorer\":\"format\",\"thresholds\":[]}"
-                                         << "one threshold per stage but the last";
-        QTest::newRow("no judge") << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\"],\"thresholds\":[0.5]}" << "needs \"judge\"";
-        QTest::newRow("moa aggregator") << "{\"kind\":\"moa\",\"proposers\":[\"sim/nano\"],\"aggregator\":\"nobody\"}" << "\"aggregator\" must name";
-        QTest::newRow("bad regex") << "{\"kind\":\"rules\",\"rules\":[{\"regex\":\"(\",\"model\":\"sim/nano\"}],\"default\":\"sim/nano\"}" << "invalid regex";
-        QTest::newRow("wrong type") << "{\"kind\":\"rules\",\"rules\":[{\"category\":7,\"model\":\"sim/nano\"}],\"default\":\"sim/nano\"}" << "wrong type";
+        QTest::newRow("threshold range")
+            << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\"],\"scorer\":\"format\",\"thresholds\":[1.5]}"
+            << "threshold 1.5 is out of range";
+        QTest::newRow("threshold count")
+            << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\"],\"scorer\":\"format\",\"thresholds\":[]}"
+            << "one threshold per stage but the last";
+        QTest::newRow("no judge") << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\"],\"thresholds\":[0.5]}"
+                                  << "needs \"judge\"";
+        QTest::newRow("moa aggregator") << "{\"kind\":\"moa\",\"proposers\":[\"sim/nano\"],\"aggregator\":\"nobody\"}"
+                                        << "\"aggregator\" must name";
+        QTest::newRow("bad regex")
+            << "{\"kind\":\"rules\",\"rules\":[{\"regex\":\"(\",\"model\":\"sim/nano\"}],\"default\":\"sim/nano\"}"
+            << "invalid regex";
+        QTest::newRow("wrong type")
+            << "{\"kind\":\"rules\",\"rules\":[{\"category\":7,\"model\":\"sim/nano\"}],\"default\":\"sim/nano\"}"
+            << "wrong type";
     }
     void badConfigurationsFailBeforeTheRun() {
         QFETCH(QString, config);
@@ -147,7 +164,8 @@ private slots:
         pool.strategies["bad"] = sc;
         auto run = bench.run(pool, {"bad"}, false);
         QVERIFY(!run);
-        QVERIFY2(run.error().describe().find(message.toStdString()) != std::string::npos, run.error().describe().c_str());
+        QVERIFY2(run.error().describe().find(message.toStdString()) != std::string::npos,
+                 run.error().describe().c_str());
         QCOMPARE(bench.reader->queryInt("SELECT COUNT(*) FROM runs").value(), int64_t(0));
     }
 
@@ -156,19 +174,22 @@ private slots:
         profile.models[0].formatErrorRate = 1.0; // sim/nano as a judge always replies garbage
         Bench bench(generateDemoTasks(1, 2), profile);
         Pool pool = demoPool();
-        pool.strategies["garbage-judge"] = {"cascade", {{"chain", {"sim/mini", "sim/pro"}}, {"scorer", "judge"}, {"judge", "sim/nano"},
-                                                        {"thresholds", {0.5}}}};
+        pool.strategies["garbage-judge"] = {
+            "cascade",
+            {{"chain", {"sim/mini", "sim/pro"}}, {"scorer", "judge"}, {"judge", "sim/nano"}, {"thresholds", {0.5}}}};
         pool.findModel("sim/pro"); // the aggregator below is cut off after a few tokens: no final answer
         for (auto& m : pool.models)
             if (m.name == "sim/coder") m.maxOutputTokens = 4;
-        pool.strategies["cut-aggregator"] = {"moa", {{"proposers", {"sim/mini", "sim/flash", "sim/pro"}}, {"aggregator", "sim/coder"}}};
+        pool.strategies["cut-aggregator"] = {
+            "moa", {{"proposers", {"sim/mini", "sim/flash", "sim/pro"}}, {"aggregator", "sim/coder"}}};
         auto run = bench.run(pool, {"garbage-judge", "cut-aggregator"}, false).value();
         QCOMPARE(run.completed, int64_t(2 * bench.tasks.items.size()));
         for (const auto& c : bench.calls(run.runId)) {
             if (c.strategy == "garbage-judge" && c.nodeId == "0")
                 QCOMPARE(c.reason.text, std::string("judge reply unreadable; escalating: escalating"));
             if (c.strategy == "cut-aggregator" && c.nodeId == "agg")
-                QVERIFY2(c.reason.text.find("fell back to the proposers' majority") != std::string::npos, c.reason.text.c_str());
+                QVERIFY2(c.reason.text.find("fell back to the proposers' majority") != std::string::npos,
+                         c.reason.text.c_str());
         }
         auto outcomes = loadOutcomes(*bench.freshReader(), run.runId).value();
         for (const auto& o : outcomes)
@@ -186,7 +207,8 @@ private slots:
         for (const auto& o : outcomes)
             if (o.status == OutcomeStatus::Incomplete) {
                 QVERIFY(!o.grade.has_value()); // incomplete, not wrong
-                partial += std::count_if(calls.begin(), calls.end(), [&](const Call& c) { return c.itemId == o.itemId; }) > 0;
+                partial +=
+                    std::count_if(calls.begin(), calls.end(), [&](const Call& c) { return c.itemId == o.itemId; }) > 0;
             }
         QVERIFY2(partial > 0, "the partial trees of stopped items are kept");
     }

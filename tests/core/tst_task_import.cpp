@@ -8,11 +8,14 @@ using namespace baton::core;
 
 namespace {
 
-std::string fixture(const char* name) { return std::string(BATON_TEST_DATA "/tasks/") + name; }
+std::string fixture(const char* name) {
+    return std::string(BATON_TEST_DATA "/tasks/") + name;
+}
 
 std::vector<std::string> locations(const std::vector<Diagnostic>& ds) {
     std::vector<std::string> out;
-    for (const auto& d : ds) out.push_back(d.location);
+    for (const auto& d : ds)
+        out.push_back(d.location);
     return out;
 }
 

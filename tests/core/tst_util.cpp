@@ -3,8 +3,8 @@
 #include "util/sha256.h"
 #include "util/url.h"
 
-#include <QTemporaryDir>
 #include "core_printers.h"
+#include <QTemporaryDir>
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
 // baton-cli as a user runs it: exit codes, --help, --json, and the messages of bad input.
 
+#include "core_printers.h"
+#include "http_test_client.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
-#include "core_printers.h"
-#include "http_test_client.h"
 
 #include <QTest>
 
@@ -106,7 +106,8 @@ private slots:
         auto bad = runCli({"tasks", "import", kData + "/tasks/bad_lines.jsonl", "--db", db});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.err.contains("bad_lines.jsonl: line 2: not valid JSON"));
-        auto skipped = runCli({"tasks", "import", kData + "/tasks/bad_lines.jsonl", "--db", db, "--skip-bad", "--json"});
+        auto skipped =
+            runCli({"tasks", "import", kData + "/tasks/bad_lines.jsonl", "--db", db, "--skip-bad", "--json"});
         QCOMPARE(skipped.exitCode, 0);
         QCOMPARE(skipped.json()["skipped"].toArray().size(), 5);
 
@@ -137,7 +138,8 @@ private slots:
         sim.start(BATON_CLI, {"sim", "serve", "--json", "--time-scale", "0"});
         QVERIFY(sim.waitForStarted());
         QByteArray out;
-        while (!out.contains("\n}") && sim.waitForReadyRead(10000)) out += sim.readAllStandardOutput();
+        while (!out.contains("\n}") && sim.waitForReadyRead(10000))
+            out += sim.readAllStandardOutput();
         QJsonObject banner = QJsonDocument::fromJson(out).object();
         QString base = banner["base_url"].toString();
         QVERIFY2(base.startsWith("http://127.0.0.1:"), out.constData());

@@ -36,14 +36,17 @@ CliResult runCli(const QStringList& args, const QProcessEnvironment& env = QProc
     return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
 }
 
-void writeFile(const QString& path, const std::string& text) { std::ofstream(path.toStdString()) << text; }
+void writeFile(const QString& path, const std::string& text) {
+    std::ofstream(path.toStdString()) << text;
+}
 
 /// A fixture from tests/data/e2e with @NAME@ placeholders filled in.
 std::string fixture(const char* name, const std::map<std::string, std::string>& fill = {}) {
     QFile f(QString(BATON_TEST_DATA "/e2e/") + name);
     if (!f.open(QIODevice::ReadOnly)) qFatal("missing fixture %s", name);
     std::string text = f.readAll().toStdString();
-    for (const auto& [key, value] : fill) text.replace(text.find("@" + key + "@"), key.size() + 2, value);
+    for (const auto& [key, value] : fill)
+        text.replace(text.find("@" + key + "@"), key.size() + 2, value);
     return text;
 }
 
@@ -52,7 +55,8 @@ QString startSim(QProcess& sim, const QStringList& args) {
     sim.start(BATON_CLI, QStringList{"sim", "serve", "--json"} + args);
     sim.waitForStarted();
     QByteArray out;
-    while (!out.contains("\n}") && sim.waitForReadyRead(10000)) out += sim.readAllStandardOutput();
+    while (!out.contains("\n}") && sim.waitForReadyRead(10000))
+        out += sim.readAllStandardOutput();
     return QJsonDocument::fromJson(out).object()["base_url"].toString();
 }
 
@@ -119,15 +123,17 @@ private slots:
         TaskSet tasks = generateDemoTasks(11, 4);
         writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(tasks));
         QProcess sim;
-        QString base = startSim(sim, {"--profile", BATON_TEST_DATA "/e2e/hostile_profile.json", "--tasks", dir.filePath("tasks.jsonl")});
+        QString base = startSim(
+            sim, {"--profile", BATON_TEST_DATA "/e2e/hostile_profile.json", "--tasks", dir.filePath("tasks.jsonl")});
         QVERIFY(!base.isEmpty());
         writeFile(dir.filePath("pool.json"), fixture("canary_pool.json", {{"BASE_URL", base.toStdString()}}));
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert("BATON_CANARY_KEY", kCanary);
         QString db = dir.filePath("w.db");
         std::vector<CliResult> outputs;
-        outputs.push_back(runCli({"run", "--pool", dir.filePath("pool.json"), "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
-                                  "--max-cost", "1", "--json"}, env));
+        outputs.push_back(runCli({"run", "--pool", dir.filePath("pool.json"), "--tasks", dir.filePath("tasks.jsonl"),
+                                  "--db", db, "--max-cost", "1", "--json"},
+                                 env));
         QCOMPARE(outputs.back().exitCode, 0);
         outputs.push_back(runCli({"report", "1", "--db", db, "--json", "--out", dir.filePath("report.json")}, env));
         outputs.push_back(runCli({"report", "1", "--db", db, "--csv", "--out", dir.filePath("report.csv")}, env));
@@ -138,7 +144,8 @@ private slots:
         // The hostile upstream did send the key back: the logged errors show where it was cut out.
         QVERIFY(query(db, "SELECT COUNT(*) FROM calls WHERE error LIKE '%[REDACTED]%'") > 0);
         QByteArray everything;
-        for (const auto& o : outputs) everything += o.out + o.err;
+        for (const auto& o : outputs)
+            everything += o.out + o.err;
         everything += sim.readAllStandardOutput() + sim.readAllStandardError();
         for (const QString& name : QDir(dir.path()).entryList(QDir::Files)) {
             QFile f(dir.filePath(name));
@@ -146,7 +153,8 @@ private slots:
             everything += f.readAll(); // the database, its -wal and -shm if present, exports
         }
         int hits = 0;
-        for (const auto& form : secretForms(kCanary)) hits += everything.count(QByteArray::fromStdString(form));
+        for (const auto& form : secretForms(kCanary))
+            hits += everything.count(QByteArray::fromStdString(form));
         QCOMPARE(hits, 0);
     }
 
@@ -160,25 +168,32 @@ private slots:
         const int jobs = 3 * 30;
 
         QProcess run;
-        run.start(BATON_CLI, {"run", "--pool", dir.filePath("pool.json"), "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
-                              "--max-cost", "5", "--sim-profile", dir.filePath("slow.json"), "--concurrency", "6"});
+        run.start(BATON_CLI,
+                  {"run", "--pool", dir.filePath("pool.json"), "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
+                   "--max-cost", "5", "--sim-profile", dir.filePath("slow.json"), "--concurrency", "6"});
         QVERIFY(run.waitForStarted());
-        for (int i = 0; i < 600 && (!QFile::exists(db) || query(db, "SELECT COUNT(*) FROM outcomes") < 20); ++i) QTest::qWait(50);
+        for (int i = 0; i < 600 && (!QFile::exists(db) || query(db, "SELECT COUNT(*) FROM outcomes") < 20); ++i)
+            QTest::qWait(50);
         run.kill(); // SIGKILL
         QVERIFY(run.waitForFinished());
         int64_t finished = query(db, "SELECT COUNT(*) FROM outcomes");
         QVERIFY2(finished >= 20 && finished < jobs, qPrintable(QString::number(finished)));
-        int64_t answeredCalls = query(db, "SELECT COUNT(DISTINCT item_id || '|' || strategy) FROM calls WHERE status = 'ok'");
+        int64_t answeredCalls =
+            query(db, "SELECT COUNT(DISTINCT item_id || '|' || strategy) FROM calls WHERE status = 'ok'");
 
-        auto resumed = runCli({"run", "--resume", "1", "--db", db, "--sim-profile", dir.filePath("fast.json"), "--json"});
+        auto resumed =
+            runCli({"run", "--resume", "1", "--db", db, "--sim-profile", dir.filePath("fast.json"), "--json"});
         QCOMPARE(resumed.exitCode, 0);
         QJsonObject s = resumed.json();
         QCOMPARE(s["status"].toString(), QString("completed"));
         QCOMPARE(s["skipped"].toInt(), int(finished));
         QCOMPARE(s["http_requests"].toInt(), int(jobs - answeredCalls)); // only calls without a terminal row
         QCOMPARE(query(db, "SELECT COUNT(*) FROM outcomes"), int64_t(jobs));
-        QCOMPARE(query(db, "SELECT COUNT(*) FROM (SELECT 1 FROM calls WHERE status = 'ok' GROUP BY item_id, strategy, node_id "
-                           "HAVING COUNT(*) > 1)"), int64_t(0));
+        QCOMPARE(
+            query(db,
+                  "SELECT COUNT(*) FROM (SELECT 1 FROM calls WHERE status = 'ok' GROUP BY item_id, strategy, node_id "
+                  "HAVING COUNT(*) > 1)"),
+            int64_t(0));
         QCOMPARE(runCli({"db", "info", "--db", db, "--json"}).json()["integrity"].toString(), QString("ok"));
     }
 };

@@ -60,5 +60,9 @@ std::vector<std::string> HttpResult::sseData() const {
     return out;
 }
 
-HttpResult httpPost(const std::string& url, const std::string& body, long timeoutMs) { return perform(url, &body, timeoutMs); }
-HttpResult httpGet(const std::string& url, long timeoutMs) { return perform(url, nullptr, timeoutMs); }
+HttpResult httpPost(const std::string& url, const std::string& body, long timeoutMs) {
+    return perform(url, &body, timeoutMs);
+}
+HttpResult httpGet(const std::string& url, long timeoutMs) {
+    return perform(url, nullptr, timeoutMs);
+}

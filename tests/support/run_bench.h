@@ -38,13 +38,16 @@ struct RunBench {
         : ws(core::Workspace::open(dir.filePath("w.db").toStdString()).value()), tasks(std::move(set)) {
         reader = std::move(ws.openReader().value());
         writer = std::make_unique<core::StoreWriter>(ws.takeWriter());
-        (void)writer->submit([this](core::SqliteDb& db) -> core::Status {
-            auto r = core::saveTaskSet(db, tasks, "test", 1);
-            return r ? core::Status{} : std::unexpected(r.error());
-        }).get();
+        (void)writer
+            ->submit([this](core::SqliteDb& db) -> core::Status {
+                auto r = core::saveTaskSet(db, tasks, "test", 1);
+                return r ? core::Status{} : std::unexpected(r.error());
+            })
+            .get();
         core::SimServerOptions options;
         options.threads = 256;
-        sim = std::move(core::SimServer::start(std::make_shared<core::SimResponder>(std::move(profile), tasks), options).value());
+        sim = std::move(
+            core::SimServer::start(std::make_shared<core::SimResponder>(std::move(profile), tasks), options).value());
     }
 
     core::RunInputs inputs() { return {*writer, *reader, core::PriceBook::bundled()}; }

@@ -6,11 +6,11 @@
 #include "cost_accuracy_chart.h"
 #include "demo_workspace.h"
 #include "inspector_page.h"
-#include "routing_tree_model.h"
-#include "store/run_store.h"
 #include "main_window.h"
 #include "results_page.h"
+#include "routing_tree_model.h"
 #include "run_page.h"
+#include "store/run_store.h"
 
 #include <QAbstractItemModelTester>
 #include <QFile>
@@ -46,7 +46,8 @@ private slots:
             const auto& m = report.strategies[size_t(row)];
             QCOMPARE(model.index(row, ui::ComparisonModel::Strategy).data().toString(), QString::fromStdString(m.name));
             QCOMPARE(model.index(row, ui::ComparisonModel::Accuracy).data(Qt::UserRole).toDouble(), m.accuracy);
-            QCOMPARE(model.index(row, ui::ComparisonModel::TotalCost).data(Qt::UserRole).toDouble(), m.totalCost->usd());
+            QCOMPARE(model.index(row, ui::ComparisonModel::TotalCost).data(Qt::UserRole).toDouble(),
+                     m.totalCost->usd());
         }
         // The inspector shows every item of a strategy, and its filter agrees with the core.
         ui::InspectorPage* inspector = window.inspectorPage();
@@ -103,7 +104,11 @@ private slots:
         model.setTree(tree);
         QCOMPARE(model.rowCount(), 1);
         QCOMPARE(model.rowCount(model.index(0, 0)), 2);
-        QCOMPARE(model.index(0, ui::RoutingTreeModel::Status, model.index(0, 0)).data().toString().contains("after 2 attempts"), true);
+        QCOMPARE(model.index(0, ui::RoutingTreeModel::Status, model.index(0, 0))
+                     .data()
+                     .toString()
+                     .contains("after 2 attempts"),
+                 true);
     }
 
     void modelPassesTheTester() {
@@ -142,7 +147,8 @@ private slots:
         ui::ResultsPage page;
         core::RunReport report;
         core::StrategyMetrics m;
-        m.name = "sim/nano", m.baseline = true, m.items = 10, m.accuracy = 0.4, m.costPerItem = core::Money::fromUsd(0.0001);
+        m.name = "sim/nano", m.baseline = true, m.items = 10, m.accuracy = 0.4,
+        m.costPerItem = core::Money::fromUsd(0.0001);
         report.strategies.push_back(m);
         m.name = "mix", m.baseline = false, m.accuracy = 0.9, m.costPerItem = core::Money::fromUsd(0.003);
         report.strategies.push_back(m);
