@@ -135,7 +135,7 @@ private slots:
         SimProfile profile = quiet();
         SimFaults& f = profile.faults;
         f.rate429 = 0.04, f.retryAfterSeconds = 0.05, f.retryAfterMs = true;
-        f.rate500 = 0.03, f.rate503 = 0.03, f.rateStall = 0.02, f.stallMs = 1500;
+        f.rate500 = 0.03, f.rate503 = 0.03, f.rateStall = 0.02, f.stallMs = 3000;
         f.rateDrop = 0.02, f.rateTruncated = 0.02, f.rateMalformed = 0.02, f.rateMissingUsage = 0.02;
         Bench bench(generateDemoTasks(5, 50), profile);
         Pool pool = demoPool();
@@ -144,7 +144,8 @@ private slots:
         settings.concurrency = 64;
         settings.perModelConcurrency = 32;
         settings.useCache = false;
-        settings.timeouts.firstByteMs = 400; // stalls become timeouts
+        settings.timeouts.firstByteMs = 1000; // stalls become timeouts
+        settings.maxSameErrorRepeats = 1000000; // a soak runs every job, even on a slow (sanitized) build
         auto summary = startRun(bench.inputs(), pool, bench.tasks, settings, bench.env(), {}, {}).value();
         QCOMPARE(summary.jobs, int64_t(1200));
         QCOMPARE(summary.completed + summary.failed, int64_t(1200)); // every job ends, none incomplete
