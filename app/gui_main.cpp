@@ -1,8 +1,8 @@
 // baton: the desktop workbench. Opens the built-in demo workspace (simulated pool, generated
 // task set) with the simulator running in-process, so a first run needs no key.
 
-#include "demo_workspace.h"
 #include "main_window.h"
+#include "workbench_session.h"
 
 #include <QApplication>
 #include <QDir>
@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
 
     QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     QDir().mkpath(folder);
-    auto demo = baton::ui::DemoWorkspace::open(folder + "/demo.db");
+    auto demo = baton::ui::WorkbenchSession::openDemo(folder + "/demo.db");
     if (!demo)
         QMessageBox::warning(nullptr, QObject::tr("Baton"),
                              QObject::tr("The demo workspace could not be opened:\n%1")

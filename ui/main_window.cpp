@@ -1,15 +1,19 @@
 #include "main_window.h"
-#include "demo_workspace.h"
 #include "inspector_page.h"
 #include "placeholder_page.h"
+#include "pools_page.h"
 #include "results_page.h"
 #include "run_page.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
+#include "store/task_set_store.h"
 #include "store/text_store.h"
+#include "tasks_page.h"
+#include "workbench_session.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHBoxLayout>
 #include <QKeySequence>
 #include <QListWidget>
@@ -20,9 +24,8 @@
 
 namespace baton::ui {
 
-MainWindow::MainWindow(DemoWorkspace* workspace, QWidget* parent)
-    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
-      m_workspace(workspace) {
+MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
+    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)), m_session(session) {
     setWindowTitle(tr("Baton - LLM orchestration workbench"));
     resize(1200, 800);
 
@@ -33,29 +36,22 @@ MainWindow::MainWindow(DemoWorkspace* workspace, QWidget* parent)
     layout->addWidget(m_pages, 1);
     setCentralWidget(central);
 
-    addPage(tr("Pools"), new PlaceholderPage(tr("Pools"),
-                                             tr("Edit the models of a pool, their prices, tags and key "
-                                                "references, strategies and constraints."),
-                                             this));
-    addPage(tr("Tasks"),
-            new PlaceholderPage(tr("Tasks"), tr("Import task sets from JSONL or CSV and browse them."), this));
-    if (workspace) {
-        m_runPage = new RunPage(*workspace, this);
+    if (session) {
+        m_poolsPage = new PoolsPage(*session, this);
+        m_tasksPage = new TasksPage(*session, this);
+        m_runPage = new RunPage(*session, this);
         m_resultsPage = new ResultsPage(this);
+        m_inspectorPage = new InspectorPage(this);
+        addPage(tr("Pools"), m_poolsPage);
+        addPage(tr("Tasks"), m_tasksPage);
         addPage(tr("Run"), m_runPage);
         addPage(tr("Results"), m_resultsPage);
+        addPage(tr("Inspector"), m_inspectorPage);
         connect(m_runPage, &RunPage::runFinished, this, &MainWindow::showRun);
     } else {
-        QString why = tr("The demo workspace could not be opened; see the message at start-up.");
-        addPage(tr("Run"), new PlaceholderPage(tr("Run"), why, this));
-        addPage(tr("Results"), new PlaceholderPage(tr("Results"), why, this));
-    }
-    if (workspace) {
-        m_inspectorPage = new InspectorPage(this);
-        addPage(tr("Inspector"), m_inspectorPage);
-    } else {
-        addPage(tr("Inspector"),
-                new PlaceholderPage(tr("Inspector"), tr("The routing tree and calls of each item."), this));
+        QString why = tr("The workspace could not be opened; see the message at start-up.");
+        for (const QString& title : {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector")})
+            addPage(title, new PlaceholderPage(title, why, this));
     }
 
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
@@ -65,25 +61,26 @@ MainWindow::MainWindow(DemoWorkspace* workspace, QWidget* parent)
 }
 
 void MainWindow::showRun(qint64 runId) {
-    auto reader = m_workspace->reader();
+    auto reader = m_session->reader();
     auto report =
         reader ? core::loadRunReport(**reader, runId) : core::Result<core::RunReport>(std::unexpected(reader.error()));
     if (!report) {
         QMessageBox::warning(this, tr("Report"), QString::fromStdString(report.error().describe()));
         return;
     }
-    std::vector<std::string> baselines;
-    for (const auto& m : report->strategies)
-        if (m.baseline) baselines.push_back(m.name);
-    m_resultsPage->setReport(std::move(*report));
-
     InspectorData data;
     data.runId = runId;
     data.outcomes = core::loadOutcomes(**reader, runId).value_or(std::vector<core::Outcome>{});
     data.calls = core::loadCalls(**reader, runId).value_or(std::vector<core::Call>{});
-    for (const auto& item : m_workspace->tasks().items)
+    for (const auto& m : report->strategies)
+        if (m.baseline) data.baselines.push_back(m.name);
+    auto run = core::loadRun(**reader, runId);
+    auto tasks = run ? core::loadTaskSet(**reader, run->taskSetHash) : std::unexpected(run.error());
+    for (const auto& item : tasks ? tasks->items : m_session->tasks().items)
         data.categoryOf[item.id] = item.category;
-    data.baselines = std::move(baselines);
+    m_resultsPage->setReport(std::move(*report));
+    m_resultsPage->setDetails(data.outcomes, data.calls);
+
     std::shared_ptr<core::SqliteDb> texts(std::move(*reader));
     data.textFor = [texts](const std::string& hash) {
         auto text = core::getText(*texts, hash);
@@ -91,6 +88,13 @@ void MainWindow::showRun(qint64 runId) {
     };
     m_inspectorPage->setData(std::move(data));
     showPage(3);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_poolsPage && !m_poolsPage->confirmDiscard())
+        event->ignore();
+    else
+        event->accept();
 }
 
 void MainWindow::addPage(const QString& title, QWidget* page) {

@@ -8,17 +8,21 @@ class QStackedWidget;
 
 namespace baton::ui {
 
-class DemoWorkspace;
+class WorkbenchSession;
 class InspectorPage;
+class PoolsPage;
+class TasksPage;
 class ResultsPage;
 class RunPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    /// `workspace` may be null (it could not be opened): the run pages then say why.
-    explicit MainWindow(DemoWorkspace* workspace, QWidget* parent = nullptr);
+    /// `session` may be null (it could not be opened): the run pages then say why.
+    explicit MainWindow(WorkbenchSession* session, QWidget* parent = nullptr);
 
+    PoolsPage* poolsPage() const { return m_poolsPage; }
+    TasksPage* tasksPage() const { return m_tasksPage; }
     RunPage* runPage() const { return m_runPage; }
     ResultsPage* resultsPage() const { return m_resultsPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
@@ -28,6 +32,9 @@ public:
     int currentPage() const;
     void showPage(int index);
 
+protected:
+    void closeEvent(QCloseEvent* event) override; ///< asks about an unsaved pool
+
 private:
     void addPage(const QString& title, QWidget* page);
     void createMenus();
@@ -35,7 +42,9 @@ private:
 
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
-    DemoWorkspace* m_workspace;
+    WorkbenchSession* m_session;
+    PoolsPage* m_poolsPage = nullptr;
+    TasksPage* m_tasksPage = nullptr;
     RunPage* m_runPage = nullptr;
     ResultsPage* m_resultsPage = nullptr;
     InspectorPage* m_inspectorPage = nullptr;

@@ -1,14 +1,18 @@
 #pragma once
-// ResultsPage: the comparison table and the cost-vs-accuracy chart of a run, with exports
-// (chart to PNG, SVG, PDF; table to CSV).
+// ResultsPage: the comparison table of a run and its charts (cost vs accuracy with the frontier,
+// accuracy per category, cost per item stacked by role, latency distribution), with exports
+// (the chart shown to PNG, SVG or PDF; the table to CSV).
 
 #include "comparison_model.h"
+#include "model/call.h"
 
 #include <QWidget>
-#include <functional>
 
+class QChart;
 class QChartView;
+class QComboBox;
 class QLabel;
+class QTabWidget;
 class QTableView;
 
 namespace baton::ui {
@@ -16,21 +20,36 @@ namespace baton::ui {
 class ResultsPage : public QWidget {
     Q_OBJECT
 public:
+    enum Chart { CostVsAccuracy, CategoryAccuracy, CostByRole, Latency, ChartCount };
+
     explicit ResultsPage(QWidget* parent = nullptr);
 
     void setReport(core::RunReport report);
+    /// The run's outcomes and calls, for the cost-by-role and latency charts.
+    void setDetails(std::vector<core::Outcome> outcomes, std::vector<core::Call> calls);
     const ComparisonModel& model() const { return m_model; }
 
-    /// Writes the chart as PNG, SVG or PDF (by extension); false with `error` set on failure.
+    void showChart(Chart chart);
+    QChart* chart(Chart which) const;
+    /// Which strategy the cost-by-role chart shows.
+    void setCostStrategy(const QString& strategy);
+
+    /// Writes the chart shown as PNG, SVG or PDF (by extension); false with `error` set on failure.
     bool exportChart(const QString& path, QString* error = nullptr) const;
     bool exportTable(const QString& path, QString* error = nullptr) const;
 
 private:
+    void replaceChart(Chart which, QChart* chart);
+    void rebuildDetailCharts();
     void chooseAndExport(bool chart);
 
     ComparisonModel m_model;
+    std::vector<core::Outcome> m_outcomes;
+    std::vector<core::Call> m_calls;
     QTableView* m_table;
-    QChartView* m_chart;
+    QTabWidget* m_tabs;
+    QChartView* m_views[ChartCount];
+    QComboBox* m_costStrategy;
     QLabel* m_summary;
 };
 

@@ -5,6 +5,7 @@
 #include "run/run_engine.h"
 
 #include <QObject>
+#include <functional>
 #include <stop_token>
 #include <thread>
 
@@ -16,9 +17,11 @@ public:
     explicit RunJob(QObject* parent = nullptr) : QObject(parent) {}
     ~RunJob() override; ///< cancels and waits
 
-    /// Starts a run; everything it needs must outlive the job. False if one is running.
-    bool start(core::RunInputs inputs, const core::Pool& pool, const core::TaskSet& tasks, core::RunSettings settings,
+    /// Starts a run (pool and tasks are copied; the inputs must outlive the job). False if one is running.
+    bool start(core::RunInputs inputs, core::Pool pool, core::TaskSet tasks, core::RunSettings settings,
                core::RunEnvironment env);
+    /// Continues an interrupted run. False if one is running.
+    bool resume(core::RunInputs inputs, qint64 runId, std::optional<core::Money> maxCost, core::RunEnvironment env);
     void cancel();
     bool running() const { return m_thread.joinable() && !m_finished; }
 
@@ -28,6 +31,9 @@ signals:
     void failed(const QString& message);
 
 private:
+    using Work = std::function<core::Result<core::RunSummary>(std::stop_token, core::ProgressFn)>;
+    bool launch(Work work);
+
     std::jthread m_thread;
     std::stop_source m_stop;
     std::atomic<bool> m_finished{true};

@@ -1,12 +1,18 @@
 #include "run_page.h"
-#include "demo_workspace.h"
+#include "io/pool_file.h"
+#include "store/run_store.h"
+#include "strategies/labelled_outcomes.h"
+#include "workbench_session.h"
 
 #include <QCheckBox>
+#include <QComboBox>
+#include <QDateTime>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
@@ -19,48 +25,46 @@ QString usd(core::Money m) {
     return QString::fromStdString(core::formatUsd(m));
 }
 
+bool hasSimulatedModels(const core::Pool& pool) {
+    return std::ranges::any_of(pool.models, [](const auto& m) { return m.provider == core::ProviderKind::Sim; });
+}
+
 } // namespace
 
-RunPage::RunPage(DemoWorkspace& workspace, QWidget* parent)
-    : QWidget(parent), m_workspace(workspace), m_baselines(new QCheckBox(tr("Every model alone (baselines)"), this)),
-      m_budget(new QDoubleSpinBox(this)), m_concurrency(new QSpinBox(this)), m_estimate(new QLabel(this)),
-      m_run(new QPushButton(tr("&Run"), this)), m_cancel(new QPushButton(tr("&Cancel"), this)),
-      m_bar(new QProgressBar(this)), m_status(new QLabel(this)) {
+RunPage::RunPage(WorkbenchSession& session, QWidget* parent)
+    : QWidget(parent), m_session(session), m_inputs(new QLabel(this)), m_what(new QGroupBox(tr("What to run"), this)),
+      m_whatLayout(new QVBoxLayout(m_what)), m_baselines(new QCheckBox(tr("Every model alone (baselines)"), this)),
+      m_budget(new QDoubleSpinBox(this)), m_confirmAbove(new QDoubleSpinBox(this)), m_concurrency(new QSpinBox(this)),
+      m_estimate(new QLabel(this)), m_run(new QPushButton(tr("&Run"), this)),
+      m_cancel(new QPushButton(tr("&Cancel"), this)), m_resumable(new QComboBox(this)),
+      m_resume(new QPushButton(tr("Re&sume"), this)), m_bar(new QProgressBar(this)), m_status(new QLabel(this)) {
     qRegisterMetaType<core::RunProgress>();
     qRegisterMetaType<core::RunSummary>();
+    confirm = [this](const QString& question) {
+        return QMessageBox::question(this, tr("Run"), question) == QMessageBox::Yes;
+    };
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(
-        new QLabel(tr("<h2>Run</h2>Pool <b>%1</b> over <b>%2</b> items (%3). Models are SIMULATED by the built-in "
-                      "simulator; no key is needed.")
-                       .arg(QString::fromStdString(workspace.pool().name).toHtmlEscaped())
-                       .arg(workspace.tasks().items.size())
-                       .arg(workspace.path().toHtmlEscaped()),
-                   this));
-    auto* what = new QGroupBox(tr("What to run"), this);
-    auto* whatLayout = new QVBoxLayout(what);
+    m_inputs->setWordWrap(true);
+    layout->addWidget(m_inputs);
     m_baselines->setChecked(true);
-    whatLayout->addWidget(m_baselines);
-    for (const auto& [name, config] : workspace.pool().strategies) {
-        auto* box = new QCheckBox(QString::fromStdString(name + "  (" + config.kind + ")"), what);
-        box->setChecked(true);
-        m_strategies[name] = box;
-        whatLayout->addWidget(box);
-        connect(box, &QCheckBox::toggled, this, &RunPage::showEstimate);
-    }
+    m_whatLayout->addWidget(m_baselines);
     connect(m_baselines, &QCheckBox::toggled, this, &RunPage::showEstimate);
-    layout->addWidget(what);
+    layout->addWidget(m_what);
 
     auto* form = new QFormLayout;
-    m_budget->setRange(0.01, 1000);
-    m_budget->setDecimals(2);
+    m_budget->setRange(0.01, 100000);
     m_budget->setPrefix("$");
-    m_budget->setValue(workspace.pool().constraints.budgetPerRunUsd.value_or(10));
+    m_confirmAbove->setRange(0, 100000);
+    m_confirmAbove->setPrefix("$");
+    m_confirmAbove->setValue(1.0);
     m_concurrency->setRange(1, 256);
     m_concurrency->setValue(16);
     form->addRow(tr("Budget cap (never exceeded)"), m_budget);
+    form->addRow(tr("Ask before runs that may cost more than"), m_confirmAbove);
     form->addRow(tr("Items in flight"), m_concurrency);
     form->addRow(tr("Estimate"), m_estimate);
     layout->addLayout(form);
+    connect(m_budget, &QDoubleSpinBox::valueChanged, this, &RunPage::showEstimate);
 
     auto* buttons = new QHBoxLayout;
     m_run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
@@ -68,6 +72,10 @@ RunPage::RunPage(DemoWorkspace& workspace, QWidget* parent)
     m_cancel->setEnabled(false);
     buttons->addWidget(m_run);
     buttons->addWidget(m_cancel);
+    buttons->addSpacing(24);
+    buttons->addWidget(new QLabel(tr("Interrupted runs:"), this));
+    buttons->addWidget(m_resumable);
+    buttons->addWidget(m_resume);
     buttons->addStretch();
     layout->addLayout(buttons);
     layout->addWidget(m_bar);
@@ -75,12 +83,49 @@ RunPage::RunPage(DemoWorkspace& workspace, QWidget* parent)
     layout->addStretch();
     m_status->setTextFormat(Qt::PlainText);
     m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     connect(m_run, &QPushButton::clicked, this, &RunPage::startRun);
     connect(m_cancel, &QPushButton::clicked, this, &RunPage::cancelRun);
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        if (m_resumable->currentIndex() >= 0) resumeRun(m_resumable->currentData().toLongLong());
+    });
     connect(&m_job, &RunJob::progress, this, &RunPage::onProgress);
     connect(&m_job, &RunJob::resultAvailable, this, &RunPage::onFinished);
     connect(&m_job, &RunJob::failed, this, &RunPage::onFailed);
+    connect(&session, &WorkbenchSession::poolChanged, this, &RunPage::rebuildStrategies);
+    connect(&session, &WorkbenchSession::tasksChanged, this, &RunPage::describeInputs);
+    rebuildStrategies();
+    refreshResumable();
+}
+
+void RunPage::rebuildStrategies() {
+    for (auto& [name, box] : m_strategies)
+        delete box;
+    m_strategies.clear();
+    for (const auto& [name, config] : m_session.pool().strategies) {
+        auto* box = new QCheckBox(QString::fromStdString(name + "  (" + config.kind + ")"), m_what);
+        box->setChecked(true);
+        m_strategies[name] = box;
+        m_whatLayout->addWidget(box);
+        connect(box, &QCheckBox::toggled, this, &RunPage::showEstimate);
+    }
+    m_budget->setValue(m_session.pool().constraints.budgetPerRunUsd.value_or(10));
+    describeInputs();
+}
+
+void RunPage::describeInputs() {
+    const core::Pool& pool = m_session.pool();
+    m_inputs->setText(tr("<h2>Run</h2>Pool <b>%1</b> (%2 models) over <b>%3</b> (%4 items), in %5.%6")
+                          .arg(QString::fromStdString(pool.name).toHtmlEscaped())
+                          .arg(pool.models.size())
+                          .arg(QString::fromStdString(m_session.tasks().name).toHtmlEscaped())
+                          .arg(m_session.tasks().items.size())
+                          .arg(m_session.path().toHtmlEscaped())
+                          .arg(hasSimulatedModels(pool)
+                                   ? tr(" Models of provider <i>sim</i> are SIMULATED by the built-in simulator; "
+                                        "they need no key.")
+                                   : QString()));
     showEstimate();
 }
 
@@ -99,24 +144,118 @@ void RunPage::selectStrategies(const QStringList& names) {
         box->setChecked(names.contains(QString::fromStdString(name)));
 }
 
-void RunPage::showEstimate() {
-    auto e = core::estimateRun(m_workspace.pool(), m_workspace.tasks(), settings(), core::PriceBook::bundled());
-    m_estimate->setText(tr("%1 jobs, %2 to %3 (about %4)").arg(e.jobs).arg(usd(e.low), usd(e.high), usd(e.expected)));
+void RunPage::setConfirmAbove(double usd) {
+    m_confirmAbove->setValue(usd);
 }
 
-void RunPage::startRun() {
+QString RunPage::statusText() const {
+    return m_status->text();
+}
+
+void RunPage::showEstimate() {
+    auto e = core::estimateRun(m_session.pool(), m_session.tasks(), settings(), core::PriceBook::bundled());
+    QString text = tr("%1 jobs, %2 to %3 (about %4)").arg(e.jobs).arg(usd(e.low), usd(e.high), usd(e.expected));
+    if (!e.unpriced.empty()) text += tr("; no price for %1").arg(QString::fromStdString(e.unpriced.front()));
+    m_estimate->setText(text);
+}
+
+QList<qint64> RunPage::resumableRuns() const {
+    QList<qint64> ids;
+    for (int i = 0; i < m_resumable->count(); ++i)
+        ids << m_resumable->itemData(i).toLongLong();
+    return ids;
+}
+
+void RunPage::refreshResumable() {
+    m_resumable->clear();
+    auto reader = m_session.reader();
+    auto runs = reader ? core::listRuns(**reader) : std::unexpected(reader.error());
+    if (runs)
+        for (auto it = runs->rbegin(); it != runs->rend(); ++it)
+            if (it->status != core::RunStatus::Completed)
+                m_resumable->addItem(
+                    tr("Run %1 (%2, %3)")
+                        .arg(it->id)
+                        .arg(QString::fromStdString(core::toString(it->status)))
+                        .arg(QDateTime::fromMSecsSinceEpoch(it->createdAtMs).toString("yyyy-MM-dd hh:mm")),
+                    qint64(it->id));
+    m_resume->setEnabled(m_resumable->count() > 0 && !m_job.running());
+}
+
+bool RunPage::startRun() {
     core::RunSettings s = settings();
-    if (!m_job.start(m_workspace.runInputs(), m_workspace.pool(), m_workspace.tasks(), s, m_workspace.environment()))
-        return;
-    m_run->setEnabled(false);
-    m_cancel->setEnabled(true);
-    m_bar->setRange(0, 0);
-    m_status->setText(tr("Starting..."));
+    const core::Pool& pool = m_session.pool();
+    auto reader = m_session.reader();
+    if (!reader) return onFailed(QString::fromStdString(reader.error().describe())), false;
+
+    // Similarity routing learns from a baseline run; offer to make one first.
+    std::vector<std::string> models;
+    for (const auto& m : pool.models)
+        models.push_back(m.name);
+    bool needsLabels = std::ranges::any_of(
+        s.strategies, [&](const std::string& name) { return pool.strategies.at(name).kind == "similarity"; });
+    if (needsLabels && !core::loadLabelledOutcomes(**reader, models, std::nullopt)) {
+        if (!confirm(tr("Similarity routing learns from a baseline run, and this workspace has none yet. Run the "
+                        "baselines first, then the strategies?")))
+            return false;
+        core::RunSettings baselinesOnly = s;
+        baselinesOnly.strategies.clear();
+        baselinesOnly.baselines = true;
+        m_afterBaselines = s;
+        return launch(baselinesOnly);
+    }
+    return launch(s);
+}
+
+bool RunPage::launch(const core::RunSettings& s) {
+    const core::Pool& pool = m_session.pool();
+    core::RunEnvironment env = m_session.environment();
+    auto reader = m_session.reader();
+    if (!reader) return onFailed(QString::fromStdString(reader.error().describe())), false;
+    // Keys, prices, strategies: everything that can fail before anything is spent.
+    if (auto ok = core::preflight(pool, m_session.tasks(), s, env, core::PriceBook::bundled(), reader->get()); !ok) {
+        m_afterBaselines.reset();
+        return onFailed(QString::fromStdString(ok.error().describe())), false;
+    }
+    auto e = core::estimateRun(pool, m_session.tasks(), s, core::PriceBook::bundled());
+    if (e.high.usd() > m_confirmAbove->value() &&
+        !confirm(tr("This run may cost up to %1 (about %2), capped at %3. Start it?")
+                     .arg(usd(e.high), usd(e.expected), usd(*s.maxCost)))) {
+        m_afterBaselines.reset();
+        return false;
+    }
+    if (!m_job.start(m_session.runInputs(), pool, m_session.tasks(), s, std::move(env))) return false;
+    setRunning(true);
+    m_status->setText(s.strategies.empty() && m_afterBaselines ? tr("Running the baselines first...")
+                                                               : tr("Starting..."));
+    return true;
+}
+
+bool RunPage::resumeRun(qint64 runId) {
+    auto reader = m_session.reader();
+    auto run = reader ? core::loadRun(**reader, runId) : std::unexpected(reader.error());
+    if (!run) return onFailed(QString::fromStdString(run.error().describe())), false;
+    // The run's own pool says which keys it needs.
+    auto pool = core::parsePool(run->poolSnapshot.dump(), "run " + std::to_string(runId));
+    core::RunEnvironment env = m_session.environmentFor(pool ? pool->pool : m_session.pool());
+    if (!m_job.resume(m_session.runInputs(), runId, core::Money::fromUsd(m_budget->value()), std::move(env)))
+        return false;
+    setRunning(true);
+    m_status->setText(tr("Resuming run %1: finished calls are reused, not sent again...").arg(runId));
+    return true;
 }
 
 void RunPage::cancelRun() {
+    m_afterBaselines.reset();
     m_job.cancel();
     m_status->setText(tr("Cancelling: calls in flight are stopped, finished ones are kept."));
+}
+
+void RunPage::setRunning(bool running) {
+    m_run->setEnabled(!running);
+    m_cancel->setEnabled(running);
+    m_resume->setEnabled(!running && m_resumable->count() > 0);
+    if (running) m_bar->setRange(0, 0);
 }
 
 void RunPage::onProgress(const core::RunProgress& p) {
@@ -131,8 +270,7 @@ void RunPage::onProgress(const core::RunProgress& p) {
 }
 
 void RunPage::onFinished(const core::RunSummary& s) {
-    m_run->setEnabled(true);
-    m_cancel->setEnabled(false);
+    setRunning(false);
     m_bar->setRange(0, 1);
     m_bar->setValue(1);
     m_status->setText(tr("Run %1 %2: %3 answered, %4 failed, %5 incomplete; %6 spent. %7")
@@ -142,15 +280,20 @@ void RunPage::onFinished(const core::RunSummary& s) {
                           .arg(s.failed)
                           .arg(s.incomplete)
                           .arg(usd(s.spent), QString::fromStdString(s.stopReason)));
+    refreshResumable();
+    if (auto next = std::exchange(m_afterBaselines, std::nullopt); next && s.status == "completed") {
+        launch(*next); // the strategies, now that their baseline run exists
+        return;
+    }
     emit runFinished(s.runId);
 }
 
 void RunPage::onFailed(const QString& message) {
-    m_run->setEnabled(true);
-    m_cancel->setEnabled(false);
+    setRunning(false);
     m_bar->setRange(0, 1);
     m_bar->setValue(0);
-    m_status->setText(tr("The run could not start or stopped: %1").arg(message));
+    m_status->setText(tr("The run could not start or stopped:\n%1").arg(message));
+    refreshResumable();
 }
 
 } // namespace baton::ui

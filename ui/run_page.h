@@ -1,52 +1,78 @@
 #pragma once
 // RunPage: choose baselines and strategies, a budget cap and concurrency, see the estimate,
-// start a run off the GUI thread, watch progress and live spend, cancel.
+// start a run off the GUI thread (checked before anything is spent, confirmed above a cost
+// threshold), watch progress and live spend, cancel, and resume an interrupted run.
 
 #include "run_job.h"
 
 #include <QWidget>
+#include <functional>
 #include <map>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
+class QGroupBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QVBoxLayout;
 
 namespace baton::ui {
 
-class DemoWorkspace;
+class WorkbenchSession;
 
 class RunPage : public QWidget {
     Q_OBJECT
 public:
-    RunPage(DemoWorkspace& workspace, QWidget* parent = nullptr);
+    RunPage(WorkbenchSession& session, QWidget* parent = nullptr);
 
-    void startRun();
+    /// Checks, confirms when needed, then starts; false when nothing was started.
+    bool startRun();
+    bool resumeRun(qint64 runId);
     void cancelRun();
     /// The settings the controls describe.
     core::RunSettings settings() const;
     void selectStrategies(const QStringList& names); ///< for tests and saved sessions
+    void setConfirmAbove(double usd);
+    /// Runs that stopped before the end, newest first.
+    QList<qint64> resumableRuns() const;
+    QString statusText() const;
+
+    /// How the page asks yes/no questions (replaced in tests).
+    std::function<bool(const QString& question)> confirm;
 
 signals:
     void runFinished(qint64 runId);
 
 private:
+    void rebuildStrategies();
+    void describeInputs();
     void showEstimate();
+    void refreshResumable();
+    bool launch(const core::RunSettings& s);
+    void setRunning(bool running);
     void onProgress(const core::RunProgress& p);
     void onFinished(const core::RunSummary& s);
     void onFailed(const QString& message);
 
-    DemoWorkspace& m_workspace;
+    WorkbenchSession& m_session;
     RunJob m_job;
+    std::optional<core::RunSettings> m_afterBaselines; ///< strategies waiting for their baseline run
+    QLabel* m_inputs;
+    QGroupBox* m_what;
+    QVBoxLayout* m_whatLayout;
     QCheckBox* m_baselines;
     std::map<std::string, QCheckBox*> m_strategies;
     QDoubleSpinBox* m_budget;
+    QDoubleSpinBox* m_confirmAbove;
     QSpinBox* m_concurrency;
     QLabel* m_estimate;
     QPushButton* m_run;
     QPushButton* m_cancel;
+    QComboBox* m_resumable;
+    QPushButton* m_resume;
     QProgressBar* m_bar;
     QLabel* m_status;
 };

@@ -200,13 +200,17 @@ Task<ModelCallResult> ModelCaller::call(CallRequest req) {
     const std::string stableBase = model.provider == ProviderKind::Sim ? "sim://" + m_settings.simIdentity : baseUrl;
     const std::string canonical = adapter.canonicalBody(model, stableBase, req.spec);
 
-    if (auto prior = m_prior.find(nodeKey(req.itemId, req.strategy, req.nodeId)); prior != m_prior.end()) {
+    const std::string node = nodeKey(req.itemId, req.strategy, req.nodeId);
+    if (auto prior = m_prior.finished.find(node); prior != m_prior.finished.end()) {
         out.text = prior->second.text, out.usage = prior->second.usage, out.cost = prior->second.cost;
         out.latencyMs = prior->second.latencyMs, out.attempts = 0;
         co_return out;
     }
 
     Call row;
+    auto logged = m_prior.lastAttempt.find(node);
+    const int attemptsBefore = logged == m_prior.lastAttempt.end() ? 0 : logged->second;
+    row.attempt = attemptsBefore + 1;
     row.runId = m_settings.runId;
     row.itemId = req.itemId, row.strategy = req.strategy, row.nodeId = req.nodeId, row.parentNodeId = req.parentNodeId;
     row.role = req.role, row.model = model.name, row.reason = req.reason;
@@ -262,7 +266,7 @@ Task<ModelCallResult> ModelCaller::call(CallRequest req) {
             break;
         }
         out.attempts = attempt;
-        row.attempt = attempt;
+        row.attempt = attemptsBefore + attempt;
         row.startedAtMs = nowMs();
         HttpRequest http = adapter.buildRequest(model, baseUrl, req.spec, key);
         http.timeouts = m_settings.timeouts;

@@ -62,6 +62,13 @@ struct PriorCall {
     double latencyMs = 0;
 };
 
+/// What an interrupted run's log already holds, by node: the calls that finished (reused), and
+/// the last attempt number logged (a new attempt of a cancelled call is numbered after it).
+struct PriorLog {
+    std::map<std::string, PriorCall> finished;
+    std::map<std::string, int> lastAttempt;
+};
+
 struct CallerSettings {
     int64_t runId = 0;
     const PriceBook* prices = nullptr;
@@ -81,7 +88,7 @@ public:
     Task<ModelCallResult> call(CallRequest request);
 
     /// (item, strategy, node) -> the finished call, from the interrupted run being resumed.
-    void setPriorCalls(std::map<std::string, PriorCall> prior) { m_prior = std::move(prior); }
+    void setPriorLog(PriorLog prior) { m_prior = std::move(prior); }
     static std::string nodeKey(const std::string& item, const std::string& strategy, const std::string& node);
     /// Keys resolved so far, for redaction everywhere.
     const std::vector<std::string>& secrets() const { return m_secrets; }
@@ -104,7 +111,7 @@ private:
     CallerSettings m_settings;
     std::stop_token m_stop;
     Rng m_jitter;
-    std::map<std::string, PriorCall> m_prior;
+    PriorLog m_prior;
     std::map<std::string, std::unique_ptr<AsyncSemaphore>> m_permits;
     std::vector<std::string> m_secrets;
     std::set<HttpEventLoop::TransferId> m_inFlight;

@@ -6,8 +6,8 @@ namespace baton::core {
 
 RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& tasks, RunSettings settings,
                            RunEnvironment env, int64_t runId, std::vector<NamedStrategy> strategies,
-                           std::set<std::pair<std::string, std::string>> finished,
-                           std::map<std::string, PriorCall> prior, std::stop_token stop, ProgressFn progress)
+                           std::set<std::pair<std::string, std::string>> finished, PriorLog prior, std::stop_token stop,
+                           ProgressFn progress)
     : m_inputs(inputs), m_pool(pool), m_tasks(tasks), m_settings(std::move(settings)), m_env(std::move(env)),
       m_runId(runId), m_strategies(std::move(strategies)), m_progress(std::move(progress)),
       m_external(stop, std::function<void()>([this] { m_stop.request_stop(); })), m_logger(inputs.writer),
@@ -32,7 +32,7 @@ RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& ta
     cs.perModelConcurrency = m_settings.perModelConcurrency;
     cs.seed = m_settings.seed;
     m_caller = std::make_unique<ModelCaller>(m_loop, m_logger, m_budget, m_cache.get(), cs, m_stop.get_token());
-    m_caller->setPriorCalls(std::move(prior));
+    m_caller->setPriorLog(std::move(prior));
 }
 
 RunExecution::~RunExecution() = default;

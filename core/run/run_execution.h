@@ -16,8 +16,8 @@ class RunExecution {
 public:
     RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& tasks, RunSettings settings, RunEnvironment env,
                  int64_t runId, std::vector<NamedStrategy> strategies,
-                 std::set<std::pair<std::string, std::string>> finished, std::map<std::string, PriorCall> prior,
-                 std::stop_token stop, ProgressFn progress);
+                 std::set<std::pair<std::string, std::string>> finished, PriorLog prior, std::stop_token stop,
+                 ProgressFn progress);
     ~RunExecution();
 
     /// Runs every job not yet finished; blocks until done, cancelled or stopped.

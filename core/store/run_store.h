@@ -18,6 +18,6 @@ Result<Run> loadRun(SqliteDb& db, int64_t runId);
 Result<std::vector<Run>> listRuns(SqliteDb& db);
 Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId);
 /// The last successful call of each (item, strategy, node) of the run, keyed by ModelCaller::nodeKey.
-Result<std::map<std::string, PriorCall>> loadPriorCalls(SqliteDb& db, int64_t runId);
+Result<PriorLog> loadPriorCalls(SqliteDb& db, int64_t runId);
 
 } // namespace baton::core

@@ -2,6 +2,7 @@
 // of whole responses and error bodies.
 
 #include "core_printers.h"
+#include "providers/model_listing.h"
 #include "providers/provider_adapter.h"
 
 #include <QTest>
@@ -134,6 +135,32 @@ private slots:
                      .parseError(R"({"error":{"code":429,"message":"quota","status":"RESOURCE_EXHAUSTED"}})");
         QCOMPARE(g->type, std::string("RESOURCE_EXHAUSTED"));
         QVERIFY(!adapterFor(ProviderKind::OpenAi).parseError("<html>bad gateway</html>"));
+    }
+
+    void modelListingsAreFreeGetsWithTheKeyInItsHeader() {
+        auto openai = buildModelListRequest(ProviderKind::OpenAi, "https://api.openai.com/v1", "k1");
+        QCOMPARE(openai.method, std::string("GET"));
+        QCOMPARE(openai.url, std::string("https://api.openai.com/v1/models"));
+        QCOMPARE(header(openai, "Authorization"), std::string("Bearer k1"));
+        QVERIFY(openai.body.empty());
+        auto anthropic = buildModelListRequest(ProviderKind::Anthropic, "https://api.anthropic.com", "k2");
+        QCOMPARE(anthropic.url, std::string("https://api.anthropic.com/v1/models?limit=1000"));
+        QCOMPARE(header(anthropic, "x-api-key"), std::string("k2"));
+        QCOMPARE(header(anthropic, "anthropic-version"), std::string("2023-06-01"));
+        auto gemini = buildModelListRequest(ProviderKind::Gemini, "https://generativelanguage.googleapis.com", "k3");
+        QVERIFY(gemini.url.find("k3") == std::string::npos); // never in the URL
+        QCOMPARE(header(gemini, "x-goog-api-key"), std::string("k3"));
+
+        auto ids =
+            parseModelList(ProviderKind::OpenAi, R"({"object":"list","data":[{"id":"gpt-4o"},{"id":"o3"},{"x":1}]})");
+        QCOMPARE(ids.value(), std::vector<std::string>({"gpt-4o", "o3"}));
+        ids = parseModelList(ProviderKind::Anthropic,
+                             R"({"data":[{"type":"model","id":"claude-sonnet-4-5"}],"has_more":false})");
+        QCOMPARE(ids.value(), std::vector<std::string>({"claude-sonnet-4-5"}));
+        ids = parseModelList(ProviderKind::Gemini, R"({"models":[{"name":"models/gemini-2.5-pro"},{"name":"x"}]})");
+        QCOMPARE(ids.value(), std::vector<std::string>({"gemini-2.5-pro", "x"}));
+        QVERIFY(!parseModelList(ProviderKind::Gemini, R"({"data":[]})"));
+        QVERIFY(!parseModelList(ProviderKind::OpenAi, "<html>gateway</html>"));
     }
 };
 

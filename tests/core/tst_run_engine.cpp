@@ -144,7 +144,7 @@ private slots:
         settings.concurrency = 64;
         settings.perModelConcurrency = 32;
         settings.useCache = false;
-        settings.timeouts.firstByteMs = 1000; // stalls become timeouts
+        settings.timeouts.firstByteMs = 1000;   // stalls become timeouts
         settings.maxSameErrorRepeats = 1000000; // a soak runs every job, even on a slow (sanitized) build
         auto summary = startRun(bench.inputs(), pool, bench.tasks, settings, bench.env(), {}, {}).value();
         QCOMPARE(summary.jobs, int64_t(1200));
@@ -226,6 +226,37 @@ private slots:
         QVERIFY(summary.completed >= 10 && summary.completed < summary.jobs);
         auto db = bench.freshReader();
         QVERIFY(loadRun(*db, summary.runId)->status == RunStatus::Cancelled);
+    }
+
+    void cancelledRunResumesToTheEnd() {
+        SimProfile profile = quiet();
+        profile.timeScale = 0.1; // calls take a little time, so some are in flight when cancelled
+        Bench bench(generateDemoTasks(6, 10), profile);
+        std::stop_source stop;
+        RunSettings settings;
+        settings.useCache = false;
+        int seen = 0;
+        auto summary = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), stop.get_token(),
+                                [&](const RunProgress&) {
+                                    if (++seen == 10) stop.request_stop();
+                                })
+                           .value();
+        QCOMPARE(summary.status, std::string("cancelled"));
+        auto db = bench.freshReader();
+        int64_t cancelledCalls = db->queryInt("SELECT COUNT(*) FROM calls WHERE status = 'cancelled'").value();
+        QVERIFY(cancelledCalls > 0); // calls in flight were logged as cancelled
+
+        // Resuming sends those calls again as later attempts of the same node, and finishes the run.
+        auto resumed = resumeRun(bench.inputs(), summary.runId, std::nullopt, bench.env(), {}, {});
+        QVERIFY2(resumed, resumed ? "" : resumed.error().describe().c_str());
+        QCOMPARE(resumed->status, std::string("completed"));
+        db = bench.freshReader();
+        QCOMPARE(db->queryInt("SELECT COUNT(*) FROM outcomes WHERE run_id = " + std::to_string(summary.runId)).value(),
+                 summary.jobs);
+        auto retried = db->queryInt("SELECT COUNT(*) FROM calls c WHERE c.status = 'ok' AND c.attempt > 1 AND EXISTS "
+                                    "(SELECT 1 FROM calls p WHERE p.status = 'cancelled' AND p.item_id = c.item_id AND "
+                                    "p.strategy = c.strategy AND p.node_id = c.node_id AND p.attempt < c.attempt)");
+        QCOMPARE(retried.value(), cancelledCalls);
     }
 };
 

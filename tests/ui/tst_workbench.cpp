@@ -4,17 +4,24 @@
 
 #include "comparison_model.h"
 #include "cost_accuracy_chart.h"
-#include "demo_workspace.h"
+#include "eval/run_breakdown.h"
 #include "inspector_page.h"
 #include "main_window.h"
 #include "results_page.h"
 #include "routing_tree_model.h"
 #include "run_page.h"
 #include "store/run_store.h"
+#include "workbench_session.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QChart>
 #include <QFile>
+#include <QLineSeries>
 #include <QSignalSpy>
+#include <QStackedBarSeries>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -25,23 +32,32 @@ class TestWorkbench : public QObject {
 private slots:
     void runFromTheGuiMatchesTheCoreReport() {
         QTemporaryDir dir;
-        auto demo = ui::DemoWorkspace::open(dir.filePath("demo.db"), 2);
+        auto demo = ui::WorkbenchSession::openDemo(dir.filePath("demo.db"), 2);
         QVERIFY2(demo, demo ? "" : demo.error().describe().c_str());
         ui::MainWindow window(demo->get());
         window.show();
         ui::RunPage* run = window.runPage();
-        run->selectStrategies({"by-category", "cheap-first", "mixture"}); // "nearest" needs an earlier baseline run
+        QStringList questions;
+        run->confirm = [&questions](const QString& q) { return questions << q, true; };
+        // Every strategy; "nearest" learns from a baseline run, which the page offers to make first.
+        run->selectStrategies({"by-category", "cheap-first", "mixture", "nearest"});
         QSignalSpy finished(run, &ui::RunPage::runFinished);
-        run->startRun();
-        QVERIFY(finished.wait(60000));
+        QVERIFY(run->startRun());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.count(), 1);
+        QVERIFY(questions.size() >= 1);
+        QVERIFY(questions.first().contains("baselines first"));
+        for (const QString& q : questions.mid(1)) // the rest: runs whose worst case is above the $1 threshold
+            QVERIFY2(q.contains("may cost up to"), qPrintable(q));
         qint64 runId = finished.first().first().toLongLong();
+        QCOMPARE(runId, 2);                // run 1 was the baselines
         QCOMPARE(window.currentPage(), 3); // the results are shown
 
         auto reader = (*demo)->reader();
         auto report = core::loadRunReport(**reader, runId).value();
         const ui::ComparisonModel& model = window.resultsPage()->model();
         QCOMPARE(model.rowCount(), int(report.strategies.size()));
-        QCOMPARE(model.rowCount(), 6 + 3);
+        QCOMPARE(model.rowCount(), 6 + 4);
         for (int row = 0; row < model.rowCount(); ++row) {
             const auto& m = report.strategies[size_t(row)];
             QCOMPARE(model.index(row, ui::ComparisonModel::Strategy).data().toString(), QString::fromStdString(m.name));
@@ -49,6 +65,7 @@ private slots:
             QCOMPARE(model.index(row, ui::ComparisonModel::TotalCost).data(Qt::UserRole).toDouble(),
                      m.totalCost->usd());
         }
+        checkCharts(*window.resultsPage(), report, core::loadOutcomes(**reader, runId).value());
         // The inspector shows every item of a strategy, and its filter agrees with the core.
         ui::InspectorPage* inspector = window.inspectorPage();
         inspector->setStrategy("cheap-first");
@@ -78,6 +95,63 @@ private slots:
             window.showPage(4);
             QTest::qWait(200);
             window.grab().save(shots + "/inspector.png");
+            window.showPage(0);
+            QTest::qWait(200);
+            window.grab().save(shots + "/pools.png");
+            window.showPage(1);
+            QTest::qWait(200);
+            window.grab().save(shots + "/tasks.png");
+            for (auto chart :
+                 {ui::ResultsPage::CategoryAccuracy, ui::ResultsPage::CostByRole, ui::ResultsPage::Latency}) {
+                window.showPage(3);
+                window.resultsPage()->showChart(chart);
+                QTest::qWait(200);
+                static const char* names[] = {"", "results-categories", "results-cost-by-role", "results-latency"};
+                window.grab().save(shots + "/" + names[chart] + ".png");
+            }
+        }
+    }
+
+    /// Each chart shows the core's figures: per-category accuracies, known spend per role, items per latency bin.
+    static void checkCharts(ui::ResultsPage& page, const core::RunReport& report,
+                            const std::vector<core::Outcome>& outcomes) {
+        auto* bars = qobject_cast<QBarSeries*>(page.chart(ui::ResultsPage::CategoryAccuracy)->series().first());
+        QVERIFY(bars);
+        QCOMPARE(bars->count(), int(report.strategies.size()));
+        auto* axis = qobject_cast<QBarCategoryAxis*>(
+            page.chart(ui::ResultsPage::CategoryAccuracy)->axes(Qt::Horizontal).first());
+        for (const auto& c : report.categories) {
+            int column = axis->categories().indexOf(QString::fromStdString(c.category));
+            for (QBarSet* set : bars->barSets())
+                if (set->label() == QString::fromStdString(c.strategy)) QCOMPARE(set->at(column), c.accuracy);
+        }
+
+        page.setCostStrategy("mixture");
+        auto* stacked = qobject_cast<QStackedBarSeries*>(page.chart(ui::ResultsPage::CostByRole)->series().first());
+        QVERIFY(stacked);
+        const auto& mixture =
+            *std::ranges::find(report.strategies, std::string("mixture"), &core::StrategyMetrics::name);
+        QCOMPARE(stacked->count(), int(mixture.spendByRole.size())); // propose, aggregate
+        for (QBarSet* set : stacked->barSets()) {
+            double sum = 0;
+            for (int i = 0; i < set->count(); ++i)
+                sum += set->at(i);
+            QVERIFY(qAbs(sum - mixture.spendByRole.at(set->label().toStdString()).usd()) < 1e-9);
+        }
+        QCOMPARE(stacked->barSets().first()->count(), 12); // every item of the strategy
+
+        auto lines = page.chart(ui::ResultsPage::Latency)->series();
+        int measured = int(std::ranges::count_if(report.strategies, [&](const auto& m) {
+            return !core::latenciesOf(outcomes, m.name).empty(); // answers from the cache have no latency
+        }));
+        QVERIFY(measured >= 2);
+        QCOMPARE(lines.size(), measured);
+        for (auto* series : lines) {
+            auto* line = qobject_cast<QLineSeries*>(series);
+            double items = 0;
+            for (const QPointF& p : line->points())
+                items += p.y();
+            QCOMPARE(int(items), int(core::latenciesOf(outcomes, line->name().toStdString()).size()));
         }
     }
 
@@ -152,20 +226,92 @@ private slots:
         report.strategies.push_back(m);
         m.name = "mix", m.baseline = false, m.accuracy = 0.9, m.costPerItem = core::Money::fromUsd(0.003);
         report.strategies.push_back(m);
+        report.categories = {{"math", "sim/nano", 10, 0.4, {}}, {"math", "mix", 10, 0.9, {}}};
         page.setReport(report);
+        core::Call call;
+        call.itemId = "q1", call.strategy = "mix", call.cost = core::Money::fromUsd(0.002);
+        core::Outcome outcome;
+        outcome.itemId = "q1", outcome.strategy = "mix", outcome.latencyMs = 420;
+        page.setDetails({outcome}, {call});
         page.resize(900, 700);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(page.exportChart(dir.filePath(name), &error), qPrintable(error));
-        QFile file(dir.filePath(name));
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        QByteArray bytes = file.readAll();
-        QVERIFY(bytes.startsWith(magic));
-        QVERIFY(bytes.size() > 1000);
+        for (int chart = 0; chart < ui::ResultsPage::ChartCount; ++chart) {
+            page.showChart(ui::ResultsPage::Chart(chart));
+            QString path = dir.filePath(QString::number(chart) + name);
+            QVERIFY2(page.exportChart(path, &error), qPrintable(error));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QByteArray bytes = file.readAll();
+            QVERIFY(bytes.startsWith(magic));
+            QVERIFY(bytes.size() > 1000);
+        }
         QVERIFY(!page.exportChart(dir.filePath("chart.bmpx"), &error));
+        QVERIFY(error.contains(".png, .svg or .pdf"));
         QVERIFY(page.exportTable(dir.filePath("t.csv"), &error));
+    }
+
+    void runPageChecksBeforeSpending() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        ui::RunPage run(**session);
+        run.selectStrategies({"by-category"});
+        // Above the threshold the page asks; "no" starts nothing.
+        QStringList questions;
+        run.confirm = [&questions](const QString& q) { return questions << q, false; };
+        run.setConfirmAbove(0);
+        QVERIFY(!run.startRun());
+        QCOMPARE(questions.size(), 1);
+        QVERIFY(questions.first().contains("may cost up to"));
+        auto reader = (*session)->reader();
+        QCOMPARE(core::listRuns(**reader)->size(), size_t(0));
+
+        // A missing key is reported for that model before anything is sent.
+        core::Pool pool = (*session)->pool();
+        core::ModelSpec remote = pool.models.front();
+        remote.name = "remote/gpt", remote.provider = core::ProviderKind::OpenAi;
+        remote.baseUrl = "https://api.example.com/v1";
+        remote.keyRef = {core::KeyRef::Kind::Env, "BATON_TEST_ABSENT_KEY"};
+        pool.models.push_back(remote);
+        (*session)->usePool(pool);
+        run.selectStrategies({});
+        QVERIFY(!run.startRun());
+        QVERIFY2(run.statusText().contains("remote/gpt") &&
+                     run.statusText().contains("no key found at env:BATON_TEST_ABSENT_KEY"),
+                 qPrintable(run.statusText()));
+        QCOMPARE(questions.size(), 1);
+        QCOMPARE(core::listRuns(**reader)->size(), size_t(0));
+    }
+
+    void interruptedRunResumesFromTheGui() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 8);
+        QVERIFY(session);
+        ui::RunPage run(**session);
+        run.confirm = [](const QString&) { return true; };
+        run.selectStrategies({"by-category", "cheap-first", "mixture"});
+        QSignalSpy finished(&run, &ui::RunPage::runFinished);
+        QVERIFY(run.startRun());
+        QTest::qWait(150);
+        run.cancelRun();
+        QVERIFY(finished.wait(60000));
+        qint64 runId = finished.first().first().toLongLong();
+        auto reader = (*session)->reader();
+        QVERIFY(core::loadRun(**reader, runId)->status == core::RunStatus::Cancelled);
+        auto before = core::loadOutcomes(**reader, runId)->size();
+        const size_t jobs = 48 * (6 + 3);
+        QVERIFY2(before < jobs, qPrintable(QString::number(before)));
+        QCOMPARE(run.resumableRuns(), QList<qint64>{runId});
+
+        QVERIFY(run.resumeRun(runId));
+        QVERIFY2(finished.wait(60000), qPrintable(run.statusText()));
+        QCOMPARE(finished.last().first().toLongLong(), runId);
+        QVERIFY(core::loadRun(**reader, runId)->status == core::RunStatus::Completed);
+        QCOMPARE(core::loadOutcomes(**reader, runId)->size(), jobs);
+        QVERIFY(run.resumableRuns().isEmpty());
     }
 };
 

@@ -1,0 +1,64 @@
+#include "eval/run_breakdown.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace baton::core {
+
+std::vector<ItemCost> costByItemAndRole(const std::vector<Call>& calls, const std::string& strategy) {
+    std::map<std::string, ItemCost> items;
+    for (const Call& call : calls) {
+        if (call.strategy != strategy) continue;
+        ItemCost& item = items[call.itemId];
+        item.itemId = call.itemId;
+        if (!call.cost) {
+            ++item.unknownCostCalls;
+            continue;
+        }
+        item.byRole[call.role] += *call.cost;
+        item.total += *call.cost;
+    }
+    std::vector<ItemCost> sorted;
+    sorted.reserve(items.size());
+    for (auto& [id, item] : items)
+        sorted.push_back(std::move(item));
+    std::ranges::stable_sort(sorted, [](const ItemCost& a, const ItemCost& b) { return a.total.pico > b.total.pico; });
+    return sorted;
+}
+
+Histogram logHistogram(const std::vector<double>& values, int bins) {
+    Histogram h;
+    std::vector<double> positive;
+    std::ranges::copy_if(values, std::back_inserter(positive), [](double v) { return v > 0 && std::isfinite(v); });
+    if (positive.empty() || bins < 1) return h;
+    auto [lo, hi] = std::ranges::minmax(positive);
+    double logLo = std::log10(lo), logHi = std::log10(hi);
+    if (logHi - logLo < 1e-9) logHi = logLo + 1e-9; // one distinct value: one narrow range
+    for (int i = 0; i <= bins; ++i)
+        h.edges.push_back(std::pow(10.0, logLo + (logHi - logLo) * i / bins));
+    h.edges.front() = lo; // exact ends, free of pow/log rounding
+    h.edges.back() = std::max(hi, h.edges.back());
+    h.counts = countInBins(positive, h.edges);
+    return h;
+}
+
+std::vector<int64_t> countInBins(const std::vector<double>& values, const std::vector<double>& edges) {
+    if (edges.size() < 2) return {};
+    std::vector<int64_t> counts(edges.size() - 1, 0);
+    for (double v : values) {
+        if (!(v >= edges.front() && v <= edges.back())) continue;
+        auto upper = std::ranges::upper_bound(edges, v); // first edge above v
+        size_t bin = std::min(size_t(upper - edges.begin()) - 1, counts.size() - 1);
+        ++counts[bin];
+    }
+    return counts;
+}
+
+std::vector<double> latenciesOf(const std::vector<Outcome>& outcomes, const std::string& strategy) {
+    std::vector<double> ms;
+    for (const Outcome& o : outcomes)
+        if (o.strategy == strategy && o.latencyMs && *o.latencyMs > 0) ms.push_back(*o.latencyMs);
+    return ms;
+}
+
+} // namespace baton::core

@@ -1,0 +1,40 @@
+#pragma once
+/// Breakdowns behind the workbench's charts: what each item of a strategy cost, split by call
+/// role (unknown costs kept apart, never counted as 0), and the distribution of item latencies
+/// over logarithmic bins.
+
+#include "model/call.h"
+#include "model/run.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace baton::core {
+
+struct ItemCost {
+    std::string itemId;
+    std::map<CallRole, Money> byRole; ///< known costs of every attempt, per role
+    Money total;                      ///< the sum of the known costs
+    int64_t unknownCostCalls = 0;     ///< attempts whose cost is unknown (not in the sums)
+};
+
+/// Every item of `strategy` that made calls, most expensive first (ties by item id).
+std::vector<ItemCost> costByItemAndRole(const std::vector<Call>& calls, const std::string& strategy);
+
+struct Histogram {
+    std::vector<double> edges; ///< bin i covers [edges[i], edges[i+1]); the last bin includes its end
+    std::vector<int64_t> counts;
+};
+
+/// `bins` bins spaced evenly in log10 between the smallest and largest positive value.
+/// Values <= 0 are left out; empty input gives an empty histogram.
+Histogram logHistogram(const std::vector<double>& values, int bins);
+
+/// How many of `values` fall in each bin of `edges` (values outside every bin are left out).
+std::vector<int64_t> countInBins(const std::vector<double>& values, const std::vector<double>& edges);
+
+/// The measured latencies of the outcomes of `strategy` (answers from the cache have none).
+std::vector<double> latenciesOf(const std::vector<Outcome>& outcomes, const std::string& strategy);
+
+} // namespace baton::core

@@ -1,0 +1,67 @@
+// The breakdowns behind the workbench charts: cost per item by role (unknown costs counted
+// apart, never as 0; items most expensive first) and log-spaced latency histograms.
+
+#include "core_printers.h"
+#include "eval/run_breakdown.h"
+
+#include <QTest>
+
+using namespace baton::core;
+
+namespace {
+
+Call call(const char* item, const char* strategy, CallRole role, std::optional<double> usd) {
+    Call c;
+    c.itemId = item, c.strategy = strategy, c.role = role;
+    if (usd) c.cost = Money::fromUsd(*usd);
+    return c;
+}
+
+} // namespace
+
+class TestRunBreakdown : public QObject {
+    Q_OBJECT
+private slots:
+    void costPerItemSplitsByRole() {
+        std::vector<Call> calls = {
+            call("a", "moa", CallRole::Propose, 0.001),          call("a", "moa", CallRole::Propose, 0.002),
+            call("a", "moa", CallRole::Aggregate, 0.010),        call("b", "moa", CallRole::Propose, 0.004),
+            call("b", "moa", CallRole::Aggregate, std::nullopt), call("c", "other", CallRole::Answer, 9.0),
+            call("d", "moa", CallRole::Propose, 0.004)};
+        auto items = costByItemAndRole(calls, "moa");
+        QCOMPARE(items.size(), size_t(3));
+        QCOMPARE(items[0].itemId, std::string("a"));
+        QCOMPARE(items[0].total, Money::fromUsd(0.013));
+        QCOMPARE(items[0].byRole.at(CallRole::Propose), Money::fromUsd(0.003));
+        QCOMPARE(items[1].itemId, std::string("b")); // ties keep item order
+        QCOMPARE(items[1].total, Money::fromUsd(0.004));
+        QCOMPARE(items[1].unknownCostCalls, int64_t(1));
+        QVERIFY(!items[1].byRole.contains(CallRole::Aggregate)); // unknown is not drawn as 0
+        QCOMPARE(items[2].itemId, std::string("d"));
+        QVERIFY(costByItemAndRole(calls, "none").empty());
+    }
+
+    void logHistogramBinsEvenlyInLog() {
+        auto h = logHistogram({1, 10, 100, 1000, 0, -5}, 3);
+        QCOMPARE(h.edges.size(), size_t(4));
+        QCOMPARE(h.edges.front(), 1.0);
+        QCOMPARE(h.edges.back(), 1000.0);
+        QVERIFY(qAbs(h.edges[1] - 10) < 1e-9 && qAbs(h.edges[2] - 100) < 1e-9);
+        QCOMPARE(h.counts, std::vector<int64_t>({1, 1, 2})); // the last bin includes its end
+        QCOMPARE(countInBins({0.5, 1, 5, 50, 999, 1000, 2000}, h.edges), std::vector<int64_t>({2, 1, 2}));
+        QVERIFY(logHistogram({}, 5).edges.empty());
+        auto one = logHistogram({42, 42}, 4);
+        QCOMPARE(one.counts.size(), size_t(4));
+        QCOMPARE(one.counts[0] + one.counts[1] + one.counts[2] + one.counts[3], int64_t(2));
+    }
+
+    void latenciesLeaveOutAnswersWithoutOne() {
+        Outcome a, b, c, d;
+        a.strategy = b.strategy = c.strategy = "s", d.strategy = "t";
+        a.latencyMs = 120, b.latencyMs = 0, d.latencyMs = 5; // b came from the cache, c has none
+        QCOMPARE(latenciesOf({a, b, c, d}, "s"), std::vector<double>({120}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRunBreakdown)
+#include "tst_run_breakdown.moc"

@@ -1,0 +1,210 @@
+// The Pools page on the demo session: the models table under QAbstractItemModelTester, edits
+// that are undoable and refused when wrong (a key pasted as its reference is never kept), a
+// broken pool file opened with every problem listed and nothing dropped, save and reopen,
+// the unsaved-changes question, "Test connection" against the in-process simulator, keys in the
+// keychain or the environment, and "Use for runs".
+
+#include "io/pool_file.h"
+#include "key_store.h"
+#include "pool_models_model.h"
+#include "pools_page.h"
+#include "run_page.h"
+#include "workbench_session.h"
+
+#include <QAbstractItemModelTester>
+#include <QDirIterator>
+#include <QFile>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton;
+
+namespace {
+
+QModelIndex cell(const ui::PoolModelsModel& model, const QString& name, int column) {
+    for (int row = 0; row < model.rowCount(); ++row)
+        if (model.index(row, ui::PoolModelsModel::Name).data().toString() == name) return model.index(row, column);
+    return {};
+}
+
+} // namespace
+
+class TestPoolsPage : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        QVERIFY(m_dir.isValid());
+        auto session = ui::WorkbenchSession::openDemo(m_dir.filePath("w.db"), 1);
+        QVERIFY2(session, session ? "" : session.error().describe().c_str());
+        m_session = std::move(*session);
+        m_page = std::make_unique<ui::PoolsPage>(*m_session);
+    }
+    void cleanup() {
+        m_page.reset();
+        m_session.reset();
+    }
+
+    void editsAreUndoableAndValidated() {
+        auto& model = const_cast<ui::PoolModelsModel&>(m_page->modelsModel());
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 6);
+        ui::PoolDocument& doc = m_page->document();
+        QVERIFY(!doc.modified());
+        QVERIFY(model.setData(cell(model, "sim/nano", ui::PoolModelsModel::OutputPrice), "0.55"));
+        QCOMPARE(doc.pool().findModel("sim/nano")->priceOverride->prices.output, 0.55);
+        QVERIFY(doc.modified());
+        QVERIFY(model.setData(cell(model, "sim/nano", ui::PoolModelsModel::Tags), "weights=closed, vendor=acme"));
+        QCOMPARE(doc.pool().findModel("sim/nano")->tags.at("vendor"), std::string("acme"));
+        doc.undoStack().undo();
+        QCOMPARE(doc.pool().findModel("sim/nano")->tags.at("vendor"), std::string("sim-a"));
+        doc.undoStack().undo();
+        QCOMPARE(doc.pool().findModel("sim/nano")->priceOverride->prices.output, 0.4);
+        QVERIFY(!doc.modified());
+        doc.undoStack().redo();
+        QCOMPARE(doc.pool().findModel("sim/nano")->priceOverride->prices.output, 0.55);
+
+        // Refused edits change nothing and say why; a pasted key is not echoed.
+        QSignalSpy refused(&model, &ui::PoolModelsModel::editRefused);
+        core::Pool before = doc.pool();
+        const QString key = "sk-proj-abcdefghijklmnopqrstuvwxyz0123456789";
+        QVERIFY(!model.setData(cell(model, "sim/pro", ui::PoolModelsModel::Key), key));
+        QVERIFY(!model.setData(cell(model, "sim/pro", ui::PoolModelsModel::Provider), "openia"));
+        QVERIFY(!model.setData(cell(model, "sim/pro", ui::PoolModelsModel::InputPrice), "-1"));
+        QVERIFY(!model.setData(cell(model, "sim/pro", ui::PoolModelsModel::Name), "sim/nano"));
+        QCOMPARE(refused.count(), 4);
+        QVERIFY(refused.first().first().toString().contains("Set key"));
+        QVERIFY(!m_page->statusText().contains(key));
+        QVERIFY(doc.pool() == before);
+
+        // A model with an http URL to a remote host is listed as a problem with its path.
+        int row = model.addModel();
+        QVERIFY(model.setData(model.index(row, ui::PoolModelsModel::BaseUrl), "http://10.1.2.3/v1"));
+        QVERIFY(!doc.valid());
+        QVERIFY(m_page->problemLines().join("\n").contains("/models/6"));
+        QVERIFY(model.setData(model.index(row, ui::PoolModelsModel::BaseUrl), "https://example.com/v1"));
+        QVERIFY2(doc.valid(), qPrintable(m_page->problemLines().join("\n")));
+        QVERIFY(m_page->statusText().isEmpty() || !m_page->statusText().contains(key));
+    }
+
+    void brokenFileOpensWithEveryProblemAndIsFixable() {
+        QString broken = QStringLiteral(BATON_TEST_DATA "/pools/many_problems.json");
+        m_page->openFile(broken);
+        QStringList problems = m_page->problemLines();
+        QVERIFY2(problems.size() >= 10, qPrintable(problems.join("\n")));
+        QVERIFY(problems.join("\n").contains("/models/0/price/output"));
+        QVERIFY(m_page->statusText().contains("problem"));
+        QVERIFY(!m_page->saveAs(m_dir.filePath("never.json"))); // not while broken
+        QVERIFY(!QFile::exists(m_dir.filePath("never.json")));
+
+        // Fixed as text, applied, saved, reopened: the same pool.
+        QFile validFile(QStringLiteral(BATON_TEST_DATA "/pools/valid.json"));
+        QVERIFY(validFile.open(QIODevice::ReadOnly));
+        QVERIFY(!m_page->applyJson("{ not json"));
+        QVERIFY(m_page->statusText().contains("kept"));
+        QVERIFY(m_page->applyJson(QString::fromUtf8(validFile.readAll())));
+        QVERIFY(m_page->document().modified());
+        QString saved = m_dir.filePath("fixed.json");
+        QVERIFY(m_page->saveAs(saved));
+        QVERIFY(!m_page->document().modified());
+        auto reopened = core::loadPoolFile(saved.toStdString());
+        QVERIFY(reopened);
+        QVERIFY(reopened->pool == m_page->document().pool());
+    }
+
+    void unsavedChangesAreAskedAbout() {
+        QStringList questions;
+        QMessageBox::StandardButton answer = QMessageBox::Cancel;
+        m_page->ask = [&](const QString& q) {
+            questions << q;
+            return answer;
+        };
+        QVERIFY(m_page->confirmDiscard()); // nothing to lose: no question
+        core::Pool pool = m_page->document().pool();
+        pool.name = "edited";
+        QVERIFY(m_page->applyJson(QString::fromStdString(core::poolToJson(pool).dump())));
+        QVERIFY(!m_page->confirmDiscard());
+        answer = QMessageBox::Discard;
+        QVERIFY(m_page->confirmDiscard());
+        QCOMPARE(questions.size(), 2);
+        QVERIFY(questions.first().contains("edited"));
+    }
+
+    void testConnectionAgainstTheSimulator() {
+        QSignalSpy tested(m_page.get(), &ui::PoolsPage::connectionTested);
+        m_page->testConnection(0); // sim/nano, served by the simulator
+        QVERIFY(tested.wait(20000));
+        QCOMPARE(tested.last().at(1).toBool(), true);
+        QVERIFY2(tested.last().at(2).toString().contains("\"sim/nano\" is served"),
+                 qPrintable(tested.last().at(2).toString()));
+
+        auto& model = const_cast<ui::PoolModelsModel&>(m_page->modelsModel());
+        QVERIFY(model.setData(model.index(0, ui::PoolModelsModel::RemoteModel), "sim/imaginary"));
+        m_page->testConnection(0);
+        QVERIFY(tested.wait(20000));
+        QCOMPARE(tested.last().at(1).toBool(), false);
+        QVERIFY(tested.last().at(2).toString().contains("not among the 6 models"));
+
+        // Unreachable endpoint, and a key that is nowhere: each said plainly.
+        int row = model.addModel();
+        QVERIFY(model.setData(model.index(row, ui::PoolModelsModel::BaseUrl), "http://127.0.0.1:9/v1"));
+        m_page->testConnection(row);
+        QVERIFY(tested.wait(30000));
+        QCOMPARE(tested.last().at(1).toBool(), false);
+        QVERIFY(tested.last().at(2).toString().contains("did not answer"));
+        QVERIFY(model.setData(model.index(row, ui::PoolModelsModel::Key), "env:BATON_TEST_NO_SUCH_KEY"));
+        m_page->testConnection(row);
+        QVERIFY(tested.wait(20000));
+        QVERIFY(tested.last().at(2).toString().contains("no key found at env:BATON_TEST_NO_SUCH_KEY"));
+    }
+
+    void keysLiveInTheKeychainOrTheEnvironmentOnly() {
+        ui::KeyStore keys(QStringLiteral("baton-test"));
+        const QString secret = "test-secret-9f8e7d6c5b4a";
+        QString error;
+        bool stored = keys.store("unit-test-entry", secret, &error);
+        core::KeyRef ref{core::KeyRef::Kind::Keychain, "unit-test-entry"};
+        if (stored) { // a keychain service is running: the key comes back from it
+            QCOMPARE(QString::fromStdString(keys.lookup(ref).secret.value_or("")), secret);
+            QVERIFY(keys.remove("unit-test-entry", &error));
+        } else { // none: a clear message naming the variable to use instead
+            QVERIFY2(error.contains("BATON_KEY_UNIT_TEST_ENTRY") && error.contains("never stores keys in plain text"),
+                     qPrintable(error));
+            QVERIFY(!error.contains(secret));
+        }
+        qputenv("BATON_KEY_UNIT_TEST_ENTRY", secret.toUtf8());
+        auto found = keys.lookup(ref);
+        QCOMPARE(QString::fromStdString(found.secret.value_or("")), secret);
+        QVERIFY(found.source.contains("BATON_KEY_UNIT_TEST_ENTRY"));
+        qunsetenv("BATON_KEY_UNIT_TEST_ENTRY");
+        QVERIFY(!keys.lookup(ref).secret);
+        // Nothing was written in plain text where Qt keeps settings.
+        for (auto location : {QStandardPaths::GenericConfigLocation, QStandardPaths::AppConfigLocation,
+                              QStandardPaths::AppDataLocation}) {
+            QDirIterator files(QStandardPaths::writableLocation(location), QDir::Files, QDirIterator::Subdirectories);
+            while (files.hasNext()) {
+                QFile f(files.next());
+                if (f.size() < 1 << 20 && f.open(QIODevice::ReadOnly)) QVERIFY(!f.readAll().contains(secret.toUtf8()));
+            }
+        }
+    }
+
+    void useForRunsReachesTheRunPage() {
+        ui::RunPage run(*m_session);
+        core::Pool pool = m_page->document().pool();
+        pool.strategies.erase("mixture");
+        QVERIFY(m_page->applyJson(QString::fromStdString(core::poolToJson(pool).dump())));
+        m_page->useForRuns();
+        QVERIFY(!m_session->pool().strategies.contains("mixture"));
+        QVERIFY(run.settings().strategies == std::vector<std::string>({"by-category", "cheap-first", "nearest"}));
+    }
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<ui::WorkbenchSession> m_session;
+    std::unique_ptr<ui::PoolsPage> m_page;
+};
+
+QTEST_MAIN(TestPoolsPage)
+#include "tst_pools_page.moc"

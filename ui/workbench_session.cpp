@@ -1,0 +1,68 @@
+#include "workbench_session.h"
+#include "io/pool_file.h"
+#include "sim/demo_tasks.h"
+#include "store/task_set_store.h"
+#include "util/resources.h"
+#include "util/sha256.h"
+
+#include <QDateTime>
+
+namespace baton::ui {
+
+core::Result<std::unique_ptr<WorkbenchSession>> WorkbenchSession::openDemo(const QString& databasePath,
+                                                                           int itemsPerCategory) {
+    auto ws = core::Workspace::open(databasePath.toStdString());
+    if (!ws) return std::unexpected(ws.error());
+    std::unique_ptr<WorkbenchSession> session(new WorkbenchSession(std::move(*ws)));
+    auto reader = session->m_workspace.openReader();
+    if (!reader) return std::unexpected(reader.error());
+    session->m_engineReader = std::move(*reader);
+    session->m_writer = std::make_unique<core::StoreWriter>(session->m_workspace.takeWriter());
+
+    std::string poolText(core::embeddedResource("demo/pool.json").value_or(""));
+    auto pool = core::parsePool(poolText, "demo pool");
+    if (!pool) return std::unexpected(pool.error());
+    session->m_pool = pool->pool;
+    session->m_tasks = core::generateDemoTasks(1, itemsPerCategory);
+    if (auto saved = session->saveTasks(session->m_tasks, "demo"); !saved) return std::unexpected(saved.error());
+
+    // The simulator answers the demo items; items of other task sets get its generic answers.
+    std::string profileText(core::embeddedResource("demo/sim_profile.json").value_or(""));
+    auto profile = core::parseSimProfile(profileText, "demo sim profile");
+    if (!profile) return std::unexpected(profile.error());
+    core::SimServerOptions options;
+    options.threads = 128;
+    auto sim = core::SimServer::start(std::make_shared<core::SimResponder>(*profile, session->m_tasks), options);
+    if (!sim) return std::unexpected(sim.error());
+    session->m_sim = std::move(*sim);
+    session->m_simIdentity = core::sha256Hex(profileText + "\n" + session->m_tasks.contentHash()).substr(0, 16);
+    return session;
+}
+
+void WorkbenchSession::usePool(core::Pool pool) {
+    m_pool = std::move(pool);
+    emit poolChanged();
+}
+
+core::Status WorkbenchSession::useTasks(core::TaskSet tasks, const std::string& source) {
+    if (auto saved = saveTasks(tasks, source); !saved) return saved;
+    m_tasks = std::move(tasks);
+    emit tasksChanged();
+    return {};
+}
+
+core::Status WorkbenchSession::saveTasks(const core::TaskSet& tasks, const std::string& source) {
+    int64_t now = QDateTime::currentMSecsSinceEpoch();
+    return m_writer
+        ->submit([&tasks, &source, now](core::SqliteDb& db) -> core::Status {
+            auto r = core::saveTaskSet(db, tasks, source, now);
+            return r ? core::Status{} : std::unexpected(r.error());
+        })
+        .get();
+}
+
+core::RunEnvironment WorkbenchSession::environmentFor(const core::Pool& pool) const {
+    return {m_keys.resolverFor(pool), m_sim->baseUrl(), m_simIdentity};
+}
+
+} // namespace baton::ui

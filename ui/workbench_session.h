@@ -1,0 +1,62 @@
+#pragma once
+// WorkbenchSession: the workspace database the workbench works in, the pool and task set that
+// runs use now, the keys, and the simulator running in-process for models of provider "sim".
+// It starts on the built-in demo (simulated pool, generated task set), so a first run needs no key.
+
+#include "key_store.h"
+#include "model/pool.h"
+#include "model/task_set.h"
+#include "run/run_engine.h"
+#include "sim/sim_server.h"
+#include "store/store_writer.h"
+#include "store/workspace.h"
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+namespace baton::ui {
+
+class WorkbenchSession : public QObject {
+    Q_OBJECT
+public:
+    /// Opens (creating when needed) the workspace at `databasePath` on the demo pool and task set.
+    /// Errors as for Workspace.
+    static core::Result<std::unique_ptr<WorkbenchSession>> openDemo(const QString& databasePath,
+                                                                    int itemsPerCategory = 50);
+
+    const core::Pool& pool() const { return m_pool; }
+    const core::TaskSet& tasks() const { return m_tasks; }
+    /// Runs use this pool from now on.
+    void usePool(core::Pool pool);
+    /// Saves the task set into the workspace (once per content) and runs use it from now on.
+    core::Status useTasks(core::TaskSet tasks, const std::string& source);
+
+    KeyStore& keys() { return m_keys; }
+    core::RunInputs runInputs() { return {*m_writer, *m_engineReader, core::PriceBook::bundled()}; }
+    /// Keys of the current pool are looked up now (keychain, then environment) and held in memory.
+    core::RunEnvironment environment() const { return environmentFor(m_pool); }
+    core::RunEnvironment environmentFor(const core::Pool& pool) const;
+    /// A new read connection for the GUI thread.
+    core::Result<std::unique_ptr<core::SqliteDb>> reader() const { return m_workspace.openReader(); }
+    QString path() const { return QString::fromStdString(m_workspace.path()); }
+
+signals:
+    void poolChanged();
+    void tasksChanged();
+
+private:
+    explicit WorkbenchSession(core::Workspace ws) : m_workspace(std::move(ws)) {}
+    core::Status saveTasks(const core::TaskSet& tasks, const std::string& source);
+
+    core::Workspace m_workspace;
+    std::unique_ptr<core::StoreWriter> m_writer;
+    std::unique_ptr<core::SqliteDb> m_engineReader; ///< used by the run job's thread only
+    core::Pool m_pool;
+    core::TaskSet m_tasks;
+    KeyStore m_keys;
+    std::unique_ptr<core::SimServer> m_sim;
+    std::string m_simIdentity;
+};
+
+} // namespace baton::ui
