@@ -15,9 +15,16 @@ int ComparisonModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+const core::Comparison* ComparisonModel::againstBest(const core::StrategyMetrics& m) const {
+    for (const auto& c : m_report.comparisons)
+        if (c.strategy == m.name && c.against == m_report.bestSingle) return &c;
+    return nullptr;
+}
+
 QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount()) return {};
     const core::StrategyMetrics& m = m_report.strategies[size_t(index.row())];
+    const core::Comparison* vsBest = againstBest(m);
     auto money = [](const std::optional<core::Money>& v) { return v ? QVariant(v->usd()) : QVariant(); };
     if (role == Qt::DisplayRole) {
         auto usd = [](const std::optional<core::Money>& v) {
@@ -46,8 +53,23 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
             return QString::number(m.latencyP95Ms, 'f', 0);
         case CallsPerItem:
             return QString::number(m.callsPerItem, 'f', 2);
+        case DeltaVsBest:
+            if (!vsBest) return QStringLiteral("-");
+            return QStringLiteral("%1 [%2, %3]")
+                .arg(vsBest->delta.delta, 0, 'f', 3)
+                .arg(vsBest->delta.ci.low, 0, 'f', 3)
+                .arg(vsBest->delta.ci.high, 0, 'f', 3);
+        case PValue:
+            return vsBest ? QString::number(vsBest->mcnemarP, 'g', 2) : QStringLiteral("-");
+        case WinsTiesLosses:
+            return vsBest ? QStringLiteral("%1/%2/%3").arg(vsBest->wins).arg(vsBest->ties).arg(vsBest->losses)
+                          : QStringLiteral("-");
         }
     }
+    if (role == Qt::ToolTipRole && index.column() >= DeltaVsBest && vsBest)
+        return tr("Against %1, on %2 paired items")
+            .arg(QString::fromStdString(vsBest->against))
+            .arg(vsBest->pairedItems);
     if (role == Qt::UserRole) { // raw figures, for sorting and tests
         switch (index.column()) {
         case Accuracy:
@@ -58,6 +80,10 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
             return money(m.costPerCorrect);
         case CallsPerItem:
             return m.callsPerItem;
+        case DeltaVsBest:
+            return vsBest ? QVariant(vsBest->delta.delta) : QVariant();
+        case PValue:
+            return vsBest ? QVariant(vsBest->mcnemarP) : QVariant();
         default:
             return data(index, Qt::DisplayRole);
         }
@@ -67,10 +93,15 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const {
-    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const kNames[] = {"Strategy",   "Kind",        "Items",         "Accuracy",
-                                         "95% CI low", "95% CI high", "Total cost",    "Cost per right answer",
-                                         "p50 ms",     "p95 ms",      "Calls per item"};
+    if (orientation != Qt::Horizontal) return {};
+    if (role == Qt::ToolTipRole && section >= DeltaVsBest)
+        return tr("Against the best single model: %1").arg(QString::fromStdString(m_report.bestSingle));
+    if (role != Qt::DisplayRole) return {};
+    static const char* const kNames[] = {
+        "Strategy",    "Kind",         "Items",          "Accuracy",
+        "95% CI low",  "95% CI high",  "Total cost",     "Cost per right answer",
+        "p50 ms",      "p95 ms",       "Calls per item", "Δ accuracy vs best single [95% CI]",
+        "p (McNemar)", "W/T/L vs best"};
     return section >= 0 && section < ColumnCount ? tr(kNames[section]) : QVariant();
 }
 

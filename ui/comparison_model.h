@@ -22,6 +22,9 @@ public:
         LatencyP50,
         LatencyP95,
         CallsPerItem,
+        DeltaVsBest,    ///< accuracy minus the best single model's, with its paired 95% CI
+        PValue,         ///< exact McNemar test against the best single model
+        WinsTiesLosses, ///< items right/wrong against the best single model
         ColumnCount
     };
     using QAbstractTableModel::QAbstractTableModel;
@@ -35,6 +38,9 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    /// This row against the best single model; null for that model itself or when there is none.
+    const core::Comparison* againstBest(const core::StrategyMetrics& m) const;
+
     core::RunReport m_report;
 };
 

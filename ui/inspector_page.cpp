@@ -5,7 +5,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QListWidget>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QSplitter>
 #include <QTreeView>
@@ -17,7 +17,7 @@ namespace baton::ui {
 InspectorPage::InspectorPage(QWidget* parent)
     : QWidget(parent), m_strategy(new QComboBox(this)), m_category(new QComboBox(this)), m_status(new QComboBox(this)),
       m_wrongButBaselineRight(new QCheckBox(tr("wrong while some baseline was right"), this)),
-      m_items(new QListWidget(this)), m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)) {
+      m_items(new QListView(this)), m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Inspector</h2>"), this));
     auto* filters = new QHBoxLayout;
@@ -32,6 +32,8 @@ InspectorPage::InspectorPage(QWidget* parent)
     filters->addStretch();
     layout->addLayout(filters);
     auto* split = new QSplitter(Qt::Horizontal, this);
+    m_items->setModel(&m_itemList);
+    m_items->setUniformItemSizes(true);
     split->addWidget(m_items);
     auto* right = new QSplitter(Qt::Vertical, split);
     m_view->setModel(&m_tree);
@@ -47,7 +49,8 @@ InspectorPage::InspectorPage(QWidget* parent)
     for (auto* combo : {m_strategy, m_category, m_status})
         connect(combo, &QComboBox::currentIndexChanged, this, &InspectorPage::refilter);
     connect(m_wrongButBaselineRight, &QCheckBox::toggled, this, &InspectorPage::refilter);
-    connect(m_items, &QListWidget::currentTextChanged, this, &InspectorPage::showItem);
+    connect(m_items->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex& index) { showTree(index.data().toString()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &InspectorPage::showCall);
 }
 
@@ -83,10 +86,7 @@ void InspectorPage::setOnlyWrongWhileBaselineRight(bool on) {
 }
 
 QStringList InspectorPage::visibleItems() const {
-    QStringList out;
-    for (int i = 0; i < m_items->count(); ++i)
-        out << m_items->item(i)->text();
-    return out;
+    return m_itemList.items();
 }
 
 void InspectorPage::refilter() {
@@ -96,22 +96,35 @@ void InspectorPage::refilter() {
     if (m_wrongButBaselineRight->isChecked())
         for (const auto& id : core::wrongWhileABaselineWasRight(m_data.outcomes, strategy, m_data.baselines))
             wrong.insert(id);
-    m_items->clear();
+    QStringList ids;
     for (const auto& o : m_data.outcomes) {
         if (o.strategy != strategy) continue;
         if (!category.empty() && m_data.categoryOf[o.itemId] != category) continue;
         if (m_status->currentIndex() > 0 && int(o.status) != m_status->currentIndex() - 1) continue;
         if (m_wrongButBaselineRight->isChecked() && !wrong.count(o.itemId)) continue;
-        m_items->addItem(QString::fromStdString(o.itemId));
+        ids << QString::fromStdString(o.itemId);
     }
-    if (m_items->count() > 0)
-        m_items->setCurrentRow(0);
+    m_itemList.setItems(std::move(ids));
+    if (m_itemList.rowCount() > 0)
+        m_items->setCurrentIndex(m_itemList.index(0));
     else
         m_tree.setTree({}), m_text->clear();
 }
 
 void InspectorPage::showItem(const QString& itemId) {
-    m_tree.setTree(core::buildRoutingTree(m_data.calls, itemId.toStdString(), m_strategy->currentText().toStdString()));
+    int row = int(m_itemList.items().indexOf(itemId));
+    while (row >= m_itemList.rowCount() && m_itemList.canFetchMore({}))
+        m_itemList.fetchMore({});
+    if (row >= 0 && row < m_itemList.rowCount() && m_items->currentIndex().row() != row)
+        m_items->setCurrentIndex(m_itemList.index(row)); // shows its tree
+    else
+        showTree(itemId);
+}
+
+void InspectorPage::showTree(const QString& itemId) {
+    std::string item = itemId.toStdString(), strategy = m_strategy->currentText().toStdString();
+    std::vector<core::Call> calls = m_data.callsFor ? m_data.callsFor(strategy, item) : std::vector<core::Call>{};
+    m_tree.setTree(core::buildRoutingTree(calls, item, strategy));
     m_view->expandAll();
     m_text->clear();
     if (m_tree.rowCount() > 0) m_view->setCurrentIndex(m_tree.index(0, 0));

@@ -3,6 +3,7 @@
 // was wrong while some baseline was right"), see its routing tree with role, model, reason,
 // tokens, cost, latency and status, and the selected call's prompt and response as plain text.
 
+#include "item_list_model.h"
 #include "routing_tree_model.h"
 
 #include <QWidget>
@@ -10,7 +11,7 @@
 
 class QCheckBox;
 class QComboBox;
-class QListWidget;
+class QListView;
 class QPlainTextEdit;
 class QTreeView;
 
@@ -20,7 +21,8 @@ namespace baton::ui {
 struct InspectorData {
     int64_t runId = 0;
     std::vector<core::Outcome> outcomes;
-    std::vector<core::Call> calls;
+    /// The calls of one item of one strategy, fetched when the item is shown.
+    std::function<std::vector<core::Call>(const std::string& strategy, const std::string& item)> callsFor;
     std::map<std::string, std::string> categoryOf; ///< item -> category
     std::vector<std::string> baselines;
     std::function<std::string(const std::string& hash)> textFor; ///< content-addressed text
@@ -32,15 +34,17 @@ public:
     explicit InspectorPage(QWidget* parent = nullptr);
     void setData(InspectorData data);
 
-    /// The item ids the current filters leave, in order.
+    /// The item ids the current filters leave, in order (the list view fetches them in chunks).
     QStringList visibleItems() const;
     void setStrategy(const QString& strategy);
     void setOnlyWrongWhileBaselineRight(bool on);
+    /// Selects the item in the list (when the filters leave it) and shows its routing tree.
     void showItem(const QString& itemId);
     const RoutingTreeModel& treeModel() const { return m_tree; }
 
 private:
     void refilter();
+    void showTree(const QString& itemId);
     void showCall(const QModelIndex& index);
 
     InspectorData m_data;
@@ -49,7 +53,8 @@ private:
     QComboBox* m_category;
     QComboBox* m_status;
     QCheckBox* m_wrongButBaselineRight;
-    QListWidget* m_items;
+    ItemListModel m_itemList;
+    QListView* m_items;
     QTreeView* m_view;
     QPlainTextEdit* m_text;
 };

@@ -71,19 +71,23 @@ void MainWindow::showRun(qint64 runId) {
     InspectorData data;
     data.runId = runId;
     data.outcomes = core::loadOutcomes(**reader, runId).value_or(std::vector<core::Outcome>{});
-    data.calls = core::loadCalls(**reader, runId).value_or(std::vector<core::Call>{});
     for (const auto& m : report->strategies)
         if (m.baseline) data.baselines.push_back(m.name);
     auto run = core::loadRun(**reader, runId);
     auto tasks = run ? core::loadTaskSet(**reader, run->taskSetHash) : std::unexpected(run.error());
     for (const auto& item : tasks ? tasks->items : m_session->tasks().items)
         data.categoryOf[item.id] = item.category;
-    m_resultsPage->setReport(std::move(*report));
-    m_resultsPage->setDetails(data.outcomes, data.calls);
 
-    std::shared_ptr<core::SqliteDb> texts(std::move(*reader));
-    data.textFor = [texts](const std::string& hash) {
-        auto text = core::getText(*texts, hash);
+    // Calls and texts are read when they are shown, not all at once.
+    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
+    auto calls = [db, runId](core::CallFilter filter) {
+        return core::loadCalls(*db, runId, filter).value_or(std::vector<core::Call>{});
+    };
+    m_resultsPage->setReport(std::move(*report));
+    m_resultsPage->setDetails(data.outcomes, [calls](const std::string& strategy) { return calls({strategy, {}}); });
+    data.callsFor = [calls](const std::string& strategy, const std::string& item) { return calls({strategy, item}); };
+    data.textFor = [db](const std::string& hash) {
+        auto text = core::getText(*db, hash);
         return text && *text ? **text : std::string();
     };
     m_inspectorPage->setData(std::move(data));

@@ -146,7 +146,8 @@ PoolsPage::PoolsPage(WorkbenchSession& session, QWidget* parent)
 
 void PoolsPage::refresh() {
     const core::Pool& pool = m_document.pool();
-    QString file = m_document.path().isEmpty() ? tr("not saved yet") : m_document.path();
+    QString file =
+        m_document.path().isEmpty() ? tr("Not saved to a file yet (Save as... writes pool JSON)") : m_document.path();
     m_title->setText(
         tr("<h2>Pools</h2>%1%2").arg(file.toHtmlEscaped(), m_document.modified() ? tr(" (modified)") : ""));
     m_name->setText(QString::fromStdString(pool.name));

@@ -99,15 +99,16 @@ void ResultsPage::setReport(core::RunReport report) {
     rebuildDetailCharts();
 }
 
-void ResultsPage::setDetails(std::vector<core::Outcome> outcomes, std::vector<core::Call> calls) {
+void ResultsPage::setDetails(std::vector<core::Outcome> outcomes, CallsOfStrategy callsOf) {
     m_outcomes = std::move(outcomes);
-    m_calls = std::move(calls);
+    m_callsOf = std::move(callsOf);
     rebuildDetailCharts();
 }
 
 void ResultsPage::rebuildDetailCharts() {
     QString strategy = m_costStrategy->currentText();
-    replaceChart(CostByRole, buildCostByRoleChart(core::costByItemAndRole(m_calls, strategy.toStdString()), strategy));
+    std::vector<core::Call> calls = m_callsOf ? m_callsOf(strategy.toStdString()) : std::vector<core::Call>{};
+    replaceChart(CostByRole, buildCostByRoleChart(core::costByItemAndRole(calls, strategy.toStdString()), strategy));
     std::vector<std::string> names;
     for (const auto& m : m_model.report().strategies)
         names.push_back(m.name);

@@ -7,6 +7,7 @@
 #include "model/call.h"
 
 #include <QWidget>
+#include <functional>
 
 class QChart;
 class QChartView;
@@ -25,8 +26,10 @@ public:
     explicit ResultsPage(QWidget* parent = nullptr);
 
     void setReport(core::RunReport report);
-    /// The run's outcomes and calls, for the cost-by-role and latency charts.
-    void setDetails(std::vector<core::Outcome> outcomes, std::vector<core::Call> calls);
+    /// The calls of one strategy, fetched when its cost-by-role chart is shown.
+    using CallsOfStrategy = std::function<std::vector<core::Call>(const std::string& strategy)>;
+    /// The run's outcomes (latency chart) and where its calls come from (cost-by-role chart).
+    void setDetails(std::vector<core::Outcome> outcomes, CallsOfStrategy callsOf);
     const ComparisonModel& model() const { return m_model; }
 
     void showChart(Chart chart);
@@ -45,7 +48,7 @@ private:
 
     ComparisonModel m_model;
     std::vector<core::Outcome> m_outcomes;
-    std::vector<core::Call> m_calls;
+    CallsOfStrategy m_callsOf;
     QTableView* m_table;
     QTabWidget* m_tabs;
     QChartView* m_views[ChartCount];

@@ -128,9 +128,16 @@ QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std:
     auto* x = new QLogValueAxis;
     x->setTitleText(QObject::tr("latency per item (ms, log scale)"));
     x->setLabelFormat("%g");
-    if (!bounds.edges.empty()) x->setRange(bounds.edges.front(), bounds.edges.back());
+    x->setMinorTickCount(8);
+    if (!bounds.edges.empty()) // whole decades, so that at least two labelled ticks show
+        x->setRange(std::pow(10.0, std::floor(std::log10(bounds.edges.front()))),
+                    std::pow(10.0, std::ceil(std::log10(bounds.edges.back()) + 1e-9)));
     auto* y = new QValueAxis;
-    y->setRange(0, double(tallest) * 1.1);
+    int64_t step = std::max<int64_t>(1, (tallest + 4) / 5); // whole items per tick
+    y->setRange(0, double(step * ((tallest + step - 1) / step)));
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(double(step));
     y->setLabelFormat("%d");
     y->setTitleText(QObject::tr("items"));
     attach(chart, x, y);

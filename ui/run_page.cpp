@@ -52,6 +52,7 @@ RunPage::RunPage(WorkbenchSession& session, QWidget* parent)
     layout->addWidget(m_what);
 
     auto* form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     m_budget->setRange(0.01, 100000);
     m_budget->setPrefix("$");
     m_confirmAbove->setRange(0, 100000);

@@ -28,9 +28,11 @@ TasksPage::TasksPage(WorkbenchSession& session, QWidget* parent)
     m_sets->setHorizontalHeaderLabels({tr("Id"), tr("Name"), tr("Items"), tr("Categories"), tr("Imported")});
     m_sets->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_sets->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_sets->horizontalHeader()->setStretchLastSection(true);
+    m_sets->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_sets->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_sets->setWordWrap(false);
     m_sets->verticalHeader()->hide();
-    m_sets->setMaximumHeight(180);
+    m_sets->setMaximumHeight(140);
     layout->addWidget(m_sets);
 
     auto* buttons = new QHBoxLayout;
@@ -47,7 +49,12 @@ TasksPage::TasksPage(WorkbenchSession& session, QWidget* parent)
     layout->addWidget(m_problems);
     layout->addWidget(m_current);
     m_itemsView->setModel(&m_items);
-    m_itemsView->horizontalHeader()->setStretchLastSection(true);
+    m_itemsView->setWordWrap(false);
+    m_itemsView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_itemsView->horizontalHeader()->setSectionResizeMode(TaskItemsModel::Prompt, QHeaderView::Stretch);
+    m_itemsView->setColumnWidth(TaskItemsModel::Id, 140);
+    m_itemsView->setColumnWidth(TaskItemsModel::Category, 140);
+    m_itemsView->setColumnWidth(TaskItemsModel::Answer, 160);
     m_itemsView->verticalHeader()->hide();
     layout->addWidget(m_itemsView, 1);
 

@@ -54,10 +54,10 @@ Status insertCall(SqliteDb& db, const Call& c) {
     return stmt->run();
 }
 
-Result<std::vector<Call>> loadCalls(SqliteDb& db, int64_t runId) {
-    auto stmt = db.prepare(std::string("SELECT ") + kCallColumns + " FROM calls WHERE run_id = ? ORDER BY id");
+namespace {
+
+Result<std::vector<Call>> readCalls(Result<Statement>& stmt) {
     if (!stmt) return std::unexpected(stmt.error());
-    stmt->bind(1, runId);
     std::vector<Call> calls;
     Result<bool> row;
     while ((row = stmt->step()) && *row) {
@@ -97,6 +97,22 @@ Result<std::vector<Call>> loadCalls(SqliteDb& db, int64_t runId) {
     }
     if (!row) return std::unexpected(row.error());
     return calls;
+}
+
+} // namespace
+
+Result<std::vector<Call>> loadCalls(SqliteDb& db, int64_t runId, const CallFilter& filter) {
+    std::string sql = std::string("SELECT ") + kCallColumns + " FROM calls WHERE run_id = ?";
+    if (filter.strategy) sql += " AND strategy = ?";
+    if (filter.itemId) sql += " AND item_id = ?";
+    auto stmt = db.prepare(sql + " ORDER BY id");
+    if (stmt) {
+        int i = 1;
+        stmt->bind(i++, runId);
+        if (filter.strategy) stmt->bind(i++, *filter.strategy);
+        if (filter.itemId) stmt->bind(i++, *filter.itemId);
+    }
+    return readCalls(stmt);
 }
 
 } // namespace baton::core

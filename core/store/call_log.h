@@ -13,6 +13,12 @@ namespace baton::core {
 Result<int64_t> insertRun(SqliteDb& db, const Run& run);
 /// Errors: a duplicate (run, item, strategy, node, attempt) is refused by the UNIQUE constraint.
 Status insertCall(SqliteDb& db, const Call& call);
-Result<std::vector<Call>> loadCalls(SqliteDb& db, int64_t runId);
+/// Narrows loadCalls to one strategy and/or one item (served by the calls_by_item index).
+struct CallFilter {
+    std::optional<std::string> strategy;
+    std::optional<std::string> itemId;
+};
+/// The run's calls in logged order.
+Result<std::vector<Call>> loadCalls(SqliteDb& db, int64_t runId, const CallFilter& filter = {});
 
 } // namespace baton::core

@@ -6,6 +6,7 @@
 #include "cost_accuracy_chart.h"
 #include "eval/run_breakdown.h"
 #include "inspector_page.h"
+#include "item_list_model.h"
 #include "main_window.h"
 #include "results_page.h"
 #include "routing_tree_model.h"
@@ -32,7 +33,10 @@ class TestWorkbench : public QObject {
 private slots:
     void runFromTheGuiMatchesTheCoreReport() {
         QTemporaryDir dir;
-        auto demo = ui::WorkbenchSession::openDemo(dir.filePath("demo.db"), 2);
+        // Screenshots show the whole demo (300 items); the test alone a small one.
+        QString shots = qEnvironmentVariable("BATON_SCREENSHOT_DIR");
+        const int items = shots.isEmpty() ? 12 : 300;
+        auto demo = ui::WorkbenchSession::openDemo(dir.filePath("demo.db"), items / 6);
         QVERIFY2(demo, demo ? "" : demo.error().describe().c_str());
         ui::MainWindow window(demo->get());
         window.show();
@@ -43,7 +47,7 @@ private slots:
         run->selectStrategies({"by-category", "cheap-first", "mixture", "nearest"});
         QSignalSpy finished(run, &ui::RunPage::runFinished);
         QVERIFY(run->startRun());
-        QVERIFY(finished.wait(120000));
+        QVERIFY(finished.wait(600000));
         QCOMPARE(finished.count(), 1);
         QVERIFY(questions.size() >= 1);
         QVERIFY(questions.first().contains("baselines first"));
@@ -64,12 +68,25 @@ private slots:
             QCOMPARE(model.index(row, ui::ComparisonModel::Accuracy).data(Qt::UserRole).toDouble(), m.accuracy);
             QCOMPARE(model.index(row, ui::ComparisonModel::TotalCost).data(Qt::UserRole).toDouble(),
                      m.totalCost->usd());
+            auto vsBest = std::ranges::find_if(report.comparisons, [&](const core::Comparison& c) {
+                return c.strategy == m.name && c.against == report.bestSingle;
+            });
+            QVariant delta = model.index(row, ui::ComparisonModel::DeltaVsBest).data(Qt::UserRole);
+            if (m.name == report.bestSingle) {
+                QVERIFY(!delta.isValid());
+                continue;
+            }
+            QVERIFY(vsBest != report.comparisons.end());
+            QCOMPARE(delta.toDouble(), vsBest->delta.delta);
+            QCOMPARE(model.index(row, ui::ComparisonModel::PValue).data(Qt::UserRole).toDouble(), vsBest->mcnemarP);
+            QCOMPARE(model.index(row, ui::ComparisonModel::WinsTiesLosses).data().toString(),
+                     QString("%1/%2/%3").arg(vsBest->wins).arg(vsBest->ties).arg(vsBest->losses));
         }
-        checkCharts(*window.resultsPage(), report, core::loadOutcomes(**reader, runId).value());
+        checkCharts(*window.resultsPage(), report, core::loadOutcomes(**reader, runId).value(), items);
         // The inspector shows every item of a strategy, and its filter agrees with the core.
         ui::InspectorPage* inspector = window.inspectorPage();
         inspector->setStrategy("cheap-first");
-        QCOMPARE(inspector->visibleItems().size(), 12);
+        QCOMPARE(inspector->visibleItems().size(), items);
         QAbstractItemModelTester tester(const_cast<ui::RoutingTreeModel*>(&inspector->treeModel()),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         inspector->showItem("code-001");
@@ -84,7 +101,7 @@ private slots:
         QCOMPARE(inspector->visibleItems().size(), int(expected.size()));
         inspector->setOnlyWrongWhileBaselineRight(false);
         inspector->showItem("code-001");
-        if (QString shots = qEnvironmentVariable("BATON_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        if (!shots.isEmpty()) {
             window.resize(1280, 900);
             window.showPage(3);
             QTest::qWait(200);
@@ -114,7 +131,7 @@ private slots:
 
     /// Each chart shows the core's figures: per-category accuracies, known spend per role, items per latency bin.
     static void checkCharts(ui::ResultsPage& page, const core::RunReport& report,
-                            const std::vector<core::Outcome>& outcomes) {
+                            const std::vector<core::Outcome>& outcomes, int items) {
         auto* bars = qobject_cast<QBarSeries*>(page.chart(ui::ResultsPage::CategoryAccuracy)->series().first());
         QVERIFY(bars);
         QCOMPARE(bars->count(), int(report.strategies.size()));
@@ -138,7 +155,7 @@ private slots:
                 sum += set->at(i);
             QVERIFY(qAbs(sum - mixture.spendByRole.at(set->label().toStdString()).usd()) < 1e-9);
         }
-        QCOMPARE(stacked->barSets().first()->count(), 12); // every item of the strategy
+        QCOMPARE(stacked->barSets().first()->count(), items); // every item of the strategy
 
         auto lines = page.chart(ui::ResultsPage::Latency)->series();
         int measured = int(std::ranges::count_if(report.strategies, [&](const auto& m) {
@@ -183,6 +200,26 @@ private slots:
                      .toString()
                      .contains("after 2 attempts"),
                  true);
+    }
+
+    void itemListFetchesInChunks() {
+        ui::ItemListModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QStringList ids;
+        for (int i = 0; i < 1234; ++i)
+            ids << QString("item-%1").arg(i);
+        model.setItems(ids);
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+        QCOMPARE(model.rowCount(), 1234);
+        QCOMPARE(model.index(1233).data().toString(), QString("item-1233"));
+
+        ui::ItemListModel plain; // without a tester asking for more, only the first chunk is handed over
+        plain.setItems(ids);
+        QCOMPARE(plain.rowCount(), ui::ItemListModel::kChunk);
+        plain.setItems({});
+        QCOMPARE(plain.rowCount(), 0);
+        QVERIFY(!plain.canFetchMore({}));
     }
 
     void modelPassesTheTester() {
@@ -232,7 +269,7 @@ private slots:
         call.itemId = "q1", call.strategy = "mix", call.cost = core::Money::fromUsd(0.002);
         core::Outcome outcome;
         outcome.itemId = "q1", outcome.strategy = "mix", outcome.latencyMs = 420;
-        page.setDetails({outcome}, {call});
+        page.setDetails({outcome}, [call](const std::string&) { return std::vector<core::Call>{call}; });
         page.resize(900, 700);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
