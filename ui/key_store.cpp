@@ -43,10 +43,8 @@ std::optional<std::string> fromEnvironment(const QString& variable) {
 } // namespace
 
 QString KeyStore::environmentFallback(const QString& entryName) {
-    QString name = QStringLiteral("BATON_KEY_");
-    for (QChar c : entryName.toUpper())
-        name += (c.isLetterOrNumber() && c.unicode() < 128) ? c : QChar('_');
-    return name;
+    return QString::fromStdString(
+        core::KeyRef{core::KeyRef::Kind::Keychain, entryName.toStdString()}.environmentVariable());
 }
 
 KeyStore::Lookup KeyStore::lookup(const core::KeyRef& ref) const {

@@ -31,7 +31,7 @@ public:
     /// The keys of every model of `pool`, looked up once now and held in memory for one run.
     core::KeyResolver resolverFor(const core::Pool& pool) const;
 
-    /// BATON_KEY_ and the entry name upper-cased, other characters as "_".
+    /// The variable read when the keychain has no entry `entryName` (see KeyRef::environmentVariable).
     static QString environmentFallback(const QString& entryName);
 
 private:

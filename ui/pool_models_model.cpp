@@ -105,71 +105,67 @@ Qt::ItemFlags PoolModelsModel::flags(const QModelIndex& index) const {
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable;
 }
 
-bool PoolModelsModel::apply(core::ModelSpec& model, int column, const QString& value, QString& why) const {
+QString PoolModelsModel::apply(core::ModelSpec& model, int column, const QString& value) const {
     std::string v = value.trimmed().toStdString();
     bool ok = true;
     switch (column) {
     case Name:
-        if (v.empty()) return why = tr("A model needs a name."), false;
+        if (v.empty()) return tr("A model needs a name.");
         if (v != model.name && m_document.pool().findModel(v))
-            return why = tr("Another model is already named \"%1\".").arg(value.trimmed()), false;
+            return tr("Another model is already named \"%1\".").arg(value.trimmed());
         model.name = v;
-        return true;
+        return {};
     case Provider: {
         auto kind = core::providerKindFromString(v);
-        if (!kind) return why = tr("\"%1\" is not a provider: use openai, anthropic, gemini or sim.").arg(value), false;
+        if (!kind) return tr("\"%1\" is not a provider: use openai, anthropic, gemini or sim.").arg(value);
         model.provider = *kind;
-        return true;
+        return {};
     }
     case BaseUrl:
         model.baseUrl = v;
-        return true;
+        return {};
     case RemoteModel:
         model.remoteModel = v;
-        return true;
+        return {};
     case Key: {
         if (core::looksLikeSecret(v))
-            return why = tr("That looks like a key itself. Store it with \"Set key...\" and put its reference "
-                            "(keychain:NAME or env:VARIABLE) here."),
-                   false;
+            return tr("That looks like a key itself. Store it with \"Set key...\" and put its reference "
+                      "(keychain:NAME or env:VARIABLE) here.");
         auto ref = core::KeyRef::parse(v);
-        if (!ref) return why = tr("Write env:VARIABLE or keychain:ENTRY, or leave it empty."), false;
+        if (!ref) return tr("Write env:VARIABLE or keychain:ENTRY, or leave it empty.");
         model.keyRef = *ref;
-        return true;
+        return {};
     }
     case InputPrice:
     case OutputPrice: {
         std::optional<double> number;
         if (!v.empty()) number = value.toDouble(&ok);
-        if (!ok || (number && *number < 0))
-            return why = tr("A price is a number of USD per million tokens, 0 or more."), false;
+        if (!ok || (number && *number < 0)) return tr("A price is a number of USD per million tokens, 0 or more.");
         auto& prices = priceOverride(model).prices;
         (column == InputPrice ? prices.input : prices.output) = number;
-        return true;
+        return {};
     }
     case PriceSource:
         priceOverride(model).source = v;
-        return true;
+        return {};
     case PriceAsOf:
         priceOverride(model).asOf = v;
-        return true;
+        return {};
     case ContextWindow: {
         std::optional<int64_t> tokens;
         if (!v.empty()) tokens = value.toLongLong(&ok);
-        if (!ok || (tokens && *tokens <= 0)) return why = tr("A context window is a positive number of tokens."), false;
+        if (!ok || (tokens && *tokens <= 0)) return tr("A context window is a positive number of tokens.");
         model.contextWindow = tokens;
-        return true;
+        return {};
     }
     case Tags: {
         auto tags = parseTags(value);
-        if (!tags)
-            return why = tr("Write tags as key=value pairs separated by commas, e.g. weights=open, vendor=acme."),
-                   false;
+        if (!tags) return tr("Write tags as key=value pairs separated by commas, e.g. weights=open, vendor=acme.");
         model.tags = *tags;
-        return true;
+        return {};
     }
     }
-    return false;
+    return tr("This column cannot be edited.");
 }
 
 bool PoolModelsModel::setData(const QModelIndex& index, const QVariant& value, int role) {
@@ -177,9 +173,8 @@ bool PoolModelsModel::setData(const QModelIndex& index, const QVariant& value, i
     core::Pool pool = m_document.pool();
     core::ModelSpec& model = pool.models[size_t(index.row())];
     if (value.toString() == text(model, index.column())) return true;
-    QString why;
-    if (!apply(model, index.column(), value.toString(), why)) {
-        emit editRefused(why);
+    if (QString refusal = apply(model, index.column(), value.toString()); !refusal.isEmpty()) {
+        emit editRefused(refusal);
         return false;
     }
     m_document.change(std::move(pool), tr("Edit %1 of %2")

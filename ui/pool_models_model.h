@@ -46,7 +46,8 @@ signals:
 
 private:
     QString text(const core::ModelSpec& model, int column) const;
-    bool apply(core::ModelSpec& model, int column, const QString& value, QString& why) const;
+    /// Sets the column's field from `value`; the reason it is refused, or empty when it is set.
+    QString apply(core::ModelSpec& model, int column, const QString& value) const;
 
     PoolDocument& m_document;
 };

@@ -57,7 +57,9 @@ PoolsPage::PoolsPage(WorkbenchSession& session, QWidget* parent)
         return a;
     };
     addAction(tr("New"), QKeySequence::New, [this] {
-        if (confirmDiscard()) m_brokenFile.clear(), m_document.reset(core::Pool{.name = "new pool"}, {});
+        if (!confirmDiscard()) return;
+        m_brokenFile.clear();
+        m_document.reset(core::Pool{.name = "new pool"}, {});
     });
     addAction(tr("Open..."), QKeySequence::Open, [this] {
         if (!confirmDiscard()) return;

@@ -187,7 +187,7 @@ bool RunPage::startRun() {
     core::RunSettings s = settings();
     const core::Pool& pool = m_session.pool();
     auto reader = m_session.reader();
-    if (!reader) return onFailed(QString::fromStdString(reader.error().describe())), false;
+    if (!reader) return refuse(QString::fromStdString(reader.error().describe()));
 
     // Similarity routing learns from a baseline run; offer to make one first.
     std::vector<std::string> models;
@@ -212,11 +212,11 @@ bool RunPage::launch(const core::RunSettings& s) {
     const core::Pool& pool = m_session.pool();
     core::RunEnvironment env = m_session.environment();
     auto reader = m_session.reader();
-    if (!reader) return onFailed(QString::fromStdString(reader.error().describe())), false;
+    if (!reader) return refuse(QString::fromStdString(reader.error().describe()));
     // Keys, prices, strategies: everything that can fail before anything is spent.
     if (auto ok = core::preflight(pool, m_session.tasks(), s, env, core::PriceBook::bundled(), reader->get()); !ok) {
         m_afterBaselines.reset();
-        return onFailed(QString::fromStdString(ok.error().describe())), false;
+        return refuse(QString::fromStdString(ok.error().describe()));
     }
     auto e = core::estimateRun(pool, m_session.tasks(), s, core::PriceBook::bundled());
     if (e.high.usd() > m_confirmAbove->value() &&
@@ -235,7 +235,7 @@ bool RunPage::launch(const core::RunSettings& s) {
 bool RunPage::resumeRun(qint64 runId) {
     auto reader = m_session.reader();
     auto run = reader ? core::loadRun(**reader, runId) : std::unexpected(reader.error());
-    if (!run) return onFailed(QString::fromStdString(run.error().describe())), false;
+    if (!run) return refuse(QString::fromStdString(run.error().describe()));
     // The run's own pool says which keys it needs.
     auto pool = core::parsePool(run->poolSnapshot.dump(), "run " + std::to_string(runId));
     core::RunEnvironment env = m_session.environmentFor(pool ? pool->pool : m_session.pool());
@@ -287,6 +287,11 @@ void RunPage::onFinished(const core::RunSummary& s) {
         return;
     }
     emit runFinished(s.runId);
+}
+
+bool RunPage::refuse(const QString& message) {
+    onFailed(message);
+    return false;
 }
 
 void RunPage::onFailed(const QString& message) {

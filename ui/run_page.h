@@ -56,6 +56,7 @@ private:
     void onProgress(const core::RunProgress& p);
     void onFinished(const core::RunSummary& s);
     void onFailed(const QString& message);
+    bool refuse(const QString& message); ///< says why nothing was started; false
 
     WorkbenchSession& m_session;
     RunJob m_job;

@@ -13,8 +13,8 @@ namespace baton::cli {
 
 core::KeyResolver environmentKeys() {
     return [](const core::KeyRef& ref) -> std::optional<std::string> {
-        if (ref.kind != core::KeyRef::Kind::Env) return std::nullopt;
-        const char* value = std::getenv(ref.name.c_str());
+        if (ref.kind == core::KeyRef::Kind::None) return std::nullopt;
+        const char* value = std::getenv(ref.environmentVariable().c_str());
         return value && *value ? std::optional<std::string>(value) : std::nullopt;
     };
 }

@@ -13,7 +13,7 @@
 
 namespace baton::cli {
 
-/// env:NAME from the environment; keychain entries are the workbench's (the CLI says so).
+/// Keys from the environment only: env:NAME from NAME, keychain:NAME from BATON_KEY_NAME.
 core::KeyResolver environmentKeys();
 
 /// Starts the simulator when the pool has models of provider "sim" (null when it has none) and

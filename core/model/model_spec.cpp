@@ -34,6 +34,15 @@ std::string KeyRef::toString() const {
     return "";
 }
 
+std::string KeyRef::environmentVariable() const {
+    if (kind != Kind::Keychain) return kind == Kind::Env ? name : "";
+    std::string variable = "BATON_KEY_";
+    for (char c : name)
+        variable +=
+            std::isalnum(static_cast<unsigned char>(c)) ? char(std::toupper(static_cast<unsigned char>(c))) : '_';
+    return variable;
+}
+
 std::optional<KeyRef> KeyRef::parse(const std::string& text) {
     if (text.empty()) return KeyRef{};
     auto colon = text.find(':');

@@ -23,6 +23,9 @@ struct KeyRef {
 
     std::string toString() const; ///< "" for None
     static std::optional<KeyRef> parse(const std::string& text);
+    /// The environment variable that holds this key: NAME for env:NAME; for keychain:NAME (when no
+    /// keychain has it) BATON_KEY_ and NAME upper-cased, other characters as "_"; "" for None.
+    std::string environmentVariable() const;
     bool operator==(const KeyRef&) const = default;
 };
 

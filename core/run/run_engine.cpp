@@ -80,8 +80,10 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
             auto key = env.resolveKey ? env.resolveKey(m.keyRef) : std::nullopt;
             if (!key || key->empty())
                 problem(where, "no key found at " + m.keyRef.toString() +
-                                   (m.keyRef.kind == KeyRef::Kind::Env ? "; export the variable before running"
-                                                                       : "; store it in the keychain"));
+                                   (m.keyRef.kind == KeyRef::Kind::Env
+                                        ? "; export the variable before running"
+                                        : "; store it in the keychain (the workbench's Set key...) or set " +
+                                              m.keyRef.environmentVariable()));
         }
         const PriceEntry* price = resolvePrice(m, prices);
         if (!price && cap) problem(where, "has no price, so a budget cap cannot be guaranteed; add one to the pool");

@@ -37,6 +37,10 @@ private slots:
         QVERIFY(pool.models[1].provider == ProviderKind::Anthropic);
         QCOMPARE(pool.models[1].keyRef.kind, KeyRef::Kind::Keychain);
         QCOMPARE(pool.models[1].keyRef.name, std::string("baton/anthropic"));
+        // Where the key is read from when no keychain has it.
+        QCOMPARE(pool.models[1].keyRef.environmentVariable(), std::string("BATON_KEY_BATON_ANTHROPIC"));
+        QCOMPARE(pool.models[0].keyRef.environmentVariable(), pool.models[0].keyRef.name); // env:NAME is NAME
+        QCOMPARE(KeyRef{}.environmentVariable(), std::string());
         QCOMPARE(pool.models[0].contextWindow.value(), int64_t(128000));
         QCOMPARE(pool.models[2].priceOverride->prices.output.value(), 0.0);
         QCOMPARE(pool.models[2].tags.at("weights"), std::string("open"));
