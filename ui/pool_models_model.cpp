@@ -1,6 +1,7 @@
 #include "pool_models_model.h"
 #include "util/secrets.h"
 
+#include <QColor>
 #include <QStringList>
 
 namespace baton::ui {
@@ -79,10 +80,29 @@ QString PoolModelsModel::text(const core::ModelSpec& model, int column) const {
     return {};
 }
 
+QStringList PoolModelsModel::problemsAt(const QModelIndex& index) const {
+    // The pool file field behind each column, as the loader names it in a problem's JSON path.
+    static const char* const kFields[ColumnCount] = {"name",        "provider",       "base_url",     "model",
+                                                     "key_ref",     "price/input",    "price/output", "price/source",
+                                                     "price/as_of", "context_window", "tags"};
+    QString at = QStringLiteral("/models/%1/%2").arg(index.row()).arg(kFields[index.column()]);
+    QStringList found;
+    for (const auto& p : m_document.problems()) {
+        QString location = QString::fromStdString(p.location);
+        if (location == at || location.startsWith(at + '/')) found << QString::fromStdString(p.message);
+    }
+    return found;
+}
+
 QVariant PoolModelsModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid)) return {};
     const core::ModelSpec& model = m_document.pool().models[size_t(index.row())];
     if (role == Qt::DisplayRole || role == Qt::EditRole) return text(model, index.column());
+    if (role == Qt::BackgroundRole || role == Qt::ToolTipRole) { // inline validation: the cell a problem is about
+        QStringList problems = problemsAt(index);
+        if (!problems.isEmpty())
+            return role == Qt::ToolTipRole ? QVariant(problems.join('\n')) : QVariant(QColor(255, 215, 215));
+    }
     if (role == Qt::ToolTipRole && index.column() == Key)
         return tr("Where the key lives: env:VARIABLE or keychain:ENTRY. Never the key itself.");
     if (role == Qt::ToolTipRole && index.column() == PriceSource && !model.priceOverride)

@@ -36,6 +36,9 @@ public:
     Qt::ItemFlags flags(const QModelIndex& index) const override;
     bool setData(const QModelIndex& index, const QVariant& value, int role = Qt::EditRole) override;
 
+    /// What the loader says is wrong with this cell's field (shown on the cell, red).
+    QStringList problemsAt(const QModelIndex& index) const;
+
     /// Adds a model with a fresh name; returns its row.
     int addModel();
     void removeModel(int row);

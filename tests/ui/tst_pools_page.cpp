@@ -82,9 +82,14 @@ private slots:
         int row = model.addModel();
         QVERIFY(model.setData(model.index(row, ui::PoolModelsModel::BaseUrl), "http://10.1.2.3/v1"));
         QVERIFY(!doc.valid());
-        QVERIFY(m_page->problemLines().join("\n").contains("/models/6"));
+        QVERIFY(m_page->problemLines().join("\n").contains("/models/6/base_url"));
+        QModelIndex url = model.index(row, ui::PoolModelsModel::BaseUrl);
+        QVERIFY(url.data(Qt::BackgroundRole).isValid()); // the cell itself says so
+        QVERIFY(url.data(Qt::ToolTipRole).toString().contains("loopback"));
+        QVERIFY(!model.index(row, ui::PoolModelsModel::Name).data(Qt::BackgroundRole).isValid());
         QVERIFY(model.setData(model.index(row, ui::PoolModelsModel::BaseUrl), "https://example.com/v1"));
         QVERIFY2(doc.valid(), qPrintable(m_page->problemLines().join("\n")));
+        QVERIFY(!url.data(Qt::BackgroundRole).isValid());
         QVERIFY(m_page->statusText().isEmpty() || !m_page->statusText().contains(key));
     }
 
