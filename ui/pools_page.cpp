@@ -75,14 +75,15 @@ PoolsPage::PoolsPage(WorkbenchSession& session, QWidget* parent)
     tools->addSeparator();
     QAction* undo = m_document.undoStack().createUndoAction(this, tr("Undo"));
     QAction* redo = m_document.undoStack().createRedoAction(this, tr("Redo"));
-    undo->setShortcut(QKeySequence::Undo);
-    redo->setShortcut(QKeySequence::Redo);
+    undo->setShortcuts(QKeySequence::Undo); // every binding of the platform (Redo: Ctrl+Y and Ctrl+Shift+Z)
+    redo->setShortcuts(QKeySequence::Redo);
     undo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     redo->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     tools->addAction(undo);
     tools->addAction(redo);
     tools->addSeparator();
     addAction(tr("Use for runs"), QKeySequence(Qt::CTRL | Qt::Key_U), [this] { useForRuns(); });
+    addActions(tools->actions()); // their shortcuts work wherever the focus is on this page
     layout->addWidget(tools);
 
     auto* form = new QFormLayout;

@@ -16,6 +16,7 @@
 #include <QFile>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -63,6 +64,14 @@ private slots:
         QCOMPARE(doc.pool().findModel("sim/nano")->priceOverride->prices.output, 0.4);
         QVERIFY(!doc.modified());
         doc.undoStack().redo();
+        QCOMPARE(doc.pool().findModel("sim/nano")->priceOverride->prices.output, 0.55);
+        m_page->show(); // the keyboard does the same, with the focus in the models table
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        auto* table = m_page->findChild<QTableView*>();
+        table->setFocus();
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(doc.pool().findModel("sim/nano")->priceOverride->prices.output, 0.4);
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
         QCOMPARE(doc.pool().findModel("sim/nano")->priceOverride->prices.output, 0.55);
 
         // Refused edits change nothing and say why; a pasted key is not echoed.
