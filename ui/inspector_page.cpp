@@ -44,6 +44,7 @@ InspectorPage::InspectorPage(QWidget* parent)
     right->addWidget(m_text);
     split->addWidget(right);
     split->setStretchFactor(1, 3);
+    split->setSizes({200, 900});
     layout->addWidget(split, 1);
 
     for (auto* combo : {m_strategy, m_category, m_status})

@@ -29,6 +29,19 @@ SimProfile quiet() {
     return baton::test::quietProfile();
 }
 
+/// The demo pool's run, without the cache, cancelled when `jobs` jobs have finished.
+RunSummary runCancelledAfter(Bench& bench, int jobs) {
+    std::stop_source stop;
+    RunSettings settings;
+    settings.useCache = false;
+    int seen = 0;
+    auto summary = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), stop.get_token(),
+                            [&](const RunProgress&) {
+                                if (++seen == jobs) stop.request_stop();
+                            });
+    return summary.value();
+}
+
 } // namespace
 
 class TestRunEngine : public QObject {
@@ -212,15 +225,7 @@ private slots:
         SimProfile profile = quiet();
         profile.timeScale = 1; // real latency, so the run is still going when cancelled
         Bench bench(generateDemoTasks(6, 10), profile);
-        std::stop_source stop;
-        RunSettings settings;
-        settings.useCache = false;
-        int seen = 0;
-        auto summary = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), stop.get_token(),
-                                [&](const RunProgress&) {
-                                    if (++seen == 10) stop.request_stop();
-                                })
-                           .value();
+        RunSummary summary = runCancelledAfter(bench, 10);
         QCOMPARE(summary.status, std::string("cancelled"));
         QCOMPARE(summary.stopReason, std::string("cancelled"));
         QVERIFY(summary.completed >= 10 && summary.completed < summary.jobs);
@@ -232,15 +237,7 @@ private slots:
         SimProfile profile = quiet();
         profile.timeScale = 0.1; // calls take a little time, so some are in flight when cancelled
         Bench bench(generateDemoTasks(6, 10), profile);
-        std::stop_source stop;
-        RunSettings settings;
-        settings.useCache = false;
-        int seen = 0;
-        auto summary = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), stop.get_token(),
-                                [&](const RunProgress&) {
-                                    if (++seen == 10) stop.request_stop();
-                                })
-                           .value();
+        RunSummary summary = runCancelledAfter(bench, 10);
         QCOMPARE(summary.status, std::string("cancelled"));
         auto db = bench.freshReader();
         int64_t cancelledCalls = db->queryInt("SELECT COUNT(*) FROM calls WHERE status = 'cancelled'").value();

@@ -103,29 +103,20 @@ private slots:
         inspector->showItem("code-001");
         if (!shots.isEmpty()) {
             window.resize(1280, 900);
-            window.showPage(3);
-            QTest::qWait(200);
-            window.grab().save(shots + "/results.png");
-            window.showPage(2);
-            QTest::qWait(200);
-            window.grab().save(shots + "/run.png");
-            window.showPage(4);
-            QTest::qWait(200);
-            window.grab().save(shots + "/inspector.png");
-            window.showPage(0);
-            QTest::qWait(200);
-            window.grab().save(shots + "/pools.png");
-            window.showPage(1);
-            QTest::qWait(200);
-            window.grab().save(shots + "/tasks.png");
-            for (auto chart :
-                 {ui::ResultsPage::CategoryAccuracy, ui::ResultsPage::CostByRole, ui::ResultsPage::Latency}) {
-                window.showPage(3);
-                window.resultsPage()->showChart(chart);
+            auto save = [&](int page, const QString& name) {
+                window.showPage(page);
                 QTest::qWait(200);
-                static const char* names[] = {"", "results-categories", "results-cost-by-role", "results-latency"};
-                window.grab().save(shots + "/" + names[chart] + ".png");
+                window.grab().save(shots + "/" + name + ".png");
+            };
+            const QString pages[] = {"pools", "tasks", "run", "results", "inspector"};
+            for (int page = 0; page < 5; ++page)
+                save(page, pages[page]);
+            const QString charts[] = {"", "results-categories", "results-cost-by-role", "results-latency"};
+            for (int chart = ui::ResultsPage::CategoryAccuracy; chart < ui::ResultsPage::ChartCount; ++chart) {
+                window.resultsPage()->showChart(ui::ResultsPage::Chart(chart));
+                save(3, charts[chart]);
             }
+            window.resultsPage()->showChart(ui::ResultsPage::CostVsAccuracy);
         }
     }
 
