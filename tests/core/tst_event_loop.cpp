@@ -76,6 +76,9 @@ private slots:
         constexpr int kCalls = 1000;
         LocalServer gate;
         gate.server.new_task_queue = [] { return new httplib::ThreadPool(kCalls + 50); };
+        // A loaded, sanitized client may take seconds to write all 1,000 requests; cpp-httplib's
+        // default 5 s read timeout would then close connections that are merely slow.
+        gate.server.set_read_timeout(120, 0);
         auto listenSocket = std::make_shared<socket_t>(INVALID_SOCKET);
         gate.server.set_socket_options([listenSocket](socket_t sock) {
             httplib::default_socket_options(sock);
