@@ -21,10 +21,43 @@ HttpResult fetch(HttpEventLoop& loop, HttpRequest request, std::string& body) {
     return result.get();
 }
 
-ConnectionCheck failed(std::string summary, const std::string& key) {
+ConnectionCheck failed(std::string summary) {
     ConnectionCheck check;
-    check.summary =
-        redactSecrets(std::move(summary), key.empty() ? std::vector<std::string>{} : std::vector<std::string>{key});
+    check.summary = std::move(summary);
+    return check;
+}
+
+/// What is said once the key has been used: without the key, in any of its forms.
+ConnectionCheck withoutKey(ConnectionCheck check, const std::string& key) {
+    if (!key.empty()) check.summary = redactSecrets(std::move(check.summary), {key});
+    return check;
+}
+
+ConnectionCheck judgeListing(const ModelSpec& model, const std::string& baseUrl, const HttpResult& result,
+                             const std::string& body) {
+    ConnectionCheck check;
+    check.httpStatus = result.status;
+    check.latencyMs = result.totalMs;
+    auto ids = parseModelList(model.provider, body);
+    if (result.failure != HttpFailure::None)
+        check.summary = baseUrl + " did not answer (" + toString(result.failure) + ": " + result.error + ")";
+    else if (result.status == 401 || result.status == 403)
+        check.summary = "the endpoint refused the key at " + model.keyRef.toString() + " (HTTP " +
+                        std::to_string(result.status) + "); check the key and its permissions";
+    else if (result.status < 200 || result.status >= 300) {
+        auto error = adapterFor(model.provider).parseError(body);
+        check.summary =
+            "HTTP " + std::to_string(result.status) + " from " + baseUrl + (error ? ": " + error->message : "");
+    } else if (!ids)
+        check.summary = baseUrl + " answered, but not with a model listing: " + ids.error().message;
+    else {
+        check.modelsListed = ids->size();
+        check.ok = std::ranges::find(*ids, model.remoteModel) != ids->end();
+        check.summary = check.ok ? "reachable, key accepted, \"" + model.remoteModel + "\" is served (" +
+                                       std::to_string(ids->size()) + " models listed)"
+                                 : "reachable and key accepted, but \"" + model.remoteModel + "\" is not among the " +
+                                       std::to_string(ids->size()) + " models listed; check the remote model id";
+    }
     return check;
 }
 
@@ -34,14 +67,15 @@ ConnectionCheck checkConnection(HttpEventLoop& loop, const ModelSpec& model, con
                                 HttpTimeouts timeouts) {
     std::string baseUrl = baseUrlFor(model, env);
     auto url = parseUrl(baseUrl);
-    if (!url) return failed("the base URL \"" + baseUrl + "\" is not an http(s) URL", "");
+    if (!url) return failed("the base URL \"" + baseUrl + "\" is not an http(s) URL");
     if (url->scheme != "https" && !isLoopbackHost(url->host))
-        return failed("plain http is only allowed to loopback; the key would travel in clear", "");
+        return failed("plain http is only allowed to loopback; the key would travel in clear");
     std::string key;
     if (model.keyRef.kind != KeyRef::Kind::None) {
         auto found = env.resolveKey ? env.resolveKey(model.keyRef) : std::nullopt;
         if (!found || found->empty())
-            return failed("no key found at " + model.keyRef.toString() + "; store it or set the variable first", "");
+            return failed("no key found at " + model.keyRef.toString() + "; store it or set " +
+                          model.keyRef.environmentVariable() + " first");
         key = *found;
     }
 
@@ -49,32 +83,7 @@ ConnectionCheck checkConnection(HttpEventLoop& loop, const ModelSpec& model, con
     request.timeouts = timeouts;
     std::string body;
     HttpResult result = fetch(loop, std::move(request), body);
-
-    ConnectionCheck check;
-    check.httpStatus = result.status;
-    check.latencyMs = result.totalMs;
-    if (result.failure != HttpFailure::None)
-        return failed(baseUrl + " did not answer (" + toString(result.failure) + ": " + result.error + ")", key);
-    if (result.status == 401 || result.status == 403)
-        return failed("the endpoint refused the key at " + model.keyRef.toString() + " (HTTP " +
-                          std::to_string(result.status) + "); check the key and its permissions",
-                      key);
-    if (result.status < 200 || result.status >= 300) {
-        auto error = adapterFor(model.provider).parseError(body);
-        return failed(
-            "HTTP " + std::to_string(result.status) + " from " + baseUrl + (error ? ": " + error->message : ""), key);
-    }
-    auto ids = parseModelList(model.provider, body);
-    if (!ids) return failed(baseUrl + " answered, but not with a model listing: " + ids.error().message, key);
-    check.modelsListed = ids->size();
-    check.ok = std::ranges::find(*ids, model.remoteModel) != ids->end();
-    check.summary = check.ok ? "reachable, key accepted, \"" + model.remoteModel + "\" is served (" +
-                                   std::to_string(ids->size()) + " models listed)"
-                             : "reachable and key accepted, but \"" + model.remoteModel + "\" is not among the " +
-                                   std::to_string(ids->size()) + " models listed; check the remote model id";
-    check.summary =
-        redactSecrets(check.summary, key.empty() ? std::vector<std::string>{} : std::vector<std::string>{key});
-    return check;
+    return withoutKey(judgeListing(model, baseUrl, result, body), key);
 }
 
 } // namespace baton::core
