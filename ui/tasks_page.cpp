@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -19,7 +20,7 @@ namespace baton::ui {
 TasksPage::TasksPage(WorkbenchSession& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_sets(new QTableWidget(this)), m_itemsView(new QTableView(this)),
       m_problems(new QListWidget(this)), m_skipBad(new QPushButton(tr("Import, skipping the bad lines"), this)),
-      m_current(new QLabel(this)) {
+      m_import(new QPushButton(tr("&Import..."), this)), m_current(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Tasks</h2>Task sets in this workspace. Import JSONL (one item per line: "
                                     "id, category, prompt, answer) or CSV with those columns."),
@@ -36,9 +37,8 @@ TasksPage::TasksPage(WorkbenchSession& session, QWidget* parent)
     layout->addWidget(m_sets);
 
     auto* buttons = new QHBoxLayout;
-    auto* import = new QPushButton(tr("&Import..."), this);
     auto* use = new QPushButton(tr("&Use for runs"), this);
-    buttons->addWidget(import);
+    buttons->addWidget(m_import);
     buttons->addWidget(use);
     buttons->addWidget(m_skipBad);
     buttons->addStretch();
@@ -58,7 +58,7 @@ TasksPage::TasksPage(WorkbenchSession& session, QWidget* parent)
     m_itemsView->verticalHeader()->hide();
     layout->addWidget(m_itemsView, 1);
 
-    connect(import, &QPushButton::clicked, this, [this] {
+    connect(m_import, &QPushButton::clicked, this, [this] {
         QString path = QFileDialog::getOpenFileName(this, tr("Import tasks"), {},
                                                     tr("Task files (*.jsonl *.ndjson *.csv);;All files (*)"));
         if (!path.isEmpty()) importFile(path);
@@ -120,30 +120,62 @@ int TasksPage::setCount() const {
     return m_sets->rowCount();
 }
 
-bool TasksPage::importFile(const QString& path, bool skipBadLines) {
-    core::ImportOptions options;
-    options.skipBad = skipBadLines;
-    auto imported = core::importTasks(path.toStdString(), options);
+/// What an import came to, handed from its thread to the GUI thread.
+struct TasksPage::ImportResult {
+    std::optional<core::TaskSet> set; ///< imported and saved
+    QStringList problems;             ///< bad lines, or why nothing was imported
+    QStringList skipped;              ///< lines left out on request
+    bool canSkip = false;             ///< bad lines that could be skipped
+};
+
+TasksPage::~TasksPage() = default; // m_importer joins
+
+void TasksPage::importFile(const QString& path, bool skipBadLines) {
+    if (m_importer.joinable()) m_importer.join(); // the previous one has reported already
+    m_import->setEnabled(false);
     m_skipBad->setVisible(false);
-    if (!imported) {
-        QStringList lines;
-        for (const auto& p : imported.error().problems)
-            lines << QString::fromStdString(p.toString());
-        if (lines.isEmpty()) lines << QString::fromStdString(imported.error().describe());
-        m_lastFailedImport = path;
-        m_skipBad->setVisible(imported.error().kind == core::ErrorKind::BadInput && !imported.error().problems.empty());
-        showProblems(lines);
-        return false;
-    }
-    QStringList skipped;
-    for (const auto& p : imported->skipped)
-        skipped << tr("skipped: %1").arg(QString::fromStdString(p.toString()));
-    showProblems(skipped);
-    if (auto used = m_session.useTasks(std::move(imported->set), path.toStdString()); !used) {
-        showProblems({QString::fromStdString(used.error().describe())});
-        return false;
-    }
-    return true;
+    showProblems({});
+    m_current->setText(tr("Importing %1...").arg(path));
+    WorkbenchSession* session = &m_session;
+    QPointer<TasksPage> self(this);
+    m_importer = std::jthread([self, session, path, skipBadLines] {
+        auto result = std::make_shared<ImportResult>();
+        core::ImportOptions options;
+        options.skipBad = skipBadLines;
+        auto imported = core::importTasks(path.toStdString(), options);
+        if (!imported) {
+            for (const auto& p : imported.error().problems)
+                result->problems << QString::fromStdString(p.toString());
+            if (result->problems.isEmpty()) result->problems << QString::fromStdString(imported.error().describe());
+            result->canSkip = imported.error().kind == core::ErrorKind::BadInput && !imported.error().problems.empty();
+        } else if (auto saved = session->saveTasks(imported->set, path.toStdString()); !saved) {
+            result->problems << QString::fromStdString(saved.error().describe());
+        } else {
+            for (const auto& p : imported->skipped)
+                result->skipped << tr("skipped: %1").arg(QString::fromStdString(p.toString()));
+            result->set = std::move(imported->set);
+        }
+        QMetaObject::invokeMethod(
+            self,
+            [self, result, path] {
+                if (!self) return;
+                self->m_lastFailedImport = path;
+                self->finishImport(*result);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void TasksPage::finishImport(ImportResult& result) {
+    m_import->setEnabled(true);
+    m_skipBad->setVisible(result.canSkip);
+    bool ok = result.set.has_value();
+    showProblems(ok ? result.skipped : result.problems);
+    if (ok)
+        m_session.useSavedTasks(std::move(*result.set)); // refreshes the sets and the items
+    else
+        showCurrent();
+    emit importFinished(ok);
 }
 
 bool TasksPage::useSet(qint64 id) {

@@ -5,6 +5,7 @@
 #include "task_items_model.h"
 
 #include <QWidget>
+#include <thread>
 
 class QLabel;
 class QListWidget;
@@ -21,15 +22,23 @@ class TasksPage : public QWidget {
 public:
     TasksPage(WorkbenchSession& session, QWidget* parent = nullptr);
 
-    /// Imports a file and makes it the set runs use; false with its problems listed.
-    bool importFile(const QString& path, bool skipBadLines = false);
+    ~TasksPage() override; ///< waits for an import in progress
+
+    /// Imports a file off the GUI thread and makes it the set runs use; importFinished tells how
+    /// it went (its problems listed when it failed).
+    void importFile(const QString& path, bool skipBadLines = false);
     /// Makes the workspace's set with this id the one runs use.
     bool useSet(qint64 id);
     const TaskItemsModel& itemsModel() const { return m_items; }
     QStringList problemLines() const;
     int setCount() const;
 
+signals:
+    void importFinished(bool ok);
+
 private:
+    struct ImportResult;
+    void finishImport(ImportResult& result);
     void refreshSets();
     void showCurrent();
     void showProblems(const QStringList& lines);
@@ -37,6 +46,8 @@ private:
     WorkbenchSession& m_session;
     TaskItemsModel m_items;
     QString m_lastFailedImport;
+    std::jthread m_importer;
+    QPushButton* m_import;
     QTableWidget* m_sets;
     QTableView* m_itemsView;
     QListWidget* m_problems;

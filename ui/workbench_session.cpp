@@ -46,9 +46,13 @@ void WorkbenchSession::usePool(core::Pool pool) {
 
 core::Status WorkbenchSession::useTasks(core::TaskSet tasks, const std::string& source) {
     if (auto saved = saveTasks(tasks, source); !saved) return saved;
+    useSavedTasks(std::move(tasks));
+    return {};
+}
+
+void WorkbenchSession::useSavedTasks(core::TaskSet tasks) {
     m_tasks = std::move(tasks);
     emit tasksChanged();
-    return {};
 }
 
 core::Status WorkbenchSession::saveTasks(const core::TaskSet& tasks, const std::string& source) {

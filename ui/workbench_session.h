@@ -31,6 +31,10 @@ public:
     void usePool(core::Pool pool);
     /// Saves the task set into the workspace (once per content) and runs use it from now on.
     core::Status useTasks(core::TaskSet tasks, const std::string& source);
+    /// Saves the task set into the workspace (once per content); safe from any thread.
+    core::Status saveTasks(const core::TaskSet& tasks, const std::string& source);
+    /// Runs use this task set, already saved, from now on.
+    void useSavedTasks(core::TaskSet tasks);
 
     KeyStore& keys() { return m_keys; }
     core::RunInputs runInputs() { return {*m_writer, *m_engineReader, core::PriceBook::bundled()}; }
@@ -47,7 +51,6 @@ signals:
 
 private:
     explicit WorkbenchSession(core::Workspace ws) : m_workspace(std::move(ws)) {}
-    core::Status saveTasks(const core::TaskSet& tasks, const std::string& source);
 
     core::Workspace m_workspace;
     std::unique_ptr<core::StoreWriter> m_writer;
