@@ -1,31 +1,31 @@
 #pragma once
-// ItemListModel: a list of item ids handed to the view in chunks as it scrolls
-// (canFetchMore/fetchMore), so the inspector lists a million items without building a widget each.
+// ItemListModel: a list of item ids (one column) handed to views in chunks, so the inspector
+// lists a million items without building a widget each.
 
-#include <QAbstractListModel>
+#include "chunked_table_model.h"
+
 #include <QStringList>
 
 namespace baton::ui {
 
-class ItemListModel : public QAbstractListModel {
+class ItemListModel : public ChunkedTableModel {
     Q_OBJECT
 public:
     static constexpr int kChunk = 500;
 
-    explicit ItemListModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
+    explicit ItemListModel(QObject* parent = nullptr) : ChunkedTableModel(kChunk, parent) {}
 
     void setItems(QStringList ids);
     const QStringList& items() const { return m_ids; } ///< every id, shown or not yet
 
-    int rowCount(const QModelIndex& parent = {}) const override;
+    QModelIndex index(int row, int column = 0, const QModelIndex& parent = {}) const override {
+        return ChunkedTableModel::index(row, column, parent);
+    }
+    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : 1; }
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
-    bool canFetchMore(const QModelIndex& parent) const override;
-    void fetchMore(const QModelIndex& parent) override;
 
 private:
     QStringList m_ids;
-    int m_shown = 0;
-    bool m_changing = false; ///< views and testers ask for more while a change is announced: not then
 };
 
 } // namespace baton::ui

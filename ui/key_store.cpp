@@ -16,10 +16,12 @@ bool runJob(QKeychain::Job& job) {
     QEventLoop loop;
     QTimer timeout;
     timeout.setSingleShot(true);
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, &QEventLoop::quit);
-    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
     bool finished = false;
-    QObject::connect(&job, &QKeychain::Job::finished, [&finished] { finished = true; });
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&] {
+        finished = true;
+        loop.quit();
+    });
+    QObject::connect(&timeout, &QTimer::timeout, &loop, &QEventLoop::quit);
     job.setAutoDelete(false);
     job.setInsecureFallback(false); // never a plaintext file
     timeout.start(kKeychainTimeoutMs);

@@ -1,5 +1,6 @@
 #include "main_window.h"
 #include "inspector_page.h"
+#include "list_texts.h"
 #include "placeholder_page.h"
 #include "pools_page.h"
 #include "results_page.h"
@@ -127,10 +128,7 @@ void MainWindow::createMenus() {
 }
 
 QStringList MainWindow::pageTitles() const {
-    QStringList titles;
-    for (int i = 0; i < m_navigation->count(); ++i)
-        titles << m_navigation->item(i)->text();
-    return titles;
+    return listTexts(*m_navigation);
 }
 
 int MainWindow::currentPage() const {

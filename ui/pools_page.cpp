@@ -1,4 +1,5 @@
 #include "pools_page.h"
+#include "list_texts.h"
 #include "model/pool_makeup.h"
 #include "workbench_session.h"
 
@@ -175,10 +176,7 @@ void PoolsPage::showProblems(const std::vector<core::Diagnostic>& problems) {
 }
 
 QStringList PoolsPage::problemLines() const {
-    QStringList lines;
-    for (int i = 0; i < m_problems->count(); ++i)
-        lines << m_problems->item(i)->text();
-    return lines;
+    return listTexts(*m_problems);
 }
 
 QString PoolsPage::statusText() const {

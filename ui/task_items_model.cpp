@@ -14,34 +14,14 @@ QString oneLine(const std::string& text, int width = 160) {
 } // namespace
 
 void TaskItemsModel::setTasks(core::TaskSet tasks) {
-    m_changing = true;
-    beginResetModel();
-    m_tasks = std::move(tasks);
-    m_shown = std::min<int>(kChunk, int(m_tasks.items.size()));
-    endResetModel();
-    m_changing = false;
-}
-
-int TaskItemsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : m_shown;
+    resetRows([&] {
+        m_tasks = std::move(tasks);
+        return int(m_tasks.items.size());
+    });
 }
 
 int TaskItemsModel::columnCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-bool TaskItemsModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && !m_changing && m_shown < int(m_tasks.items.size());
-}
-
-void TaskItemsModel::fetchMore(const QModelIndex& parent) {
-    if (!canFetchMore(parent)) return;
-    int more = std::min<int>(kChunk, int(m_tasks.items.size()) - m_shown);
-    m_changing = true;
-    beginInsertRows({}, m_shown, m_shown + more - 1);
-    m_shown += more;
-    endInsertRows();
-    m_changing = false;
 }
 
 QVariant TaskItemsModel::data(const QModelIndex& index, int role) const {

@@ -1,5 +1,6 @@
 #include "tasks_page.h"
 #include "io/task_import.h"
+#include "list_texts.h"
 #include "store/task_set_store.h"
 #include "workbench_session.h"
 
@@ -110,10 +111,7 @@ void TasksPage::showProblems(const QStringList& lines) {
 }
 
 QStringList TasksPage::problemLines() const {
-    QStringList lines;
-    for (int i = 0; i < m_problems->count(); ++i)
-        lines << m_problems->item(i)->text();
-    return lines;
+    return listTexts(*m_problems);
 }
 
 int TasksPage::setCount() const {
