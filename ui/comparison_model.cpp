@@ -97,11 +97,20 @@ QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, i
     if (role == Qt::ToolTipRole && section >= DeltaVsBest)
         return tr("Against the best single model: %1").arg(QString::fromStdString(m_report.bestSingle));
     if (role != Qt::DisplayRole) return {};
-    static const char* const kNames[] = {
-        "Strategy",    "Kind",         "Items",          "Accuracy",
-        "95% CI low",  "95% CI high",  "Total cost",     "Cost per right answer",
-        "p50 ms",      "p95 ms",       "Calls per item", "Δ accuracy vs best single [95% CI]",
-        "p (McNemar)", "W/T/L vs best"};
+    static const char* const kNames[] = {QT_TR_NOOP("Strategy"),
+                                         QT_TR_NOOP("Kind"),
+                                         QT_TR_NOOP("Items"),
+                                         QT_TR_NOOP("Accuracy"),
+                                         QT_TR_NOOP("95% CI low"),
+                                         QT_TR_NOOP("95% CI high"),
+                                         QT_TR_NOOP("Total cost"),
+                                         QT_TR_NOOP("Cost per right answer"),
+                                         QT_TR_NOOP("p50 ms"),
+                                         QT_TR_NOOP("p95 ms"),
+                                         QT_TR_NOOP("Calls per item"),
+                                         QT_TR_NOOP("Δ accuracy vs best single [95% CI]"),
+                                         QT_TR_NOOP("p (McNemar)"),
+                                         QT_TR_NOOP("W/T/L vs best")};
     return section >= 0 && section < ColumnCount ? tr(kNames[section]) : QVariant();
 }
 

@@ -9,15 +9,6 @@
 
 namespace baton::ui {
 
-std::vector<QPointF> costQualityFrontier(std::vector<QPointF> points) {
-    std::sort(points.begin(), points.end(),
-              [](const QPointF& a, const QPointF& b) { return a.x() < b.x() || (a.x() == b.x() && a.y() > b.y()); });
-    std::vector<QPointF> frontier;
-    for (const auto& p : points)
-        if (frontier.empty() || p.y() > frontier.back().y()) frontier.push_back(p);
-    return frontier;
-}
-
 QChart* buildCostAccuracyChart(const core::RunReport& report) {
     auto* chart = new QChart;
     chart->setTitle(QObject::tr("Cost vs accuracy (run %1)").arg(report.runId));
@@ -26,19 +17,17 @@ QChart* buildCostAccuracyChart(const core::RunReport& report) {
     auto* strategies = new QScatterSeries;
     strategies->setName(QObject::tr("strategies"));
     strategies->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    std::vector<QPointF> all;
     double minCost = 1, maxCost = 1e-9;
     for (const auto& m : report.strategies) {
         if (!m.costPerItem || m.items == 0) continue; // unknown cost: not placed, never at 0
         QPointF p(std::max(m.costPerItem->usd(), 1e-9), m.accuracy);
         (m.baseline ? baselines : strategies)->append(p);
-        all.push_back(p);
         minCost = std::min(minCost, p.x()), maxCost = std::max(maxCost, p.x());
     }
     auto* frontier = new QLineSeries;
     frontier->setName(QObject::tr("cost-quality frontier"));
-    for (const auto& p : costQualityFrontier(all))
-        frontier->append(p);
+    for (const auto& p : report.frontier)
+        frontier->append(std::max(p.cost, 1e-9), p.quality);
     chart->addSeries(frontier);
     chart->addSeries(baselines);
     chart->addSeries(strategies);

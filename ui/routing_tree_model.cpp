@@ -81,7 +81,9 @@ QVariant RoutingTreeModel::data(const QModelIndex& index, int role) const {
 
 QVariant RoutingTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const kNames[] = {"Node", "Role", "Model", "Reason", "Tokens", "Cost", "Latency", "Status"};
+    static const char* const kNames[] = {QT_TR_NOOP("Node"),   QT_TR_NOOP("Role"),   QT_TR_NOOP("Model"),
+                                         QT_TR_NOOP("Reason"), QT_TR_NOOP("Tokens"), QT_TR_NOOP("Cost"),
+                                         QT_TR_NOOP("Latency"), QT_TR_NOOP("Status")};
     return section >= 0 && section < ColumnCount ? tr(kNames[section]) : QVariant();
 }
 

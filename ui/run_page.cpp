@@ -1,7 +1,8 @@
 #include "run_page.h"
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "store/run_store.h"
 #include "strategies/labelled_outcomes.h"
+#include "strategies/strategy_registry.h"
 #include "workbench_session.h"
 
 #include <QCheckBox>
@@ -189,12 +190,14 @@ bool RunPage::startRun() {
     auto reader = m_session.reader();
     if (!reader) return refuse(QString::fromStdString(reader.error().describe()));
 
-    // Similarity routing learns from a baseline run; offer to make one first.
+    // Some strategies (similarity routing) learn from a baseline run; offer to make one first.
     std::vector<std::string> models;
     for (const auto& m : pool.models)
         models.push_back(m.name);
-    bool needsLabels = std::ranges::any_of(
-        s.strategies, [&](const std::string& name) { return pool.strategies.at(name).kind == "similarity"; });
+    bool needsLabels = std::ranges::any_of(s.strategies, [&](const std::string& name) {
+        const core::StrategyKind* kind = core::strategyRegistry().find(pool.strategies.at(name).kind);
+        return kind && kind->needsLabels;
+    });
     if (needsLabels && !core::loadLabelledOutcomes(**reader, models, std::nullopt)) {
         if (!confirm(tr("Similarity routing learns from a baseline run, and this workspace has none yet. Run the "
                         "baselines first, then the strategies?")))

@@ -1,9 +1,9 @@
 #include "workbench_session.h"
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "sim/demo_tasks.h"
+#include "sim/run_simulator.h"
 #include "store/task_set_store.h"
 #include "util/resources.h"
-#include "util/sha256.h"
 
 #include <QDateTime>
 
@@ -27,15 +27,10 @@ core::Result<std::unique_ptr<WorkbenchSession>> WorkbenchSession::openDemo(const
     if (auto saved = session->saveTasks(session->m_tasks, "demo"); !saved) return std::unexpected(saved.error());
 
     // The simulator answers the demo items; items of other task sets get its generic answers.
-    std::string profileText(core::embeddedResource("demo/sim_profile.json").value_or(""));
-    auto profile = core::parseSimProfile(profileText, "demo sim profile");
-    if (!profile) return std::unexpected(profile.error());
-    core::SimServerOptions options;
-    options.threads = 128;
-    auto sim = core::SimServer::start(std::make_shared<core::SimResponder>(*profile, session->m_tasks), options);
+    auto sim = core::startRunSimulator(session->m_tasks, {}, "demo sim profile", 128);
     if (!sim) return std::unexpected(sim.error());
-    session->m_sim = std::move(*sim);
-    session->m_simIdentity = core::sha256Hex(profileText + "\n" + session->m_tasks.contentHash()).substr(0, 16);
+    session->m_sim = std::move(sim->server);
+    session->m_simIdentity = sim->identity;
     return session;
 }
 

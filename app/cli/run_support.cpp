@@ -1,8 +1,7 @@
 #include "run_support.h"
 #include "sim/demo_tasks.h"
+#include "sim/run_simulator.h"
 #include "util/file_io.h"
-#include "util/resources.h"
-#include "util/sha256.h"
 
 #include <csignal>
 #include <cstdio>
@@ -25,21 +24,17 @@ core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& po
     bool simulated = std::any_of(pool.models.begin(), pool.models.end(),
                                  [](const core::ModelSpec& m) { return m.provider == core::ProviderKind::Sim; });
     if (!simulated) return std::unique_ptr<core::SimServer>();
-    std::string profileText(core::embeddedResource("demo/sim_profile.json").value_or(""));
+    std::string profileText;
     if (profilePath) {
         auto text = core::readTextFile(*profilePath);
         if (!text) return std::unexpected(text.error());
         profileText = *text;
     }
-    auto profile = core::parseSimProfile(profileText, profilePath.value_or("demo sim profile"));
-    if (!profile) return std::unexpected(profile.error());
-    core::SimServerOptions options;
-    options.threads = 256;
-    auto server = core::SimServer::start(std::make_shared<core::SimResponder>(*profile, tasks), options);
-    if (!server) return server;
-    env.simBaseUrl = (*server)->baseUrl();
-    env.simIdentity = core::sha256Hex(profileText + "\n" + tasks.contentHash()).substr(0, 16);
-    return server;
+    auto sim = core::startRunSimulator(tasks, profileText, profilePath.value_or("demo sim profile"));
+    if (!sim) return std::unexpected(sim.error());
+    env.simBaseUrl = sim->server->baseUrl();
+    env.simIdentity = sim->identity;
+    return std::move(sim->server);
 }
 
 StopOnSignal::StopOnSignal() {

@@ -1,5 +1,4 @@
 #include "eval/run_report.h"
-#include "io/pool_file.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
@@ -127,6 +126,11 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
             if (grades.count(b)) report.comparisons.push_back(compare(m.name, b, grades[m.name], grades[b], seed));
     }
 
+    std::vector<CostQualityPoint> points;
+    for (const auto& m : report.strategies)
+        if (m.costPerItem && m.items > 0) points.push_back({m.name, m.costPerItem->usd(), m.accuracy});
+    report.frontier = costQualityFrontier(std::move(points));
+
     std::map<std::string, std::string> categoryOf;
     for (const auto& item : tasks.items)
         categoryOf[item.id] = item.category;
@@ -205,8 +209,12 @@ nlohmann::json toJson(const RunReport& r) {
                               {"items", c.items},
                               {"accuracy", c.accuracy},
                               {"known_cost_usd", c.knownCost.usd()}});
+    nlohmann::json frontier = nlohmann::json::array();
+    for (const auto& p : r.frontier)
+        frontier.push_back({{"strategy", p.name}, {"cost_per_item_usd", p.cost}, {"accuracy", p.quality}});
     return {{"run", r.runId},
             {"best_single", r.bestSingle},
+            {"frontier", frontier},
             {"strategies", strategies},
             {"comparisons", comparisons},
             {"categories", categories}};

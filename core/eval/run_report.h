@@ -2,8 +2,9 @@
 /// RunReport: per strategy accuracy (with a Wilson CI), cost (total, per item, per correct
 /// answer, by role), latency p50/p95, calls and tokens per item; each strategy against each
 /// baseline and the best single model (accuracy delta with a paired bootstrap 95% CI, exact
-/// McNemar p, win/tie/loss on the same items); and the same per category.
+/// McNemar p, win/tie/loss on the same items); the same per category; the cost-quality frontier.
 
+#include "eval/frontier.h"
 #include "eval/statistics.h"
 #include "model/call.h"
 #include "model/run.h"
@@ -56,6 +57,9 @@ struct RunReport {
     std::string bestSingle; ///< the most accurate baseline (cheapest on ties)
     std::vector<Comparison> comparisons;
     std::vector<CategoryMetrics> categories;
+    /// The strategies on the cost-quality frontier (cost per item vs accuracy), by cost; those
+    /// with an unknown cost are left out.
+    std::vector<CostQualityPoint> frontier;
 };
 
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,

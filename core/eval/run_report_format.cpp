@@ -2,6 +2,7 @@
 
 #include "eval/run_report.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -49,6 +50,13 @@ std::string toText(const RunReport& r) {
                 << " failed (counted wrong)\n";
     }
     out << "(* orchestration strategy; the others are single-model baselines)\n";
+    if (!r.frontier.empty()) {
+        out << "Cost-quality frontier (non-decreasing convex hull of cost per item vs accuracy):\n ";
+        for (const auto& p : r.frontier)
+            out << (&p == &r.frontier.front() ? " " : " -> ") << p.name << " (" << fmt("%.3f", p.quality) << " at $"
+                << fmt("%.6f", p.cost) << ")";
+        out << "\n";
+    }
     int64_t cached = 0;
     for (const auto& m : r.strategies)
         cached += m.cachedCalls;
@@ -97,7 +105,7 @@ std::string toCsv(const RunReport& r) {
     std::ostringstream out;
     out << "strategy,baseline,items,incomplete,failed,accuracy,accuracy_ci_low,accuracy_ci_high,total_cost_usd,"
            "cost_per_item_usd,cost_per_correct_usd,unknown_cost_calls,latency_p50_ms,latency_p95_ms,calls_per_item,"
-           "tokens_per_item\n";
+           "tokens_per_item,on_frontier\n";
     auto usd = [](const std::optional<Money>& m) { return m ? fmt("%.9f", m->usd()) : std::string(); };
     for (const auto& m : r.strategies)
         out << csvField(m.name) << "," << (m.baseline ? 1 : 0) << "," << m.items << "," << m.incomplete << ","
@@ -105,6 +113,7 @@ std::string toCsv(const RunReport& r) {
             << fmt("%.6f", m.accuracyCi.high) << "," << usd(m.totalCost) << "," << usd(m.costPerItem) << ","
             << usd(m.costPerCorrect) << "," << m.unknownCostCalls << "," << fmt("%.1f", m.latencyP50Ms) << ","
             << fmt("%.1f", m.latencyP95Ms) << "," << fmt("%.3f", m.callsPerItem) << "," << fmt("%.1f", m.tokensPerItem)
+            << "," << (std::ranges::any_of(r.frontier, [&](const auto& p) { return p.name == m.name; }) ? 1 : 0)
             << "\n";
     return out.str();
 }

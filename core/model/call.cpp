@@ -1,29 +1,17 @@
 #include "model/call.h"
+#include "util/enum_names.h"
 
 namespace baton::core {
 namespace {
 
-constexpr std::pair<CallRole, const char*> kRoles[] = {
+constexpr EnumName<CallRole> kRoles[] = {
     {CallRole::Answer, "answer"},   {CallRole::Route, "route"},           {CallRole::Plan, "plan"},
     {CallRole::Propose, "propose"}, {CallRole::Aggregate, "aggregate"},   {CallRole::Judge, "judge"},
     {CallRole::Verify, "verify"},   {CallRole::Synthesize, "synthesize"}, {CallRole::Embed, "embed"}};
-constexpr std::pair<CallStatus, const char*> kStatuses[] = {{CallStatus::Pending, "pending"},
+constexpr EnumName<CallStatus> kStatuses[] = {{CallStatus::Pending, "pending"},
                                                             {CallStatus::Ok, "ok"},
                                                             {CallStatus::Error, "error"},
                                                             {CallStatus::Cancelled, "cancelled"}};
-
-template <class E, size_t N> std::string name(const std::pair<E, const char*> (&table)[N], E value) {
-    for (auto [v, n] : table)
-        if (v == value) return n;
-    return "";
-}
-
-template <class E, size_t N>
-std::optional<E> parse(const std::pair<E, const char*> (&table)[N], const std::string& text) {
-    for (auto [v, n] : table)
-        if (text == n) return v;
-    return std::nullopt;
-}
 
 std::optional<Money> moneyFrom(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
@@ -34,16 +22,16 @@ std::optional<Money> moneyFrom(const nlohmann::json& j, const char* key) {
 } // namespace
 
 std::string toString(CallRole role) {
-    return name(kRoles, role);
+    return enumName(kRoles, role);
 }
 std::optional<CallRole> callRoleFromString(const std::string& text) {
-    return parse(kRoles, text);
+    return enumFromName(kRoles, text);
 }
 std::string toString(CallStatus status) {
-    return name(kStatuses, status);
+    return enumName(kStatuses, status);
 }
 std::optional<CallStatus> callStatusFromString(const std::string& text) {
-    return parse(kStatuses, text);
+    return enumFromName(kStatuses, text);
 }
 
 void to_json(nlohmann::json& j, const Call& c) {

@@ -1,11 +1,12 @@
 #include "model/grader_spec.h"
+#include "util/enum_names.h"
 
 #include <regex>
 
 namespace baton::core {
 namespace {
 
-constexpr std::pair<GraderKind, const char*> kNames[] = {
+constexpr EnumName<GraderKind> kNames[] = {
     {GraderKind::Exact, "exact"},         {GraderKind::Normalized, "normalized"}, {GraderKind::Choice, "choice"},
     {GraderKind::Numeric, "numeric"},     {GraderKind::Regex, "regex"},           {GraderKind::Contains, "contains"},
     {GraderKind::JsonField, "json_field"}};
@@ -13,15 +14,11 @@ constexpr std::pair<GraderKind, const char*> kNames[] = {
 } // namespace
 
 std::string toString(GraderKind kind) {
-    for (auto [k, name] : kNames)
-        if (k == kind) return name;
-    return "normalized";
+    return enumName(kNames, kind);
 }
 
 std::optional<GraderKind> graderKindFromString(const std::string& text) {
-    for (auto [k, name] : kNames)
-        if (text == name) return k;
-    return std::nullopt;
+    return enumFromName(kNames, text);
 }
 
 nlohmann::json toJson(const GraderSpec& spec) {

@@ -1,25 +1,23 @@
 #include "model/model_spec.h"
+#include "util/enum_names.h"
 
 namespace baton::core {
 
+namespace {
+
+constexpr EnumName<ProviderKind> kProviders[] = {{ProviderKind::OpenAi, "openai"},
+                                                 {ProviderKind::Anthropic, "anthropic"},
+                                                 {ProviderKind::Gemini, "gemini"},
+                                                 {ProviderKind::Sim, "sim"}};
+
+} // namespace
+
 std::string toString(ProviderKind kind) {
-    switch (kind) {
-    case ProviderKind::OpenAi:
-        return "openai";
-    case ProviderKind::Anthropic:
-        return "anthropic";
-    case ProviderKind::Gemini:
-        return "gemini";
-    case ProviderKind::Sim:
-        return "sim";
-    }
-    return "openai";
+    return enumName(kProviders, kind);
 }
 
 std::optional<ProviderKind> providerKindFromString(const std::string& text) {
-    for (auto kind : {ProviderKind::OpenAi, ProviderKind::Anthropic, ProviderKind::Gemini, ProviderKind::Sim})
-        if (toString(kind) == text) return kind;
-    return std::nullopt;
+    return enumFromName(kProviders, text);
 }
 
 std::string KeyRef::toString() const {

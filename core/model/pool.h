@@ -13,13 +13,10 @@ namespace baton::core {
 
 /// A named strategy configuration; `settings` is interpreted by the strategy of that kind.
 struct StrategyConfig {
-    std::string kind; ///< single, rules, similarity, cascade, moa, router, coordinator, oracle
+    std::string kind; ///< a kind of the strategy registry
     nlohmann::json settings = nlohmann::json::object();
     bool operator==(const StrategyConfig&) const = default;
 };
-
-/// The strategy kinds Baton knows.
-const std::vector<std::string>& strategyKinds();
 
 struct PoolConstraints {
     /// tag -> allowed values, e.g. {"weights": ["open"]}; a model must match every listed tag.

@@ -1,31 +1,33 @@
 #include "model/run.h"
+#include "util/enum_names.h"
 
 namespace baton::core {
 namespace {
 
-constexpr const char* kRunStatus[] = {"pending", "running", "completed", "cancelled", "failed"};
-constexpr const char* kOutcomeStatus[] = {"complete", "incomplete", "failed"};
+constexpr EnumName<RunStatus> kRunStatus[] = {{RunStatus::Pending, "pending"},
+                                              {RunStatus::Running, "running"},
+                                              {RunStatus::Completed, "completed"},
+                                              {RunStatus::Cancelled, "cancelled"},
+                                              {RunStatus::Failed, "failed"}};
+constexpr EnumName<OutcomeStatus> kOutcomeStatus[] = {
+    {OutcomeStatus::Complete, "complete"}, {OutcomeStatus::Incomplete, "incomplete"}, {OutcomeStatus::Failed, "failed"}};
 
 } // namespace
 
 std::string toString(RunStatus status) {
-    return kRunStatus[static_cast<int>(status)];
+    return enumName(kRunStatus, status);
 }
 
 std::optional<RunStatus> runStatusFromString(const std::string& text) {
-    for (int i = 0; i < 5; ++i)
-        if (text == kRunStatus[i]) return static_cast<RunStatus>(i);
-    return std::nullopt;
+    return enumFromName(kRunStatus, text);
 }
 
 std::string toString(OutcomeStatus status) {
-    return kOutcomeStatus[static_cast<int>(status)];
+    return enumName(kOutcomeStatus, status);
 }
 
 std::optional<OutcomeStatus> outcomeStatusFromString(const std::string& text) {
-    for (int i = 0; i < 3; ++i)
-        if (text == kOutcomeStatus[i]) return static_cast<OutcomeStatus>(i);
-    return std::nullopt;
+    return enumFromName(kOutcomeStatus, text);
 }
 
 void to_json(nlohmann::json& j, const Run& r) {

@@ -1,7 +1,7 @@
 #include "run/connection_check.h"
+#include "providers/endpoint.h"
 #include "providers/model_listing.h"
 #include "providers/provider_adapter.h"
-#include "run/run_execution.h"
 #include "util/redact.h"
 #include "util/url.h"
 
@@ -65,7 +65,7 @@ ConnectionCheck judgeListing(const ModelSpec& model, const std::string& baseUrl,
 
 ConnectionCheck checkConnection(HttpEventLoop& loop, const ModelSpec& model, const RunEnvironment& env,
                                 HttpTimeouts timeouts) {
-    std::string baseUrl = baseUrlFor(model, env);
+    std::string baseUrl = baseUrlFor(model, env.simBaseUrl);
     auto url = parseUrl(baseUrl);
     if (!url) return failed("the base URL \"" + baseUrl + "\" is not an http(s) URL");
     if (url->scheme != "https" && !isLoopbackHost(url->host))

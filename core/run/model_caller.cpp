@@ -2,6 +2,7 @@
 #include "net/retry_policy.h"
 #include "pricing/cost.h"
 #include "pricing/price_resolution.h"
+#include "store/call_log.h"
 #include "run/worst_case.h"
 #include "util/redact.h"
 
@@ -118,10 +119,6 @@ ModelCaller::ModelCaller(HttpEventLoop& loop, CallLogger& logger, BudgetGuard& b
     : m_loop(loop), m_logger(logger), m_budget(budget), m_cache(cache), m_settings(std::move(settings)), m_stop(stop),
       m_jitter(hashParts({"retry-jitter", std::to_string(m_settings.seed)})) {}
 
-std::string ModelCaller::nodeKey(const std::string& item, const std::string& strategy, const std::string& node) {
-    return item + '\x1f' + strategy + '\x1f' + node;
-}
-
 AsyncSemaphore& ModelCaller::permitsFor(const std::string& model) {
     auto& slot = m_permits[model];
     if (!slot) slot = std::make_unique<AsyncSemaphore>(m_loop, m_settings.perModelConcurrency);
@@ -130,13 +127,8 @@ AsyncSemaphore& ModelCaller::permitsFor(const std::string& model) {
 
 void ModelCaller::annotate(const std::string& item, const std::string& strategy, const std::string& node,
                            const Reason& reason) {
-    m_logger.submit([runId = m_settings.runId, item, strategy, node, reason](SqliteDb& db) -> Status {
-        auto stmt =
-            db.prepare("UPDATE calls SET reason_text = ?, reason_score = ?, reason_threshold = ? WHERE id = "
-                       "(SELECT MAX(id) FROM calls WHERE run_id = ? AND item_id = ? AND strategy = ? AND node_id = ?)");
-        if (!stmt) return std::unexpected(stmt.error());
-        stmt->bind(1, reason.text).bind(2, reason.score).bind(3, reason.threshold).bind(4, runId).bind(5, item);
-        return stmt->bind(6, strategy).bind(7, node).run();
+    m_logger.submit([runId = m_settings.runId, item, strategy, node, reason](SqliteDb& db) {
+        return updateLastCallReason(db, runId, item, strategy, node, reason);
     });
 }
 

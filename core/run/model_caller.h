@@ -14,6 +14,7 @@
 #include "run/call_logger.h"
 #include "run/response_cache.h"
 #include "run/task.h"
+#include "store/prior_calls.h"
 #include "util/rng.h"
 
 #include <functional>
@@ -54,21 +55,6 @@ struct ModelCallResult {
     bool ok() const { return error == CallError::None; }
 };
 
-/// A finished call of an interrupted run, reused on resume instead of being sent again.
-struct PriorCall {
-    std::string text;
-    TokenUsage usage;
-    std::optional<Money> cost;
-    double latencyMs = 0;
-};
-
-/// What an interrupted run's log already holds, by node: the calls that finished (reused), and
-/// the last attempt number logged (a new attempt of a cancelled call is numbered after it).
-struct PriorLog {
-    std::map<std::string, PriorCall> finished;
-    std::map<std::string, int> lastAttempt;
-};
-
 struct CallerSettings {
     int64_t runId = 0;
     const PriceBook* prices = nullptr;
@@ -89,7 +75,6 @@ public:
 
     /// (item, strategy, node) -> the finished call, from the interrupted run being resumed.
     void setPriorLog(PriorLog prior) { m_prior = std::move(prior); }
-    static std::string nodeKey(const std::string& item, const std::string& strategy, const std::string& node);
     /// Keys resolved so far, for redaction everywhere.
     const std::vector<std::string>& secrets() const { return m_secrets; }
     int64_t httpRequests() const { return m_httpRequests; }

@@ -3,20 +3,13 @@
 /// earlier runs, so re-runs cost nothing and reproduce the same answers. Reads on the caller's
 /// connection; writes through the CallLogger.
 
-#include "model/token_usage.h"
 #include "run/call_logger.h"
-#include "store/sqlite_db.h"
+#include "store/response_cache_table.h"
 
 #include <optional>
 #include <string>
 
 namespace baton::core {
-
-struct CachedResponse {
-    std::string text;
-    TokenUsage usage;
-    std::string finishReason;
-};
 
 class ResponseCache {
 public:

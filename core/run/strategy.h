@@ -50,6 +50,9 @@ class Strategy {
 public:
     virtual ~Strategy() = default;
     virtual Task<StrategyResult> answer(StrategyContext& ctx) = 0;
+    /// Settings to record in the run's snapshot so that a resume rebuilds this very strategy
+    /// (e.g. the run whose outcomes it learnt from).
+    virtual nlohmann::json pinnedSettings() const { return nlohmann::json::object(); }
 };
 
 /// The result a failed call leaves for the item: incomplete for budget and cancel, else an error.

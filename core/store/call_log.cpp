@@ -115,4 +115,13 @@ Result<std::vector<Call>> loadCalls(SqliteDb& db, int64_t runId, const CallFilte
     return readCalls(stmt);
 }
 
+Status updateLastCallReason(SqliteDb& db, int64_t runId, const std::string& item, const std::string& strategy,
+                            const std::string& node, const Reason& reason) {
+    auto stmt = db.prepare("UPDATE calls SET reason_text = ?, reason_score = ?, reason_threshold = ? WHERE id = "
+                           "(SELECT MAX(id) FROM calls WHERE run_id = ? AND item_id = ? AND strategy = ? AND node_id = ?)");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, reason.text).bind(2, reason.score).bind(3, reason.threshold).bind(4, runId).bind(5, item);
+    return stmt->bind(6, strategy).bind(7, node).run();
+}
+
 } // namespace baton::core

@@ -13,6 +13,9 @@ namespace baton::core {
 Result<int64_t> insertRun(SqliteDb& db, const Run& run);
 /// Errors: a duplicate (run, item, strategy, node, attempt) is refused by the UNIQUE constraint.
 Status insertCall(SqliteDb& db, const Call& call);
+/// Rewrites the reason of a node's last attempt with the decision taken after it returned.
+Status updateLastCallReason(SqliteDb& db, int64_t runId, const std::string& item, const std::string& strategy,
+                            const std::string& node, const Reason& reason);
 /// Narrows loadCalls to one strategy and/or one item (served by the calls_by_item index).
 struct CallFilter {
     std::optional<std::string> strategy;

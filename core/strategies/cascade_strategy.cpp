@@ -1,6 +1,7 @@
 #include "strategies/cascade_strategy.h"
 #include "eval/answer_extraction.h"
 #include "prompts/role_prompts.h"
+#include "strategies/settings_reader.h"
 
 #include <set>
 
@@ -24,45 +25,73 @@ std::optional<double> judgeScore(const std::string& reply) {
     return doc["correct"].get<bool>() ? confidence : 1 - confidence;
 }
 
-Result<std::unique_ptr<Strategy>> CascadeStrategy::create(const Pool& pool, const std::string& name,
-                                                          const nlohmann::json& s) {
-    auto c = std::make_unique<CascadeStrategy>();
-    std::string where = "strategy \"" + name + "\"";
-    const auto& chain = s.value("chain", nlohmann::json::array());
-    if (!chain.is_array() || chain.empty())
-        return fail(ErrorKind::BadInput, where + ": \"chain\" must list at least one model");
+namespace {
+
+std::optional<CascadeStrategy::Settings> readCascade(SettingsReader& s) {
+    s.known({"chain", "scorer", "judge", "thresholds"});
+    CascadeStrategy::Settings c;
+    c.chain = s.models("chain", JsonReader::Need::Required);
     std::set<std::string> seen;
-    for (const auto& m : chain) {
-        const ModelSpec* spec = m.is_string() ? pool.findModel(m.get<std::string>()) : nullptr;
-        if (!spec) return fail(ErrorKind::BadInput, where + ": chain model " + m.dump() + " is not in the pool");
-        if (!seen.insert(spec->name).second)
-            return fail(ErrorKind::BadInput, where + ": \"" + spec->name + "\" appears twice in the chain (a cycle)");
-        c->m_chain.push_back(spec);
+    if (s.settings().contains("chain") && s.settings()["chain"].is_array())
+        for (size_t i = 0; i < s.settings()["chain"].size(); ++i) {
+            const auto& name = s.settings()["chain"][i];
+            if (name.is_string() && !seen.insert(name.get<std::string>()).second)
+                s.error(JsonReader::child(s.at("chain"), i),
+                        "\"" + name.get<std::string>() + "\" appears twice in the chain (a cycle)");
+        }
+    auto scorer = s.oneOf("scorer", {"judge", "agreement", "format"}, "judge");
+    if (scorer)
+        c.scorer = *scorer == "judge" ? CascadeScorer::Judge
+                   : *scorer == "agreement" ? CascadeScorer::Agreement
+                                            : CascadeScorer::Format;
+    if (scorer && c.scorer == CascadeScorer::Judge) c.judge = s.model("judge", JsonReader::Need::Required);
+    const nlohmann::json& settings = s.settings();
+    const nlohmann::json& stages = settings.contains("chain") ? settings["chain"] : nlohmann::json::array();
+    size_t gates = stages.is_array() && !stages.empty() ? stages.size() - 1 : 0;
+    if (c.chain.empty()) {
+        // no chain, no stages to gate: the chain's problem is reported
+    } else if (!settings.contains("thresholds") || !settings["thresholds"].is_array() ||
+               settings["thresholds"].size() != gates) {
+        s.error(s.at("thresholds"), "give one threshold in [0, 1] per stage but the last (" + std::to_string(gates) + ")");
+    } else {
+        for (size_t i = 0; i < gates; ++i) {
+            const auto& t = settings["thresholds"][i];
+            if (!t.is_number() || !(t.get<double>() >= 0 && t.get<double>() <= 1))
+                s.error(JsonReader::child(s.at("thresholds"), i),
+                        "must be a number in [0, 1], got " + JsonReader::describe(t));
+            else
+                c.thresholds.push_back(t.get<double>());
+        }
     }
-    std::string scorer = s.value("scorer", "judge");
-    if (scorer == "judge")
-        c->m_scorer = CascadeScorer::Judge;
-    else if (scorer == "agreement")
-        c->m_scorer = CascadeScorer::Agreement;
-    else if (scorer == "format")
-        c->m_scorer = CascadeScorer::Format;
-    else
-        return fail(ErrorKind::BadInput, where + ": \"scorer\" must be judge, agreement or format");
-    if (c->m_scorer == CascadeScorer::Judge) {
-        auto judge = s.value("judge", nlohmann::json());
-        c->m_judge = judge.is_string() ? pool.findModel(judge.get<std::string>()) : nullptr;
-        if (!c->m_judge) return fail(ErrorKind::BadInput, where + ": a judge scorer needs \"judge\": \"<pool model>\"");
-    }
-    const auto& thresholds = s.value("thresholds", nlohmann::json::array());
-    if (!thresholds.is_array() || thresholds.size() != c->m_chain.size() - 1)
-        return fail(ErrorKind::BadInput, where + ": give one threshold per stage but the last (" +
-                                             std::to_string(c->m_chain.size() - 1) + ")");
-    for (const auto& t : thresholds) {
-        if (!t.is_number() || t.get<double>() < 0 || t.get<double>() > 1)
-            return fail(ErrorKind::BadInput, where + ": threshold " + t.dump() + " is out of range [0, 1]");
-        c->m_thresholds.push_back(t.get<double>());
-    }
-    return std::unique_ptr<Strategy>(std::move(c));
+    if (!s.ok()) return std::nullopt;
+    return c;
+}
+
+} // namespace
+
+StrategyKind CascadeStrategy::kind() {
+    StrategyKind k;
+    k.name = "cascade";
+    k.description = "Cheap to expensive; a scorer (judge, agreement, format) gates each escalation (FrugalGPT).";
+    k.settingsTemplate = {{"chain", nlohmann::json::array()}, {"scorer", "judge"}, {"judge", ""},
+                          {"thresholds", nlohmann::json::array()}};
+    k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
+        SettingsReader s(source);
+        auto c = readCascade(s);
+        if (!c) return std::nullopt;
+        CallPlan calls;
+        calls.always = {c->chain.front()};
+        calls.sometimes.assign(c->chain.begin() + 1, c->chain.end());
+        for (size_t k = 0; k + 1 < c->chain.size(); ++k) // each gate: a judge call or a second sample
+            if (c->scorer == CascadeScorer::Judge)
+                calls.sometimes.push_back(c->judge);
+            else if (c->scorer == CascadeScorer::Agreement)
+                calls.sometimes.push_back(c->chain[k]);
+        return StrategyPlan{std::move(calls), [c = *c](const StrategyDeps&) -> Result<std::unique_ptr<Strategy>> {
+                                return std::make_unique<CascadeStrategy>(c);
+                            }};
+    };
+    return k;
 }
 
 Task<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {

@@ -11,7 +11,7 @@
 ///   {"kind": "cascade", "chain": ["sim/nano", "sim/flash", "sim/pro"], "scorer": "judge",
 ///    "judge": "sim/mini", "thresholds": [0.8, 0.7]}
 
-#include "run/strategy.h"
+#include "strategies/strategy_kind.h"
 
 namespace baton::core {
 
@@ -19,8 +19,16 @@ enum class CascadeScorer { Judge, Agreement, Format };
 
 class CascadeStrategy : public Strategy {
 public:
-    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
-                                                    const nlohmann::json& settings);
+    struct Settings {
+        std::vector<const ModelSpec*> chain;
+        std::vector<double> thresholds; ///< one per stage but the last
+        CascadeScorer scorer = CascadeScorer::Judge;
+        const ModelSpec* judge = nullptr;
+    };
+    explicit CascadeStrategy(Settings settings)
+        : m_chain(std::move(settings.chain)), m_thresholds(std::move(settings.thresholds)), m_scorer(settings.scorer),
+          m_judge(settings.judge) {}
+    static StrategyKind kind();
     Task<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:

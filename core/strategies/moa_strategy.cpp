@@ -2,6 +2,7 @@
 #include "eval/answer_extraction.h"
 #include "prompts/role_prompts.h"
 #include "strategies/cascade_strategy.h"
+#include "strategies/settings_reader.h"
 
 #include <map>
 
@@ -21,26 +22,29 @@ std::string majority(const std::vector<std::string>& replies) {
 
 } // namespace
 
-Result<std::unique_ptr<Strategy>> MoaStrategy::create(const Pool& pool, const std::string& name,
-                                                      const nlohmann::json& s) {
-    auto moa = std::make_unique<MoaStrategy>();
-    std::string where = "strategy \"" + name + "\"";
-    auto layers = s.value("layers", nlohmann::json(1));
-    if (!layers.is_number_integer() || layers.get<int>() < 1 || layers.get<int>() > 5)
-        return fail(ErrorKind::BadInput, where + ": \"layers\" must be 1 to 5");
-    moa->m_layers = layers.get<int>();
-    const auto& proposers = s.value("proposers", nlohmann::json::array());
-    if (!proposers.is_array() || proposers.empty())
-        return fail(ErrorKind::BadInput, where + ": \"proposers\" must list pool models");
-    for (const auto& p : proposers) {
-        const ModelSpec* m = p.is_string() ? pool.findModel(p.get<std::string>()) : nullptr;
-        if (!m) return fail(ErrorKind::BadInput, where + ": proposer " + p.dump() + " is not in the pool");
-        moa->m_proposers.push_back(m);
-    }
-    auto aggregator = s.value("aggregator", nlohmann::json());
-    moa->m_aggregator = aggregator.is_string() ? pool.findModel(aggregator.get<std::string>()) : nullptr;
-    if (!moa->m_aggregator) return fail(ErrorKind::BadInput, where + ": \"aggregator\" must name a pool model");
-    return std::unique_ptr<Strategy>(std::move(moa));
+StrategyKind MoaStrategy::kind() {
+    StrategyKind k;
+    k.name = "moa";
+    k.description = "Mixture-of-Agents: layers of proposers refine each other's answers, an aggregator synthesizes.";
+    k.settingsTemplate = {{"layers", 1}, {"proposers", nlohmann::json::array()}, {"aggregator", ""}};
+    k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
+        SettingsReader s(source);
+        s.known({"layers", "proposers", "aggregator"});
+        auto layers = s.integer("layers", 1, kMaxLayers, 1);
+        auto proposers = s.models("proposers", JsonReader::Need::Required);
+        const ModelSpec* aggregator = s.model("aggregator", JsonReader::Need::Required);
+        if (!s.ok()) return std::nullopt;
+        CallPlan calls;
+        for (int64_t layer = 0; layer < *layers; ++layer)
+            calls.always.insert(calls.always.end(), proposers.begin(), proposers.end());
+        calls.always.push_back(aggregator);
+        return StrategyPlan{std::move(calls),
+                            [layers = int(*layers), proposers, aggregator](const StrategyDeps&)
+                                -> Result<std::unique_ptr<Strategy>> {
+                                return std::make_unique<MoaStrategy>(layers, proposers, *aggregator);
+                            }};
+    };
+    return k;
 }
 
 Task<StrategyResult> MoaStrategy::answer(StrategyContext& ctx) {

@@ -8,14 +8,16 @@
 ///
 ///   {"kind": "moa", "layers": 2, "proposers": ["sim/nano", "sim/mini", "sim/flash"], "aggregator": "sim/pro"}
 
-#include "run/strategy.h"
+#include "strategies/strategy_kind.h"
 
 namespace baton::core {
 
 class MoaStrategy : public Strategy {
 public:
-    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
-                                                    const nlohmann::json& settings);
+    static constexpr int kMaxLayers = 5;
+    MoaStrategy(int layers, std::vector<const ModelSpec*> proposers, const ModelSpec& aggregator)
+        : m_layers(layers), m_proposers(std::move(proposers)), m_aggregator(&aggregator) {}
+    static StrategyKind kind();
     Task<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:

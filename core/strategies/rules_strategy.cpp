@@ -1,4 +1,5 @@
 #include "strategies/rules_strategy.h"
+#include "strategies/settings_reader.h"
 
 namespace baton::core {
 namespace {
@@ -17,53 +18,77 @@ const ModelSpec* modelWithTags(const Pool& pool, const nlohmann::json& tags) {
 
 } // namespace
 
-Result<std::unique_ptr<Strategy>> RulesStrategy::create(const Pool& pool, const std::string& name,
-                                                        const nlohmann::json& s) {
-    auto strategy = std::make_unique<RulesStrategy>();
-    std::string where = "strategy \"" + name + "\"";
-    const auto& rules = s.value("rules", nlohmann::json::array());
-    if (!rules.is_array()) return fail(ErrorKind::BadInput, where + ": \"rules\" must be an array");
-    for (size_t i = 0; i < rules.size(); ++i) {
-        const auto& r = rules[i];
-        std::string at = where + " rule " + std::to_string(i + 1);
-        if (!r.is_object()) return fail(ErrorKind::BadInput, at + ": expected an object");
-        RoutingRule rule;
-        std::vector<std::string> parts;
-        if (r.contains("category"))
-            rule.category = r["category"].get<std::string>(), parts.push_back("category == " + *rule.category);
-        if (r.contains("regex")) {
-            try {
-                rule.regex = std::regex(r["regex"].get<std::string>(), std::regex::ECMAScript | std::regex::icase);
-            } catch (const std::exception& e) {
-                return fail(ErrorKind::BadInput, at + ": invalid regex (" + e.what() + ")");
-            }
-            parts.push_back("prompt matches /" + r["regex"].get<std::string>() + "/");
+namespace {
+
+std::optional<RoutingRule> readRule(SettingsReader& s, const nlohmann::json& r, const std::string& path, size_t index) {
+    JsonReader& reader = s.reader();
+    reader.warnUnknown(r, path, {"category", "regex", "min_length", "max_length", "model", "model_tags"});
+    RoutingRule rule;
+    std::vector<std::string> parts;
+    if ((rule.category = reader.string(r, path, "category", JsonReader::Need::Optional)))
+        parts.push_back("category == " + *rule.category);
+    if (auto pattern = reader.string(r, path, "regex", JsonReader::Need::Optional)) {
+        try {
+            rule.regex = std::regex(*pattern, std::regex::ECMAScript | std::regex::icase);
+            parts.push_back("prompt matches /" + *pattern + "/");
+        } catch (const std::regex_error& e) {
+            s.error(JsonReader::child(path, "regex"), std::string("not a valid regular expression (") + e.what() + ")");
         }
-        if (r.contains("min_length"))
-            rule.minLength = r["min_length"].get<int64_t>(),
-            parts.push_back("length >= " + std::to_string(*rule.minLength));
-        if (r.contains("max_length"))
-            rule.maxLength = r["max_length"].get<int64_t>(),
-            parts.push_back("length <= " + std::to_string(*rule.maxLength));
-        if (r.contains("model") && r["model"].is_string())
-            rule.model = pool.findModel(r["model"].get<std::string>());
-        else if (r.contains("model_tags") && r["model_tags"].is_object())
-            rule.model = modelWithTags(pool, r["model_tags"]);
-        if (!rule.model)
-            return fail(ErrorKind::BadInput, at + ": \"model\" (or \"model_tags\") must name a pool model");
-        if (parts.empty())
-            return fail(ErrorKind::BadInput,
-                        at + ": give at least one condition (category, regex, min_length, max_length)");
-        std::string description;
-        for (const auto& p : parts)
-            description += (description.empty() ? "" : " and ") + p;
-        rule.description = "rule " + std::to_string(i + 1) + ": " + description;
-        strategy->m_rules.push_back(std::move(rule));
     }
-    auto fallback = s.value("default", nlohmann::json());
-    strategy->m_default = fallback.is_string() ? pool.findModel(fallback.get<std::string>()) : nullptr;
-    if (!strategy->m_default) return fail(ErrorKind::BadInput, where + ": \"default\" must name a pool model");
-    return std::unique_ptr<Strategy>(std::move(strategy));
+    if ((rule.minLength = reader.integer(r, path, "min_length", JsonReader::Need::Optional)))
+        parts.push_back("length >= " + std::to_string(*rule.minLength));
+    if ((rule.maxLength = reader.integer(r, path, "max_length", JsonReader::Need::Optional)))
+        parts.push_back("length <= " + std::to_string(*rule.maxLength));
+    if (r.contains("model")) {
+        rule.model = s.modelAt(r["model"], JsonReader::child(path, "model"));
+    } else if (const auto* tags = reader.object(r, path, "model_tags", JsonReader::Need::Optional)) {
+        rule.model = modelWithTags(s.pool(), *tags);
+        if (!rule.model) s.error(JsonReader::child(path, "model_tags"), "no pool model carries all these tags");
+    } else {
+        s.error(path, "name a \"model\" (or \"model_tags\") for this rule");
+    }
+    bool conditions = r.contains("category") || r.contains("regex") || r.contains("min_length") ||
+                      r.contains("max_length");
+    if (!conditions && rule.model)
+        s.error(path, "give at least one condition (category, regex, min_length, max_length)");
+    std::string description;
+    for (const auto& p : parts)
+        description += (description.empty() ? "" : " and ") + p;
+    rule.description = "rule " + std::to_string(index + 1) + ": " + description;
+    return rule;
+}
+
+} // namespace
+
+StrategyKind RulesStrategy::kind() {
+    StrategyKind k;
+    k.name = "rules";
+    k.description = "Ordered rules on category, prompt regex and length pick a model; else the default.";
+    k.settingsTemplate = {{"rules", nlohmann::json::array({{{"category", ""}, {"model", ""}}})}, {"default", ""}};
+    k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
+        SettingsReader s(source);
+        s.known({"rules", "default"});
+        std::vector<RoutingRule> rules;
+        if (const auto* list = s.reader().array(s.settings(), source.path, "rules", JsonReader::Need::Optional))
+            for (size_t i = 0; i < list->size(); ++i) {
+                std::string path = JsonReader::child(s.at("rules"), i);
+                if (!(*list)[i].is_object())
+                    s.error(path, "expected a rule object, got " + JsonReader::describe((*list)[i]));
+                else if (auto rule = readRule(s, (*list)[i], path, i))
+                    rules.push_back(std::move(*rule));
+            }
+        const ModelSpec* fallback = s.model("default", JsonReader::Need::Required);
+        if (!s.ok()) return std::nullopt;
+        CallPlan calls;
+        calls.oneOf = {fallback};
+        for (const auto& rule : rules)
+            calls.oneOf.push_back(rule.model);
+        return StrategyPlan{std::move(calls),
+                            [rules, fallback](const StrategyDeps&) -> Result<std::unique_ptr<Strategy>> {
+                                return std::make_unique<RulesStrategy>(rules, *fallback);
+                            }};
+    };
+    return k;
 }
 
 Task<StrategyResult> RulesStrategy::answer(StrategyContext& ctx) {

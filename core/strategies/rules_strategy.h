@@ -8,7 +8,7 @@
 ///                               {"regex": "Locker \\d+", "min_length": 2000, "model_tags": {"vendor": "sim-c"}}],
 ///    "default": "sim/mini"}
 
-#include "run/strategy.h"
+#include "strategies/strategy_kind.h"
 
 #include <regex>
 
@@ -24,9 +24,9 @@ struct RoutingRule {
 
 class RulesStrategy : public Strategy {
 public:
-    /// Errors: BadInput naming the rule and field.
-    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
-                                                    const nlohmann::json& settings);
+    RulesStrategy(std::vector<RoutingRule> rules, const ModelSpec& fallback)
+        : m_rules(std::move(rules)), m_default(&fallback) {}
+    static StrategyKind kind();
     Task<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:

@@ -1,47 +1,59 @@
 #include "strategies/similarity_strategy.h"
+#include "strategies/settings_reader.h"
 
+#include <cstdint>
 #include <cstdio>
 
 namespace baton::core {
 
-std::vector<std::string> SimilarityStrategy::candidates(const Pool& pool, const nlohmann::json& s) {
-    std::vector<std::string> names;
-    const auto& models = s.value("models", nlohmann::json::array());
-    if (models.is_array() && !models.empty()) {
-        for (const auto& m : models)
-            if (m.is_string()) names.push_back(m.get<std::string>());
-    } else {
-        for (const auto& m : pool.models)
-            names.push_back(m.name);
-    }
-    return names;
+SimilarityStrategy::SimilarityStrategy(std::vector<const ModelSpec*> models, size_t k, double lambda,
+                                       LabelledOutcomes labels)
+    : m_models(std::move(models)), m_k(k), m_lambda(lambda), m_labels(std::move(labels)) {
+    std::vector<std::string> prompts;
+    for (const auto& item : m_labels.items)
+        prompts.push_back(item.prompt);
+    m_index = std::make_unique<TfidfIndex>(prompts);
 }
 
-Result<std::unique_ptr<Strategy>> SimilarityStrategy::create(const Pool& pool, const std::string& name,
-                                                             const nlohmann::json& s, const LabelledOutcomes* labels) {
-    auto strategy = std::make_unique<SimilarityStrategy>();
-    std::string where = "strategy \"" + name + "\"";
-    for (const auto& n : candidates(pool, s)) {
-        const ModelSpec* m = pool.findModel(n);
-        if (!m) return fail(ErrorKind::BadInput, where + ": model \"" + n + "\" is not in the pool");
-        strategy->m_models.push_back(m);
-    }
-    auto k = s.value("k", nlohmann::json(10));
-    if (!k.is_number_integer() || k.get<int>() < 1)
-        return fail(ErrorKind::BadInput, where + ": \"k\" must be a positive integer");
-    strategy->m_k = size_t(k.get<int>());
-    auto lambda = s.value("lambda", nlohmann::json(0.0));
-    if (!lambda.is_number() || lambda.get<double>() < 0)
-        return fail(ErrorKind::BadInput, where + ": \"lambda\" must be a number >= 0");
-    strategy->m_lambda = lambda.get<double>();
-    if (!labels || labels->items.empty())
-        return fail(ErrorKind::BadInput, where + ": no labelled data; run the baselines of these models first");
-    strategy->m_labels = *labels;
-    std::vector<std::string> prompts;
-    for (const auto& item : strategy->m_labels.items)
-        prompts.push_back(item.prompt);
-    strategy->m_index = std::make_unique<TfidfIndex>(prompts);
-    return std::unique_ptr<Strategy>(std::move(strategy));
+StrategyKind SimilarityStrategy::kind() {
+    StrategyKind k;
+    k.name = "similarity";
+    k.description = "The k most similar labelled items pick the model with the best expected grade - lambda x cost.";
+    k.settingsTemplate = {{"k", 10}, {"lambda", 20}};
+    k.needsLabels = true;
+    k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
+        SettingsReader s(source);
+        s.known({"k", "lambda", "models", "labels_run"});
+        auto models = s.models("models", JsonReader::Need::Optional);
+        if (!s.settings().contains("models"))
+            for (const auto& m : s.pool().models)
+                models.push_back(&m);
+        auto k = s.integer("k", 1, 10000, 10);
+        auto lambda = s.number("lambda", 0, 1e12, 0);
+        std::optional<int64_t> labelsRun;
+        if (s.settings().contains("labels_run")) labelsRun = s.integer("labels_run", 1, INT64_MAX, 0);
+        if (!s.ok()) return std::nullopt;
+        CallPlan calls;
+        calls.oneOf = models;
+        std::string where = "strategy \"" + source.name + "\"";
+        return StrategyPlan{std::move(calls),
+                            [models, k = size_t(*k), lambda = *lambda, labelsRun,
+                             where](const StrategyDeps& deps) -> Result<std::unique_ptr<Strategy>> {
+                                std::vector<std::string> names;
+                                for (const ModelSpec* m : models)
+                                    names.push_back(m->name);
+                                if (!deps.labels)
+                                    return fail(ErrorKind::BadInput, where + ": no labelled data; run the baselines "
+                                                                              "of these models first");
+                                auto labels = deps.labels(names, labelsRun);
+                                if (!labels) return fail(ErrorKind::BadInput, where + ": " + labels.error().message);
+                                if (labels->items.empty())
+                                    return fail(ErrorKind::BadInput, where + ": no labelled data; run the baselines "
+                                                                              "of these models first");
+                                return std::make_unique<SimilarityStrategy>(models, k, lambda, std::move(*labels));
+                            }};
+    };
+    return k;
 }
 
 SimilarityStrategy::Choice SimilarityStrategy::choose(const TaskItem& item) const {

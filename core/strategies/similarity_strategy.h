@@ -7,19 +7,18 @@
 ///
 ///   {"kind": "similarity", "k": 10, "lambda": 20, "models": ["sim/nano", "sim/coder", "sim/pro"], "labels_run": 3}
 
-#include "run/strategy.h"
 #include "strategies/labelled_outcomes.h"
+#include "strategies/strategy_kind.h"
 #include "text/tfidf_index.h"
 
 namespace baton::core {
 
 class SimilarityStrategy : public Strategy {
 public:
-    /// `labels` must hold outcomes for every candidate model.
-    static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
-                                                    const nlohmann::json& settings, const LabelledOutcomes* labels);
-    /// The candidate models of a configuration (all pool models when it lists none).
-    static std::vector<std::string> candidates(const Pool& pool, const nlohmann::json& settings);
+    /// `labels` hold outcomes for every one of `models`.
+    SimilarityStrategy(std::vector<const ModelSpec*> models, size_t k, double lambda, LabelledOutcomes labels);
+    static StrategyKind kind();
+    nlohmann::json pinnedSettings() const override { return {{"labels_run", m_labels.runId}}; }
     Task<StrategyResult> answer(StrategyContext& ctx) override;
 
     struct Choice {
@@ -28,7 +27,6 @@ public:
         size_t neighbours = 0;
     };
     Choice choose(const TaskItem& item) const;
-    int64_t labelsRun() const { return m_labels.runId; }
 
 private:
     std::vector<const ModelSpec*> m_models;

@@ -1,11 +1,8 @@
 #pragma once
 /// Builds the strategies of a run: a `single` baseline per pool model (named after the model)
-/// and the pool's named strategy configurations, each validated against the pool first.
+/// and the pool's named strategy configurations, each read by its kind in the registry.
 
-#include "run/strategy.h"
-#include "strategies/labelled_outcomes.h"
-
-#include <functional>
+#include "strategies/strategy_kind.h"
 
 #include <memory>
 #include <string>
@@ -19,14 +16,9 @@ struct NamedStrategy {
     std::unique_ptr<Strategy> strategy;
 };
 
-/// Finds labelled outcomes for these models (a run id, or the latest suitable run when nullopt).
-using LabelLoader =
-    std::function<Result<LabelledOutcomes>(const std::vector<std::string>& models, std::optional<int64_t> run)>;
-
-/// Errors: BadInput naming the strategy and what is wrong with it (unknown model, empty chain,
-/// a model twice in a chain, a threshold out of range, no labelled data, a name that clashes
-/// with a model's).
+/// Errors: BadInput listing every problem of every strategy (with its JSON path), or what a
+/// strategy needs and does not have (no labelled outcomes), or nothing to run.
 Result<std::vector<NamedStrategy>> buildStrategies(const Pool& pool, const std::vector<std::string>& names,
-                                                   bool baselines, const LabelLoader& labels = {});
+                                                   bool baselines, const StrategyDeps& deps = {});
 
 } // namespace baton::core

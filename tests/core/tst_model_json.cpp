@@ -1,6 +1,8 @@
 // Value types survive a JSON round trip field for field; unknown stays unknown.
 
 #include "model/call.h"
+#include "model/grader_spec.h"
+#include "model/model_spec.h"
 #include "model/run.h"
 
 #include "core_printers.h"
@@ -70,6 +72,22 @@ private slots:
                           CallRole::Judge, CallRole::Verify, CallRole::Synthesize, CallRole::Embed})
             QVERIFY(callRoleFromString(toString(role)).value() == role);
         QVERIFY(!callRoleFromString("dance"));
+        // Every value of every named enum has a name of its own that reads back as that value.
+        for (auto v : {CallStatus::Pending, CallStatus::Ok, CallStatus::Error, CallStatus::Cancelled})
+            QVERIFY(callStatusFromString(toString(v)).value() == v);
+        for (auto v : {RunStatus::Pending, RunStatus::Running, RunStatus::Completed, RunStatus::Cancelled,
+                       RunStatus::Failed})
+            QVERIFY(runStatusFromString(toString(v)).value() == v);
+        for (auto v : {OutcomeStatus::Complete, OutcomeStatus::Incomplete, OutcomeStatus::Failed})
+            QVERIFY(outcomeStatusFromString(toString(v)).value() == v);
+        for (auto v : {ProviderKind::OpenAi, ProviderKind::Anthropic, ProviderKind::Gemini, ProviderKind::Sim})
+            QVERIFY(providerKindFromString(toString(v)).value() == v);
+        for (auto v : {GraderKind::Exact, GraderKind::Normalized, GraderKind::Choice, GraderKind::Numeric,
+                       GraderKind::Regex, GraderKind::Contains, GraderKind::JsonField})
+            QVERIFY(graderKindFromString(toString(v)).value() == v);
+        QCOMPARE(toString(RunStatus::Cancelled), std::string("cancelled"));
+        QCOMPARE(toString(ProviderKind::OpenAi), std::string("openai"));
+        QVERIFY(!runStatusFromString("Completed"));
     }
 };
 

@@ -3,8 +3,8 @@
 // the cascade optimiser on a matrix worked out by hand.
 
 #include "core_printers.h"
-#include "io/pool_file.h"
-#include "run/run_engine.h"
+#include "pools/pool_file.h"
+#include "engine/run_engine.h"
 #include "run_bench.h"
 #include "sim/demo_tasks.h"
 #include "sim/sim_server.h"
@@ -130,28 +130,28 @@ private slots:
         QTest::addColumn<QString>("config");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown model") << "{\"kind\":\"rules\",\"rules\":[],\"default\":\"gpt-9\"}"
-                                       << "\"default\" must name a pool model";
+                                       << "/strategies/bad/default: model \"gpt-9\" is not in the pool";
         QTest::newRow("empty chain") << "{\"kind\":\"cascade\",\"chain\":[],\"scorer\":\"format\"}"
-                                     << "\"chain\" must list at least one model";
+                                     << "/strategies/bad/chain: list at least 1 pool model";
         QTest::newRow("cycle") << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\",\"sim/"
                                   "nano\"],\"scorer\":\"format\",\"thresholds\":[0.5,0.5]}"
                                << "appears twice in the chain";
         QTest::newRow("threshold range")
             << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\"],\"scorer\":\"format\",\"thresholds\":[1.5]}"
-            << "threshold 1.5 is out of range";
+            << "/strategies/bad/thresholds/0: must be a number in [0, 1], got 1.5";
         QTest::newRow("threshold count")
             << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\"],\"scorer\":\"format\",\"thresholds\":[]}"
-            << "one threshold per stage but the last";
+            << "/strategies/bad/thresholds: give one threshold in [0, 1] per stage but the last (1)";
         QTest::newRow("no judge") << "{\"kind\":\"cascade\",\"chain\":[\"sim/nano\",\"sim/pro\"],\"thresholds\":[0.5]}"
-                                  << "needs \"judge\"";
+                                  << "/strategies/bad/judge: required field is missing";
         QTest::newRow("moa aggregator") << "{\"kind\":\"moa\",\"proposers\":[\"sim/nano\"],\"aggregator\":\"nobody\"}"
-                                        << "\"aggregator\" must name";
+                                        << "/strategies/bad/aggregator: model \"nobody\" is not in the pool";
         QTest::newRow("bad regex")
             << "{\"kind\":\"rules\",\"rules\":[{\"regex\":\"(\",\"model\":\"sim/nano\"}],\"default\":\"sim/nano\"}"
-            << "invalid regex";
+            << "/strategies/bad/rules/0/regex: not a valid regular expression";
         QTest::newRow("wrong type")
             << "{\"kind\":\"rules\",\"rules\":[{\"category\":7,\"model\":\"sim/nano\"}],\"default\":\"sim/nano\"}"
-            << "wrong type";
+            << "/strategies/bad/rules/0/category: expected a string, got 7";
     }
     void badConfigurationsFailBeforeTheRun() {
         QFETCH(QString, config);

@@ -4,7 +4,7 @@
 // the unsaved-changes question, "Test connection" against the in-process simulator, keys in the
 // keychain or the environment, and "Use for runs".
 
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "key_store.h"
 #include "pool_models_model.h"
 #include "pools_page.h"
@@ -14,6 +14,7 @@
 #include <QAbstractItemModelTester>
 #include <QDirIterator>
 #include <QFile>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -212,6 +213,28 @@ private slots:
         m_page->useForRuns();
         QVERIFY(!m_session->pool().strategies.contains("mixture"));
         QVERIFY(run.settings().strategies == std::vector<std::string>({"by-category", "cheap-first", "nearest"}));
+    }
+
+    // Strategy settings are read by their kind when the pool is applied, so that nothing malformed
+    // reaches an estimate or a run (a string for "layers" used to abort, a huge number to freeze).
+    void malformedStrategyIsRefusedAtApply_data() {
+        QTest::addColumn<QString>("layers");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("not a number") << "\"x\"" << "expected a whole number";
+        QTest::newRow("too many layers") << "10000000" << "must be 1 to 5";
+    }
+    void malformedStrategyIsRefusedAtApply() {
+        QFETCH(QString, layers);
+        QFETCH(QString, problem);
+        ui::RunPage run(*m_session);
+        auto doc = core::poolToJson(m_page->document().pool());
+        doc["strategies"]["mixture"]["layers"] = nlohmann::json::parse(layers.toStdString());
+        QVERIFY(!m_page->applyJson(QString::fromStdString(doc.dump())));
+        auto* problems = m_page->findChild<QListWidget*>();
+        QVERIFY(problems);
+        QVERIFY(!problems->findItems("/strategies/mixture/layers: " + problem, Qt::MatchContains).isEmpty());
+        m_page->useForRuns(); // refused: the session keeps its valid pool
+        QVERIFY(m_session->pool().strategies.at("mixture").settings["layers"] == nlohmann::json(1));
     }
 
 private:

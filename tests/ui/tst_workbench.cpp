@@ -228,14 +228,6 @@ private slots:
         QCOMPARE(model.rowCount(), 0);
     }
 
-    void frontierKeepsOnlyUnbeatenPoints() {
-        auto f = ui::costQualityFrontier({{0.01, 0.9}, {0.001, 0.5}, {0.002, 0.4}, {0.005, 0.8}, {0.02, 0.85}});
-        QCOMPARE(f.size(), size_t(3));
-        QCOMPARE(f[0], QPointF(0.001, 0.5));
-        QCOMPARE(f[1], QPointF(0.005, 0.8));
-        QCOMPARE(f[2], QPointF(0.01, 0.9));
-    }
-
     void chartExportsAreRealFiles_data() {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("magic");

@@ -1,7 +1,7 @@
 #pragma once
 /// RunExecution: one pass over a run's jobs on a private event loop. Internal to the engine.
 
-#include "run/run_engine.h"
+#include "engine/run_engine.h"
 #include "strategies/strategy_factory.h"
 
 #include <chrono>
@@ -9,8 +9,6 @@
 #include <set>
 
 namespace baton::core {
-
-std::string baseUrlFor(const ModelSpec& model, const RunEnvironment& env);
 
 class RunExecution {
 public:

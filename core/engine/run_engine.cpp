@@ -1,14 +1,17 @@
-#include "run/run_engine.h"
+#include "engine/run_engine.h"
 #include "eval/grader.h"
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "model/token_estimate.h"
 #include "pricing/price_resolution.h"
-#include "run/run_execution.h"
+#include "providers/endpoint.h"
+#include "engine/run_execution.h"
 #include "run/worst_case.h"
 #include "store/call_log.h"
+#include "store/prior_calls.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
-#include "strategies/similarity_strategy.h"
+#include "strategies/strategy_factory.h"
+#include "strategies/strategy_registry.h"
 #include "util/url.h"
 
 #include <set>
@@ -24,11 +27,11 @@ nlohmann::json priceSnapshot(const Pool& pool, const PriceBook& prices) {
     return snapshot;
 }
 
-LabelLoader labelLoader(SqliteDb* db) {
+StrategyDeps strategyDeps(SqliteDb* db) {
     if (!db) return {};
-    return [db](const std::vector<std::string>& models, std::optional<int64_t> run) {
+    return {[db](const std::vector<std::string>& models, std::optional<int64_t> run) {
         return loadLabelledOutcomes(*db, models, run);
-    };
+    }};
 }
 
 std::optional<Money> effectiveCap(const Pool& pool, const RunSettings& settings) {
@@ -39,26 +42,13 @@ std::optional<Money> effectiveCap(const Pool& pool, const RunSettings& settings)
 
 } // namespace
 
-std::string baseUrlFor(const ModelSpec& model, const RunEnvironment& env) {
-    std::string url = model.baseUrl;
-    if (model.provider == ProviderKind::Sim)
-        url = env.simBaseUrl;
-    else if (url.empty())
-        url = model.provider == ProviderKind::Anthropic ? "https://api.anthropic.com"
-              : model.provider == ProviderKind::Gemini  ? "https://generativelanguage.googleapis.com"
-                                                        : "https://api.openai.com/v1";
-    while (!url.empty() && url.back() == '/')
-        url.pop_back();
-    return url;
-}
-
 Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const RunEnvironment& env,
                  const PriceBook& prices, SqliteDb* labelsFrom) {
     std::vector<Diagnostic> problems;
     auto problem = [&](std::string where, std::string what) {
         problems.push_back({Severity::Error, "", std::move(where), std::move(what)});
     };
-    if (auto built = buildStrategies(pool, settings.strategies, settings.baselines, labelLoader(labelsFrom)); !built)
+    if (auto built = buildStrategies(pool, settings.strategies, settings.baselines, strategyDeps(labelsFrom)); !built)
         for (const auto& p : built.error().problems.empty()
                                  ? std::vector<Diagnostic>{{Severity::Error, "", "", built.error().message}}
                                  : built.error().problems)
@@ -68,7 +58,7 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
     std::optional<Money> cheapest;
     for (const auto& m : pool.models) {
         std::string where = "model \"" + m.name + "\"";
-        std::string url = baseUrlFor(m, env);
+        std::string url = baseUrlFor(m, env.simBaseUrl);
         auto parsed = parseUrl(url);
         if (m.provider == ProviderKind::Sim && env.simBaseUrl.empty())
             problem(where, "is simulated, but no simulator is running");
@@ -102,80 +92,58 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
 
 namespace {
 
-/// The models a strategy calls per item: at least (cheapest path) and at most (every stage).
-struct CallPlan {
-    std::vector<const ModelSpec*> atLeast, atMost;
-};
-
-CallPlan callPlan(const Pool& pool, const StrategyConfig& config, const PriceBook& prices) {
-    CallPlan plan;
-    auto model = [&](const nlohmann::json& name) {
-        return name.is_string() ? pool.findModel(name.get<std::string>()) : nullptr;
-    };
-    const auto& s = config.settings;
-    if (config.kind == "single") {
-        if (auto* m = model(s.value("model", nlohmann::json()))) plan.atLeast = plan.atMost = {m};
-    } else if (config.kind == "cascade") {
-        for (const auto& name : s.value("chain", nlohmann::json::array()))
-            if (auto* m = model(name)) plan.atMost.push_back(m);
-        if (!plan.atMost.empty()) plan.atLeast = {plan.atMost.front()};
-        size_t gates = plan.atMost.empty() ? 0 : plan.atMost.size() - 1;
-        if (auto* judge = model(s.value("judge", nlohmann::json())))
-            plan.atMost.insert(plan.atMost.end(), gates, judge);
-    } else if (config.kind == "moa") {
-        for (int layer = 0; layer < s.value("layers", 1); ++layer)
-            for (const auto& name : s.value("proposers", nlohmann::json::array()))
-                if (auto* m = model(name)) plan.atMost.push_back(m);
-        if (auto* agg = model(s.value("aggregator", nlohmann::json()))) plan.atMost.push_back(agg);
-        plan.atLeast = plan.atMost;
-    } else {
-        // rules, similarity: one call to one of the pool's models
-        const ModelSpec *cheap = nullptr, *dear = nullptr;
-        auto outputPrice = [&](const ModelSpec& m) {
-            const PriceEntry* e = resolvePrice(m, prices);
-            return e && e->prices.output ? *e->prices.output : 0.0;
-        };
-        for (const auto& m : pool.models) {
-            if (!cheap || outputPrice(m) < outputPrice(*cheap)) cheap = &m;
-            if (!dear || outputPrice(m) > outputPrice(*dear)) dear = &m;
-        }
-        if (cheap) plan.atLeast = {cheap}, plan.atMost = {dear};
-    }
-    return plan;
+/// Every strategy's call plan; a strategy whose settings are invalid is left out (preflight names it).
+std::vector<CallPlan> callPlans(const Pool& pool, const RunSettings& settings) {
+    std::vector<CallPlan> plans;
+    if (settings.baselines)
+        for (const auto& m : pool.models)
+            plans.push_back({{&m}, {}, {}});
+    JsonReader ignored("pool");
+    for (const auto& name : settings.strategies)
+        if (auto plan = strategyRegistry().read(ignored, pool, name, "")) plans.push_back(plan->calls);
+    return plans;
 }
 
 } // namespace
 
 RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const PriceBook& prices) {
     RunEstimate estimate;
-    std::vector<CallPlan> plans;
-    if (settings.baselines)
-        for (const auto& m : pool.models)
-            plans.push_back({{&m}, {&m}});
-    for (const auto& name : settings.strategies)
-        if (auto it = pool.strategies.find(name); it != pool.strategies.end())
-            plans.push_back(callPlan(pool, it->second, prices));
-    for (const auto& plan : plans) {
+    auto outputPrice = [&](const ModelSpec* m) {
+        const PriceEntry* e = resolvePrice(*m, prices);
+        return e && e->prices.output ? *e->prices.output : 0.0;
+    };
+    for (const auto& plan : callPlans(pool, settings)) {
         for (const auto& item : tasks.items) {
             ++estimate.jobs;
             int64_t input = 0;
             for (const auto& msg : item.messages)
                 input += estimateTokens(msg.content) + 4;
-            for (const ModelSpec* m : plan.atMost) {
+            // One call to `m`: in the low bound when it is always made, in the others when it may be.
+            auto add = [&](const ModelSpec* m, bool always, bool possible) {
                 const PriceEntry* price = resolvePrice(*m, prices);
                 if (!price || !price->prices.input || !price->prices.output) {
                     if (std::find(estimate.unpriced.begin(), estimate.unpriced.end(), m->name) ==
                         estimate.unpriced.end())
                         estimate.unpriced.push_back(m->name);
-                    continue;
+                    return;
                 }
                 int64_t maxOut = m->maxOutputTokens.value_or(4096);
-                bool always = std::find(plan.atLeast.begin(), plan.atLeast.end(), m) != plan.atLeast.end();
                 Money in = Money::perTokenFromPerMillion(*price->prices.input) * input;
                 Money out = Money::perTokenFromPerMillion(*price->prices.output);
                 if (always) estimate.low += in + out * 32;
+                if (!possible) return;
                 estimate.expected += in + out * (maxOut / 4);
                 estimate.high += worstCaseCost(*price, item.messages, maxOut).value_or(Money{0});
+            };
+            for (const ModelSpec* m : plan.always)
+                add(m, true, true);
+            for (const ModelSpec* m : plan.sometimes)
+                add(m, false, true);
+            if (!plan.oneOf.empty()) { // a router's choice: at least its cheapest model, at most its dearest
+                auto [cheap, dear] = std::minmax_element(plan.oneOf.begin(), plan.oneOf.end(),
+                                                         [&](auto* a, auto* b) { return outputPrice(a) < outputPrice(b); });
+                add(*cheap, true, false);
+                add(*dear, false, true);
             }
         }
     }
@@ -188,16 +156,18 @@ Result<RunSummary> startRun(RunInputs inputs, const Pool& pool, const TaskSet& t
     settings.maxCost = effectiveCap(pool, requested);
     if (auto ok = preflight(pool, tasks, settings, env, inputs.prices, &inputs.reader); !ok)
         return std::unexpected(ok.error());
-    auto strategies = buildStrategies(pool, settings.strategies, settings.baselines, labelLoader(&inputs.reader));
+    auto strategies = buildStrategies(pool, settings.strategies, settings.baselines, strategyDeps(&inputs.reader));
     if (!strategies) return std::unexpected(strategies.error());
 
     Run run;
     run.createdAtMs = nowMs();
     run.status = RunStatus::Running;
     run.poolSnapshot = poolToJson(pool);
-    for (const auto& s : *strategies) // pin the labels a similarity strategy learnt from, for resume and audit
-        if (auto* similar = dynamic_cast<const SimilarityStrategy*>(s.strategy.get()))
-            run.poolSnapshot["strategies"][s.name]["labels_run"] = similar->labelsRun();
+    for (const auto& s : *strategies) { // e.g. the labels a strategy learnt from, for resume and audit
+        const nlohmann::json pinned = s.strategy->pinnedSettings();
+        for (const auto& [key, value] : pinned.items())
+            run.poolSnapshot["strategies"][s.name][key] = value;
+    }
     run.priceBookSnapshot = priceSnapshot(pool, inputs.prices);
     run.taskSetHash = tasks.contentHash();
     for (const auto& s : *strategies)
@@ -245,7 +215,7 @@ Result<RunSummary> resumeRun(RunInputs inputs, int64_t runId, std::optional<Mone
         if (prices.find("run:" + m.name)) m.priceOverride = *prices.find("run:" + m.name);
     if (auto ok = preflight(pool->pool, *tasks, settings, env, prices, &inputs.reader); !ok)
         return std::unexpected(ok.error());
-    auto strategies = buildStrategies(pool->pool, settings.strategies, settings.baselines, labelLoader(&inputs.reader));
+    auto strategies = buildStrategies(pool->pool, settings.strategies, settings.baselines, strategyDeps(&inputs.reader));
     if (!strategies) return std::unexpected(strategies.error());
 
     auto outcomes = loadOutcomes(inputs.reader, runId);

@@ -1,5 +1,7 @@
-#include "run/run_execution.h"
+#include "engine/run_execution.h"
 #include "eval/grader.h"
+#include "providers/endpoint.h"
+#include "store/prior_calls.h"
 #include "store/run_store.h"
 
 namespace baton::core {
@@ -26,7 +28,7 @@ RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& ta
     cs.runId = runId;
     cs.prices = &inputs.prices;
     cs.resolveKey = m_env.resolveKey;
-    cs.baseUrlFor = [env = m_env](const ModelSpec& m) { return baseUrlFor(m, env); };
+    cs.baseUrlFor = [env = m_env](const ModelSpec& m) { return baseUrlFor(m, env.simBaseUrl); };
     cs.simIdentity = m_env.simIdentity;
     cs.timeouts = m_settings.timeouts;
     cs.perModelConcurrency = m_settings.perModelConcurrency;

@@ -1,6 +1,7 @@
-#include "io/pool_file.h"
-#include "io/json_reader.h"
-#include "io/pool_secret_scan.h"
+#include "pools/pool_file.h"
+#include "util/json_reader.h"
+#include "pools/pool_secret_scan.h"
+#include "strategies/strategy_registry.h"
 #include "util/file_io.h"
 #include "util/url.h"
 
@@ -109,11 +110,6 @@ void readStrategies(JsonReader& reader, const Json& doc, Pool& pool) {
         }
         StrategyConfig config;
         config.kind = reader.string(*it, path, "kind", Need::Required).value_or("");
-        const auto& kinds = strategyKinds();
-        if (!config.kind.empty() && std::find(kinds.begin(), kinds.end(), config.kind) == kinds.end())
-            reader.error(JsonReader::child(path, "kind"),
-                         "unknown strategy kind \"" + config.kind +
-                             "\"; expected single, rules, similarity, cascade, moa, router, coordinator or oracle");
         config.settings = *it;
         config.settings.erase("kind");
         pool.strategies[it.key()] = std::move(config);
@@ -181,6 +177,9 @@ Result<LoadedPool> parsePool(const std::string& text, const std::string& fileNam
     readModels(reader, doc, pool);
     readStrategies(reader, doc, pool);
     readConstraints(reader, doc, pool);
+    // Each configuration is read by its kind, against the models read above.
+    for (const auto& [name, config] : pool.strategies)
+        if (!config.kind.empty()) strategyRegistry().read(reader, pool, name, JsonReader::child("/strategies", name));
     reader.warnUnknown(doc, "", {"schema", "name", "description", "models", "strategies", "constraints"});
     if (!reader.ok()) {
         auto count = std::count_if(reader.diagnostics().begin(), reader.diagnostics().end(),

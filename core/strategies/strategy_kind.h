@@ -1,0 +1,60 @@
+#pragma once
+/// StrategyKind: everything Baton knows about one kind of strategy, in one place: its name, a
+/// description and a starting configuration for the UI, whether it needs labelled outcomes, and
+/// the reader of its settings, which checks them against the pool (every problem with its JSON
+/// path) and yields the worst-case call plan and a builder. Kinds are listed in the registry.
+
+#include "run/strategy.h"
+#include "strategies/labelled_outcomes.h"
+#include "util/json_reader.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace baton::core {
+
+/// The calls a strategy makes for one item, one entry per call: those it always makes, those it
+/// may make besides (escalations, gates), and one call to one of `oneOf` (a router's choice).
+struct CallPlan {
+    std::vector<const ModelSpec*> always, sometimes, oneOf;
+};
+
+/// Finds labelled outcomes for these models (a run id, or the latest suitable run when nullopt).
+using LabelLoader =
+    std::function<Result<LabelledOutcomes>(const std::vector<std::string>& models, std::optional<int64_t> run)>;
+
+/// What building a strategy may need from the workspace.
+struct StrategyDeps {
+    LabelLoader labels;
+};
+
+/// A configuration that has been read and checked: ready to estimate and to build.
+struct StrategyPlan {
+    CallPlan calls;
+    /// Errors: BadInput when what the strategy needs is missing (e.g. no labelled outcomes).
+    std::function<Result<std::unique_ptr<Strategy>>(const StrategyDeps&)> build;
+};
+
+/// Where a strategy's settings are read: the reader collects problems, `path` is the JSON path
+/// of the configuration ("/strategies/cheap-first"), `name` its name in the pool.
+struct StrategySource {
+    JsonReader& reader;
+    const Pool& pool;
+    const nlohmann::json& settings;
+    const std::string& path;
+    const std::string& name;
+};
+
+struct StrategyKind {
+    std::string name;
+    std::string description;         ///< one line for the UI
+    nlohmann::json settingsTemplate; ///< a starting configuration, without "kind"
+    bool needsLabels = false;        ///< needs a baseline run's outcomes of its models
+    /// Reads and checks the settings; nullopt when any error was reported.
+    std::function<std::optional<StrategyPlan>(const StrategySource&)> read;
+};
+
+} // namespace baton::core

@@ -1,0 +1,109 @@
+// Golden files: every case folder tests/data/golden/<case>/ holds input/ and expected/; the
+// outputs of the report and the importers must equal the expected files byte for byte. Each
+// case's README says how its figures were worked out by hand.
+//
+// After an intended change of an output, regenerate and review the diff:
+//   BATON_REGENERATE_GOLDEN=1 build/dev/tests/core/tst_golden
+
+#include "eval/run_report.h"
+#include "io/task_export.h"
+#include "io/task_import.h"
+#include "util/file_io.h"
+
+#include <QDir>
+#include <QTest>
+
+#include <fstream>
+#include <sstream>
+
+using namespace baton::core;
+
+namespace {
+
+const QString kGolden = BATON_TEST_DATA "/golden";
+
+std::string read(const QString& path) {
+    std::ifstream in(path.toStdString(), std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// Compares `actual` with expected/<name>, or writes it there when regenerating.
+void expectFile(const QString& dir, const QString& name, const std::string& actual) {
+    QString path = dir + "/expected/" + name;
+    if (qEnvironmentVariableIsSet("BATON_REGENERATE_GOLDEN")) {
+        std::ofstream(path.toStdString(), std::ios::binary) << actual;
+        return;
+    }
+    QVERIFY2(QFile::exists(path), qPrintable(path + " is missing; regenerate (see the top of tst_golden.cpp)"));
+    std::string expected = read(path);
+    if (actual != expected) {
+        std::ofstream(path.toStdString() + ".actual", std::ios::binary) << actual;
+        QFAIL(qPrintable(path + " differs; the output is in " + path + ".actual"));
+    }
+}
+
+std::string diagnosticsText(const std::vector<Diagnostic>& ds) {
+    std::string out;
+    for (const auto& d : ds)
+        out += d.toString() + "\n";
+    return out.empty() ? "none\n" : out;
+}
+
+void reportCase(const QString& dir) {
+    auto tasks = importTasks((dir + "/input/tasks.jsonl").toStdString(), {});
+    QVERIFY2(tasks, tasks ? "" : tasks.error().describe().c_str());
+    auto run = nlohmann::json::parse(read(dir + "/input/run.json"));
+    auto report = buildReport(run["run_id"], run["outcomes"].get<std::vector<Outcome>>(),
+                              run["calls"].get<std::vector<Call>>(), tasks->set,
+                              run["baselines"].get<std::vector<std::string>>(), run["seed"]);
+    expectFile(dir, "report.txt", toText(report));
+    expectFile(dir, "report.csv", toCsv(report));
+    expectFile(dir, "report.json", toJson(report).dump(2) + "\n");
+}
+
+void tasksCase(const QString& dir) {
+    ImportOptions options;
+    QString input = dir + "/input/tasks.jsonl";
+    if (!QFile::exists(input)) input = dir + "/input/tasks.csv";
+    if (QFile::exists(dir + "/input/options.json")) {
+        auto o = nlohmann::json::parse(read(dir + "/input/options.json"));
+        for (const auto& m : o.value("map", nlohmann::json::array()))
+            QVERIFY(applyMapping(options.mapping, m.get<std::string>()));
+        options.skipBad = o.value("skip_bad", false);
+    }
+    options.name = "golden";
+    auto imported = importTasks(input.toStdString(), options);
+    std::string problems = imported ? diagnosticsText(imported->skipped) : imported.error().describe() + "\n";
+    // Paths in messages are relative to the case, so the files do not depend on the checkout.
+    for (size_t at; (at = problems.find(dir.toStdString() + "/")) != std::string::npos;)
+        problems.erase(at, dir.size() + 1);
+    expectFile(dir, "problems.txt", problems);
+    expectFile(dir, "tasks.jsonl", imported ? taskSetToJsonl(imported->set) : "");
+}
+
+} // namespace
+
+class TestGolden : public QObject {
+    Q_OBJECT
+private slots:
+    void golden_data() {
+        QTest::addColumn<QString>("dir");
+        for (const QString& name : QDir(kGolden).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+            QTest::newRow(qPrintable(name)) << kGolden + "/" + name;
+    }
+    void golden() {
+        QFETCH(QString, dir);
+        QString name = QFileInfo(dir).fileName();
+        if (name.startsWith("report-"))
+            reportCase(dir);
+        else if (name.startsWith("tasks-"))
+            tasksCase(dir);
+        else
+            QFAIL(qPrintable("no golden runner for case " + name + " (report-*, tasks-*)"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestGolden)
+#include "tst_golden.moc"
