@@ -29,7 +29,10 @@ std::optional<std::map<std::string, std::string>> parseTags(const QString& text)
 }
 
 core::PriceEntry& priceOverride(core::ModelSpec& model) {
-    if (!model.priceOverride) model.priceOverride = core::PriceEntry{.id = model.priceRef};
+    if (!model.priceOverride) {
+        model.priceOverride = core::PriceEntry{};
+        model.priceOverride->id = model.priceRef;
+    }
     return *model.priceOverride;
 }
 

@@ -60,7 +60,9 @@ PoolsPage::PoolsPage(WorkbenchSession& session, QWidget* parent)
     addAction(tr("New"), QKeySequence::New, [this] {
         if (!confirmDiscard()) return;
         m_brokenFile.clear();
-        m_document.reset(core::Pool{.name = "new pool"}, {});
+        core::Pool fresh;
+        fresh.name = "new pool";
+        m_document.reset(std::move(fresh), {});
     });
     addAction(tr("Open..."), QKeySequence::Open, [this] {
         if (!confirmDiscard()) return;

@@ -19,9 +19,9 @@
 namespace baton::ui {
 
 TasksPage::TasksPage(WorkbenchSession& session, QWidget* parent)
-    : QWidget(parent), m_session(session), m_sets(new QTableWidget(this)), m_itemsView(new QTableView(this)),
-      m_problems(new QListWidget(this)), m_skipBad(new QPushButton(tr("Import, skipping the bad lines"), this)),
-      m_import(new QPushButton(tr("&Import..."), this)), m_current(new QLabel(this)) {
+    : QWidget(parent), m_session(session), m_import(new QPushButton(tr("&Import..."), this)),
+      m_sets(new QTableWidget(this)), m_itemsView(new QTableView(this)), m_problems(new QListWidget(this)),
+      m_skipBad(new QPushButton(tr("Import, skipping the bad lines"), this)), m_current(new QLabel(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Tasks</h2>Task sets in this workspace. Import JSONL (one item per line: "
                                     "id, category, prompt, answer) or CSV with those columns."),

@@ -126,10 +126,10 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
             if (grades.count(b)) report.comparisons.push_back(compare(m.name, b, grades[m.name], grades[b], seed));
     }
 
-    std::vector<CostQualityPoint> points;
+    std::vector<CurvePoint> points;
     for (const auto& m : report.strategies)
-        if (m.costPerItem && m.items > 0) points.push_back({m.name, m.costPerItem->usd(), m.accuracy});
-    report.frontier = costQualityFrontier(std::move(points));
+        if (m.costPerItem && m.items > 0) points.push_back({m.costPerItem->usd(), m.accuracy, m.name});
+    report.frontier = nonDecreasingHull(std::move(points));
 
     std::map<std::string, std::string> categoryOf;
     for (const auto& item : tasks.items)
@@ -211,7 +211,7 @@ nlohmann::json toJson(const RunReport& r) {
                               {"known_cost_usd", c.knownCost.usd()}});
     nlohmann::json frontier = nlohmann::json::array();
     for (const auto& p : r.frontier)
-        frontier.push_back({{"strategy", p.name}, {"cost_per_item_usd", p.cost}, {"accuracy", p.quality}});
+        frontier.push_back({{"strategy", p.label}, {"cost_per_item_usd", p.cost}, {"accuracy", p.quality}});
     return {{"run", r.runId},
             {"best_single", r.bestSingle},
             {"frontier", frontier},

@@ -59,7 +59,7 @@ struct RunReport {
     std::vector<CategoryMetrics> categories;
     /// The strategies on the cost-quality frontier (cost per item vs accuracy), by cost; those
     /// with an unknown cost are left out.
-    std::vector<CostQualityPoint> frontier;
+    std::vector<CurvePoint> frontier;
 };
 
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,

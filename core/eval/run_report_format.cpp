@@ -53,7 +53,7 @@ std::string toText(const RunReport& r) {
     if (!r.frontier.empty()) {
         out << "Cost-quality frontier (non-decreasing convex hull of cost per item vs accuracy):\n ";
         for (const auto& p : r.frontier)
-            out << (&p == &r.frontier.front() ? " " : " -> ") << p.name << " (" << fmt("%.3f", p.quality) << " at $"
+            out << (&p == &r.frontier.front() ? " " : " -> ") << p.label << " (" << fmt("%.3f", p.quality) << " at $"
                 << fmt("%.6f", p.cost) << ")";
         out << "\n";
     }
@@ -113,7 +113,7 @@ std::string toCsv(const RunReport& r) {
             << fmt("%.6f", m.accuracyCi.high) << "," << usd(m.totalCost) << "," << usd(m.costPerItem) << ","
             << usd(m.costPerCorrect) << "," << m.unknownCostCalls << "," << fmt("%.1f", m.latencyP50Ms) << ","
             << fmt("%.1f", m.latencyP95Ms) << "," << fmt("%.3f", m.callsPerItem) << "," << fmt("%.1f", m.tokensPerItem)
-            << "," << (std::ranges::any_of(r.frontier, [&](const auto& p) { return p.name == m.name; }) ? 1 : 0)
+            << "," << (std::ranges::any_of(r.frontier, [&](const auto& p) { return p.label == m.name; }) ? 1 : 0)
             << "\n";
     return out.str();
 }

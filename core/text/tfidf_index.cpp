@@ -1,84 +1,11 @@
 #include "text/tfidf_index.h"
-#include "util/rng.h"
-
-#include <algorithm>
-#include <cctype>
-#include <cmath>
-#include <map>
 
 namespace baton::core {
-namespace {
 
-std::map<int, float> termCounts(std::string_view text, int buckets) {
-    std::map<int, float> counts;
-    std::string word;
-    auto flush = [&] {
-        if (!word.empty()) counts[int(hashParts({word}) % uint64_t(buckets))] += 1;
-        word.clear();
-    };
-    for (char c : text) {
-        if (std::isalnum(static_cast<unsigned char>(c)))
-            word += char(std::tolower(static_cast<unsigned char>(c)));
-        else
-            flush();
-    }
-    flush();
-    return counts;
-}
-
-} // namespace
-
-TfidfIndex::TfidfIndex(const std::vector<std::string>& documents, int buckets)
-    : m_buckets(buckets), m_idf(size_t(buckets), 0) {
-    std::vector<std::map<int, float>> counts;
-    std::vector<int> df(size_t(buckets), 0);
-    for (const auto& d : documents) {
-        counts.push_back(termCounts(d, buckets));
-        for (const auto& [b, n] : counts.back())
-            ++df[size_t(b)];
-    }
-    double n = double(documents.size());
-    for (int b = 0; b < buckets; ++b)
-        m_idf[size_t(b)] = float(std::log((n + 1) / (df[size_t(b)] + 1)) + 1);
-    for (const auto& c : counts) {
-        SparseVector v;
-        double norm = 0;
-        for (const auto& [b, tf] : c) {
-            float w = (1 + std::log(tf)) * m_idf[size_t(b)];
-            v.emplace_back(b, w);
-            norm += double(w) * w;
-        }
-        for (auto& [b, w] : v)
-            w = float(w / std::sqrt(std::max(norm, 1e-12)));
-        m_vectors.push_back(std::move(v));
-    }
-}
-
-TfidfIndex::SparseVector TfidfIndex::vectorize(std::string_view text) const {
-    SparseVector v;
-    double norm = 0;
-    for (const auto& [b, tf] : termCounts(text, m_buckets)) {
-        float w = (1 + std::log(tf)) * m_idf[size_t(b)];
-        v.emplace_back(b, w);
-        norm += double(w) * w;
-    }
-    for (auto& [b, w] : v)
-        w = float(w / std::sqrt(std::max(norm, 1e-12)));
-    return v;
-}
-
-double TfidfIndex::dot(const SparseVector& a, const SparseVector& b) {
-    double sum = 0;
-    size_t i = 0, j = 0;
-    while (i < a.size() && j < b.size()) {
-        if (a[i].first == b[j].first)
-            sum += double(a[i++].second) * b[j++].second;
-        else if (a[i].first < b[j].first)
-            ++i;
-        else
-            ++j;
-    }
-    return sum;
+TfidfIndex::TfidfIndex(const std::vector<std::string>& documents, int buckets) : m_vectorizer(documents, buckets) {
+    m_vectors.reserve(documents.size());
+    for (const auto& d : documents)
+        m_vectors.push_back(m_vectorizer.vectorize(d));
 }
 
 } // namespace baton::core

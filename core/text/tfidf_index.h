@@ -1,7 +1,8 @@
 #pragma once
-/// TfidfIndex: the built-in text vectoriser for similarity routing when no embedding endpoint
-/// is configured: lowercased words hashed into buckets, TF-IDF weighted, L2-normalised; nearest
-/// neighbours by cosine similarity (brute force).
+/// TfidfIndex: nearest neighbours by cosine similarity (brute force) over TF-IDF vectors, the
+/// built-in similarity of similarity routing when no embedding endpoint is configured.
+
+#include "text/tfidf_vectorizer.h"
 
 #include <algorithm>
 #include <string>
@@ -21,21 +22,16 @@ public:
     size_t size() const { return m_vectors.size(); }
 
 private:
-    using SparseVector = std::vector<std::pair<int, float>>; // sorted by bucket
-    SparseVector vectorize(std::string_view text) const;
-    static double dot(const SparseVector& a, const SparseVector& b);
-
-    int m_buckets;
-    std::vector<float> m_idf;
+    TfidfVectorizer m_vectorizer;
     std::vector<SparseVector> m_vectors;
 };
 
 template <class Skip>
 std::vector<std::pair<size_t, double>> TfidfIndex::nearest(std::string_view text, size_t k, Skip skip) const {
-    SparseVector q = vectorize(text);
+    SparseVector q = m_vectorizer.vectorize(text);
     std::vector<std::pair<size_t, double>> scored;
     for (size_t i = 0; i < m_vectors.size(); ++i)
-        if (!skip(i)) scored.emplace_back(i, dot(q, m_vectors[i]));
+        if (!skip(i)) scored.emplace_back(i, TfidfVectorizer::dot(q, m_vectors[i]));
     size_t keep = std::min(k, scored.size());
     std::partial_sort(scored.begin(), scored.begin() + long(keep), scored.end(), [](const auto& a, const auto& b) {
         return a.second > b.second || (a.second == b.second && a.first < b.first);

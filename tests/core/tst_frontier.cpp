@@ -1,4 +1,5 @@
-// The cost-quality frontier: the non-decreasing convex hull of (cost, quality) points.
+// The cost-quality frontier: the non-decreasing convex hull of (cost, quality) points (the run
+// report's frontier).
 
 #include "eval/frontier.h"
 
@@ -6,7 +7,7 @@
 
 using namespace baton::core;
 
-using Points = std::vector<CostQualityPoint>;
+using Points = std::vector<CurvePoint>;
 Q_DECLARE_METATYPE(Points)
 Q_DECLARE_METATYPE(std::vector<std::string>)
 
@@ -18,17 +19,17 @@ private slots:
         QTest::addColumn<std::vector<std::string>>("expected");
         // b is dearer than a and no better; d is dearer than c and worse.
         QTest::newRow("dominated points dropped")
-            << Points{{"c", 0.01, 0.9}, {"a", 0.001, 0.5}, {"b", 0.002, 0.4}, {"m", 0.005, 0.8}, {"d", 0.02, 0.85}}
+            << Points{{0.01, 0.9, "c"}, {0.001, 0.5, "a"}, {0.002, 0.4, "b"}, {0.005, 0.8, "m"}, {0.02, 0.85, "d"}}
             << std::vector<std::string>{"a", "m", "c"};
         // m is better than a, but the chord a-c passes above it at its cost (0.7 > 0.6): mixing a
         // and c at random beats m, so m is off the hull although a staircase would keep it.
-        QTest::newRow("under the chord") << Points{{"a", 0, 0.5}, {"m", 1, 0.6}, {"c", 2, 0.9}}
+        QTest::newRow("under the chord") << Points{{0, 0.5, "a"}, {1, 0.6, "m"}, {2, 0.9, "c"}}
                                          << std::vector<std::string>{"a", "c"};
-        QTest::newRow("on the chord") << Points{{"a", 0, 0.5}, {"m", 1, 0.7}, {"c", 2, 0.9}}
+        QTest::newRow("on the chord") << Points{{0, 0.5, "a"}, {1, 0.7, "m"}, {2, 0.9, "c"}}
                                       << std::vector<std::string>{"a", "c"};
-        QTest::newRow("above the chord") << Points{{"a", 0, 0.5}, {"m", 1, 0.75}, {"c", 2, 0.9}}
+        QTest::newRow("above the chord") << Points{{0, 0.5, "a"}, {1, 0.75, "m"}, {2, 0.9, "c"}}
                                          << std::vector<std::string>{"a", "m", "c"};
-        QTest::newRow("same cost: the better one") << Points{{"worse", 1, 0.4}, {"better", 1, 0.6}}
+        QTest::newRow("same cost: the better one") << Points{{1, 0.4, "worse"}, {1, 0.6, "better"}}
                                                    << std::vector<std::string>{"better"};
         QTest::newRow("empty") << Points{} << std::vector<std::string>{};
     }
@@ -36,8 +37,8 @@ private slots:
         QFETCH(Points, points);
         QFETCH(std::vector<std::string>, expected);
         std::vector<std::string> names;
-        for (const auto& p : costQualityFrontier(points))
-            names.push_back(p.name);
+        for (const auto& p : nonDecreasingHull(points))
+            names.push_back(p.label);
         QCOMPARE(names, expected);
     }
 };

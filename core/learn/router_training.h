@@ -1,0 +1,27 @@
+#pragma once
+/// Trains a RouterModel on an outcome matrix: features fitted on the training items' prompts and
+/// categories; one logistic regression per model on its graded training cells (grade >= 0.5 is
+/// right); Platt calibration of each on the validation items; expected costs from the training
+/// cells. Nothing of the validation or test items is used but what the caller passes.
+
+#include "learn/router_model.h"
+#include "matrix/outcome_matrix.h"
+#include "util/result.h"
+
+#include <functional>
+#include <stop_token>
+
+namespace baton::core {
+
+struct RouterTrainOptions {
+    double c = 1.0;      ///< inverse L2 strength (liblinear's C)
+    int buckets = 4096;  ///< hashed TF-IDF buckets
+};
+
+/// Errors: BadInput when there is no training item, no validation item, or a model has no
+/// graded training cell; Cancelled work returns BadInput "cancelled".
+Result<RouterModel> trainRouter(const OutcomeMatrix& matrix, const std::vector<size_t>& train,
+                                const std::vector<size_t>& validation, const RouterTrainOptions& options,
+                                std::stop_token stop = {}, const std::function<void(double)>& progress = {});
+
+} // namespace baton::core

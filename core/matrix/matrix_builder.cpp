@@ -1,0 +1,143 @@
+#include "matrix/matrix_builder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+
+namespace baton::core {
+
+size_t MatrixBuilder::item(std::string_view id, std::string_view category, std::string_view prompt) {
+    auto [it, added] = m_itemIndex.try_emplace(std::string(id), uint32_t(m_items.size()));
+    if (added) {
+        m_items.emplace_back(id);
+        m_itemCategories.emplace_back(category);
+        m_itemPrompts.emplace_back(prompt);
+    } else {
+        if (m_itemCategories[it->second].empty()) m_itemCategories[it->second] = category;
+        if (m_itemPrompts[it->second].empty()) m_itemPrompts[it->second] = prompt;
+    }
+    return it->second;
+}
+
+size_t MatrixBuilder::model(std::string_view name) {
+    auto [it, added] = m_modelIndex.try_emplace(std::string(name), uint32_t(m_models.size()));
+    if (added) m_models.emplace_back(name);
+    return it->second;
+}
+
+void MatrixBuilder::error(size_t line, std::string message) {
+    m_problems.push_back({Severity::Error, m_file, line ? "line " + std::to_string(line) : "", std::move(message)});
+}
+
+void MatrixBuilder::add(size_t item, size_t model, CellInput cell, size_t line) {
+    if (cell.grade && (*cell.grade < 0 || *cell.grade > 1 || std::isnan(*cell.grade)))
+        return error(line, "grade " + std::to_string(*cell.grade) + " is outside [0,1]; rescale the scores");
+    if (cell.costUsd && *cell.costUsd < 0) return error(line, "negative cost; costs are in USD and >= 0");
+    uint64_t key = (uint64_t(item) << 32) | model;
+    auto [it, added] = m_cellLine.try_emplace(key, line);
+    if (!added)
+        return error(line, "duplicate cell (item \"" + m_items[item] + "\", model \"" + m_models[model] +
+                               "\"): already given on line " + std::to_string(it->second) + "; keep one of them");
+    Pending p;
+    p.item = uint32_t(item), p.model = uint32_t(model), p.line = line;
+    if (cell.grade) p.grade = float(*cell.grade);
+    p.cost = cell.costUsd ? *cell.costUsd : std::numeric_limits<double>::quiet_NaN();
+    if (cell.latencyMs) p.latency = float(*cell.latencyMs);
+    if (cell.inputTokens) p.in = int32_t(*cell.inputTokens);
+    if (cell.outputTokens) p.out = int32_t(*cell.outputTokens);
+    if (cell.response) {
+        p.response = int64_t(m_responses.size());
+        m_responses.push_back(std::move(*cell.response));
+    }
+    for (auto& [name, value] : cell.scorers) {
+        auto found = std::find(m_scorerNames.begin(), m_scorerNames.end(), name);
+        if (found == m_scorerNames.end()) found = m_scorerNames.insert(m_scorerNames.end(), name);
+        m_scores.emplace_back(m_cells.size(), uint32_t(found - m_scorerNames.begin()), float(value));
+    }
+    m_cells.push_back(p);
+}
+
+Result<OutcomeMatrix> MatrixBuilder::finish(MatrixProvenance provenance) {
+    if (!m_problems.empty())
+        return fail(ErrorKind::BadInput,
+                    m_file + ": " + std::to_string(m_problems.size()) + " bad line(s); nothing was imported",
+                    m_problems);
+    if ((m_items.empty() || m_models.empty()) && m_points.empty())
+        return fail(ErrorKind::BadInput, m_file + ": no outcomes found; check the format and the column mapping");
+    OutcomeMatrix m;
+    m.models = m_models;
+    m.itemIds = m_items;
+    for (size_t i = 0; i < m_items.size(); ++i) {
+        const std::string& c = m_itemCategories[i].empty() ? std::string("(none)") : m_itemCategories[i];
+        auto found = std::find(m.categories.begin(), m.categories.end(), c);
+        if (found == m.categories.end()) found = m.categories.insert(m.categories.end(), c);
+        m.itemCategory.push_back(uint32_t(found - m.categories.begin()));
+    }
+    if (std::any_of(m_itemPrompts.begin(), m_itemPrompts.end(), [](const auto& p) { return !p.empty(); }))
+        m.prompts = m_itemPrompts;
+    size_t cells = m_items.size() * m_models.size(), n = m_items.size();
+    m.grade.assign(cells, OutcomeMatrix::kMissing);
+    m.costUsd.assign(cells, std::numeric_limits<double>::quiet_NaN());
+    m.latencyMs.assign(cells, OutcomeMatrix::kMissing);
+    m.inputTokens.assign(cells, -1);
+    m.outputTokens.assign(cells, -1);
+    std::vector<int64_t> responseOf(m_responses.empty() ? 0 : cells, -1);
+    for (const auto& p : m_cells) {
+        size_t c = size_t(p.model) * n + p.item;
+        m.grade[c] = p.grade, m.costUsd[c] = p.cost, m.latencyMs[c] = p.latency;
+        m.inputTokens[c] = p.in, m.outputTokens[c] = p.out;
+        if (p.response >= 0) responseOf[c] = p.response;
+    }
+    if (!m_responses.empty()) {
+        m.responseEnd.resize(cells);
+        for (size_t c = 0; c < cells; ++c) {
+            if (responseOf[c] >= 0) m.responseText += m_responses[size_t(responseOf[c])];
+            m.responseEnd[c] = m.responseText.size();
+        }
+    }
+    m.scorerNames = m_scorerNames;
+    m.scorers.assign(m_scorerNames.size(), std::vector<float>(cells, OutcomeMatrix::kMissing));
+    for (auto& [pending, scorer, value] : m_scores)
+        m.scorers[scorer][size_t(m_cells[pending].model) * n + m_cells[pending].item] = value;
+    m.points = m_points;
+    provenance.notes.insert(provenance.notes.end(), m_notes.begin(), m_notes.end());
+    m.provenance = std::move(provenance);
+    return m;
+}
+
+std::expected<std::optional<double>, std::string> parseNumberField(std::string_view text, std::string_view what) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
+        text.remove_suffix(1);
+    if (text.empty() || text == "NA" || text == "nan" || text == "NaN" || text == "null" || text == "None")
+        return std::optional<double>{};
+    double value = 0;
+    auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || end != text.data() + text.size())
+        return std::unexpected(std::string(what) + " \"" + std::string(text) + "\" is not a number");
+    return std::optional<double>{value};
+}
+
+std::expected<std::optional<double>, std::string> parseGradeField(std::string_view text) {
+    std::string lower;
+    for (char c : text)
+        if (c != ' ' && c != '\r') lower += char(std::tolower(static_cast<unsigned char>(c)));
+    if (lower == "true") return std::optional<double>{1.0};
+    if (lower == "false") return std::optional<double>{0.0};
+    return parseNumberField(text, "grade");
+}
+
+std::string utcNowIso() {
+    std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm tm{};
+    gmtime_r(&now, &tm);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buffer;
+}
+
+} // namespace baton::core

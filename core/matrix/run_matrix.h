@@ -1,0 +1,13 @@
+#pragma once
+/// The outcome matrix of a Baton run: every baseline (a strategy named after a pool model) as a
+/// model column, with grade, cost (unknown stays unknown), latency and answer per item.
+
+#include "matrix/outcome_matrix.h"
+#include "store/sqlite_db.h"
+
+namespace baton::core {
+
+/// Errors: NotFound for an unknown run or one without baseline outcomes (run the baselines).
+Result<OutcomeMatrix> matrixFromRun(SqliteDb& db, int64_t runId);
+
+} // namespace baton::core
