@@ -24,5 +24,6 @@ std::vector<Command> priceCommands();
 std::vector<Command> simCommands();
 std::vector<Command> runCommands();
 std::vector<Command> cascadeCommands();
+std::vector<Command> routerCommands();
 
 } // namespace baton::cli

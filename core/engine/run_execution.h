@@ -27,7 +27,7 @@ private:
         size_t strategy;
     };
     void startMore();          // loop thread
-    Task<int> runJob(Job job); // loop thread
+    Async<int> runJob(Job job); // loop thread
     void jobDone(const Job& job, const StrategyResult& result, const StrategyContext& ctx);
     void stopDispatch(std::string reason);
     void report();

@@ -94,7 +94,7 @@ StrategyKind CascadeStrategy::kind() {
     return k;
 }
 
-Task<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
+Async<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
     const TaskItem& item = ctx.item();
     StrategyResult result;
     std::string parent;

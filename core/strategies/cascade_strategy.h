@@ -29,7 +29,7 @@ public:
         : m_chain(std::move(settings.chain)), m_thresholds(std::move(settings.thresholds)), m_scorer(settings.scorer),
           m_judge(settings.judge) {}
     static StrategyKind kind();
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:
     std::vector<const ModelSpec*> m_chain;

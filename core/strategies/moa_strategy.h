@@ -18,7 +18,7 @@ public:
     MoaStrategy(int layers, std::vector<const ModelSpec*> proposers, const ModelSpec& aggregator)
         : m_layers(layers), m_proposers(std::move(proposers)), m_aggregator(&aggregator) {}
     static StrategyKind kind();
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:
     int m_layers = 1;

@@ -91,7 +91,7 @@ StrategyKind RulesStrategy::kind() {
     return k;
 }
 
-Task<StrategyResult> RulesStrategy::answer(StrategyContext& ctx) {
+Async<StrategyResult> RulesStrategy::answer(StrategyContext& ctx) {
     const TaskItem& item = ctx.item();
     const std::string& prompt = item.prompt();
     const ModelSpec* chosen = m_default;

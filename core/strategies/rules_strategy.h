@@ -27,7 +27,7 @@ public:
     RulesStrategy(std::vector<RoutingRule> rules, const ModelSpec& fallback)
         : m_rules(std::move(rules)), m_default(&fallback) {}
     static StrategyKind kind();
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:
     std::vector<RoutingRule> m_rules;

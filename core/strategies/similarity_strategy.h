@@ -19,7 +19,7 @@ public:
     SimilarityStrategy(std::vector<const ModelSpec*> models, size_t k, double lambda, LabelledOutcomes labels);
     static StrategyKind kind();
     nlohmann::json pinnedSettings() const override { return {{"labels_run", m_labels.runId}}; }
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
     struct Choice {
         const ModelSpec* model = nullptr;

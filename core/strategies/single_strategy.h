@@ -12,7 +12,7 @@ class SingleStrategy : public Strategy {
 public:
     explicit SingleStrategy(const ModelSpec& model) : m_model(model) {}
     static StrategyKind kind();
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:
     const ModelSpec& m_model;

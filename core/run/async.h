@@ -1,8 +1,8 @@
 #pragma once
-/// Task<T>: a lazily started C++20 coroutine, so strategies read as straight-line code that
-/// co_awaits model calls. Awaiting a Task starts it and resumes the awaiter when it finishes
+/// Async<T>: a lazily started C++20 coroutine, so strategies read as straight-line code that
+/// co_awaits model calls. Awaiting an Async starts it and resumes the awaiter when it finishes
 /// (symmetric transfer, no stack growth). `detach(onDone)` starts a top-level task.
-/// Tasks here run on the HTTP event loop thread; they never block.
+/// Async tasks here run on the HTTP event loop thread; they never block.
 ///
 /// House rule: co_await only named objects (`auto t = f(x); T r = co_await t;`), and build
 /// arguments with destructors outside the co_await expression. GCC 12 destroys temporaries
@@ -18,7 +18,7 @@
 
 namespace baton::core {
 
-template <class T> class Task {
+template <class T> class Async {
 public:
     struct promise_type {
         std::optional<T> value;
@@ -26,7 +26,7 @@ public:
         std::coroutine_handle<> continuation;
         std::function<void(T)> onDone; // for detached tasks
 
-        Task get_return_object() { return Task(std::coroutine_handle<promise_type>::from_promise(*this)); }
+        Async get_return_object() { return Async(std::coroutine_handle<promise_type>::from_promise(*this)); }
         std::suspend_always initial_suspend() noexcept { return {}; }
         struct FinalAwaiter {
             bool await_ready() noexcept { return false; }
@@ -48,13 +48,13 @@ public:
         void unhandled_exception() { std::terminate(); } // core code reports errors as values
     };
 
-    Task(Task&& other) noexcept : m_handle(std::exchange(other.m_handle, {})) {}
-    Task& operator=(Task&& other) noexcept {
+    Async(Async&& other) noexcept : m_handle(std::exchange(other.m_handle, {})) {}
+    Async& operator=(Async&& other) noexcept {
         if (m_handle) m_handle.destroy();
         m_handle = std::exchange(other.m_handle, {});
         return *this;
     }
-    ~Task() {
+    ~Async() {
         if (m_handle) m_handle.destroy();
     }
 
@@ -73,7 +73,7 @@ public:
     }
 
 private:
-    explicit Task(std::coroutine_handle<promise_type> h) : m_handle(h) {}
+    explicit Async(std::coroutine_handle<promise_type> h) : m_handle(h) {}
     std::coroutine_handle<promise_type> m_handle;
 };
 
@@ -108,7 +108,7 @@ template <class T, class Start> CallbackAwaiter<T, Start> awaitCallback(Start st
 namespace baton::core {
 
 /// Runs tasks side by side on the event loop and resumes with all their results, in order.
-template <class T> Task<std::vector<T>> whenAll(std::vector<Task<T>> tasks) {
+template <class T> Async<std::vector<T>> whenAll(std::vector<Async<T>> tasks) {
     struct State {
         std::vector<std::optional<T>> results;
         size_t remaining = 0;

@@ -1,0 +1,143 @@
+#include "replay/router_evaluation.h"
+#include "eval/frontier.h"
+#include "replay/gap_recovered.h"
+#include "replay/item_split.h"
+#include "replay/model_stats.h"
+#include "replay/router_replay.h"
+#include "util/rng.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace baton::core {
+namespace {
+
+double axis(const RoutePoint& p, bool usd) {
+    return usd ? p.meanCostUsd : p.strongShare;
+}
+
+double curveAiq(const std::vector<RoutePoint>& curve, bool usd, double lo, double hi) {
+    std::vector<CurvePoint> points;
+    for (const auto& p : curve)
+        points.push_back({axis(p, usd), p.accuracy, p.strategy});
+    return aiq(nonDecreasingHull(points), lo, hi);
+}
+
+std::vector<SharePoint> shares(const std::vector<RoutePoint>& curve) {
+    std::vector<SharePoint> out;
+    for (const auto& p : curve)
+        if (!std::isnan(p.strongShare)) out.push_back({p.strongShare, p.accuracy});
+    return out;
+}
+
+/// APGR on resampled test items: the choices per lambda are fixed, only the items drawn change.
+Interval95 apgrInterval(const OutcomeMatrix& m, const RouterPredictions& p, const std::vector<double>& lambdas,
+                        size_t weak, size_t strong, int resamples, uint64_t seed) {
+    std::vector<std::vector<uint16_t>> choices;
+    for (double lambda : lambdas)
+        choices.push_back(routerChoices(p, lambda));
+    size_t n = p.items.size();
+    Rng rng(seed * 7919 + 17);
+    std::vector<double> values;
+    std::vector<size_t> draw(n);
+    for (int r = 0; r < resamples; ++r) {
+        for (auto& d : draw)
+            d = size_t(rng.uniform() * double(n)) % n;
+        auto accuracy = [&](auto modelOf) {
+            double sum = 0;
+            for (size_t k : draw)
+                sum += m.grade[m.cell(p.items[k], modelOf(k))];
+            return sum / double(n);
+        };
+        double weakAcc = accuracy([&](size_t) { return weak; });
+        double strongAcc = accuracy([&](size_t) { return strong; });
+        std::vector<SharePoint> curve;
+        for (const auto& c : choices) {
+            double share = 0;
+            for (size_t k : draw)
+                share += c[k] == strong;
+            curve.push_back({share / double(n), accuracy([&](size_t k) { return size_t(c[k]); })});
+        }
+        double apgr = averagePgr(curve, weakAcc, strongAcc);
+        if (!std::isnan(apgr)) values.push_back(apgr);
+    }
+    if (values.empty()) return {};
+    std::sort(values.begin(), values.end());
+    auto at = [&](double q) { return values[size_t(std::clamp(q * double(values.size() - 1), 0.0, double(values.size() - 1)))]; };
+    return {at(0.025), at(0.975)};
+}
+
+} // namespace
+
+Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEvaluationOptions& o, std::stop_token stop) {
+    RouterEvaluation out;
+    std::vector<size_t> complete = completeItems(m);
+    if (complete.empty()) return fail(ErrorKind::BadInput, "no item has a grade for every model; nothing to compare on");
+    std::optional<size_t> weak, strong;
+    if (!o.strong.empty() || m.modelCount() == 2) {
+        auto stats = modelStats(m, complete);
+        size_t best = stats[0].accuracy >= (stats.size() > 1 ? stats[1].accuracy : 0) ? 0 : 1;
+        strong = o.strong.empty() ? std::optional<size_t>(best) : m.modelIndex(o.strong);
+        weak = o.weak.empty() ? std::optional<size_t>(1 - best) : m.modelIndex(o.weak);
+        if (!strong || !weak) return fail(ErrorKind::BadInput, "the weak or strong model is not in the matrix");
+        out.weak = m.models[*weak], out.strong = m.models[*strong];
+    }
+    bool usd = true;
+    for (size_t i : complete)
+        for (size_t model = 0; model < m.modelCount(); ++model)
+            usd = usd && !std::isnan(m.costUsd[m.cell(i, model)]);
+    out.costAxis = usd ? "usd" : "strong-share";
+    if (!usd && !strong)
+        return fail(ErrorKind::BadInput, "the matrix has unknown costs and no weak/strong pair: give costs "
+                                         "(--assume-cost MODEL=USD) or name --weak and --strong");
+
+    for (uint64_t seed : o.seeds) {
+        if (stop.stop_requested()) return fail(ErrorKind::BadInput, "cancelled");
+        ItemSplit outer = stratifiedSplit(m, o.testShare, seed, complete);
+        ItemSplit inner = stratifiedSplit(m, o.validationShare, seed + 1000, outer.train);
+        RouterSeedResult r;
+        r.seed = seed, r.trainItems = inner.train.size(), r.validationItems = inner.test.size();
+        r.testItems = outer.test.size();
+
+        // Without costs, a two-model router trades the strong model's extra P(correct) against
+        // a unit price of the strong model: its lambda is RouteLLM's threshold.
+        OutcomeMatrix priced = m;
+        if (!usd)
+            for (size_t i = 0; i < m.itemCount(); ++i)
+                for (size_t model = 0; model < m.modelCount(); ++model)
+                    priced.costUsd[m.cell(i, model)] = model == *strong ? 1.0 : 0.0;
+        auto router = trainRouter(priced, inner.train, inner.test, o.train, stop);
+        if (!router) return std::unexpected(router.error());
+        RouterPredictions predictions = predictItems(*router, priced, outer.test);
+        std::vector<double> lambdas = lambdaGrid(*router, o.points);
+        r.router = routerCurve(predictions, priced, lambdas, strong);
+        r.knn = SimilarityReplay(priced, outer.train, outer.test, o.k).curve(strong, o.points);
+        for (auto& p : r.knn)
+            p.strategy = "knn";
+        for (size_t model = 0; model < m.modelCount(); ++model) {
+            RoutePoint b = scoreRoutes(priced, outer.test, std::vector<uint16_t>(outer.test.size(), uint16_t(model)),
+                                       strong);
+            b.strategy = m.models[model];
+            r.baselines.push_back(b);
+        }
+        double lo = INFINITY, hi = -INFINITY;
+        for (const auto& b : r.baselines)
+            lo = std::min(lo, axis(b, usd)), hi = std::max(hi, axis(b, usd));
+        r.routerAiq = curveAiq(r.router, usd, lo, hi);
+        r.knnAiq = curveAiq(r.knn, usd, lo, hi);
+        r.baselineAiq = curveAiq(r.baselines, usd, lo, hi);
+        if (strong) {
+            double weakAcc = r.baselines[*weak].accuracy, strongAcc = r.baselines[*strong].accuracy;
+            r.routerApgr = averagePgr(shares(r.router), weakAcc, strongAcc);
+            r.knnApgr = averagePgr(shares(r.knn), weakAcc, strongAcc);
+            r.routerCpt50 = callPerformanceThreshold(shares(r.router), weakAcc, strongAcc, 0.5);
+            r.knnCpt50 = callPerformanceThreshold(shares(r.knn), weakAcc, strongAcc, 0.5);
+            r.routerApgrCi = apgrInterval(priced, predictions, lambdas, *weak, *strong, o.bootstrap, seed);
+        }
+        r.calibration = routerCalibration(predictions, priced);
+        out.seeds.push_back(std::move(r));
+    }
+    return out;
+}
+
+} // namespace baton::core

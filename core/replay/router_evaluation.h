@@ -1,0 +1,50 @@
+#pragma once
+/// The honest measure of a learned router on an outcome matrix: for each seed, a test split
+/// (stratified by category) the router never sees, a validation split from the rest for its
+/// calibration, and on the test items its 100-point lambda curve next to kNN (similarity routing,
+/// learnt on the same training items), every single model and the random mix: AIQ, and for a
+/// weak/strong pair APGR and CPT(50%) with a bootstrap 95% interval over test items.
+
+#include "learn/router_training.h"
+#include "replay/route_replay.h"
+
+#include <optional>
+
+namespace baton::core {
+
+struct RouterEvaluationOptions {
+    std::vector<uint64_t> seeds = {1, 2, 3, 4, 5};
+    double testShare = 0.3, validationShare = 0.2; ///< validation: a share of what is left
+    RouterTrainOptions train;
+    size_t k = 10; ///< kNN's neighbours
+    std::string weak, strong; ///< empty: the two models of a two-model matrix
+    int points = 100;
+    int bootstrap = 200; ///< resamples of the test items for the APGR interval
+};
+
+struct Interval95 {
+    double low = NAN, high = NAN;
+};
+
+struct RouterSeedResult {
+    uint64_t seed = 0;
+    size_t trainItems = 0, validationItems = 0, testItems = 0;
+    std::vector<RoutePoint> router, knn, baselines;
+    double routerAiq = NAN, knnAiq = NAN, baselineAiq = NAN; ///< baselineAiq: of the single models' hull
+    double routerApgr = NAN, knnApgr = NAN, routerCpt50 = NAN, knnCpt50 = NAN;
+    Interval95 routerApgrCi;
+    std::vector<CalibrationReport> calibration; ///< per model, on the test items
+};
+
+struct RouterEvaluation {
+    std::string costAxis; ///< "usd" or "strong-share"
+    std::string weak, strong;
+    std::vector<RouterSeedResult> seeds;
+};
+
+/// Errors: BadInput when the matrix has no complete item, a named model is missing, or a split
+/// leaves nothing to train, calibrate or test on.
+Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& matrix, const RouterEvaluationOptions& options,
+                                        std::stop_token stop = {});
+
+} // namespace baton::core
