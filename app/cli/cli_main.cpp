@@ -13,7 +13,7 @@ using namespace baton::cli;
 std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands(),
-                       cascadeCommands(), routerCommands()})
+                       cascadeCommands(), matrixCommands(), replayCommands(), routerCommands()})
         all.insert(all.end(), group.begin(), group.end());
     return all;
 }

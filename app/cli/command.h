@@ -24,6 +24,8 @@ std::vector<Command> priceCommands();
 std::vector<Command> simCommands();
 std::vector<Command> runCommands();
 std::vector<Command> cascadeCommands();
+std::vector<Command> matrixCommands();
+std::vector<Command> replayCommands();
 std::vector<Command> routerCommands();
 
 } // namespace baton::cli

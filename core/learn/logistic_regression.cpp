@@ -61,7 +61,7 @@ LinearModel trainLogistic(const std::vector<const SparseVector*>& rows, const st
     double sign = classes[0] == 1 ? 1 : -1; // the decision function is for the first label
     for (int f = 0; f < dimension; ++f)
         out.weights[size_t(f)] = float(sign * get_decfun_coef(m, f + 1, 0));
-    out.bias = sign * get_decfun_coef(m, dimension + 1, 0);
+    out.bias = sign * get_decfun_bias(m, 0); // the bias feature is not one of get_decfun_coef's
     free_and_destroy_model(&m);
     return out;
 }

@@ -41,7 +41,7 @@ void finishCurve(ReplayCurve& c, const ReplayReport& r, bool usd, double lo, dou
 } // namespace
 
 Result<ReplayReport> replay(const OutcomeMatrix& m, const ReplayOptions& o, std::stop_token stop,
-                            const ProgressFn& progress) {
+                            const ReplayProgressFn& progress) {
     ReplayReport r;
     r.items = m.itemCount();
     r.models = modelStats(m);

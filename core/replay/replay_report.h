@@ -52,11 +52,11 @@ struct ReplayReport {
     std::vector<std::string> notes;
 };
 
-using ProgressFn = std::function<void(int done, int total)>;
+using ReplayProgressFn = std::function<void(int done, int total)>;
 
 /// Errors: BadInput for an unknown strategy or model, a cascade without scorer values, a matrix
 /// without complete items. Cancelled work returns BadInput "cancelled".
 Result<ReplayReport> replay(const OutcomeMatrix& matrix, const ReplayOptions& options, std::stop_token stop = {},
-                            const ProgressFn& progress = {});
+                            const ReplayProgressFn& progress = {});
 
 } // namespace baton::core

@@ -64,6 +64,13 @@ private slots:
         LinearModel model = trainLogistic(refs, labels, 2, 10);
         QVERIFY(sigmoid(model.score(rows[5])) > 0.75);
         QVERIFY(sigmoid(model.score(rows[15])) < 0.25);
+        // No feature at all: only the intercept can carry the base rate of 80%.
+        SparseVector none;
+        std::vector<const SparseVector*> blank(50, &none);
+        std::vector<int> mostly(50, 1);
+        for (int i = 0; i < 10; ++i)
+            mostly[size_t(i)] = 0;
+        QVERIFY(qAbs(sigmoid(trainLogistic(blank, mostly, 2, 100).score(none)) - 0.8) < 0.01);
         // One class only: no solver, the smoothed base rate (3 + 0.5) / (3 + 1).
         LinearModel always = trainLogistic({refs[1], refs[2], refs[3]}, {1, 1, 1}, 2, 10);
         QCOMPARE(sigmoid(always.bias), 0.875);
