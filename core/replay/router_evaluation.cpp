@@ -111,7 +111,7 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         RouterPredictions predictions = predictItems(*router, priced, outer.test);
         std::vector<double> lambdas = lambdaGrid(*router, o.points);
         r.router = routerCurve(predictions, priced, lambdas, strong);
-        r.knn = SimilarityReplay(priced, outer.train, outer.test, o.k).curve(strong, o.points);
+        if (o.compareKnn) r.knn = SimilarityReplay(priced, outer.train, outer.test, o.k).curve(strong, o.points);
         for (auto& p : r.knn)
             p.strategy = "knn";
         for (size_t model = 0; model < m.modelCount(); ++model) {

@@ -16,7 +16,8 @@ struct RouterEvaluationOptions {
     std::vector<uint64_t> seeds = {1, 2, 3, 4, 5};
     double testShare = 0.3, validationShare = 0.2; ///< validation: a share of what is left
     RouterTrainOptions train;
-    size_t k = 10; ///< kNN's neighbours
+    size_t k = 10;          ///< kNN's neighbours
+    bool compareKnn = true; ///< also replay kNN routing (its brute-force neighbours are the slow part)
     std::string weak, strong; ///< empty: the two models of a two-model matrix
     int points = 100;
     int bootstrap = 200; ///< resamples of the test items for the APGR interval

@@ -1,9 +1,7 @@
-// Golden files: every case folder tests/data/golden/<case>/ holds input/ and expected/; the
-// outputs of the report and the importers must equal the expected files byte for byte. Each
-// case's README says how its figures were worked out by hand.
-//
-// After an intended change of an output, regenerate and review the diff:
-//   BATON_REGENERATE_GOLDEN=1 build/dev/tests/core/tst_golden
+// Golden files: every case folder tests/data/report/<case>/ and tests/data/task_import/<case>/
+// holds input/ and expected/; the report's and the task importer's outputs must equal the
+// expected files byte for byte. tests/data/GOLDEN.md says how each case's figures were worked
+// out by hand, and how to regenerate them after an intended change (then review the diff).
 
 #include "eval/run_report.h"
 #include "io/task_export.h"
@@ -20,7 +18,6 @@ using namespace baton::core;
 
 namespace {
 
-const QString kGolden = BATON_TEST_DATA "/golden";
 
 std::string read(const QString& path) {
     std::ifstream in(path.toStdString(), std::ios::binary);
@@ -90,18 +87,18 @@ class TestGolden : public QObject {
 private slots:
     void golden_data() {
         QTest::addColumn<QString>("dir");
-        for (const QString& name : QDir(kGolden).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
-            QTest::newRow(qPrintable(name)) << kGolden + "/" + name;
+        for (QString output : {"report", "task_import"}) {
+            QString root = QString(BATON_TEST_DATA) + "/" + output;
+            for (const QString& name : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
+                QTest::newRow(qPrintable(output + "/" + name)) << root + "/" + name;
+        }
     }
     void golden() {
         QFETCH(QString, dir);
-        QString name = QFileInfo(dir).fileName();
-        if (name.startsWith("report-"))
+        if (dir.contains("/report/"))
             reportCase(dir);
-        else if (name.startsWith("tasks-"))
-            tasksCase(dir);
         else
-            QFAIL(qPrintable("no golden runner for case " + name + " (report-*, tasks-*)"));
+            tasksCase(dir);
     }
 };
 
