@@ -9,6 +9,7 @@ packages=(
     libgl-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 nlohmann-json3-dev libcpp-httplib-dev libzip-dev liblinear-dev libeigen3-dev
     libgtest-dev libbenchmark-dev clang-16 libclang-rt-16-dev
     xvfb xauth curl ca-certificates
+    openbox gdb
 )
 
 missing=()

@@ -96,10 +96,14 @@ void MainWindow::showRun(qint64 runId) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    if (m_poolsPage && !m_poolsPage->confirmDiscard())
+    // Every question first; nothing is stopped or dropped unless all are answered yes.
+    if ((m_runPage && !m_runPage->confirmStop()) || (m_poolsPage && !m_poolsPage->confirmDiscard())) {
         event->ignore();
-    else
-        event->accept();
+        return;
+    }
+    // The run stops here, before any page is destroyed, and its record says why.
+    if (m_runPage) m_runPage->stopRun(tr("the workbench was closed during the run"));
+    event->accept();
 }
 
 void MainWindow::addPage(const QString& title, QWidget* page) {

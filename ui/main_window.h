@@ -33,7 +33,7 @@ public:
     void showPage(int index);
 
 protected:
-    void closeEvent(QCloseEvent* event) override; ///< asks about an unsaved pool
+    void closeEvent(QCloseEvent* event) override; ///< asks about a run in progress and an unsaved pool
 
 private:
     void addPage(const QString& title, QWidget* page);

@@ -21,6 +21,12 @@ PoolDocument::PoolDocument(QObject* parent) : QObject(parent) {
     connect(&m_undo, &QUndoStack::cleanChanged, this, &PoolDocument::changed);
 }
 
+PoolDocument::~PoolDocument() {
+    // ~QUndoStack clears a modified stack and emits cleanChanged(true); nobody may hear it while
+    // the document (and the page that owns it) is half destroyed.
+    m_undo.blockSignals(true);
+}
+
 void PoolDocument::change(core::Pool pool, const QString& what) {
     if (pool == m_pool) return;
     m_undo.push(new PoolChange(*this, m_pool, std::move(pool), what));

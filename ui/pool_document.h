@@ -13,6 +13,7 @@ class PoolDocument : public QObject {
     Q_OBJECT
 public:
     explicit PoolDocument(QObject* parent = nullptr);
+    ~PoolDocument() override; ///< emits nothing: the undo stack is cleared silently
 
     const core::Pool& pool() const { return m_pool; }
     QString path() const { return m_path; } ///< empty for a pool never saved
@@ -38,11 +39,13 @@ private:
     friend class PoolChange;
     void setPool(core::Pool pool);
 
+    // Declared before the undo stack, which holds commands that point back here: the stack
+    // goes first, while everything it could reach is still alive.
     core::Pool m_pool;
     QString m_path;
-    QUndoStack m_undo;
     std::vector<core::Diagnostic> m_problems;
     bool m_valid = true;
+    QUndoStack m_undo;
 };
 
 } // namespace baton::ui

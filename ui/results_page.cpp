@@ -84,7 +84,7 @@ void ResultsPage::setReport(core::RunReport report) {
     m_summary->setText(tr("Run %1: %2 strategies and baselines. Best single model: %3.")
                            .arg(report.runId)
                            .arg(report.strategies.size())
-                           .arg(best.isEmpty() ? tr("none") : best));
+                           .arg(best.isEmpty() ? tr("none (no baseline answered every item)") : best));
     QString keep = m_costStrategy->currentText();
     m_costStrategy->blockSignals(true);
     m_costStrategy->clear();

@@ -6,6 +6,7 @@
 
 #include <QObject>
 #include <functional>
+#include <mutex>
 #include <stop_token>
 #include <thread>
 
@@ -22,7 +23,11 @@ public:
                core::RunEnvironment env);
     /// Continues an interrupted run. False if one is running.
     bool resume(core::RunInputs inputs, qint64 runId, std::optional<core::Money> maxCost, core::RunEnvironment env);
-    void cancel();
+    /// Asks the run to stop; `reason` (e.g. "the workbench was closed during the run") is recorded
+    /// with the run, after "cancelled: ".
+    void cancel(const QString& reason = {});
+    /// Blocks until the run has stopped and its record (status, why it stopped) is written.
+    void wait();
     bool running() const { return m_thread.joinable() && !m_finished; }
 
 signals:
@@ -32,10 +37,13 @@ signals:
 
 private:
     using Work = std::function<core::Result<core::RunSummary>(std::stop_token, core::ProgressFn)>;
-    bool launch(Work work);
+    bool launch(Work work, core::StoreWriter& writer);
+    std::string stopReason() const;
 
     std::jthread m_thread;
     std::stop_source m_stop;
+    mutable std::mutex m_mutex;
+    std::string m_stopReason; ///< guarded by m_mutex
     std::atomic<bool> m_finished{true};
 };
 

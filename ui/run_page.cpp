@@ -174,13 +174,17 @@ void RunPage::refreshResumable() {
     auto runs = reader ? core::listRuns(**reader) : std::unexpected(reader.error());
     if (runs)
         for (auto it = runs->rbegin(); it != runs->rend(); ++it)
-            if (it->status != core::RunStatus::Completed)
+            if (it->status != core::RunStatus::Completed) {
+                // Why it stopped, as recorded: "cancelled: the workbench was closed during the run".
+                QString status = QString::fromStdString(core::toString(it->status));
+                QString why = QString::fromStdString(it->stopReason);
+                if (!why.isEmpty()) status = why.startsWith(status) ? why : status + ": " + why;
                 m_resumable->addItem(
                     tr("Run %1 (%2, %3)")
                         .arg(it->id)
-                        .arg(QString::fromStdString(core::toString(it->status)))
-                        .arg(QDateTime::fromMSecsSinceEpoch(it->createdAtMs).toString("yyyy-MM-dd hh:mm")),
+                        .arg(status, QDateTime::fromMSecsSinceEpoch(it->createdAtMs).toString("yyyy-MM-dd hh:mm")),
                     qint64(it->id));
+            }
     m_resume->setEnabled(m_resumable->count() > 0 && !m_job.running());
 }
 
@@ -249,9 +253,23 @@ bool RunPage::resumeRun(qint64 runId) {
     return true;
 }
 
+bool RunPage::confirmStop() {
+    if (!m_job.running()) return true;
+    return confirm(tr("A run is in progress (%1). Stop it and close? Finished calls are kept: Resume continues the "
+                      "run later without sending them again.")
+                       .arg(m_status->text()));
+}
+
+void RunPage::stopRun(const QString& reason) {
+    if (!m_job.running()) return;
+    m_afterBaselines.reset();
+    m_job.cancel(reason);
+    m_job.wait();
+}
+
 void RunPage::cancelRun() {
     m_afterBaselines.reset();
-    m_job.cancel();
+    m_job.cancel(tr("by the user (Cancel)"));
     m_status->setText(tr("Cancelling: calls in flight are stopped, finished ones are kept."));
 }
 

@@ -32,6 +32,11 @@ public:
     bool startRun();
     bool resumeRun(qint64 runId);
     void cancelRun();
+    bool running() const { return m_job.running(); }
+    /// With a run in progress, asks whether to stop it so the window can close; false when the user says no.
+    bool confirmStop();
+    /// Stops the run in progress (if any), records `reason` with it and waits until it is written.
+    void stopRun(const QString& reason);
     /// The settings the controls describe.
     core::RunSettings settings() const;
     void selectStrategies(const QStringList& names); ///< for tests and saved sessions

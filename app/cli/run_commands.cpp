@@ -190,10 +190,12 @@ int runsCommand(const ParsedArgs& args) {
                        {"created_at_ms", r.createdAtMs},
                        {"strategies", r.strategies},
                        {"task_set_hash", r.taskSetHash},
-                       {"pool", r.poolSnapshot.value("name", "")}});
+                       {"pool", r.poolSnapshot.value("name", "")},
+                       {"stop_reason", r.stopReason}});
         if (!json)
             std::cout << r.id << "  " << core::toString(r.status) << "  " << r.poolSnapshot.value("name", "") << "  "
-                      << r.strategies.size() << " strategies  tasks " << r.taskSetHash.substr(0, 12) << "\n";
+                      << r.strategies.size() << " strategies  tasks " << r.taskSetHash.substr(0, 12)
+                      << (r.stopReason.empty() ? "" : "  stopped: " + r.stopReason) << "\n";
     }
     if (json) printJson(out);
     return Ok;

@@ -54,7 +54,10 @@ Result<RunSummary> RunExecution::execute() {
     bool allDone = m_summary.completed + m_summary.failed + m_summary.skipped == m_summary.jobs;
     RunStatus status = allDone ? RunStatus::Completed : RunStatus::Cancelled;
     if (m_stop.stop_requested() && m_summary.stopReason.empty()) m_summary.stopReason = "cancelled";
-    m_logger.submit([id = m_runId, status](SqliteDb& db) { return updateRunStatus(db, id, status); });
+    m_logger.submit([id = m_runId, status, why = allDone ? std::string() : m_summary.stopReason](SqliteDb& db) {
+        auto ok = updateRunStatus(db, id, status);
+        return ok ? recordStopReason(db, id, why) : ok; // the run's record says why it stopped
+    });
     if (auto ok = m_logger.flush(); !ok) {
         m_summary.status = "failed";
         return fail(ok.error().kind, "run " + std::to_string(m_runId) +

@@ -109,9 +109,15 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
         m.baseline = baselineSet.count(name) > 0;
         report.strategies.push_back(std::move(m));
     }
+    // The best single model is judged on every item: a baseline cut short by a cancel or the
+    // budget would otherwise win on the few items it finished.
+    int64_t everyItem = int64_t(tasks.items.size());
+    if (everyItem == 0)
+        for (const auto& m : report.strategies)
+            everyItem = std::max(everyItem, m.items + m.incomplete);
     const StrategyMetrics* best = nullptr;
     for (const auto& m : report.strategies)
-        if (m.baseline &&
+        if (m.baseline && m.incomplete == 0 && m.items >= everyItem &&
             (!best || m.accuracy > best->accuracy || (m.accuracy == best->accuracy && m.knownCost < best->knownCost)))
             best = &m;
     if (best) report.bestSingle = best->name;

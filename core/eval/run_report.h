@@ -54,7 +54,9 @@ struct CategoryMetrics {
 struct RunReport {
     int64_t runId = 0;
     std::vector<StrategyMetrics> strategies;
-    std::string bestSingle; ///< the most accurate baseline (cheapest on ties)
+    /// The most accurate baseline (cheapest on ties) among those graded on every item; empty
+    /// when none was (a run cancelled or stopped by its budget during the baselines).
+    std::string bestSingle;
     std::vector<Comparison> comparisons;
     std::vector<CategoryMetrics> categories;
     /// The strategies on the cost-quality frontier (cost per item vs accuracy), by cost; those

@@ -39,7 +39,8 @@ void to_json(nlohmann::json& j, const Run& r) {
          {"task_set_hash", r.taskSetHash},
          {"strategies", r.strategies},
          {"seed", r.seed},
-         {"settings", r.settings}};
+         {"settings", r.settings},
+         {"stop_reason", r.stopReason}};
 }
 
 void from_json(const nlohmann::json& j, Run& r) {
@@ -52,6 +53,7 @@ void from_json(const nlohmann::json& j, Run& r) {
     r.strategies = j.value("strategies", std::vector<std::string>{});
     r.seed = j.value("seed", uint64_t(0));
     r.settings = j.value("settings", nlohmann::json::object());
+    r.stopReason = j.value("stop_reason", "");
 }
 
 void to_json(nlohmann::json& j, const Outcome& o) {

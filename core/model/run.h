@@ -25,6 +25,7 @@ struct Run {
     std::vector<std::string> strategies;
     uint64_t seed = 0;
     nlohmann::json settings = nlohmann::json::object(); ///< concurrency, budget, repeats...
+    std::string stopReason; ///< why it stopped before its end; empty while running or when completed
     bool operator==(const Run&) const = default;
 };
 

@@ -22,11 +22,12 @@ Run runFrom(const Statement& s) {
             if (name.is_string()) r.strategies.push_back(name.get<std::string>());
     r.seed = static_cast<uint64_t>(s.columnInt(7));
     r.settings = nlohmann::json::parse(s.columnText(8), nullptr, false);
+    r.stopReason = s.columnText(9);
     return r;
 }
 
 constexpr const char* kRunColumns =
-    "id, created_at_ms, status, pool, price_book, task_set_hash, strategies, seed, settings";
+    "id, created_at_ms, status, pool, price_book, task_set_hash, strategies, seed, settings, stop_reason";
 
 } // namespace
 
@@ -50,6 +51,12 @@ Status updateRunStatus(SqliteDb& db, int64_t runId, RunStatus status) {
     auto stmt = db.prepare("UPDATE runs SET status = ? WHERE id = ?");
     if (!stmt) return std::unexpected(stmt.error());
     return stmt->bind(1, toString(status)).bind(2, runId).run();
+}
+
+Status recordStopReason(SqliteDb& db, int64_t runId, const std::string& reason) {
+    auto stmt = db.prepare("UPDATE runs SET stop_reason = ? WHERE id = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    return stmt->bind(1, reason).bind(2, runId).run();
 }
 
 Result<Run> loadRun(SqliteDb& db, int64_t runId) {

@@ -11,6 +11,8 @@ namespace baton::core {
 
 Status insertOutcome(SqliteDb& db, const Outcome& outcome);
 Status updateRunStatus(SqliteDb& db, int64_t runId, RunStatus status);
+/// Says why the run stopped before its end ("cancelled: the workbench was closed during the run").
+Status recordStopReason(SqliteDb& db, int64_t runId, const std::string& reason);
 /// Errors: NotFound naming the run.
 Result<Run> loadRun(SqliteDb& db, int64_t runId);
 Result<std::vector<Run>> listRuns(SqliteDb& db);

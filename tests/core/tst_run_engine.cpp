@@ -120,6 +120,7 @@ private slots:
         QVERIFY(summary.incomplete > 0);
         QVERIFY(summary.completed > 100);
         auto db = bench.freshReader();
+        QCOMPARE(loadRun(*db, summary.runId)->stopReason, summary.stopReason); // the record says why
         auto logged =
             db->queryInt("SELECT SUM(cost_pico) FROM calls WHERE run_id = " + std::to_string(summary.runId)).value();
         QVERIFY(logged <= settings.maxCost->pico);
@@ -231,6 +232,7 @@ private slots:
         QVERIFY(summary.completed >= 10 && summary.completed < summary.jobs);
         auto db = bench.freshReader();
         QVERIFY(loadRun(*db, summary.runId)->status == RunStatus::Cancelled);
+        QCOMPARE(loadRun(*db, summary.runId)->stopReason, std::string("cancelled"));
     }
 
     void cancelledRunResumesToTheEnd() {
@@ -248,6 +250,7 @@ private slots:
         QVERIFY2(resumed, resumed ? "" : resumed.error().describe().c_str());
         QCOMPARE(resumed->status, std::string("completed"));
         db = bench.freshReader();
+        QCOMPARE(loadRun(*db, summary.runId)->stopReason, std::string()); // finished: nothing to explain
         QCOMPARE(db->queryInt("SELECT COUNT(*) FROM outcomes WHERE run_id = " + std::to_string(summary.runId)).value(),
                  summary.jobs);
         auto retried = db->queryInt("SELECT COUNT(*) FROM calls c WHERE c.status = 'ok' AND c.attempt > 1 AND EXISTS "

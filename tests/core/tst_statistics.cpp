@@ -111,6 +111,47 @@ private slots:
         QCOMPARE(r.categories.size(), size_t(4));
         QVERIFY(toCsv(r).find("cheap,1,4,0,0,0.500000") != std::string::npos);
     }
+
+    // Issue 19: a baseline cut short by a cancel (or the budget) no longer wins "best single
+    // model" on the few items it finished. Grades per item q0..q3; "-" = incomplete, "" = no outcome.
+    void bestSingleIsJudgedOnEveryItem_data() {
+        QTest::addColumn<QStringList>("cheap");
+        QTest::addColumn<QStringList>("strong");
+        QTest::addColumn<QString>("best");
+        QTest::newRow("both whole: the more accurate") << QStringList{"1", "0", "1", "1"}
+                                                       << QStringList{"1", "1", "1", "1"} << "strong";
+        QTest::newRow("strong cancelled: incomplete items") << QStringList{"1", "0", "1", "1"}
+                                                            << QStringList{"1", "1", "-", "-"} << "cheap";
+        QTest::newRow("strong cancelled: items never started") << QStringList{"1", "0", "1", "1"}
+                                                               << QStringList{"1", "1", "", ""} << "cheap";
+        QTest::newRow("neither whole: none") << QStringList{"1", "0", "-", ""} << QStringList{"1", "1", "1", "-"}
+                                             << "";
+    }
+    void bestSingleIsJudgedOnEveryItem() {
+        QFETCH(QStringList, cheap);
+        QFETCH(QStringList, strong);
+        QFETCH(QString, best);
+        TaskSet tasks;
+        for (int i = 0; i < 4; ++i)
+            tasks.items.push_back({"q" + std::to_string(i), "math", {}, {"x"}, {}, {}});
+        std::vector<Outcome> outcomes;
+        for (const auto& [name, grades] : {std::pair{"cheap", cheap}, std::pair{"strong", strong}})
+            for (int i = 0; i < 4; ++i) {
+                if (grades[i].isEmpty()) continue;
+                Outcome o;
+                o.itemId = "q" + std::to_string(i), o.strategy = name, o.cost = Money{10};
+                if (grades[i] == "-")
+                    o.status = OutcomeStatus::Incomplete;
+                else
+                    o.grade = grades[i].toDouble();
+                outcomes.push_back(o);
+            }
+        RunReport r = buildReport(1, outcomes, {}, tasks, {"cheap", "strong"}, 1);
+        QCOMPARE(QString::fromStdString(r.bestSingle), best);
+        // Both baselines are still reported and compared on the items they share.
+        QCOMPARE(r.strategies.size(), size_t(2));
+        QCOMPARE(r.comparisons.size(), size_t(best.isEmpty() ? 0 : 1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStatistics)

@@ -128,6 +128,30 @@ private slots:
         QVERIFY(reopened->pool == m_page->document().pool());
     }
 
+    // Issue 19, item 1: the undo stack's destructor emitted cleanChanged, which reached
+    // PoolsPage::refresh() on the document's destroyed problems (SIGSEGV on quit).
+    void destroyingAModifiedDocumentEmitsNothing() {
+        auto doc = std::make_unique<ui::PoolDocument>();
+        doc->reset(m_session->pool(), {});
+        core::Pool pool = doc->pool();
+        pool.description = "edited";
+        doc->change(pool, "edit");
+        QVERIFY(doc->modified());
+        int heard = 0;
+        connect(doc.get(), &ui::PoolDocument::changed, this, [&] { ++heard; });
+        doc.reset();
+        QCOMPARE(heard, 0);
+    }
+    void destroyingAPageWithUnsavedProblemsIsSafe() {
+        core::Pool pool = m_page->document().pool();
+        pool.models[1].name = pool.models[0].name; // a duplicate name: listed as a problem
+        m_page->document().change(pool, "edit");
+        QVERIFY(m_page->document().modified());
+        QVERIFY2(m_page->problemLines().join("\n").contains("duplicate"), qPrintable(m_page->problemLines().join("\n")));
+        m_page.reset(); // crashed here under MALLOC_PERTURB_ (set for this suite) and ASan
+        QVERIFY(!m_page);
+    }
+
     void unsavedChangesAreAskedAbout() {
         QStringList questions;
         QMessageBox::StandardButton answer = QMessageBox::Cancel;

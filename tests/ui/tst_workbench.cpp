@@ -321,6 +321,7 @@ private slots:
         qint64 runId = finished.first().first().toLongLong();
         auto reader = (*session)->reader();
         QVERIFY(core::loadRun(**reader, runId)->status == core::RunStatus::Cancelled);
+        QCOMPARE(core::loadRun(**reader, runId)->stopReason, std::string("cancelled: by the user (Cancel)"));
         auto before = core::loadOutcomes(**reader, runId)->size();
         const size_t jobs = 48 * (6 + 3);
         QVERIFY2(before < jobs, qPrintable(QString::number(before)));
