@@ -78,6 +78,7 @@ struct CallerSettings {
     HttpTimeouts timeouts;
     int perModelConcurrency = 8;
     uint64_t seed = 0;
+    bool stream = false; ///< every request streams (SSE): time to first token is measured
 };
 
 class ModelCaller {
@@ -99,8 +100,9 @@ public:
     void cancelAll();
 
 private:
+    /// `firstContentMs`: when the decoder first passed on content (streams), else left unset.
     Task<HttpResult> send(HttpRequest request, StreamDecoder* decoder, std::string& body,
-                          std::optional<ProviderError>& streamError);
+                          std::optional<ProviderError>& streamError, std::optional<double>& firstContentMs);
     Task<int> sleep(double seconds);
     AsyncSemaphore& permitsFor(const std::string& model);
 

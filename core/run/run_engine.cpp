@@ -1,6 +1,7 @@
 #include "run/run_engine.h"
 #include "eval/grader.h"
 #include "io/pool_file.h"
+#include "model/model_compat.h"
 #include "model/token_estimate.h"
 #include "pricing/price_resolution.h"
 #include "run/run_execution.h"
@@ -85,6 +86,8 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
                                         : "; store it in the keychain (the workbench's Set key...) or set " +
                                               m.keyRef.environmentVariable()));
         }
+        for (const auto& d : checkModelCompat(m, where, todayIso()))
+            if (d.severity == Severity::Error) problems.push_back(d);
         const PriceEntry* price = resolvePrice(m, prices);
         if (!price && cap) problem(where, "has no price, so a budget cap cannot be guaranteed; add one to the pool");
         if (price && !tasks.items.empty()) {
@@ -173,8 +176,11 @@ RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSetting
                 bool always = std::find(plan.atLeast.begin(), plan.atLeast.end(), m) != plan.atLeast.end();
                 Money in = Money::perTokenFromPerMillion(*price->prices.input) * input;
                 Money out = Money::perTokenFromPerMillion(*price->prices.output);
-                if (always) estimate.low += in + out * 32;
-                estimate.expected += in + out * (maxOut / 4);
+                // A short answer (32 tokens) at least, a quarter of the limit expected; a limit under 128
+                // tokens must not make "expected" fall below "low".
+                int64_t lowOut = std::min<int64_t>(32, maxOut);
+                if (always) estimate.low += in + out * lowOut;
+                estimate.expected += in + out * std::max(lowOut, maxOut / 4);
                 estimate.high += worstCaseCost(*price, item.messages, maxOut).value_or(Money{0});
             }
         }

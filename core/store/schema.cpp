@@ -6,7 +6,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 2> kMigrations = {
+constexpr std::array<const char*, 3> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -107,6 +107,10 @@ CREATE TABLE response_cache (
     created_at_ms INTEGER NOT NULL
 ) WITHOUT ROWID;
 ALTER TABLE calls ADD COLUMN cache_hit INTEGER NOT NULL DEFAULT 0;
+)sql",
+    // v3: the provider's finish reason of each call ('' where it was not kept: calls logged before v3)
+    R"sql(
+ALTER TABLE calls ADD COLUMN finish_reason TEXT NOT NULL DEFAULT '';
 )sql"};
 
 } // namespace
