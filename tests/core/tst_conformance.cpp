@@ -12,6 +12,7 @@
 #include "core_printers.h"
 #include "eval/run_report.h"
 #include "model/finish_reason.h"
+#include "net/sse_parser.h"
 #include "providers/provider_adapter.h"
 #include "run_bench.h"
 #include "store/run_store.h"
@@ -197,6 +198,54 @@ private slots:
             QCOMPARE(report.strategies.at(0).truncatedCalls, int64_t(kind == FinishKind::Truncated));
             QCOMPARE(report.strategies.at(0).refusedCalls, int64_t(kind == FinishKind::Refused));
         }
+    }
+
+    void responsesReadLikeTheSdks_data() {
+        QTest::addColumn<Json>("theCase");
+        QTest::addColumn<Json>("sdkRead");
+        Json doc = readJson("cases.json"), reads = readJson("sdk/reads.json");
+        for (const auto& c : doc["cases"])
+            QTest::newRow(c["name"].get<std::string>().c_str()) << c << reads.at(c["name"].get<std::string>());
+    }
+
+    /// The same bytes read by Baton's adapter and by the provider's SDK: the same text and finish
+    /// reason (a blocked prompt's reason is Baton's "blocked:" + the SDK's blockReason), and an
+    /// error where the SDK raised one.
+    void responsesReadLikeTheSdks() {
+        QFETCH(Json, theCase);
+        QFETCH(Json, sdkRead);
+        const ProviderAdapter& adapter = adapterFor(providerKindFromString(theCase["provider"]).value());
+        std::string bytes =
+            readTextFile(BATON_TEST_DATA "/conformance/" + theCase["response"].get<std::string>()).value();
+        std::optional<ProviderReply> reply;
+        std::optional<ProviderError> error;
+        if (theCase["stream"].get<bool>()) {
+            auto decoder = adapter.streamDecoder();
+            SseParser parser;
+            std::vector<SseEvent> events;
+            parser.feed(bytes, events);
+            parser.finish(events);
+            for (const auto& e : events)
+                if (!error) error = decoder->onEvent(e);
+            if (!error) reply = decoder->reply();
+        } else {
+            auto parsed = adapter.parseResponse(bytes);
+            if (auto* r = std::get_if<ProviderReply>(&parsed))
+                reply = *r;
+            else
+                error = std::get<ProviderError>(parsed);
+        }
+        if (sdkRead.contains("error")) {
+            QVERIFY2(error, "the SDK raised an error; Baton read a reply");
+            QVERIFY2(sdkRead["message"].get<std::string>().find(error->type) != std::string::npos, error->type.c_str());
+            return;
+        }
+        QVERIFY2(reply, error ? error->message.c_str() : "");
+        QCOMPARE(reply->text, sdkRead["text"].get<std::string>());
+        std::string finish = sdkRead.value("block_reason", Json()).is_string()
+                                 ? kBlockedPrefix + sdkRead["block_reason"].get<std::string>()
+                                 : sdkRead["finish_reason"].get<std::string>();
+        QCOMPARE(reply->finishReason, finish);
     }
 
     void finishReasonsAreClassified_data() {
