@@ -1,4 +1,5 @@
 #include "routing_tree_model.h"
+#include "model/finish_reason.h"
 
 namespace baton::ui {
 
@@ -68,11 +69,19 @@ QVariant RoutingTreeModel::data(const QModelIndex& index, int role) const {
         return n.cost ? QString::fromStdString(core::formatUsd(*n.cost)) + (c.cacheHit ? tr(" (cached)") : "")
                       : tr("unknown");
     case Latency:
-        return c.latencyMs ? QString("%1 ms").arg(*c.latencyMs, 0, 'f', 0) : QVariant();
+        if (!c.latencyMs) return {};
+        return QString("%1 ms").arg(*c.latencyMs, 0, 'f', 0) +
+               (c.ttftMs ? tr(" (first token %1 ms)").arg(*c.ttftMs, 0, 'f', 0) : QString());
     case Status: {
         QString s = QString::fromStdString(core::toString(c.status));
         if (n.attempts > 1) s += tr(" after %1 attempts").arg(n.attempts);
         if (!c.error.empty()) s += ": " + QString::fromStdString(c.error);
+        // A cut-off or refused answer is not an ordinary wrong one: say so where it is inspected.
+        auto finish = core::classifyFinish(c.finishReason);
+        if (finish == core::FinishKind::Truncated)
+            s += tr(" (cut at the output limit: %1)").arg(QString::fromStdString(c.finishReason));
+        else if (finish == core::FinishKind::Refused)
+            s += tr(" (refused: %1)").arg(QString::fromStdString(c.finishReason));
         return s;
     }
     }

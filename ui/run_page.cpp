@@ -35,6 +35,7 @@ bool hasSimulatedModels(const core::Pool& pool) {
 RunPage::RunPage(WorkbenchSession& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_inputs(new QLabel(this)), m_what(new QGroupBox(tr("What to run"), this)),
       m_whatLayout(new QVBoxLayout(m_what)), m_baselines(new QCheckBox(tr("Every model alone (baselines)"), this)),
+      m_stream(new QCheckBox(tr("Stream responses (measures time to first token)"), this)),
       m_budget(new QDoubleSpinBox(this)), m_confirmAbove(new QDoubleSpinBox(this)), m_concurrency(new QSpinBox(this)),
       m_estimate(new QLabel(this)), m_run(new QPushButton(tr("&Run"), this)),
       m_cancel(new QPushButton(tr("&Cancel"), this)), m_resumable(new QComboBox(this)),
@@ -64,6 +65,10 @@ RunPage::RunPage(WorkbenchSession& session, QWidget* parent)
     form->addRow(tr("Budget cap (never exceeded)"), m_budget);
     form->addRow(tr("Ask before runs that may cost more than"), m_confirmAbove);
     form->addRow(tr("Items in flight"), m_concurrency);
+    m_stream->setObjectName("streamResponses");
+    m_stream->setToolTip(tr("Every request streams its answer (SSE): the time to its first token is "
+                            "logged with each call. A stream that has delivered content is never retried."));
+    form->addRow(QString(), m_stream);
     form->addRow(tr("Estimate"), m_estimate);
     layout->addLayout(form);
     connect(m_budget, &QDoubleSpinBox::valueChanged, this, &RunPage::showEstimate);
@@ -138,6 +143,7 @@ core::RunSettings RunPage::settings() const {
         if (box->isChecked()) s.strategies.push_back(name);
     s.maxCost = core::Money::fromUsd(m_budget->value());
     s.concurrency = m_concurrency->value();
+    s.stream = m_stream->isChecked();
     return s;
 }
 

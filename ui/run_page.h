@@ -70,6 +70,7 @@ private:
     QGroupBox* m_what;
     QVBoxLayout* m_whatLayout;
     QCheckBox* m_baselines;
+    QCheckBox* m_stream; ///< streaming responses: time to first token is measured
     std::map<std::string, QCheckBox*> m_strategies;
     QDoubleSpinBox* m_budget;
     QDoubleSpinBox* m_confirmAbove;

@@ -224,7 +224,7 @@ std::vector<Command> runCommands() {
          "  --max-calls N      stop after N calls\n"
          "  --seed N           seed for sampling and retry jitter (default 1)\n"
          "  --no-cache         always call the model, even for a request answered before\n"
-         "  --stream           use streaming responses\n"
+         "  --stream           stream every response (SSE); records time to first token\n"
          "  --sim-profile P    sim profile for simulated models (default: the demo profile)\n"
          "  --json             print the summary as JSON\n",
          {{"--pool", true},

@@ -1,6 +1,7 @@
 #include "engine/run_engine.h"
 #include "eval/grader.h"
 #include "pools/pool_file.h"
+#include "model/model_compat.h"
 #include "model/token_estimate.h"
 #include "pricing/price_resolution.h"
 #include "providers/endpoint.h"
@@ -75,6 +76,8 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
                                         : "; store it in the keychain (the workbench's Set key...) or set " +
                                               m.keyRef.environmentVariable()));
         }
+        for (const auto& d : checkModelCompat(m, where, todayIso()))
+            if (d.severity == Severity::Error) problems.push_back(d);
         const PriceEntry* price = resolvePrice(m, prices);
         if (!price && cap) problem(where, "has no price, so a budget cap cannot be guaranteed; add one to the pool");
         if (price && !tasks.items.empty()) {
@@ -130,9 +133,12 @@ RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSetting
                 int64_t maxOut = m->maxOutputTokens.value_or(4096);
                 Money in = Money::perTokenFromPerMillion(*price->prices.input) * input;
                 Money out = Money::perTokenFromPerMillion(*price->prices.output);
-                if (always) estimate.low += in + out * 32;
+                // A short answer (32 tokens) at least, a quarter of the limit expected; a limit under 128
+                // tokens must not make "expected" fall below "low".
+                int64_t lowOut = std::min<int64_t>(32, maxOut);
+                if (always) estimate.low += in + out * lowOut;
                 if (!possible) return;
-                estimate.expected += in + out * (maxOut / 4);
+                estimate.expected += in + out * std::max(lowOut, maxOut / 4);
                 estimate.high += worstCaseCost(*price, item.messages, maxOut).value_or(Money{0});
             };
             for (const ModelSpec* m : plan.always)

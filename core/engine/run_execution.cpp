@@ -33,6 +33,7 @@ RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& ta
     cs.timeouts = m_settings.timeouts;
     cs.perModelConcurrency = m_settings.perModelConcurrency;
     cs.seed = m_settings.seed;
+    cs.stream = m_settings.stream;
     m_caller = std::make_unique<ModelCaller>(m_loop, m_logger, m_budget, m_cache.get(), cs, m_stop.get_token());
     m_caller->setPriorLog(std::move(prior));
 }

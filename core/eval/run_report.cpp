@@ -1,4 +1,5 @@
 #include "eval/run_report.h"
+#include "model/finish_reason.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
@@ -33,6 +34,11 @@ StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outc
     int64_t tokens = 0;
     for (const Call* c : calls) {
         m.cachedCalls += c->cacheHit;
+        if (c->status == CallStatus::Ok) {
+            FinishKind finish = classifyFinish(c->finishReason);
+            m.truncatedCalls += finish == FinishKind::Truncated;
+            m.refusedCalls += finish == FinishKind::Refused;
+        }
         if (c->cost)
             m.knownCost += *c->cost, m.spendByRole[toString(c->role)] += *c->cost;
         else
@@ -189,6 +195,8 @@ nlohmann::json toJson(const RunReport& r) {
                               {"known_cost_usd", m.knownCost.usd()},
                               {"unknown_cost_calls", m.unknownCostCalls},
                               {"cached_calls", m.cachedCalls},
+                              {"truncated_calls", m.truncatedCalls},
+                              {"refused_calls", m.refusedCalls},
                               {"cost_per_item_usd", money(m.costPerItem)},
                               {"cost_per_correct_usd", money(m.costPerCorrect)},
                               {"latency_p50_ms", m.latencyP50Ms},

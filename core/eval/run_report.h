@@ -29,7 +29,9 @@ struct StrategyMetrics {
     std::optional<Money> totalCost; ///< nullopt when some call's cost is unknown
     Money knownCost;                ///< the sum of the known costs
     int64_t unknownCostCalls = 0;
-    int64_t cachedCalls = 0; ///< answered from the response cache: priced, but not spent again
+    int64_t cachedCalls = 0;    ///< answered from the response cache: priced, but not spent again
+    int64_t truncatedCalls = 0; ///< answers cut by the output limit (length, max_tokens, MAX_TOKENS)
+    int64_t refusedCalls = 0;   ///< answers a safety system or the model declined (SAFETY, refusal, blocked...)
     std::optional<Money> costPerItem, costPerCorrect;
     double latencyP50Ms = 0, latencyP95Ms = 0;
     double callsPerItem = 0, tokensPerItem = 0;

@@ -48,6 +48,9 @@ std::string toText(const RunReport& r) {
         if (m.incomplete || m.failed)
             out << "    " << m.incomplete << " incomplete (budget/cancel, not counted), " << m.failed
                 << " failed (counted wrong)\n";
+        if (m.truncatedCalls || m.refusedCalls)
+            out << "    " << m.truncatedCalls << " answers cut at the output limit, " << m.refusedCalls
+                << " refused (safety or the model declined)\n";
     }
     out << "(* orchestration strategy; the others are single-model baselines)\n";
     if (!r.frontier.empty()) {

@@ -47,6 +47,7 @@ void to_json(nlohmann::json& j, const Call& c) {
          {"response_hash", c.responseHash},
          {"status", toString(c.status)},
          {"error", c.error},
+         {"finish_reason", c.finishReason},
          {"attempt", c.attempt},
          {"http_status", c.httpStatus},
          {"usage", c.usage},
@@ -76,6 +77,7 @@ void from_json(const nlohmann::json& j, Call& c) {
     c.responseHash = j.value("response_hash", "");
     c.status = callStatusFromString(j.at("status").get<std::string>()).value_or(CallStatus::Error);
     c.error = j.value("error", "");
+    c.finishReason = j.value("finish_reason", "");
     c.attempt = j.value("attempt", 1);
     c.httpStatus = j.value("http_status", nlohmann::json()).get<std::optional<int>>();
     c.usage = j.value("usage", nlohmann::json::object()).get<TokenUsage>();

@@ -39,6 +39,7 @@ struct Call {
     std::string responseHash; ///< content address of the response text ("" if none)
     CallStatus status = CallStatus::Pending;
     std::string error;
+    std::string finishReason; ///< the provider's own words (stop, length, MAX_TOKENS, blocked:SAFETY...)
     int attempt = 1;
     std::optional<int> httpStatus;
     TokenUsage usage;

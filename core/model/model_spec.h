@@ -40,7 +40,9 @@ struct ModelSpec {
     std::optional<int64_t> contextWindow;
     std::optional<int64_t> maxOutputTokens;
     nlohmann::json params = nlohmann::json::object(); ///< default request parameters (temperature...)
-    std::map<std::string, std::string> tags;          ///< vendor, weights (open|closed), jurisdiction...
+    std::string apiVersion; ///< the wire format's version header (Anthropic); "" = Baton's current default
+    std::string auth;       ///< how the key travels: "x-api-key" or "bearer" (Anthropic); "" = per apiVersion
+    std::map<std::string, std::string> tags; ///< vendor, weights (open|closed), jurisdiction...
 
     bool operator==(const ModelSpec&) const = default;
 };

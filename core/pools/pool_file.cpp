@@ -2,6 +2,7 @@
 #include "util/json_reader.h"
 #include "pools/pool_secret_scan.h"
 #include "strategies/strategy_registry.h"
+#include "model/model_compat.h"
 #include "util/file_io.h"
 #include "util/url.h"
 
@@ -38,6 +39,18 @@ void readPrice(JsonReader& reader, ModelSpec& m, const Json& obj, const std::str
         reader.error(at, "expected a price book id or an object of prices, got " + JsonReader::describe(*it));
 }
 
+/// Anthropic's version header and key header, pinned per model (both forms stay supported).
+void readWireOptions(JsonReader& reader, ModelSpec& m, const Json& obj, const std::string& path) {
+    m.apiVersion = reader.string(obj, path, "api_version", Need::Optional).value_or("");
+    m.auth = reader.string(obj, path, "auth", Need::Optional).value_or("");
+    if (!m.auth.empty() && m.auth != "x-api-key" && m.auth != "bearer")
+        reader.error(JsonReader::child(path, "auth"),
+                     "expected \"x-api-key\" or \"bearer\", got " + JsonReader::describe(Json(m.auth)));
+    if ((!m.apiVersion.empty() || !m.auth.empty()) && m.provider != ProviderKind::Anthropic)
+        reader.warning(JsonReader::child(path, m.apiVersion.empty() ? "auth" : "api_version"),
+                       "only Anthropic models read this; it is ignored for provider " + toString(m.provider));
+}
+
 ModelSpec readModel(JsonReader& reader, const Json& obj, const std::string& path) {
     ModelSpec m;
     m.name = reader.string(obj, path, "name", Need::Required).value_or("");
@@ -66,6 +79,7 @@ ModelSpec readModel(JsonReader& reader, const Json& obj, const std::string& path
         if (*field && **field <= 0) reader.error(JsonReader::child(path, key), "must be a positive number of tokens");
     }
     if (const auto* params = reader.object(obj, path, "params", Need::Optional)) m.params = *params;
+    readWireOptions(reader, m, obj, path);
     if (const auto* tags = reader.object(obj, path, "tags", Need::Optional)) {
         for (auto it = tags->begin(); it != tags->end(); ++it) {
             if (it->is_string())
@@ -77,7 +91,7 @@ ModelSpec readModel(JsonReader& reader, const Json& obj, const std::string& path
     }
     reader.warnUnknown(obj, path,
                        {"name", "provider", "base_url", "model", "key_ref", "price", "context_window",
-                        "max_output_tokens", "params", "tags"});
+                        "max_output_tokens", "params", "tags", "api_version", "auth"});
     return m;
 }
 
@@ -188,6 +202,11 @@ Result<LoadedPool> parsePool(const std::string& text, const std::string& fileNam
                     reader.diagnostics());
     }
     warnAboutConstraintViolations(reader, pool);
+    // Announced deprecations and refused parameters: warnings here, so the file opens to be
+    // fixed; a run refuses to start on the errors among them (run_engine's checks).
+    for (size_t i = 0; i < pool.models.size(); ++i)
+        for (const auto& d : checkModelCompat(pool.models[i], JsonReader::child("/models", i), todayIso()))
+            reader.warning(d.location, d.message);
     return LoadedPool{std::move(pool), onlyWarnings(reader.diagnostics())};
 }
 
@@ -210,6 +229,8 @@ nlohmann::json poolToJson(const Pool& pool) {
         if (m.contextWindow) j["context_window"] = *m.contextWindow;
         if (m.maxOutputTokens) j["max_output_tokens"] = *m.maxOutputTokens;
         if (!m.params.empty()) j["params"] = m.params;
+        if (!m.apiVersion.empty()) j["api_version"] = m.apiVersion;
+        if (!m.auth.empty()) j["auth"] = m.auth;
         if (!m.tags.empty()) j["tags"] = m.tags;
         models.push_back(std::move(j));
     }

@@ -1,4 +1,5 @@
 #include "providers/anthropic_adapter.h"
+#include "providers/anthropic_headers.h"
 #include "providers/json_fields.h"
 
 namespace baton::core {
@@ -66,8 +67,9 @@ HttpRequest AnthropicAdapter::buildRequest(const ModelSpec& model, const std::st
     mergeParams(body, model.params);
     HttpRequest req;
     req.url = baseUrl + "/v1/messages";
-    req.headers = {{"Content-Type", "application/json"}, {"anthropic-version", "2023-06-01"}};
-    if (!apiKey.empty()) req.headers.emplace_back("x-api-key", apiKey);
+    req.headers = {{"Content-Type", "application/json"}};
+    for (auto& header : anthropicHeaders(model, apiKey))
+        req.headers.push_back(std::move(header));
     req.body = body.dump();
     return req;
 }

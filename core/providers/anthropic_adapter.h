@@ -1,5 +1,6 @@
 #pragma once
-/// Anthropic Messages: POST {base}/v1/messages with x-api-key and anthropic-version; streaming
+/// Anthropic Messages: POST {base}/v1/messages with the key and anthropic-version headers of
+/// anthropic_headers.h; streaming
 /// events message_start, content_block_delta, message_delta, message_stop, and "event: error"
 /// after HTTP 200.
 

@@ -1,4 +1,5 @@
 #include "providers/gemini_adapter.h"
+#include "model/finish_reason.h"
 #include "providers/json_fields.h"
 
 namespace baton::core {
@@ -24,10 +25,21 @@ std::optional<ProviderError> absorb(const Json& doc, ProviderReply& reply) {
             reply.complete = true;
         }
     }
+    // A blocked prompt has no candidates at all: nothing was generated, but the prompt was read
+    // (and is billed). It is the provider's answer, a refusal, not an unreadable response.
+    if (auto block = stringField(objectField(doc, "promptFeedback"), "blockReason"); !block.empty()) {
+        reply.finishReason = kBlockedPrefix + block;
+        reply.complete = true;
+    }
     if (doc.contains("usageMetadata")) {
         const Json& u = doc["usageMetadata"];
-        reply.usage = TokenUsage::fromGemini(intField(u, "promptTokenCount"), intField(u, "cachedContentTokenCount"),
-                                             intField(u, "candidatesTokenCount"), intField(u, "thoughtsTokenCount"));
+        auto prompt = intField(u, "promptTokenCount");
+        auto candidates = intField(u, "candidatesTokenCount");
+        // The API's JSON omits zero-valued fields: with the prompt counted, a missing output
+        // count is 0 tokens (a SAFETY stop, thinking that used the whole budget), not unknown.
+        if (prompt && !candidates) candidates = 0;
+        reply.usage = TokenUsage::fromGemini(prompt, intField(u, "cachedContentTokenCount"), candidates,
+                                             intField(u, "thoughtsTokenCount"));
     }
     return std::nullopt;
 }
@@ -63,7 +75,8 @@ HttpRequest GeminiAdapter::buildRequest(const ModelSpec& model, const std::strin
         config["maxOutputTokens"] = *maxTokens;
     mergeParams(config, model.params);
     Json body = {{"contents", contents}, {"generationConfig", config}};
-    if (!system.empty()) body["systemInstruction"] = {{"parts", {{{"text", system}}}}};
+    // The role is what @google/genai sends; the API reads the instruction either way.
+    if (!system.empty()) body["systemInstruction"] = {{"parts", {{{"text", system}}}}, {"role", "user"}};
     HttpRequest req;
     req.url = baseUrl + "/v1beta/models/" + model.remoteModel +
               (spec.stream ? ":streamGenerateContent?alt=sse" : ":generateContent");
@@ -78,7 +91,8 @@ std::variant<ProviderReply, ProviderError> GeminiAdapter::parseResponse(const st
     if (!doc.is_object()) return ProviderError{"malformed_response", "the response body is not JSON"};
     ProviderReply reply;
     if (auto error = absorb(doc, reply)) return *error;
-    if (!doc.contains("candidates")) return ProviderError{"malformed_response", "the response has no candidates"};
+    if (!doc.contains("candidates") && !reply.complete)
+        return ProviderError{"malformed_response", "the response has no candidates and no promptFeedback.blockReason"};
     reply.complete = true;
     return reply;
 }

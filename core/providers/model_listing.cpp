@@ -1,17 +1,17 @@
 #include "providers/model_listing.h"
+#include "providers/anthropic_headers.h"
 
 #include <nlohmann/json.hpp>
 
 namespace baton::core {
 
-HttpRequest buildModelListRequest(ProviderKind provider, const std::string& baseUrl, const std::string& apiKey) {
+HttpRequest buildModelListRequest(const ModelSpec& model, const std::string& baseUrl, const std::string& apiKey) {
     HttpRequest req;
     req.method = "GET";
-    switch (provider) {
+    switch (model.provider) {
     case ProviderKind::Anthropic:
         req.url = baseUrl + "/v1/models?limit=1000";
-        req.headers = {{"anthropic-version", "2023-06-01"}};
-        if (!apiKey.empty()) req.headers.emplace_back("x-api-key", apiKey);
+        req.headers = anthropicHeaders(model, apiKey);
         break;
     case ProviderKind::Gemini:
         req.url = baseUrl + "/v1beta/models?pageSize=1000";

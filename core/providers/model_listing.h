@@ -14,7 +14,7 @@ namespace baton::core {
 
 /// GET {base}/models (OpenAI-compatible, simulator), {base}/v1/models (Anthropic) or
 /// {base}/v1beta/models (Gemini), with the provider's key header.
-HttpRequest buildModelListRequest(ProviderKind provider, const std::string& baseUrl, const std::string& apiKey);
+HttpRequest buildModelListRequest(const ModelSpec& model, const std::string& baseUrl, const std::string& apiKey);
 
 /// The model ids in a 2xx listing body (Gemini's "models/" prefix removed).
 /// Errors: BadInput when the body is not the provider's listing shape.

@@ -79,7 +79,7 @@ ConnectionCheck checkConnection(HttpEventLoop& loop, const ModelSpec& model, con
         key = *found;
     }
 
-    HttpRequest request = buildModelListRequest(model.provider, baseUrl, key);
+    HttpRequest request = buildModelListRequest(model, baseUrl, key);
     request.timeouts = timeouts;
     std::string body;
     HttpResult result = fetch(loop, std::move(request), body);

@@ -138,15 +138,16 @@ void ModelCaller::cancelAll() {
 }
 
 Async<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder, std::string& body,
-                                   std::optional<ProviderError>& streamError) {
+                                   std::optional<ProviderError>& streamError, std::optional<double>& firstContentMs) {
     ++m_httpRequests;
+    std::optional<std::chrono::steady_clock::time_point> firstContentAt;
     SseParser parser;
     std::vector<SseEvent> events;
     HttpEventLoop::TransferId id = 0;
     auto transfer = awaitCallback<HttpResult>([&](auto resume) {
         HttpHandlers handlers;
         // The frame outlives the transfer (we resume only in onDone), so references are safe here.
-        handlers.onData = [&body, &parser, &events, &streamError, decoder](std::string_view chunk) {
+        handlers.onData = [&body, &parser, &events, &streamError, &firstContentAt, decoder](std::string_view chunk) {
             if (!decoder) {
                 if (body.size() + chunk.size() <= kMaxBodyBytes) body.append(chunk);
                 return;
@@ -156,6 +157,7 @@ Async<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder,
             for (const auto& e : events)
                 if (!streamError) streamError = decoder->onEvent(e);
             events.clear();
+            if (!firstContentAt && decoder->deliveredContent()) firstContentAt = std::chrono::steady_clock::now();
         };
         handlers.onDone = [resume](HttpResult r) mutable { resume(std::move(r)); };
         id = m_loop.start(std::move(request), std::move(handlers));
@@ -163,6 +165,15 @@ Async<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder,
     });
     HttpResult result = co_await transfer;
     m_inFlight.erase(id);
+    if (firstContentAt) {
+        // On the loop's own clock: the transfer began totalMs before it ended (now), which may be
+        // later than this call asked for it when many transfers are queued.
+        auto began = std::chrono::steady_clock::now() -
+                     std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                         std::chrono::duration<double, std::milli>(result.totalMs));
+        double ms = std::chrono::duration<double, std::milli>(*firstContentAt - began).count();
+        firstContentMs = std::clamp(ms, 0.0, result.totalMs);
+    }
     if (decoder) {
         parser.finish(events);
         for (const auto& e : events)
@@ -187,6 +198,7 @@ Async<ModelCallResult> ModelCaller::call(CallRequest req) {
     const ModelSpec& model = *req.model;
     const ProviderAdapter& adapter = adapterFor(model.provider);
     const std::string baseUrl = m_settings.baseUrlFor(model);
+    if (m_settings.stream) req.spec.stream = true;
     if (!req.spec.maxOutputTokens) req.spec.maxOutputTokens = model.maxOutputTokens.value_or(kDefaultMaxOutput);
     // The simulator's port changes every start; what it simulates does not.
     const std::string stableBase = model.provider == ProviderKind::Sim ? "sim://" + m_settings.simIdentity : baseUrl;
@@ -214,6 +226,7 @@ Async<ModelCallResult> ModelCaller::call(CallRequest req) {
             // Nothing is sent or spent; the row keeps the call's list price so that strategies
             // compare at what their calls cost, and cache_hit says it was not paid again.
             row.status = CallStatus::Ok, row.cacheHit = true, row.usage = hit->usage;
+            row.finishReason = hit->finishReason;
             row.cost = price ? computeCost(*price, hit->usage).computed : std::nullopt;
             row.startedAtMs = row.finishedAtMs = nowMs();
             row.latencyMs = 0;
@@ -265,16 +278,19 @@ Async<ModelCallResult> ModelCaller::call(CallRequest req) {
         auto decoder = req.spec.stream ? adapter.streamDecoder() : nullptr;
         std::string body;
         std::optional<ProviderError> streamError;
-        auto sending = send(std::move(http), decoder.get(), body, streamError);
+        std::optional<double> firstContentMs;
+        auto sending = send(std::move(http), decoder.get(), body, streamError, firstContentMs);
         HttpResult r = co_await sending;
         Verdict v = judge(adapter, r, body, decoder.get(), streamError);
 
         row.finishedAtMs = nowMs();
         row.httpStatus = r.status ? std::optional<int>(int(r.status)) : std::nullopt;
-        row.ttftMs = r.firstByteMs > 0 ? std::optional<double>(r.firstByteMs) : std::nullopt;
+        // Time to first token exists only for a stream; a whole body's first byte is its last token.
+        row.ttftMs = firstContentMs;
         row.latencyMs = r.totalMs;
         row.maybeBilled = !v.ok && v.maybeBilled;
         row.usage = v.ok ? v.reply.usage : TokenUsage{};
+        row.finishReason = v.ok ? v.reply.finishReason : std::string();
         row.billedCost.reset();
         if (v.ok) {
             CallCost cost = price ? computeCost(*price, v.reply.usage) : CallCost{};

@@ -64,6 +64,7 @@ struct CallerSettings {
     HttpTimeouts timeouts;
     int perModelConcurrency = 8;
     uint64_t seed = 0;
+    bool stream = false; ///< every request streams (SSE): time to first token is measured
 };
 
 class ModelCaller {
@@ -84,8 +85,9 @@ public:
     void cancelAll();
 
 private:
+    /// `firstContentMs`: when the decoder first passed on content (streams), else left unset.
     Async<HttpResult> send(HttpRequest request, StreamDecoder* decoder, std::string& body,
-                          std::optional<ProviderError>& streamError);
+                          std::optional<ProviderError>& streamError, std::optional<double>& firstContentMs);
     Async<int> sleep(double seconds);
     AsyncSemaphore& permitsFor(const std::string& model);
 

@@ -7,7 +7,7 @@ constexpr const char* kCallColumns =
     "run_id, item_id, strategy, node_id, parent_node_id, role, model, reason_text, reason_score, reason_threshold, "
     "request_hash, response_hash, status, error, attempt, http_status, input_tokens, cached_input_tokens, "
     "cache_write_tokens, output_tokens, reasoning_tokens, cost_pico, billed_cost_pico, cost_estimated, maybe_billed, "
-    "ttft_ms, latency_ms, started_at_ms, finished_at_ms, cache_hit";
+    "ttft_ms, latency_ms, started_at_ms, finished_at_ms, cache_hit, finish_reason";
 
 std::optional<int64_t> pico(const std::optional<Money>& m) {
     return m ? std::optional<int64_t>(m->pico) : std::nullopt;
@@ -42,7 +42,7 @@ Result<int64_t> insertRun(SqliteDb& db, const Run& run) {
 
 Status insertCall(SqliteDb& db, const Call& c) {
     auto stmt = db.prepare(std::string("INSERT INTO calls(") + kCallColumns +
-                           ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                           ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!stmt) return std::unexpected(stmt.error());
     ColumnBinder bind{*stmt};
     bind(c.runId)(c.itemId)(c.strategy)(c.nodeId)(c.parentNodeId)(toString(c.role))(c.model)(c.reason.text);
@@ -50,7 +50,7 @@ Status insertCall(SqliteDb& db, const Call& c) {
     bind(int64_t(c.attempt))(c.httpStatus ? std::optional<int64_t>(*c.httpStatus) : std::nullopt);
     bind(c.usage.input)(c.usage.cachedInput)(c.usage.cacheWrite)(c.usage.output)(c.usage.reasoning);
     bind(pico(c.cost))(pico(c.billedCost))(int64_t(c.costEstimated))(int64_t(c.maybeBilled))(c.ttftMs)(c.latencyMs);
-    bind(c.startedAtMs)(c.finishedAtMs)(int64_t(c.cacheHit));
+    bind(c.startedAtMs)(c.finishedAtMs)(int64_t(c.cacheHit))(c.finishReason);
     return stmt->run();
 }
 
@@ -93,6 +93,7 @@ Result<std::vector<Call>> readCalls(Result<Statement>& stmt) {
         c.startedAtMs = s.columnInt(i++);
         c.finishedAtMs = s.columnInt(i++);
         c.cacheHit = s.columnInt(i++) != 0;
+        c.finishReason = s.columnText(i++);
         calls.push_back(std::move(c));
     }
     if (!row) return std::unexpected(row.error());

@@ -111,6 +111,10 @@ ALTER TABLE calls ADD COLUMN cache_hit INTEGER NOT NULL DEFAULT 0;
     // v3: why a run stopped before its end (budget, cancel, the workbench closed...)
     R"sql(
 ALTER TABLE runs ADD COLUMN stop_reason TEXT NOT NULL DEFAULT '';
+)sql",
+    // v4: the provider's finish reason of each call ('' where it was not kept: calls logged before v3)
+    R"sql(
+ALTER TABLE calls ADD COLUMN finish_reason TEXT NOT NULL DEFAULT '';
 )sql"};
 
 } // namespace

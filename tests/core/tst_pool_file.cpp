@@ -47,7 +47,34 @@ private slots:
         QCOMPARE(pool.strategies.at("cheap-first").kind, std::string("cascade"));
         QCOMPARE(pool.strategies.at("cheap-first").settings["thresholds"][1].get<double>(), 0.8);
         QCOMPARE(pool.constraints.budgetPerRunUsd.value(), 5.0);
-        QVERIFY(loaded->warnings.empty());
+        // The one warning: the vendor retires claude-sonnet-4-5 on 2026-11-30.
+        QCOMPARE(loaded->warnings.size(), size_t(1));
+        QCOMPARE(loaded->warnings[0].location, std::string("/models/1"));
+        QVERIFY2(loaded->warnings[0].message.find("2026-11-30") != std::string::npos,
+                 loaded->warnings[0].message.c_str());
+    }
+
+    void anthropicVersionAndKeyHeaderArePerModel() {
+        auto text = [](nlohmann::json extra, std::string provider = "anthropic") {
+            nlohmann::json m = {{"name", "c"},
+                                {"provider", provider},
+                                {"base_url", "https://api.anthropic.com"},
+                                {"model", "claude-sonnet-4-6"}};
+            m.update(extra);
+            return nlohmann::json{{"schema", 1}, {"name", "p"}, {"models", {m}}}.dump();
+        };
+        auto pinned = parsePool(text({{"api_version", "2023-06-01"}, {"auth", "bearer"}}), "p.json");
+        QVERIFY2(pinned, pinned ? "" : pinned.error().describe().c_str());
+        QCOMPARE(pinned->pool.models[0].apiVersion, std::string("2023-06-01"));
+        QCOMPARE(pinned->pool.models[0].auth, std::string("bearer"));
+        auto again = parsePool(poolToJson(pinned->pool).dump(), "again.json"); // saved and read back
+        QCOMPARE(again->pool.models[0], pinned->pool.models[0]);
+        auto bad = parsePool(text({{"auth", "header"}}), "p.json");
+        QVERIFY(!bad);
+        QVERIFY2(bad.error().describe().find("/models/0/auth") != std::string::npos, bad.error().describe().c_str());
+        auto ignored = parsePool(text({{"api_version", "2023-06-01"}}, "openai"), "p.json");
+        QCOMPARE(ignored->warnings.size(), size_t(1));
+        QCOMPARE(ignored->warnings[0].location, std::string("/models/0/api_version"));
     }
 
     void reportsEveryProblemWithPath() {

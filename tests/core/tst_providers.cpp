@@ -66,9 +66,22 @@ private slots:
                        .buildRequest(model(ProviderKind::Anthropic, "claude-sonnet-4-5"), "https://api.anthropic.com",
                                      spec(), "sk-ant-x");
         QCOMPARE(req.url, std::string("https://api.anthropic.com/v1/messages"));
-        QCOMPARE(header(req, "x-api-key"), std::string("sk-ant-x"));
-        QCOMPARE(header(req, "anthropic-version"), std::string("2023-06-01"));
-        QCOMPARE(header(req, "Authorization"), std::string());
+        // The current SDK's pair by default (version 2026-10-21, key as a bearer token)...
+        QCOMPARE(header(req, "Authorization"), std::string("Bearer sk-ant-x"));
+        QCOMPARE(header(req, "anthropic-version"), std::string("2026-10-21"));
+        QCOMPARE(header(req, "x-api-key"), std::string());
+        // ...the earlier pair when a model pins the version, and either key header when pinned.
+        ModelSpec pinned = model(ProviderKind::Anthropic, "claude-sonnet-4-5");
+        pinned.apiVersion = "2023-06-01";
+        auto legacy =
+            adapterFor(ProviderKind::Anthropic).buildRequest(pinned, "https://api.anthropic.com", spec(), "k");
+        QCOMPARE(header(legacy, "anthropic-version"), std::string("2023-06-01"));
+        QCOMPARE(header(legacy, "x-api-key"), std::string("k"));
+        QCOMPARE(header(legacy, "Authorization"), std::string());
+        pinned.auth = "bearer";
+        legacy = adapterFor(ProviderKind::Anthropic).buildRequest(pinned, "https://api.anthropic.com", spec(), "k");
+        QCOMPARE(header(legacy, "Authorization"), std::string("Bearer k"));
+        QCOMPARE(header(legacy, "x-api-key"), std::string());
         Json body = Json::parse(req.body);
         QCOMPARE(body["system"].get<std::string>(), std::string("Be brief."));
         QCOMPARE(body["messages"].size(), size_t(1)); // system is top-level, not a message
@@ -122,6 +135,11 @@ private slots:
     void missingUsageIsUnknown() {
         auto r = adapterFor(ProviderKind::OpenAi).parseResponse(R"({"choices":[{"message":{"content":"x"}}]})");
         QVERIFY(!std::get<ProviderReply>(r).usage.input.has_value());
+        // Gemini leaves zero counts out, but a reply with no usageMetadata at all is still unknown.
+        auto g = adapterFor(ProviderKind::Gemini)
+                     .parseResponse(R"({"candidates":[{"content":{"parts":[{"text":"x"}]},"finishReason":"STOP"}]})");
+        QVERIFY(!std::get<ProviderReply>(g).usage.input.has_value());
+        QVERIFY(!std::get<ProviderReply>(g).usage.output.has_value());
     }
 
     void malformedAndErrorBodies() {
@@ -138,16 +156,19 @@ private slots:
     }
 
     void modelListingsAreFreeGetsWithTheKeyInItsHeader() {
-        auto openai = buildModelListRequest(ProviderKind::OpenAi, "https://api.openai.com/v1", "k1");
+        auto openai = buildModelListRequest(model(ProviderKind::OpenAi, "gpt-4o"), "https://api.openai.com/v1", "k1");
         QCOMPARE(openai.method, std::string("GET"));
         QCOMPARE(openai.url, std::string("https://api.openai.com/v1/models"));
         QCOMPARE(header(openai, "Authorization"), std::string("Bearer k1"));
         QVERIFY(openai.body.empty());
-        auto anthropic = buildModelListRequest(ProviderKind::Anthropic, "https://api.anthropic.com", "k2");
+        ModelSpec claude = model(ProviderKind::Anthropic, "claude-sonnet-4-6");
+        claude.apiVersion = "2023-06-01"; // the listing carries the model's pinned version and key header
+        auto anthropic = buildModelListRequest(claude, "https://api.anthropic.com", "k2");
         QCOMPARE(anthropic.url, std::string("https://api.anthropic.com/v1/models?limit=1000"));
         QCOMPARE(header(anthropic, "x-api-key"), std::string("k2"));
         QCOMPARE(header(anthropic, "anthropic-version"), std::string("2023-06-01"));
-        auto gemini = buildModelListRequest(ProviderKind::Gemini, "https://generativelanguage.googleapis.com", "k3");
+        auto gemini = buildModelListRequest(model(ProviderKind::Gemini, "gemini-2.5-pro"),
+                                            "https://generativelanguage.googleapis.com", "k3");
         QVERIFY(gemini.url.find("k3") == std::string::npos); // never in the URL
         QCOMPARE(header(gemini, "x-goog-api-key"), std::string("k3"));
 

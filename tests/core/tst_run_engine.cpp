@@ -133,6 +133,23 @@ private slots:
         QCOMPARE(incomplete, summary.incomplete);
     }
 
+    void estimateKeepsLowExpectedHighInOrder_data() {
+        QTest::addColumn<int>("maxOutput");
+        for (int n : {16, 100, 127, 128, 4096})
+            QTest::newRow(std::to_string(n).c_str()) << n;
+    }
+
+    void estimateKeepsLowExpectedHighInOrder() {
+        QFETCH(int, maxOutput);
+        Pool pool = demoPool();
+        for (auto& m : pool.models)
+            m.maxOutputTokens = maxOutput;
+        auto e = estimateRun(pool, generateDemoTasks(1, 2), RunSettings{}, PriceBook::bundled());
+        QVERIFY(e.low.pico > 0);
+        QVERIFY2(e.low <= e.expected && e.expected <= e.high,
+                 (formatUsd(e.low) + " to " + formatUsd(e.high) + ", expected " + formatUsd(e.expected)).c_str());
+    }
+
     void capTooSmallForOneCallIsRefusedBeforeTheRun() {
         Bench bench(generateDemoTasks(4, 1), quiet());
         RunSettings settings;
@@ -145,12 +162,20 @@ private slots:
         QCOMPARE(db->queryInt("SELECT COUNT(*) FROM runs").value(), int64_t(0));
     }
 
+    void faultSoak_data() {
+        QTest::addColumn<bool>("stream");
+        QTest::newRow("whole responses") << false;
+        QTest::newRow("streaming") << true;
+    }
+
     void faultSoak() {
+        QFETCH(bool, stream);
         SimProfile profile = quiet();
         SimFaults& f = profile.faults;
         f.rate429 = 0.04, f.retryAfterSeconds = 0.05, f.retryAfterMs = true;
         f.rate500 = 0.03, f.rate503 = 0.03, f.rateStall = 0.02, f.stallMs = 3000;
         f.rateDrop = 0.02, f.rateTruncated = 0.02, f.rateMalformed = 0.02, f.rateMissingUsage = 0.02;
+        if (stream) f.rateStreamError = 0.02; // an error event after HTTP 200
         Bench bench(generateDemoTasks(5, 50), profile);
         Pool pool = demoPool();
         pool.models.resize(4);
@@ -160,6 +185,7 @@ private slots:
         settings.useCache = false;
         settings.timeouts.firstByteMs = 1000;   // stalls become timeouts
         settings.maxSameErrorRepeats = 1000000; // a soak runs every job, even on a slow (sanitized) build
+        settings.stream = stream;
         auto summary = startRun(bench.inputs(), pool, bench.tasks, settings, bench.env(), {}, {}).value();
         QCOMPARE(summary.jobs, int64_t(1200));
         QCOMPARE(summary.completed + summary.failed, int64_t(1200)); // every job ends, none incomplete
@@ -173,7 +199,13 @@ private slots:
         for (const auto& c : calls)
             byNode[c.itemId + "|" + c.strategy].push_back(&c);
         QCOMPARE(byNode.size(), size_t(1200));
-        int retriedToSuccess = 0, unknownCost = 0;
+        int retriedToSuccess = 0, unknownCost = 0, okCalls = 0, okWithTtft = 0;
+        for (const auto& c : calls)
+            if (c.status == CallStatus::Ok) {
+                ++okCalls, okWithTtft += c.ttftMs.has_value();
+                if (c.ttftMs) QVERIFY(*c.ttftMs <= *c.latencyMs + 1);
+            }
+        QCOMPARE(okWithTtft, stream ? okCalls : 0); // time to first token: measured on every stream, only there
         for (const auto& [node, attempts] : byNode) {
             QVERIFY(attempts.size() <= 3);
             for (size_t i = 0; i < attempts.size(); ++i) {

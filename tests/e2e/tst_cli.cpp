@@ -58,7 +58,8 @@ private slots:
     void poolValidate() {
         auto ok = runCli({"pool", "validate", kData + "/pools/valid.json"});
         QCOMPARE(ok.exitCode, 0);
-        QVERIFY(ok.out.contains("ok (3 models, 1 strategies, 0 warnings)"));
+        QVERIFY2(ok.out.contains("ok (3 models, 1 strategies, 1 warnings)"), ok.out.constData());
+        QVERIFY2((ok.out + ok.err).contains("(claude-sonnet-4-5)"), ok.err.constData()); // flagged as deprecated
 
         auto bad = runCli({"pool", "validate", kData + "/pools/many_problems.json", "--json"});
         QCOMPARE(bad.exitCode, 1);

@@ -102,6 +102,26 @@ private slots:
         QCOMPARE(QJsonDocument::fromJson(runs.out).array().size(), 1);
     }
 
+    void streamFlagStreamsEveryRequest() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(9, 1)));
+        QString db = dir.filePath("w.db");
+        auto r = runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db, "--stream"});
+        QCOMPARE(r.exitCode, 0);
+        int64_t calls = query(db, "SELECT COUNT(*) FROM calls WHERE status = 'ok' AND cache_hit = 0");
+        QVERIFY(calls >= 36);
+        // The request each call sent (logged without its key) asked for a stream with usage...
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls c JOIN texts t ON t.hash = c.request_hash WHERE c.status = "
+                           "'ok' AND c.cache_hit = 0 AND t.body LIKE '%\"stream\":true%' AND t.body LIKE "
+                           "'%\"include_usage\":true%'"),
+                 calls);
+        // ...and each has its time to first token, no later than its whole latency.
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls WHERE status = 'ok' AND cache_hit = 0 AND ttft_ms IS NOT NULL "
+                           "AND ttft_ms <= latency_ms + 1"),
+                 calls);
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls WHERE status = 'ok' AND finish_reason != ''"), calls);
+    }
+
     void bigWorstCaseNeedsACapOrYes() {
         QTemporaryDir dir;
         QString pool = QString(BATON_TEST_DATA "/e2e/big_worst_case_pool.json");

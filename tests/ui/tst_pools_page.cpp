@@ -12,6 +12,7 @@
 #include "workbench_session.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QDirIterator>
 #include <QFile>
 #include <QListWidget>
@@ -237,6 +238,11 @@ private slots:
         m_page->useForRuns();
         QVERIFY(!m_session->pool().strategies.contains("mixture"));
         QVERIFY(run.settings().strategies == std::vector<std::string>({"by-category", "cheap-first", "nearest"}));
+        // The Run page's streaming option reaches the run's settings.
+        auto* stream = run.findChild<QCheckBox*>("streamResponses");
+        QVERIFY(stream && !run.settings().stream);
+        stream->setChecked(true);
+        QVERIFY(run.settings().stream);
     }
 
     // Strategy settings are read by their kind when the pool is applied, so that nothing malformed
