@@ -117,17 +117,18 @@ private slots:
         QTest::addColumn<QString>("strategy");
         QTest::addColumn<qint64>("lowPico");
         QTest::addColumn<qint64>("expectedPico");
-        // Per call: input 5 tokens x price; low adds 32 output tokens, expected 100/4 = 25.
-        // a: in 5 x $1/M = 5e6 pico, 32 out x $2/M = 64e6, 25 out = 50e6. b: 50e6, 640e6, 500e6.
+        // Per call: input 5 tokens x price; low adds 32 output tokens, expected a quarter of the
+        // 100-token limit but never less than low's 32. a: in 5 x $1/M = 5e6 pico, 32 out x $2/M =
+        // 64e6: 69e6 for both. b: 50e6 + 640e6 = 690e6.
         QTest::newRow("single a") << "{\"kind\": \"single\", \"model\": \"a\"}" << qint64(69'000'000)
-                                  << qint64(55'000'000);
+                                  << qint64(69'000'000);
         // agreement: stage a, its second sample, then b: low = a only; expected = a + a + b.
         QTest::newRow("cascade agreement")
             << "{\"kind\": \"cascade\", \"chain\": [\"a\", \"b\"], \"scorer\": \"agreement\", \"thresholds\": [0.5]}"
-            << qint64(69'000'000) << qint64(55'000'000 * 2 + 550'000'000);
+            << qint64(69'000'000) << qint64(69'000'000 * 2 + 690'000'000);
         // rules: one call to the cheapest (low) or dearest (expected) model the rules name.
         QTest::newRow("rules") << "{\"kind\": \"rules\", \"rules\": [{\"category\": \"x\", \"model\": \"b\"}], \"default\": \"a\"}"
-                               << qint64(69'000'000) << qint64(550'000'000);
+                               << qint64(69'000'000) << qint64(690'000'000);
         QTest::newRow("invalid: not planned") << "{\"kind\": \"moa\", \"layers\": 10000000, \"proposers\": [\"a\"]}"
                                               << qint64(0) << qint64(0);
     }
