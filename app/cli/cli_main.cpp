@@ -13,7 +13,7 @@ using namespace baton::cli;
 std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands(),
-                       cascadeCommands()})
+                       cascadeCommands(), matrixCommands(), replayCommands()})
         all.insert(all.end(), group.begin(), group.end());
     return all;
 }

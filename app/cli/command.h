@@ -24,5 +24,7 @@ std::vector<Command> priceCommands();
 std::vector<Command> simCommands();
 std::vector<Command> runCommands();
 std::vector<Command> cascadeCommands();
+std::vector<Command> matrixCommands();
+std::vector<Command> replayCommands();
 
 } // namespace baton::cli

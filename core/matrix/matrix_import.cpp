@@ -87,8 +87,10 @@ Status addFrugalGpt(MatrixBuilder& b, const std::string& path, const std::string
         }
         ModelPoint p;
         p.model = f[size_t(method)];
-        if (provider >= 0 && f[size_t(provider)] != p.model) p.model = f[size_t(provider)] + "/" + p.model;
-        if (budget >= 0 && p.model == "FrugalGPT/FrugalGPT") p.model = "FrugalGPT@" + f[size_t(budget)];
+        if (budget >= 0 && p.model == "FrugalGPT")
+            p.model = "FrugalGPT@" + f[size_t(budget)]; // one point of the cascade's budget curve
+        else if (provider >= 0 && f[size_t(provider)] != p.model)
+            p.model = f[size_t(provider)] + "/" + p.model;
         p.category = dataset, p.accuracy = **a, p.costUsd = c->value_or(std::numeric_limits<double>::quiet_NaN());
         if (size >= 0) p.n = std::atoll(f[size_t(size)].c_str());
         b.addPoint(p);

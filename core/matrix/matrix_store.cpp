@@ -102,7 +102,7 @@ Result<int64_t> saveMatrix(SqliteDb& db, const OutcomeMatrix& m, const std::stri
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db.handle(), "UPDATE matrices SET cells = ? WHERE id = ?", -1, &stmt, nullptr) != SQLITE_OK)
         return std::unexpected(db.errorFor(sqlite3_errcode(db.handle()), "preparing the matrix blob update"));
-    insert->bind(11, std::string_view());
+    insert->bind(11, std::string_view("", 0));
     if (auto done = insert->run(); !done) {
         sqlite3_finalize(stmt);
         return std::unexpected(done.error());

@@ -53,6 +53,7 @@ Status addWideCsv(MatrixBuilder& b, const std::string& text, const std::string& 
         Group group{b.model(m), long(g->second)};
         used.insert(g->second);
         auto companion = [&](const std::string& suffix, long& slot) {
+            if (suffix.empty()) return;
             auto it = index.find(m + suffix);
             if (it != index.end()) slot = long(it->second), used.insert(it->second);
         };

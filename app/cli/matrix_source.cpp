@@ -1,0 +1,31 @@
+#include "matrix_source.h"
+#include "matrix/matrix_store.h"
+#include "matrix/run_matrix.h"
+#include "store/workspace.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace baton::cli {
+
+core::Result<core::OutcomeMatrix> openMatrix(const std::string& db, const std::string& selector) {
+    auto workspace = core::Workspace::open(db, false);
+    if (!workspace) return std::unexpected(workspace.error());
+    auto reader = workspace->openReader();
+    if (!reader) return std::unexpected(reader.error());
+    if (selector.rfind("run:", 0) == 0) return core::matrixFromRun(**reader, std::strtoll(selector.c_str() + 4, nullptr, 10));
+    return core::loadMatrix(**reader, selector);
+}
+
+nlohmann::json numberOrNull(double value) {
+    return std::isnan(value) ? nlohmann::json() : nlohmann::json(value);
+}
+
+std::string fixedOrUnknown(double value, int decimals) {
+    if (std::isnan(value)) return "unknown";
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+    return buffer;
+}
+
+} // namespace baton::cli

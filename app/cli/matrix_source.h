@@ -1,0 +1,19 @@
+#pragma once
+// Where baton-cli's replay, profile and drift commands get a matrix: a saved matrix (name or id)
+// in --db, or "run:N" for the baselines of run N in --db.
+
+#include "matrix/outcome_matrix.h"
+#include "util/result.h"
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+namespace baton::cli {
+
+core::Result<core::OutcomeMatrix> openMatrix(const std::string& db, const std::string& selector);
+/// NaN -> null, so that unknown never prints as 0.
+nlohmann::json numberOrNull(double value);
+/// "0.8059" or "unknown".
+std::string fixedOrUnknown(double value, int decimals);
+
+} // namespace baton::cli

@@ -1,0 +1,165 @@
+// Golden tests of every outcome-matrix importer: tests/data/matrix/<case>/{input,expected}.
+// Regenerate an expected file (then check it by hand!) with BATON_REGENERATE_GOLDEN=1.
+
+#include "matrix/matrix_import.h"
+#include "matrix/matrix_json.h"
+#include "matrix/matrix_store.h"
+#include "store/workspace.h"
+#include "util/file_io.h"
+#include "util/sha256.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <filesystem>
+#include <regex>
+
+using namespace baton::core;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string caseDir(const QString& name) {
+    return std::string(BATON_TEST_DATA) + "/matrix/" + name.toStdString();
+}
+
+// The input files of a case (the contaminated-prompt list is an option, not an input).
+std::vector<std::string> inputs(const std::string& dir) {
+    std::vector<std::string> files;
+    for (const auto& e : fs::directory_iterator(dir + "/input"))
+        if (e.path().filename() != "contaminated_prompts.jsonl") files.push_back(e.path().string());
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string relative(std::string text, const std::string& dir) {
+    for (size_t at; (at = text.find(dir + "/input/")) != std::string::npos;)
+        text.erase(at, dir.size() + 7);
+    return text;
+}
+
+// Numbers compare within 1e-6 (grades and scores are stored as float).
+bool sameJson(const nlohmann::json& a, const nlohmann::json& b, std::string path, std::string& where) {
+    if (a.is_number() && b.is_number()) {
+        if (std::fabs(a.get<double>() - b.get<double>()) <= 1e-6 * std::max(1.0, std::fabs(b.get<double>()))) return true;
+    } else if (a.type() == b.type() && (a.is_array() || a.is_object()) && a.size() == b.size()) {
+        if (a.is_array()) {
+            for (size_t i = 0; i < a.size(); ++i)
+                if (!sameJson(a[i], b[i], path + "/" + std::to_string(i), where)) return false;
+            return true;
+        }
+        for (const auto& [key, value] : b.items())
+            if (!a.contains(key) || !sameJson(a[key], value, path + "/" + key, where)) return false;
+        return true;
+    } else if (a == b) {
+        return true;
+    }
+    where = path + ": got " + a.dump() + ", expected " + b.dump();
+    return false;
+}
+
+} // namespace
+
+class TestMatrixImport : public QObject {
+    Q_OBJECT
+private slots:
+    void golden_data() {
+        QTest::addColumn<QString>("format");
+        QTest::newRow("long_csv") << "long";
+        QTest::newRow("long_jsonl") << "long";
+        QTest::newRow("wide_csv") << "wide";
+        QTest::newRow("routellm") << "routellm";
+        QTest::newRow("zeroeval") << "zeroeval";
+        QTest::newRow("mmlu_pro") << "mmlu-pro";
+        QTest::newRow("frugalgpt") << "frugalgpt";
+    }
+    void golden() {
+        QFETCH(QString, format);
+        std::string dir = caseDir(QTest::currentDataTag());
+        MatrixImportOptions o;
+        o.format = format.toStdString();
+        if (fs::exists(dir + "/input/contaminated_prompts.jsonl"))
+            o.excludePromptsFile = dir + "/input/contaminated_prompts.jsonl";
+        auto files = inputs(dir);
+        auto m = importMatrix(files, o);
+        QVERIFY2(m.has_value(), m ? "" : m.error().describe().c_str());
+        auto got = nlohmann::json::parse(relative(matrixToJson(*m).dump(), dir));
+        if (qEnvironmentVariableIsSet("BATON_REGENERATE_GOLDEN"))
+            QVERIFY(writeFileAtomically(dir + "/expected/matrix.json", got.dump(2) + "\n").has_value());
+        auto expected = readTextFile(dir + "/expected/matrix.json");
+        QVERIFY(expected.has_value());
+        std::string where;
+        QVERIFY2(sameJson(got, nlohmann::json::parse(*expected), "", where), where.c_str());
+        // Provenance: the source's SHA-256, the importer and its version, a date.
+        QCOMPARE(m->provenance.format, o.format);
+        QCOMPARE(m->provenance.importerVersion, std::string(kMatrixImporterVersion));
+        QCOMPARE(m->provenance.importedAt.size(), size_t(20));
+        if (files.size() == 1) QCOMPARE(m->provenance.sourceSha256, sha256Hex(*readTextFile(files[0])));
+    }
+
+    void badLinesListedByNumber() {
+        std::string dir = caseDir("long_bad");
+        MatrixImportOptions o;
+        o.format = "long";
+        auto m = importMatrix(inputs(dir), o);
+        QVERIFY(!m.has_value());
+        QCOMPARE(m.error().kind, ErrorKind::BadInput);
+        std::string got;
+        for (const auto& p : m.error().problems)
+            got += relative(p.toString(), dir) + "\n";
+        got = std::regex_replace(got, std::regex(dir + "/input/"), "");
+        QCOMPARE(got, *readTextFile(dir + "/expected/errors.txt"));
+    }
+
+    void gradesOutsideUnitIntervalRefused_data() {
+        QTest::addColumn<QString>("grade");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("1") << "1" << true;
+        QTest::newRow("0.5") << "0.5" << true;
+        QTest::newRow("True") << "True" << true;
+        QTest::newRow("-0.1") << "-0.1" << false;
+        QTest::newRow("1.01") << "1.01" << false;
+        QTest::newRow("7") << "7" << false;
+    }
+    void gradesOutsideUnitIntervalRefused() {
+        QFETCH(QString, grade);
+        QFETCH(bool, accepted);
+        auto m = importLongCsv("item,model,grade\na,m," + grade.toStdString() + "\n", "g.csv", LongColumns{});
+        QCOMPARE(m.has_value(), accepted);
+    }
+
+    void missingStaysMissing() {
+        auto m = importLongCsv("item,model,grade,cost_usd\na,x,1,\nb,y,0,0.5\n", "m.csv", LongColumns{});
+        QVERIFY(m.has_value());
+        QCOMPARE(m->cellCount(), size_t(4));
+        QVERIFY(std::isnan(m->grade[m->cell(1, 0)])); // b,x never given: missing, not 0
+        QVERIFY(std::isnan(m->costUsd[m->cell(0, 0)])); // empty cost: unknown, not 0
+        QCOMPARE(m->costUsd[m->cell(1, 1)], 0.5);
+        QCOMPARE(m->presentCells(), size_t(2));
+    }
+
+    void storeRoundTrip() {
+        QTemporaryDir tmp;
+        std::string dir = caseDir("long_csv");
+        MatrixImportOptions o;
+        o.format = "long";
+        auto m = importMatrix(inputs(dir), o);
+        QVERIFY(m.has_value());
+        auto ws = Workspace::open(tmp.filePath("w.db").toStdString());
+        QVERIFY(ws.has_value());
+        auto saved = saveMatrix(*ws->writer(), *m, "mine");
+        QVERIFY2(saved.has_value(), saved ? "" : saved.error().describe().c_str());
+        auto again = saveMatrix(*ws->writer(), *m, "mine");
+        QVERIFY(!again.has_value()); // a name is taken once
+        auto loaded = loadMatrix(*ws->writer(), "mine");
+        QVERIFY2(loaded.has_value(), loaded ? "" : loaded.error().describe().c_str());
+        QCOMPARE(matrixToJson(*loaded).dump(), matrixToJson(*m).dump());
+        QCOMPARE(loaded->provenance.sourceSha256, m->provenance.sourceSha256);
+        QCOMPARE(loaded->provenance.importedAt, m->provenance.importedAt);
+        QVERIFY(!loadMatrix(*ws->writer(), "other").has_value());
+        QVERIFY(m->bytesPerCell() <= 64);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestMatrixImport)
+#include "tst_matrix_import.moc"
