@@ -1,0 +1,68 @@
+#pragma once
+// JobRunner: runs core work off the GUI thread, one job at a time per runner. Starting a job
+// cancels the previous one (std::stop_source) and bumps a generation id, so a stale result that
+// arrives late is dropped (hotspot's JobTracker). Progress and results are delivered on the
+// runner's thread through queued calls; never processEvents().
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <stop_token>
+#include <thread>
+#include <vector>
+
+namespace baton::ui {
+
+class JobRunner : public QObject {
+    Q_OBJECT
+public:
+    using Progress = std::function<void(int done, int total)>;
+
+    explicit JobRunner(QObject* parent = nullptr) : QObject(parent) {}
+    /// Cancels the running job and waits for its thread: the work must watch its stop token.
+    ~JobRunner() override;
+
+    /// Runs `work(stop, progress)` on a new thread; `done(result)` runs on this object's thread
+    /// unless a newer job started or cancel() was called first. Returns the job's generation.
+    template <class T>
+    quint64 run(std::function<T(std::stop_token, const Progress&)> work, std::function<void(const T&)> done);
+
+    /// Asks the running job to stop; its result, if any, is dropped.
+    void cancel();
+    bool isBusy() const { return m_busy; }
+    quint64 generation() const { return m_generation; }
+
+signals:
+    void progress(int done, int total);
+    void busyChanged(bool busy);
+    void cancelled();
+
+private:
+    void startThread(std::function<void(std::stop_token)> body);
+    void deliver(quint64 generation, std::function<void()> apply);
+    void reportProgress(quint64 generation, int done, int total);
+
+    quint64 m_generation = 0;
+    bool m_busy = false;
+    std::stop_source m_stop;
+    std::vector<std::jthread> m_threads;
+};
+
+template <class T>
+quint64 JobRunner::run(std::function<T(std::stop_token, const Progress&)> work, std::function<void(const T&)> done) {
+    cancel();
+    quint64 generation = ++m_generation;
+    m_stop = std::stop_source();
+    if (!m_busy) emit busyChanged(m_busy = true);
+    startThread([this, generation, work = std::move(work), done = std::move(done)](std::stop_token stop) {
+        Progress progress = [this, generation](int d, int t) { reportProgress(generation, d, t); };
+        auto result = std::make_shared<T>(work(stop, progress));
+        if (stop.stop_requested()) return;
+        deliver(generation, [done, result] { done(*result); });
+    });
+    return generation;
+}
+
+} // namespace baton::ui
