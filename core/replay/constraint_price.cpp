@@ -1,5 +1,5 @@
 #include "replay/constraint_price.h"
-#include "replay/frontier.h"
+#include "eval/frontier.h"
 #include "util/rng.h"
 
 #include <algorithm>

@@ -1,4 +1,4 @@
-#include "replay/frontier.h"
+#include "eval/frontier.h"
 
 #include <algorithm>
 #include <cmath>

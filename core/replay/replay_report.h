@@ -6,7 +6,7 @@
 /// APGR and CPT(50%), CPT(80%).
 
 #include <cmath>
-#include "replay/frontier.h"
+#include "eval/frontier.h"
 #include "replay/model_stats.h"
 #include "replay/route_replay.h"
 #include "util/result.h"

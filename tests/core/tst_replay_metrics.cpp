@@ -6,7 +6,7 @@
 #include "replay/capability_drift.h"
 #include "replay/capability_profile.h"
 #include "replay/constraint_price.h"
-#include "replay/frontier.h"
+#include "eval/frontier.h"
 #include "replay/gap_recovered.h"
 #include "replay/item_split.h"
 #include "replay/model_stats.h"
