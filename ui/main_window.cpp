@@ -2,6 +2,7 @@
 #include "inspector_page.h"
 #include "list_texts.h"
 #include "placeholder_page.h"
+#include "profiles_page.h"
 #include "pools_page.h"
 #include "results_page.h"
 #include "run_page.h"
@@ -48,10 +49,11 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         addPage(tr("Run"), m_runPage);
         addPage(tr("Results"), m_resultsPage);
         addPage(tr("Inspector"), m_inspectorPage);
+        addPage(tr("Profiles"), new ProfilesPage(*session, this));
         connect(m_runPage, &RunPage::runFinished, this, &MainWindow::showRun);
     } else {
         QString why = tr("The workspace could not be opened; see the message at start-up.");
-        for (const QString& title : {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector")})
+        for (const QString& title : {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector"), tr("Profiles")})
             addPage(title, new PlaceholderPage(title, why, this));
     }
 

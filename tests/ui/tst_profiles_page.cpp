@@ -1,0 +1,58 @@
+// Profiles page: a saved matrix's heat map computed off the GUI thread (awaited with
+// QSignalSpy), sortable, exported as CSV, PNG, SVG and PDF.
+
+#include "matrix/matrix_import.h"
+#include "matrix/matrix_store.h"
+#include "profiles_page.h"
+#include "store/workspace.h"
+#include "util/file_io.h"
+#include "workbench_session.h"
+
+#include <QComboBox>
+#include <QFileInfo>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace baton;
+
+class TestProfilesPage : public QObject {
+    Q_OBJECT
+private slots:
+    void showsAndExportsAMatrixProfile() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db");
+        {
+            core::MatrixImportOptions o;
+            o.format = "long";
+            auto m = core::importMatrix({std::string(BATON_TEST_DATA) + "/matrix/long_csv/input/outcomes.csv"}, o);
+            QVERIFY(m.has_value());
+            auto ws = core::Workspace::open(db.toStdString());
+            QVERIFY(ws.has_value());
+            QVERIFY(core::saveMatrix(*ws->writer(), *m, "golden").has_value());
+        }
+        auto session = ui::WorkbenchSession::openDemo(db, 1);
+        QVERIFY(session.has_value());
+        ui::ProfilesPage page(**session);
+        QVERIFY(page.findChild<QComboBox*>()->count() >= 1);
+        QSignalSpy shown(&page, &ui::ProfilesPage::profileShown);
+        page.showSource("golden");
+        QVERIFY(shown.wait(10000));
+        QCOMPARE(page.model().rowCount(), 2);    // small, large
+        QCOMPARE(page.model().columnCount(), 2); // geo, math
+        QCOMPARE(page.model().index(0, 0).data().toString(), QString("1.000"));
+        QCOMPARE(page.model().index(0, 1).data().toString(), QString("0.000"));
+        QCOMPARE(page.model().index(1, 1).data().toString(), QString("-")); // large on math: no grade
+        for (const char* name : {"p.csv", "p.png", "p.svg", "p.pdf"}) {
+            QString error;
+            QVERIFY2(page.exportTo(dir.filePath(name), &error), qPrintable(error));
+            QVERIFY(QFileInfo(dir.filePath(name)).size() > 0);
+        }
+        QVERIFY(!page.exportTo(dir.filePath("p.txt")));
+        auto csv = core::readTextFile(dir.filePath("p.csv").toStdString());
+        QVERIFY(csv->find("\"small\",\"math\",1,0.000000") != std::string::npos);
+    }
+};
+
+QTEST_MAIN(TestProfilesPage)
+#include "tst_profiles_page.moc"
