@@ -2,6 +2,7 @@
 // (WAL + synchronous=NORMAL), and an open that costs the same at any size unless the last
 // shutdown was unclean.
 
+#include "call_fixture.h"
 #include "core_printers.h"
 #include "store/call_log.h"
 #include "store/store_writer.h"
@@ -14,6 +15,7 @@
 #include <sqlite3.h>
 
 using namespace baton::core;
+using baton::test::makeCall;
 
 namespace {
 
@@ -22,18 +24,6 @@ int runsOf(SqliteDb& db, std::string_view prefix) {
     for (sqlite3_stmt* s = sqlite3_next_stmt(db.handle(), nullptr); s; s = sqlite3_next_stmt(db.handle(), s))
         if (std::string_view(sqlite3_sql(s)).starts_with(prefix)) return sqlite3_stmt_status(s, SQLITE_STMTSTATUS_RUN, 0);
     return -1;
-}
-
-Call makeCall(int64_t runId, int n) {
-    Call c;
-    c.runId = runId;
-    c.itemId = "item-" + std::to_string(n);
-    c.strategy = "single";
-    c.nodeId = "0";
-    c.model = "m";
-    c.status = CallStatus::Ok;
-    c.cost = Money{1000 + n};
-    return c;
 }
 
 } // namespace
