@@ -14,9 +14,11 @@ RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& ta
       m_runId(runId), m_strategies(std::move(strategies)), m_progress(std::move(progress)),
       m_external(stop, std::function<void()>([this] { m_stop.request_stop(); })), m_logger(inputs.writer),
       m_budget(m_settings.maxCost, m_settings.maxCalls) {
-    // Strategy-major order: each strategy's items run together, so partial runs compare fairly.
-    for (size_t s = 0; s < m_strategies.size(); ++s)
-        for (const auto& item : m_tasks.items) {
+    // Item-major order: every strategy and baseline of an item is dispatched together, so the
+    // per-model limits of all models fill at once (strategy-major kept ~7.5 of 64 slots busy),
+    // and a partial run holds the same items for every strategy, so it still compares fairly.
+    for (const auto& item : m_tasks.items)
+        for (size_t s = 0; s < m_strategies.size(); ++s) {
             if (finished.count({item.id, m_strategies[s].name})) {
                 ++m_summary.skipped;
                 continue;

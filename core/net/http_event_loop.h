@@ -38,6 +38,8 @@ public:
     void after(double seconds, std::function<void()> task);
     bool onLoopThread() const { return std::this_thread::get_id() == m_thread.get_id(); }
     size_t inFlight() const { return m_inFlight; }
+    /// libcurl easy handles created so far; finished transfers hand theirs to the next one.
+    size_t easyHandlesCreated() const { return m_easyCreated; }
 
 private:
     struct Transfer;
@@ -68,6 +70,9 @@ private:
 
     // Loop-thread state.
     std::map<TransferId, std::unique_ptr<Transfer>> m_active;
+    static constexpr size_t kMaxSpareEasy = 1024;
+    std::vector<void*> m_spareEasy; // CURL*, reset and ready
+    std::atomic<size_t> m_easyCreated{0};
     std::multimap<std::chrono::steady_clock::time_point, std::function<void()>> m_timers;
 };
 

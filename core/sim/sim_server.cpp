@@ -1,4 +1,6 @@
 #include "sim/sim_server.h"
+#include "sim/growing_thread_pool.h"
+#include "sim/response_encoding.h"
 #include "util/url.h"
 
 #include <httplib.h>
@@ -18,6 +20,7 @@ struct SimServer::Impl {
     int port = 0;
     std::atomic<bool> stopping{false};
     std::atomic<int64_t> served{0};
+    std::atomic<GrowingThreadPool*> pool{nullptr};
 
     /// Sleeps in short steps so that stop() is never held up by a simulated stall.
     void sleepMs(double ms) {
@@ -32,6 +35,23 @@ struct SimServer::Impl {
         for (const auto& [k, v] : e.headers)
             res.set_header(k, v);
         res.set_content(e.body(), "application/json");
+    }
+
+    /// Wraps a handler: counts it, then encodes its body the way the client asked (see
+    /// response_encoding.h), so that httplib never compresses by itself.
+    template <class F> auto serve(F handler) {
+        return [this, handler](const httplib::Request& req, httplib::Response& res) {
+            ++served;
+            std::string accept = req.get_header_value("Accept-Encoding");
+            // httplib owns the request as a mutable local; without this header it leaves the body alone.
+            const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+            handler(req, res);
+            if (res.body.size() >= kMinCompressBytes && acceptsGzip(accept) && !res.has_header("Content-Encoding"))
+                if (auto packed = gzipFast(res.body)) {
+                    res.body = std::move(*packed);
+                    res.set_header("Content-Encoding", "gzip");
+                }
+        };
     }
 
     void chat(const httplib::Request& req, httplib::Response& res);
@@ -131,25 +151,28 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
     impl->options = options;
     Impl* self = impl.get();
     int threads = options.threads;
-    self->server.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
+    self->server.new_task_queue = [self, threads] {
+        auto* pool = new GrowingThreadPool(size_t(threads));
+        self->pool = pool;
+        return pool;
+    };
+    // Headers and body go out in separate writes; with Nagle on, every reused connection waited
+    // ~40 ms for the client's delayed ACK before the body left.
+    self->server.set_tcp_nodelay(true);
     self->server.set_payload_max_length(options.maxBodyBytes);
     self->server.set_keep_alive_max_count(100000);
     self->server.set_read_timeout(30, 0);
     self->server.set_write_timeout(30, 0);
-    self->server.Post("/v1/chat/completions", [self](const httplib::Request& req, httplib::Response& res) {
-        ++self->served;
-        self->chat(req, res);
-    });
-    self->server.Get("/v1/models", [self](const httplib::Request&, httplib::Response& res) {
-        ++self->served;
+    self->server.Post("/v1/chat/completions",
+                      self->serve([self](const httplib::Request& req, httplib::Response& res) { self->chat(req, res); }));
+    self->server.Get("/v1/models", self->serve([self](const httplib::Request&, httplib::Response& res) {
         res.set_content(self->responder->modelsBody(), "application/json");
-    });
-    self->server.Post("/v1/embeddings", [self](const httplib::Request& req, httplib::Response& res) {
-        ++self->served;
+    }));
+    self->server.Post("/v1/embeddings", self->serve([self](const httplib::Request& req, httplib::Response& res) {
         auto body = self->responder->embeddingsBody(req.body);
         if (auto* error = std::get_if<SimHttpError>(&body)) return Impl::sendError(res, *error);
         res.set_content(std::get<std::string>(body), "application/json");
-    });
+    }));
     self->server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
         std::string message = res.status == 413   ? "Request body too large for the simulator."
@@ -203,6 +226,11 @@ std::string SimServer::baseUrl() const {
 
 int64_t SimServer::requestsServed() const {
     return m_impl->served;
+}
+
+size_t SimServer::peakConnections() const {
+    GrowingThreadPool* pool = m_impl->pool;
+    return pool ? pool->peakBusy() : 0;
 }
 const SimResponder& SimServer::responder() const {
     return *m_impl->responder;

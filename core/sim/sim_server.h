@@ -15,7 +15,9 @@ struct SimServerOptions {
     std::string host = "127.0.0.1"; ///< loopback only; anything else is refused
     int port = 0;                   ///< 0: an ephemeral port
     size_t maxBodyBytes = 8u << 20; ///< larger bodies get 413
-    int threads = 64;               ///< connections served at once
+    /// Most connections served at once: httplib gives each keep-alive connection a thread, and
+    /// threads start only when every one is busy, so a large limit costs nothing until used.
+    int threads = 4096;
 };
 
 class SimServer {
@@ -32,6 +34,8 @@ public:
     std::string baseUrl() const;
     void stop();
     int64_t requestsServed() const;
+    /// The most connections that were being served at the same time.
+    size_t peakConnections() const;
     const SimResponder& responder() const;
 
     struct Impl;

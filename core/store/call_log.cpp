@@ -41,17 +41,18 @@ Result<int64_t> insertRun(SqliteDb& db, const Run& run) {
 }
 
 Status insertCall(SqliteDb& db, const Call& c) {
-    auto stmt = db.prepare(std::string("INSERT INTO calls(") + kCallColumns +
-                           ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    static const std::string sql = std::string("INSERT INTO calls(") + kCallColumns +
+                                   ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    auto stmt = db.cached(sql);
     if (!stmt) return std::unexpected(stmt.error());
-    ColumnBinder bind{*stmt};
+    ColumnBinder bind{**stmt};
     bind(c.runId)(c.itemId)(c.strategy)(c.nodeId)(c.parentNodeId)(toString(c.role))(c.model)(c.reason.text);
     bind(c.reason.score)(c.reason.threshold)(c.requestHash)(c.responseHash)(toString(c.status))(c.error);
     bind(int64_t(c.attempt))(c.httpStatus ? std::optional<int64_t>(*c.httpStatus) : std::nullopt);
     bind(c.usage.input)(c.usage.cachedInput)(c.usage.cacheWrite)(c.usage.output)(c.usage.reasoning);
     bind(pico(c.cost))(pico(c.billedCost))(int64_t(c.costEstimated))(int64_t(c.maybeBilled))(c.ttftMs)(c.latencyMs);
     bind(c.startedAtMs)(c.finishedAtMs)(int64_t(c.cacheHit))(c.finishReason);
-    return stmt->run();
+    return (*stmt)->run();
 }
 
 namespace {

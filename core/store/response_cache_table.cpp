@@ -18,15 +18,15 @@ std::optional<CachedResponse> findCachedResponse(SqliteDb& db, const std::string
 Status insertCachedResponse(SqliteDb& db, const std::string& key, const CachedResponse& response, int64_t nowMs) {
     auto hash = putText(db, response.text);
     if (!hash) return std::unexpected(hash.error());
-    auto stmt = db.prepare("INSERT OR IGNORE INTO response_cache(key, response_hash, usage, finish_reason, "
-                           "created_at_ms) VALUES (?, ?, ?, ?, ?)");
+    auto stmt = db.cached("INSERT OR IGNORE INTO response_cache(key, response_hash, usage, finish_reason, "
+                          "created_at_ms) VALUES (?, ?, ?, ?, ?)");
     if (!stmt) return std::unexpected(stmt.error());
-    stmt->bind(1, key)
+    (*stmt)->bind(1, key)
         .bind(2, *hash)
         .bind(3, nlohmann::json(response.usage).dump())
         .bind(4, response.finishReason)
         .bind(5, nowMs);
-    return stmt->run();
+    return (*stmt)->run();
 }
 
 } // namespace baton::core

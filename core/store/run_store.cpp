@@ -34,23 +34,23 @@ constexpr const char* kRunColumns =
 Status insertOutcome(SqliteDb& db, const Outcome& o) {
     auto answer = putText(db, o.answer);
     if (!answer) return std::unexpected(answer.error());
-    auto stmt = db.prepare("INSERT OR REPLACE INTO outcomes(run_id, item_id, strategy, answer_hash, grade, cost_pico, "
+    auto stmt = db.cached("INSERT OR REPLACE INTO outcomes(run_id, item_id, strategy, answer_hash, grade, cost_pico, "
                            "latency_ms, call_count, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     if (!stmt) return std::unexpected(stmt.error());
-    stmt->bind(1, o.runId)
+    (*stmt)->bind(1, o.runId)
         .bind(2, o.itemId)
         .bind(3, o.strategy)
         .bind(4, *answer)
         .bind(5, o.grade)
         .bind(6, pico(o.cost));
-    stmt->bind(7, o.latencyMs).bind(8, int64_t(o.callCount)).bind(9, toString(o.status));
-    return stmt->run();
+    (*stmt)->bind(7, o.latencyMs).bind(8, int64_t(o.callCount)).bind(9, toString(o.status));
+    return (*stmt)->run();
 }
 
 Status updateRunStatus(SqliteDb& db, int64_t runId, RunStatus status) {
-    auto stmt = db.prepare("UPDATE runs SET status = ? WHERE id = ?");
+    auto stmt = db.cached("UPDATE runs SET status = ? WHERE id = ?");
     if (!stmt) return std::unexpected(stmt.error());
-    return stmt->bind(1, toString(status)).bind(2, runId).run();
+    return (*stmt)->bind(1, toString(status)).bind(2, runId).run();
 }
 
 Status recordStopReason(SqliteDb& db, int64_t runId, const std::string& reason) {

@@ -25,6 +25,7 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, Mode m
 }
 
 SqliteDb::~SqliteDb() {
+    m_cache.clear(); // finalized before the connection closes
     sqlite3_close_v2(m_db);
 }
 
@@ -71,6 +72,24 @@ Result<Statement> SqliteDb::prepare(std::string_view sql) {
     if (rc != SQLITE_OK)
         return std::unexpected(errorFor(rc, "cannot prepare \"" + std::string(sql.substr(0, 60)) + "\""));
     return Statement(this, stmt);
+}
+
+Result<Statement*> SqliteDb::cached(std::string_view sql) {
+    auto it = m_cache.find(std::string(sql));
+    if (it == m_cache.end()) {
+        auto stmt = prepare(sql);
+        if (!stmt) return std::unexpected(stmt.error());
+        it = m_cache.emplace(std::string(sql), std::make_unique<Statement>(std::move(*stmt))).first;
+    } else {
+        it->second->reset();
+    }
+    return it->second.get();
+}
+
+Status SqliteDb::execCached(std::string_view sql) {
+    auto stmt = cached(sql);
+    if (!stmt) return std::unexpected(stmt.error());
+    return (*stmt)->run();
 }
 
 Result<int64_t> SqliteDb::queryInt(std::string_view sql) {

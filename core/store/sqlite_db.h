@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -29,6 +30,13 @@ public:
 
     Status exec(std::string_view sql);
     Result<Statement> prepare(std::string_view sql);
+    /// The connection's own prepared statement for `sql`, prepared once and reset for each use
+    /// (hot paths: one call row costs no sqlite3_prepare_v2). Valid while this SqliteDb lives;
+    /// not re-entrant for the same text. Errors: as prepare().
+    Result<Statement*> cached(std::string_view sql);
+    /// exec() through cached(), for statements without results (SAVEPOINT, RELEASE, COMMIT).
+    Status execCached(std::string_view sql);
+    size_t cachedStatements() const { return m_cache.size(); }
     /// Runs a query that yields one integer (PRAGMA user_version, COUNT(*)...).
     Result<int64_t> queryInt(std::string_view sql);
     Result<std::string> queryText(std::string_view sql);
@@ -45,6 +53,7 @@ private:
     SqliteDb(sqlite3* db, std::string path) : m_db(db), m_path(std::move(path)) {}
     sqlite3* m_db;
     std::string m_path;
+    std::unordered_map<std::string, std::unique_ptr<Statement>> m_cache;
 };
 
 class Statement {

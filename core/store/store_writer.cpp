@@ -42,17 +42,22 @@ void StoreWriter::loop() {
             std::unique_lock lock(m_mutex);
             m_wake.wait(lock, [this] { return m_stopping || !m_queue.empty(); });
             if (m_queue.empty()) return; // stopping, nothing left
+            // Group commit: right after a commit, gather what arrives in the next interval into
+            // one transaction; an operation after a quiet spell is committed at once.
+            m_wake.wait_until(lock, m_lastCommit + kGroupCommitInterval,
+                              [this] { return m_stopping || m_queue.size() >= m_maxBatch; });
             while (!m_queue.empty() && batch.size() < m_maxBatch) {
                 batch.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }
         }
         applyBatch(batch);
+        m_lastCommit = std::chrono::steady_clock::now();
     }
 }
 
 void StoreWriter::applyBatch(std::deque<Pending>& batch) {
-    if (auto begun = m_db->exec("BEGIN IMMEDIATE"); !begun) {
+    if (auto begun = m_db->execCached("BEGIN IMMEDIATE"); !begun) {
         for (auto& p : batch)
             p.done.set_value(begun);
         return;
@@ -60,12 +65,12 @@ void StoreWriter::applyBatch(std::deque<Pending>& batch) {
     std::vector<Status> results;
     results.reserve(batch.size());
     for (auto& p : batch) {
-        Status result = m_db->exec("SAVEPOINT op");
+        Status result = m_db->execCached("SAVEPOINT op");
         if (result) result = p.op(*m_db);
         if (result)
-            result = m_db->exec("RELEASE op");
+            result = m_db->execCached("RELEASE op");
         else if (m_db->inTransaction())
-            (void)m_db->exec("ROLLBACK TO op"), (void)m_db->exec("RELEASE op");
+            (void)m_db->execCached("ROLLBACK TO op"), (void)m_db->execCached("RELEASE op");
         else {
             // SQLite rolled the whole transaction back (disk full, I/O error): nothing of this
             // batch is stored, so every operation in it gets the error that caused it.
@@ -75,7 +80,7 @@ void StoreWriter::applyBatch(std::deque<Pending>& batch) {
         }
         results.push_back(std::move(result));
     }
-    auto committed = m_db->exec("COMMIT");
+    auto committed = m_db->execCached("COMMIT");
     if (!committed)
         (void)m_db->exec("ROLLBACK");
     else {

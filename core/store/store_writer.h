@@ -2,9 +2,11 @@
 /// StoreWriter: the workspace's one writer. A background thread applies queued operations in
 /// batches, one transaction per batch, each operation inside its own savepoint so that a failing
 /// one is rolled back alone. A future resolves only after the operation's batch committed.
+/// Commits are grouped: at most one per kGroupCommitInterval while operations keep coming.
 
 #include "store/sqlite_db.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <functional>
@@ -18,6 +20,7 @@ namespace baton::core {
 class StoreWriter {
 public:
     using Operation = std::function<Status(SqliteDb&)>;
+    static constexpr std::chrono::milliseconds kGroupCommitInterval{2};
 
     explicit StoreWriter(std::unique_ptr<SqliteDb> db, size_t maxBatch = 512);
     ~StoreWriter(); ///< commits everything queued, then stops
@@ -47,6 +50,7 @@ private:
     std::deque<Pending> m_queue;
     bool m_stopping = false;
     size_t m_commits = 0;
+    std::chrono::steady_clock::time_point m_lastCommit; // writer thread only
     std::thread m_thread;
 };
 

@@ -5,9 +5,9 @@ namespace baton::core {
 
 Result<std::string> putText(SqliteDb& db, std::string_view body) {
     std::string hash = sha256Hex(body);
-    auto stmt = db.prepare("INSERT OR IGNORE INTO texts(hash, body) VALUES (?, ?)");
+    auto stmt = db.cached("INSERT OR IGNORE INTO texts(hash, body) VALUES (?, ?)");
     if (!stmt) return std::unexpected(stmt.error());
-    if (auto ok = stmt->bind(1, hash).bind(2, body).run(); !ok) return std::unexpected(ok.error());
+    if (auto ok = (*stmt)->bind(1, hash).bind(2, body).run(); !ok) return std::unexpected(ok.error());
     return hash;
 }
 

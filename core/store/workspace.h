@@ -1,6 +1,7 @@
 #pragma once
-/// Workspace: one SQLite database per workspace, opened in WAL mode with synchronous=FULL,
-/// checked with integrity_check and migrated forward on open.
+/// Workspace: one SQLite database per workspace, opened in WAL mode with synchronous=NORMAL and
+/// migrated forward on open; the full integrity_check runs on open only after an unclean
+/// shutdown (a WAL file left behind), else on demand (checkIntegrity, info).
 
 #include "store/sqlite_db.h"
 
@@ -29,14 +30,20 @@ public:
     /// The connection for writes; hand it to exactly one StoreWriter.
     std::unique_ptr<SqliteDb> takeWriter() { return std::move(m_writer); }
     SqliteDb* writer() const { return m_writer.get(); }
-    /// A new read-only connection; in WAL mode it never blocks the writer nor is blocked by it.
+    /// A new reading connection (query_only); in WAL mode it never blocks the writer nor is
+    /// blocked by it.
     Result<std::unique_ptr<SqliteDb>> openReader() const;
     Result<WorkspaceInfo> info() const;
     const std::string& path() const { return m_path; }
+    /// True when open() ran the full integrity check (the last shutdown was not clean).
+    bool checkedOnOpen() const { return m_checkedOnOpen; }
+    /// PRAGMA integrity_check. Errors: BadInput naming the first problems when it is not "ok".
+    static Status checkIntegrity(SqliteDb& db);
 
 private:
     std::string m_path;
     std::unique_ptr<SqliteDb> m_writer;
+    bool m_checkedOnOpen = false;
 };
 
 } // namespace baton::core

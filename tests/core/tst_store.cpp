@@ -6,6 +6,7 @@
 #include "store/text_store.h"
 #include "store/workspace.h"
 
+#include "call_fixture.h"
 #include "core_printers.h"
 #include <QTemporaryDir>
 
@@ -16,20 +17,9 @@
 #include <thread>
 
 using namespace baton::core;
+using baton::test::makeCall;
 
 namespace {
-
-Call makeCall(int64_t runId, int n) {
-    Call c;
-    c.runId = runId;
-    c.itemId = "item-" + std::to_string(n);
-    c.strategy = "single";
-    c.nodeId = "0";
-    c.model = "m";
-    c.status = CallStatus::Ok;
-    c.cost = Money{1000 + n};
-    return c;
-}
 
 Result<int64_t> newRun(StoreWriter& writer) {
     int64_t id = 0;

@@ -1,0 +1,98 @@
+// Micro-benchmarks (Google Benchmark) of the per-call hot paths: SSE parsing and stream decoding,
+// whole-response parsing, grading and cost. Run by bench/run_all.sh; CI runs them once, tiny.
+
+#include "eval/grader.h"
+#include "net/sse_parser.h"
+#include "pricing/cost.h"
+#include "pricing/price_book.h"
+#include "providers/provider_adapter.h"
+
+#include <benchmark/benchmark.h>
+
+using namespace baton::core;
+
+namespace {
+
+/// An OpenAI-style stream of `chunks` content deltas, then usage and [DONE].
+std::string openAiStream(int chunks) {
+    std::string s;
+    for (int i = 0; i < chunks; ++i)
+        s += R"(data: {"id":"c1","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"tok )" +
+             std::to_string(i) + R"( "}}]})" + "\n\n";
+    s += R"(data: {"id":"c1","choices":[],"usage":{"prompt_tokens":120,"completion_tokens":)" +
+         std::to_string(chunks) + "}}\n\ndata: [DONE]\n\n";
+    return s;
+}
+
+const std::string kResponse =
+    R"({"id":"chatcmpl-1","object":"chat.completion","created":1764000000,"model":"sim/mini","choices":[{"index":0,)"
+    R"("message":{"role":"assistant","content":"Let me work it out: 497 x 25 = 12425.\n\nThe answer is 12425."},)"
+    R"("finish_reason":"stop"}],"usage":{"prompt_tokens":30,"completion_tokens":254,"total_tokens":284,)"
+    R"("prompt_tokens_details":{"cached_tokens":0},"completion_tokens_details":{"reasoning_tokens":0}}})";
+
+void sseParse(benchmark::State& state) {
+    std::string stream = openAiStream(int(state.range(0)));
+    for (auto _ : state) {
+        SseParser parser;
+        std::vector<SseEvent> events;
+        // Network-sized pieces: the parser must carry partial lines across feeds.
+        for (size_t at = 0; at < stream.size(); at += 1400)
+            parser.feed(std::string_view(stream).substr(at, 1400), events);
+        benchmark::DoNotOptimize(events.data());
+    }
+    state.SetBytesProcessed(int64_t(state.iterations()) * int64_t(stream.size()));
+}
+BENCHMARK(sseParse)->Arg(16)->Arg(256);
+
+void streamDecode(benchmark::State& state) {
+    std::string stream = openAiStream(int(state.range(0)));
+    const ProviderAdapter& adapter = adapterFor(ProviderKind::OpenAi);
+    for (auto _ : state) {
+        SseParser parser;
+        std::vector<SseEvent> events;
+        parser.feed(stream, events);
+        auto decoder = adapter.streamDecoder();
+        for (const auto& e : events)
+            benchmark::DoNotOptimize(decoder->onEvent(e));
+        benchmark::DoNotOptimize(decoder->reply().text.size());
+    }
+}
+BENCHMARK(streamDecode)->Arg(16)->Arg(256);
+
+void responseParse(benchmark::State& state) {
+    const ProviderAdapter& adapter = adapterFor(ProviderKind::OpenAi);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(adapter.parseResponse(kResponse));
+}
+BENCHMARK(responseParse);
+
+void grading(benchmark::State& state) {
+    GraderSpec spec;
+    spec.kind = GraderKind(state.range(0));
+    std::string answer = "Let me work it out: 497 x 25 = 12,425.\n\nThe answer is (B) 12425.";
+    std::vector<std::string> references = {spec.kind == GraderKind::Choice ? "B" : "12425"};
+    if (spec.kind == GraderKind::Regex) spec.pattern = R"(answer is \(?[A-D]?\)?\s*([0-9,]+))";
+    for (auto _ : state)
+        benchmark::DoNotOptimize(grade(spec, answer, references));
+    state.SetLabel(toString(spec.kind));
+}
+BENCHMARK(grading)
+    ->Arg(int(GraderKind::Exact))
+    ->Arg(int(GraderKind::Normalized))
+    ->Arg(int(GraderKind::Choice))
+    ->Arg(int(GraderKind::Numeric))
+    ->Arg(int(GraderKind::Regex))
+    ->Arg(int(GraderKind::Contains));
+
+void cost(benchmark::State& state) {
+    const PriceEntry* price = PriceBook::bundled().find("openai/gpt-4o-mini");
+    if (!price) return state.SkipWithError("no openai/gpt-4o-mini in the bundled price book");
+    TokenUsage usage = TokenUsage::fromOpenAi(1200, 200, 300, 40);
+    for (auto _ : state)
+        benchmark::DoNotOptimize(computeCost(*price, usage));
+}
+BENCHMARK(cost);
+
+} // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,182 @@
+#!/usr/bin/env bash
+# Runs every benchmark side by side against its reference, in one batch (so ratios hold on a
+# shared machine), repeated, and writes docs/benchmarks.md: min / median / max, the machine and
+# its load. Not a test: nothing here asserts a time.
+#
+#   bash bench/run_all.sh [--build DIR] [--reps N] [--out FILE] [--tiny]
+#
+# --build  a build with baton-cli and the bench targets (default build/release)
+# --tiny   every benchmark once at a tiny size (CI, so none rots); writes to a temp file
+#          unless --out is given
+# The `openai` Node SDK is installed with npm into $BATON_BENCH_CACHE (default
+# ~/.cache/baton-bench), outside the repository, when missing; without node it is skipped.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+build=build/release reps=3 out="" tiny=0
+while [ $# -gt 0 ]; do
+    case $1 in
+    --build) build=$2; shift 2 ;;
+    --reps) reps=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --tiny) tiny=1; shift ;;
+    *) echo "usage: $0 [--build DIR] [--reps N] [--out FILE] [--tiny]" >&2; exit 2 ;;
+    esac
+done
+cli=$build/app/baton-cli
+for exe in "$cli" "$build/bench/bench_raw_curl" "$build/bench/bench_log_writes"; do
+    [ -x "$exe" ] || { echo "run_all: $exe is missing; build it first (cmake --build $build)" >&2; exit 1; }
+done
+tmp=$(mktemp -d)
+sim_pid=""
+cleanup() {
+    [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+if [ $tiny = 1 ]; then
+    reps=1 per_category=3 log_rows=2000 wrk_seconds=1 wrk_big=100 micro_time=0.001
+    out=${out:-$tmp/benchmarks.md}
+else
+    per_category=50 log_rows=20000 wrk_seconds=5 wrk_big=1000 micro_time=0.2
+    out=${out:-docs/benchmarks.md}
+fi
+body=$root/bench/data/chat_body.json
+export BATON_BENCH_BODY=$body
+
+field() { sed -n "s/.*\"$2\": *\"\{0,1\}\([^,\"}]*\).*/\1/p" <<< "$1"; }
+# min / median / max of the numbers given
+stats() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {printf "%.4g / %.4g / %.4g", v[1], v[int((NR+1)/2)], v[NR]}'; }
+median() { printf '%s\n' "$@" | sort -g | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'; }
+# user+sys CPU seconds of a command; its stdout goes to $tmp/last.out
+cpu_of() {
+    local TIMEFORMAT='%U %S'
+    { time "$@" > "$tmp/last.out" 2> "$tmp/last.err"; } 2> "$tmp/time"
+    awk '{print $1 + $2}' "$tmp/time"
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+"$cli" demo tasks --per-category $per_category --out "$tmp/tasks.jsonl" 2> /dev/null
+"$cli" sim serve --profile bench/data/sim_profile.json --tasks "$tmp/tasks.jsonl" --port 0 > "$tmp/sim.out" 2>&1 &
+sim_pid=$!
+for _ in $(seq 100); do grep -q Listening "$tmp/sim.out" && break; sleep 0.1; done
+base=$(sed -n 's/^Listening on \(http:[^ ]*\).*/\1/p' "$tmp/sim.out")
+[ -n "$base" ] || { echo "run_all: the simulator did not start:" >&2; cat "$tmp/sim.out" >&2; exit 1; }
+sed "s|@BASE_URL@|$base|" bench/data/pool_template.json > "$tmp/pool.json"
+calls=$((per_category * 6 * 6))
+
+node_dir=${BATON_BENCH_CACHE:-$HOME/.cache/baton-bench}/node
+have_node=0
+if command -v node > /dev/null && command -v npm > /dev/null; then
+    if [ ! -d "$node_dir/node_modules/openai" ]; then
+        mkdir -p "$node_dir"
+        npm install --prefix "$node_dir" --no-audit --no-fund --silent openai@4 > /dev/null 2>&1 || true
+    fi
+    if [ -d "$node_dir/node_modules/openai" ]; then
+        cp bench/node/openai_sdk.mjs "$node_dir/"
+        have_node=1
+    fi
+fi
+
+declare -A cpu_us p50 p99 open_ms wrk wrk_err log log_rate
+add() { eval "$1[\"$2\"]+=\"$3 \""; }
+for rep in $(seq "$reps"); do
+    echo "run_all: round $rep of $reps" >&2
+    for k in 64 256; do
+        [ $tiny = 1 ] && [ $k = 256 ] && continue
+        j=$("$build/bench/bench_raw_curl" "$base/chat/completions" "$body" $calls $k)
+        add cpu_us "raw@$k" "$(field "$j" cpu_us_per_call)"
+        add p50 "raw@$k" "$(field "$j" p50_us)"
+        add p99 "raw@$k" "$(field "$j" p99_us)"
+        for per in default $k; do
+            db=$tmp/run-$rep-$k-$per.db
+            opts=(--concurrency $k)
+            [ $per != default ] && opts+=(--per-model $per)
+            cpu=$(cpu_of "$cli" run --pool "$tmp/pool.json" --tasks "$tmp/tasks.jsonl" --db "$db" --yes --no-cache \
+                "${opts[@]}" --json)
+            n=$(field "$(cat "$tmp/last.out")" http_requests)
+            add cpu_us "baton@$k/per-model-$per" "$(awk -v c="$cpu" -v n="$n" 'BEGIN {print c * 1e6 / (n ? n : 1)}')"
+        done
+        if [ $have_node = 1 ]; then
+            j=$(node "$node_dir/openai_sdk.mjs" "$base" "$body" $calls $k)
+            add cpu_us "node@$k" "$(field "$j" cpu_us_per_call)"
+            add p50 "node@$k" "$(field "$j" p50_us)"
+            add p99 "node@$k" "$(field "$j" p99_us)"
+        fi
+    done
+    # Opening a workspace and reporting on it (the 64-in-flight run's database).
+    db=$tmp/run-$rep-64-default.db
+    add open_ms runs "$(awk -v c="$(cpu_of "$cli" runs --db "$db")" 'BEGIN {print c * 1000}')"
+    add open_ms report "$(awk -v c="$(cpu_of "$cli" report 1 --db "$db" --json)" 'BEGIN {print c * 1000}')"
+
+    for c in 64 $wrk_big; do
+        wrk -t2 -c$c -d${wrk_seconds}s -s bench/wrk/chat.lua "$base/chat/completions" > "$tmp/wrk.out" 2>&1 || true
+        add wrk "$c" "$(awk '/Requests\/sec/ {print $2}' "$tmp/wrk.out")"
+        add wrk_err "$c" "$(awk '/Non-2xx|Socket errors/ {n++} END {print n + 0}' "$tmp/wrk.out")"
+    done
+
+    j=$("$build/bench/bench_log_writes" "$tmp/log-$rep.db" $log_rows)
+    add log "baton" "$(field "$j" cpu_us_per_call)"
+    add log_rate "baton" "$(field "$j" calls_per_s)"
+    "$build/bench/bench_log_writes" "$tmp/bulk-$rep.db" 0 > /dev/null
+    j=$(bash bench/sqlite_bulk_insert.sh "$tmp/bulk-$rep.db" $log_rows)
+    add log "sqlite3" "$(field "$j" cpu_us_per_call)"
+done
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+micro=""
+if [ -x "$build/bench/bench_micro" ]; then
+    micro=$("$build/bench/bench_micro" --benchmark_min_time=$micro_time 2> /dev/null | grep -v '^\(---\|Run on\|CPU Caches\|  L\|Load Average\)' || true)
+fi
+
+ratio() { awk -v a="$(median ${cpu_us[$1]})" -v b="$(median ${cpu_us[$2]})" 'BEGIN {if (b > 0) printf "%.2f", a / b; else print "-"}'; }
+{
+    echo "# Benchmarks"
+    echo
+    echo "Written by \`bash bench/run_all.sh\` on $(date -u '+%Y-%m-%d %H:%M UTC') from $(git rev-parse --short HEAD 2> /dev/null || echo '?')"
+    echo "($( [ $tiny = 1 ] && echo 'tiny sizes, ' )$reps round(s); each figure min / median / max over the rounds)."
+    echo "Machine: $(nproc) CPU(s), $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); load average $load_before before, $load_after after."
+    grep -qi 'CMAKE_BUILD_TYPE:STRING=Debug' "$build/CMakeCache.txt" 2> /dev/null &&
+        echo "**A debug build (-O0):** Baton's own code is several times slower than in a release build; read the ratios with that in mind." && echo
+    echo "Build: \`$build\`. Every client talks to the same \`baton-cli sim serve\` process (time scale 0, no faults) on loopback;"
+    echo "CPU is the client process's own (user + system), so the server is not counted."
+    echo
+    echo "## Engine: CPU per call ($calls calls per round)"
+    echo
+    echo "| client | CPU us per call | p50 / p99 latency us (median round) | calls per CPU-second vs raw libcurl |"
+    echo "|---|---|---|---|"
+    for key in $(printf '%s\n' "${!cpu_us[@]}" | sort); do
+        k=${key#*@}; k=${k%%/*}
+        echo "| $key | $(stats ${cpu_us[$key]}) | ${p50[$key]:+$(median ${p50[$key]}) / $(median ${p99[$key]})} | $(ratio raw@$k $key) |"
+    done
+    echo
+    echo "## Simulator (wrk, ${wrk_seconds} s, 2 threads)"
+    echo
+    echo "| connections | requests per second | rounds with errors |"
+    echo "|---|---|---|"
+    for c in 64 $wrk_big; do echo "| $c | $(stats ${wrk[$c]}) | $(printf '%s\n' ${wrk_err[$c]} | awk '$1 > 0 {n++} END {print n + 0}') |"; done
+    echo
+    echo "## Call-log writes ($log_rows calls, each with two texts)"
+    echo
+    echo "| writer | CPU us per call | calls per second |"
+    echo "|---|---|---|"
+    echo "| Baton StoreWriter (WAL, synchronous=NORMAL, group commit) | $(stats ${log[baton]}) | $(stats ${log_rate[baton]}) |"
+    echo "| sqlite3 CLI, one bulk INSERT ... SELECT | $(stats ${log[sqlite3]}) | |"
+    echo
+    echo "## Workspace (the 64-in-flight run's database, CPU ms)"
+    echo
+    echo "| command | CPU ms |"
+    echo "|---|---|"
+    echo "| \`baton-cli runs\` (open + list) | $(stats ${open_ms[runs]}) |"
+    echo "| \`baton-cli report 1 --json\` | $(stats ${open_ms[report]}) |"
+    if [ -n "$micro" ]; then
+        echo
+        echo "## Micro-benchmarks (Google Benchmark)"
+        echo
+        echo '```'
+        echo "$micro"
+        echo '```'
+    fi
+} > "$out"
+echo "run_all: wrote $out" >&2
