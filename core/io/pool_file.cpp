@@ -1,6 +1,6 @@
-#include "io/pool_file.h"
-#include "io/json_reader.h"
-#include "io/pool_secret_scan.h"
+#include "pools/pool_file.h"
+#include "util/json_reader.h"
+#include "pools/pool_secret_scan.h"
 #include "util/file_io.h"
 #include "util/url.h"
 

@@ -1,7 +1,7 @@
 // The main window: pages and shortcuts; closing asks about an unsaved pool and a run in
 // progress, stops the run before anything is destroyed and records why it stopped.
 
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "main_window.h"
 #include "pools_page.h"
 #include "run_page.h"
