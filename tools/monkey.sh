@@ -32,6 +32,7 @@ while [ $# -gt 0 ]; do
     *) echo "monkey.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
 done
+[[ $minutes =~ ^[0-9]+$ ]] || { echo "monkey.sh: --minutes takes whole minutes, not $minutes" >&2; exit 2; }
 bin=$PWD/$build/tests/monkey/baton-monkey
 if [ ! -x "$bin" ]; then
     echo "monkey.sh: $bin not found; build it first: cmake --build $build --target baton-monkey" >&2

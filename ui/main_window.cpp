@@ -98,13 +98,32 @@ void MainWindow::showRun(qint64 runId) {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
-    // Every question first; nothing is stopped or dropped unless all are answered yes.
-    if ((m_runPage && !m_runPage->confirmStop()) || (m_poolsPage && !m_poolsPage->confirmDiscard())) {
+    if (m_closingAfterRun) { // already answered: the window closes itself once the run is written
         event->ignore();
         return;
     }
-    // The run stops here, before any page is destroyed, and its record says why.
-    if (m_runPage) m_runPage->stopRun(tr("the workbench was closed during the run"));
+    // Every question first; nothing is stopped or dropped unless all are answered yes.
+    if (!m_answeredClose &&
+        ((m_runPage && !m_runPage->confirmStop()) || (m_poolsPage && !m_poolsPage->confirmDiscard()))) {
+        event->ignore();
+        return;
+    }
+    if (m_runPage && m_runPage->running()) {
+        m_answeredClose = true; // not asked again when the window closes itself
+        // Stopped off the GUI thread (in-flight items finish grading; that can take seconds), with
+        // the window answering meanwhile; it closes, before any page is destroyed, when the run's
+        // record (saying why it stopped) is written.
+        m_closingAfterRun = true;
+        connect(m_runPage, &RunPage::stopped, this, [this] {
+            m_closingAfterRun = false;
+            close();
+        }, Qt::SingleShotConnection);
+        m_runPage->stopRun(tr("the workbench was closed during the run"));
+        statusBar()->showMessage(tr("Stopping the run; the window closes once it is recorded..."));
+        event->ignore();
+        return;
+    }
+    m_answeredClose = false;
     event->accept();
 }
 

@@ -48,6 +48,8 @@ private:
     RunPage* m_runPage = nullptr;
     ResultsPage* m_resultsPage = nullptr;
     InspectorPage* m_inspectorPage = nullptr;
+    bool m_answeredClose = false;   ///< the close questions were answered yes
+    bool m_closingAfterRun = false; ///< waiting for the run to stop, then closing
 };
 
 } // namespace baton::ui

@@ -270,6 +270,10 @@ void RunPage::stopRun(const QString& reason) {
     if (!m_job.running()) return;
     m_afterBaselines.reset();
     m_job.cancel(reason);
+    m_status->setText(tr("Stopping: %1...").arg(reason));
+}
+
+void RunPage::waitForStop() {
     m_job.wait();
 }
 
@@ -309,6 +313,7 @@ void RunPage::onFinished(const core::RunSummary& s) {
                           .arg(s.incomplete)
                           .arg(usd(s.spent), QString::fromStdString(s.stopReason)));
     refreshResumable();
+    emit stopped();
     if (auto next = std::exchange(m_afterBaselines, std::nullopt); next && s.status == "completed") {
         launch(*next); // the strategies, now that their baseline run exists
         return;
@@ -327,6 +332,7 @@ void RunPage::onFailed(const QString& message) {
     m_bar->setValue(0);
     m_status->setText(tr("The run could not start or stopped:\n%1").arg(message));
     refreshResumable();
+    emit stopped();
 }
 
 } // namespace baton::ui

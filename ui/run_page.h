@@ -35,8 +35,10 @@ public:
     bool running() const { return m_job.running(); }
     /// With a run in progress, asks whether to stop it so the window can close; false when the user says no.
     bool confirmStop();
-    /// Stops the run in progress (if any), records `reason` with it and waits until it is written.
+    /// Asks the run in progress (if any) to stop and record `reason`; `stopped()` follows once it is written.
     void stopRun(const QString& reason);
+    /// Blocks until the run has stopped and is written (for a caller with no event loop left).
+    void waitForStop();
     /// The settings the controls describe.
     core::RunSettings settings() const;
     void selectStrategies(const QStringList& names); ///< for tests and saved sessions
@@ -50,6 +52,7 @@ public:
 
 signals:
     void runFinished(qint64 runId);
+    void stopped(); ///< the run job has ended (finished, cancelled or failed) and its record is written
 
 private:
     void rebuildStrategies();

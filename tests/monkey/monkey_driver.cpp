@@ -150,6 +150,8 @@ void MonkeyDriver::wrapUp() {
     m_watchdog.reset();
     // Close the way a user does; any run stops and records why.
     if (m_window) {
+        m_window->runPage()->stopRun(QStringLiteral("the monkey test ended"));
+        m_window->runPage()->waitForStop(); // no event loop runs any more
         m_window->runPage()->confirm = [](const QString&) { return true; };
         m_window->poolsPage()->ask = [](const QString&) { return QMessageBox::Discard; };
         m_window->close();
