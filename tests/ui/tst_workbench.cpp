@@ -172,6 +172,7 @@ private slots:
         };
         std::vector<core::Call> calls = {call("0", "", 1, 10), call("0.s", "0", 1, std::nullopt), call("0", "", 2, 5),
                                          call("1", "0", 1, 7), call("0.s", "0", 2, 3)};
+        calls[3].finishReason = "MAX_TOKENS", calls[3].ttftMs = 120, calls[3].latencyMs = 800;
         auto tree = core::buildRoutingTree(calls, "q", "s");
         QCOMPARE(tree.nodes.size(), size_t(3));
         QCOMPARE(tree.roots.size(), size_t(1));
@@ -191,6 +192,12 @@ private slots:
                      .toString()
                      .contains("after 2 attempts"),
                  true);
+        // A cut-off answer says so, and a streamed call shows its time to first token.
+        QModelIndex cut = model.index(1, ui::RoutingTreeModel::Status, model.index(0, 0));
+        QVERIFY2(cut.data().toString().endsWith("(cut at the output limit: MAX_TOKENS)"),
+                 qPrintable(cut.data().toString()));
+        QCOMPARE(cut.siblingAtColumn(ui::RoutingTreeModel::Latency).data().toString(),
+                 QString("800 ms (first token 120 ms)"));
     }
 
     void itemListFetchesInChunks() {
