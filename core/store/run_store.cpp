@@ -52,6 +52,12 @@ Status updateRunStatus(SqliteDb& db, int64_t runId, RunStatus status) {
     return stmt->bind(1, toString(status)).bind(2, runId).run();
 }
 
+Status updateRunSettings(SqliteDb& db, int64_t runId, const nlohmann::json& settings) {
+    auto stmt = db.prepare("UPDATE runs SET settings = ? WHERE id = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    return stmt->bind(1, settings.dump()).bind(2, runId).run();
+}
+
 Result<Run> loadRun(SqliteDb& db, int64_t runId) {
     auto stmt = db.prepare(std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ?");
     if (!stmt) return std::unexpected(stmt.error());
@@ -111,6 +117,14 @@ Result<PriorLog> loadPriorCalls(SqliteDb& db, int64_t runId) {
         prior.lastAttempt[ModelCaller::nodeKey(attempts->columnText(0), attempts->columnText(1),
                                                attempts->columnText(2))] = int(attempts->columnOptInt(3).value_or(0));
     if (!row) return std::unexpected(row.error());
+
+    if (auto spent = db.prepare("SELECT COALESCE(SUM(cost_pico), 0) FROM calls WHERE run_id = ?"); !spent) {
+        return std::unexpected(spent.error());
+    } else {
+        spent->bind(1, runId);
+        if (auto r = spent->step(); !r) return std::unexpected(r.error());
+        prior.spent = Money{spent->columnOptInt(0).value_or(0)};
+    }
 
     auto stmt = db.prepare(
         "SELECT c.item_id, c.strategy, c.node_id, t.body, c.input_tokens, c.cached_input_tokens, "

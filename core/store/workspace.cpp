@@ -2,6 +2,7 @@
 #include "store/schema.h"
 
 #include <filesystem>
+#include <unistd.h>
 
 namespace baton::core {
 namespace {
@@ -38,8 +39,33 @@ Result<Workspace> Workspace::open(const std::string& path, bool create) {
     return ws;
 }
 
+Result<Workspace> Workspace::openForReading(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return open(path, false);
+    auto folder = std::filesystem::absolute(path, ec).parent_path();
+    // WAL needs to write -wal and -shm beside the file, so both must be writable.
+    if (::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0) return open(path, false);
+    auto db = SqliteDb::open(path, SqliteDb::Mode::Immutable);
+    if (!db) return std::unexpected(db.error());
+    auto integrity = (*db)->queryText("PRAGMA integrity_check");
+    if (!integrity) return std::unexpected(integrity.error());
+    if (*integrity != "ok")
+        return fail(ErrorKind::BadInput, path + ": the integrity check failed (" + integrity->substr(0, 200) +
+                                             "); restore a backup or export what is readable.");
+    auto version = (*db)->queryInt("PRAGMA user_version");
+    if (!version) return std::unexpected(version.error());
+    if (*version != latestSchemaVersion())
+        return fail(ErrorKind::BadInput, path + ": read-only, and its schema is version " + std::to_string(*version) +
+                                             " where this Baton reads " + std::to_string(latestSchemaVersion()) +
+                                             "; copy it somewhere writable so it can be migrated.");
+    Workspace ws;
+    ws.m_path = path;
+    ws.m_readOnly = true;
+    return ws;
+}
+
 Result<std::unique_ptr<SqliteDb>> Workspace::openReader() const {
-    auto db = SqliteDb::open(m_path, SqliteDb::Mode::ReadOnly);
+    auto db = SqliteDb::open(m_path, m_readOnly ? SqliteDb::Mode::Immutable : SqliteDb::Mode::ReadOnly);
     if (!db) return db;
     if (auto ok = configure(**db, false); !ok) return std::unexpected(ok.error());
     return db;

@@ -14,6 +14,8 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QScopeGuard>
+#include <unistd.h>
 #include <fstream>
 
 using namespace baton::core;
@@ -100,6 +102,71 @@ private slots:
         QCOMPARE(runCli({"cascade", "optimise", "1", "--db", db, "--budget", "0.0000001"}).exitCode, 1);
         auto runs = runCli({"runs", "--db", db, "--json"});
         QCOMPARE(QJsonDocument::fromJson(runs.out).array().size(), 1);
+    }
+
+    // Issue 16, defect 6: the cap belongs to the run. Before, three resumes without --max-cost
+    // spent $0.180 against a $0.05 cap. Also: a stopped run exits 4, and --max-calls end to end.
+    void capHoldsAcrossResumes() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(9, 4)));
+        QString db = dir.filePath("w.db");
+        auto first = runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
+                             "--max-cost", "0.05", "--no-cache", "--json"});
+        QCOMPARE(first.exitCode, 4); // stopped by the cap: not a finished run
+        QCOMPARE(first.json()["stop_reason"].toString(), QString("the budget cap was reached"));
+        const int64_t cap = 50000000000; // $0.05 in pico-dollars
+        for (int i = 0; i < 3; ++i) {
+            auto resumed = runCli({"run", "--resume", "1", "--db", db, "--json"});
+            QCOMPARE(resumed.exitCode, 4);
+            QVERIFY2(resumed.err.contains("cap of $0.050000 holds across resumes"), resumed.err.constData());
+        }
+        int64_t spent = query(db, "SELECT SUM(cost_pico) FROM calls WHERE run_id = 1");
+        QVERIFY2(spent > cap / 2 && spent <= cap, qPrintable(QString::number(spent)));
+        // Raising it is explicit, said, and stored with the run.
+        auto raised = runCli({"run", "--resume", "1", "--db", db, "--max-cost", "0.08", "--json"});
+        QVERIFY2(raised.err.contains("cap changes from $0.050000 to $0.080000"), raised.err.constData());
+        auto again = runCli({"run", "--resume", "1", "--db", db, "--json"});
+        QVERIFY2(again.err.contains("cap of $0.080000 holds"), again.err.constData());
+        spent = query(db, "SELECT SUM(cost_pico) FROM calls WHERE run_id = 1");
+        QVERIFY2(spent > cap && spent <= 80000000000, qPrintable(QString::number(spent)));
+    }
+
+    void callCapEndToEnd() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(9, 4)));
+        QString db = dir.filePath("w.db");
+        auto r = runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db, "--max-calls",
+                         "7", "--no-cache", "--json"});
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.json()["http_requests"].toInt(), 7);
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls WHERE run_id = 1 AND status = 'ok'"), int64_t(7));
+        QCOMPARE(r.json()["stop_reason"].toString(), QString("the call cap (--max-calls) was reached"));
+        auto resumed = runCli({"run", "--resume", "1", "--db", db, "--json"});
+        QCOMPARE(resumed.exitCode, 4);
+        QCOMPARE(resumed.json()["stop_reason"].toString(), QString("the call cap (--max-calls) was reached"));
+    }
+
+    // Issue 16, defect 12: a read-only copy of a workspace can be reported on.
+    void readOnlyCopyCanBeReported() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(9, 1)));
+        QDir(dir.path()).mkdir("ro");
+        QString db = dir.filePath("ro/w.db");
+        QCOMPARE(runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db}).exitCode, 0);
+        QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
+        QFile::setPermissions(dir.filePath("ro"), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        auto restore = qScopeGuard([&] {
+            QFile::setPermissions(dir.filePath("ro"), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                          QFileDevice::ExeOwner);
+        });
+        if (::access(db.toLocal8Bit().constData(), W_OK) == 0)
+            QSKIP("this user (root?) can write a read-only file, so the case cannot be made here");
+        auto report = runCli({"report", "1", "--db", db, "--json"});
+        QVERIFY2(report.exitCode == 0, report.err.constData()); // was: "database is read-only", exit 1
+        QCOMPARE(report.json()["strategies"].toArray().size(), 6);
+        QCOMPARE(runCli({"runs", "--db", db}).exitCode, 0);
+        auto info = runCli({"db", "info", "--db", db, "--json"});
+        QCOMPARE(info.json()["integrity"].toString(), QString("ok"));
     }
 
     void bigWorstCaseNeedsACapOrYes() {
