@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <thread>
 
 namespace baton::core {
@@ -32,6 +33,25 @@ struct SimServer::Impl {
         for (const auto& [k, v] : e.headers)
             res.set_header(k, v);
         res.set_content(e.body(), "application/json");
+    }
+
+    /// The request body, at most options.maxBodyBytes however it is sent; else a 413 in `res`.
+    bool readBody(const httplib::Request& req, const httplib::ContentReader& reader, std::string& body,
+                  httplib::Response& res) const {
+        bool tooLarge = req.has_header("Content-Length") &&
+                        std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) >
+                            uint64_t(options.maxBodyBytes);
+        if (!tooLarge)
+            reader([&](const char* data, size_t length) {
+                if (body.size() + length > options.maxBodyBytes) return !(tooLarge = true);
+                body.append(data, length);
+                return true;
+            });
+        if (tooLarge) {
+            sendError(res, {413, "invalid_request_error", "", "Request body too large for the simulator.", "", {}});
+            res.set_header("Connection", "close"); // the rest of the body is never read
+        }
+        return !tooLarge;
     }
 
     void chat(const httplib::Request& req, httplib::Response& res);
@@ -134,19 +154,28 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
     self->server.new_task_queue = [threads] { return new httplib::ThreadPool(size_t(threads)); };
     self->server.set_payload_max_length(options.maxBodyBytes);
     self->server.set_keep_alive_max_count(100000);
-    self->server.set_read_timeout(30, 0);
+    // A client that stops sending holds a thread only this long per read (slowloris).
+    self->server.set_read_timeout(10, 0);
     self->server.set_write_timeout(30, 0);
-    self->server.Post("/v1/chat/completions", [self](const httplib::Request& req, httplib::Response& res) {
+    // Bodies are read through a content reader so that the size limit holds however the body is
+    // sent: httplib 0.11 enforces it for Content-Length only, and read a chunked body whole.
+    self->server.Post("/v1/chat/completions", [self](const httplib::Request& req, httplib::Response& res,
+                                                     const httplib::ContentReader& reader) {
         ++self->served;
-        self->chat(req, res);
+        httplib::Request withBody = req;
+        if (!self->readBody(req, reader, withBody.body, res)) return;
+        self->chat(withBody, res);
     });
     self->server.Get("/v1/models", [self](const httplib::Request&, httplib::Response& res) {
         ++self->served;
         res.set_content(self->responder->modelsBody(), "application/json");
     });
-    self->server.Post("/v1/embeddings", [self](const httplib::Request& req, httplib::Response& res) {
+    self->server.Post("/v1/embeddings", [self](const httplib::Request& req, httplib::Response& res,
+                                               const httplib::ContentReader& reader) {
         ++self->served;
-        auto body = self->responder->embeddingsBody(req.body);
+        std::string text;
+        if (!self->readBody(req, reader, text, res)) return;
+        auto body = self->responder->embeddingsBody(text);
         if (auto* error = std::get_if<SimHttpError>(&body)) return Impl::sendError(res, *error);
         res.set_content(std::get<std::string>(body), "application/json");
     });
