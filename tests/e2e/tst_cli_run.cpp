@@ -123,12 +123,12 @@ private slots:
         int64_t spent = query(db, "SELECT SUM(cost_pico) FROM calls WHERE run_id = 1");
         QVERIFY2(spent > cap / 2 && spent <= cap, qPrintable(QString::number(spent)));
         // Raising it is explicit, said, and stored with the run.
-        auto raised = runCli({"run", "--resume", "1", "--db", db, "--max-cost", "0.08", "--json"});
-        QVERIFY2(raised.err.contains("cap changes from $0.050000 to $0.080000"), raised.err.constData());
+        auto raised = runCli({"run", "--resume", "1", "--db", db, "--max-cost", "0.5", "--json"});
+        QVERIFY2(raised.err.contains("cap changes from $0.050000 to $0.500000"), raised.err.constData());
         auto again = runCli({"run", "--resume", "1", "--db", db, "--json"});
-        QVERIFY2(again.err.contains("cap of $0.080000 holds"), again.err.constData());
+        QVERIFY2(again.err.contains("cap of $0.500000 holds"), again.err.constData());
         spent = query(db, "SELECT SUM(cost_pico) FROM calls WHERE run_id = 1");
-        QVERIFY2(spent > cap && spent <= 80000000000, qPrintable(QString::number(spent)));
+        QVERIFY2(spent > cap && spent <= 500000000000, qPrintable(QString::number(spent)));
     }
 
     void callCapEndToEnd() {
@@ -139,7 +139,7 @@ private slots:
                          "7", "--no-cache", "--json"});
         QCOMPARE(r.exitCode, 4);
         QCOMPARE(r.json()["http_requests"].toInt(), 7);
-        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls WHERE run_id = 1 AND status = 'ok'"), int64_t(7));
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls WHERE run_id = 1"), int64_t(7)); // every attempt is a row
         QCOMPARE(r.json()["stop_reason"].toString(), QString("the call cap (--max-calls) was reached"));
         auto resumed = runCli({"run", "--resume", "1", "--db", db, "--json"});
         QCOMPARE(resumed.exitCode, 4);
