@@ -45,7 +45,10 @@ Result<Workspace> Workspace::openForReading(const std::string& path) {
     auto folder = std::filesystem::absolute(path, ec).parent_path();
     // WAL needs to write -wal and -shm beside the file, so both must be writable.
     if (::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0) return open(path, false);
-    auto db = SqliteDb::open(path, SqliteDb::Mode::Immutable);
+    // With a -wal beside it the newest rows are there: read it (SQLite reads a read-only WAL
+    // when its -shm exists); without one the file is complete and is read immutable, lock-free.
+    const bool wal = std::filesystem::file_size(path + "-wal", ec) > 0 && !ec;
+    auto db = SqliteDb::open(path, wal ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Immutable);
     if (!db) return std::unexpected(db.error());
     auto integrity = (*db)->queryText("PRAGMA integrity_check");
     if (!integrity) return std::unexpected(integrity.error());
@@ -61,11 +64,12 @@ Result<Workspace> Workspace::openForReading(const std::string& path) {
     Workspace ws;
     ws.m_path = path;
     ws.m_readOnly = true;
+    ws.m_immutable = !wal;
     return ws;
 }
 
 Result<std::unique_ptr<SqliteDb>> Workspace::openReader() const {
-    auto db = SqliteDb::open(m_path, m_readOnly ? SqliteDb::Mode::Immutable : SqliteDb::Mode::ReadOnly);
+    auto db = SqliteDb::open(m_path, m_immutable ? SqliteDb::Mode::Immutable : SqliteDb::Mode::ReadOnly);
     if (!db) return db;
     if (auto ok = configure(**db, false); !ok) return std::unexpected(ok.error());
     return db;

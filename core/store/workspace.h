@@ -43,6 +43,7 @@ private:
     std::string m_path;
     std::unique_ptr<SqliteDb> m_writer;
     bool m_readOnly = false;
+    bool m_immutable = false;
 };
 
 } // namespace baton::core
