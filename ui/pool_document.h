@@ -2,7 +2,7 @@
 // PoolDocument: the pool being edited on the Pools page: its file, whether it has unsaved
 // changes, undo/redo of every change, and the problems the pool loader finds in it now.
 
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 
 #include <QObject>
 #include <QUndoStack>

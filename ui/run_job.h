@@ -2,7 +2,7 @@
 // RunJob: runs the engine off the GUI thread; progress and the result come back as queued
 // signals on the GUI thread. Cancel asks the engine to stop cleanly.
 
-#include "run/run_engine.h"
+#include "engine/run_engine.h"
 
 #include <QObject>
 #include <functional>

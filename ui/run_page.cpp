@@ -1,5 +1,5 @@
 #include "run_page.h"
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "store/run_store.h"
 #include "strategies/labelled_outcomes.h"
 #include "workbench_session.h"

@@ -1,5 +1,5 @@
 #include "workbench_session.h"
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "sim/demo_tasks.h"
 #include "store/task_set_store.h"
 #include "util/resources.h"

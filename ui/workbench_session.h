@@ -6,7 +6,7 @@
 #include "key_store.h"
 #include "model/pool.h"
 #include "model/task_set.h"
-#include "run/run_engine.h"
+#include "engine/run_engine.h"
 #include "sim/sim_server.h"
 #include "store/store_writer.h"
 #include "store/workspace.h"

@@ -2,7 +2,7 @@
 
 #include "cli_output.h"
 #include "command.h"
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "pool_summary.h"
 
 #include <iostream>

@@ -4,7 +4,7 @@
 #include "cli_output.h"
 #include "command.h"
 #include "eval/run_report.h"
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "io/task_import.h"
 #include "run_support.h"
 #include "sim/demo_tasks.h"

@@ -4,7 +4,7 @@
 
 #include "model/pool.h"
 #include "model/task_set.h"
-#include "run/run_engine.h"
+#include "engine/run_engine.h"
 #include "sim/sim_server.h"
 
 #include <memory>

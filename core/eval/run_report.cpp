@@ -1,5 +1,5 @@
 #include "eval/run_report.h"
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"

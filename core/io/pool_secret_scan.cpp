@@ -1,4 +1,4 @@
-#include "io/pool_secret_scan.h"
+#include "pools/pool_secret_scan.h"
 #include "util/secrets.h"
 
 #include <utility>

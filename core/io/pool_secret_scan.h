@@ -1,7 +1,7 @@
 #pragma once
 /// Finds values in a pool document that look like API keys, so that the loader refuses them.
 
-#include "io/json_reader.h"
+#include "util/json_reader.h"
 
 namespace baton::core {
 

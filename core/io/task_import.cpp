@@ -1,6 +1,6 @@
 #include "io/task_import.h"
 #include "io/csv_reader.h"
-#include "io/json_reader.h"
+#include "util/json_reader.h"
 #include "util/file_io.h"
 #include "util/json_text.h"
 #include "util/utf8.h"

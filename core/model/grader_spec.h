@@ -1,7 +1,7 @@
 #pragma once
 /// GraderSpec: how a model's answer to an item is scored against the reference answer(s).
 
-#include "io/json_reader.h"
+#include "util/json_reader.h"
 
 #include <optional>
 #include <string>

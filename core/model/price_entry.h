@@ -2,7 +2,7 @@
 /// PriceEntry: what one model costs, per million tokens of each kind, plus a per-request fee and
 /// an optional long-context tier that re-prices the whole request above a prompt-size threshold.
 
-#include "io/json_reader.h"
+#include "util/json_reader.h"
 
 #include <optional>
 #include <string>

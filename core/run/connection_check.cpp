@@ -1,7 +1,7 @@
 #include "run/connection_check.h"
 #include "providers/model_listing.h"
 #include "providers/provider_adapter.h"
-#include "run/run_execution.h"
+#include "engine/run_execution.h"
 #include "util/redact.h"
 #include "util/url.h"
 

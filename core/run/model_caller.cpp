@@ -145,7 +145,7 @@ void ModelCaller::cancelAll() {
         m_loop.cancel(id);
 }
 
-Task<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder, std::string& body,
+Async<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder, std::string& body,
                                    std::optional<ProviderError>& streamError) {
     ++m_httpRequests;
     SseParser parser;
@@ -179,7 +179,7 @@ Task<HttpResult> ModelCaller::send(HttpRequest request, StreamDecoder* decoder, 
     co_return result;
 }
 
-Task<int> ModelCaller::sleep(double seconds) {
+Async<int> ModelCaller::sleep(double seconds) {
     // In slices, so that a cancelled run does not sit out a long Retry-After.
     while (seconds > 0 && !m_stop.stop_requested()) {
         double slice = std::min(seconds, 0.25);
@@ -190,7 +190,7 @@ Task<int> ModelCaller::sleep(double seconds) {
     co_return 0;
 }
 
-Task<ModelCallResult> ModelCaller::call(CallRequest req) {
+Async<ModelCallResult> ModelCaller::call(CallRequest req) {
     ModelCallResult out;
     const ModelSpec& model = *req.model;
     const ProviderAdapter& adapter = adapterFor(model.provider);

@@ -13,7 +13,7 @@
 #include "run/budget_guard.h"
 #include "run/call_logger.h"
 #include "run/response_cache.h"
-#include "run/task.h"
+#include "run/async.h"
 #include "util/rng.h"
 
 #include <functional>
@@ -86,7 +86,7 @@ public:
     ModelCaller(HttpEventLoop& loop, CallLogger& logger, BudgetGuard& budget, ResponseCache* cache,
                 CallerSettings settings, std::stop_token stop);
 
-    Task<ModelCallResult> call(CallRequest request);
+    Async<ModelCallResult> call(CallRequest request);
 
     /// (item, strategy, node) -> the finished call, from the interrupted run being resumed.
     void setPriorLog(PriorLog prior) { m_prior = std::move(prior); }
@@ -100,9 +100,9 @@ public:
     void cancelAll();
 
 private:
-    Task<HttpResult> send(HttpRequest request, StreamDecoder* decoder, std::string& body,
+    Async<HttpResult> send(HttpRequest request, StreamDecoder* decoder, std::string& body,
                           std::optional<ProviderError>& streamError);
-    Task<int> sleep(double seconds);
+    Async<int> sleep(double seconds);
     AsyncSemaphore& permitsFor(const std::string& model);
 
     HttpEventLoop& m_loop;

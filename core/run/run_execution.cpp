@@ -1,4 +1,4 @@
-#include "run/run_execution.h"
+#include "engine/run_execution.h"
 #include "eval/grader.h"
 #include "store/run_store.h"
 
@@ -86,10 +86,10 @@ void RunExecution::startMore() {
     }
 }
 
-Task<int> RunExecution::runJob(Job job) {
+Async<int> RunExecution::runJob(Job job) {
     const NamedStrategy& strategy = m_strategies[job.strategy];
     StrategyContext ctx(*m_caller, m_pool, strategy.name, *job.item);
-    auto answering = strategy.strategy->answer(ctx); // named: see Task in run/task.h
+    auto answering = strategy.strategy->answer(ctx); // named: see Async in run/async.h
     StrategyResult result = co_await answering;
     jobDone(job, result, ctx);
     --m_running;

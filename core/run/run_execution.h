@@ -1,7 +1,7 @@
 #pragma once
 /// RunExecution: one pass over a run's jobs on a private event loop. Internal to the engine.
 
-#include "run/run_engine.h"
+#include "engine/run_engine.h"
 #include "strategies/strategy_factory.h"
 
 #include <chrono>
@@ -29,7 +29,7 @@ private:
         size_t strategy;
     };
     void startMore();          // loop thread
-    Task<int> runJob(Job job); // loop thread
+    Async<int> runJob(Job job); // loop thread
     void jobDone(const Job& job, const StrategyResult& result, const StrategyContext& ctx);
     void stopDispatch(std::string reason);
     void report();

@@ -6,7 +6,7 @@ void StrategyContext::annotate(const std::string& nodeId, const Reason& reason) 
     m_caller.annotate(m_item.id, m_strategy, nodeId, reason);
 }
 
-Task<ModelCallResult> StrategyContext::ask(const ModelSpec& model, std::vector<Message> messages, CallRole role,
+Async<ModelCallResult> StrategyContext::ask(const ModelSpec& model, std::vector<Message> messages, CallRole role,
                                            std::string nodeId, std::string parentNodeId, Reason reason,
                                            int64_t sample) {
     CallRequest request;
@@ -19,7 +19,7 @@ Task<ModelCallResult> StrategyContext::ask(const ModelSpec& model, std::vector<M
     request.parentNodeId = std::move(parentNodeId);
     request.role = role;
     request.reason = std::move(reason);
-    auto pending = m_caller.call(std::move(request)); // named: see Task in run/task.h
+    auto pending = m_caller.call(std::move(request)); // named: see Async in run/async.h
     ModelCallResult result = co_await pending;
     m_calls += result.attempts > 0 ? result.attempts : (result.ok() ? 1 : 0); // a reused answer was one call
     if (!result.cost)

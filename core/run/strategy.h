@@ -25,7 +25,7 @@ public:
 
     /// Asks `model` with `messages` as routing-tree node `nodeId` under `parentNodeId`;
     /// `sample` picks another sample of the same request (its "seed").
-    Task<ModelCallResult> ask(const ModelSpec& model, std::vector<Message> messages, CallRole role, std::string nodeId,
+    Async<ModelCallResult> ask(const ModelSpec& model, std::vector<Message> messages, CallRole role, std::string nodeId,
                               std::string parentNodeId, Reason reason, int64_t sample = 0);
     /// Records the decision taken on a node after its call (a gate's score against its threshold).
     void annotate(const std::string& nodeId, const Reason& reason);
@@ -49,7 +49,7 @@ private:
 class Strategy {
 public:
     virtual ~Strategy() = default;
-    virtual Task<StrategyResult> answer(StrategyContext& ctx) = 0;
+    virtual Async<StrategyResult> answer(StrategyContext& ctx) = 0;
 };
 
 /// The result a failed call leaves for the item: incomplete for budget and cancel, else an error.

@@ -65,7 +65,7 @@ Result<std::unique_ptr<Strategy>> CascadeStrategy::create(const Pool& pool, cons
     return std::unique_ptr<Strategy>(std::move(c));
 }
 
-Task<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
+Async<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
     const TaskItem& item = ctx.item();
     StrategyResult result;
     std::string parent;

@@ -21,7 +21,7 @@ class CascadeStrategy : public Strategy {
 public:
     static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
                                                     const nlohmann::json& settings);
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:
     std::vector<const ModelSpec*> m_chain;

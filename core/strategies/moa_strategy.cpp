@@ -43,7 +43,7 @@ Result<std::unique_ptr<Strategy>> MoaStrategy::create(const Pool& pool, const st
     return std::unique_ptr<Strategy>(std::move(moa));
 }
 
-Task<StrategyResult> MoaStrategy::answer(StrategyContext& ctx) {
+Async<StrategyResult> MoaStrategy::answer(StrategyContext& ctx) {
     const TaskItem& item = ctx.item();
     std::vector<std::string> previous;
     for (int layer = 1; layer <= m_layers; ++layer) {
@@ -51,7 +51,7 @@ Task<StrategyResult> MoaStrategy::answer(StrategyContext& ctx) {
         if (!previous.empty())
             messages = {{"user", renderPrompt(PromptRole::Aggregate, {{"question", item.prompt()},
                                                                       {"candidates", renderCandidates(previous)}})}};
-        std::vector<Task<ModelCallResult>> calls;
+        std::vector<Async<ModelCallResult>> calls;
         for (size_t j = 0; j < m_proposers.size(); ++j) {
             Reason reason{"layer " + std::to_string(layer) + " proposer" +
                               (previous.empty() ? "" : ", sees the previous layer's answers"),

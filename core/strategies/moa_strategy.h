@@ -16,7 +16,7 @@ class MoaStrategy : public Strategy {
 public:
     static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
                                                     const nlohmann::json& settings);
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:
     int m_layers = 1;

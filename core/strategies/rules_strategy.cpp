@@ -66,7 +66,7 @@ Result<std::unique_ptr<Strategy>> RulesStrategy::create(const Pool& pool, const 
     return std::unique_ptr<Strategy>(std::move(strategy));
 }
 
-Task<StrategyResult> RulesStrategy::answer(StrategyContext& ctx) {
+Async<StrategyResult> RulesStrategy::answer(StrategyContext& ctx) {
     const TaskItem& item = ctx.item();
     const std::string& prompt = item.prompt();
     const ModelSpec* chosen = m_default;

@@ -27,7 +27,7 @@ public:
     /// Errors: BadInput naming the rule and field.
     static Result<std::unique_ptr<Strategy>> create(const Pool& pool, const std::string& name,
                                                     const nlohmann::json& settings);
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:
     std::vector<RoutingRule> m_rules;

@@ -63,7 +63,7 @@ SimilarityStrategy::Choice SimilarityStrategy::choose(const TaskItem& item) cons
     return best;
 }
 
-Task<StrategyResult> SimilarityStrategy::answer(StrategyContext& ctx) {
+Async<StrategyResult> SimilarityStrategy::answer(StrategyContext& ctx) {
     Choice c = choose(ctx.item());
     char text[256];
     std::snprintf(text, sizeof text,

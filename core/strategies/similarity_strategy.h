@@ -20,7 +20,7 @@ public:
                                                     const nlohmann::json& settings, const LabelledOutcomes* labels);
     /// The candidate models of a configuration (all pool models when it lists none).
     static std::vector<std::string> candidates(const Pool& pool, const nlohmann::json& settings);
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
     struct Choice {
         const ModelSpec* model = nullptr;

@@ -2,7 +2,7 @@
 
 namespace baton::core {
 
-Task<StrategyResult> SingleStrategy::answer(StrategyContext& ctx) {
+Async<StrategyResult> SingleStrategy::answer(StrategyContext& ctx) {
     Reason reason{"single model: " + m_model.name, std::nullopt, std::nullopt};
     auto asking = ctx.ask(m_model, ctx.item().messages, CallRole::Answer, "0", "", std::move(reason));
     ModelCallResult call = co_await asking;

@@ -9,7 +9,7 @@ namespace baton::core {
 class SingleStrategy : public Strategy {
 public:
     explicit SingleStrategy(const ModelSpec& model) : m_model(model) {}
-    Task<StrategyResult> answer(StrategyContext& ctx) override;
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
 
 private:
     const ModelSpec& m_model;

@@ -1,7 +1,7 @@
 // Issue 16's hostile cases against the core parsers and money: every case is refused with a
 // clear error (or saturates), never wraps, crashes or throws. Each row failed before the fix.
 
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "io/task_import.h"
 #include "model/money.h"
 #include "pricing/cost.h"

@@ -1,4 +1,4 @@
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "util/file_io.h"
 
 #include "core_printers.h"

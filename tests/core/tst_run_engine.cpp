@@ -3,8 +3,8 @@
 
 #include "core_printers.h"
 #include "eval/run_report.h"
-#include "io/pool_file.h"
-#include "run/run_engine.h"
+#include "pools/pool_file.h"
+#include "engine/run_engine.h"
 #include "run_bench.h"
 #include "sim/demo_tasks.h"
 #include "sim/sim_server.h"

@@ -3,8 +3,8 @@
 // the cascade optimiser on a matrix worked out by hand.
 
 #include "core_printers.h"
-#include "io/pool_file.h"
-#include "run/run_engine.h"
+#include "pools/pool_file.h"
+#include "engine/run_engine.h"
 #include "run_bench.h"
 #include "sim/demo_tasks.h"
 #include "sim/sim_server.h"

@@ -1,5 +1,5 @@
 // libFuzzer: pool files. Any bytes give a pool or a BadInput error; nothing throws or crashes.
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 
 #include <cstdint>
 #include <cstdlib>

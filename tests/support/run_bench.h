@@ -2,8 +2,8 @@
 // RunBench: a temporary workspace with a task set saved in it, the simulator serving that task
 // set on loopback, and the engine's inputs, for tests that run pools end to end.
 
-#include "io/pool_file.h"
-#include "run/run_engine.h"
+#include "pools/pool_file.h"
+#include "engine/run_engine.h"
 #include "sim/sim_server.h"
 #include "store/call_log.h"
 #include "store/task_set_store.h"

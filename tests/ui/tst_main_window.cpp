@@ -1,4 +1,4 @@
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "main_window.h"
 #include "pools_page.h"
 #include "workbench_session.h"

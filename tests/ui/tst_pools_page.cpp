@@ -4,7 +4,7 @@
 // the unsaved-changes question, "Test connection" against the in-process simulator, keys in the
 // keychain or the environment, and "Use for runs".
 
-#include "io/pool_file.h"
+#include "pools/pool_file.h"
 #include "key_store.h"
 #include "pool_models_model.h"
 #include "pools_page.h"
