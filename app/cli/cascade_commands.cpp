@@ -1,5 +1,7 @@
 // baton-cli cascade optimise
 
+#include "cli_numbers.h"
+#include "model/money.h"
 #include "cli_output.h"
 #include "command.h"
 #include "store/run_store.h"
@@ -9,6 +11,7 @@
 
 #include <cstdio>
 #include <iostream>
+#include <limits>
 #include <sstream>
 
 namespace baton::cli {
@@ -25,12 +28,17 @@ int optimiseCommand(const ParsedArgs& args) {
     auto budget = args.value("--budget");
     if (!db || !budget || args.positional.size() != 1)
         return usageError("cascade optimise needs RUN, --db DB and --budget USD", "cascade optimise");
-    double perItem = std::strtod(budget->c_str(), nullptr);
-    auto workspace = core::Workspace::open(*db, false);
+    std::string bad;
+    auto perItemArg = parseDecimal(*budget, "--budget", 0, core::kMaxBudgetUsd, bad);
+    auto runIdArg = parseWhole(args.positional[0], "RUN", 1, std::numeric_limits<int64_t>::max(), bad);
+    auto scorerCostArg = decimalOption(args, "--scorer-cost", 0, core::kMaxBudgetUsd, bad);
+    if (!bad.empty()) return usageError(bad, "cascade optimise");
+    double perItem = *perItemArg;
+    auto workspace = core::Workspace::openForReading(*db);
     if (!workspace) return reportError(workspace.error(), json);
     auto reader = workspace->openReader();
     if (!reader) return reportError(reader.error(), json);
-    int64_t runId = std::strtoll(args.positional[0].c_str(), nullptr, 10);
+    int64_t runId = *runIdArg;
 
     std::vector<std::string> models;
     if (auto list = args.value("--models")) {
@@ -45,7 +53,7 @@ int optimiseCommand(const ParsedArgs& args) {
     }
     auto labels = core::loadLabelledOutcomes(**reader, models, runId);
     if (!labels) return reportError(labels.error(), json);
-    double scorerCost = std::strtod(args.value("--scorer-cost").value_or("0").c_str(), nullptr);
+    double scorerCost = scorerCostArg.value_or(0);
     auto train = core::formatScoredMatrix(*labels, models, false),
          heldOut = core::formatScoredMatrix(*labels, models, true);
     auto plan = core::optimiseCascade(train, perItem, scorerCost);

@@ -10,7 +10,9 @@
 
 namespace baton::cli {
 
-enum ExitCode { Ok = 0, BadInput = 1, Usage = 2, Internal = 3 };
+/// RunStopped: a run ended before every job finished (budget or call cap, cancel) or every job
+/// failed; scripts must not take its figures for a finished run's.
+enum ExitCode { Ok = 0, BadInput = 1, Usage = 2, Internal = 3, RunStopped = 4 };
 
 struct OptionSpec {
     std::string name; ///< "--db"

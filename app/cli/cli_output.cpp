@@ -1,5 +1,7 @@
 #include "cli_output.h"
 
+#include "util/printable.h"
+
 #include <iostream>
 
 namespace baton::cli {
@@ -27,23 +29,24 @@ nlohmann::json diagnosticsJson(const std::vector<core::Diagnostic>& diagnostics)
 }
 
 int reportError(const core::Error& error, bool json) {
-    std::cerr << "baton-cli: error: " << error.describe() << "\n";
+    std::cerr << "baton-cli: error: " << core::printable(error.describe(), true) << "\n";
     if (json) printJson({{"ok", false}, {"error", error.message}, {"problems", diagnosticsJson(error.problems)}});
     return exitCodeFor(error);
 }
 
 int usageError(const std::string& message, const std::string& helpCommand) {
-    std::cerr << "baton-cli: " << message << "\nTry `baton-cli " << helpCommand << " --help`.\n";
+    std::cerr << "baton-cli: " << core::printable(message, true) << "\nTry `baton-cli " << helpCommand << " --help`.\n";
     return Usage;
 }
 
 void printWarnings(const std::vector<core::Diagnostic>& warnings) {
     for (const auto& w : warnings)
-        std::cerr << w.toString() << "\n";
+        std::cerr << core::printable(w.toString(), true) << "\n";
 }
 
 void printJson(const nlohmann::json& value) {
-    std::cout << value.dump(2) << "\n";
+    // Text that is not UTF-8 is replaced (U+FFFD) rather than thrown on.
+    std::cout << value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
 } // namespace baton::cli

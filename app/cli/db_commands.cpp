@@ -15,7 +15,7 @@ int infoCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
     if (!db || !args.positional.empty()) return usageError("db info needs --db DB", "db info");
-    auto workspace = core::Workspace::open(*db, false);
+    auto workspace = core::Workspace::openForReading(*db);
     if (!workspace) return reportError(workspace.error(), json);
     auto info = workspace->info();
     if (!info) return reportError(info.error(), json);

@@ -1,5 +1,6 @@
 #include "pool_summary.h"
 #include "pricing/price_resolution.h"
+#include "util/printable.h"
 
 #include <chrono>
 #include <cstdio>
@@ -19,7 +20,7 @@ std::string price(const std::optional<double>& p) {
 std::string counts(const std::map<std::string, int>& m) {
     std::string out;
     for (const auto& [k, n] : m)
-        out += (out.empty() ? "" : ", ") + k + " " + std::to_string(n);
+        out += (out.empty() ? "" : ", ") + core::printable(k) + " " + std::to_string(n);
     return out;
 }
 
@@ -58,42 +59,45 @@ nlohmann::json toJson(const PoolSummary& s) {
 }
 
 void printPoolSummary(std::ostream& out, const core::Pool& pool, const PoolSummary& s) {
-    out << "Pool " << pool.name << (pool.description.empty() ? "" : " - " + pool.description) << "\n\n";
+    using core::printable; // names come from a shared file: never let them drive the terminal
+    out << "Pool " << printable(pool.name) << (pool.description.empty() ? "" : " - " + printable(pool.description))
+        << "\n\n";
     out << std::left << std::setw(22) << "MODEL" << std::setw(10) << "PROVIDER" << std::setw(34) << "REMOTE ID"
         << std::setw(9) << "IN/1M" << std::setw(9) << "OUT/1M"
         << "KEY\n";
     for (const auto& m : pool.models) {
         const core::PriceEntry* e = core::resolvePrice(m, core::PriceBook::bundled());
-        out << std::setw(22) << m.name << std::setw(10) << core::toString(m.provider) << std::setw(34) << m.remoteModel
+        out << std::setw(22) << printable(m.name) << std::setw(10) << core::toString(m.provider) << std::setw(34)
+            << printable(m.remoteModel)
             << std::setw(9) << (e ? price(e->prices.input) : "?") << std::setw(9) << (e ? price(e->prices.output) : "?")
-            << (m.keyRef.kind == core::KeyRef::Kind::None ? "-" : m.keyRef.toString()) << "\n";
+            << (m.keyRef.kind == core::KeyRef::Kind::None ? "-" : printable(m.keyRef.toString())) << "\n";
     }
     out << "\nWeights: " << counts(s.makeup.weights) << "\nVendors: " << counts(s.makeup.vendors)
         << "\nJurisdictions: " << counts(s.makeup.jurisdictions) << "\n";
     if (!s.unpriced.empty()) {
         out << "No price (costs will be unknown):";
         for (const auto& n : s.unpriced)
-            out << " " << n;
+            out << " " << printable(n);
         out << "\n";
     }
     if (!s.stale.empty()) {
         out << "Stale prices (older than " << kStalePriceDays << " days; check and override in the pool):";
         for (const auto& n : s.stale)
-            out << " " << n;
+            out << " " << printable(n);
         out << "\n";
     }
     if (!pool.strategies.empty()) {
         out << "\nStrategies:\n";
         for (const auto& [name, config] : pool.strategies)
-            out << "  " << name << " (" << config.kind << ")\n";
+            out << "  " << printable(name) << " (" << printable(config.kind) << ")\n";
     }
     const auto& c = pool.constraints;
     if (c.budgetPerRunUsd) out << "Budget per run: $" << *c.budgetPerRunUsd << "\n";
     if (c.budgetPerTaskUsd) out << "Budget per task: $" << *c.budgetPerTaskUsd << "\n";
     for (const auto& [tag, allowed] : c.allowedTags) {
-        out << "Only " << tag << ":";
+        out << "Only " << printable(tag) << ":";
         for (const auto& v : allowed)
-            out << " " << v;
+            out << " " << printable(v);
         out << "\n";
     }
 }

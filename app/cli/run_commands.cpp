@@ -1,5 +1,6 @@
 // baton-cli run | report | runs
 
+#include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
 #include "eval/run_report.h"
@@ -14,19 +15,12 @@
 #include "util/resources.h"
 
 #include <iostream>
+#include <limits>
 
 namespace baton::cli {
 namespace {
 
 constexpr double kConfirmAboveUsd = 1.0;
-
-std::optional<double> parseNumberArg(const std::optional<std::string>& text) {
-    if (!text) return std::nullopt;
-    char* end = nullptr;
-    double v = std::strtod(text->c_str(), &end);
-    if (*end || v < 0) return std::nullopt;
-    return v;
-}
 
 core::Result<core::LoadedPool> loadPoolArg(const std::string& path) {
     if (path == "demo")
@@ -55,6 +49,11 @@ nlohmann::json summaryJson(const core::RunSummary& s) {
             {"stop_reason", s.stopReason}};
 }
 
+int exitCodeFor(const core::RunSummary& s) {
+    bool allFailed = s.completed == 0 && s.failed > 0 && s.skipped == 0;
+    return s.status == "completed" && !allFailed ? Ok : RunStopped;
+}
+
 void printSummary(const core::RunSummary& s, const std::string& db) {
     std::cout << "Run " << s.runId << " " << s.status << ": " << s.completed << " answered, " << s.failed << " failed, "
               << s.incomplete << " incomplete" << (s.skipped ? ", " + std::to_string(s.skipped) + " already done" : "")
@@ -73,9 +72,15 @@ int runCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
     if (!db) return usageError("run needs --db DB", "run");
-    auto maxCost = parseNumberArg(args.value("--max-cost"));
-    if (args.value("--max-cost") && !maxCost)
-        return usageError("--max-cost must be a number of US dollars >= 0", "run");
+    std::string bad;
+    auto maxCost = decimalOption(args, "--max-cost", 0, core::kMaxBudgetUsd, bad);
+    auto concurrency = wholeOption(args, "--concurrency", 1, 4096, bad);
+    auto perModel = wholeOption(args, "--per-model", 1, 4096, bad);
+    auto maxCalls = wholeOption(args, "--max-calls", 1, std::numeric_limits<int64_t>::max(), bad);
+    auto seed = wholeOption(args, "--seed", 0, std::numeric_limits<int64_t>::max(), bad);
+    auto resume = args.value("--resume");
+    auto resumeId = resume ? parseWhole(*resume, "--resume", 1, std::numeric_limits<int64_t>::max(), bad) : std::nullopt;
+    if (!bad.empty()) return usageError(bad, "run");
     StopOnSignal signals; // before any thread starts
     auto workspace = core::Workspace::open(*db);
     if (!workspace) return reportError(workspace.error(), json);
@@ -85,8 +90,8 @@ int runCommand(const ParsedArgs& args) {
     core::RunEnvironment env{environmentKeys(), "", ""};
     core::RunInputs inputs{writer, **reader, core::PriceBook::bundled()};
 
-    if (auto resume = args.value("--resume")) {
-        int64_t runId = std::strtoll(resume->c_str(), nullptr, 10);
+    if (resumeId) {
+        int64_t runId = *resumeId;
         auto run = core::loadRun(**reader, runId);
         if (!run) return reportError(run.error(), json);
         auto pool = core::parsePool(run->poolSnapshot.dump(), "run snapshot");
@@ -94,12 +99,20 @@ int runCommand(const ParsedArgs& args) {
         if (!pool || !tasks) return reportError(!pool ? pool.error() : tasks.error(), json);
         auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
         if (!sim) return reportError(sim.error(), json);
+        // The cap belongs to the run: kept unless --max-cost sets a new one, which is said aloud.
+        auto stored = core::RunSettings::fromJson(run->settings).maxCost;
+        if (maxCost && (!stored || stored->pico != core::Money::fromUsd(*maxCost).pico))
+            std::cerr << "The run's budget cap changes from " << (stored ? core::formatUsd(*stored) : "none") << " to "
+                      << core::formatUsd(core::Money::fromUsd(*maxCost)) << " (stored with the run)\n";
+        else if (stored)
+            std::cerr << "The run's budget cap of " << core::formatUsd(*stored)
+                      << " holds across resumes (what was spent before counts)\n";
         auto summary =
             core::resumeRun(inputs, runId, maxCost ? std::optional(core::Money::fromUsd(*maxCost)) : std::nullopt, env,
                             signals.token(), terminalProgress());
         if (!summary) return reportError(summary.error(), json);
         json ? printJson(summaryJson(*summary)) : printSummary(*summary, *db);
-        return Ok;
+        return exitCodeFor(*summary);
     }
 
     auto poolPath = args.value("--pool"), tasksPath = args.value("--tasks");
@@ -116,10 +129,10 @@ int runCommand(const ParsedArgs& args) {
     settings.useCache = !args.has("--no-cache");
     settings.stream = args.has("--stream");
     if (maxCost) settings.maxCost = core::Money::fromUsd(*maxCost);
-    if (auto v = args.value("--concurrency")) settings.concurrency = std::max(1, std::atoi(v->c_str()));
-    if (auto v = args.value("--per-model")) settings.perModelConcurrency = std::max(1, std::atoi(v->c_str()));
-    if (auto v = args.value("--max-calls")) settings.maxCalls = std::atoll(v->c_str());
-    if (auto v = args.value("--seed")) settings.seed = std::strtoull(v->c_str(), nullptr, 10);
+    if (concurrency) settings.concurrency = int(*concurrency);
+    if (perModel) settings.perModelConcurrency = int(*perModel);
+    if (maxCalls) settings.maxCalls = *maxCalls;
+    if (seed) settings.seed = uint64_t(*seed);
 
     core::RunEstimate estimate = core::estimateRun(pool->pool, *tasks, settings, core::PriceBook::bundled());
     std::cerr << "Estimate: " << estimate.jobs << " jobs, " << core::formatUsd(estimate.low) << " to "
@@ -148,18 +161,22 @@ int runCommand(const ParsedArgs& args) {
     auto summary = core::startRun(inputs, pool->pool, *tasks, settings, env, signals.token(), terminalProgress());
     if (!summary) return reportError(summary.error(), json);
     json ? printJson(summaryJson(*summary)) : printSummary(*summary, *db);
-    return Ok;
+    return exitCodeFor(*summary);
 }
 
 int reportCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
     if (!db || args.positional.size() != 1) return usageError("report needs RUN and --db DB", "report");
-    auto workspace = core::Workspace::open(*db, false);
+    if (json && args.has("--csv")) return usageError("report takes --json or --csv, not both", "report");
+    std::string bad;
+    auto runId = parseWhole(args.positional[0], "RUN", 1, std::numeric_limits<int64_t>::max(), bad);
+    if (!runId) return usageError(bad, "report");
+    auto workspace = core::Workspace::openForReading(*db);
     if (!workspace) return reportError(workspace.error(), json);
     auto reader = workspace->openReader();
     if (!reader) return reportError(reader.error(), json);
-    auto report = core::loadRunReport(**reader, std::strtoll(args.positional[0].c_str(), nullptr, 10));
+    auto report = core::loadRunReport(**reader, *runId);
     if (!report) return reportError(report.error(), json);
     std::string text = json                ? core::toJson(*report).dump(2) + "\n"
                        : args.has("--csv") ? core::toCsv(*report)
@@ -177,7 +194,7 @@ int runsCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
     if (!db) return usageError("runs needs --db DB", "runs");
-    auto workspace = core::Workspace::open(*db, false);
+    auto workspace = core::Workspace::openForReading(*db);
     if (!workspace) return reportError(workspace.error(), json);
     auto reader = workspace->openReader();
     if (!reader) return reportError(reader.error(), json);

@@ -1,5 +1,6 @@
 // baton-cli sim serve | demo tasks
 
+#include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
 #include "io/task_export.h"
@@ -10,6 +11,7 @@
 
 #include <csignal>
 #include <iostream>
+#include <limits>
 
 namespace baton::cli {
 namespace {
@@ -30,20 +32,12 @@ int serveCommand(const ParsedArgs& args) {
         if (!loaded) return reportError(loaded.error(), json);
         profile = *loaded;
     }
-    if (auto scale = args.value("--time-scale")) {
-        char* end = nullptr;
-        double x = std::strtod(scale->c_str(), &end);
-        if (*end || x < 0)
-            return usageError("--time-scale must be a number >= 0 (1 = real latency, 0 = none)", "sim serve");
-        profile.timeScale = x;
-    }
-    int port = 0;
-    if (auto p = args.value("--port")) {
-        char* end = nullptr;
-        long n = std::strtol(p->c_str(), &end, 10);
-        if (*end || n < 0 || n > 65535) return usageError("--port must be 0..65535", "sim serve");
-        port = int(n);
-    }
+    std::string bad;
+    auto scale = decimalOption(args, "--time-scale", 0, 1000, bad);
+    auto portArg = wholeOption(args, "--port", 0, 65535, bad);
+    if (!bad.empty()) return usageError(bad + " (time scale: 1 = real latency, 0 = none)", "sim serve");
+    if (scale) profile.timeScale = *scale;
+    int port = int(portArg.value_or(0));
     auto tasks = loadTasks(args.value("--tasks").value_or("demo"));
     if (!tasks) return reportError(tasks.error(), json);
     std::optional<core::ReplaySource> replay;
@@ -93,9 +87,10 @@ int serveCommand(const ParsedArgs& args) {
 }
 
 int demoTasksCommand(const ParsedArgs& args) {
-    uint64_t seed = std::strtoull(args.value("--seed").value_or("1").c_str(), nullptr, 10);
-    long per = std::strtol(args.value("--per-category").value_or("50").c_str(), nullptr, 10);
-    if (per < 1 || per > 100000) return usageError("--per-category must be 1..100000", "demo tasks");
+    std::string bad;
+    auto seed = uint64_t(wholeOption(args, "--seed", 0, std::numeric_limits<int64_t>::max(), bad).value_or(1));
+    auto per = wholeOption(args, "--per-category", 1, 100000, bad).value_or(50);
+    if (!bad.empty()) return usageError(bad, "demo tasks");
     std::string jsonl = core::taskSetToJsonl(core::generateDemoTasks(seed, int(per)));
     if (auto out = args.value("--out")) {
         if (auto ok = core::writeFileAtomically(*out, jsonl); !ok) return reportError(ok.error(), args.has("--json"));

@@ -1,5 +1,6 @@
 // baton-cli tasks import | tasks show
 
+#include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
 #include "io/task_import.h"
@@ -10,6 +11,7 @@
 #include <chrono>
 #include <iomanip>
 #include <iostream>
+#include <limits>
 
 namespace baton::cli {
 namespace {
@@ -45,10 +47,9 @@ std::optional<core::ImportOptions> importOptions(const ParsedArgs& args, std::st
         options.defaultGrader.kind = *kind;
     }
     if (auto tolerance = args.value("--tolerance")) {
-        char* end = nullptr;
-        double t = std::strtod(tolerance->c_str(), &end);
-        if (*end || t < 0) return error = "--tolerance must be a non-negative number", std::nullopt;
-        options.defaultGrader.absTolerance = t;
+        auto t = parseDecimal(*tolerance, "--tolerance", 0, 1e300, error);
+        if (!t) return std::nullopt;
+        options.defaultGrader.absTolerance = *t;
     }
     return options;
 }
@@ -101,7 +102,10 @@ int showCommand(const ParsedArgs& args) {
     auto db = args.value("--db");
     if (!db || args.positional.size() > 1)
         return usageError("tasks show needs --db DB and at most one SET", "tasks show");
-    auto workspace = core::Workspace::open(*db, false);
+    std::string bad;
+    auto limit = wholeOption(args, "--limit", 0, std::numeric_limits<int64_t>::max(), bad).value_or(20);
+    if (!bad.empty()) return usageError(bad, "tasks show");
+    auto workspace = core::Workspace::openForReading(*db);
     if (!workspace) return reportError(workspace.error(), json);
     auto reader = workspace->openReader();
     if (!reader) return reportError(reader.error(), json);
@@ -133,8 +137,7 @@ int showCommand(const ParsedArgs& args) {
     }
     auto set = core::loadTaskSet(**reader, args.positional[0]);
     if (!set) return reportError(set.error(), json);
-    long limit = std::strtol(args.value("--limit").value_or("20").c_str(), nullptr, 10);
-    size_t shown = std::min(set->items.size(), static_cast<size_t>(std::max(0L, limit)));
+    size_t shown = std::min(set->items.size(), static_cast<size_t>(limit));
     if (json) {
         nlohmann::json items = nlohmann::json::array();
         for (size_t i = 0; i < shown; ++i)

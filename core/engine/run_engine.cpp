@@ -207,7 +207,7 @@ Result<RunSummary> resumeRun(RunInputs inputs, int64_t runId, std::optional<Mone
     auto tasks = loadTaskSet(inputs.reader, run->taskSetHash);
     if (!tasks) return std::unexpected(tasks.error());
     RunSettings settings = RunSettings::fromJson(run->settings);
-    if (maxCost) settings.maxCost = maxCost;
+    if (maxCost) settings.maxCost = maxCost; // the new cap is the run's from now on: stored below
     // The prices the run started with, so a resumed run costs what it would have.
     PriceBook prices;
     for (const auto& m : pool->pool.models) {
@@ -232,6 +232,9 @@ Result<RunSummary> resumeRun(RunInputs inputs, int64_t runId, std::optional<Mone
     auto prior = loadPriorCalls(inputs.reader, runId);
     if (!prior) return std::unexpected(prior.error());
     (void)inputs.writer.submit([runId](SqliteDb& db) { return updateRunStatus(db, runId, RunStatus::Running); }).get();
+    if (maxCost)
+        (void)inputs.writer.submit([runId, j = settings.toJson()](SqliteDb& db) { return updateRunSettings(db, runId, j); })
+            .get();
 
     RunInputs resumed{inputs.writer, inputs.reader, prices};
     RunExecution execution(resumed, pool->pool, *tasks, settings, env, runId, std::move(*strategies),

@@ -37,6 +37,7 @@ RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& ta
     cs.seed = m_settings.seed;
     cs.stream = m_settings.stream;
     m_caller = std::make_unique<ModelCaller>(m_loop, m_logger, m_budget, m_cache.get(), cs, m_stop.get_token());
+    m_budget.carryOver(prior.spent);
     m_caller->setPriorLog(std::move(prior));
 }
 
@@ -117,7 +118,9 @@ void RunExecution::jobDone(const Job& job, const StrategyResult& result, const S
     if (result.incomplete) {
         o.status = OutcomeStatus::Incomplete;
         ++m_summary.incomplete;
-        if (m_budget.refusedAny()) stopDispatch("the budget cap was reached");
+        if (m_budget.refusedAny())
+            stopDispatch(m_budget.lastRefusal() == BudgetGuard::Refusal::CallCap ? "the call cap (--max-calls) was reached"
+                                                                                 : "the budget cap was reached");
     } else if (!result.error.empty()) {
         o.status = OutcomeStatus::Failed;
         o.grade = 0; // no answer counts as a wrong answer

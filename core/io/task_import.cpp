@@ -2,6 +2,8 @@
 #include "io/csv_reader.h"
 #include "util/json_reader.h"
 #include "util/file_io.h"
+#include "util/json_text.h"
+#include "util/utf8.h"
 
 #include <filesystem>
 #include <map>
@@ -135,14 +137,13 @@ void parseJsonl(const std::string& text, ItemCollector& collector, const FieldMa
         pos = end == std::string::npos ? text.size() + 1 : end + 1;
         if (!row.empty() && row.back() == '\r') row.pop_back();
         if (row.find_first_not_of(" \t") == std::string::npos) continue;
-        Json obj;
-        try {
-            obj = Json::parse(row);
-        } catch (const Json::parse_error& e) {
+        auto parsed = parseJsonText(row, "line " + std::to_string(line));
+        if (!parsed) {
             collector.skipNumber();
-            collector.bad(line, "not valid JSON (at column " + std::to_string(e.byte) + ")");
+            collector.bad(line, parsed.error().message.substr(parsed.error().message.find(": ") + 2));
             continue;
         }
+        const Json& obj = *parsed;
         TaskItem item;
         if (auto problem = readJsonItem(obj, map, line, item); !problem.empty()) {
             collector.skipNumber();
@@ -153,12 +154,25 @@ void parseJsonl(const std::string& text, ItemCollector& collector, const FieldMa
     }
 }
 
+/// "" when every field is UTF-8, else what to do: a Latin-1 spreadsheet export is the usual cause.
+std::string firstInvalidField(const std::vector<std::string>& fields, const std::vector<std::string>& header) {
+    for (size_t c = 0; c < fields.size(); ++c)
+        if (auto at = invalidUtf8At(fields[c]))
+            return "column \"" + (c < header.size() ? header[c] : std::to_string(c + 1)) +
+                   "\" is not UTF-8 text (byte " + std::to_string(*at + 1) +
+                   "); re-save the file as UTF-8 (spreadsheets: \"CSV UTF-8\"), or convert it with "
+                   "iconv -f latin1 -t utf-8";
+    return "";
+}
+
 Status parseCsvItems(const std::string& text, const std::string& fileName, ItemCollector& collector,
                      const FieldMapping& map) {
     auto records = parseCsv(text, fileName);
     if (!records) return std::unexpected(records.error());
     if (records->empty()) return fail(ErrorKind::BadInput, fileName + ": the file is empty; expected a header row");
     const auto& header = records->front().fields;
+    if (auto bad = firstInvalidField(header, header); !bad.empty())
+        return fail(ErrorKind::BadInput, fileName + ":1: the header's " + bad);
     auto column = [&](const std::string& name) -> std::optional<size_t> {
         for (size_t i = 0; i < header.size(); ++i)
             if (header[i] == name) return i;
@@ -180,6 +194,11 @@ Status parseCsvItems(const std::string& text, const std::string& fileName, ItemC
             collector.skipNumber();
             collector.bad(rec.line, "expected " + std::to_string(header.size()) + " columns, found " +
                                         std::to_string(rec.fields.size()));
+            continue;
+        }
+        if (auto bad = firstInvalidField(rec.fields, header); !bad.empty()) {
+            collector.skipNumber();
+            collector.bad(rec.line, bad);
             continue;
         }
         TaskItem item;

@@ -1,4 +1,5 @@
 #include "model/price_entry.h"
+#include "model/money.h"
 #include "util/json_optional.h"
 
 namespace baton::core {
@@ -19,6 +20,11 @@ TokenPrices readPrices(JsonReader& reader, const nlohmann::json& obj, const std:
         *values[i] = reader.number(obj, path, kPriceKeys[i], JsonReader::Need::Optional);
         if (*values[i] && **values[i] < 0) {
             reader.error(JsonReader::child(path, kPriceKeys[i]), "a price cannot be negative");
+            values[i]->reset();
+        } else if (*values[i] && !(**values[i] <= kMaxPricePerMillionUsd)) {
+            reader.error(JsonReader::child(path, kPriceKeys[i]),
+                         "a price above $" + std::to_string(int64_t(kMaxPricePerMillionUsd)) +
+                             " per 1M tokens is refused (prices are USD per million tokens; check the unit)");
             values[i]->reset();
         }
     }
@@ -50,6 +56,11 @@ PriceEntry readPriceEntry(JsonReader& reader, const nlohmann::json& obj, const s
     e.currency = reader.string(obj, path, "currency", Need::Optional).value_or("USD");
     e.prices = readPrices(reader, obj, path);
     e.requestFee = reader.number(obj, path, "request_fee", Need::Optional).value_or(0);
+    if (!(e.requestFee >= 0 && e.requestFee <= kMaxRequestFeeUsd)) {
+        reader.error(JsonReader::child(path, "request_fee"),
+                     "a request fee is between $0 and $" + std::to_string(int64_t(kMaxRequestFeeUsd)));
+        e.requestFee = 0;
+    }
     if (const auto* tier = reader.object(obj, path, "long_context", Need::Optional)) {
         std::string tierPath = JsonReader::child(path, "long_context");
         LongContextTier t;

@@ -3,7 +3,9 @@
 #include "pools/pool_secret_scan.h"
 #include "strategies/strategy_registry.h"
 #include "model/model_compat.h"
+#include "model/money.h"
 #include "util/file_io.h"
+#include "util/json_text.h"
 #include "util/url.h"
 
 #include <algorithm>
@@ -148,7 +150,9 @@ void readConstraints(JsonReader& reader, const Json& doc, Pool& pool) {
     for (auto [key, field] : {std::pair{"budget_per_task_usd", &pool.constraints.budgetPerTaskUsd},
                               {"budget_per_run_usd", &pool.constraints.budgetPerRunUsd}}) {
         *field = reader.number(*c, path, key, Need::Optional);
-        if (*field && **field <= 0) reader.error(JsonReader::child(path, key), "a budget must be above 0");
+        if (*field && !(**field > 0 && **field <= kMaxBudgetUsd))
+            reader.error(JsonReader::child(path, key), "a budget must be above 0 and at most $" +
+                                                           std::to_string(int64_t(kMaxBudgetUsd)));
     }
     reader.warnUnknown(*c, path, {"allowed_tags", "budget_per_task_usd", "budget_per_run_usd"});
 }
@@ -169,13 +173,9 @@ void warnAboutConstraintViolations(JsonReader& reader, const Pool& pool) {
 } // namespace
 
 Result<LoadedPool> parsePool(const std::string& text, const std::string& fileName) {
-    Json doc;
-    try {
-        doc = Json::parse(text);
-    } catch (const Json::parse_error& e) {
-        return fail(ErrorKind::BadInput, fileName + ": not valid JSON at byte " + std::to_string(e.byte) +
-                                             "; fix the syntax (a missing comma or quote is the usual cause).");
-    }
+    auto parsed = parseJsonText(text, fileName);
+    if (!parsed) return std::unexpected(parsed.error());
+    Json doc = std::move(*parsed);
     if (!doc.is_object())
         return fail(ErrorKind::BadInput, fileName + ": a pool file is a JSON object, got " + JsonReader::describe(doc));
 

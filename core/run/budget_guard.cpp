@@ -3,8 +3,9 @@
 namespace baton::core {
 
 BudgetGuard::Refusal BudgetGuard::reserve(Money worstCase) {
-    if (m_maxCalls && m_calls >= *m_maxCalls) return m_refused = true, Refusal::CallCap;
-    if (m_cap && m_spent + m_reserved + worstCase > *m_cap) return m_refused = true, Refusal::Budget;
+    if (m_maxCalls && m_calls >= *m_maxCalls) return m_refused = true, m_lastRefusal = Refusal::CallCap;
+    if (m_cap && m_carried + m_spent + m_reserved + worstCase > *m_cap)
+        return m_refused = true, m_lastRefusal = Refusal::Budget;
     m_reserved += worstCase;
     ++m_calls;
     return Refusal::None;

@@ -23,6 +23,9 @@ public:
     void settle(Money worstCase, std::optional<Money> actual);
     /// Gives back a reservation for a call that was never sent.
     void release(Money worstCase);
+    /// What earlier passes of the same run spent: the cap belongs to the run, so a resume
+    /// counts it against the cap (it is not part of spent()).
+    void carryOver(Money spentEarlier) { m_carried = spentEarlier; }
 
     Money spent() const { return m_spent; }
     Money reserved() const { return m_reserved; }
@@ -30,13 +33,16 @@ public:
     int64_t calls() const { return m_calls; }
     int64_t unknownCostCalls() const { return m_unknown; }
     bool refusedAny() const { return m_refused; }
+    /// Why the last call was refused, for the run's stop reason.
+    Refusal lastRefusal() const { return m_lastRefusal; }
 
 private:
     std::optional<Money> m_cap;
     std::optional<int64_t> m_maxCalls;
-    Money m_spent, m_reserved;
+    Money m_spent, m_reserved, m_carried;
     int64_t m_calls = 0, m_unknown = 0;
     bool m_refused = false;
+    Refusal m_lastRefusal = Refusal::None;
 };
 
 } // namespace baton::core

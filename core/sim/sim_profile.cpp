@@ -1,4 +1,5 @@
 #include "sim/sim_profile.h"
+#include "util/json_text.h"
 #include "util/file_io.h"
 #include "util/resources.h"
 
@@ -109,8 +110,10 @@ const SimModel* SimProfile::find(const std::string& name) const {
 }
 
 Result<SimProfile> parseSimProfile(const std::string& text, const std::string& fileName) {
-    Json doc = Json::parse(text, nullptr, false);
-    if (doc.is_discarded() || !doc.is_object())
+    auto parsed = parseJsonText(text, fileName);
+    if (!parsed) return std::unexpected(parsed.error());
+    const Json& doc = *parsed;
+    if (!doc.is_object())
         return fail(ErrorKind::BadInput, fileName + ": not a JSON object; check the file's syntax.");
     JsonReader r(fileName);
     SimProfile profile;

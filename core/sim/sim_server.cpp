@@ -8,6 +8,7 @@
 #include <atomic>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <thread>
 
 namespace baton::core {
@@ -37,21 +38,40 @@ struct SimServer::Impl {
         res.set_content(e.body(), "application/json");
     }
 
-    /// Wraps a handler: counts it, then encodes its body the way the client asked (see
-    /// response_encoding.h), so that httplib never compresses by itself.
-    template <class F> auto serve(F handler) {
-        return [this, handler](const httplib::Request& req, httplib::Response& res) {
-            ++served;
-            std::string accept = req.get_header_value("Accept-Encoding");
-            // httplib owns the request as a mutable local; without this header it leaves the body alone.
-            const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
-            handler(req, res);
-            if (res.body.size() >= kMinCompressBytes && acceptsGzip(accept) && !res.has_header("Content-Encoding"))
-                if (auto packed = gzipFast(res.body)) {
-                    res.body = std::move(*packed);
-                    res.set_header("Content-Encoding", "gzip");
-                }
-        };
+    /// Takes Accept-Encoding off the request, so that httplib never compresses by itself (it owns
+    /// the request as a mutable local), and returns it for encodeReply.
+    static std::string takeAcceptEncoding(const httplib::Request& req) {
+        std::string accept = req.get_header_value("Accept-Encoding");
+        const_cast<httplib::Request&>(req).headers.erase("Accept-Encoding");
+        return accept;
+    }
+
+    /// Encodes a reply's body the way the client asked (see response_encoding.h).
+    static void encodeReply(const std::string& accept, httplib::Response& res) {
+        if (res.body.size() >= kMinCompressBytes && acceptsGzip(accept) && !res.has_header("Content-Encoding"))
+            if (auto packed = gzipFast(res.body)) {
+                res.body = std::move(*packed);
+                res.set_header("Content-Encoding", "gzip");
+            }
+    }
+
+    /// The request body, at most options.maxBodyBytes however it is sent; else a 413 in `res`.
+    bool readBody(const httplib::Request& req, const httplib::ContentReader& reader, std::string& body,
+                  httplib::Response& res) const {
+        bool tooLarge = req.has_header("Content-Length") &&
+                        std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) >
+                            uint64_t(options.maxBodyBytes);
+        if (!tooLarge)
+            reader([&](const char* data, size_t length) {
+                if (body.size() + length > options.maxBodyBytes) return !(tooLarge = true);
+                body.append(data, length);
+                return true;
+            });
+        if (tooLarge) {
+            sendError(res, {413, "invalid_request_error", "", "Request body too large for the simulator.", "", {}});
+            res.set_header("Connection", "close"); // the rest of the body is never read
+        }
+        return !tooLarge;
     }
 
     void chat(const httplib::Request& req, httplib::Response& res);
@@ -161,18 +181,37 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
     self->server.set_tcp_nodelay(true);
     self->server.set_payload_max_length(options.maxBodyBytes);
     self->server.set_keep_alive_max_count(100000);
-    self->server.set_read_timeout(30, 0);
+    // A client that stops sending holds a thread only this long per read (slowloris).
+    self->server.set_read_timeout(10, 0);
     self->server.set_write_timeout(30, 0);
-    self->server.Post("/v1/chat/completions",
-                      self->serve([self](const httplib::Request& req, httplib::Response& res) { self->chat(req, res); }));
-    self->server.Get("/v1/models", self->serve([self](const httplib::Request&, httplib::Response& res) {
+    // Bodies are read through a content reader so that the size limit holds however the body is
+    // sent: httplib 0.11 enforces it for Content-Length only, and read a chunked body whole.
+    self->server.Post("/v1/chat/completions", [self](const httplib::Request& req, httplib::Response& res,
+                                                     const httplib::ContentReader& reader) {
+        ++self->served;
+        std::string accept = takeAcceptEncoding(req);
+        httplib::Request withBody = req;
+        if (!self->readBody(req, reader, withBody.body, res)) return;
+        self->chat(withBody, res);
+        encodeReply(accept, res);
+    });
+    self->server.Get("/v1/models", [self](const httplib::Request& req, httplib::Response& res) {
+        ++self->served;
+        std::string accept = takeAcceptEncoding(req);
         res.set_content(self->responder->modelsBody(), "application/json");
-    }));
-    self->server.Post("/v1/embeddings", self->serve([self](const httplib::Request& req, httplib::Response& res) {
-        auto body = self->responder->embeddingsBody(req.body);
+        encodeReply(accept, res);
+    });
+    self->server.Post("/v1/embeddings", [self](const httplib::Request& req, httplib::Response& res,
+                                               const httplib::ContentReader& reader) {
+        ++self->served;
+        std::string accept = takeAcceptEncoding(req);
+        std::string text;
+        if (!self->readBody(req, reader, text, res)) return;
+        auto body = self->responder->embeddingsBody(text);
         if (auto* error = std::get_if<SimHttpError>(&body)) return Impl::sendError(res, *error);
         res.set_content(std::get<std::string>(body), "application/json");
-    }));
+        encodeReply(accept, res);
+    });
     self->server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
         std::string message = res.status == 413   ? "Request body too large for the simulator."

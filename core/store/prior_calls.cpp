@@ -18,6 +18,14 @@ Result<PriorLog> loadPriorCalls(SqliteDb& db, int64_t runId) {
                                                attempts->columnText(2))] = int(attempts->columnOptInt(3).value_or(0));
     if (!row) return std::unexpected(row.error());
 
+    if (auto spent = db.prepare("SELECT COALESCE(SUM(cost_pico), 0) FROM calls WHERE run_id = ?"); !spent) {
+        return std::unexpected(spent.error());
+    } else {
+        spent->bind(1, runId);
+        if (auto r = spent->step(); !r) return std::unexpected(r.error());
+        prior.spent = Money{spent->columnOptInt(0).value_or(0)};
+    }
+
     auto stmt = db.prepare(
         "SELECT c.item_id, c.strategy, c.node_id, t.body, c.input_tokens, c.cached_input_tokens, "
         "c.cache_write_tokens, c.output_tokens, c.reasoning_tokens, c.cost_pico, c.latency_ms "

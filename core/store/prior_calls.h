@@ -25,6 +25,7 @@ struct PriorCall {
 struct PriorLog {
     std::map<std::string, PriorCall> finished;
     std::map<std::string, int> lastAttempt;
+    Money spent; ///< every earlier call of the run with a known cost, counted against its cap
 };
 
 /// The key of one routing-tree node of one job.

@@ -59,6 +59,12 @@ Status recordStopReason(SqliteDb& db, int64_t runId, const std::string& reason) 
     return stmt->bind(1, reason).bind(2, runId).run();
 }
 
+Status updateRunSettings(SqliteDb& db, int64_t runId, const nlohmann::json& settings) {
+    auto stmt = db.prepare("UPDATE runs SET settings = ? WHERE id = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    return stmt->bind(1, settings.dump()).bind(2, runId).run();
+}
+
 Result<Run> loadRun(SqliteDb& db, int64_t runId) {
     auto stmt = db.prepare(std::string("SELECT ") + kRunColumns + " FROM runs WHERE id = ?");
     if (!stmt) return std::unexpected(stmt.error());

@@ -13,6 +13,8 @@ Status insertOutcome(SqliteDb& db, const Outcome& outcome);
 Status updateRunStatus(SqliteDb& db, int64_t runId, RunStatus status);
 /// Says why the run stopped before its end ("cancelled: the workbench was closed during the run").
 Status recordStopReason(SqliteDb& db, int64_t runId, const std::string& reason);
+/// Replaces a run's stored settings (a resume that changes the cap stores the new one).
+Status updateRunSettings(SqliteDb& db, int64_t runId, const nlohmann::json& settings);
 /// Errors: NotFound naming the run.
 Result<Run> loadRun(SqliteDb& db, int64_t runId);
 Result<std::vector<Run>> listRuns(SqliteDb& db);

@@ -14,10 +14,24 @@ Error err(ErrorKind kind, std::string message) {
 Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, Mode mode) {
     int flags = SQLITE_OPEN_NOMUTEX;
     flags |= mode == Mode::ReadOnly    ? SQLITE_OPEN_READONLY
+             : mode == Mode::Immutable ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI
              : mode == Mode::ReadWrite ? SQLITE_OPEN_READWRITE
                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    std::string name = path;
+    if (mode == Mode::Immutable) {
+        name = "file:";
+        for (char c : path) {
+            if (c == '?' || c == '#' || c == '%') {
+                static constexpr char kHex[] = "0123456789ABCDEF";
+                name += '%', name += kHex[(unsigned char)c >> 4], name += kHex[c & 15];
+            } else {
+                name += c;
+            }
+        }
+        name += "?immutable=1";
+    }
     sqlite3* raw = nullptr;
-    int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
+    int rc = sqlite3_open_v2(name.c_str(), &raw, flags, nullptr);
     std::unique_ptr<SqliteDb> db(new SqliteDb(raw, path));
     if (rc != SQLITE_OK) return std::unexpected(db->errorFor(rc, "cannot open the database"));
     sqlite3_extended_result_codes(raw, 1);

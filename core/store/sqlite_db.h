@@ -20,7 +20,8 @@ class Statement;
 
 class SqliteDb {
 public:
-    enum class Mode { ReadWriteCreate, ReadWrite, ReadOnly };
+    /// Immutable: read-only with no locks and no -wal/-shm files, for a copy on read-only media.
+    enum class Mode { ReadWriteCreate, ReadWrite, ReadOnly, Immutable };
 
     /// Errors: Io (cannot open), BadInput (not a database).
     static Result<std::unique_ptr<SqliteDb>> open(const std::string& path, Mode mode);

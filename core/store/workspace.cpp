@@ -2,6 +2,7 @@
 #include "store/schema.h"
 
 #include <filesystem>
+#include <unistd.h>
 
 namespace baton::core {
 namespace {
@@ -51,10 +52,41 @@ Result<Workspace> Workspace::open(const std::string& path, bool create) {
     return ws;
 }
 
+Result<Workspace> Workspace::openForReading(const std::string& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return open(path, false);
+    auto folder = std::filesystem::absolute(path, ec).parent_path();
+    // WAL needs to write -wal and -shm beside the file, so both must be writable.
+    if (::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0) return open(path, false);
+    // With a -wal beside it the newest rows are there: read it (SQLite reads a read-only WAL
+    // when its -shm exists); without one the file is complete and is read immutable, lock-free.
+    const bool wal = std::filesystem::file_size(path + "-wal", ec) > 0 && !ec;
+    auto db = SqliteDb::open(path, wal ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Immutable);
+    if (!db) return std::unexpected(db.error());
+    auto integrity = (*db)->queryText("PRAGMA integrity_check");
+    if (!integrity) return std::unexpected(integrity.error());
+    if (*integrity != "ok")
+        return fail(ErrorKind::BadInput, path + ": the integrity check failed (" + integrity->substr(0, 200) +
+                                             "); restore a backup or export what is readable.");
+    auto version = (*db)->queryInt("PRAGMA user_version");
+    if (!version) return std::unexpected(version.error());
+    if (*version != latestSchemaVersion())
+        return fail(ErrorKind::BadInput, path + ": read-only, and its schema is version " + std::to_string(*version) +
+                                             " where this Baton reads " + std::to_string(latestSchemaVersion()) +
+                                             "; copy it somewhere writable so it can be migrated.");
+    Workspace ws;
+    ws.m_path = path;
+    ws.m_readOnly = true;
+    ws.m_immutable = !wal;
+    return ws;
+}
+
 Result<std::unique_ptr<SqliteDb>> Workspace::openReader() const {
-    // Read-write but query_only: a reader that closes last must be able to checkpoint and remove
-    // the WAL, or every clean shutdown would look like a crash to the next open.
-    auto db = SqliteDb::open(m_path, SqliteDb::Mode::ReadWrite);
+    // A writable workspace's readers are read-write but query_only: a reader that closes last must
+    // be able to checkpoint and remove the WAL, or every clean shutdown would look like a crash to
+    // the next open. A read-only copy is read as it is.
+    auto mode = m_immutable ? SqliteDb::Mode::Immutable : m_readOnly ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::ReadWrite;
+    auto db = SqliteDb::open(m_path, mode);
     if (!db) return db;
     if (auto ok = configure(**db, false); !ok) return std::unexpected(ok.error());
     if (auto ok = (*db)->exec("PRAGMA query_only = ON"); !ok) return std::unexpected(ok.error());

@@ -26,6 +26,10 @@ public:
     /// Opens (creating when `create`) and migrates. Errors: NotFound when absent and !create;
     /// Io for permissions or a full disk; BadInput for a damaged or newer-schema database.
     static Result<Workspace> open(const std::string& path, bool create = true);
+    /// For commands that only read (report, runs, db info): like open(path, false) when the
+    /// file can be written, else read-only (a copy on read-only media): no writer, no migration
+    /// (an older schema is refused with advice), readers open the file immutable.
+    static Result<Workspace> openForReading(const std::string& path);
 
     /// The connection for writes; hand it to exactly one StoreWriter.
     std::unique_ptr<SqliteDb> takeWriter() { return std::move(m_writer); }
@@ -39,11 +43,14 @@ public:
     bool checkedOnOpen() const { return m_checkedOnOpen; }
     /// PRAGMA integrity_check. Errors: BadInput naming the first problems when it is not "ok".
     static Status checkIntegrity(SqliteDb& db);
+    bool readOnly() const { return m_readOnly; }
 
 private:
     std::string m_path;
     std::unique_ptr<SqliteDb> m_writer;
     bool m_checkedOnOpen = false;
+    bool m_readOnly = false;
+    bool m_immutable = false;
 };
 
 } // namespace baton::core

@@ -6,6 +6,10 @@
 namespace baton::core {
 
 std::optional<Url> parseUrl(const std::string& text) {
+    // A space or control character anywhere (CR/LF above all) is not a URL libcurl will send,
+    // and in a header it would be an injection; refuse it here rather than fail every attempt.
+    if (std::any_of(text.begin(), text.end(), [](unsigned char c) { return c <= 0x20 || c == 0x7F; }))
+        return std::nullopt;
     auto sep = text.find("://");
     if (sep == std::string::npos) return std::nullopt;
     Url url;

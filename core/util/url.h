@@ -15,7 +15,8 @@ struct Url {
     std::string origin() const { return scheme + "://" + host + ":" + std::to_string(port); }
 };
 
-/// Only http and https are accepted; user-info ("user:pass@") is refused.
+/// Only http and https are accepted; user-info ("user:pass@"), spaces and control characters
+/// (CR/LF) anywhere are refused.
 std::optional<Url> parseUrl(const std::string& text);
 bool isLoopbackHost(const std::string& host);
 

@@ -195,7 +195,12 @@ private slots:
         f.rate500 = 0.03, f.rate503 = 0.03, f.rateStall = 0.02, f.stallMs = 3000;
         f.rateDrop = 0.02, f.rateTruncated = 0.02, f.rateMalformed = 0.02, f.rateMissingUsage = 0.02;
         if (stream) f.rateStreamError = 0.02; // an error event after HTTP 200
-        Bench bench(generateDemoTasks(5, 50), profile);
+        // tools/soak.sh scales it up (issue 16: 10,000 calls); CI runs the default, 1,200.
+        const int perCategory = qEnvironmentVariableIntValue("BATON_SOAK_PER_CATEGORY") > 0
+                                    ? qEnvironmentVariableIntValue("BATON_SOAK_PER_CATEGORY")
+                                    : 50;
+        Bench bench(generateDemoTasks(5, perCategory), profile);
+        const int64_t jobs = 4 * int64_t(bench.tasks.items.size());
         Pool pool = demoPool();
         pool.models.resize(4);
         RunSettings settings;
@@ -206,9 +211,9 @@ private slots:
         settings.maxSameErrorRepeats = 1000000; // a soak runs every job, even on a slow (sanitized) build
         settings.stream = stream;
         auto summary = startRun(bench.inputs(), pool, bench.tasks, settings, bench.env(), {}, {}).value();
-        QCOMPARE(summary.jobs, int64_t(1200));
-        QCOMPARE(summary.completed + summary.failed, int64_t(1200)); // every job ends, none incomplete
-        QVERIFY(summary.httpRequests >= 1200);
+        QCOMPARE(summary.jobs, jobs);
+        QCOMPARE(summary.completed + summary.failed, jobs); // every job ends, none incomplete
+        QVERIFY(summary.httpRequests >= jobs);
 
         auto db = bench.freshReader();
         auto calls = loadCalls(*db, summary.runId).value();
@@ -217,7 +222,7 @@ private slots:
         std::set<std::string> errorKinds;
         for (const auto& c : calls)
             byNode[c.itemId + "|" + c.strategy].push_back(&c);
-        QCOMPARE(byNode.size(), size_t(1200));
+        QCOMPARE(int64_t(byNode.size()), jobs);
         int retriedToSuccess = 0, unknownCost = 0, okCalls = 0, okWithTtft = 0;
         for (const auto& c : calls)
             if (c.status == CallStatus::Ok) {
@@ -240,11 +245,11 @@ private slots:
             }
             if (attempts.size() > 1 && attempts.back()->status == CallStatus::Ok) ++retriedToSuccess;
         }
-        QVERIFY(retriedToSuccess > 100);
+        QVERIFY(retriedToSuccess > jobs / 12);
         QVERIFY2(errorKinds.size() >= 5, "429, 500, 503, timeouts, drops and garbled bodies all seen");
 
         auto outcomes = loadOutcomes(*db, summary.runId).value();
-        QCOMPARE(outcomes.size(), size_t(1200));
+        QCOMPARE(int64_t(outcomes.size()), jobs);
         Money known;
         int64_t unknownJobs = 0;
         for (const auto& o : outcomes) {

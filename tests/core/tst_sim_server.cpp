@@ -8,6 +8,10 @@
 #include "sim/sim_server.h"
 
 #include <QTest>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
 
@@ -82,6 +86,21 @@ private slots:
         QCOMPARE(data[0]["id"].get<std::string>(), std::string("sim/nano"));
     }
 
+    void tokenCountsByHand_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<int>("tokens");
+        QTest::newRow("sentence") << "The answer is 1234." << 6; // The, answer, is, 123, 4, "."
+        QTest::newRow("long word") << "extraordinarily" << 2;    // 15 letters: 1 + 15 / 8
+        QTest::newRow("digits") << "12345678" << 3;               // 123 456 78
+        QTest::newRow("utf-8") << "caf\u00e9!" << 3;              // caf, e-acute, "!"
+        QTest::newRow("blank") << " \t\n" << 0;
+    }
+    void tokenCountsByHand() {
+        QFETCH(QString, text);
+        QFETCH(int, tokens);
+        QCOMPARE(estimateTokens(text.toStdString()), int64_t(tokens));
+    }
+
     void nonStreamingShapeAndUsage() {
         auto server = startServer(quietProfile());
         const TaskItem& q = item("arith-001");
@@ -93,7 +112,9 @@ private slots:
         std::string content = doc["choices"][0]["message"]["content"];
         QCOMPARE(doc["choices"][0]["finish_reason"].get<std::string>(), std::string("stop"));
         QCOMPARE(doc["usage"]["completion_tokens"].get<int64_t>(), estimateTokens(content));
-        QCOMPARE(doc["usage"]["prompt_tokens"].get<int64_t>(), promptTokens({{"user", q.prompt()}}));
+        // 3 per request and 4 per message (the chat framing), plus the text's tokens; the
+        // estimator itself is pinned to hand counts in tokenCountsByHand.
+        QCOMPARE(doc["usage"]["prompt_tokens"].get<int64_t>(), 3 + 4 + estimateTokens(q.prompt()));
         QVERIFY(content.find("The answer is ") != std::string::npos);
     }
 
@@ -233,6 +254,36 @@ private slots:
         QVERIFY(errorOf(unknown).is_object());
         // The server still answers after both.
         QCOMPARE(httpGet(url(*server, "/models")).status, 200L);
+    }
+
+    // Issue 16, defect 5: a chunked body is bounded like any other (was: read whole, then 400).
+    void chunkedBodyIsBoundedToo() {
+        auto server = startServer(quietProfile());
+        int port = std::stoi(server->baseUrl().substr(server->baseUrl().rfind(':') + 1));
+        int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(uint16_t(port));
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+        timeval limit{20, 0}; // a server that stops reading without answering fails the test, not hangs it
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+        std::string head = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                           "Transfer-Encoding: chunked\r\n\r\n";
+        QCOMPARE(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), ssize_t(head.size()));
+        const std::string chunk = "100000\r\n" + std::string(1u << 20, 'a') + "\r\n"; // 1 MiB
+        size_t sentMiB = 0;
+        for (; sentMiB < 64; ++sentMiB) // the server must answer long before 64 MiB
+            if (::send(fd, chunk.data(), chunk.size(), MSG_NOSIGNAL) != ssize_t(chunk.size())) break;
+        if (sentMiB == 64) (void)::send(fd, "0\r\n\r\n", 5, MSG_NOSIGNAL);
+        std::string reply;
+        char buffer[4096];
+        for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0 && reply.find("\r\n\r\n") == std::string::npos;)
+            reply.append(buffer, size_t(n));
+        ::close(fd);
+        QVERIFY2(reply.rfind("HTTP/1.1 413", 0) == 0, reply.substr(0, 200).c_str());
+        QCOMPARE(httpGet(url(*server, "/models")).status, 200L); // and it still serves
     }
 
     void contextWindowExceeded() {

@@ -73,6 +73,28 @@ private slots:
         QCOMPARE(events[3].data, std::string("last, no blank line at the end"));
     }
 
+    // Issue 16's mutation check: CRLF as two line ends, an event name carried into the next
+    // event, or every leading space stripped must each fail here.
+    void eventNamesSurviveCrlf() {
+        auto events = parseInPieces(fixture("anthropic.sse"), {});
+        QCOMPARE(int(events.size()), 8);
+        QCOMPARE(events.front().event, std::string("message_start"));
+        for (const auto& e : events) {
+            QVERIFY2(!e.event.empty(), e.data.c_str());
+            // The name on the wire matches the JSON's own "type".
+            QVERIFY2(e.data.find("\"" + e.event + "\"") != std::string::npos, e.event.c_str());
+        }
+    }
+
+    void eventNameIsResetAndOneSpaceStripped() {
+        auto events = parseInPieces("event: first\ndata: a\n\ndata:  two spaces\n\ndata:\tb\n\n", {});
+        QCOMPARE(int(events.size()), 3);
+        QCOMPARE(events[0].event, std::string("first"));
+        QCOMPARE(events[1].event, std::string("")); // not carried over from the event before
+        QCOMPARE(events[1].data, std::string(" two spaces")); // only the first space is syntax
+        QCOMPARE(events[2].data, std::string("\tb"));
+    }
+
     void openAiStreamDecoded() {
         auto decoder = adapterFor(ProviderKind::OpenAi).streamDecoder();
         for (const auto& e : parseInPieces(fixture("openai.sse"), {}))

@@ -68,6 +68,91 @@ private slots:
         }
     }
 
+    // Issue 16's mutation check: a 90% interval, or a bootstrap that never draws the last item,
+    // must fail here. n = 400 paired items, half differing by 1: se = 0.5 / sqrt(400) = 0.025,
+    // so the 95% half-width is 1.96 x 0.025 = 0.049 (a 90% one would be 0.041).
+    void bootstrapIsNinetyFivePercentAndDrawsEveryItem() {
+        std::vector<double> a(400, 0), b(400, 0);
+        for (size_t i = 0; i < 400; i += 2)
+            a[i] = 1;
+        auto d = pairedBootstrap(a, b, 2000, 3);
+        QCOMPARE(d.delta, 0.5);
+        double half = (d.ci.high - d.ci.low) / 2;
+        QVERIFY2(half > 0.045 && half < 0.053, qPrintable(QString::number(half)));
+        // Only the last item differs: a bootstrap that never draws it finds no difference at all.
+        std::vector<double> last(10, 0), none(10, 0);
+        last.back() = 1;
+        auto l = pairedBootstrap(last, none, 2000, 3);
+        QCOMPARE(l.delta, 0.1);
+        QCOMPARE(l.ci.low, 0.0);
+        QVERIFY(l.ci.high >= 0.1);
+    }
+
+    void budgetReleaseGivesBackTheCall() {
+        BudgetGuard guard(Money{100}, 1);
+        QVERIFY(guard.reserve(Money{10}) == BudgetGuard::Refusal::None);
+        guard.release(Money{10}); // never sent: neither money nor the call is used
+        QCOMPARE(guard.reserved().pico, int64_t(0));
+        QVERIFY(guard.reserve(Money{100}) == BudgetGuard::Refusal::None); // exactly the cap, the one call
+        QVERIFY(guard.reserve(Money{0}) == BudgetGuard::Refusal::CallCap);
+    }
+
+    // Every figure of a strategy's row, on a run with a failed and an incomplete item.
+    void reportFiguresWithFailedAndIncompleteItems() {
+        TaskSet tasks;
+        for (int i = 0; i < 5; ++i)
+            tasks.items.push_back({"q" + std::to_string(i), "c", {}, {"x"}, {}, {}});
+        auto outcome = [](const char* item, const char* strategy, double grade, double latency, OutcomeStatus st) {
+            Outcome o;
+            o.itemId = item, o.strategy = strategy, o.grade = grade, o.latencyMs = latency, o.status = st;
+            return o;
+        };
+        const auto ok = OutcomeStatus::Complete;
+        std::vector<Outcome> outcomes = {
+            outcome("q0", "a", 1, 10, ok), outcome("q1", "a", 1, 20, ok), outcome("q2", "a", 0, 30, ok),
+            outcome("q3", "a", 0, 40, OutcomeStatus::Failed), outcome("q4", "a", 0, 999, OutcomeStatus::Incomplete),
+            // "b" and "c" tie on accuracy (2 of 5); "c" is cheaper, so it is the best single model.
+            outcome("q0", "b", 1, 5, ok), outcome("q1", "b", 1, 5, ok), outcome("q2", "b", 0, 5, ok),
+            outcome("q3", "b", 0, 5, ok), outcome("q4", "b", 0, 5, ok), outcome("q0", "c", 0, 5, ok),
+            outcome("q1", "c", 1, 5, ok), outcome("q2", "c", 1, 5, ok), outcome("q3", "c", 0, 5, ok),
+            outcome("q4", "c", 0, 5, ok)};
+        std::vector<Call> calls;
+        auto call = [&](const char* item, const char* strategy, int64_t pico) {
+            Call c;
+            c.itemId = item, c.strategy = strategy, c.cost = Money{pico}, c.role = CallRole::Answer;
+            calls.push_back(c);
+        };
+        for (const char* item : {"q0", "q1", "q2", "q3", "q4", "q0"})
+            call(item, "a", 100); // 6 calls, 600 pico, over 5 items
+        for (const char* item : {"q0", "q1", "q2", "q3", "q4"})
+            call(item, "b", 30), call(item, "c", 20);
+        RunReport r = buildReport(1, outcomes, calls, tasks, {"b", "c"}, 1);
+        QCOMPARE(r.bestSingle, std::string("c")); // the tie goes to the cheaper model
+        const StrategyMetrics& a = r.strategies[0];
+        QCOMPARE(a.items, int64_t(4));
+        QCOMPARE(a.incomplete, int64_t(1));
+        QCOMPARE(a.failed, int64_t(1));
+        QCOMPARE(a.accuracy, 0.5);
+        Interval ci = wilsonInterval(2, 4); // n is the graded items, not counting the incomplete one
+        QCOMPARE(a.accuracyCi.low, ci.low);
+        QCOMPARE(a.accuracyCi.high, ci.high);
+        QCOMPARE(a.costPerItem->pico, int64_t(120)); // 600 over every item the run spent on
+        QCOMPARE(a.costPerCorrect->pico, int64_t(300));
+        QCOMPARE(a.callsPerItem, 1.2);
+        QCOMPARE(a.latencyP50Ms, 25.0); // 10, 20, 30, 40: the incomplete item's 999 is left out
+        QCOMPARE(a.latencyP95Ms, 38.5);
+        int paired = 0;
+        for (const auto& c : r.comparisons)
+            if (c.strategy == "a" && c.against == "c") {
+                ++paired;
+                QCOMPARE(c.pairedItems, int64_t(4)); // q4 is incomplete for "a"
+                QCOMPARE(c.wins, int64_t(1));        // a: 1,1,0,0 against c: 0,1,1,0 on q0..q3
+                QCOMPARE(c.losses, int64_t(1));
+                QCOMPARE(c.ties, int64_t(2));
+            }
+        QCOMPARE(paired, 1);
+    }
+
     void reportOnAHandMadeRun() {
         TaskSet tasks;
         for (int i = 0; i < 4; ++i)

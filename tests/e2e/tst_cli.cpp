@@ -164,6 +164,80 @@ private slots:
         QCOMPARE(runCli({"sim", "serve", "--port", "99999"}).exitCode, 2);
     }
 
+    // Issue 16: one checked parser for every number; malformed or out of range is exit 2.
+    void numbersAreChecked_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QStringList run = {"run", "--pool", "demo", "--tasks", "demo", "--db", "/nonexistent/w.db"};
+        QTest::newRow("concurrency 0") << (run + QStringList{"--concurrency", "0"})
+                                       << "--concurrency must be a whole number from 1 to 4096, got \"0\"";
+        QTest::newRow("concurrency -5") << (run + QStringList{"--concurrency", "-5"}) << "--concurrency";
+        QTest::newRow("per-model 0") << (run + QStringList{"--per-model", "0"}) << "--per-model";
+        QTest::newRow("max-calls 0") << (run + QStringList{"--max-calls", "0"}) << "--max-calls";
+        QTest::newRow("max-calls -1") << (run + QStringList{"--max-calls", "-1"}) << "--max-calls";
+        QTest::newRow("max-calls 3x") << (run + QStringList{"--max-calls", "3x"}) << "--max-calls";
+        QTest::newRow("max-cost hex") << (run + QStringList{"--max-cost", "0x10"})
+                                      << "--max-cost must be a number from 0 to 1000000, got \"0x10\"";
+        QTest::newRow("max-cost 1e15") << (run + QStringList{"--max-cost", "1e15"}) << "--max-cost";
+        QTest::newRow("max-cost inf") << (run + QStringList{"--max-cost", "inf"}) << "--max-cost";
+        QTest::newRow("max-cost nan") << (run + QStringList{"--max-cost", "nan"}) << "--max-cost";
+        QTest::newRow("seed junk") << (run + QStringList{"--seed", "1.5"}) << "--seed";
+        QTest::newRow("resume abc") << QStringList{"run", "--resume", "abc", "--db", "/nonexistent/w.db"}
+                                    << "--resume must be a whole number";
+        QTest::newRow("report abc") << QStringList{"report", "abc", "--db", "/nonexistent/w.db"} << "RUN must be";
+        QTest::newRow("report json and csv") << QStringList{"report", "1", "--db", "/nonexistent/w.db", "--json", "--csv"}
+                                             << "--json or --csv, not both";
+        QTest::newRow("time-scale nan") << QStringList{"sim", "serve", "--time-scale", "nan"} << "--time-scale";
+        QTest::newRow("port junk") << QStringList{"sim", "serve", "--port", "80x"} << "--port";
+        QTest::newRow("limit -1") << QStringList{"tasks", "show", "s", "--db", "/nonexistent/w.db", "--limit", "-1"}
+                                  << "--limit";
+        QTest::newRow("per-category hex") << QStringList{"demo", "tasks", "--per-category", "0x10"} << "--per-category";
+    }
+    void numbersAreChecked() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        auto r = runCli(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(message.toUtf8()), r.err.constData());
+    }
+
+    void poolShowEscapesTerminalControls() {
+        QTemporaryDir dir;
+        QFile f(dir.filePath("pool.json"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"schema\": 1, \"name\": \"evil\\u001b[2J\", \"description\": \"\\u009b31m\", "
+                "\"models\": [{\"name\": \"m\\u001b]0;t\\u0007\", \"provider\": \"openai\", "
+                "\"base_url\": \"https://api.example.com/v1\", \"model\": \"x\", "
+                "\"tags\": {\"vendor\": \"v\\u001b[1m\"}}]}");
+        f.close();
+        auto r = runCli({"pool", "show", f.fileName()});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(!r.out.contains('\x1b') && !r.out.contains('\x07') && !r.out.contains("\xc2\x9b"), r.out.constData());
+        QVERIFY(r.out.contains("Pool evil\\x1b[2J"));
+        QVERIFY(r.out.contains("m\\x1b]0;t\\x07"));
+    }
+
+    void badEncodingAndHugeNumbersAreBadInput() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db");
+        QFile csv(dir.filePath("latin1.csv"));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        csv.write("id,prompt,answer\na,caf\xe9,1\n");
+        csv.close();
+        for (QStringList extra : {QStringList{}, QStringList{"--skip-bad"}}) {
+            auto r = runCli(QStringList{"tasks", "import", csv.fileName(), "--db", db} + extra);
+            QCOMPARE(r.exitCode, 1); // was: terminate, rc 134
+            QVERIFY2(r.err.contains("is not UTF-8 text"), r.err.constData());
+        }
+        QFile jsonl(dir.filePath("huge.jsonl"));
+        QVERIFY(jsonl.open(QIODevice::WriteOnly));
+        jsonl.write("{\"id\": \"a\", \"prompt\": \"p\", \"answer\": 1e400}\n");
+        jsonl.close();
+        auto huge = runCli({"tasks", "import", jsonl.fileName(), "--db", db});
+        QCOMPARE(huge.exitCode, 1); // was: internal error, rc 3
+        QVERIFY2(huge.err.contains("line 1: a number is too large"), huge.err.constData());
+    }
+
     void unusableDatabases() {
         QTemporaryDir dir;
         auto missing = runCli({"db", "info", "--db", dir.filePath("absent.db")});

@@ -14,6 +14,9 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QScopeGuard>
+#include <QStandardPaths>
+#include <unistd.h>
 #include <fstream>
 
 using namespace baton::core;
@@ -120,6 +123,85 @@ private slots:
                            "AND ttft_ms <= latency_ms + 1"),
                  calls);
         QCOMPARE(query(db, "SELECT COUNT(*) FROM calls WHERE status = 'ok' AND finish_reason != ''"), calls);
+    }
+
+    // Issue 16, defect 6: the cap belongs to the run. Before, three resumes without --max-cost
+    // spent $0.180 against a $0.05 cap. Also: a stopped run exits 4, and --max-calls end to end.
+    void capHoldsAcrossResumes() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(9, 4)));
+        QString db = dir.filePath("w.db");
+        auto first = runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
+                             "--max-cost", "0.05", "--no-cache", "--json"});
+        QCOMPARE(first.exitCode, 4); // stopped by the cap: not a finished run
+        QCOMPARE(first.json()["stop_reason"].toString(), QString("the budget cap was reached"));
+        const int64_t cap = 50000000000; // $0.05 in pico-dollars
+        for (int i = 0; i < 3; ++i) {
+            auto resumed = runCli({"run", "--resume", "1", "--db", db, "--json"});
+            QCOMPARE(resumed.exitCode, 4);
+            QVERIFY2(resumed.err.contains("cap of $0.050000 holds across resumes"), resumed.err.constData());
+        }
+        int64_t spent = query(db, "SELECT SUM(cost_pico) FROM calls WHERE run_id = 1");
+        QVERIFY2(spent > cap / 2 && spent <= cap, qPrintable(QString::number(spent)));
+        // Raising it is explicit, said, and stored with the run.
+        auto raised = runCli({"run", "--resume", "1", "--db", db, "--max-cost", "0.5", "--json"});
+        QVERIFY2(raised.err.contains("cap changes from $0.050000 to $0.500000"), raised.err.constData());
+        auto again = runCli({"run", "--resume", "1", "--db", db, "--json"});
+        QVERIFY2(again.err.contains("cap of $0.500000 holds"), again.err.constData());
+        spent = query(db, "SELECT SUM(cost_pico) FROM calls WHERE run_id = 1");
+        QVERIFY2(spent > cap && spent <= 500000000000, qPrintable(QString::number(spent)));
+    }
+
+    void callCapEndToEnd() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(9, 4)));
+        QString db = dir.filePath("w.db");
+        auto r = runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db, "--max-calls",
+                         "7", "--no-cache", "--json"});
+        QCOMPARE(r.exitCode, 4);
+        QCOMPARE(r.json()["http_requests"].toInt(), 7);
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls WHERE run_id = 1"), int64_t(7)); // every attempt is a row
+        QCOMPARE(r.json()["stop_reason"].toString(), QString("the call cap (--max-calls) was reached"));
+        auto resumed = runCli({"run", "--resume", "1", "--db", db, "--json"});
+        QCOMPARE(resumed.exitCode, 4);
+        QCOMPARE(resumed.json()["stop_reason"].toString(), QString("the call cap (--max-calls) was reached"));
+    }
+
+    // Issue 16, defect 12: a read-only copy of a workspace can be reported on.
+    void readOnlyCopyCanBeReported() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(9, 1)));
+        QDir(dir.path()).mkdir("ro");
+        QString db = dir.filePath("ro/w.db");
+        QCOMPARE(runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db}).exitCode, 0);
+        QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadGroup);
+        QFile::setPermissions(dir.filePath("ro"), QFileDevice::ReadOwner | QFileDevice::ExeOwner);
+        auto restore = qScopeGuard([&] {
+            QFile::setPermissions(dir.filePath("ro"), QFileDevice::ReadOwner | QFileDevice::WriteOwner |
+                                                          QFileDevice::ExeOwner);
+        });
+        // root writes a read-only file anyway: then the CLI runs as nobody (setpriv), as a user would.
+        auto readOnlyCli = [](const QStringList& args) {
+            if (::geteuid() != 0) return runCli(args);
+            QProcess p;
+            p.start("setpriv", QStringList{"--reuid=65534", "--regid=65534", "--clear-groups", BATON_CLI} + args);
+            p.waitForFinished(300000);
+            return CliResult{p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+        };
+        if (::geteuid() == 0) {
+            if (QStandardPaths::findExecutable("setpriv").isEmpty()) QSKIP("running as root without setpriv");
+            QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                                  QFileDevice::ReadOther | QFileDevice::ExeOther);
+            QFile::setPermissions(dir.filePath("ro"), QFileDevice::ReadOwner | QFileDevice::ExeOwner |
+                                                          QFileDevice::ReadOther | QFileDevice::ExeOther);
+            QFile::setPermissions(db, QFileDevice::ReadOwner | QFileDevice::ReadOther);
+        }
+        auto report = readOnlyCli({"report", "1", "--db", db, "--json"});
+        QVERIFY2(report.exitCode == 0, report.err.constData()); // was: "database is read-only", exit 1
+        QCOMPARE(report.json()["strategies"].toArray().size(), 6);
+        QCOMPARE(readOnlyCli({"runs", "--db", db}).exitCode, 0);
+        auto info = readOnlyCli({"db", "info", "--db", db, "--json"});
+        QCOMPARE(info.json()["integrity"].toString(), QString("ok"));
     }
 
     void bigWorstCaseNeedsACapOrYes() {

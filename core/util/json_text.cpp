@@ -1,0 +1,48 @@
+#include "util/json_text.h"
+
+#include <algorithm>
+
+namespace baton::core {
+
+size_t jsonNestingDepth(std::string_view text) {
+    size_t depth = 0, deepest = 0;
+    bool inString = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            deepest = std::max(deepest, ++depth);
+        } else if ((c == '}' || c == ']') && depth > 0) {
+            --depth;
+        }
+    }
+    return deepest;
+}
+
+Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& where) {
+    if (size_t depth = jsonNestingDepth(text); depth > kMaxJsonDepth)
+        return fail(ErrorKind::BadInput, where + ": JSON nested " + std::to_string(depth) + " levels deep; at most " +
+                                             std::to_string(kMaxJsonDepth) + " are accepted (flatten the data)");
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::parse_error& e) {
+        bool utf8 = e.id == 101 && std::string_view(e.what()).find("UTF-8") != std::string_view::npos;
+        return fail(ErrorKind::BadInput,
+                    where + ": not valid JSON at byte " + std::to_string(e.byte) +
+                        (utf8 ? "; the text is not UTF-8 (re-save the file as UTF-8)"
+                              : "; fix the syntax (a missing comma or quote is the usual cause)"));
+    } catch (const nlohmann::json::out_of_range&) {
+        return fail(ErrorKind::BadInput, where + ": a number is too large for a double (e.g. 1e400); use a number "
+                                                 "below 1.8e308");
+    } catch (const nlohmann::json::exception& e) {
+        return fail(ErrorKind::BadInput, where + ": not valid JSON (" + e.what() + ")");
+    }
+}
+
+} // namespace baton::core

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Kill -9 campaign (issue 16, DESIGN section 13): SIGKILL baton-cli at random moments of runs,
+# resumes and task imports, then check that the workspace is intact: integrity ok, no duplicate
+# call rows, no half-imported task set, and a final resume that finishes every job exactly once.
+#   tools/kill_campaign.sh [KILLS]     (default 1000; CI runs 20)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+kills=${1:-1000}
+cli=${BATON_CLI:-build/dev/app/baton-cli}
+[ -x "$cli" ] || { echo "kill_campaign: no $cli; build baton-cli first" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db=$work/w.db
+sed 's/@TIME_SCALE@/0.2/' tests/data/e2e/resume_profile.json >"$work/profile.json"
+cp tests/data/e2e/resume_pool.json "$work/pool.json"
+"$cli" demo tasks --seed 7 --per-category 10 --out "$work/tasks.jsonl" # 60 items x 3 models = 180 jobs
+"$cli" demo tasks --seed 8 --per-category 2000 --out "$work/big.jsonl" # an import long enough to interrupt
+jobs=180
+q() { sqlite3 -readonly "$db" "$1"; }
+
+check() { # the invariants after every kill
+    local integrity dup half
+    integrity=$("$cli" db info --db "$db" --json | grep -o '"integrity": *"[^"]*"' | grep -o '"[^"]*"$')
+    [ "$integrity" = '"ok"' ] || { echo "kill_campaign: integrity $integrity after kill $1" >&2; exit 1; }
+    dup=$(q "SELECT COUNT(*) - COUNT(DISTINCT run_id || '|' || item_id || '|' || strategy || '|' || node_id || '|' || attempt) FROM calls")
+    [ "$dup" = 0 ] || { echo "kill_campaign: $dup duplicate call rows after kill $1" >&2; exit 1; }
+    half=$(q "SELECT COUNT(*) FROM task_sets s WHERE (SELECT COUNT(*) FROM items i WHERE i.task_set_id = s.id) <> s.item_count")
+    [ "$half" = 0 ] || { echo "kill_campaign: a half-imported task set after kill $1" >&2; exit 1; }
+}
+
+started=0 killed=0 finished=0
+for ((k = 1; k <= kills; k++)); do
+    case $((RANDOM % 4)) in
+    0) cmd=("$cli" tasks import "$work/big.jsonl" --db "$db" --name "big$((RANDOM % 3))") ;;
+    *) if [ "$started" = 0 ]; then
+           cmd=("$cli" run --pool "$work/pool.json" --tasks "$work/tasks.jsonl" --db "$db" --max-cost 5
+                --sim-profile "$work/profile.json" --concurrency 6)
+       else
+           cmd=("$cli" run --resume 1 --db "$db" --sim-profile "$work/profile.json")
+       fi ;;
+    esac
+    "${cmd[@]}" >/dev/null 2>&1 &
+    pid=$!
+    sleep "0.$(printf '%03d' $((RANDOM % 1000)))"
+    if kill -9 "$pid" 2>/dev/null; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
+    wait "$pid" 2>/dev/null || true
+    [ -f "$db" ] && [ "$(q "SELECT COUNT(*) FROM runs" 2>/dev/null || echo 0)" -gt 0 ] && started=1
+    [ -f "$db" ] && check "$k"
+done
+# Finish the run: every job once, no call answered twice.
+if [ "$started" = 1 ]; then
+    "$cli" run --resume 1 --db "$db" --sim-profile "$work/profile.json" >/dev/null 2>&1 || true
+fi
+outcomes=$(q "SELECT COUNT(*) FROM outcomes WHERE run_id = 1")
+twice=$(q "SELECT COUNT(*) FROM (SELECT 1 FROM calls WHERE status = 'ok' GROUP BY run_id, item_id, strategy, node_id HAVING COUNT(*) > 1)")
+check final
+echo "kill_campaign: $kills rounds, $killed killed mid-work, $finished finished first; outcomes $outcomes of $jobs," \
+     "calls answered twice $twice, integrity ok, 0 duplicate rows"
+[ "$started" = 0 ] || [ "$outcomes" = "$jobs" ] || { echo "kill_campaign: the run did not finish" >&2; exit 1; }
+[ "$twice" = 0 ]
