@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton: the desktop workbench. Opens the built-in demo workspace (simulated pool, generated
 // task set) with the simulator running in-process, so a first run needs no key.
 

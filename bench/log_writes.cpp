@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Call-log writes through Baton's own path (StoreWriter, content-addressed texts, one call row),
 // as a run logs them: prints calls per second and CPU per call as one JSON line, to be read next
 // to the sqlite3 CLI's bulk insert of the same rows (sqlite_bulk_insert.sh).

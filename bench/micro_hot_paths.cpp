@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Micro-benchmarks (Google Benchmark) of the per-call hot paths: SSE parsing and stream decoding,
 // whole-response parsing, grading and cost. Run by bench/run_all.sh; CI runs them once, tiny.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The reference client: a raw libcurl multi loop, keep-alive, K requests in flight, N requests in
 // all, against an OpenAI-compatible endpoint (the simulator). Baton's engine is measured against
 // it: calls per CPU-second and added latency. Prints one JSON line.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Replay on a synthetic 1M-cell outcome matrix: routing decisions per second, a 100-point curve,
 // a what-if recompute, the per-model aggregate, and a long-CSV import; with --csv it also writes
 // the same cells as a long CSV so that bench/replay_vs_sqlite.sh can time sqlite3 on them.

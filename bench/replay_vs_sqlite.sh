@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Replay and import speed on 1M cells, next to the sqlite3 CLI on the same data in the same run.
 # Usage: bash bench/replay_vs_sqlite.sh [BUILD_DIR]   (default build/release; build the
 # baton_replay_bench target first: cmake --build build/release --target baton_replay_bench)

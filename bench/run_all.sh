@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Runs every benchmark side by side against its reference, in one batch (so ratios hold on a
 # shared machine), repeated, and writes docs/benchmarks.md: min / median / max, the machine and
 # its load. Not a test: nothing here asserts a time.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The reference for call-log writes: the sqlite3 CLI inserting N call rows (and their two texts)
 # in one transaction into a Baton workspace's own schema, with the same durability (WAL,
 # synchronous=NORMAL). Prints one JSON line with CPU per row.

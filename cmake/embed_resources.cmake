@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Writes OUTPUT: a C++ table of the files in FILES (paths relative to BASE) and their bytes,
 # read at run time through baton::core::embeddedResource().
 string(REPLACE "|" ";" FILES "${FILES}")

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the libFuzzer targets (the fuzz preset: clang-16, ASan + UBSan), replays the seed
 # corpus of each, then fuzzes each for SECONDS (default 600) and prints executions and findings.
 #   tools/fuzz.sh [SECONDS] [TARGET...]      CI: tools/fuzz.sh 20

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Kill -9 campaign (issue 16, DESIGN section 13): SIGKILL baton-cli at random moments of runs,
 # resumes and task imports, then check that the workspace is intact: integrity ok, no duplicate
 # call rows, no half-imported task set, and a final resume that finishes every job exactly once.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The monkey test: baton-monkey (tests/monkey/) drives the real workbench window with seeded
 # random input (clicks, drags, keys and shortcuts, typed text, resizes down to 640x480, dialogs,
 # closing and reopening the window) on the demo workspace with a run kept in progress, under a

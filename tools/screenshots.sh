@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Regenerates docs/screenshots/*.png under a virtual X server (xvfb-run, the xcb platform, the
 # same path as a desktop): the workbench test opens the demo, runs every strategy and baseline
 # from the Run page against the in-process simulator, and saves each page and chart.

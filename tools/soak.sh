@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Fault soak (issue 16, DESIGN section 13): the run engine against the simulator with about 20%
 # injected faults (429 with Retry-After, 500, 503, stalls, drops, truncated and malformed bodies,
 # missing usage). Checks 0 lost completed calls, 0 duplicate rows, attempts <= retries + 1 and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "chunked_table_model.h"
 
 namespace baton::ui {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ChunkedTableModel: the rows of a read-only table handed to views in chunks as they scroll
 // (canFetchMore/fetchMore), so a million rows open at once. Subclasses hold the data and say

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "comparison_model.h"
 
 namespace baton::ui {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ComparisonModel: the report's per-strategy rows as a table; a thin adapter over RunReport.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ConnectionTester: "Test connection" for one model, off the GUI thread: the endpoint's free
 // model listing (no tokens spent), reported back as a queued signal.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "cost_accuracy_chart.h"
 
 #include <QChart>

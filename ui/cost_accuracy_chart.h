@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Builds the cost-vs-accuracy chart of a run: baselines and strategies as points, and the
 // cost-quality frontier the report computed (its non-decreasing convex hull).

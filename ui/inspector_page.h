@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // InspectorPage: pick an item of a run (filter by strategy, category, status, or "the strategy
 // was wrong while some baseline was right"), see its routing tree with role, model, reason,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ItemListModel: a list of item ids (one column) handed to views in chunks, so the inspector
 // lists a million items without building a widget each.

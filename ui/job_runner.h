@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // JobRunner: runs core work off the GUI thread, one job at a time per runner. Starting a job
 // cancels the previous one (std::stop_source) and bumps a generation id, so a stale result that

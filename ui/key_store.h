@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // KeyStore: API keys in the OS keychain (through qtkeychain), with environment variables as the
 // fallback. "env:NAME" is read from the environment; "keychain:NAME" from the keychain entry NAME

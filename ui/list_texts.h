@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The texts of a QListWidget's items, in order (what a page shows, for callers and tests).
 

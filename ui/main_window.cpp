@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "main_window.h"
 #include "inspector_page.h"
 #include "list_texts.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // MainWindow: composes the workbench pages around a navigation list; owns no page logic.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // PlaceholderPage: a page not built yet, saying what it will hold.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // PoolDocument: the pool being edited on the Pools page: its file, whether it has unsaved
 // changes, undo/redo of every change, and the problems the pool loader finds in it now.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pool_models_model.h"
 #include "util/secrets.h"
 

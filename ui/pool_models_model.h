@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // PoolModelsModel: the models of the edited pool as an editable table. Each edit becomes one
 // undoable change of the document; a value that cannot be right (a key pasted where its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pools_page.h"
 #include "list_texts.h"
 #include "model/pool_makeup.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // PoolsPage: edit a pool (models with prices, tags and key references in a table; strategies,
 // constraints and everything else as the pool's JSON), open and save pool files, undo/redo,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ProfileModel: the capability profile as a heat map table, models as rows and categories as
 // columns; a thin adapter over core::capabilityProfile's cells (no computing here).

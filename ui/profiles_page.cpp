@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "profiles_page.h"
 #include "matrix/matrix_store.h"
 #include "matrix/run_matrix.h"

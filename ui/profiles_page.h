@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ProfilesPage: the capability profile (model x category heat map) of a saved outcome matrix or of
 // a run's baselines; computed off the GUI thread by a JobRunner; sortable; exported as

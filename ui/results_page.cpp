@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "results_page.h"
 #include "cost_accuracy_chart.h"
 #include "run_charts.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // ResultsPage: the comparison table of a run and its charts (cost vs accuracy with the frontier,
 // accuracy per category, cost per item stacked by role, latency distribution), with exports

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "routing_tree_model.h"
 #include "model/finish_reason.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // RoutingTreeModel: one item's routing tree (core::RoutingTree) as a tree; a thin adapter.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Chart builders over plain core results (the caller owns each new chart): accuracy per
 // category, cost per item stacked by call role, and the latency distribution.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run_job.h"
 #include "store/run_store.h"
 

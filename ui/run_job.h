@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // RunJob: runs the engine off the GUI thread; progress and the result come back as queued
 // signals on the GUI thread. Cancel asks the engine to stop cleanly.

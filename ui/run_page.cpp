@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run_page.h"
 #include "pools/pool_file.h"
 #include "store/run_store.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // RunPage: choose baselines and strategies, a budget cap and concurrency, see the estimate,
 // start a run off the GUI thread (checked before anything is spent, confirmed above a cost

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "task_items_model.h"
 
 #include <QStringList>

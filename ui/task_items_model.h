@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // TaskItemsModel: the items of a task set as a read-only table, handed to views in chunks.
 

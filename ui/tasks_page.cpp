@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "tasks_page.h"
 #include "io/task_import.h"
 #include "list_texts.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // TasksPage: the task sets of the workspace, importing JSONL or CSV files (every bad line listed
 // by number, with the choice to skip them), browsing items, and choosing the set runs use.

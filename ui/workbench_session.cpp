@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "workbench_session.h"
 #include "pools/pool_file.h"
 #include "sim/demo_tasks.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // WorkbenchSession: the workspace database the workbench works in, the pool and task set that
 // runs use now, the keys, and the simulator running in-process for models of provider "sim".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli cascade optimise
 
 #include "cli_numbers.h"

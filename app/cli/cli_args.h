@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Command-line parsing for baton-cli: each command declares its options, so an unknown or
 // malformed option is a usage error (exit 2) that names it.

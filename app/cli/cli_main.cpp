@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli: Baton's headless entry point. Links baton_core only.
 
 #include "cli_output.h"

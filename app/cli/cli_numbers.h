@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The one parser for numbers on baton-cli's command line: plain decimal text only (no hex,
 // inf, nan, spaces or trailing junk) and a stated range, so "--concurrency 0", "--max-cost 0x10"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // How baton-cli reports results and errors: text for people, --json for tools; errors go to
 // stderr (and, with --json, as an object on stdout) with an exit code from the error's kind.

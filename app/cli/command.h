@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A baton-cli command: "pool validate", "tasks import"... with its help text, options and action.
 

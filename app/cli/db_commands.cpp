@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli db info | db check | prices show
 
 #include "cli_output.h"

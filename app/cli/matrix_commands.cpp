@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli matrix import | from-run | show | list
 
 #include "cli_output.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "matrix_source.h"
 #include "matrix/matrix_store.h"
 #include "matrix/run_matrix.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Where baton-cli's replay, profile and drift commands get a matrix: a saved matrix (name or id)
 // in --db, or "run:N" for the baselines of run N in --db.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli pool validate | pool show
 
 #include "cli_output.h"

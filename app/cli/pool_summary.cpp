@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pool_summary.h"
 #include "pricing/price_resolution.h"
 #include "util/printable.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // The figures `pool show` prints: per-model prices and staleness, and the pool's makeup.
 

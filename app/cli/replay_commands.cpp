@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli replay | profile | drift
 
 #include "cli_output.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli router eval
 
 #include "cli_output.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli run | report | runs
 
 #include "cli_numbers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run_support.h"
 #include "sim/demo_tasks.h"
 #include "sim/run_simulator.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // What `baton-cli run` needs around the engine: keys from the environment, the in-process
 // simulator for pools of simulated models, Ctrl+C as a cancel, progress on a terminal.

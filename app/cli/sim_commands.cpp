@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli sim serve | demo tasks
 
 #include "cli_numbers.h"

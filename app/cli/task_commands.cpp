@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli tasks import | tasks show
 
 #include "cli_numbers.h"

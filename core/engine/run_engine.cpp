@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/run_engine.h"
 #include "eval/grader.h"
 #include "pools/pool_file.h"

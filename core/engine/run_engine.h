@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The run engine: jobs of (item x strategy), every pool model also as a baseline, executed on
 /// the HTTP event loop with global and per-model concurrency limits, a budget guard, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/run_execution.h"
 #include "eval/grader.h"
 #include "providers/endpoint.h"

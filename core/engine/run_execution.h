@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// RunExecution: one pass over a run's jobs on a private event loop. Internal to the engine.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "eval/answer_extraction.h"
 
 #include <algorithm>

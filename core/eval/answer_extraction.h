@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Pulls the answer out of a model's free-form text: "The answer is **42**.", "(B)", "$1,234.50",
 /// "x = 3.0", with trailing explanations. Each function documents which candidate it prefers.

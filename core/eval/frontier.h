@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The cost-quality frontier: points, the non-decreasing convex hull, the random mix of two
 /// points, and AIQ (RouterBench, Hu et al. 2024): the area under the hull over a cost range

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "eval/grader.h"
 #include "eval/answer_extraction.h"
 

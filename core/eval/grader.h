@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// grade: scores one answer against an item's references with its GraderSpec.
 

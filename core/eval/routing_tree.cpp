@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "eval/routing_tree.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Routing trees from the decision log: for one (item, strategy), its calls as a forest of
 /// nodes (the last attempt of each node, with how many attempts it took), children in log order.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "eval/run_breakdown.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Breakdowns behind the workbench's charts: what each item of a strategy cost, split by call
 /// role (unknown costs kept apart, never counted as 0), and the distribution of item latencies

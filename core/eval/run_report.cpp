@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "eval/run_report.h"
 #include "model/finish_reason.h"
 #include "store/call_log.h"

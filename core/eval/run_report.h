@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// RunReport: per strategy accuracy (with a Wilson CI), cost (total, per item, per correct
 /// answer, by role), latency p50/p95, calls and tokens per item; each strategy against each

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Text and CSV renderings of a RunReport.
 
 #include "eval/run_report.h"

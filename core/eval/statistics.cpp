@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "eval/statistics.h"
 #include "util/rng.h"
 

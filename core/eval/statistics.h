@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The statistics of honest comparisons: Wilson intervals for accuracy, the exact McNemar test
 /// and a paired bootstrap interval for accuracy differences on the same items, percentiles.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "io/csv_reader.h"
 
 namespace baton::core {

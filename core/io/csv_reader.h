@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// RFC 4180 CSV: quoted fields with embedded commas, quotes ("") and newlines. Each record keeps
 /// the line it starts on, so that import errors can point at it.

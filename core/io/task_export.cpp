@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "io/task_export.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Writes a task set as JSONL in the format importTasks reads back unchanged.
 

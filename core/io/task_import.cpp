@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "io/task_import.h"
 #include "io/csv_reader.h"
 #include "util/json_reader.h"

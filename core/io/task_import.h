@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Imports task sets from JSONL (one item per line) and CSV (a header row and a column mapping).
 /// Every bad line is reported with its line number; the import refuses, or skips those lines

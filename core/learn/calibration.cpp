@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "learn/calibration.h"
 #include "learn/logistic_regression.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Probability calibration and its measures: Platt scaling (a logistic fit of the label on the
 /// raw log-odds, Platt 1999), the Brier score, the expected calibration error (ECE, equal-width

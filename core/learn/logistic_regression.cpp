@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "learn/logistic_regression.h"
 
 #include <linear.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// L2-regularised logistic regression (liblinear's L2R_LR solver, primal trust-region Newton):
 /// P(y = 1 | x) = sigmoid(w . x + bias) on sparse features.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// What a learned router sees of an item: its prompt as hashed TF-IDF (the idf fitted on the
 /// training prompts) followed by its category, one-hot (an unseen category sets no bit).

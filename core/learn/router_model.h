@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// RouterModel: a learned router over N models. For an item it predicts P(correct) for every
 /// model (per-model L2 logistic regression on the item's features, Platt-calibrated on a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "learn/router_training.h"
 
 #include <cmath>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Trains a RouterModel on an outcome matrix: features fitted on the training items' prompts and
 /// categories; one logistic regression per model on its graded training cells (grade >= 0.5 is

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "matrix/long_table_import.h"
 #include "io/csv_reader.h"
 #include "matrix/matrix_builder.h"

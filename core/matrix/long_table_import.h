@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Long outcome tables: one row (CSV) or object (JSONL) per (item, model) with a grade and,
 /// optionally, cost, latency, tokens, response, category, prompt and scorer values. Columns are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// MatrixBuilder: what every importer feeds, cell by cell, with the line each came from. It keeps
 /// missing values missing, refuses a duplicate (item, model) naming both lines, and collects

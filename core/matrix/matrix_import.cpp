@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "matrix/matrix_import.h"
 #include "io/csv_reader.h"
 #include "matrix/mmlu_pro_import.h"

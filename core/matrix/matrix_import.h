@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// importMatrix: reads outcome files in one of the known formats into an OutcomeMatrix with its
 /// provenance (source files, their SHA-256, importer version, date).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "matrix/matrix_json.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// An outcome matrix as JSON, one object per graded or otherwise present cell (missing values are
 /// null, never 0): what golden tests compare and what `matrix show --cells` could export.

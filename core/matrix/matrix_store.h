@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Outcome matrices in the workspace database (table `matrices`): the item and model lists as
 /// JSON, the cell columns as one binary blob, and the provenance, under a unique name.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "matrix/mmlu_pro_import.h"
 
 #include <filesystem>

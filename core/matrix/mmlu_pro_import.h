@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// MMLU-Pro model outputs: each zip holds one JSON list of records (question_id, question,
 /// category, answer, pred, generated_text or model_outputs). The model is named by the file

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "matrix/outcome_matrix.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// OutcomeMatrix: items x models, each cell a grade in [0,1], cost, latency, tokens, response and
 /// scorer values, any of which may be missing. Columnar and model-major (cell = model x items +

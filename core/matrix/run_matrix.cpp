@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "matrix/run_matrix.h"
 #include "matrix/matrix_builder.h"
 #include "store/run_store.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The outcome matrix of a Baton run: every baseline (a strategy named after a pool model) as a
 /// model column, with grade, cost (unknown stays unknown), latency and answer per item.

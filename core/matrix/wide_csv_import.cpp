@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "matrix/wide_csv_import.h"
 #include "io/csv_reader.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Wide outcome tables: one row per item, one column group per model, as RouterBench and the
 /// datasets derived from it publish them: `<model>` = grade, `<model>|total_cost`,

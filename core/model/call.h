@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Call: one attempt at one model request, the unit of the decision log. Every attempt is a Call,
 /// including retries, judges and coordinator overhead, so that cost totals are complete.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/finish_reason.h"
 
 #include <array>

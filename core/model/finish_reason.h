@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// FinishKind: what a provider's finish reason means for the answer, across wire formats
 /// (OpenAI finish_reason, Anthropic stop_reason, Gemini finishReason / promptFeedback.blockReason),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/grader_spec.h"
 #include "util/enum_names.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// GraderSpec: how a model's answer to an item is scored against the reference answer(s).
 

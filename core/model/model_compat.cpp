@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/model_compat.h"
 
 #include <array>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Model compatibility: what a vendor has announced about a model that a pool must respect
 /// before a run, rather than learning it from a 400 on every call: deprecations with their end

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// ModelSpec: one model of a pool: where it is served, how it is authenticated (by reference,
 /// never by value) and how it is priced.

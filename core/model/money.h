@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Money: an exact amount in pico-units of the price book's currency (1e-12 USD), so that sums
 /// and budget comparisons never drift the way floating-point dollars do.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/pool.h"
 
 namespace baton::core {

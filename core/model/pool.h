@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Pool: the models an analyst orchestrates, the named strategy configurations over them, and the
 /// constraints (allowed tags, budgets) every run of the pool obeys.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/pool_makeup.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// PoolMakeup: how a pool splits by weights (open/closed), vendor and jurisdiction, from tags.
 

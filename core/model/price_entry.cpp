@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/price_entry.h"
 #include "model/money.h"
 #include "util/json_optional.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// PriceEntry: what one model costs, per million tokens of each kind, plus a per-request fee and
 /// an optional long-context tier that re-prices the whole request above a prompt-size threshold.

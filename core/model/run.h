@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Run: everything needed to reproduce a run (pool, prices, task set hash, strategies, seed,
 /// settings) and its status; Outcome: the result of one (item, strategy) job.

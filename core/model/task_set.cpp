@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/task_set.h"
 #include "util/sha256.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// TaskSet: the items a run answers, each with its prompt, reference answer(s) and grader.
 /// A task set is identified by the hash of its canonical content.

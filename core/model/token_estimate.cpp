@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/token_estimate.h"
 
 #include <cctype>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// estimateTokens: a deterministic stand-in for a BPE tokenizer (words, short digit runs and
 /// punctuation each count), within ~20% of cl100k on English prose. Used by the simulator to

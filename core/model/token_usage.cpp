@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "model/token_usage.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// TokenUsage: tokens of one call in disjoint buckets, each billed at its own price.
 /// A bucket is nullopt when the provider did not report it (then the cost is unknown, never 0).

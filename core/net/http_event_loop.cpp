@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "net/http_event_loop.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// HttpEventLoop: one thread drives every HTTP exchange through a libcurl multi handle
 /// (keep-alive connection reuse, HTTP/2 where offered, no thread per call). It also runs posted

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Plain values of one HTTP exchange on the event loop.
 

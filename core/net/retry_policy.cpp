@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "net/retry_policy.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The one retry policy (DESIGN section 4): at most 2 retries; backoff min(0.5 s x 2^n, 8 s) x
 /// U(0.75, 1.0); a server's retry-after-ms, then Retry-After (seconds or HTTP date), honoured up

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "net/sse_parser.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// SseParser: incremental Server-Sent Events decoding (WHATWG rules): "event:", "data:" (joined
 /// with "\n" across lines), "id:", comments, and LF, CRLF or CR line ends. Bytes may arrive split

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pools/pool_file.h"
 #include "util/json_reader.h"
 #include "pools/pool_secret_scan.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Pool files: versioned JSON ("schema": 1) that analysts share. Loading reports every problem
 /// with file and JSON path; unknown fields are warnings; values that look like secrets are refused.

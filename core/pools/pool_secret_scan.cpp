@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pools/pool_secret_scan.h"
 #include "util/secrets.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Finds values in a pool document that look like API keys, so that the loader refuses them.
 

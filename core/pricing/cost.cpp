@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pricing/cost.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// computeCost: what one call cost under a PriceEntry. Unknown usage or a missing price for
 /// tokens that were used gives an unknown cost (nullopt with a reason), never 0.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pricing/price_book.h"
 #include "util/file_io.h"
 #include "util/resources.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// PriceBook: price entries by id ("anthropic/claude-sonnet-4-5"), loaded from a JSON file or
 /// the book bundled with Baton. Pool entries override book entries.

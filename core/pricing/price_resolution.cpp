@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pricing/price_resolution.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Which prices apply to a pool model: its inline entry, else the book entry it names.
 

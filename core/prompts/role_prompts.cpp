@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "prompts/role_prompts.h"
 #include "util/resources.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Role prompts: the versioned templates (resources/prompts/) that strategies send for planning,
 /// judging, verifying, aggregating and synthesizing, and their recognition on the receiving side

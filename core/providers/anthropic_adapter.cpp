@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "providers/anthropic_adapter.h"
 #include "providers/anthropic_headers.h"
 #include "providers/json_fields.h"

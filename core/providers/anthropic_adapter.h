@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Anthropic Messages: POST {base}/v1/messages with the key and anthropic-version headers of
 /// anthropic_headers.h; streaming

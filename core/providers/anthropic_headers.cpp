@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "providers/anthropic_headers.h"
 
 namespace baton::core {

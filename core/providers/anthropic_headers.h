@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The headers that carry Anthropic's API version and key. A model may pin its version and key
 /// header (pool fields "api_version", "auth"); otherwise Baton sends what the current official

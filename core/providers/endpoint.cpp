@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "providers/endpoint.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Where a model's requests go: its base URL, else its provider's public endpoint; a simulated
 /// model goes to the simulator in use. No trailing slash.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "providers/gemini_adapter.h"
 #include "model/finish_reason.h"
 #include "providers/json_fields.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Gemini generateContent / streamGenerateContent (alt=sse). The key travels in the
 /// x-goog-api-key header, never in the URL.

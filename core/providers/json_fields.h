@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Tolerant field access for provider payloads: a missing or mistyped field is nullopt, never an
 /// exception, because remote servers send all kinds of shapes.

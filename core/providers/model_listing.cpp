@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "providers/model_listing.h"
 #include "providers/anthropic_headers.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Model listing: the provider's free "list models" request (GET, no tokens spent) and its
 /// parser. The workbench's "Test connection" uses it to check an endpoint, its key and that the

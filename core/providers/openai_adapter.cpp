@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "providers/openai_adapter.h"
 #include "providers/json_fields.h"
 #include "util/url.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// OpenAI-compatible Chat Completions (OpenAI, OpenRouter, vLLM, llama.cpp, Ollama, the simulator):
 /// POST {base}/chat/completions with "Authorization: Bearer"; SSE with include_usage.

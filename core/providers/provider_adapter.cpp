@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "providers/provider_adapter.h"
 #include "providers/anthropic_adapter.h"
 #include "providers/gemini_adapter.h"

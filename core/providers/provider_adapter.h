@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// ProviderAdapter: one wire format (OpenAI-compatible Chat Completions, Anthropic Messages,
 /// Gemini generateContent): builds the HTTP request, parses a whole response, and decodes a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "replay/capability_drift.h"
 #include "eval/statistics.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Drift between two matrices (or runs) on the same items: per model x category, the change in
 /// accuracy with the exact McNemar test on items graded in both (grades >= 0.5 count as right),

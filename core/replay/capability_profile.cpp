@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "replay/capability_profile.h"
 
 #include <cmath>

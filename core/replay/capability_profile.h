@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Capability profiles: per model x category, accuracy with a 95% Wilson interval, mean cost per
 /// item (unknown stays unknown), p50 latency and n.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "replay/constraint_price.h"
 #include "eval/frontier.h"
 #include "util/rng.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// What-if pools and the price of a constraint: which models a constraint keeps (by name or by
 /// the pool's tags: open weights only, without vendor X, jurisdiction in a set), and what the

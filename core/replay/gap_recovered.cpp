@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "replay/gap_recovered.h"
 
 #include <algorithm>

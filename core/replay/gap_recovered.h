@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// RouteLLM's two-model metrics (Ong et al. 2024). For a router between a weak and a strong model
 /// whose operating points are (share of calls to the strong model, accuracy):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "replay/item_split.h"
 #include "util/rng.h"
 

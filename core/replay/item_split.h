@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Train/test splits by seed, stratified by category, so that nothing is scored on the items it
 /// learned from: each category's items are shuffled with the seed and the first share go to test.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "replay/model_stats.h"
 
 #include <algorithm>

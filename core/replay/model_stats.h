@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Per-model figures over a matrix: accuracy with a 95% Wilson interval, mean cost (unknown when
 /// any graded cell's cost is unknown, never 0), p50 latency, n; and the oracle.

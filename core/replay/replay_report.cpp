@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "replay/replay_report.h"
 #include "replay/gap_recovered.h"
 #include "replay/item_split.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// replay(): everything the Replay lab and `baton-cli replay` show for one matrix, computed
 /// offline with zero calls: per-model figures, the oracle, the baselines' frontier and AIQ, the

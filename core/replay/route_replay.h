@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Offline replay of strategies that need no new call: every decision is looked up in the matrix.
 /// `single`, `oracle`, `rules` (category -> model), `similarity` (k nearest training items by the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "replay/router_evaluation.h"
 #include "eval/frontier.h"
 #include "replay/gap_recovered.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The honest measure of a learned router on an outcome matrix: for each seed, a test split
 /// (stratified by category) the router never sees, a validation split from the rest for its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "replay/router_replay.h"
 
 #include <cmath>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// A learned router replayed on an outcome matrix: its choices at a lambda, its 100-point
 /// cost-quality curve (a lambda sweep), the lambda that meets a target on a validation split,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Async<T>: a lazily started C++20 coroutine, so strategies read as straight-line code that
 /// co_awaits model calls. Awaiting an Async starts it and resumes the awaiter when it finishes

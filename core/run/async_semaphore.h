@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// AsyncSemaphore: limits how many coroutines hold a permit (per-model concurrency); waiters
 /// resume in arrival order on the event loop. Loop thread only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/budget_guard.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// BudgetGuard: before a call is dispatched its worst-case cost is reserved; when it returns the
 /// reservation is replaced by the actual cost (or kept whole when the cost is unknown). A call

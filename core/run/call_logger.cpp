@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/call_logger.h"
 #include "store/call_log.h"
 #include "store/text_store.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// CallLogger: hands every attempt's row (and its request and response text, content-addressed)
 /// to the workspace's StoreWriter without blocking the event loop, and remembers the first write

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/connection_check.h"
 #include "providers/endpoint.h"
 #include "providers/model_listing.h"

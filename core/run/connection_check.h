@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Connection check: asks a model's endpoint for its model listing (free: no tokens, no cost)
 /// and reports whether the endpoint answers, accepts the key, and serves the remote model id.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/model_caller.h"
 #include "net/retry_policy.h"
 #include "pricing/cost.h"
@@ -193,138 +194,170 @@ Async<int> ModelCaller::sleep(double seconds) {
     co_return 0;
 }
 
-Async<ModelCallResult> ModelCaller::call(CallRequest req) {
-    ModelCallResult out;
-    const ModelSpec& model = *req.model;
-    const ProviderAdapter& adapter = adapterFor(model.provider);
-    const std::string baseUrl = m_settings.baseUrlFor(model);
+struct ModelCaller::Prepared {
+    CallRequest req;
+    const ModelSpec* model = nullptr;
+    const ProviderAdapter* adapter = nullptr;
+    std::string baseUrl, canonical, node, cacheKey, key;
+    const PriceEntry* price = nullptr;
+    std::optional<Money> worst; ///< the budget reservation of one attempt; nullopt without a price
+    int attemptsBefore = 0;     ///< attempts an interrupted run already logged for this node
+    Call row;                   ///< the logged row, filled in per attempt
+};
+
+ModelCaller::Prepared ModelCaller::prepare(CallRequest req) const {
+    Prepared p;
+    p.model = req.model;
+    p.adapter = &adapterFor(p.model->provider);
+    p.baseUrl = m_settings.baseUrlFor(*p.model);
     if (m_settings.stream) req.spec.stream = true;
-    if (!req.spec.maxOutputTokens) req.spec.maxOutputTokens = model.maxOutputTokens.value_or(kDefaultMaxOutput);
+    if (!req.spec.maxOutputTokens) req.spec.maxOutputTokens = p.model->maxOutputTokens.value_or(kDefaultMaxOutput);
     // The simulator's port changes every start; what it simulates does not.
-    const std::string stableBase = model.provider == ProviderKind::Sim ? "sim://" + m_settings.simIdentity : baseUrl;
-    const std::string canonical = adapter.canonicalBody(model, stableBase, req.spec);
-
-    const std::string node = nodeKey(req.itemId, req.strategy, req.nodeId);
-    if (auto prior = m_prior.finished.find(node); prior != m_prior.finished.end()) {
-        out.text = prior->second.text, out.usage = prior->second.usage, out.cost = prior->second.cost;
-        out.latencyMs = prior->second.latencyMs, out.attempts = 0;
-        co_return out;
-    }
-
-    Call row;
-    auto logged = m_prior.lastAttempt.find(node);
-    const int attemptsBefore = logged == m_prior.lastAttempt.end() ? 0 : logged->second;
-    row.attempt = attemptsBefore + 1;
+    const std::string stableBase =
+        p.model->provider == ProviderKind::Sim ? "sim://" + m_settings.simIdentity : p.baseUrl;
+    p.canonical = p.adapter->canonicalBody(*p.model, stableBase, req.spec);
+    p.node = nodeKey(req.itemId, req.strategy, req.nodeId);
+    p.cacheKey = ResponseCache::key(p.canonical, req.spec.sample);
+    p.price = resolvePrice(*p.model, *m_settings.prices);
+    p.worst = p.price ? worstCaseCost(*p.price, req.spec.messages, *req.spec.maxOutputTokens) : std::nullopt;
+    auto logged = m_prior.lastAttempt.find(p.node);
+    p.attemptsBefore = logged == m_prior.lastAttempt.end() ? 0 : logged->second;
+    Call& row = p.row;
+    row.attempt = p.attemptsBefore + 1;
     row.runId = m_settings.runId;
     row.itemId = req.itemId, row.strategy = req.strategy, row.nodeId = req.nodeId, row.parentNodeId = req.parentNodeId;
-    row.role = req.role, row.model = model.name, row.reason = req.reason;
+    row.role = req.role, row.model = p.model->name, row.reason = req.reason;
+    p.req = std::move(req);
+    return p;
+}
 
-    const std::string cacheKey = ResponseCache::key(canonical, req.spec.sample);
-    const PriceEntry* price = resolvePrice(model, *m_settings.prices);
-    if (m_cache) {
-        if (auto hit = m_cache->lookup(cacheKey)) {
-            // Nothing is sent or spent; the row keeps the call's list price so that strategies
-            // compare at what their calls cost, and cache_hit says it was not paid again.
-            row.status = CallStatus::Ok, row.cacheHit = true, row.usage = hit->usage;
-            row.finishReason = hit->finishReason;
-            row.cost = price ? computeCost(*price, hit->usage).computed : std::nullopt;
-            row.startedAtMs = row.finishedAtMs = nowMs();
-            row.latencyMs = 0;
-            m_logger.log(row, canonical, hit->text);
-            out.text = hit->text, out.usage = hit->usage, out.cost = row.cost, out.finishReason = hit->finishReason;
-            co_return out;
-        }
+std::optional<ModelCallResult> ModelCaller::reuse(Prepared& p) {
+    ModelCallResult out;
+    if (auto prior = m_prior.finished.find(p.node); prior != m_prior.finished.end()) {
+        out.text = prior->second.text, out.usage = prior->second.usage, out.cost = prior->second.cost;
+        out.latencyMs = prior->second.latencyMs, out.attempts = 0;
+        return out;
     }
+    auto hit = m_cache ? m_cache->lookup(p.cacheKey) : std::nullopt;
+    if (!hit) return std::nullopt;
+    // Nothing is sent or spent; the row keeps the call's list price so that strategies compare at
+    // what their calls cost, and cache_hit says it was not paid again.
+    Call& row = p.row;
+    row.status = CallStatus::Ok, row.cacheHit = true, row.usage = hit->usage;
+    row.finishReason = hit->finishReason;
+    row.cost = p.price ? computeCost(*p.price, hit->usage).computed : std::nullopt;
+    row.startedAtMs = row.finishedAtMs = nowMs();
+    row.latencyMs = 0;
+    m_logger.log(row, p.canonical, hit->text);
+    out.text = hit->text, out.usage = hit->usage, out.cost = row.cost, out.finishReason = hit->finishReason;
+    return out;
+}
 
-    std::optional<Money> worst =
-        price ? worstCaseCost(*price, req.spec.messages, *req.spec.maxOutputTokens) : std::nullopt;
-    if (!worst && m_budget.cap()) {
+std::optional<ModelCallResult> ModelCaller::refuse(Prepared& p) {
+    ModelCallResult out;
+    const ModelSpec& model = *p.model;
+    if (!p.worst && m_budget.cap()) {
         out.error = CallError::NoPrice;
         out.errorText = "model " + model.name + " has no price, so its cost cannot be kept under the cap; add a price";
-        co_return out;
+        return out;
     }
-    std::string key;
-    if (model.keyRef.kind != KeyRef::Kind::None) {
-        auto resolved = m_settings.resolveKey ? m_settings.resolveKey(model.keyRef) : std::nullopt;
-        if (!resolved || resolved->empty()) {
-            out.error = CallError::MissingKey;
-            out.errorText = "no key for model " + model.name + " at " + model.keyRef.toString();
-            co_return out;
-        }
-        key = *resolved;
-        if (std::find(m_secrets.begin(), m_secrets.end(), key) == m_secrets.end()) m_secrets.push_back(key);
+    if (model.keyRef.kind == KeyRef::Kind::None) return std::nullopt;
+    auto resolved = m_settings.resolveKey ? m_settings.resolveKey(model.keyRef) : std::nullopt;
+    if (!resolved || resolved->empty()) {
+        out.error = CallError::MissingKey;
+        out.errorText = "no key for model " + model.name + " at " + model.keyRef.toString();
+        return out;
     }
+    p.key = *resolved;
+    if (std::find(m_secrets.begin(), m_secrets.end(), p.key) == m_secrets.end()) m_secrets.push_back(p.key);
+    return std::nullopt;
+}
 
-    AsyncSemaphore& permits = permitsFor(model.name);
+Async<std::optional<AttemptFacts>> ModelCaller::attempt(Prepared& p, int number, ModelCallResult& out) {
+    std::optional<AttemptFacts> retryOn;
+    if (m_stop.stop_requested()) {
+        out.error = CallError::Cancelled, out.errorText = "cancelled";
+        co_return retryOn;
+    }
+    Money reservation = p.worst.value_or(Money{0});
+    if (auto refusal = m_budget.reserve(reservation); refusal != BudgetGuard::Refusal::None) {
+        out.error = refusal == BudgetGuard::Refusal::Budget ? CallError::Budget : CallError::CallCap;
+        out.errorText = refusal == BudgetGuard::Refusal::Budget ? "the run's budget cap would be exceeded"
+                                                                : "the run's call cap is reached";
+        co_return retryOn;
+    }
+    Call& row = p.row;
+    out.attempts = number;
+    row.attempt = p.attemptsBefore + number;
+    row.startedAtMs = nowMs();
+    HttpRequest http = p.adapter->buildRequest(*p.model, p.baseUrl, p.req.spec, p.key);
+    http.timeouts = m_settings.timeouts;
+    auto decoder = p.req.spec.stream ? p.adapter->streamDecoder() : nullptr;
+    std::string body;
+    std::optional<ProviderError> streamError;
+    std::optional<double> firstContentMs;
+    auto sending = send(std::move(http), decoder.get(), body, streamError, firstContentMs);
+    HttpResult r = co_await sending;
+    Verdict v = judge(*p.adapter, r, body, decoder.get(), streamError);
+
+    row.finishedAtMs = nowMs();
+    row.httpStatus = r.status ? std::optional<int>(int(r.status)) : std::nullopt;
+    // Time to first token exists only for a stream; a whole body's first byte is its last token.
+    row.ttftMs = firstContentMs;
+    row.latencyMs = r.totalMs;
+    row.maybeBilled = !v.ok && v.maybeBilled;
+    row.usage = v.ok ? v.reply.usage : TokenUsage{};
+    row.finishReason = v.ok ? v.reply.finishReason : std::string();
+    row.billedCost.reset();
+    if (v.ok) {
+        CallCost cost = p.price ? computeCost(*p.price, v.reply.usage) : CallCost{};
+        cost.billed = v.reply.billedCost;
+        row.cost = cost.effective(), row.billedCost = cost.billed;
+    } else {
+        // Nothing billed for a refused request; unknown for one that may have been run.
+        row.cost = v.maybeBilled ? std::nullopt : std::optional<Money>(Money{0});
+    }
+    m_budget.settle(reservation, p.worst ? row.cost : std::optional<Money>(Money{0}));
+    if (!row.cost)
+        out.cost.reset();
+    else if (out.cost)
+        *out.cost += *row.cost;
+    out.latencyMs += r.totalMs;
+
+    row.status = v.ok                              ? CallStatus::Ok
+                 : v.error == CallError::Cancelled ? CallStatus::Cancelled
+                                                   : CallStatus::Error;
+    row.error = redactSecrets(v.errorText, m_secrets);
+    std::string responseText =
+        v.ok ? redactSecrets(v.reply.text, m_secrets) : redactSecrets(body.substr(0, 4096), m_secrets);
+    m_logger.log(row, p.canonical, responseText);
+
+    if (v.ok) {
+        out.text = std::move(responseText), out.usage = v.reply.usage, out.finishReason = v.reply.finishReason;
+        out.error = CallError::None, out.errorText.clear();
+        if (m_cache) m_cache->store(p.cacheKey, {out.text, out.usage, out.finishReason}, nowMs());
+        co_return retryOn;
+    }
+    out.error = v.error, out.errorText = row.error;
+    v.facts.retriesSoFar = number - 1;
+    v.facts.cancelled = m_stop.stop_requested() || v.error == CallError::Cancelled;
+    retryOn = v.facts;
+    co_return retryOn;
+}
+
+Async<ModelCallResult> ModelCaller::call(CallRequest request) {
+    Prepared p = prepare(std::move(request));
+    if (auto reused = reuse(p)) co_return *reused;
+    if (auto refused = refuse(p)) co_return *refused;
+    AsyncSemaphore& permits = permitsFor(p.model->name);
     co_await permits.acquire();
+    ModelCallResult out;
     out.cost = Money{0};
-    for (int attempt = 1;; ++attempt) {
-        if (m_stop.stop_requested()) {
-            out.error = CallError::Cancelled, out.errorText = "cancelled";
-            break;
-        }
-        Money reservation = worst.value_or(Money{0});
-        if (auto refusal = m_budget.reserve(reservation); refusal != BudgetGuard::Refusal::None) {
-            out.error = refusal == BudgetGuard::Refusal::Budget ? CallError::Budget : CallError::CallCap;
-            out.errorText = refusal == BudgetGuard::Refusal::Budget ? "the run's budget cap would be exceeded"
-                                                                    : "the run's call cap is reached";
-            break;
-        }
-        out.attempts = attempt;
-        row.attempt = attemptsBefore + attempt;
-        row.startedAtMs = nowMs();
-        HttpRequest http = adapter.buildRequest(model, baseUrl, req.spec, key);
-        http.timeouts = m_settings.timeouts;
-        auto decoder = req.spec.stream ? adapter.streamDecoder() : nullptr;
-        std::string body;
-        std::optional<ProviderError> streamError;
-        std::optional<double> firstContentMs;
-        auto sending = send(std::move(http), decoder.get(), body, streamError, firstContentMs);
-        HttpResult r = co_await sending;
-        Verdict v = judge(adapter, r, body, decoder.get(), streamError);
-
-        row.finishedAtMs = nowMs();
-        row.httpStatus = r.status ? std::optional<int>(int(r.status)) : std::nullopt;
-        // Time to first token exists only for a stream; a whole body's first byte is its last token.
-        row.ttftMs = firstContentMs;
-        row.latencyMs = r.totalMs;
-        row.maybeBilled = !v.ok && v.maybeBilled;
-        row.usage = v.ok ? v.reply.usage : TokenUsage{};
-        row.finishReason = v.ok ? v.reply.finishReason : std::string();
-        row.billedCost.reset();
-        if (v.ok) {
-            CallCost cost = price ? computeCost(*price, v.reply.usage) : CallCost{};
-            cost.billed = v.reply.billedCost;
-            row.cost = cost.effective(), row.billedCost = cost.billed;
-        } else {
-            // Nothing billed for a refused request; unknown for one that may have been run.
-            row.cost = v.maybeBilled ? std::nullopt : std::optional<Money>(Money{0});
-        }
-        m_budget.settle(reservation, worst ? row.cost : std::optional<Money>(Money{0}));
-        if (!row.cost)
-            out.cost.reset();
-        else if (out.cost)
-            *out.cost += *row.cost;
-        out.latencyMs += r.totalMs;
-
-        row.status = v.ok                              ? CallStatus::Ok
-                     : v.error == CallError::Cancelled ? CallStatus::Cancelled
-                                                       : CallStatus::Error;
-        row.error = redactSecrets(v.errorText, m_secrets);
-        std::string responseText =
-            v.ok ? redactSecrets(v.reply.text, m_secrets) : redactSecrets(body.substr(0, 4096), m_secrets);
-        m_logger.log(row, canonical, responseText);
-
-        if (v.ok) {
-            out.text = std::move(responseText), out.usage = v.reply.usage, out.finishReason = v.reply.finishReason;
-            out.error = CallError::None, out.errorText.clear();
-            if (m_cache) m_cache->store(cacheKey, {out.text, out.usage, out.finishReason}, nowMs());
-            break;
-        }
-        out.error = v.error, out.errorText = row.error;
-        v.facts.retriesSoFar = attempt - 1;
-        v.facts.cancelled = m_stop.stop_requested() || v.error == CallError::Cancelled;
-        RetryDecision decision = decideRetry(v.facts, m_jitter.uniform(), std::chrono::system_clock::now());
+    for (int number = 1;; ++number) {
+        auto trying = attempt(p, number, out);
+        std::optional<AttemptFacts> failed = co_await trying;
+        if (!failed) break;
+        RetryDecision decision = decideRetry(*failed, m_jitter.uniform(), std::chrono::system_clock::now());
         if (!decision.retry) break;
         auto waiting = sleep(decision.delaySeconds);
         co_await waiting;

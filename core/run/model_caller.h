@@ -1,15 +1,15 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// ModelCaller: makes one model call for a strategy, and is the only place that retries. Every
 /// attempt becomes a logged Call with its cost (known, estimated or unknown; an attempt that may
 /// have been billed is marked); the budget guard reserves each attempt's worst case first.
 /// Responses come from a resumed run's own log or the response cache before anything is sent.
 
-#include "model/call.h"
-#include "model/pool.h"
 #include "net/http_event_loop.h"
-#include "pricing/price_book.h"
-#include "providers/provider_adapter.h"
+#include "net/retry_policy.h"
 #include "run/async_semaphore.h"
+#include "run/caller_settings.h"
+#include "run/model_call.h"
 #include "run/budget_guard.h"
 #include "run/call_logger.h"
 #include "run/response_cache.h"
@@ -24,48 +24,6 @@
 #include <stop_token>
 
 namespace baton::core {
-
-/// Where a key lives -> the key, or nullopt when it is not there. Supplied by the caller (the
-/// CLI reads the environment, the GUI the keychain); core never looks on its own.
-using KeyResolver = std::function<std::optional<std::string>(const KeyRef&)>;
-
-enum class CallError { None, Budget, CallCap, Cancelled, MissingKey, NoPrice, Http, Transport, Malformed, Provider };
-std::string toString(CallError error);
-
-struct CallRequest {
-    const ModelSpec* model = nullptr;
-    ChatCallSpec spec;
-    std::string itemId;
-    std::string strategy;
-    std::string nodeId;
-    std::string parentNodeId;
-    CallRole role = CallRole::Answer;
-    Reason reason;
-};
-
-struct ModelCallResult {
-    CallError error = CallError::None;
-    std::string errorText; ///< redacted
-    std::string text;
-    TokenUsage usage;
-    std::optional<Money> cost; ///< all attempts; nullopt if any attempt's cost is unknown
-    int attempts = 0;
-    double latencyMs = 0;
-    std::string finishReason;
-    bool ok() const { return error == CallError::None; }
-};
-
-struct CallerSettings {
-    int64_t runId = 0;
-    const PriceBook* prices = nullptr;
-    KeyResolver resolveKey;
-    std::function<std::string(const ModelSpec&)> baseUrlFor;
-    std::string simIdentity; ///< replaces the simulator's ephemeral URL in cache keys and logged requests
-    HttpTimeouts timeouts;
-    int perModelConcurrency = 8;
-    uint64_t seed = 0;
-    bool stream = false; ///< every request streams (SSE): time to first token is measured
-};
 
 class ModelCaller {
 public:
@@ -85,6 +43,15 @@ public:
     void cancelAll();
 
 private:
+    struct Prepared; // what does not change between a call's attempts
+    Prepared prepare(CallRequest request) const;
+    /// The call's answer without sending it: from the resumed run's log, or the response cache.
+    std::optional<ModelCallResult> reuse(Prepared& p);
+    /// Why the call cannot be sent at all (no price under a cap, no key); also resolves the key.
+    std::optional<ModelCallResult> refuse(Prepared& p);
+    /// One attempt: sent, judged, logged and settled with the budget, folded into `out`. Returns
+    /// what a retry is decided on, or nullopt when the call is over.
+    Async<std::optional<AttemptFacts>> attempt(Prepared& p, int number, ModelCallResult& out);
     /// `firstContentMs`: when the decoder first passed on content (streams), else left unset.
     Async<HttpResult> send(HttpRequest request, StreamDecoder* decoder, std::string& body,
                           std::optional<ProviderError>& streamError, std::optional<double>& firstContentMs);

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/response_cache.h"
 #include "util/sha256.h"
 

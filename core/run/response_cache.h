@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// ResponseCache: answers keyed by (endpoint, model, canonical request, repeat index) from
 /// earlier runs, so re-runs cost nothing and reproduce the same answers. Reads on the caller's

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/run_settings.h"
 
 namespace baton::core {

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// RunSettings: everything that decides what a run does (stored with the run, so it can be
 /// resumed and reproduced), and RunEnvironment: how to reach things now (never stored).

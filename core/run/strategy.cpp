@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/strategy.h"
 
 namespace baton::core {

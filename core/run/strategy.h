@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Strategy: how one item is answered with the pool, written as straight-line code that
 /// co_awaits model calls. Each call is a node of the item's routing tree, with a role, a parent

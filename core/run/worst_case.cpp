@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "run/worst_case.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The most a call can cost, for the budget guard: every prompt byte counted as a token (no
 /// tokenizer makes more tokens than bytes) plus per-message overhead, the full output allowance

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/answer_writer.h"
 #include "eval/answer_extraction.h"
 #include "model/token_estimate.h"

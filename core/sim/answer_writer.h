@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// How simulated models write: a plausible wrong answer for an item, and a reply of a drawn
 /// length that reasons briefly and ends with "The answer is X."

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/chat_request.h"
 
 #include <nlohmann/json.hpp>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The parts of an OpenAI Chat Completions request the simulator reads, and OpenAI-shaped
 /// error replies ({"error": {"message", "type", "param", "code"}}).

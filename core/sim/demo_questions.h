@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// One generator per demo category; each returns a question with its computed gold answer.
 

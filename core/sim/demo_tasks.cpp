@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/demo_tasks.h"
 #include "sim/demo_questions.h"
 #include "util/rng.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The demo task set: real questions with computed gold answers over six categories, made by a
 /// seeded generator, so the same set works against the simulator and against real endpoints.

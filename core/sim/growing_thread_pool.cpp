@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/growing_thread_pool.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// GrowingThreadPool: the simulator's task queue for cpp-httplib. httplib hands a whole
 /// keep-alive connection to one task, so a fixed pool of N threads serves only N connections and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/item_index.h"
 
 namespace baton::core {

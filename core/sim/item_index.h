@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// ItemIndex: finds the task item a prompt is about, by its exact prompt text or, failing that,
 /// by an item prompt contained in the text (role prompts quote the question).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/replay_source.h"
 #include "eval/answer_extraction.h"
 #include "io/csv_reader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// ReplaySource: recorded responses from an outcome matrix (long CSV or JSONL: item, model,
 /// response, grade, input_tokens, output_tokens, cost), so that recorded real-model outcomes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/response_encoding.h"
 
 #include <zlib.h>

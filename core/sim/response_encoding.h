@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Response compression for the simulator, only when the client asks and only where it pays:
 /// gzip at level 1 for bodies of at least kMinCompressBytes; never brotli (httplib's brotli at

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/role_behaviour.h"
 #include "eval/answer_extraction.h"
 #include "eval/grader.h"

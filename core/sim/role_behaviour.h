@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// How a simulated model answers the workbench's role prompts. The modelling choices:
 /// - judge / verify: grades the candidate against the item's reference; the verdict is right

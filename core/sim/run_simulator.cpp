@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/run_simulator.h"
 #include "sim/sim_responder.h"
 #include "util/resources.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The simulator a run talks to: the built-in pool simulator on loopback answering a task set,
 /// and its identity (profile and task set), which stands for its ephemeral URL in cache keys

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/sim_profile.h"
 #include "util/json_text.h"
 #include "util/file_io.h"

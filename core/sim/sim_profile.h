@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// SimProfile: the simulated models (skill per category, output length, latency, price, context
 /// window), the seed, and the faults to inject. Loaded from JSON with every problem reported.

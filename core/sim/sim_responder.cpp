@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/sim_responder.h"
 #include "model/token_estimate.h"
 #include "prompts/role_prompts.h"

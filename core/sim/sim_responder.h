@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// SimResponder: turns a Chat Completions request into the simulated model's reply, the fault to
 /// inject, and the wire bytes (JSON body or SSE events). No I/O: the server only moves bytes.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "sim/sim_server.h"
 #include "sim/growing_thread_pool.h"
 #include "sim/response_encoding.h"
@@ -189,28 +190,28 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
     self->server.Post("/v1/chat/completions", [self](const httplib::Request& req, httplib::Response& res,
                                                      const httplib::ContentReader& reader) {
         ++self->served;
-        std::string accept = takeAcceptEncoding(req);
+        std::string accept = Impl::takeAcceptEncoding(req);
         httplib::Request withBody = req;
         if (!self->readBody(req, reader, withBody.body, res)) return;
         self->chat(withBody, res);
-        encodeReply(accept, res);
+        Impl::encodeReply(accept, res);
     });
     self->server.Get("/v1/models", [self](const httplib::Request& req, httplib::Response& res) {
         ++self->served;
-        std::string accept = takeAcceptEncoding(req);
+        std::string accept = Impl::takeAcceptEncoding(req);
         res.set_content(self->responder->modelsBody(), "application/json");
-        encodeReply(accept, res);
+        Impl::encodeReply(accept, res);
     });
     self->server.Post("/v1/embeddings", [self](const httplib::Request& req, httplib::Response& res,
                                                const httplib::ContentReader& reader) {
         ++self->served;
-        std::string accept = takeAcceptEncoding(req);
+        std::string accept = Impl::takeAcceptEncoding(req);
         std::string text;
         if (!self->readBody(req, reader, text, res)) return;
         auto body = self->responder->embeddingsBody(text);
         if (auto* error = std::get_if<SimHttpError>(&body)) return Impl::sendError(res, *error);
         res.set_content(std::get<std::string>(body), "application/json");
-        encodeReply(accept, res);
+        Impl::encodeReply(accept, res);
     });
     self->server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;

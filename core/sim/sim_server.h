@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// SimServer: the pool simulator served over real HTTP on loopback, as an OpenAI-compatible
 /// endpoint: POST /v1/chat/completions (JSON or SSE), GET /v1/models, POST /v1/embeddings.

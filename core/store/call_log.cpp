@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/call_log.h"
 
 namespace baton::core {

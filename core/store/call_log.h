@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The decision log: runs and their calls, written through the StoreWriter, read back whole.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/prior_calls.h"
 
 namespace baton::core {

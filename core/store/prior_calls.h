@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// What an interrupted run's log already holds, read back for resume: the calls that finished
 /// (reused instead of being sent again) and the last attempt number of every node.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/response_cache_table.h"
 #include "store/text_store.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The response cache's table: answers by cache key (endpoint, model, canonical request, repeat
 /// index), their text content-addressed in `texts`.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/run_store.h"
 #include "store/text_store.h"
 

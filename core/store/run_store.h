@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Runs and outcomes in the workspace: the run's reproducible snapshot and status, each job's
 /// outcome.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The workspace database schema and its forward migrations. Version N is reached by applying
 /// migrations 1..N in order, each in its own transaction; PRAGMA user_version records N.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// SqliteDb and Statement: RAII over one SQLite connection, with SQLite codes translated into
 /// Errors that name the database file and say what to do.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// StoreWriter: the workspace's one writer. A background thread applies queued operations in
 /// batches, one transaction per batch, each operation inside its own savepoint so that a failing

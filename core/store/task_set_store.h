@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Task sets in the workspace: saved once per content hash, listed, and loaded back whole.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "store/text_store.h"
 #include "util/sha256.h"
 

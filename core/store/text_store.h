@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Content-addressed text (prompts, responses, messages): stored once under its SHA-256, so
 /// repeated runs do not duplicate text.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Workspace: one SQLite database per workspace, opened in WAL mode with synchronous=NORMAL and
 /// migrated forward on open; the full integrity_check runs on open only after an unclean

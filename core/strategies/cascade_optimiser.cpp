@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "strategies/cascade_optimiser.h"
 #include "eval/answer_extraction.h"
 #include "strategies/labelled_outcomes.h"

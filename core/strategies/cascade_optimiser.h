@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The cascade optimiser (FrugalGPT): on an outcome matrix where every model answered every item
 /// and a scorer rated each answer, picks the chain (1 to 3 models, cheapest first) and the

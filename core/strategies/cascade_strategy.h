@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// `cascade` (FrugalGPT): models from cheap to expensive. After each answer but the last, a
 /// scorer rates it and the cascade stops when the score reaches that stage's threshold:

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "strategies/labelled_outcomes.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// LabelledOutcomes: what each pool model scored and cost on items seen before (a baseline run
 /// in the workspace): the data similarity routing and the cascade optimiser learn from.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "strategies/moa_strategy.h"
 #include "eval/answer_extraction.h"
 #include "prompts/role_prompts.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// `moa` (Mixture-of-Agents, Wang et al. 2024): L layers of proposers answer side by side; from
 /// the second layer on, each proposer also sees the previous layer's answers (aggregate

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "strategies/rules_strategy.h"
 #include "strategies/settings_reader.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// `rules`: ordered rules route an item to one model; the first rule that matches wins, else the
 /// default. A rule matches on category, a regular expression over the prompt, prompt length

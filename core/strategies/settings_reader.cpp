@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "strategies/settings_reader.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// SettingsReader: reads the fields of one strategy configuration against its pool, reporting
 /// every problem with its JSON path (a model that is not in the pool, a number out of range).

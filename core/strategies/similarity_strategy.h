@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// `similarity` (RouteLLM sw_ranking, RouterBench KNN): finds the k labelled items most similar
 /// to the prompt (built-in TF-IDF vectoriser) and routes to the model with the best expected

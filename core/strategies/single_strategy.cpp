@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "strategies/single_strategy.h"
 #include "strategies/settings_reader.h"
 

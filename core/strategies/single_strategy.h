@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// `single`: one model answers the item as asked. Every pool model also runs as a baseline
 /// through this strategy. Decision rule: none; the reason logged is "single model".

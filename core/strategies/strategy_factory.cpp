@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "strategies/strategy_factory.h"
 #include "strategies/single_strategy.h"
 #include "strategies/strategy_registry.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Builds the strategies of a run: a `single` baseline per pool model (named after the model)
 /// and the pool's named strategy configurations, each read by its kind in the registry.

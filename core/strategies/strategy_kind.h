@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// StrategyKind: everything Baton knows about one kind of strategy, in one place: its name, a
 /// description and a starting configuration for the UI, whether it needs labelled outcomes, and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "strategies/strategy_registry.h"
 #include "strategies/cascade_strategy.h"
 #include "strategies/moa_strategy.h"

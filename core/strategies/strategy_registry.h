@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// StrategyRegistry: the one list of strategy kinds. The pool loader reads every configuration
 /// with its kind's reader, the engine builds and estimates through it, the workbench describes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "text/hashed_embedding.h"
 #include "util/rng.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// A deterministic hashed bag-of-words vector (lowercased words, FNV-hashed into `dims`
 /// buckets with a sign bit, L2-normalised): the simulator's /v1/embeddings and a built-in

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "text/tfidf_index.h"
 
 namespace baton::core {

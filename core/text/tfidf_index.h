@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// TfidfIndex: nearest neighbours by cosine similarity (brute force) over TF-IDF vectors, the
 /// built-in similarity of similarity routing when no embedding endpoint is configured.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "text/tfidf_vectorizer.h"
 #include "util/rng.h"
 

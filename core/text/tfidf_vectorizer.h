@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// TfidfVectorizer: lowercased words hashed into buckets, weighted by (1 + log tf) x idf with the
 /// idf fitted on a set of documents, L2-normalised. The text features of similarity routing and

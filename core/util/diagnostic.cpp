@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "util/diagnostic.h"
 #include "util/result.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Diagnostic: one problem found in an input file, located by JSON path or line number.
 

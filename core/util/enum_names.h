@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// The one way an enum is named in files, the database and the CLI: a table of {value, name}
 /// pairs beside the enum's toString / ...FromString functions.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Whole-file reads and crash-safe writes (temp file in the same folder, fsync, rename).
 /// Errors name the file and the system's reason.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Lets nlohmann/json read and write std::optional<T> as the value or null.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "util/json_reader.h"
 #include "util/secrets.h"
 

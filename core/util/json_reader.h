@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// JsonReader: typed field access over a parsed JSON document that collects every problem as a
 /// Diagnostic with the file name and JSON pointer, instead of stopping at the first.

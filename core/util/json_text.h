@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Parsing JSON text from outside (files, lines, HTTP bodies) without letting hostile input
 /// crash or escape as an exception: nesting depth is checked first, iteratively.

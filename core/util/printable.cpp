@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "util/printable.h"
 #include "util/utf8.h"
 

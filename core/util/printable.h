@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Makes text from files safe to print on a terminal: control characters (ESC above all, which
 /// can clear the screen or retitle the window), DEL, C1 controls and bytes that are not UTF-8

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Removes secrets from text before it is stored, logged or shown: the plain value, its
 /// URL-encoded form and its base64 forms at every alignment become "[REDACTED]".

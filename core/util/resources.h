@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Files from resources/ compiled into Baton (price book, role prompts, demo pool and profile),
 /// so every binary works without locating an install folder.

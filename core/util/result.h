@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Result<T>: the value of a core operation, or an Error that says what, where and what to do.
 /// Core code never throws across its public API; it returns Result.

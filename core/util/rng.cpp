@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "util/rng.h"
 
 #include <cmath>

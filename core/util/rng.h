@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Deterministic randomness: SplitMix64 streams seeded from a hash of named parts, so that the
 /// same (seed, model, item, attempt) always draws the same numbers on every platform.

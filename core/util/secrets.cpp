@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "util/secrets.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Recognises values that look like API keys, so that they are refused in pool files and
 /// never echoed in messages.

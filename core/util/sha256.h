@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// SHA-256 of a byte string, as lowercase hex; used to content-address prompts, responses and task sets.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// Minimal URL parsing for endpoint checks: scheme, host, port and origin.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 /// UTF-8 validation, so that text from files is checked where it enters instead of throwing
 /// later when it is serialised.

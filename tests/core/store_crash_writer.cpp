@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Helper for tst_store_crash: writes call rows through the StoreWriter forever, printing
 // "committed N" once rows 0..N are committed. The test kills it with SIGKILL at random moments.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Provider conformance, checked against the official SDKs.
 // 1. Requests: tests/data/conformance/sdk/*.json hold what openai 6.49.0, @anthropic-ai/sdk
 //    1.14.0 and 0.137.0, and @google/genai 2.32.0 sent for the same call (recorded by

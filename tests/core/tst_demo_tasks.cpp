@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The demo task set: size, categories, determinism, and gold answers re-derived from the
 // prompt text independently of the generator.
 

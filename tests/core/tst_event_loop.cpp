@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The one libcurl event loop: 1,000 calls in flight, cancel, first-byte and idle timeouts,
 // no redirects followed, only http/https.
 

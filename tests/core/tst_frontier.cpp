@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The cost-quality frontier: the non-decreasing convex hull of (cost, quality) points (the run
 // report's frontier).
 

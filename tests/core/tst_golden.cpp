@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Golden files: every case folder tests/data/report/<case>/ and tests/data/task_import/<case>/
 // holds input/ and expected/; the report's and the task importer's outputs must equal the
 // expected files byte for byte. tests/data/GOLDEN.md says how each case's figures were worked

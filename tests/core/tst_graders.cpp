@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Graders on messy real answers: markdown, parentheses, currency, equations, trailing explanations.
 
 #include "eval/answer_extraction.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Issue 16's hostile cases against the core parsers and money: every case is refused with a
 // clear error (or saturates), never wraps, crashes or throws. Each row failed before the fix.
 

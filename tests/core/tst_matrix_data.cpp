@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The importers plus the plain metrics reproduce the published figures of real outcome data in
 // ../shared/data (see its README). Skipped, with the reason, when the folder is absent.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Golden tests of every outcome-matrix importer: tests/data/matrix/<case>/{input,expected}.
 // Regenerate an expected file (then check it by hand!) with BATON_REGENERATE_GOLDEN=1.
 

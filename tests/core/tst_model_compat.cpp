@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What vendors announced about models, checked before a run: deprecations with their end of
 // life (from @anthropic-ai/sdk 1.14.0) and sampling parameters newer Claude models refuse (from
 // the SDK's parameter notes).

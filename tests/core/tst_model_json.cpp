@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Value types survive a JSON round trip field for field; unknown stays unknown.
 
 #include "model/call.h"

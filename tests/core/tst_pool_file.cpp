@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "pools/pool_file.h"
 #include "util/file_io.h"
 

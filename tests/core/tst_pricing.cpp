@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Golden costs computed by hand, one per provider usage convention (DESIGN section 4).
 
 #include "pricing/cost.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Wire formats from the providers' public docs: request shape, where the key goes, and parsing
 // of whole responses and error bodies.
 

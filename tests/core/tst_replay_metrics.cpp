@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Replay metrics on small hand-worked matrices: the hull, AIQ (RouterBench), PGR/APGR/CPT
 // (RouteLLM), the oracle, offline cascade, rules and similarity routing, splits, the price of a
 // constraint, capability profiles, drift with McNemar/two-proportion and Holm.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core_printers.h"
 #include "net/retry_policy.h"
 

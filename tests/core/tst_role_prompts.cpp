@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "core_printers.h"
 #include "prompts/role_prompts.h"
 #include "sim/sim_profile.h"

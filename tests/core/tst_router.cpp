@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The learned router: logistic regression through liblinear, Platt calibration and its measures,
 // and a router trained on a matrix with a planted signal that it must find on held-out items.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The learned router on RouteLLM's recorded outcomes (gpt-4-1106-preview vs Mixtral-8x7B on MMLU,
 // contaminated prompts excluded): on held-out items it must beat a random router (APGR 0.5) with
 // a bootstrap interval that excludes 0.5, and be calibrated. Skips when ../shared/data is absent.

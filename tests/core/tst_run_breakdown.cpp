@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The breakdowns behind the workbench charts: cost per item by role (unknown costs counted
 // apart, never as 0; items most expensive first) and log-spaced latency histograms.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The run engine against the simulator over real loopback HTTP: baselines end to end, the
 // response cache, the budget cap under fan-out, and a fault soak with every fault kind.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Each simulated model's measured accuracy per category on the demo set, asked over HTTP and
 // graded by the core graders, matches its profile within a binomial 99% interval.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The simulator over real HTTP (libcurl): wire shapes, usage, every fault, bad input, determinism.
 
 #include "core_printers.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The simulator as a server under load: a thousand keep-alive connections served at once, no
 // Nagle stall on a reused connection, compression only when asked for and where it pays.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The SSE parser gives identical events under every byte split of each fixture, and the
 // provider stream decoders read the same fixtures into the right text, usage and errors.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Statistics against figures computed by hand, and the report on a small hand-made run.
 
 #include "core_printers.h"

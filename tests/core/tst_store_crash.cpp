@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // SIGKILL during writes, 20 times over: no committed row is ever lost and the database reopens clean.
 
 #include "store/workspace.h"

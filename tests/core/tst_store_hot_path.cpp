@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The workspace's hot path: statements prepared once, commits grouped, the stated durability
 // (WAL + synchronous=NORMAL), and an open that costs the same at any size unless the last
 // shutdown was unclean.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Strategies against the simulator: routing-tree shapes for a fixed seed, the decisions they log,
 // validation before a run, documented fallbacks, the budget inside multi-call strategies, and
 // the cascade optimiser on a matrix worked out by hand.

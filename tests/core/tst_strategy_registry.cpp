@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The strategy registry: every kind's settings are read when the pool is loaded, with every problem
 // at its JSON path, and the engine plans and builds through the same readers.
 

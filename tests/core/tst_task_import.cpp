@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "io/task_import.h"
 
 #include "core_printers.h"

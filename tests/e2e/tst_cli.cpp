@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli as a user runs it: exit codes, --help, --json, and the messages of bad input.
 
 #include "core_printers.h"

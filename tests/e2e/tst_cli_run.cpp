@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-cli run and report as a user runs them: a canary key never leaks, a run killed with
 // SIGKILL resumes without re-sending finished calls, and reports export.
 

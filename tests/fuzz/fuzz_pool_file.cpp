@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer: pool files. Any bytes give a pool or a BadInput error; nothing throws or crashes.
 #include "pools/pool_file.h"
 

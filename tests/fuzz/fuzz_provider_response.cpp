@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer: each provider's response body, error body and stream events.
 #include "net/sse_parser.h"
 #include "providers/provider_adapter.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer: Retry-After and retry-after-ms. A value is never negative or past the cap.
 #include "net/retry_policy.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer: sim profiles.
 #include "sim/sim_profile.h"
 

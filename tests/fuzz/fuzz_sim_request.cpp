@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer: a chat request body as the simulator receives it.
 #include "sim/chat_request.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer: the SSE parser. The events must not depend on where the bytes are split.
 #include "net/sse_parser.h"
 

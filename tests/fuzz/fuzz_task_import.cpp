@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer: task JSONL and CSV. The first byte picks the format; the rest is the file.
 #include "io/task_import.h"
 

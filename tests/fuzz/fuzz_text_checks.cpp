@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer: the small checks every parser leans on: JSON text, URLs, UTF-8, secrets, printable.
 #include "util/json_text.h"
 #include "util/printable.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Backtraces of this process written by gdb (attached from a child): on a fatal signal, and on
 // demand when the GUI thread stops answering.

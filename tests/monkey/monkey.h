@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Monkey: draws seeded random input for whatever window has the user's attention (a popup
 // menu, a modal dialog, else the main window) and performs it with synthetic Qt events.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "monkey_action.h"
 
 #include <QStringList>

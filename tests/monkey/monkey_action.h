@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // MonkeyAction: one random input (click, drag, key, typed text, resize, run control) as one
 // line of the action log, so that a session can be replayed from its log.

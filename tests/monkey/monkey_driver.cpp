@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "monkey_driver.h"
 #include "crash_report.h"
 #include "main_window.h"

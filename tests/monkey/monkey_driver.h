@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // MonkeyDriver: the monkey test's session: the real main window on the demo workspace, seeded
 // random input (or a replayed action log) at a steady pace with every action logged, a run kept

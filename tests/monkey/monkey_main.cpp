@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // baton-monkey: seeded random input against the real workbench window on the demo workspace,
 // every action logged (OUT/actions.log) for replay, the GUI thread pinged for liveness, a
 // backtrace saved on a crash or hang. Run under a window manager by tools/monkey.sh.

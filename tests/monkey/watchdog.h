@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Watchdog: pings the GUI thread from its own thread (a queued call, answered when the event
 // loop runs) and measures each answer; a ping unanswered for longer than the hang limit saves

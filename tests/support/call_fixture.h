@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A logged call of a single-model strategy, distinct per n, for store tests.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // CaptureServer: a loopback HTTP server that records every request it gets (path with query,
 // headers, body) and answers each with one canned response, for tests that check what Baton

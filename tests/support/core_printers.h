@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // Lets QCOMPARE print core values (std::string, string vectors, core enums) when a comparison
 // fails, through QTest::toString specialisations.

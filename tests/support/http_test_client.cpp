@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "http_test_client.h"
 
 #include <algorithm>

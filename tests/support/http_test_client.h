@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // A small blocking libcurl client for tests that talk to the simulator over real HTTP.
 // (The product's own transport is the multi-handle event loop in core/net.)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 // RunBench: a temporary workspace with a task set saved in it, the simulator serving that task
 // set on loopback, and the engine's inputs, for tests that run pools end to end.

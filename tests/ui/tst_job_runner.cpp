@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // JobRunner: results arrive on the GUI thread, a newer job makes an older result stale, cancel
 // drops the result and stops the work; awaited with QSignalSpy, never sleeps.
 

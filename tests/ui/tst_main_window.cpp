@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The main window: pages and shortcuts; closing asks about an unsaved pool and a run in
 // progress, stops the run before anything is destroyed and records why it stopped.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Pools page on the demo session: the models table under QAbstractItemModelTester, edits
 // that are undoable and refused when wrong (a key pasted as its reference is never kept), a
 // broken pool file opened with every problem listed and nothing dropped, save and reopen,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // ProfileModel: models x categories with the accuracy, a heat colour and a tooltip with the CI;
 // runs under QAbstractItemModelTester; CSV export keeps unknown costs empty, never 0.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Profiles page: a saved matrix's heat map computed off the GUI thread (awaited with
 // QSignalSpy), sortable, exported as CSV, PNG, SVG and PDF.
 

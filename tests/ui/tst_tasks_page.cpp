@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The Tasks page: importing a JSONL file (off the GUI thread) makes it the set runs use; a file with bad lines is
 // refused with every bad line listed by number, then imported skipping them when asked; the
 // items table hands rows over in chunks (canFetchMore/fetchMore) under QAbstractItemModelTester.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The workbench on a small demo workspace: a run from the Run page, off the GUI thread, whose
 // Results table shows exactly the core report's figures; the table model under
 // QAbstractItemModelTester; chart exports that are real PNG, SVG and PDF files.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Records what the official SDKs send (tests/data/conformance/sdk/*.json), so that Baton's
 # requests can be compared with theirs field by field (tests/core/tst_conformance.cpp).
 # The SDKs are installed with npm OUTSIDE the repository; the tests need neither npm nor Node.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Mutation check (issue 16): applies each named mutant of tools/mutants/mutants.tsv to the core
 # sources, rebuilds only the tests named for it, runs them, and requires every mutant to be
 # killed (some named test fails). The sources are restored after each mutant, also on Ctrl+C.
