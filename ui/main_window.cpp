@@ -103,6 +103,14 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         event->ignore();
         return;
     }
+    // A modal dialog (a file dialog, a question) runs a nested event loop on this window's stack:
+    // closing the window under it destroyed the dialog twice (found by the monkey test). The
+    // dialog is closed first; the window closes when asked again.
+    if (QWidget* modal = QApplication::activeModalWidget(); modal && modal != this) {
+        modal->close();
+        event->ignore();
+        return;
+    }
     // Every question first; nothing is stopped or dropped unless all are answered yes.
     if (!m_answeredClose &&
         ((m_runPage && !m_runPage->confirmStop()) || (m_poolsPage && !m_poolsPage->confirmDiscard()))) {
