@@ -51,7 +51,7 @@ StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outc
     if (m.items > 0) {
         m.accuracy = correct / double(m.items);
         m.accuracyCi = wilsonInterval(int64_t(std::llround(correct)), m.items);
-        m.callsPerItem = double(calls.size()) / double(m.items);
+        m.callsPerItem = double(calls.size()) / double(m.items + m.incomplete);
         m.tokensPerItem = double(tokens) / double(m.items + m.incomplete);
     }
     if (costKnown) {
