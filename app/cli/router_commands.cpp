@@ -1,26 +1,18 @@
 // SPDX-License-Identifier: MIT
 // baton-cli router eval
 
+#include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
 #include "matrix/matrix_import.h"
 #include "replay/model_stats.h"
 #include "replay/router_evaluation.h"
 
-#include <charconv>
 #include <cstdio>
 #include <iostream>
 
 namespace baton::cli {
 namespace {
-
-template <class T> std::optional<T> number(const std::optional<std::string>& text, T fallback) {
-    if (!text) return fallback;
-    T value{};
-    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-    if (ec != std::errc() || end != text->data() + text->size()) return std::nullopt;
-    return value;
-}
 
 nlohmann::json curveJson(const std::vector<core::RoutePoint>& curve) {
     nlohmann::json out = nlohmann::json::array();
@@ -66,12 +58,11 @@ int evalCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto format = args.value("--format");
     if (args.positional.empty() || !format) return usageError("router eval needs FILE... and --format F", "router eval");
-    auto seeds = number<int>(args.value("--seeds"), 5);
-    auto testShare = number<double>(args.value("--test-share"), 0.3);
-    auto c = number<double>(args.value("--c"), 1.0);
-    if (!seeds || *seeds < 1 || *seeds > 100) return usageError("--seeds must be a whole number from 1 to 100", "router eval");
-    if (!testShare || !(*testShare > 0 && *testShare < 1)) return usageError("--test-share must be in (0, 1)", "router eval");
-    if (!c || !(*c > 0)) return usageError("--c must be a positive number", "router eval");
+    std::string bad;
+    auto seeds = wholeOption(args, "--seeds", 1, 100, bad);
+    auto testShare = decimalOption(args, "--test-share", 0.01, 0.99, bad);
+    auto c = decimalOption(args, "--c", 1e-6, 1e6, bad);
+    if (!bad.empty()) return usageError(bad, "router eval");
 
     core::MatrixImportOptions importOptions;
     importOptions.format = *format;
@@ -81,10 +72,10 @@ int evalCommand(const ParsedArgs& args) {
 
     core::RouterEvaluationOptions options;
     options.seeds.clear();
-    for (int s = 1; s <= *seeds; ++s)
+    for (int64_t s = 1; s <= seeds.value_or(5); ++s)
         options.seeds.push_back(uint64_t(s));
-    options.testShare = *testShare;
-    options.train.c = *c;
+    options.testShare = testShare.value_or(0.3);
+    options.train.c = c.value_or(1.0);
     options.weak = args.value("--weak").value_or("");
     options.strong = args.value("--strong").value_or("");
     auto evaluation = core::evaluateRouter(*matrix, options);
