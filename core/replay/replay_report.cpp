@@ -10,10 +10,6 @@ namespace baton::core {
 
 namespace {
 
-double axisOf(const RoutePoint& p, bool usd) {
-    return usd ? p.meanCostUsd : p.strongShare;
-}
-
 Result<size_t> modelNamed(const OutcomeMatrix& m, const std::string& name) {
     auto index = m.modelIndex(name);
     if (!index) return fail(ErrorKind::BadInput, "no model \"" + name + "\" in the matrix; see baton-cli matrix show");
@@ -21,13 +17,8 @@ Result<size_t> modelNamed(const OutcomeMatrix& m, const std::string& name) {
 }
 
 void finishCurve(ReplayCurve& c, const ReplayReport& r, bool usd, double lo, double hi) {
-    std::vector<CurvePoint> pts;
-    std::vector<SharePoint> shares;
-    for (const auto& p : c.points) {
-        pts.push_back({axisOf(p, usd), p.accuracy, c.strategy});
-        if (!std::isnan(p.strongShare)) shares.push_back({p.strongShare, p.accuracy});
-    }
-    c.aiq = aiq(nonDecreasingHull(pts), lo, hi);
+    std::vector<SharePoint> shares = sharePoints(c.points);
+    c.aiq = curveAiq(c.points, usd, lo, hi);
     if (r.weak.empty() || shares.empty()) return;
     double weak = NAN, strong = NAN;
     for (const auto& b : r.baselines) {
@@ -83,7 +74,7 @@ Result<ReplayReport> replay(const OutcomeMatrix& m, const ReplayOptions& o, std:
     r.costAxis = usd ? "usd" : "strong-share";
     std::vector<CurvePoint> basePoints;
     for (const auto& b : r.baselines)
-        basePoints.push_back({axisOf(b, usd), b.accuracy, b.strategy});
+        basePoints.push_back({costAxis(b, usd), b.accuracy, b.strategy});
     r.baselineHull = nonDecreasingHull(basePoints);
     double lo = INFINITY, hi = -INFINITY;
     for (const auto& p : basePoints)
@@ -112,7 +103,7 @@ Result<ReplayReport> replay(const OutcomeMatrix& m, const ReplayOptions& o, std:
                 for (size_t k = 0; k < order.size(); ++k)
                     order[k] = k;
                 std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-                    return axisOf(r.baselines[a], usd) < axisOf(r.baselines[b], usd) ||
+                    return costAxis(r.baselines[a], usd) < costAxis(r.baselines[b], usd) ||
                            (!usd && r.baselines[a].accuracy < r.baselines[b].accuracy);
                 });
                 spec.chain = order;

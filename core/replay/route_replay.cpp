@@ -1,9 +1,28 @@
 // SPDX-License-Identifier: MIT
 #include "replay/route_replay.h"
+#include "eval/frontier.h"
 
 #include <cmath>
 
 namespace baton::core {
+
+double costAxis(const RoutePoint& p, bool usd) {
+    return usd ? p.meanCostUsd : p.strongShare;
+}
+
+double curveAiq(const std::vector<RoutePoint>& curve, bool usd, double lo, double hi) {
+    std::vector<CurvePoint> points;
+    for (const auto& p : curve)
+        points.push_back({costAxis(p, usd), p.accuracy, p.strategy});
+    return aiq(nonDecreasingHull(points), lo, hi);
+}
+
+std::vector<SharePoint> sharePoints(const std::vector<RoutePoint>& curve) {
+    std::vector<SharePoint> out;
+    for (const auto& p : curve)
+        if (!std::isnan(p.strongShare)) out.push_back({p.strongShare, p.accuracy});
+    return out;
+}
 
 RoutePoint scoreRoutes(const OutcomeMatrix& m, const std::vector<size_t>& items, const std::vector<uint16_t>& choice,
                        std::optional<size_t> strong) {

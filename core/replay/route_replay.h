@@ -8,6 +8,7 @@
 
 #include <cmath>
 #include "matrix/outcome_matrix.h"
+#include "replay/gap_recovered.h"
 #include "text/tfidf_index.h"
 
 #include <map>
@@ -26,6 +27,13 @@ struct RoutePoint {
     double strongShare = NAN; ///< share of items answered by the strong model, when one is named
     size_t items = 0;
 };
+
+/// A point's cost axis: mean USD per item, or the share of strong-model calls when costs are unknown.
+double costAxis(const RoutePoint& p, bool usd);
+/// AIQ of the curve's non-decreasing hull over [lo, hi] on that axis.
+double curveAiq(const std::vector<RoutePoint>& curve, bool usd, double lo, double hi);
+/// The curve as (strong share, accuracy) points for APGR and CPT; points without a share left out.
+std::vector<SharePoint> sharePoints(const std::vector<RoutePoint>& curve);
 
 /// Scores one chosen model per item. A chosen cell without a grade counts as 0 and is a bug in
 /// the caller: replay on completeItems().

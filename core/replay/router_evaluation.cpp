@@ -13,24 +13,6 @@
 namespace baton::core {
 namespace {
 
-double axis(const RoutePoint& p, bool usd) {
-    return usd ? p.meanCostUsd : p.strongShare;
-}
-
-double curveAiq(const std::vector<RoutePoint>& curve, bool usd, double lo, double hi) {
-    std::vector<CurvePoint> points;
-    for (const auto& p : curve)
-        points.push_back({axis(p, usd), p.accuracy, p.strategy});
-    return aiq(nonDecreasingHull(points), lo, hi);
-}
-
-std::vector<SharePoint> shares(const std::vector<RoutePoint>& curve) {
-    std::vector<SharePoint> out;
-    for (const auto& p : curve)
-        if (!std::isnan(p.strongShare)) out.push_back({p.strongShare, p.accuracy});
-    return out;
-}
-
 /// APGR on resampled test items: the choices per lambda are fixed, only the items drawn change.
 Interval95 apgrInterval(const OutcomeMatrix& m, const RouterPredictions& p, const std::vector<double>& lambdas,
                         size_t weak, size_t strong, int resamples, uint64_t seed) {
@@ -123,16 +105,16 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         }
         double lo = INFINITY, hi = -INFINITY;
         for (const auto& b : r.baselines)
-            lo = std::min(lo, axis(b, usd)), hi = std::max(hi, axis(b, usd));
+            lo = std::min(lo, costAxis(b, usd)), hi = std::max(hi, costAxis(b, usd));
         r.routerAiq = curveAiq(r.router, usd, lo, hi);
         r.knnAiq = curveAiq(r.knn, usd, lo, hi);
         r.baselineAiq = curveAiq(r.baselines, usd, lo, hi);
         if (strong) {
             double weakAcc = r.baselines[*weak].accuracy, strongAcc = r.baselines[*strong].accuracy;
-            r.routerApgr = averagePgr(shares(r.router), weakAcc, strongAcc);
-            r.knnApgr = averagePgr(shares(r.knn), weakAcc, strongAcc);
-            r.routerCpt50 = callPerformanceThreshold(shares(r.router), weakAcc, strongAcc, 0.5);
-            r.knnCpt50 = callPerformanceThreshold(shares(r.knn), weakAcc, strongAcc, 0.5);
+            r.routerApgr = averagePgr(sharePoints(r.router), weakAcc, strongAcc);
+            r.knnApgr = averagePgr(sharePoints(r.knn), weakAcc, strongAcc);
+            r.routerCpt50 = callPerformanceThreshold(sharePoints(r.router), weakAcc, strongAcc, 0.5);
+            r.knnCpt50 = callPerformanceThreshold(sharePoints(r.knn), weakAcc, strongAcc, 0.5);
             r.routerApgrCi = apgrInterval(priced, predictions, lambdas, *weak, *strong, o.bootstrap, seed);
         }
         r.calibration = routerCalibration(predictions, priced);
