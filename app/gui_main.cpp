@@ -2,6 +2,7 @@
 // baton: the desktop workbench. Opens the built-in demo workspace (simulated pool, generated
 // task set) with the simulator running in-process, so a first run needs no key.
 
+#include "file_dialog_icons.h"
 #include "main_window.h"
 #include "workbench_session.h"
 
@@ -15,6 +16,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("Baton"));
     QApplication::setOrganizationName(QStringLiteral("Baton"));
     QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
+    baton::ui::FileDialogIcons::install(app);
 
     QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
     QDir().mkpath(folder);

@@ -12,7 +12,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] ||
-    targets=(pool_file task_import sse provider_response retry_after sim_profile sim_request text_checks)
+    targets=(pool_file task_import sse provider_response retry_after sim_profile sim_request text_checks matrix_import)
 export CMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER:-ccache}
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j"${BATON_FUZZ_JOBS:-2}" --target "${targets[@]/#/fuzz_}"

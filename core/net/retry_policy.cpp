@@ -19,14 +19,16 @@ std::optional<double> parseSeconds(const std::string& text) {
     return v;
 }
 
-/// IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT".
-std::optional<std::chrono::system_clock::time_point> parseHttpDate(const std::string& text) {
+/// IMF-fixdate, e.g. "Wed, 21 Oct 2015 07:28:00 GMT", as seconds since 1970. Kept in seconds: a
+/// time_point counts nanoseconds in 64 bits, which overflows past the year 2262 (fuzzing found a
+/// server date in the year 5871 doing that).
+std::optional<double> parseHttpDate(const std::string& text) {
     std::tm tm{};
     const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &tm);
     if (!end || *end) return std::nullopt;
     time_t t = timegm(&tm);
     if (t == -1) return std::nullopt;
-    return std::chrono::system_clock::from_time_t(t);
+    return double(t);
 }
 
 } // namespace
@@ -39,7 +41,7 @@ std::optional<double> retryAfterSeconds(const std::map<std::string, std::string>
     if (it == headers.end()) return std::nullopt;
     if (auto s = parseSeconds(it->second)) return std::min(*s, kRetryAfterCapSeconds);
     if (auto date = parseHttpDate(it->second)) {
-        double s = std::chrono::duration<double>(*date - now).count();
+        double s = *date - std::chrono::duration<double>(now.time_since_epoch()).count();
         return std::clamp(s, 0.0, kRetryAfterCapSeconds);
     }
     return std::nullopt;

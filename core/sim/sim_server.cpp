@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sim/sim_server.h"
+#include "sim/deadline_http_server.h"
 #include "sim/growing_thread_pool.h"
 #include "sim/response_encoding.h"
 #include "util/url.h"
@@ -8,16 +9,22 @@
 
 #include <atomic>
 #include <chrono>
+#include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <thread>
 
 namespace baton::core {
 
 struct SimServer::Impl {
+    explicit Impl(SimServerOptions o)
+        : options(std::move(o)),
+          server(std::chrono::milliseconds(int64_t(std::clamp(options.requestReadSeconds, 0.001, 86400.0) * 1000))) {}
+
     std::shared_ptr<SimResponder> responder;
     SimServerOptions options;
-    httplib::Server server;
+    DeadlineHttpServer server;
     std::thread thread;
     int port = 0;
     std::atomic<bool> stopping{false};
@@ -62,17 +69,33 @@ struct SimServer::Impl {
         bool tooLarge = req.has_header("Content-Length") &&
                         std::strtoull(req.get_header_value("Content-Length").c_str(), nullptr, 10) >
                             uint64_t(options.maxBodyBytes);
+        bool complete = true;
         if (!tooLarge)
-            reader([&](const char* data, size_t length) {
+            complete = reader([&](const char* data, size_t length) {
                 if (body.size() + length > options.maxBodyBytes) return !(tooLarge = true);
                 body.append(data, length);
                 return true;
             });
+        if (!tooLarge && !complete) {
+            sendError(res, DeadlineHttpServer::requestTimedOut() ? requestTimeout()
+                                                                 : SimHttpError{400, "invalid_request_error", "",
+                                                                                "The request body is incomplete.", "", {}});
+            res.set_header("Connection", "close");
+            return false;
+        }
         if (tooLarge) {
             sendError(res, {413, "invalid_request_error", "", "Request body too large for the simulator.", "", {}});
             res.set_header("Connection", "close"); // the rest of the body is never read
         }
         return !tooLarge;
+    }
+
+    SimHttpError requestTimeout() const {
+        char limit[32];
+        std::snprintf(limit, sizeof limit, "%g", options.requestReadSeconds);
+        return {408, "invalid_request_error", "",
+                std::string("The request did not arrive within ") + limit + " s of its first byte; the connection is closed.",
+                "", {}};
     }
 
     void chat(const httplib::Request& req, httplib::Response& res);
@@ -167,9 +190,8 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
     if (!isLoopbackHost(host))
         return fail(ErrorKind::BadInput,
                     "the simulator only listens on loopback (127.0.0.1, ::1, localhost), not \"" + options.host + "\"");
-    auto impl = std::make_unique<Impl>();
+    auto impl = std::make_unique<Impl>(options);
     impl->responder = std::move(responder);
-    impl->options = options;
     Impl* self = impl.get();
     int threads = options.threads;
     self->server.new_task_queue = [self, threads] {
@@ -182,7 +204,8 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
     self->server.set_tcp_nodelay(true);
     self->server.set_payload_max_length(options.maxBodyBytes);
     self->server.set_keep_alive_max_count(100000);
-    // A client that stops sending holds a thread only this long per read (slowloris).
+    // A client that stops sending holds a thread only this long per read; one that sends slowly,
+    // only options.requestReadSeconds per request (slowloris; DeadlineHttpServer).
     self->server.set_read_timeout(10, 0);
     self->server.set_write_timeout(30, 0);
     // Bodies are read through a content reader so that the size limit holds however the body is
@@ -213,7 +236,12 @@ Result<std::unique_ptr<SimServer>> SimServer::start(std::shared_ptr<SimResponder
         res.set_content(std::get<std::string>(body), "application/json");
         Impl::encodeReply(accept, res);
     });
-    self->server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    self->server.set_error_handler([self](const httplib::Request& req, httplib::Response& res) {
+        if (DeadlineHttpServer::requestTimedOut()) {
+            Impl::sendError(res, self->requestTimeout());
+            res.set_header("Connection", "close");
+            return;
+        }
         if (!res.body.empty()) return;
         std::string message = res.status == 413   ? "Request body too large for the simulator."
                               : res.status == 404 ? "Unknown request URL: " + req.method + " " + req.path + "."
@@ -266,6 +294,10 @@ std::string SimServer::baseUrl() const {
 
 int64_t SimServer::requestsServed() const {
     return m_impl->served;
+}
+
+int64_t SimServer::requestsTimedOut() const {
+    return m_impl->server.requestsTimedOut();
 }
 
 size_t SimServer::peakConnections() const {

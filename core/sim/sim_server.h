@@ -16,6 +16,10 @@ struct SimServerOptions {
     std::string host = "127.0.0.1"; ///< loopback only; anything else is refused
     int port = 0;                   ///< 0: an ephemeral port
     size_t maxBodyBytes = 8u << 20; ///< larger bodies get 413
+    /// A request's head and body must arrive within this many seconds of its first byte, else
+    /// 408 and the connection is closed: a client dripping bytes (slowloris) holds a thread no
+    /// longer than this.
+    double requestReadSeconds = 10;
     /// Most connections served at once: httplib gives each keep-alive connection a thread, and
     /// threads start only when every one is busy, so a large limit costs nothing until used.
     int threads = 4096;
@@ -35,6 +39,8 @@ public:
     std::string baseUrl() const;
     void stop();
     int64_t requestsServed() const;
+    /// Connections closed because a request did not arrive within requestReadSeconds.
+    int64_t requestsTimedOut() const;
     /// The most connections that were being served at the same time.
     size_t peakConnections() const;
     const SimResponder& responder() const;

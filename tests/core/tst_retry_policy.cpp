@@ -45,6 +45,11 @@ private slots:
                                  << "soon, please" << -1.0;
         QTest::newRow("empty") << "retry-after"
                                << "" << -1.0;
+        // Found by fuzzing: past the year 2262 a time_point in nanoseconds overflowed.
+        QTest::newRow("date in the year 5871") << "retry-after"
+                                               << "Wed, 21 Oct 5871 07:28:00 GMT" << 60.0;
+        QTest::newRow("date in the year 1000") << "retry-after"
+                                               << "Mon, 01 Jan 1000 00:00:00 GMT" << 0.0;
         QTest::newRow("bad date") << "retry-after"
                                   << "Wed, 32 Oct 2015 07:28:07 GMT" << -1.0;
     }

@@ -3,6 +3,7 @@
 // apart, never as 0; items most expensive first) and log-spaced latency histograms.
 
 #include "core_printers.h"
+#include "eval/routing_tree.h"
 #include "eval/run_breakdown.h"
 
 #include <QTest>
@@ -18,11 +19,42 @@ Call call(const char* item, const char* strategy, CallRole role, std::optional<d
     return c;
 }
 
+Outcome outcome(const char* item, const char* strategy, std::optional<double> grade,
+                OutcomeStatus status = OutcomeStatus::Complete) {
+    Outcome o;
+    o.itemId = item, o.strategy = strategy, o.grade = grade, o.status = status;
+    return o;
+}
+
 } // namespace
 
 class TestRunBreakdown : public QObject {
     Q_OBJECT
 private slots:
+    // The Inspector's "wrong while a baseline was right" filter, worked out by hand per item:
+    // a: cheap wrong (0.4 < 0.5), base1 right          -> listed
+    // b: cheap right (exactly 0.5), base1 right        -> not
+    // c: cheap wrong, base1 wrong, base2 right          -> listed (any baseline)
+    // d: cheap wrong, only a non-baseline right         -> not
+    // e: cheap failed (no grade: wrong), base2 right    -> listed
+    // f: cheap incomplete, base1 right                  -> not (incomplete counts neither way)
+    // g: cheap wrong, base1 right but incomplete        -> not
+    void wrongWhileABaselineWasRightByHand() {
+        std::vector<Outcome> outcomes = {
+            outcome("a", "cheap", 0.4),  outcome("a", "base1", 1.0),
+            outcome("b", "cheap", 0.5),  outcome("b", "base1", 1.0),
+            outcome("c", "cheap", 0.0),  outcome("c", "base1", 0.0), outcome("c", "base2", 0.9),
+            outcome("d", "cheap", 0.0),  outcome("d", "other", 1.0),
+            outcome("e", "cheap", std::nullopt, OutcomeStatus::Failed), outcome("e", "base2", 1.0),
+            outcome("f", "cheap", std::nullopt, OutcomeStatus::Incomplete), outcome("f", "base1", 1.0),
+            outcome("g", "cheap", 0.0),  outcome("g", "base1", 1.0, OutcomeStatus::Incomplete),
+        };
+        QCOMPARE(wrongWhileABaselineWasRight(outcomes, "cheap", {"base1", "base2"}),
+                 (std::vector<std::string>{"a", "c", "e"}));
+        QCOMPARE(wrongWhileABaselineWasRight(outcomes, "cheap", {"base1"}), (std::vector<std::string>{"a"}));
+        QCOMPARE(wrongWhileABaselineWasRight(outcomes, "cheap", {}), std::vector<std::string>{});
+    }
+
     void costPerItemSplitsByRole() {
         std::vector<Call> calls = {
             call("a", "moa", CallRole::Propose, 0.001),          call("a", "moa", CallRole::Propose, 0.002),

@@ -9,7 +9,9 @@
 #include "sim/sim_server.h"
 
 #include <QTest>
+#include <algorithm>
 #include <arpa/inet.h>
+#include <poll.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -39,10 +41,27 @@ SimProfile quietProfile() {
     return p;
 }
 
-std::unique_ptr<SimServer> startServer(SimProfile profile, std::optional<ReplaySource> replay = std::nullopt) {
-    auto server = SimServer::start(std::make_shared<SimResponder>(std::move(profile), demo(), std::move(replay)));
+std::unique_ptr<SimServer> startServer(SimProfile profile, std::optional<ReplaySource> replay = std::nullopt,
+                                       SimServerOptions options = {}) {
+    auto server =
+        SimServer::start(std::make_shared<SimResponder>(std::move(profile), demo(), std::move(replay)), options);
     if (!server) qFatal("%s", server.error().describe().c_str());
     return std::move(*server);
+}
+
+/// A raw TCP connection to the simulator (for what libcurl will not send); -1 on failure.
+int connectRaw(const SimServer& server, int timeoutSeconds = 20) {
+    int port = std::stoi(server.baseUrl().substr(server.baseUrl().rfind(':') + 1));
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(uint16_t(port));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) return ::close(fd), -1;
+    timeval limit{timeoutSeconds, 0}; // a server that stops reading without answering fails a test, not hangs it
+    ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
+    ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+    return fd;
 }
 
 std::string chatBody(const std::string& model, const std::string& prompt, bool stream = false, bool usage = false) {
@@ -260,16 +279,8 @@ private slots:
     // Issue 16, defect 5: a chunked body is bounded like any other (was: read whole, then 400).
     void chunkedBodyIsBoundedToo() {
         auto server = startServer(quietProfile());
-        int port = std::stoi(server->baseUrl().substr(server->baseUrl().rfind(':') + 1));
-        int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_port = htons(uint16_t(port));
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-        timeval limit{20, 0}; // a server that stops reading without answering fails the test, not hangs it
-        ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &limit, sizeof limit);
-        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, sizeof limit);
+        int fd = connectRaw(*server);
+        QVERIFY(fd >= 0);
         std::string head = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                            "Transfer-Encoding: chunked\r\n\r\n";
         QCOMPARE(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), ssize_t(head.size()));
@@ -285,6 +296,83 @@ private slots:
         ::close(fd);
         QVERIFY2(reply.rfind("HTTP/1.1 413", 0) == 0, reply.substr(0, 200).c_str());
         QCOMPARE(httpGet(url(*server, "/models")).status, 200L); // and it still serves
+    }
+
+    // Issue 16, defect 5: clients that send their request a byte at a time (slowloris) hold the
+    // simulator only for the request deadline, and others are served meanwhile. Each slow client
+    // sends a byte every 100 ms, well inside the per-read timeout (10 s), so before the deadline
+    // they kept their connection (and its thread) as long as they liked: 400 bytes = 40 s here.
+    void slowClientsAreCutOffAndOthersServed() {
+        SimServerOptions options;
+        options.requestReadSeconds = 1;
+        auto server = startServer(quietProfile(), std::nullopt, options);
+        const std::string request = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " +
+                                    std::string(400 - 68, 'a') + "\r\n\r\n"; // a valid head, however late
+        const int slow = 80;
+        std::vector<int> fds;
+        for (int i = 0; i < slow; ++i) {
+            fds.push_back(connectRaw(*server));
+            QVERIFY(fds.back() >= 0);
+        }
+        std::vector<size_t> sent(size_t(slow), 0);
+        std::vector<bool> closedByServer(size_t(slow), false);
+        bool othersServed = true;
+        for (size_t step = 0; step < request.size(); ++step) {
+            for (size_t i = 0; i < fds.size(); ++i) {
+                if (closedByServer[i]) continue;
+                pollfd p{fds[i], POLLIN, 0};
+                if (::poll(&p, 1, 0) > 0) { // the server answered (408) or closed: cut off
+                    closedByServer[i] = true;
+                    continue;
+                }
+                if (::send(fds[i], &request[step], 1, MSG_NOSIGNAL) == 1) ++sent[i];
+                else closedByServer[i] = true;
+            }
+            if (step == 5) // while every slow client holds its connection, another is served
+                othersServed = httpPost(url(*server, "/chat/completions"), chatBody("sim/nano", "2+2?")).status == 200;
+            if (std::all_of(closedByServer.begin(), closedByServer.end(), [](bool c) { return c; })) break;
+            ::usleep(100'000);
+        }
+        std::string reply;
+        char buffer[512];
+        ssize_t n = ::recv(fds[0], buffer, sizeof buffer, 0);
+        if (n > 0) reply.assign(buffer, size_t(n));
+        for (int fd : fds)
+            ::close(fd);
+        QVERIFY(othersServed);
+        QCOMPARE(int(std::count(closedByServer.begin(), closedByServer.end(), true)), slow);
+        QVERIFY2(*std::max_element(sent.begin(), sent.end()) < request.size(), "a slow client sent its whole request");
+        QVERIFY2(reply.empty() || reply.rfind("HTTP/1.1 408", 0) == 0, reply.c_str());
+        QCOMPARE(server->requestsTimedOut(), int64_t(slow));
+        QCOMPARE(httpGet(url(*server, "/models")).status, 200L); // and it still serves
+    }
+
+    // A body that stops arriving part-way is refused the same way (408), not handed on truncated.
+    void slowBodyIsCutOff() {
+        SimServerOptions options;
+        options.requestReadSeconds = 1;
+        auto server = startServer(quietProfile(), std::nullopt, options);
+        int fd = connectRaw(*server);
+        QVERIFY(fd >= 0);
+        std::string body = chatBody("sim/nano", "2+2?");
+        std::string head = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                           "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n";
+        QCOMPARE(::send(fd, head.data(), head.size(), MSG_NOSIGNAL), ssize_t(head.size()));
+        size_t sent = 0;
+        for (; sent < body.size(); ++sent) {
+            pollfd p{fd, POLLIN, 0};
+            if (::poll(&p, 1, 0) > 0) break;
+            if (::send(fd, &body[sent], 1, MSG_NOSIGNAL) != 1) break;
+            ::usleep(200'000);
+        }
+        std::string reply;
+        char buffer[1024];
+        for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+            reply.append(buffer, size_t(n));
+        ::close(fd);
+        QVERIFY2(sent < body.size(), "the whole body was taken byte by byte");
+        QVERIFY2(reply.rfind("HTTP/1.1 408", 0) == 0, reply.substr(0, 200).c_str());
+        QCOMPARE(server->requestsTimedOut(), int64_t(1));
     }
 
     void contextWindowExceeded() {

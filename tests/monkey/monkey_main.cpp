@@ -6,6 +6,7 @@
 //   baton-monkey --out DIR [--seed N] [--minutes M] [--actions N] [--interval-ms MS]
 //                [--hang-seconds S] [--no-run] [--replay DIR/actions.log] [--items-per-category N]
 
+#include "file_dialog_icons.h"
 #include "monkey_driver.h"
 #include "workbench_session.h"
 
@@ -28,6 +29,7 @@ void onMessage(QtMsgType type, const QMessageLogContext&, const QString& message
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Baton monkey"));
+    baton::ui::FileDialogIcons::install(app); // as the workbench does (app/gui_main.cpp)
     QApplication::setQuitOnLastWindowClosed(false); // the driver reopens the window the input closed
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Random input against the Baton workbench."));

@@ -4,6 +4,11 @@
 
 #include "pools/pool_file.h"
 #include "main_window.h"
+#include "placeholder_page.h"
+#include "profiles_page.h"
+#include "results_page.h"
+#include "inspector_page.h"
+#include "tasks_page.h"
 #include "pools_page.h"
 #include "run_page.h"
 #include "store/run_store.h"
@@ -11,6 +16,7 @@
 
 #include <QAction>
 #include <QMenuBar>
+#include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -19,22 +25,55 @@ using namespace baton::ui;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    // The window composes the real pages (with a workspace), each shown by its navigation row
+    // and its shortcut; without a workspace, placeholders that say why.
     void composesPagesAndNavigates() {
-        MainWindow window(nullptr);
+        QTemporaryDir dir;
+        auto session = WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        MainWindow window(session->get());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Profiles"}));
+        auto* stack = window.findChild<QStackedWidget*>();
+        QVERIFY(stack);
+        QCOMPARE(stack->count(), 6);
+        QList<QWidget*> pages = {window.poolsPage(), window.tasksPage(), window.runPage(), window.resultsPage(),
+                                 window.inspectorPage(), static_cast<QWidget*>(window.findChild<ProfilesPage*>())};
+        for (int i = 0; i < 6; ++i) {
+            QVERIFY2(pages[i] && stack->widget(i) == pages[i], qPrintable(window.pageTitles()[i]));
+            QVERIFY(!qobject_cast<PlaceholderPage*>(stack->widget(i)));
+        }
         QCOMPARE(window.currentPage(), 0);
+        QVERIFY(window.poolsPage()->isVisible());
         window.showPage(3);
         QCOMPARE(window.currentPage(), 3);
+        QVERIFY(window.resultsPage()->isVisible() && !window.poolsPage()->isVisible());
     }
 
     void pageShortcutsSwitchPages() {
-        MainWindow window(nullptr);
+        QTemporaryDir dir;
+        auto session = WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        MainWindow window(session->get());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
         QCOMPARE(window.currentPage(), 2);
+        QVERIFY(window.runPage()->isVisible());
+        QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window.currentPage(), 1);
+        QVERIFY(window.tasksPage()->isVisible() && !window.runPage()->isVisible());
+    }
+
+    void withoutAWorkspaceEveryPageSaysWhy() {
+        MainWindow window(nullptr);
+        auto* stack = window.findChild<QStackedWidget*>();
+        QVERIFY(stack);
+        QCOMPARE(stack->count(), 6);
+        for (int i = 0; i < stack->count(); ++i)
+            QVERIFY(qobject_cast<PlaceholderPage*>(stack->widget(i)));
+        QVERIFY(!window.poolsPage() && !window.runPage());
     }
 
     void closingWithAnUnsavedPoolAsksFirst() {
