@@ -11,7 +11,9 @@
 namespace baton::core {
 
 size_t MatrixBuilder::item(std::string_view id, std::string_view category, std::string_view prompt) {
-    auto [it, added] = m_itemIndex.try_emplace(std::string(id), uint32_t(m_items.size()));
+    auto it = m_itemIndex.find(id); // no string built for an item seen before (most rows)
+    bool added = it == m_itemIndex.end();
+    if (added) it = m_itemIndex.emplace(std::string(id), uint32_t(m_items.size())).first;
     if (added) {
         m_items.emplace_back(id);
         m_itemCategories.emplace_back(category);
@@ -24,9 +26,10 @@ size_t MatrixBuilder::item(std::string_view id, std::string_view category, std::
 }
 
 size_t MatrixBuilder::model(std::string_view name) {
-    auto [it, added] = m_modelIndex.try_emplace(std::string(name), uint32_t(m_models.size()));
-    if (added) m_models.emplace_back(name);
-    return it->second;
+    if (auto it = m_modelIndex.find(name); it != m_modelIndex.end()) return it->second;
+    m_modelIndex.emplace(std::string(name), uint32_t(m_models.size()));
+    m_models.emplace_back(name);
+    return m_models.size() - 1;
 }
 
 void MatrixBuilder::error(size_t line, std::string message) {

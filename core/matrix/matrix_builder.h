@@ -53,7 +53,12 @@ private:
     };
     std::string m_file;
     std::vector<std::string> m_items, m_itemCategories, m_itemPrompts, m_models;
-    std::unordered_map<std::string, uint32_t> m_itemIndex, m_modelIndex;
+    /// Looked up by string_view without building a string (transparent hash).
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> m_itemIndex, m_modelIndex;
     std::unordered_map<uint64_t, size_t> m_cellLine;
     std::vector<Pending> m_cells;
     std::vector<std::string> m_responses;
