@@ -85,6 +85,9 @@ QChart* buildReplayChart(const core::ReplayReport& report) {
     oracle->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     double oracleCost = core::costAxis(report.testOracle, usd);
     if (!std::isnan(oracleCost)) oracle->append(oracleCost, report.testOracle.accuracy);
+    oracle->setPointLabelsFormat(QObject::tr("oracle"));
+    oracle->setPointLabelsVisible(true);
+    oracle->setPointLabelsClipping(false);
     chart->addSeries(oracle);
     tooltipOnHover(oracle, usd);
 

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "replay_lab_page.h"
+#include "matrix/matrix_import.h"
 #include "matrix/matrix_store.h"
 #include "matrix/run_matrix.h"
 #include "replay/model_stats.h"
 #include "replay/replay_table.h"
 #include "replay_chart.h"
+#include "engine/run_engine.h"
 #include "store/run_store.h"
 #include "util/file_io.h"
 #include "workbench_session.h"
@@ -15,9 +17,12 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QFormLayout>
+#include <QLineEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -41,6 +46,13 @@ struct Loaded {
     QString error;
 };
 
+struct Imported {
+    bool saved = false;
+    QString message; ///< the summary, or every problem found
+};
+
+const QStringList kFormats = {"long", "wide", "routellm", "zeroeval", "mmlu-pro", "frugalgpt"};
+
 QString fixed(double v, int decimals) {
     return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', decimals);
 }
@@ -60,6 +72,8 @@ ReplayLabPage::ReplayLabPage(WorkbenchSession& session, QWidget* parent) : QWidg
     m_source->setMinimumWidth(240);
     m_source->setToolTip(tr("A saved outcome matrix (baton-cli matrix import) or the baselines of a run"));
     auto* refresh = new QPushButton(tr("Refresh"), this);
+    auto* import = new QPushButton(tr("Import..."), this);
+    import->setToolTip(tr("Read an outcome file (long, wide, RouteLLM, ZeroEval, MMLU-Pro, FrugalGPT) into the workspace"));
     auto* cancel = new QPushButton(tr("Cancel"), this);
     cancel->setEnabled(false);
     auto* exportButton = new QPushButton(tr("Export..."), this);
@@ -67,6 +81,7 @@ ReplayLabPage::ReplayLabPage(WorkbenchSession& session, QWidget* parent) : QWidg
     bar->addWidget(new QLabel(tr("Matrix or run:"), this));
     bar->addWidget(m_source, 1);
     bar->addWidget(refresh);
+    bar->addWidget(import);
     bar->addWidget(cancel);
     bar->addWidget(exportButton);
     layout->addLayout(bar);
@@ -128,6 +143,7 @@ ReplayLabPage::ReplayLabPage(WorkbenchSession& session, QWidget* parent) : QWidg
     sorted->setSortRole(ReplayTableModel::SortRole);
     auto* view = new QTableView(right);
     view->setModel(sorted);
+    view->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder); // the report's order until a click
     view->setSortingEnabled(true);
     view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     right->addWidget(m_chart);
@@ -139,6 +155,7 @@ ReplayLabPage::ReplayLabPage(WorkbenchSession& session, QWidget* parent) : QWidg
     layout->addWidget(split, 1);
 
     connect(refresh, &QPushButton::clicked, this, &ReplayLabPage::refreshSources);
+    connect(import, &QPushButton::clicked, this, &ReplayLabPage::askAndImport);
     connect(m_source, &QComboBox::textActivated, this, [this](const QString&) {
         showSource(m_source->currentData().toString());
     });
@@ -211,6 +228,54 @@ void ReplayLabPage::showSource(const QString& selector) {
             m_cascade->setEnabled(scored);
             if (!scored) m_cascade->setChecked(false);
             recompute();
+        });
+}
+
+void ReplayLabPage::askAndImport() {
+    QString path = QFileDialog::getOpenFileName(this, tr("Import outcomes"), QString(),
+                                                tr("Outcome files (*.csv *.jsonl *.zip);;All files (*)"));
+    if (path.isEmpty()) return;
+    bool ok = false;
+    QString format = QInputDialog::getItem(this, tr("Import outcomes"), tr("Format of %1:").arg(path), kFormats, 0,
+                                           false, &ok);
+    if (!ok) return;
+    QString name = QInputDialog::getText(this, tr("Import outcomes"), tr("Save in the workspace as:"), QLineEdit::Normal,
+                                         QFileInfo(path).completeBaseName(), &ok);
+    if (ok && !name.trimmed().isEmpty()) importMatrixFile(path, format, name.trimmed());
+}
+
+void ReplayLabPage::importMatrixFile(const QString& path, const QString& format, const QString& name) {
+    m_status->setText(tr("Importing %1 as %2...").arg(path, format));
+    core::MatrixImportOptions options;
+    options.format = format.toStdString();
+    auto& writer = m_session.runInputs().writer;
+    m_runner.run<Imported>(
+        [&writer, options, file = path.toStdString(), as = name.toStdString()](std::stop_token,
+                                                                               const JobRunner::Progress& progress) {
+            Imported out;
+            auto matrix = core::importMatrix({file}, options);
+            if (!matrix) return out.message = QString::fromStdString(matrix.error().describe()), out;
+            progress(1, 2);
+            std::string summary = std::to_string(matrix->itemCount()) + " items x " +
+                                  std::to_string(matrix->modelCount()) + " models";
+            auto saved = writer
+                             .submit([&](core::SqliteDb& db) -> core::Status {
+                                 auto id = core::saveMatrix(db, *matrix, as);
+                                 return id ? core::Status{} : std::unexpected(id.error());
+                             })
+                             .get();
+            if (!saved) return out.message = QString::fromStdString(saved.error().describe()), out;
+            out.saved = true;
+            out.message = QString::fromStdString("saved " + as + ": " + summary);
+            return out;
+        },
+        [this, name](const Imported& imported) {
+            m_status->setText(imported.message);
+            emit importEnded(imported.saved, imported.message);
+            if (!imported.saved) return;
+            refreshSources();
+            m_source->setCurrentIndex(m_source->findData(name));
+            showSource(name);
         });
 }
 

@@ -40,6 +40,9 @@ public:
     void showSource(const QString& selector);
     /// Replays the loaded matrix with the ticked models and the chosen options.
     void recompute();
+    /// Imports outcome file `path` in `format` (as `baton-cli matrix import`) off the GUI thread,
+    /// saves it in the workspace as `name` and shows it; every problem is listed, nothing half-saved.
+    void importMatrixFile(const QString& path, const QString& format, const QString& name);
     /// Ticks or unticks a model of the what-if list (recomputes, as a click does).
     void setModelKept(const QString& model, bool kept);
 
@@ -52,11 +55,14 @@ public:
 signals:
     /// A replay finished and is on screen.
     void replayShown();
+    /// An import ended: saved, or refused with `message` listing the problems.
+    void importEnded(bool saved, const QString& message);
 
 private:
     struct Computed;
     core::ReplayOptions options() const;
     void showComputed(const Computed& computed);
+    void askAndImport();
 
     WorkbenchSession& m_session;
     JobRunner m_runner;

@@ -45,6 +45,19 @@ core::OutcomeMatrix handWorked() {
     return b.finish(p).value();
 }
 
+/// The same cells as a long CSV.
+std::string handWorkedCsv() {
+    std::string csv = "item,model,grade,cost_usd,category,prompt\n";
+    for (int i = 0; i < 40; ++i) {
+        bool geo = i % 2 == 0;
+        std::string item = "q" + std::to_string(i), tail = std::string(geo ? ",geo" : ",math") + ",question " + std::to_string(i) + "\n";
+        csv += item + ",cheap," + (geo ? "1" : "0") + ",0.001" + tail;
+        csv += item + ",mid," + (geo ? "0" : "1") + ",0.01" + tail;
+        csv += item + ",strong,1,0.1" + tail;
+    }
+    return csv;
+}
+
 const core::ReplayRow* row(const ui::ReplayTableModel& table, const std::string& name) {
     for (const auto& r : table.rows())
         if (r.name == name) return &r;
@@ -82,6 +95,14 @@ private slots:
         for (auto* box : page.findChildren<QCheckBox*>())
             if (box->text() == "cascade") QVERIFY2(!box->isEnabled(), "no scorer values: no cascade to replay");
 
+        if (QString dir = qEnvironmentVariable("BATON_SCREENSHOT_DIR"); !dir.isEmpty()) { // tools/screenshots.sh
+            page.resize(1400, 900);
+            page.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&page));
+            QTest::qWait(300);
+            QVERIFY(page.grab().save(dir + "/replay-lab.png"));
+        }
+
         page.setModelKept("strong", false);
         QVERIFY(shown.wait(20000));
         QVERIFY2(!row(table, "strong"), "an unticked model leaves the table");
@@ -106,6 +127,35 @@ private slots:
         QVERIFY(shown.wait(20000));
         page.setModelKept("mid", false);
         QVERIFY2(page.status().startsWith("Tick at least one model"), qPrintable(page.status()));
+    }
+
+    void importsAFileOrListsItsProblems() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session.has_value());
+        ui::ReplayLabPage page(**session);
+        QSignalSpy ended(&page, &ui::ReplayLabPage::importEnded);
+        QSignalSpy shown(&page, &ui::ReplayLabPage::replayShown);
+
+        QString bad = dir.filePath("bad.csv");
+        QVERIFY(core::writeFileAtomically(bad.toStdString(), "item,model,grade\na,m1,1\na,m2,2\nb,m1,x\n").has_value());
+        page.importMatrixFile(bad, "long", "bad");
+        QVERIFY(ended.wait(20000));
+        QCOMPARE(ended.last().at(0).toBool(), false);
+        QString message = ended.last().at(1).toString();
+        QVERIFY2(message.contains("line 3") && message.contains("line 4") && message.contains("nothing was imported"),
+                 qPrintable(message));
+        QCOMPARE(core::listMatrices(**(*session)->reader())->size(), size_t(0));
+
+        QString good = dir.filePath("hand.csv");
+        QVERIFY(core::writeFileAtomically(good.toStdString(), handWorkedCsv()).has_value());
+        page.importMatrixFile(good, "long", "hand");
+        QVERIFY(ended.wait(20000));
+        QVERIFY2(ended.last().at(0).toBool(), qPrintable(ended.last().at(1).toString()));
+        QCOMPARE(core::listMatrices(**(*session)->reader())->size(), size_t(1));
+        QVERIFY(shown.wait(20000)); // and it is replayed at once
+        QCOMPARE(row(page.table(), "strong")->accuracy, 1.0);
+        QVERIFY(qAbs(row(page.table(), "oracle")->cost - 0.0055) < 1e-12);
     }
 };
 
