@@ -3,6 +3,7 @@
 #include "io/csv_reader.h"
 #include "matrix/matrix_builder.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -95,14 +96,14 @@ Result<OutcomeMatrix> importLongCsv(const std::string& text, const std::string& 
                  h != c.inputTokens && h != c.outputTokens && h != c.response && h != c.category && h != c.prompt)
             ignored.push_back(h);
     }
-    // Each named column's position, looked up once (the rows are millions).
-    std::map<const std::string*, std::optional<size_t>> position;
+    // Each named column's position, looked up once (the rows are millions): a handful of pairs
+    // searched by the column name's address, as addRow asks by LongColumns' members.
+    std::vector<std::pair<const std::string*, size_t>> position;
     for (const std::string* column : {&c.item, &c.model, &c.grade, &c.cost, &c.latency, &c.inputTokens,
-                                      &c.outputTokens, &c.response, &c.category, &c.prompt}) {
-        auto it = index.find(*column);
-        position[column] = it == index.end() ? std::nullopt : std::optional<size_t>(it->second);
-    }
+                                      &c.outputTokens, &c.response, &c.category, &c.prompt})
+        if (auto it = index.find(*column); it != index.end()) position.emplace_back(column, it->second);
     MatrixBuilder b(fileName);
+    b.reserve(size_t(std::count(text.begin(), text.end(), '\n'))); // about one cell per line
     if (!ignored.empty()) b.note(fileSuffixNote(ignored));
     const size_t columns = header.fields.size();
     CsvRecord rec;
@@ -116,9 +117,9 @@ Result<OutcomeMatrix> importLongCsv(const std::string& text, const std::string& 
             continue;
         }
         auto get = [&](const std::string& column) -> std::optional<std::string_view> {
-            auto it = position.find(&column);
-            if (it == position.end() || !it->second) return std::nullopt;
-            return std::string_view(rec.fields[*it->second]);
+            for (const auto& [name, at] : position)
+                if (name == &column) return std::string_view(rec.fields[at]);
+            return std::nullopt;
         };
         scores.clear();
         for (const auto& [name, col] : scorerColumns)
