@@ -6,6 +6,7 @@
 #include "main_window.h"
 #include "placeholder_page.h"
 #include "profiles_page.h"
+#include "replay_lab_page.h"
 #include "results_page.h"
 #include "inspector_page.h"
 #include "tasks_page.h"
@@ -34,13 +35,14 @@ private slots:
         MainWindow window(session->get());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Profiles"}));
+        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Profiles", "Replay lab"}));
         auto* stack = window.findChild<QStackedWidget*>();
         QVERIFY(stack);
-        QCOMPARE(stack->count(), 6);
+        QCOMPARE(stack->count(), 7);
         QList<QWidget*> pages = {window.poolsPage(), window.tasksPage(), window.runPage(), window.resultsPage(),
-                                 window.inspectorPage(), static_cast<QWidget*>(window.findChild<ProfilesPage*>())};
-        for (int i = 0; i < 6; ++i) {
+                                 window.inspectorPage(), static_cast<QWidget*>(window.findChild<ProfilesPage*>()),
+                                 static_cast<QWidget*>(window.findChild<ReplayLabPage*>())};
+        for (int i = 0; i < 7; ++i) {
             QVERIFY2(pages[i] && stack->widget(i) == pages[i], qPrintable(window.pageTitles()[i]));
             QVERIFY(!qobject_cast<PlaceholderPage*>(stack->widget(i)));
         }
@@ -70,7 +72,7 @@ private slots:
         MainWindow window(nullptr);
         auto* stack = window.findChild<QStackedWidget*>();
         QVERIFY(stack);
-        QCOMPARE(stack->count(), 6);
+        QCOMPARE(stack->count(), 7);
         for (int i = 0; i < stack->count(); ++i)
             QVERIFY(qobject_cast<PlaceholderPage*>(stack->widget(i)));
         QVERIFY(!window.poolsPage() && !window.runPage());
