@@ -172,15 +172,11 @@ Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId) {
     if (!calls) return std::unexpected(calls.error());
     auto tasks = loadTaskSet(db, run->taskSetHash);
     if (!tasks) return std::unexpected(tasks.error());
-    return buildReport(runId, *outcomes, *calls, *tasks, runBaselines(*run), run->seed);
-}
-
-std::vector<std::string> runBaselines(const Run& run) {
     std::vector<std::string> baselines;
-    if (run.settings.value("baselines", true) && run.poolSnapshot.contains("models"))
-        for (const auto& m : run.poolSnapshot["models"])
+    if (run->settings.value("baselines", true) && run->poolSnapshot.contains("models"))
+        for (const auto& m : run->poolSnapshot["models"])
             baselines.push_back(m.value("name", ""));
-    return baselines;
+    return buildReport(runId, *outcomes, *calls, *tasks, baselines, run->seed);
 }
 
 nlohmann::json toJson(const RunReport& r) {

@@ -69,8 +69,6 @@ struct RunReport {
 
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,
                       const TaskSet& tasks, const std::vector<std::string>& baselines, uint64_t seed);
-/// The run's baselines as its report counts them: every pool model, unless baselines were off.
-std::vector<std::string> runBaselines(const Run& run);
 /// Loads the run's outcomes, calls and task set from the workspace and builds its report.
 Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId);
 
