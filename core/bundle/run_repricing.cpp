@@ -82,10 +82,14 @@ RunRepricing repriceRun(const Run& run, const std::vector<Call>& calls, const Re
     std::map<std::string, size_t> strategyIndex;
     for (const auto& c : calls) {
         std::optional<Money> again;
-        // A call with no usage (failed before an answer) or a model without prices stays unknown,
-        // as it was; a call the provider billed is re-priced from its tokens like the others.
+        // A call with no usage and an unknown cost (it may have been billed) stays unknown; one with
+        // no usage and a known cost (an error nobody bills) keeps it; a call the provider billed is
+        // re-priced from its tokens like the others.
         auto entry = entries.find(c.model);
-        if (entry != entries.end() && entry->second) again = computeCost(*entry->second, c.usage).computed;
+        const auto& u = c.usage;
+        bool noTokens = !u.input && !u.cachedInput && !u.cacheWrite && !u.output && !u.reasoning;
+        if (noTokens && c.cost) again = c.cost; // a failure the provider did not bill: nothing to re-price
+        else if (entry != entries.end() && entry->second) again = computeCost(*entry->second, c.usage).computed;
         auto [it, fresh] = strategyIndex.try_emplace(c.strategy, result.strategies.size());
         if (fresh) result.strategies.push_back({c.strategy, 0, Money{}, Money{}});
         auto& s = result.strategies[it->second];

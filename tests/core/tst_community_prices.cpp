@@ -92,6 +92,8 @@ private slots:
                                    call("gone", 1000000, 0, Money::fromUsd(2.0)),
                                    call("gpt", 0, 0, std::nullopt)};
         calls.back().usage = {}; // failed before any usage: unknown before, unknown after
+        calls.push_back(call("mine", 0, 0, Money{}));
+        calls.back().usage = {}; // an error nobody bills: $0 before, $0 after
         RepriceOptions today{&list->book, {}};
         auto r = repriceRun(run, calls, today);
         QCOMPARE(r.models.size(), size_t(3));
@@ -100,6 +102,7 @@ private slots:
         QCOMPARE(r.strategies[2].repriced, std::optional<Money>(Money::fromUsd(2.0))); // not in the list: as used
         QVERIFY(r.models[2].origin.find("not in the new price list") != std::string::npos);
         QVERIFY(r.models[0].origin.find("2026-11-20") != std::string::npos);
+        calls.pop_back();
         // Without the unknown call, gpt at today's list: 1M x $2.5 + 0.1M x $10 = $3.50.
         calls.pop_back();
         r = repriceRun(run, calls, today);
