@@ -28,5 +28,8 @@ std::vector<Command> cascadeCommands();
 std::vector<Command> matrixCommands();
 std::vector<Command> replayCommands();
 std::vector<Command> routerCommands();
+/// Parts of routerCommands(): `router train`, and `router show|export|import`.
+Command routerTrainCommand();
+std::vector<Command> routerArtifactCommands();
 
 } // namespace baton::cli
