@@ -4,6 +4,7 @@
 #include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
+#include "matrix_source.h"
 #include "matrix/matrix_import.h"
 #include "replay/model_stats.h"
 #include "replay/router_evaluation.h"
@@ -76,6 +77,8 @@ int evalCommand(const ParsedArgs& args) {
     importOptions.excludePromptsFile = args.value("--exclude-prompts").value_or("");
     auto matrix = core::importMatrix(args.positional, importOptions);
     if (!matrix) return reportError(matrix.error(), json);
+    applyAssumedCosts(args.all("--assume-cost"), *matrix, bad);
+    if (!bad.empty()) return usageError(bad, "router eval");
 
     core::RouterEvaluationOptions options;
     options.seeds.clear();
@@ -122,7 +125,7 @@ std::vector<Command> routerCommands() {
     out.push_back({"router eval", "train and test a learned router on an outcome matrix, over several seeds",
              "Usage: baton-cli router eval FILE... --format F [--exclude-prompts FILE] [--seeds N]\n"
              "                            [--test-share X] [--c C] [--mf [--factors K]] [--weak MODEL --strong MODEL]\n"
-             "                            [--json]\n\n"
+             "                            [--assume-cost MODEL=USD]... [--json]\n\n"
              "Imports the outcome matrix (formats as `matrix import`), then for each seed 1..N (default 5):\n"
              "a test split stratified by category (default 30%) that the router never sees, a validation\n"
              "split of the rest (20%) for calibration; trains one L2 logistic regression per model\n"
@@ -132,7 +135,8 @@ std::vector<Command> routerCommands() {
              "calibration error (ECE) of each model's P(correct). --mf also trains matrix factorisation\n"
              "(RouteLLM's mf for N models, K factors, default 16) on the same split and reports it beside.\n",
              {{"--format", true}, {"--exclude-prompts", true}, {"--seeds", true}, {"--test-share", true},
-              {"--c", true}, {"--weak", true}, {"--strong", true}, {"--mf", false}, {"--factors", true}},
+              {"--c", true}, {"--weak", true}, {"--strong", true}, {"--mf", false}, {"--factors", true},
+              {"--assume-cost", true, true}},
              evalCommand});
     return out;
 }

@@ -7,7 +7,6 @@
 #include "command.h"
 #include "matrix/matrix_import.h"
 #include "matrix_source.h"
-#include "replay/model_stats.h"
 #include "replay/router_fit.h"
 #include "store/workspace.h"
 
@@ -65,14 +64,6 @@ int trainCommand(const ParsedArgs& args) {
     o.train.learner = args.value("--learner").value_or("logistic");
     if (o.train.learner != "logistic" && o.train.learner != "mf")
         bad = bad.empty() ? "--learner " + o.train.learner + ": expected logistic or mf" : bad;
-    std::map<std::string, double> assumed;
-    for (const auto& a : args.all("--assume-cost")) {
-        auto eq = a.find('=');
-        auto usd = eq == std::string::npos ? std::nullopt
-                                           : parseDecimal(a.substr(eq + 1), "--assume-cost " + a, 0, 1e6, bad);
-        if (eq == std::string::npos) bad = bad.empty() ? "--assume-cost " + a + ": expected MODEL=USD" : bad;
-        if (usd) assumed[a.substr(0, eq)] = *usd;
-    }
     if (!bad.empty()) return usageError(bad, "router train");
     if (auto t = args.value("--target")) {
         auto target = core::parseRouterTarget(*t);
@@ -90,10 +81,8 @@ int trainCommand(const ParsedArgs& args) {
         matrix = core::importMatrix(args.positional, importOptions);
     }
     if (!matrix) return reportError(matrix.error(), json);
-    for (const auto& [model, usd] : assumed)
-        if (!matrix->modelIndex(model))
-            return reportError({core::ErrorKind::BadInput, "--assume-cost " + model + ": no such model in the matrix"}, json);
-    core::assumeCosts(*matrix, assumed);
+    applyAssumedCosts(args.all("--assume-cost"), *matrix, bad);
+    if (!bad.empty()) return usageError(bad, "router train");
 
     auto artifact = core::fitRouter(*matrix, o);
     if (!artifact) return reportError(artifact.error(), json);
