@@ -119,7 +119,7 @@ int importCommand(const ParsedArgs& args) {
     if (!text) return reportError(text.error(), json);
     auto parsed = nlohmann::json::parse(*text, nullptr, false);
     if (parsed.is_discarded())
-        return reportError({core::ErrorKind::BadInput, file + ": not JSON; a router file is written by `router export`"}, json);
+        return reportError({core::ErrorKind::BadInput, file + ": not JSON; a router file is written by `router export`", {}}, json);
     auto artifact = core::routerArtifactFromJson(parsed, file);
     if (!artifact) return reportError(artifact.error(), json);
     std::string from = artifact->selector();

@@ -65,7 +65,10 @@ void printText(const core::RouterEvaluation& e) {
 int evalCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto format = args.value("--format");
-    if (args.positional.empty() || !format) return usageError("router eval needs FILE... and --format F", "router eval");
+    auto saved = args.value("--matrix");
+    auto db = args.value("--db");
+    if (saved ? (!db || !args.positional.empty()) : (args.positional.empty() || !format))
+        return usageError("router eval needs FILE... and --format F, or --matrix M and --db DB", "router eval");
     std::string bad;
     auto seeds = wholeOption(args, "--seeds", 1, 100, bad);
     auto testShare = decimalOption(args, "--test-share", 0.01, 0.99, bad);
@@ -75,7 +78,7 @@ int evalCommand(const ParsedArgs& args) {
     core::MatrixImportOptions importOptions;
     importOptions.format = *format;
     importOptions.excludePromptsFile = args.value("--exclude-prompts").value_or("");
-    auto matrix = core::importMatrix(args.positional, importOptions);
+    auto matrix = saved ? openMatrix(*db, *saved) : core::importMatrix(args.positional, importOptions);
     if (!matrix) return reportError(matrix.error(), json);
     applyAssumedCosts(args.all("--assume-cost"), *matrix, bad);
     if (!bad.empty()) return usageError(bad, "router eval");
@@ -123,10 +126,11 @@ std::vector<Command> routerCommands() {
     for (auto& c : routerArtifactCommands())
         out.push_back(std::move(c));
     out.push_back({"router eval", "train and test a learned router on an outcome matrix, over several seeds",
-             "Usage: baton-cli router eval FILE... --format F [--exclude-prompts FILE] [--seeds N]\n"
+             "Usage: baton-cli router eval (FILE... --format F [--exclude-prompts FILE] | --matrix M --db DB) [--seeds N]\n"
              "                            [--test-share X] [--c C] [--mf [--factors K]] [--weak MODEL --strong MODEL]\n"
              "                            [--assume-cost MODEL=USD]... [--json]\n\n"
-             "Imports the outcome matrix (formats as `matrix import`), then for each seed 1..N (default 5):\n"
+             "Imports the outcome matrix (formats as `matrix import`; or --matrix: a matrix saved in DB, or\n"
+             "run:N for the baselines of run N), then for each seed 1..N (default 5):\n"
              "a test split stratified by category (default 30%) that the router never sees, a validation\n"
              "split of the rest (20%) for calibration; trains one L2 logistic regression per model\n"
              "(liblinear, inverse strength --c, default 1) on hashed TF-IDF of the prompt and the category,\n"
@@ -134,7 +138,7 @@ std::vector<Command> routerCommands() {
              "models, APGR with a bootstrap 95% interval and CPT(50%) for a weak/strong pair, and the\n"
              "calibration error (ECE) of each model's P(correct). --mf also trains matrix factorisation\n"
              "(RouteLLM's mf for N models, K factors, default 16) on the same split and reports it beside.\n",
-             {{"--format", true}, {"--exclude-prompts", true}, {"--seeds", true}, {"--test-share", true},
+             {{"--format", true}, {"--exclude-prompts", true}, {"--matrix", true}, {"--db", true}, {"--seeds", true}, {"--test-share", true},
               {"--c", true}, {"--weak", true}, {"--strong", true}, {"--mf", false}, {"--factors", true},
               {"--assume-cost", true, true}},
              evalCommand});

@@ -28,20 +28,21 @@ StoredRouter rowOf(const Statement& s, bool withBody) {
 Result<int> saveRouter(SqliteDb& db, const StoredRouter& r) {
     if (r.name.empty() || r.name.find('@') != std::string::npos)
         return fail(ErrorKind::BadInput, "router name \"" + r.name + "\" is not usable: give a non-empty name without '@'");
-    if (auto ok = db.exec("BEGIN IMMEDIATE"); !ok) return std::unexpected(ok.error());
+    // A savepoint, not BEGIN: the StoreWriter runs operations inside its own transaction.
+    if (auto ok = db.exec("SAVEPOINT save_router"); !ok) return std::unexpected(ok.error());
     auto latest = db.prepare("SELECT COALESCE(MAX(version), 0) FROM routers WHERE name = ?");
-    if (!latest) return (void)db.exec("ROLLBACK"), std::unexpected(latest.error());
+    if (!latest) return (void)db.exec("ROLLBACK TO save_router; RELEASE save_router"), std::unexpected(latest.error());
     latest->bind(1, r.name);
     auto row = latest->step();
-    if (!row) return (void)db.exec("ROLLBACK"), std::unexpected(row.error());
+    if (!row) return (void)db.exec("ROLLBACK TO save_router; RELEASE save_router"), std::unexpected(row.error());
     int version = int(latest->columnInt(0)) + 1;
     auto insert = db.prepare(std::string("INSERT INTO routers (") + kColumns + ", body) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    if (!insert) return (void)db.exec("ROLLBACK"), std::unexpected(insert.error());
+    if (!insert) return (void)db.exec("ROLLBACK TO save_router; RELEASE save_router"), std::unexpected(insert.error());
     insert->bind(1, r.name).bind(2, int64_t(version)).bind(3, r.createdAtMs).bind(4, r.learner).bind(5, r.features);
     insert->bind(6, r.models).bind(7, r.calibration).bind(8, r.trainingDataHash).bind(9, r.metrics);
     insert->bind(10, r.parameters).bind(11, r.body);
-    if (auto ok = insert->run(); !ok) return (void)db.exec("ROLLBACK"), std::unexpected(ok.error());
-    if (auto ok = db.exec("COMMIT"); !ok) return std::unexpected(ok.error());
+    if (auto ok = insert->run(); !ok) return (void)db.exec("ROLLBACK TO save_router; RELEASE save_router"), std::unexpected(ok.error());
+    if (auto ok = db.exec("RELEASE save_router"); !ok) return std::unexpected(ok.error());
     return version;
 }
 
