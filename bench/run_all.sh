@@ -182,7 +182,7 @@ ratio() { awk -v a="$(median ${cpu_us[$1]})" -v b="$(median ${cpu_us[$2]})" 'BEG
     echo
     echo "## Learned router vs kNN ($router_sizes)"
     echo
-    echo "| measure | learned router | kNN (similarity) |"
+    echo "| measure (CPU time) | learned router | kNN (similarity) |"
     echo "|---|---|---|"
     echo "| inference, us per item (target <= 50 for the router) | $(stats ${router[router_infer_us_per_item]}) | $(stats ${router[knn_infer_us_per_item]}) |"
     echo "| training, s (target < 30 for 100k x 10) | logistic $(stats ${router[train_logistic_s]}); mf $(stats ${router[train_mf_s]}) | index $(stats ${router[knn_index_s]}) |"
