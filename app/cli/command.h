@@ -31,5 +31,7 @@ std::vector<Command> routerCommands();
 /// Parts of routerCommands(): `router train`, and `router show|export|import`.
 Command routerTrainCommand();
 std::vector<Command> routerArtifactCommands();
+std::vector<Command> bundleCommands();
+std::vector<Command> repriceCommands();
 
 } // namespace baton::cli
