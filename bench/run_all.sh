@@ -25,7 +25,7 @@ while [ $# -gt 0 ]; do
     esac
 done
 cli=$build/app/baton-cli
-for exe in "$cli" "$build/bench/bench_raw_curl" "$build/bench/bench_log_writes"; do
+for exe in "$cli" "$build/bench/bench_raw_curl" "$build/bench/bench_log_writes" "$build/bench/baton_router_bench"; do
     [ -x "$exe" ] || { echo "run_all: $exe is missing; build it first (cmake --build $build)" >&2; exit 1; }
 done
 tmp=$(mktemp -d)
@@ -38,9 +38,11 @@ trap cleanup EXIT
 
 if [ $tiny = 1 ]; then
     reps=1 per_category=3 log_rows=2000 wrk_seconds=1 wrk_big=100 micro_time=0.001
+    router_args=(--items 1000 --models 4 --infer-models 20 --queries 500)
     out=${out:-$tmp/benchmarks.md}
 else
     per_category=50 log_rows=20000 wrk_seconds=5 wrk_big=1000 micro_time=0.2
+    router_args=(--items 100000 --models 10 --infer-models 20 --queries 10000)
     out=${out:-docs/benchmarks.md}
 fi
 body=$root/bench/data/chat_body.json
@@ -80,7 +82,7 @@ if command -v node > /dev/null && command -v npm > /dev/null; then
     fi
 fi
 
-declare -A cpu_us p50 p99 open_ms wrk wrk_err log log_rate
+declare -A cpu_us p50 p99 open_ms wrk wrk_err log log_rate router
 add() { eval "$1[\"$2\"]+=\"$3 \""; }
 for rep in $(seq "$reps"); do
     echo "run_all: round $rep of $reps" >&2
@@ -123,6 +125,12 @@ for rep in $(seq "$reps"); do
     "$build/bench/bench_log_writes" "$tmp/bulk-$rep.db" 0 > /dev/null
     j=$(bash bench/sqlite_bulk_insert.sh "$tmp/bulk-$rep.db" $log_rows)
     add log "sqlite3" "$(field "$j" cpu_us_per_call)"
+
+    j=$("$build/bench/baton_router_bench" "${router_args[@]}")
+    for f in router_infer_us_per_item knn_infer_us_per_item train_logistic_s train_mf_s knn_index_s; do
+        add router "$f" "$(field "$j" $f)"
+    done
+    router_sizes="$(field "$j" items) items x $(field "$j" models) models; inference over $(field "$j" infer_models) models, kNN over $(field "$j" knn_index_items) training prompts"
 done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -171,6 +179,13 @@ ratio() { awk -v a="$(median ${cpu_us[$1]})" -v b="$(median ${cpu_us[$2]})" 'BEG
     echo "|---|---|"
     echo "| \`baton-cli runs\` (open + list) | $(stats ${open_ms[runs]}) |"
     echo "| \`baton-cli report 1 --json\` | $(stats ${open_ms[report]}) |"
+    echo
+    echo "## Learned router vs kNN ($router_sizes)"
+    echo
+    echo "| measure (CPU time) | learned router | kNN (similarity) |"
+    echo "|---|---|---|"
+    echo "| inference, us per item (target <= 50 for the router) | $(stats ${router[router_infer_us_per_item]}) | $(stats ${router[knn_infer_us_per_item]}) |"
+    echo "| training, s (target < 30 for 100k x 10) | logistic $(stats ${router[train_logistic_s]}); mf $(stats ${router[train_mf_s]}) | index $(stats ${router[knn_index_s]}) |"
     if [ -n "$micro" ]; then
         echo
         echo "## Micro-benchmarks (Google Benchmark)"

@@ -28,6 +28,9 @@ std::vector<Command> cascadeCommands();
 std::vector<Command> matrixCommands();
 std::vector<Command> replayCommands();
 std::vector<Command> routerCommands();
+/// Parts of routerCommands(): `router train`, and `router show|export|import`.
+Command routerTrainCommand();
+std::vector<Command> routerArtifactCommands();
 std::vector<Command> bundleCommands();
 std::vector<Command> repriceCommands();
 

@@ -2,6 +2,8 @@
 #include "matrix_source.h"
 #include "matrix/matrix_store.h"
 #include "matrix/run_matrix.h"
+#include "cli_numbers.h"
+#include "replay/model_stats.h"
 #include "store/workspace.h"
 
 #include <cmath>
@@ -16,6 +18,24 @@ core::Result<core::OutcomeMatrix> openMatrix(const std::string& db, const std::s
     if (!reader) return std::unexpected(reader.error());
     if (selector.rfind("run:", 0) == 0) return core::matrixFromRun(**reader, std::strtoll(selector.c_str() + 4, nullptr, 10));
     return core::loadMatrix(**reader, selector);
+}
+
+void applyAssumedCosts(const std::vector<std::string>& values, core::OutcomeMatrix& matrix, std::string& error) {
+    std::map<std::string, double> assumed;
+    for (const auto& a : values) {
+        auto eq = a.find('=');
+        if (eq == std::string::npos) {
+            if (error.empty()) error = "--assume-cost " + a + ": expected MODEL=USD";
+            continue;
+        }
+        auto usd = parseDecimal(a.substr(eq + 1), "--assume-cost " + a, 0, 1e6, error);
+        if (!matrix.modelIndex(a.substr(0, eq))) {
+            if (error.empty()) error = "--assume-cost " + a + ": \"" + a.substr(0, eq) + "\" is not a model of the matrix";
+            continue;
+        }
+        if (usd) assumed[a.substr(0, eq)] = *usd;
+    }
+    if (error.empty()) core::assumeCosts(matrix, assumed);
 }
 
 nlohmann::json numberOrNull(double value) {

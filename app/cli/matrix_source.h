@@ -8,10 +8,14 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 namespace baton::cli {
 
 core::Result<core::OutcomeMatrix> openMatrix(const std::string& db, const std::string& selector);
+/// The repeated --assume-cost MODEL=USD of a command, checked against `matrix` and applied to it
+/// (replay::assumeCosts). On a malformed value or an unknown model, `error` says which.
+void applyAssumedCosts(const std::vector<std::string>& values, core::OutcomeMatrix& matrix, std::string& error);
 /// NaN -> null, so that unknown never prints as 0.
 nlohmann::json numberOrNull(double value);
 /// "0.8059" or "unknown".

@@ -32,8 +32,9 @@ nlohmann::json priceSnapshot(const Pool& pool, const PriceBook& prices) {
 StrategyDeps strategyDeps(SqliteDb* db) {
     if (!db) return {};
     return {[db](const std::vector<std::string>& models, std::optional<int64_t> run) {
-        return loadLabelledOutcomes(*db, models, run);
-    }};
+                return loadLabelledOutcomes(*db, models, run);
+            },
+            [db](const std::string& selector) { return loadRouterArtifact(*db, selector); }};
 }
 
 std::optional<Money> effectiveCap(const Pool& pool, const RunSettings& settings) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "learn/router_training.h"
+#include "learn/matrix_factorisation.h"
 
 #include <cmath>
 
@@ -30,9 +31,12 @@ Result<RouterModel> trainRouter(const OutcomeMatrix& m, const std::vector<size_t
                                 std::stop_token stop, const std::function<void(double)>& progress) {
     if (train.empty()) return fail(ErrorKind::BadInput, "no training items: the split left none");
     if (validation.empty()) return fail(ErrorKind::BadInput, "no validation items: the split left none");
+    if (options.learner != "logistic" && options.learner != "mf")
+        return fail(ErrorKind::BadInput, "unknown learner \"" + options.learner + "\"; expected logistic or mf");
     auto prompt = [&](size_t i) { return m.prompts.empty() ? std::string() : m.prompts[i]; };
 
     RouterModel router;
+    router.learner = options.learner;
     router.models = m.models;
     std::vector<std::string> trainPrompts;
     for (size_t i : train)
@@ -44,23 +48,38 @@ Result<RouterModel> trainRouter(const OutcomeMatrix& m, const std::vector<size_t
     for (size_t i : validation)
         validationX.push_back(router.features.vectorize(prompt(i), m.categoryOf(i)));
 
+    auto label = [&](size_t item, size_t model) { return m.grade[m.cell(item, model)] >= 0.5f ? 1 : 0; };
+    for (size_t model = 0; model < m.modelCount(); ++model) {
+        bool graded = false;
+        for (size_t i : train)
+            graded = graded || m.hasGrade(i, model);
+        if (!graded) return fail(ErrorKind::BadInput, "model \"" + m.models[model] + "\" has no graded training item");
+    }
+    if (options.learner == "mf") {
+        std::vector<std::vector<int>> labels(m.modelCount(), std::vector<int>(train.size(), -1));
+        for (size_t model = 0; model < m.modelCount(); ++model)
+            for (size_t k = 0; k < train.size(); ++k)
+                if (m.hasGrade(train[k], model)) labels[model][k] = label(train[k], model);
+        FactorisationOptions fo;
+        fo.factors = options.factors, fo.c = options.c;
+        router.perModel = trainFactorised(trainX, labels, router.features.dimension(), fo, stop);
+        if (router.perModel.empty()) return fail(ErrorKind::BadInput, "cancelled");
+    }
     for (size_t model = 0; model < m.modelCount(); ++model) {
         if (stop.stop_requested()) return fail(ErrorKind::BadInput, "cancelled");
-        std::vector<const SparseVector*> rows;
-        std::vector<int> labels;
-        for (size_t k = 0; k < train.size(); ++k)
-            if (m.hasGrade(train[k], model))
-                rows.push_back(&trainX[k]), labels.push_back(m.grade[m.cell(train[k], model)] >= 0.5f ? 1 : 0);
-        if (rows.empty())
-            return fail(ErrorKind::BadInput, "model \"" + m.models[model] + "\" has no graded training item");
-        router.perModel.push_back(trainLogistic(rows, labels, router.features.dimension(), options.c));
-
+        if (options.learner == "logistic") {
+            std::vector<const SparseVector*> rows;
+            std::vector<int> labels;
+            for (size_t k = 0; k < train.size(); ++k)
+                if (m.hasGrade(train[k], model)) rows.push_back(&trainX[k]), labels.push_back(label(train[k], model));
+            router.perModel.push_back(trainLogistic(rows, labels, router.features.dimension(), options.c));
+        }
         std::vector<double> logOdds;
         std::vector<int> validationLabels;
         for (size_t k = 0; k < validation.size(); ++k)
             if (m.hasGrade(validation[k], model)) {
-                logOdds.push_back(router.perModel.back().score(validationX[k]));
-                validationLabels.push_back(m.grade[m.cell(validation[k], model)] >= 0.5f ? 1 : 0);
+                logOdds.push_back(router.perModel[model].score(validationX[k]));
+                validationLabels.push_back(label(validation[k], model));
             }
         router.calibration.push_back(logOdds.empty() ? PlattScaling{} : fitPlatt(logOdds, validationLabels));
         if (progress) progress(double(model + 1) / double(m.modelCount()));

@@ -15,8 +15,10 @@
 namespace baton::core {
 
 struct RouterTrainOptions {
+    std::string learner = "logistic"; ///< "logistic" (per-model L2 LR) or "mf" (matrix factorisation)
     double c = 1.0;      ///< inverse L2 strength (liblinear's C)
     int buckets = 4096;  ///< hashed TF-IDF buckets
+    int factors = 16;    ///< mf: the dimension of the item and model embeddings
 };
 
 /// Errors: BadInput when there is no training item, no validation item, or a model has no

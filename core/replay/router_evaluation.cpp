@@ -97,6 +97,15 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         if (o.compareKnn) r.knn = SimilarityReplay(priced, outer.train, outer.test, o.k).curve(strong, o.points);
         for (auto& p : r.knn)
             p.strategy = "knn";
+        if (o.compareMf) {
+            RouterTrainOptions mfOptions = o.train;
+            mfOptions.learner = "mf";
+            auto mf = trainRouter(priced, inner.train, inner.test, mfOptions, stop);
+            if (!mf) return std::unexpected(mf.error());
+            r.mf = routerCurve(predictItems(*mf, priced, outer.test), priced, lambdaGrid(*mf, o.points), strong);
+            for (auto& p : r.mf)
+                p.strategy = "mf";
+        }
         for (size_t model = 0; model < m.modelCount(); ++model) {
             RoutePoint b = scoreRoutes(priced, outer.test, std::vector<uint16_t>(outer.test.size(), uint16_t(model)),
                                        strong);
@@ -108,11 +117,14 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
             lo = std::min(lo, costAxis(b, usd)), hi = std::max(hi, costAxis(b, usd));
         r.routerAiq = curveAiq(r.router, usd, lo, hi);
         r.knnAiq = curveAiq(r.knn, usd, lo, hi);
+        if (!r.mf.empty()) r.mfAiq = curveAiq(r.mf, usd, lo, hi);
         r.baselineAiq = curveAiq(r.baselines, usd, lo, hi);
         if (strong) {
             double weakAcc = r.baselines[*weak].accuracy, strongAcc = r.baselines[*strong].accuracy;
             r.routerApgr = averagePgr(sharePoints(r.router), weakAcc, strongAcc);
             r.knnApgr = averagePgr(sharePoints(r.knn), weakAcc, strongAcc);
+            if (!r.mf.empty()) r.mfApgr = averagePgr(sharePoints(r.mf), weakAcc, strongAcc);
+            if (!r.mf.empty()) r.mfCpt50 = callPerformanceThreshold(sharePoints(r.mf), weakAcc, strongAcc, 0.5);
             r.routerCpt50 = callPerformanceThreshold(sharePoints(r.router), weakAcc, strongAcc, 0.5);
             r.knnCpt50 = callPerformanceThreshold(sharePoints(r.knn), weakAcc, strongAcc, 0.5);
             r.routerApgrCi = apgrInterval(priced, predictions, lambdas, *weak, *strong, o.bootstrap, seed);

@@ -19,6 +19,7 @@ struct RouterEvaluationOptions {
     RouterTrainOptions train;
     size_t k = 10;          ///< kNN's neighbours
     bool compareKnn = true; ///< also replay kNN routing (its brute-force neighbours are the slow part)
+    bool compareMf = false; ///< also train matrix factorisation (learner "mf") on the same split
     std::string weak, strong; ///< empty: the two models of a two-model matrix
     int points = 100;
     int bootstrap = 200; ///< resamples of the test items for the APGR interval
@@ -31,9 +32,10 @@ struct Interval95 {
 struct RouterSeedResult {
     uint64_t seed = 0;
     size_t trainItems = 0, validationItems = 0, testItems = 0;
-    std::vector<RoutePoint> router, knn, baselines;
+    std::vector<RoutePoint> router, knn, mf, baselines;
     double routerAiq = NAN, knnAiq = NAN, baselineAiq = NAN; ///< baselineAiq: of the single models' hull
     double routerApgr = NAN, knnApgr = NAN, routerCpt50 = NAN, knnCpt50 = NAN;
+    double mfAiq = NAN, mfApgr = NAN, mfCpt50 = NAN;
     Interval95 routerApgrCi;
     std::vector<CalibrationReport> calibration; ///< per model, on the test items
 };

@@ -56,15 +56,16 @@ std::vector<RoutePoint> routerCurve(const RouterPredictions& p, const OutcomeMat
     return curve;
 }
 
+std::vector<OperatingPoint> operatingPoints(const std::vector<RoutePoint>& curve) {
+    std::vector<OperatingPoint> out;
+    for (const auto& p : curve)
+        out.push_back({p.param, p.accuracy, p.meanCostUsd, p.strongShare});
+    return out;
+}
+
 std::optional<RoutePoint> pointForTarget(const std::vector<RoutePoint>& curve, const RouterTarget& target) {
-    std::optional<RoutePoint> best;
-    for (const auto& p : curve) {
-        double measure = target.kind == RouterTarget::Kind::CostPerItem ? p.meanCostUsd : p.strongShare;
-        if (std::isnan(measure) || measure > target.value) continue;
-        if (!best || p.accuracy > best->accuracy || (p.accuracy == best->accuracy && p.meanCostUsd < best->meanCostUsd))
-            best = p;
-    }
-    return best;
+    auto k = pickOperatingPoint(operatingPoints(curve), target);
+    return k ? std::optional<RoutePoint>(curve[*k]) : std::nullopt;
 }
 
 std::vector<CalibrationReport> routerCalibration(const RouterPredictions& p, const OutcomeMatrix& m) {

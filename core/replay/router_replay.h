@@ -5,6 +5,7 @@
 /// and the calibration of its P(correct) against the recorded grades.
 
 #include "learn/router_model.h"
+#include "learn/router_target.h"
 #include "replay/route_replay.h"
 
 #include <optional>
@@ -29,13 +30,11 @@ std::vector<double> lambdaGrid(const RouterModel& router, int points = 100);
 std::vector<RoutePoint> routerCurve(const RouterPredictions& predictions, const OutcomeMatrix& matrix,
                                     const std::vector<double>& lambdas, std::optional<size_t> strong = std::nullopt);
 
-struct RouterTarget {
-    enum class Kind { CostPerItem, StrongShare } kind = Kind::CostPerItem;
-    double value = 0; ///< USD per item, or a share in [0, 1]
-};
-/// Of the curve's points that meet the target (cost or strong-model share at most the value), the
-/// most accurate (the cheaper on ties); nullopt when none does.
+/// The curve's point that meets the target (pickOperatingPoint); nullopt when none does.
 std::optional<RoutePoint> pointForTarget(const std::vector<RoutePoint>& curve, const RouterTarget& target);
+
+/// The curve as (lambda, accuracy, cost, share) points, as a router artifact keeps it.
+std::vector<OperatingPoint> operatingPoints(const std::vector<RoutePoint>& curve);
 
 /// Per model, the calibration of the router's P(correct) against the grades of `predictions`' items.
 std::vector<CalibrationReport> routerCalibration(const RouterPredictions& predictions, const OutcomeMatrix& matrix);

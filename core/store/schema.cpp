@@ -7,7 +7,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -116,6 +116,24 @@ ALTER TABLE runs ADD COLUMN stop_reason TEXT NOT NULL DEFAULT '';
     // v4: the provider's finish reason of each call ('' where it was not kept: calls logged before v3)
     R"sql(
 ALTER TABLE calls ADD COLUMN finish_reason TEXT NOT NULL DEFAULT '';
+)sql",
+    // v5: trained routers, versioned by name (the model itself as JSON in `body`)
+    R"sql(
+CREATE TABLE routers (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    learner TEXT NOT NULL,
+    features TEXT NOT NULL,         -- JSON: kind, buckets, categories
+    models TEXT NOT NULL,           -- JSON array, the router's order
+    calibration TEXT NOT NULL,      -- JSON: method and per-model parameters
+    training_data_hash TEXT NOT NULL,
+    metrics TEXT NOT NULL,          -- JSON: held-out figures, the validation curve
+    parameters TEXT NOT NULL,       -- JSON: learner settings, split, lambda or target
+    body TEXT NOT NULL,             -- JSON: the trained model (weights, idf, expected costs)
+    UNIQUE (name, version)
+);
 )sql"};
 
 } // namespace

@@ -5,6 +5,7 @@
 /// the reader of its settings, which checks them against the pool (every problem with its JSON
 /// path) and yields the worst-case call plan and a builder. Kinds are listed in the registry.
 
+#include "learn/router_artifact.h"
 #include "run/strategy.h"
 #include "strategies/labelled_outcomes.h"
 #include "util/json_reader.h"
@@ -27,9 +28,13 @@ struct CallPlan {
 using LabelLoader =
     std::function<Result<LabelledOutcomes>(const std::vector<std::string>& models, std::optional<int64_t> run)>;
 
+/// Finds a trained router in the workspace by "name" (its latest version) or "name@3".
+using RouterLoader = std::function<Result<RouterArtifact>(const std::string& selector)>;
+
 /// What building a strategy may need from the workspace.
 struct StrategyDeps {
     LabelLoader labels;
+    RouterLoader routers;
 };
 
 /// A configuration that has been read and checked: ready to estimate and to build.

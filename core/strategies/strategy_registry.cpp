@@ -2,6 +2,7 @@
 #include "strategies/strategy_registry.h"
 #include "strategies/cascade_strategy.h"
 #include "strategies/moa_strategy.h"
+#include "strategies/router_strategy.h"
 #include "strategies/rules_strategy.h"
 #include "strategies/similarity_strategy.h"
 #include "strategies/single_strategy.h"
@@ -49,6 +50,7 @@ const StrategyRegistry& strategyRegistry() {
         r.add(SimilarityStrategy::kind());
         r.add(CascadeStrategy::kind());
         r.add(MoaStrategy::kind());
+        r.add(RouterStrategy::kind());
         return r;
     }();
     return registry;

@@ -8,6 +8,7 @@
 #include "engine/run_engine.h"
 #include "matrix/run_matrix.h"
 #include "replay/route_replay.h"
+#include "replay/router_fit.h"
 #include "run_bench.h"
 #include "sim/demo_tasks.h"
 #include "sim/sim_server.h"
@@ -22,6 +23,7 @@
 #include <QTest>
 #include <cmath>
 #include <numeric>
+#include <set>
 
 using namespace baton::core;
 
@@ -135,6 +137,61 @@ private slots:
         QVERIFY2(chosen.size() >= 2, "routing differs between items");
         auto snapshot = loadRun(*bench.freshReader(), run.runId)->poolSnapshot;
         QCOMPARE(snapshot["strategies"]["nearest"]["labels_run"].get<int64_t>(), baselines.runId);
+    }
+
+    void routerTrainedOnBaselinesRoutesLive() {
+        Bench bench(generateDemoTasks(1, 20), quiet());
+        auto baselines = bench.run(demoPool(), {}, true).value();
+        auto matrix = matrixFromRun(*bench.freshReader(), baselines.runId);
+        QVERIFY(matrix);
+        RouterFitOptions o;
+        o.name = "demo-router";
+        o.target = RouterTarget{RouterTarget::Kind::CostCap, 0.0004};
+        auto artifact = fitRouter(*matrix, o);
+        QVERIFY2(artifact, artifact ? "" : artifact.error().message.c_str());
+        QVERIFY(bench.writer->submit([&](SqliteDb& db) -> Status {
+            auto v = saveRouterArtifact(db, *artifact);
+            return v ? Status{} : std::unexpected(v.error());
+        }).get());
+
+        Pool pool = demoPool();
+        pool.strategies["learned"] = {"router", {{"router", "demo-router"}, {"lambda", 300}}};
+        auto run = bench.run(pool, {"learned"}, false).value();
+        auto calls = bench.calls(run.runId);
+        QCOMPARE(calls.size(), bench.tasks.items.size());
+        std::set<std::string> chosen;
+        for (const auto& c : calls) {
+            chosen.insert(c.model);
+            for (const auto& m : pool.models) // P(correct), expected cost and score of every model
+                QVERIFY2(c.reason.text.find("; " + m.name + " ") != std::string::npos ||
+                             c.reason.text.find(": " + m.name + " ") != std::string::npos,
+                         c.reason.text.c_str());
+            QVERIFY2(c.reason.text.find("router demo-router@1, lambda 300 (given)") == 0, c.reason.text.c_str());
+            QVERIFY2(c.reason.text.find("-> " + c.model + ": ") != std::string::npos, c.reason.text.c_str());
+            QVERIFY(c.reason.score.has_value());
+        }
+        QVERIFY2(chosen.size() >= 2, "routing differs between items");
+        auto snapshot = loadRun(*bench.freshReader(), run.runId)->poolSnapshot;
+        QCOMPARE(snapshot["strategies"]["learned"]["router"].get<std::string>(), std::string("demo-router@1"));
+
+        // A target is met from the router's validation curve; a pool without one of its models is refused.
+        pool.strategies["learned"] = {"router", {{"router", "demo-router@1"}, {"target", {{"cost_per_item", 0.0004}}}}};
+        auto targeted = bench.run(pool, {"learned"}, false).value();
+        QVERIFY(bench.calls(targeted.runId)[0].reason.text.find("cost per item as close as possible to $0.0004") !=
+                std::string::npos);
+        Pool smaller = demoPool();
+        smaller.models.pop_back();
+        smaller.strategies["learned"] = {"router", {{"router", "demo-router"}}};
+        auto refused = bench.run(smaller, {"learned"}, false);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().describe().find("the router knows sim/frontier, which the strategy does not route to") !=
+                     std::string::npos,
+                 refused.error().describe().c_str());
+        pool.strategies["learned"] = {"router", {{"router", "nobody"}}};
+        auto unknown = bench.run(pool, {"learned"}, false);
+        QVERIFY(!unknown);
+        QVERIFY2(unknown.error().describe().find("router \"nobody\" is not in the workspace") != std::string::npos,
+                 unknown.error().describe().c_str());
     }
 
     void badConfigurationsFailBeforeTheRun_data() {

@@ -44,7 +44,7 @@ class TestStrategyRegistry : public QObject {
 private slots:
     void everyKindIsDescribed() {
         const auto& kinds = strategyRegistry().kinds();
-        QCOMPARE(strategyRegistry().names(), std::string("single, rules, similarity, cascade or moa"));
+        QCOMPARE(strategyRegistry().names(), std::string("single, rules, similarity, cascade, moa or router"));
         for (const auto& k : kinds) {
             QVERIFY2(!k.description.empty(), k.name.c_str());
             QVERIFY2(k.settingsTemplate.is_object(), k.name.c_str());
@@ -52,7 +52,7 @@ private slots:
         }
         QVERIFY(strategyRegistry().find("similarity")->needsLabels);
         QVERIFY(!strategyRegistry().find("cascade")->needsLabels);
-        QVERIFY(!strategyRegistry().find("router"));
+        QVERIFY(strategyRegistry().find("router")->needsLabels == false);
     }
 
     void loaderReportsEveryProblemAtItsPath_data() {
@@ -81,9 +81,21 @@ private slots:
                                               << QStringList{"/strategies/s/model: required field is missing"};
         QTest::newRow("similarity k") << "{\"kind\": \"similarity\", \"k\": 0}"
                                       << QStringList{"/strategies/s/k: must be 1 to 10000, got 0"};
+        QTest::newRow("router: no router, bad lambda")
+            << "{\"kind\": \"router\", \"lambda\": -1}"
+            << QStringList{"/strategies/s/router: required field is missing",
+                           "/strategies/s/lambda: must be in [0"};
+        QTest::newRow("router: bad version, lambda and target")
+            << "{\"kind\": \"router\", \"router\": \"r@x\", \"lambda\": 1, \"target\": {\"cost_per_item\": 0.1}}"
+            << QStringList{"/strategies/s/router: router \"r@x\": after '@' comes a version number",
+                           "/strategies/s/target: give \"lambda\" or \"target\", not both"};
+        QTest::newRow("router: bad target, unknown model")
+            << "{\"kind\": \"router\", \"router\": \"r\", \"target\": {\"share\": 0.1}, \"models\": [\"a\", \"q\"]}"
+            << QStringList{"/strategies/s/models/1: model \"q\" is not in the pool",
+                           "/strategies/s/target: unknown target \"share\""};
         QTest::newRow("unknown kind") << "{\"kind\": \"oracle\"}"
                                       << QStringList{"/strategies/s/kind: unknown strategy kind \"oracle\"; expected "
-                                                     "single, rules, similarity, cascade or moa"};
+                                                     "single, rules, similarity, cascade, moa or router"};
     }
     void loaderReportsEveryProblemAtItsPath() {
         QFETCH(QString, strategy);

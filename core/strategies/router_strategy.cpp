@@ -1,0 +1,164 @@
+// SPDX-License-Identifier: MIT
+#include "strategies/router_strategy.h"
+#include "strategies/settings_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <set>
+
+namespace baton::core {
+namespace {
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const auto& n : names)
+        out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
+std::string fixed(const char* format, double v) {
+    char text[64];
+    std::snprintf(text, sizeof text, format, v);
+    return text;
+}
+
+/// The lambda the settings ask for: given, met from a target on the saved validation curve, or saved.
+Result<std::pair<double, std::string>> resolveLambda(const RouterArtifact& router, std::optional<double> lambda,
+                                                     std::optional<RouterTarget> target) {
+    if (lambda) return std::pair{*lambda, std::string("given")};
+    if (!target) return std::pair{router.defaultLambda(), "saved with " + router.selector()};
+    auto curve = operatingPointsFromJson(router.metrics.value("validation_curve", nlohmann::json::array()));
+    if (curve.empty())
+        return fail(ErrorKind::BadInput, "router " + router.selector() + " has no validation curve to meet a target on; "
+                                                                          "give \"lambda\" or retrain it");
+    auto k = pickOperatingPoint(curve, *target);
+    if (!k) {
+        double cheapest = INFINITY;
+        for (const auto& p : curve)
+            cheapest = std::min(cheapest, p.meanCostUsd);
+        return fail(ErrorKind::BadInput, "router " + router.selector() + " cannot meet the target (" +
+                                             describeTarget(*target) + ") on its validation split; its cheapest point costs " +
+                                             fixed("$%.6g", cheapest) + " per item: relax the target");
+    }
+    return std::pair{curve[*k].lambda, describeTarget(*target)};
+}
+
+} // namespace
+
+std::string modelDifference(const std::vector<std::string>& routerModels, const std::vector<std::string>& poolModels) {
+    std::set<std::string> r(routerModels.begin(), routerModels.end()), p(poolModels.begin(), poolModels.end());
+    std::vector<std::string> onlyRouter, onlyPool;
+    std::set_difference(r.begin(), r.end(), p.begin(), p.end(), std::back_inserter(onlyRouter));
+    std::set_difference(p.begin(), p.end(), r.begin(), r.end(), std::back_inserter(onlyPool));
+    std::string out;
+    if (!onlyRouter.empty()) out += "the router knows " + joined(onlyRouter) + ", which the strategy does not route to";
+    if (!onlyPool.empty())
+        out += (out.empty() ? "" : "; ") + std::string("the strategy routes to ") + joined(onlyPool) +
+               ", which the router was not trained on";
+    return out;
+}
+
+RouterStrategy::RouterStrategy(std::vector<const ModelSpec*> models, RouterArtifact router, double lambda,
+                               std::string lambdaFrom)
+    : m_models(std::move(models)), m_router(std::move(router)), m_lambda(lambda), m_lambdaFrom(std::move(lambdaFrom)) {}
+
+StrategyKind RouterStrategy::kind() {
+    StrategyKind k;
+    k.name = "router";
+    k.description = "A trained router (baton-cli router train) picks the model with the best P(correct) - lambda x cost.";
+    k.settingsTemplate = {{"router", "my-router"}};
+    k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
+        SettingsReader s(source);
+        s.known({"router", "lambda", "target", "models"});
+        auto selectorText = s.reader().string(s.settings(), source.path, "router", JsonReader::Need::Required);
+        if (selectorText)
+            if (auto parsed = parseRouterSelector(*selectorText); !parsed) s.error(s.at("router"), parsed.error().message);
+        std::optional<double> lambda;
+        if (s.settings().contains("lambda")) lambda = s.number("lambda", 0, 1e12, 0);
+        auto models = s.models("models", JsonReader::Need::Optional, 2);
+        if (!s.settings().contains("models"))
+            for (const auto& m : s.pool().models)
+                models.push_back(&m);
+        std::optional<RouterTarget> target;
+        if (s.settings().contains("target")) {
+            std::string problem;
+            target = routerTargetFromJson(s.settings()["target"], problem);
+            if (s.settings().contains("lambda")) s.error(s.at("target"), "give \"lambda\" or \"target\", not both");
+            else if (!target) s.error(s.at("target"), problem);
+        }
+        if (!s.ok()) return std::nullopt;
+        CallPlan calls;
+        calls.oneOf = models;
+        std::string where = "strategy \"" + source.name + "\"";
+        return StrategyPlan{std::move(calls), [models, selector = *selectorText, lambda, target,
+                                               where](const StrategyDeps& deps) -> Result<std::unique_ptr<Strategy>> {
+                                if (!deps.routers)
+                                    return fail(ErrorKind::BadInput, where + ": router " + selector +
+                                                                         " needs a workspace to be read from");
+                                auto router = deps.routers(selector);
+                                if (!router) return fail(ErrorKind::BadInput, where + ": " + router.error().message);
+                                std::vector<std::string> names;
+                                for (const ModelSpec* m : models)
+                                    names.push_back(m->name);
+                                if (auto diff = modelDifference(router->model.models, names); !diff.empty())
+                                    return fail(ErrorKind::BadInput,
+                                                where + ": router " + router->selector() + " was trained on " +
+                                                    joined(router->model.models) + "; " + diff +
+                                                    ". Train a router on these models, or list the router's in \"models\"");
+                                std::vector<const ModelSpec*> ordered;
+                                for (const auto& name : router->model.models)
+                                    ordered.push_back(*std::find_if(models.begin(), models.end(),
+                                                                    [&](const ModelSpec* m) { return m->name == name; }));
+                                auto resolved = resolveLambda(*router, lambda, target);
+                                if (!resolved) return fail(ErrorKind::BadInput, where + ": " + resolved.error().message);
+                                return std::make_unique<RouterStrategy>(std::move(ordered), std::move(*router),
+                                                                        resolved->first, resolved->second);
+                            }};
+    };
+    return k;
+}
+
+RouterStrategy::Decision RouterStrategy::decide(const TaskItem& item) const {
+    const RouterModel& r = m_router.model;
+    Decision d;
+    d.choice = r.choose(r.features.vectorize(item.prompt(), item.category), item.category, m_lambda);
+    const auto& c = d.choice;
+    d.model = m_models[c.model];
+    std::string text = "router " + m_router.selector() + ", lambda " + fixed("%g", m_lambda) + " (" + m_lambdaFrom +
+                       "); P(correct), expected cost, score:";
+    for (size_t m = 0; m < m_models.size(); ++m)
+        text += (m ? "; " : " ") + m_models[m]->name + " " + fixed("%.3f", c.probability[m]) + " " +
+                (std::isnan(c.expectedCost[m]) ? std::string("$unknown") : fixed("$%.6f", c.expectedCost[m])) + " " +
+                fixed("%.3f", c.score[m]);
+    size_t likeliest = size_t(std::max_element(c.probability.begin(), c.probability.end()) - c.probability.begin());
+    size_t runnerUp = c.model == 0 && m_models.size() > 1 ? 1 : 0;
+    for (size_t m = 0; m < m_models.size(); ++m)
+        if (m != c.model && c.score[m] > c.score[runnerUp]) runnerUp = m;
+    text += " -> " + d.model->name + ": ";
+    if (m_models.size() == 1) {
+        text += "the only model";
+    } else if (likeliest == c.model) {
+        text += "likeliest right, and its score beats " + m_models[runnerUp]->name + "'s " +
+                fixed("%.3f", c.score[runnerUp]);
+    } else {
+        double dp = c.probability[likeliest] - c.probability[c.model];
+        double dc = c.expectedCost[likeliest] - c.expectedCost[c.model];
+        text += m_models[likeliest]->name + " is likelier right by " + fixed("%.3f", dp) + " but costs " +
+                (std::isnan(dc) ? std::string("an unknown amount") : fixed("$%.6f", dc)) + " more, lambda x that = " +
+                (std::isnan(dc) ? std::string("unknown") : fixed("%.3f", m_lambda * dc));
+    }
+    d.reason = std::move(text);
+    return d;
+}
+
+Async<StrategyResult> RouterStrategy::answer(StrategyContext& ctx) {
+    Decision d = decide(ctx.item());
+    Reason reason{d.reason, d.choice.score[d.choice.model], std::nullopt};
+    auto asking = ctx.ask(*d.model, ctx.item().messages, CallRole::Answer, "0", "", std::move(reason));
+    ModelCallResult call = co_await asking;
+    StrategyResult result = call.ok() ? StrategyResult{call.text, false, ""} : fromFailedCall(call);
+    co_return result;
+}
+
+} // namespace baton::core

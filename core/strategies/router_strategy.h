@@ -1,0 +1,45 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// `router`: a trained router from the workspace (`baton-cli router train`) answers each item with
+/// the model of highest P(correct) - lambda x expected cost. lambda is given, or met from a target
+/// on the validation curve the router was saved with, or the one chosen at training. The models
+/// routed over (`models`, default the whole pool) must be exactly the router's. The run pins the
+/// router's version into its snapshot; each call's reason gives P(correct), the expected cost and
+/// the score of every model, lambda, and why the winner won.
+///
+///   {"kind": "router", "router": "demo-router@2", "lambda": 20}
+///   {"kind": "router", "router": "demo-router", "target": {"cost_per_item": 0.0005}}
+
+#include "learn/router_target.h"
+#include "strategies/strategy_kind.h"
+
+namespace baton::core {
+
+class RouterStrategy : public Strategy {
+public:
+    /// `models` in the router's order.
+    RouterStrategy(std::vector<const ModelSpec*> models, RouterArtifact router, double lambda, std::string lambdaFrom);
+    static StrategyKind kind();
+    nlohmann::json pinnedSettings() const override { return {{"router", m_router.selector()}}; }
+    Async<StrategyResult> answer(StrategyContext& ctx) override;
+
+    /// The choice for an item and the reason logged with it.
+    struct Decision {
+        const ModelSpec* model = nullptr;
+        RouterModel::Choice choice;
+        std::string reason;
+    };
+    Decision decide(const TaskItem& item) const;
+    double lambda() const { return m_lambda; }
+
+private:
+    std::vector<const ModelSpec*> m_models;
+    RouterArtifact m_router;
+    double m_lambda = 0;
+    std::string m_lambdaFrom;
+};
+
+/// Why `pool`'s models (names) and the router's differ, or "" when they are the same set.
+std::string modelDifference(const std::vector<std::string>& routerModels, const std::vector<std::string>& poolModels);
+
+} // namespace baton::core

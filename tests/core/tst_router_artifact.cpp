@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// The router as a workspace object: trained with a seeded split and a lambda chosen on the
+// validation split to meet a target, saved as versions of a name, read back (from the workspace
+// and from a file) predicting exactly what was trained, and refused with a clear message when a
+// file is broken or a name unknown.
+
+#include "learn/router_artifact.h"
+#include "planted_matrix.h"
+#include "replay/item_split.h"
+#include "replay/router_fit.h"
+#include "store/workspace.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton::core;
+
+namespace {
+
+std::vector<std::vector<double>> predictAll(const RouterModel& r, const OutcomeMatrix& m) {
+    std::vector<std::vector<double>> out;
+    for (size_t i = 0; i < m.itemCount(); i += 7)
+        out.push_back(r.predict(r.features.vectorize(m.prompts[i], m.categoryOf(i))));
+    return out;
+}
+
+RouterArtifact fitted(std::optional<RouterTarget> target = std::nullopt) {
+    RouterFitOptions o;
+    o.name = "planted";
+    o.target = target;
+    auto a = fitRouter(plantedMatrix(), o);
+    if (!a) qFatal("%s", a.error().message.c_str());
+    return *a;
+}
+
+} // namespace
+
+class TestRouterArtifact : public QObject {
+    Q_OBJECT
+private slots:
+    void targetsPickTheirPointOnTheCurve() {
+        // lambda, accuracy, cost, share
+        std::vector<OperatingPoint> curve{{0, 0.90, 0.010, 1.0}, {1, 0.91, 0.006, 0.6}, {2, 0.80, 0.004, 0.3},
+                                          {3, 0.60, 0.001, 0.0}};
+        QCOMPARE(*pickOperatingPoint(curve, {RouterTarget::Kind::CostPerItem, 0.005}), size_t(2)); // closest under
+        QCOMPARE(*pickOperatingPoint(curve, {RouterTarget::Kind::CostCap, 0.05}), size_t(1));      // most accurate
+        QCOMPARE(*pickOperatingPoint(curve, {RouterTarget::Kind::StrongShare, 0.5}), size_t(2));
+        QVERIFY(!pickOperatingPoint(curve, {RouterTarget::Kind::CostCap, 0.0005}));
+        QCOMPARE(parseRouterTarget("share=0.3")->kind, RouterTarget::Kind::StrongShare);
+        QCOMPARE(parseRouterTarget("cap=0.01")->value, 0.01);
+        for (const char* bad : {"share=2", "cost", "cost=-1", "cost=abc", "budget=1"})
+            QVERIFY2(!parseRouterTarget(bad), bad);
+        std::string problem;
+        QVERIFY(routerTargetFromJson({{"cost_cap", 0.01}}, problem));
+        QVERIFY(!routerTargetFromJson({{"cost", 0.01}}, problem));
+        QVERIFY(problem.find("cost_per_item") != std::string::npos);
+    }
+
+    void lambdaIsChosenOnValidationToMeetTheTarget() {
+        RouterArtifact a = fitted(RouterTarget{RouterTarget::Kind::CostCap, 0.006});
+        const auto& p = a.parameters;
+        QVERIFY(p["train_items"].get<int>() > 0 && p["validation_items"].get<int>() > 0 && p["test_items"].get<int>() > 0);
+        QCOMPARE(p["train_items"].get<int>() + p["validation_items"].get<int>() + p["test_items"].get<int>(), 400);
+        QVERIFY(a.metrics["validation"]["mean_cost_usd"].get<double>() <= 0.006);
+        // Sending the hard half to strong costs about $0.0055 and keeps nearly strong's accuracy.
+        QVERIFY(a.metrics["test"]["accuracy"].get<double>() > 0.85);
+        auto curve = operatingPointsFromJson(a.metrics["validation_curve"]);
+        QCOMPARE(curve.size(), size_t(100));
+        auto k = pickOperatingPoint(curve, {RouterTarget::Kind::CostCap, 0.006});
+        QCOMPARE(curve[*k].lambda, a.defaultLambda());
+
+        // No lambda spends less than always the weak model.
+        RouterFitOptions o;
+        o.target = RouterTarget{RouterTarget::Kind::CostCap, 0.0001};
+        auto refused = fitRouter(plantedMatrix(), o);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.find("relax the target") != std::string::npos, refused.error().message.c_str());
+
+        OutcomeMatrix unpriced = plantedMatrix();
+        unpriced.costUsd[5] = NAN;
+        auto noCost = fitRouter(unpriced, {});
+        QVERIFY(!noCost);
+        QVERIFY(noCost.error().message.find("\"weak\" has unknown costs") != std::string::npos);
+    }
+
+    void matrixFactorisationFindsThePlantedSignal() {
+        RouterFitOptions o;
+        o.name = "mf";
+        o.train.learner = "mf";
+        o.train.factors = 4;
+        o.target = RouterTarget{RouterTarget::Kind::CostCap, 0.006};
+        auto a = fitRouter(plantedMatrix(), o);
+        QVERIFY2(a, a ? "" : a.error().message.c_str());
+        QCOMPARE(a->model.learner, std::string("mf"));
+        QCOMPARE(a->parameters["factors"].get<int>(), 4);
+        // Hard items to strong, easy ones to weak: near strong's accuracy at about half its cost.
+        QVERIFY2(a->metrics["test"]["accuracy"].get<double>() > 0.85, a->metrics["test"].dump().c_str());
+        QVERIFY(a->metrics["test"]["mean_cost_usd"].get<double>() < 0.0075);
+        for (const auto& c : a->metrics["test_calibration"])
+            QVERIFY2(c["ece"].get<double>() < 0.12, c.dump().c_str());
+        auto back = routerArtifactFromJson(routerArtifactToJson(*a), "mf.json");
+        QVERIFY(back);
+        QCOMPARE(back->model.learner, std::string("mf"));
+        QVERIFY(predictAll(back->model, plantedMatrix()) == predictAll(a->model, plantedMatrix()));
+    }
+
+    void savedVersionsReadBackExactly() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        QVERIFY(ws);
+        RouterArtifact a = fitted();
+        QCOMPARE(saveRouterArtifact(*ws->writer(), a).value(), 1);
+        RouterArtifact b = fitted(RouterTarget{RouterTarget::Kind::StrongShare, 0.5});
+        QCOMPARE(saveRouterArtifact(*ws->writer(), b).value(), 2);
+        QCOMPARE(b.selector(), std::string("planted@2"));
+
+        auto latest = loadRouterArtifact(*ws->writer(), "planted");
+        QVERIFY(latest);
+        QCOMPARE(latest->version, 2);
+        QCOMPARE(latest->defaultLambda(), b.defaultLambda());
+        auto first = loadRouterArtifact(*ws->writer(), "planted@1");
+        QVERIFY(first);
+        QCOMPARE(first->trainingDataHash, outcomeMatrixHash(plantedMatrix()));
+        QVERIFY(first->model.models == a.model.models);
+        QVERIFY(predictAll(first->model, plantedMatrix()) == predictAll(a.model, plantedMatrix()));
+        QVERIFY(first->metrics == a.metrics);
+
+        auto missing = loadRouterArtifact(*ws->writer(), "planted@3");
+        QVERIFY(!missing);
+        QCOMPARE(missing.error().kind, ErrorKind::NotFound);
+        QVERIFY2(missing.error().message.find("planted@1, planted@2") != std::string::npos, missing.error().message.c_str());
+        QVERIFY(!loadRouterArtifact(*ws->writer(), "planted@x"));
+        QCOMPARE(listRouters(*ws->writer())->size(), size_t(2));
+    }
+
+    void fileRoundTripAndBrokenFiles() {
+        RouterArtifact a = fitted();
+        a.version = 4;
+        auto back = routerArtifactFromJson(nlohmann::json::parse(routerArtifactToJson(a).dump()), "r.json");
+        QVERIFY(back);
+        QCOMPARE(back->selector(), std::string("planted@4"));
+        QVERIFY(predictAll(back->model, plantedMatrix()) == predictAll(a.model, plantedMatrix()));
+
+        nlohmann::json broken = routerArtifactToJson(a);
+        broken["model"]["models"][1]["weights"].erase(0);
+        auto refused = routerArtifactFromJson(broken, "r.json");
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.find("models[1].weights") != std::string::npos, refused.error().message.c_str());
+        QVERIFY(!routerArtifactFromJson({{"format", "something"}}, "r.json"));
+        nlohmann::json noBias = routerArtifactToJson(a);
+        noBias["model"]["models"][0].erase("bias");
+        QVERIFY(!routerArtifactFromJson(noBias, "r.json"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRouterArtifact)
+#include "tst_router_artifact.moc"
