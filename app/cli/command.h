@@ -28,5 +28,6 @@ std::vector<Command> cascadeCommands();
 std::vector<Command> matrixCommands();
 std::vector<Command> replayCommands();
 std::vector<Command> routerCommands();
+std::vector<Command> coordinatorCommands();
 
 } // namespace baton::cli

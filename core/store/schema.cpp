@@ -7,7 +7,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -116,6 +116,20 @@ ALTER TABLE runs ADD COLUMN stop_reason TEXT NOT NULL DEFAULT '';
     // v4: the provider's finish reason of each call ('' where it was not kept: calls logged before v3)
     R"sql(
 ALTER TABLE calls ADD COLUMN finish_reason TEXT NOT NULL DEFAULT '';
+)sql",
+    // v5: learned coordinator policies, versioned workspace objects (never edited once saved)
+    R"sql(
+CREATE TABLE coordinator_policies (
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    tier TEXT NOT NULL,
+    lambda REAL NOT NULL,
+    content_hash TEXT NOT NULL,     -- sha256 of what was learnt (parameters, features, pool, lambda)
+    training_data_hash TEXT NOT NULL,
+    body TEXT NOT NULL,             -- JSON: the policy as exported
+    created_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (name, version)
+);
 )sql"};
 
 } // namespace

@@ -6,6 +6,7 @@
 /// path) and yields the worst-case call plan and a builder. Kinds are listed in the registry.
 
 #include "run/strategy.h"
+#include "strategies/coordinator_policy.h"
 #include "strategies/labelled_outcomes.h"
 #include "util/json_reader.h"
 
@@ -27,9 +28,14 @@ struct CallPlan {
 using LabelLoader =
     std::function<Result<LabelledOutcomes>(const std::vector<std::string>& models, std::optional<int64_t> run)>;
 
+/// Reads a coordinator policy from the workspace: `version` nullopt for the latest. Errors:
+/// NotFound naming the policy and the versions there are.
+using PolicyLoader = std::function<Result<CoordinatorPolicy>(const std::string& name, std::optional<int> version)>;
+
 /// What building a strategy may need from the workspace.
 struct StrategyDeps {
     LabelLoader labels;
+    PolicyLoader policies;
 };
 
 /// A configuration that has been read and checked: ready to estimate and to build.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "strategies/strategy_registry.h"
 #include "strategies/cascade_strategy.h"
+#include "strategies/coordinator_strategy.h"
 #include "strategies/moa_strategy.h"
 #include "strategies/rules_strategy.h"
 #include "strategies/similarity_strategy.h"
@@ -49,6 +50,7 @@ const StrategyRegistry& strategyRegistry() {
         r.add(SimilarityStrategy::kind());
         r.add(CascadeStrategy::kind());
         r.add(MoaStrategy::kind());
+        r.add(CoordinatorStrategy::kind());
         return r;
     }();
     return registry;
