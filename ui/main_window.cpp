@@ -4,6 +4,7 @@
 #include "list_texts.h"
 #include "placeholder_page.h"
 #include "profiles_page.h"
+#include "replay_lab_page.h"
 #include "pools_page.h"
 #include "results_page.h"
 #include "run_page.h"
@@ -51,10 +52,12 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         addPage(tr("Results"), m_resultsPage);
         addPage(tr("Inspector"), m_inspectorPage);
         addPage(tr("Profiles"), new ProfilesPage(*session, this));
+        addPage(tr("Replay lab"), new ReplayLabPage(*session, this));
         connect(m_runPage, &RunPage::runFinished, this, &MainWindow::showRun);
     } else {
         QString why = tr("The workspace could not be opened; see the message at start-up.");
-        for (const QString& title : {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector"), tr("Profiles")})
+        for (const QString& title : {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector"), tr("Profiles"),
+                                     tr("Replay lab")})
             addPage(title, new PlaceholderPage(title, why, this));
     }
 

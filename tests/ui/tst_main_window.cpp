@@ -23,7 +23,7 @@ private slots:
         MainWindow window(nullptr);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Profiles"}));
+        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Profiles", "Replay lab"}));
         QCOMPARE(window.currentPage(), 0);
         window.showPage(3);
         QCOMPARE(window.currentPage(), 3);
