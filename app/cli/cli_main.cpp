@@ -15,7 +15,8 @@ using namespace baton::cli;
 std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands(),
-                       cascadeCommands(), matrixCommands(), replayCommands(), routerCommands(), coordinatorCommands()})
+                       cascadeCommands(), matrixCommands(), replayCommands(), routerCommands(), bundleCommands(),
+                       repriceCommands(), coordinatorCommands()})
         all.insert(all.end(), group.begin(), group.end());
     return all;
 }

@@ -28,6 +28,8 @@ std::vector<Command> cascadeCommands();
 std::vector<Command> matrixCommands();
 std::vector<Command> replayCommands();
 std::vector<Command> routerCommands();
+std::vector<Command> bundleCommands();
+std::vector<Command> repriceCommands();
 std::vector<Command> coordinatorCommands();
 
 } // namespace baton::cli
