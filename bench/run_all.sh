@@ -194,5 +194,7 @@ ratio() { awk -v a="$(median ${cpu_us[$1]})" -v b="$(median ${cpu_us[$2]})" 'BEG
         echo "$micro"
         echo '```'
     fi
+    echo
+    bash bench/coordinator_training.sh --build "$build" $( [ $tiny = 1 ] && echo --tiny )
 } > "$out"
 echo "run_all: wrote $out" >&2

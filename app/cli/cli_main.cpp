@@ -4,6 +4,7 @@
 #include "cli_output.h"
 #include "command.h"
 
+#include <algorithm>
 #include <exception>
 #include <iostream>
 
@@ -15,7 +16,7 @@ std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands(),
                        cascadeCommands(), matrixCommands(), replayCommands(), routerCommands(), bundleCommands(),
-                       repriceCommands()})
+                       repriceCommands(), coordinatorCommands()})
         all.insert(all.end(), group.begin(), group.end());
     return all;
 }
@@ -23,8 +24,11 @@ std::vector<Command> allCommands() {
 void printOverview(const std::vector<Command>& commands) {
     std::cout << "Usage: baton-cli COMMAND [options]\n\nBaton's headless command line: pools, task sets, workspaces "
                  "and the pool simulator.\n\nCommands:\n";
+    size_t width = 0; // the longest name and a space ("cascade optimise" had none)
     for (const auto& c : commands)
-        std::cout << "  " << std::left << std::string(c.name).append(16 - c.name.size(), ' ') << c.summary << "\n";
+        width = std::max(width, c.name.size() + 1);
+    for (const auto& c : commands)
+        std::cout << "  " << std::string(c.name).append(width - c.name.size(), ' ') << c.summary << "\n";
     std::cout << "\nEvery command takes --help and --json.\n"
                  "Exit codes: 0 ok, 1 bad input (invalid file, missing file, unusable database), 2 usage,\n"
                  "3 internal error.\n";

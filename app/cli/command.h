@@ -33,5 +33,6 @@ Command routerTrainCommand();
 std::vector<Command> routerArtifactCommands();
 std::vector<Command> bundleCommands();
 std::vector<Command> repriceCommands();
+std::vector<Command> coordinatorCommands();
 
 } // namespace baton::cli

@@ -26,19 +26,6 @@ namespace {
 
 constexpr double kConfirmAboveUsd = 1.0;
 
-core::Result<core::LoadedPool> loadPoolArg(const std::string& path) {
-    if (path == "demo")
-        return core::parsePool(std::string(core::embeddedResource("demo/pool.json").value_or("")), "demo pool");
-    return core::loadPoolFile(path);
-}
-
-core::Result<core::TaskSet> loadTasksArg(const std::string& path) {
-    if (path == "demo") return core::generateDemoTasks();
-    auto imported = core::importTasks(path, {});
-    if (!imported) return std::unexpected(imported.error());
-    return imported->set;
-}
-
 nlohmann::json summaryJson(const core::RunSummary& s) {
     return {{"run", s.runId},
             {"status", s.status},

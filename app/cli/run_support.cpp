@@ -2,7 +2,9 @@
 #include "run_support.h"
 #include "sim/demo_tasks.h"
 #include "sim/run_simulator.h"
+#include "io/task_import.h"
 #include "util/file_io.h"
+#include "util/resources.h"
 
 #include <csignal>
 #include <cstdio>
@@ -10,6 +12,19 @@
 #include <unistd.h>
 
 namespace baton::cli {
+
+core::Result<core::LoadedPool> loadPoolArg(const std::string& path) {
+    if (path == "demo")
+        return core::parsePool(std::string(core::embeddedResource("demo/pool.json").value_or("")), "demo pool");
+    return core::loadPoolFile(path);
+}
+
+core::Result<core::TaskSet> loadTasksArg(const std::string& path) {
+    if (path == "demo") return core::generateDemoTasks();
+    auto imported = core::importTasks(path, {});
+    if (!imported) return std::unexpected(imported.error());
+    return imported->set;
+}
 
 core::KeyResolver environmentKeys() {
     return [](const core::KeyRef& ref) -> std::optional<std::string> {

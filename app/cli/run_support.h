@@ -6,6 +6,7 @@
 #include "model/pool.h"
 #include "model/task_set.h"
 #include "engine/run_engine.h"
+#include "pools/pool_file.h"
 #include "sim/sim_server.h"
 
 #include <memory>
@@ -13,6 +14,11 @@
 #include <thread>
 
 namespace baton::cli {
+
+/// A pool file, or "demo" for the bundled demo pool.
+core::Result<core::LoadedPool> loadPoolArg(const std::string& path);
+/// A task file (JSONL or CSV), or "demo" for the generated demo task set.
+core::Result<core::TaskSet> loadTasksArg(const std::string& path);
 
 /// Keys from the environment only: env:NAME from NAME, keychain:NAME from BATON_KEY_NAME.
 core::KeyResolver environmentKeys();

@@ -13,6 +13,7 @@
 #include "store/run_store.h"
 #include "store/task_set_store.h"
 #include "strategies/strategy_factory.h"
+#include "strategies/policy_object.h"
 #include "strategies/strategy_registry.h"
 #include "util/url.h"
 
@@ -34,7 +35,10 @@ StrategyDeps strategyDeps(SqliteDb* db) {
     return {[db](const std::vector<std::string>& models, std::optional<int64_t> run) {
                 return loadLabelledOutcomes(*db, models, run);
             },
-            [db](const std::string& selector) { return loadRouterArtifact(*db, selector); }};
+            [db](const std::string& selector) { return loadRouterArtifact(*db, selector); },
+            [db](const std::string& name, std::optional<int> version) {
+                return loadCoordinatorPolicy(*db, name, version);
+            }};
 }
 
 std::optional<Money> effectiveCap(const Pool& pool, const RunSettings& settings) {

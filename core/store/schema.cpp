@@ -7,7 +7,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 5> kMigrations = {
+constexpr std::array<const char*, 6> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -133,6 +133,20 @@ CREATE TABLE routers (
     parameters TEXT NOT NULL,       -- JSON: learner settings, split, lambda or target
     body TEXT NOT NULL,             -- JSON: the trained model (weights, idf, expected costs)
     UNIQUE (name, version)
+);
+)sql",
+    // v6: learned coordinator policies, versioned workspace objects (never edited once saved)
+    R"sql(
+CREATE TABLE coordinator_policies (
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    tier TEXT NOT NULL,
+    lambda REAL NOT NULL,
+    content_hash TEXT NOT NULL,     -- sha256 of what was learnt (parameters, features, pool, lambda)
+    training_data_hash TEXT NOT NULL,
+    body TEXT NOT NULL,             -- JSON: the policy as exported
+    created_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (name, version)
 );
 )sql"};
 

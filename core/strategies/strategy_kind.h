@@ -7,6 +7,7 @@
 
 #include "learn/router_artifact.h"
 #include "run/strategy.h"
+#include "strategies/coordinator_policy.h"
 #include "strategies/labelled_outcomes.h"
 #include "util/json_reader.h"
 
@@ -30,11 +31,15 @@ using LabelLoader =
 
 /// Finds a trained router in the workspace by "name" (its latest version) or "name@3".
 using RouterLoader = std::function<Result<RouterArtifact>(const std::string& selector)>;
+/// Reads a coordinator policy from the workspace: `version` nullopt for the latest. Errors:
+/// NotFound naming the policy and the versions there are.
+using PolicyLoader = std::function<Result<CoordinatorPolicy>(const std::string& name, std::optional<int> version)>;
 
 /// What building a strategy may need from the workspace.
 struct StrategyDeps {
     LabelLoader labels;
     RouterLoader routers;
+    PolicyLoader policies;
 };
 
 /// A configuration that has been read and checked: ready to estimate and to build.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "strategies/strategy_registry.h"
 #include "strategies/cascade_strategy.h"
+#include "strategies/coordinator_strategy.h"
 #include "strategies/moa_strategy.h"
 #include "strategies/router_strategy.h"
 #include "strategies/rules_strategy.h"
@@ -51,6 +52,7 @@ const StrategyRegistry& strategyRegistry() {
         r.add(CascadeStrategy::kind());
         r.add(MoaStrategy::kind());
         r.add(RouterStrategy::kind());
+        r.add(CoordinatorStrategy::kind());
         return r;
     }();
     return registry;

@@ -16,7 +16,7 @@ public:
     void add(StrategyKind kind) { m_kinds.push_back(std::move(kind)); }
     const StrategyKind* find(std::string_view name) const;
     const std::vector<StrategyKind>& kinds() const { return m_kinds; }
-    /// "single, rules, similarity, cascade or moa", for messages.
+    /// "single, rules, similarity, cascade, moa or coordinator", for messages.
     std::string names() const;
 
     /// Reads configuration `name` of `pool` at JSON path `path`: its kind must be known, its name

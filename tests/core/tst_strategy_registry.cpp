@@ -44,7 +44,7 @@ class TestStrategyRegistry : public QObject {
 private slots:
     void everyKindIsDescribed() {
         const auto& kinds = strategyRegistry().kinds();
-        QCOMPARE(strategyRegistry().names(), std::string("single, rules, similarity, cascade, moa or router"));
+        QCOMPARE(strategyRegistry().names(), std::string("single, rules, similarity, cascade, moa, router or coordinator"));
         for (const auto& k : kinds) {
             QVERIFY2(!k.description.empty(), k.name.c_str());
             QVERIFY2(k.settingsTemplate.is_object(), k.name.c_str());
@@ -95,7 +95,23 @@ private slots:
                            "/strategies/s/target: unknown target \"share\""};
         QTest::newRow("unknown kind") << "{\"kind\": \"oracle\"}"
                                       << QStringList{"/strategies/s/kind: unknown strategy kind \"oracle\"; expected "
-                                                     "single, rules, similarity, cascade, moa or router"};
+                                                     "single, rules, similarity, cascade, moa, router or coordinator"};
+        QTest::newRow("coordinator: policy, tier, lambda")
+            << "{\"kind\": \"coordinator\", \"policy\": \"demo@x\", \"tier\": \"mega\", \"lambda\": -1}"
+            << QStringList{"/strategies/s/policy: expected \"name@version\"", "/strategies/s/tier: must be one of mini, ultra",
+                           "/strategies/s/lambda: must be in [0.0, 1000000.0], got -1.0"};
+        QTest::newRow("coordinator mini: calls, planner")
+            << "{\"kind\": \"coordinator\", \"policy\": \"demo@2\", \"tier\": \"mini\", \"max_calls\": 3, "
+               "\"planner\": \"a\"}"
+            << QStringList{"/strategies/s/max_calls: must be 1 to 2, got 3",
+                           "/strategies/s/planner: only \"planner-decides\" takes a planner"};
+        QTest::newRow("coordinator: planner-decides")
+            << "{\"kind\": \"coordinator\", \"policy\": \"planner-decides\", \"tier\": \"mini\", \"planner\": \"zz\"}"
+            << QStringList{"/strategies/s/tier: planner-decides plans and verifies",
+                           "/strategies/s/planner: model \"zz\" is not in the pool"};
+        QTest::newRow("coordinator ultra: call limit")
+            << "{\"kind\": \"coordinator\", \"policy\": \"demo\", \"max_calls\": 100}"
+            << QStringList{"/strategies/s/max_calls: must be 3 to 12, got 100"};
     }
     void loaderReportsEveryProblemAtItsPath() {
         QFETCH(QString, strategy);

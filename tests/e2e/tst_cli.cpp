@@ -37,7 +37,7 @@ private slots:
     void helpOnEveryCommand_data() {
         QTest::addColumn<QStringList>("command");
         for (const char* c : {"pool validate", "pool show", "tasks import", "tasks show", "db info", "prices show",
-                              "sim serve", "demo tasks"})
+                              "sim serve", "demo tasks", "coordinator train", "coordinator eval", "coordinator show"})
             QTest::newRow(c) << QString(c).split(' ');
     }
     void helpOnEveryCommand() {

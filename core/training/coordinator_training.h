@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// Trains a coordinator policy on reward = grade - lambda x cost / reference, where the reference
+/// is what the pool's dearest model costs per item answering alone on the training items. The
+/// policy's parameters are optimised by CMA-ES (pagmo), one generation at a time: each candidate
+/// is played on every training item at once on one event loop, calls memoised so that a repeated
+/// rollout costs nothing; after each generation the best candidate is played on the validation
+/// items, and training stops early when validation reward has not improved for `patience`
+/// generations. The policy kept is the one best on validation. Every call is logged under a
+/// training run in the workspace and the training budget is never exceeded; a stop or the budget
+/// ends training with the best policy so far.
+
+#include "training/item_splits.h"
+#include "training/rollout_evaluator.h"
+
+#include <functional>
+
+namespace baton::core {
+
+struct TrainingOptions {
+    std::string name = "coordinator";
+    CoordinatorTier tier = CoordinatorTier::Ultra;
+    double lambda = 0.5;
+    int maxCalls = 6;
+    uint64_t seed = 1;
+    int generations = 40;
+    int patience = 8;
+    int population = 0; ///< 0: CMA-ES's default, 4 + 3 ln(parameters)
+    double sigma0 = 1.0;
+    std::optional<Money> budget; ///< the training budget cap
+    nlohmann::json toJson() const;
+};
+
+struct GenerationPoint {
+    int generation = 0;
+    RolloutFigures train, validation;
+    Money spent;
+    int64_t httpRequests = 0, asked = 0, memoHits = 0;
+    double seconds = 0;
+};
+
+struct TrainingReport {
+    CoordinatorPolicy policy; ///< the best on validation, with its training record and metrics
+    int64_t runId = 0;        ///< the training run its calls are logged under
+    std::vector<GenerationPoint> curve;
+    int bestGeneration = 0;
+    RolloutFigures test, plannerDecidesTest; /// the kept policy and the untrained baseline on the test items
+    std::string stopReason;                  ///< empty when it ran to its last generation
+    Money spent;
+    int64_t httpRequests = 0, asked = 0, memoHits = 0;
+    double seconds = 0;
+};
+
+using TrainingProgress = std::function<void(const GenerationPoint&)>;
+
+/// Errors: BadInput (an empty split, a pool model without a price), the workspace's.
+Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
+                                        const TrainingOptions& options, const RunEnvironment& env, std::stop_token stop,
+                                        TrainingProgress progress);
+
+} // namespace baton::core
