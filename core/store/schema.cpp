@@ -7,7 +7,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 4> kMigrations = {
+constexpr std::array<const char*, 5> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -116,6 +116,12 @@ ALTER TABLE runs ADD COLUMN stop_reason TEXT NOT NULL DEFAULT '';
     // v4: the provider's finish reason of each call ('' where it was not kept: calls logged before v3)
     R"sql(
 ALTER TABLE calls ADD COLUMN finish_reason TEXT NOT NULL DEFAULT '';
+)sql",
+    // v5: how long the answer took when it was first made, so that a cached answer reports it
+    // (marked as cached) instead of 0, and strategies stay comparable (NULL: cached before v5)
+    R"sql(
+ALTER TABLE response_cache ADD COLUMN latency_ms REAL;
+ALTER TABLE response_cache ADD COLUMN ttft_ms REAL;
 )sql"};
 
 } // namespace

@@ -12,6 +12,8 @@
 #include <QAction>
 #include <QMenuBar>
 #include <QTemporaryDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace baton::ui;
@@ -19,11 +21,15 @@ using namespace baton::ui;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    void init() { // remembered settings of an earlier test or run change nothing here
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
     void composesPagesAndNavigates() {
         MainWindow window(nullptr);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Profiles"}));
+        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Runs", "Profiles"}));
         QCOMPARE(window.currentPage(), 0);
         window.showPage(3);
         QCOMPARE(window.currentPage(), 3);
