@@ -4,6 +4,7 @@
 #include "inspector_page.h"
 #include "list_texts.h"
 #include "placeholder_page.h"
+#include "replay_lab_page.h"
 #include "pools_page.h"
 #include "profiles_page.h"
 #include "results_page.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         addPage(tr("Inspector"), m_inspectorPage);
         addPage(tr("Runs"), m_runsPage);
         addPage(tr("Profiles"), new ProfilesPage(*session, this));
+        addPage(tr("Replay lab"), new ReplayLabPage(*session, this));
         connect(m_runPage, &RunPage::runFinished, this, [this](qint64 id) { openRun(id); });
         connect(m_runsPage, &RunsPage::openRequested, this, [this](qint64 id) { openRun(id); });
         // The run shown last (or the newest) opens again: Results is never empty while runs exist.
@@ -86,8 +88,8 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         });
     } else {
         QString why = tr("The workspace could not be opened; see the message at start-up.");
-        for (const QString& title :
-             {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector"), tr("Runs"), tr("Profiles")})
+        for (const QString& title : {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector"), tr("Runs"),
+                                     tr("Profiles"), tr("Replay lab")})
             addPage(title, new PlaceholderPage(title, why, this));
     }
 

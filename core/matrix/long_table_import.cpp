@@ -3,6 +3,7 @@
 #include "io/csv_reader.h"
 #include "matrix/matrix_builder.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -27,10 +28,9 @@ Status LongColumns::apply(const std::map<std::string, std::string>& mapping) {
 
 namespace {
 
-// Reads one row given as field -> text (absent fields are missing).
-template <class Get>
-void addRow(MatrixBuilder& b, const LongColumns& c, size_t line, Get get,
-            const std::vector<std::pair<std::string, std::string>>& scores) {
+// Reads one row given as field -> text (absent fields are missing); `scores` as (name, text).
+template <class Get, class Scores>
+void addRow(MatrixBuilder& b, const LongColumns& c, size_t line, Get get, const Scores& scores) {
     auto itemId = get(c.item), model = get(c.model);
     if (!itemId || itemId->empty()) return b.error(line, "no item id in column \"" + c.item + "\"");
     if (!model || model->empty()) return b.error(line, "no model in column \"" + c.model + "\"");
@@ -45,19 +45,21 @@ void addRow(MatrixBuilder& b, const LongColumns& c, size_t line, Get get,
     std::optional<double> in, out;
     for (Numeric n : {Numeric{c.cost, &cell.costUsd}, Numeric{c.latency, &cell.latencyMs},
                       Numeric{c.inputTokens, &in}, Numeric{c.outputTokens, &out}}) {
-        auto value = parseNumberField(get(n.column).value_or(""), n.column);
+        auto text = get(n.column);
+        if (!text) continue;
+        auto value = parseNumberField(*text, n.column);
         if (!value) return b.error(line, value.error());
         *n.target = *value;
     }
     if (in) cell.inputTokens = int64_t(*in);
     if (out) cell.outputTokens = int64_t(*out);
-    if (auto r = get(c.response)) cell.response = *r;
+    if (auto r = get(c.response)) cell.response = std::string(*r);
     for (const auto& [name, text] : scores) {
-        auto value = parseNumberField(text, "score " + name);
-        if (!value) return b.error(line, value.error());
-        if (*value) cell.scorers.emplace_back(name, **value);
+        auto value = parseNumberField(text, "score");
+        if (!value) return b.error(line, parseNumberField(text, "score " + std::string(name)).error());
+        if (*value) cell.scorers.emplace_back(std::string(name), **value);
     }
-    std::string category = c.fixedCategory.empty() ? get(c.category).value_or("") : c.fixedCategory;
+    std::string category = c.fixedCategory.empty() ? std::string(get(c.category).value_or("")) : c.fixedCategory;
     size_t item = b.item(*itemId, category, get(c.prompt).value_or(""));
     b.add(item, b.model(*model), std::move(cell), line);
 }
@@ -72,42 +74,54 @@ std::string fileSuffixNote(const std::vector<std::string>& ignored) {
 } // namespace
 
 Result<OutcomeMatrix> importLongCsv(const std::string& text, const std::string& fileName, const LongColumns& c) {
-    auto records = parseCsv(text, fileName);
-    if (!records) return std::unexpected(records.error());
-    if (records->empty()) return fail(ErrorKind::BadInput, fileName + ": empty file; expected a header row");
-    const auto& header = records->front().fields;
+    CsvCursor cursor(text, fileName);
+    CsvRecord header;
+    auto first = cursor.next(header);
+    if (!first) return std::unexpected(first.error());
+    if (!*first) return fail(ErrorKind::BadInput, fileName + ": empty file; expected a header row");
     std::map<std::string, size_t> index;
-    for (size_t i = 0; i < header.size(); ++i)
-        index[header[i]] = i;
+    for (size_t i = 0; i < header.fields.size(); ++i)
+        index[header.fields[i]] = i;
     for (const std::string* required : {&c.item, &c.model, &c.grade})
         if (!index.count(*required))
             return fail(ErrorKind::BadInput, fileName + ":1: no column \"" + *required +
                                                  "\"; name it with --map (e.g. --map item=id --map grade=correct)");
     std::vector<std::pair<std::string, size_t>> scorerColumns;
     std::vector<std::string> ignored;
-    for (size_t i = 0; i < header.size(); ++i) {
-        const auto& h = header[i];
+    for (size_t i = 0; i < header.fields.size(); ++i) {
+        const auto& h = header.fields[i];
         if (h.rfind(c.scorerPrefix, 0) == 0)
             scorerColumns.emplace_back(h.substr(c.scorerPrefix.size()), i);
         else if (h != c.item && h != c.model && h != c.grade && h != c.cost && h != c.latency &&
                  h != c.inputTokens && h != c.outputTokens && h != c.response && h != c.category && h != c.prompt)
             ignored.push_back(h);
     }
+    // Each named column's position, looked up once (the rows are millions): a handful of pairs
+    // searched by the column name's address, as addRow asks by LongColumns' members.
+    std::vector<std::pair<const std::string*, size_t>> position;
+    for (const std::string* column : {&c.item, &c.model, &c.grade, &c.cost, &c.latency, &c.inputTokens,
+                                      &c.outputTokens, &c.response, &c.category, &c.prompt})
+        if (auto it = index.find(*column); it != index.end()) position.emplace_back(column, it->second);
     MatrixBuilder b(fileName);
+    b.reserve(size_t(std::count(text.begin(), text.end(), '\n'))); // about one cell per line
     if (!ignored.empty()) b.note(fileSuffixNote(ignored));
-    for (size_t r = 1; r < records->size(); ++r) {
-        const auto& rec = (*records)[r];
-        if (rec.fields.size() != header.size()) {
-            b.error(rec.line, std::to_string(rec.fields.size()) + " fields, the header has " +
-                                  std::to_string(header.size()));
+    const size_t columns = header.fields.size();
+    CsvRecord rec;
+    std::vector<std::pair<std::string_view, std::string_view>> scores;
+    for (;;) {
+        auto more = cursor.next(rec);
+        if (!more) return std::unexpected(more.error());
+        if (!*more) break;
+        if (rec.fields.size() != columns) {
+            b.error(rec.line, std::to_string(rec.fields.size()) + " fields, the header has " + std::to_string(columns));
             continue;
         }
-        auto get = [&](const std::string& column) -> std::optional<std::string> {
-            auto it = index.find(column);
-            if (it == index.end()) return std::nullopt;
-            return rec.fields[it->second];
+        auto get = [&](const std::string& column) -> std::optional<std::string_view> {
+            for (const auto& [name, at] : position)
+                if (name == &column) return std::string_view(rec.fields[at]);
+            return std::nullopt;
         };
-        std::vector<std::pair<std::string, std::string>> scores;
+        scores.clear();
         for (const auto& [name, col] : scorerColumns)
             scores.emplace_back(name, rec.fields[col]);
         addRow(b, c, rec.line, get, scores);

@@ -11,7 +11,9 @@
 namespace baton::core {
 
 size_t MatrixBuilder::item(std::string_view id, std::string_view category, std::string_view prompt) {
-    auto [it, added] = m_itemIndex.try_emplace(std::string(id), uint32_t(m_items.size()));
+    auto it = m_itemIndex.find(id); // no string built for an item seen before (most rows)
+    bool added = it == m_itemIndex.end();
+    if (added) it = m_itemIndex.emplace(std::string(id), uint32_t(m_items.size())).first;
     if (added) {
         m_items.emplace_back(id);
         m_itemCategories.emplace_back(category);
@@ -24,9 +26,10 @@ size_t MatrixBuilder::item(std::string_view id, std::string_view category, std::
 }
 
 size_t MatrixBuilder::model(std::string_view name) {
-    auto [it, added] = m_modelIndex.try_emplace(std::string(name), uint32_t(m_models.size()));
-    if (added) m_models.emplace_back(name);
-    return it->second;
+    if (auto it = m_modelIndex.find(name); it != m_modelIndex.end()) return it->second;
+    m_modelIndex.emplace(std::string(name), uint32_t(m_models.size()));
+    m_models.emplace_back(name);
+    return m_models.size() - 1;
 }
 
 void MatrixBuilder::error(size_t line, std::string message) {
@@ -37,11 +40,13 @@ void MatrixBuilder::add(size_t item, size_t model, CellInput cell, size_t line) 
     if (cell.grade && (*cell.grade < 0 || *cell.grade > 1 || std::isnan(*cell.grade)))
         return error(line, "grade " + std::to_string(*cell.grade) + " is outside [0,1]; rescale the scores");
     if (cell.costUsd && *cell.costUsd < 0) return error(line, "negative cost; costs are in USD and >= 0");
-    uint64_t key = (uint64_t(item) << 32) | model;
-    auto [it, added] = m_cellLine.try_emplace(key, line);
-    if (!added)
+    if (m_lineOf.size() <= model) m_lineOf.resize(model + 1);
+    auto& lines = m_lineOf[model]; // dense: no hashing per cell
+    if (lines.size() <= item) lines.resize(std::max(item + 1, lines.size() * 2), 0);
+    if (lines[item] != 0)
         return error(line, "duplicate cell (item \"" + m_items[item] + "\", model \"" + m_models[model] +
-                               "\"): already given on line " + std::to_string(it->second) + "; keep one of them");
+                               "\"): already given on line " + std::to_string(lines[item]) + "; keep one of them");
+    lines[item] = line ? line : std::numeric_limits<size_t>::max(); // 0 means "not given yet"
     Pending p;
     p.item = uint32_t(item), p.model = uint32_t(model), p.line = line;
     if (cell.grade) p.grade = float(*cell.grade);
@@ -124,11 +129,18 @@ std::expected<std::optional<double>, std::string> parseNumberField(std::string_v
 }
 
 std::expected<std::optional<double>, std::string> parseGradeField(std::string_view text) {
-    std::string lower;
-    for (char c : text)
-        if (c != ' ' && c != '\r') lower += char(std::tolower(static_cast<unsigned char>(c)));
-    if (lower == "true") return std::optional<double>{1.0};
-    if (lower == "false") return std::optional<double>{0.0};
+    // "true"/"false" in any case, spaces and a CR ignored; compared without building a string.
+    auto is = [text](std::string_view word) {
+        size_t k = 0;
+        for (char c : text) {
+            if (c == ' ' || c == '\r') continue;
+            if (k == word.size() || std::tolower(static_cast<unsigned char>(c)) != word[k]) return false;
+            ++k;
+        }
+        return k == word.size();
+    };
+    if (is("true")) return std::optional<double>{1.0};
+    if (is("false")) return std::optional<double>{0.0};
     return parseNumberField(text, "grade");
 }
 

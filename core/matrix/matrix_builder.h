@@ -33,6 +33,8 @@ public:
     size_t model(std::string_view name);
     /// Adds a cell. A grade outside [0,1] or a second cell for (item, model) is an error on `line`.
     void add(size_t item, size_t model, CellInput cell, size_t line);
+    /// Room for about `cells` cells, so that a large import does not move them while growing.
+    void reserve(size_t cells) { m_cells.reserve(cells); }
     void error(size_t line, std::string message);
     void note(std::string message) { m_notes.push_back(std::move(message)); }
     void addPoint(ModelPoint point) { m_points.push_back(std::move(point)); }
@@ -53,8 +55,13 @@ private:
     };
     std::string m_file;
     std::vector<std::string> m_items, m_itemCategories, m_itemPrompts, m_models;
-    std::unordered_map<std::string, uint32_t> m_itemIndex, m_modelIndex;
-    std::unordered_map<uint64_t, size_t> m_cellLine;
+    /// Looked up by string_view without building a string (transparent hash).
+    struct Hash {
+        using is_transparent = void;
+        size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_map<std::string, uint32_t, Hash, std::equal_to<>> m_itemIndex, m_modelIndex;
+    std::vector<std::vector<size_t>> m_lineOf; ///< per model, per item: the line of its cell, 0 = none yet
     std::vector<Pending> m_cells;
     std::vector<std::string> m_responses;
     std::vector<std::string> m_scorerNames;

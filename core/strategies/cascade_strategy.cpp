@@ -116,11 +116,11 @@ Async<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
         result = {call.text, false, ""};
         if (last) break;
 
-        double score = 0;
+        std::optional<double> score; // unknown when the scorer could not tell: escalate, and log none
         std::string why;
         if (m_scorer == CascadeScorer::Format) {
             score = markedAnswer(call.text) ? 1.0 : 0.0;
-            why = score > 0 ? "the reply states a final answer" : "no readable final answer";
+            why = *score > 0 ? "the reply states a final answer" : "no readable final answer";
         } else if (m_scorer == CascadeScorer::Agreement) {
             std::vector<Message> again = item.messages;
             Reason sampleWhy{"second sample to test agreement", std::nullopt, std::nullopt};
@@ -136,7 +136,7 @@ Async<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
             } else {
                 score =
                     normalizeAnswer(finalAnswerOf(other.text)) == normalizeAnswer(finalAnswerOf(call.text)) ? 1.0 : 0.0;
-                why = score > 0 ? "two samples agree" : "two samples disagree";
+                why = *score > 0 ? "two samples agree" : "two samples disagree";
             }
         } else {
             std::string prompt = renderPrompt(PromptRole::Judge, {{"question", item.prompt()}, {"answer", call.text}});
@@ -153,12 +153,12 @@ Async<StrategyResult> CascadeStrategy::answer(StrategyContext& ctx) {
                 why = "judge call failed (" + verdict.errorText + "); escalating";
             } else if (auto s = judgeScore(verdict.text)) {
                 score = *s;
-                why = "judge says P(correct) = " + std::to_string(score).substr(0, 4);
+                why = "judge says P(correct) = " + std::to_string(*score).substr(0, 4);
             } else {
                 why = "judge reply unreadable; escalating";
             }
         }
-        bool stop = score >= m_thresholds[k];
+        bool stop = score && *score >= m_thresholds[k];
         ctx.annotate(node, Reason{why + (stop ? ": accepted" : ": escalating"), score, m_thresholds[k]});
         if (stop) break;
         parent = node;

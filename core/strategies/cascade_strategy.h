@@ -3,7 +3,7 @@
 /// `cascade` (FrugalGPT): models from cheap to expensive. After each answer but the last, a
 /// scorer rates it and the cascade stops when the score reaches that stage's threshold:
 ///   - "judge": a judge model with the judge template; score = P(correct) from its verdict and
-///     confidence. An unreadable judge reply scores 0 (escalate), and the reason says so.
+///     confidence. An unreadable or failed judge reply escalates with no score logged, and the reason says so.
 ///   - "agreement": a second sample of the same model; score 1 if the two final answers agree.
 ///   - "format": answer-format confidence; 1 when the reply ends with a readable final answer.
 /// Tree: stage k's answer is node "k"; its judge or second sample is node "k.s" under it; each

@@ -39,10 +39,19 @@ Result<std::string> readTextFile(const std::string& path) {
     if (std::filesystem::is_directory(path, ec)) return fail(ErrorKind::BadInput, path + ": is a folder, not a file.");
     std::ifstream in(path, std::ios::binary);
     if (!in) return fail(ErrorKind::Io, path + ": cannot open for reading (" + systemReason(errno) + ").");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
+    // Read in one piece into a string of the file's size (no stream buffer grown and copied);
+    // a file that grows meanwhile is read to its end.
+    std::string text(size_t(std::filesystem::file_size(path, ec)), '\0');
+    if (ec) text.clear();
+    in.read(text.data(), std::streamsize(text.size()));
+    text.resize(size_t(in.gcount()));
     if (in.bad()) return fail(ErrorKind::Io, path + ": read error (" + systemReason(errno) + ").");
-    return buffer.str();
+    if (in) { // not at the end yet
+        std::ostringstream rest;
+        rest << in.rdbuf();
+        text += rest.str();
+    }
+    return text;
 }
 
 Status writeFileAtomically(const std::string& path, const std::string& content) {

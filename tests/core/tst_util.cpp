@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: MIT
+#include "io/csv_reader.h"
 #include "io/text_table.h"
 #include "util/file_io.h"
 #include "util/nice_scale.h"
@@ -16,6 +17,39 @@ using namespace baton::core;
 class TestUtil : public QObject {
     Q_OBJECT
 private slots:
+    void csvRecords_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("records"); // fields joined by '|', records by '/', each "line:" first
+        QTest::newRow("plain") << QByteArray("a,b\nc,d\n") << QString("1:a|b/2:c|d");
+        QTest::newRow("crlf, no final newline") << QByteArray("a,b\r\nc,d") << QString("1:a|b/2:c|d");
+        QTest::newRow("quoted comma, quote and newline")
+            << QByteArray("id,text\n1,\"x, \"\"y\"\"\nz\"\n2,w\n") << QString("1:id|text/2:1|x, \"y\"\nz/4:2|w");
+        QTest::newRow("crlf inside quotes is kept") << QByteArray("\"a\r\nb\",c\r\n") << QString("1:a\r\nb|c");
+        QTest::newRow("blank lines skipped") << QByteArray("a\n\n\nb\n") << QString("1:a/4:b");
+        QTest::newRow("empty fields and trailing comma") << QByteArray(",x,\n") << QString("1:|x|");
+        QTest::newRow("byte-order mark") << QByteArray("\xEF\xBB\xBF" "a,b\n") << QString("1:a|b");
+        QTest::newRow("quote inside an unquoted field is text") << QByteArray("a\"b,c\n") << QString("1:a\"b|c");
+        QTest::newRow("fewer fields after more") << QByteArray("a,b,c\nd\n") << QString("1:a|b|c/2:d");
+    }
+    void csvRecords() {
+        QFETCH(QByteArray, text);
+        QFETCH(QString, records);
+        auto parsed = parseCsv(text.toStdString(), "t.csv");
+        QVERIFY(parsed.has_value());
+        QStringList got;
+        for (const auto& r : *parsed) {
+            QStringList fields;
+            for (const auto& f : r.fields) fields << QString::fromStdString(f);
+            got << QString::number(r.line) + ":" + fields.join('|');
+        }
+        QCOMPARE(got.join('/'), records);
+    }
+    void csvUnterminatedQuoteNamesItsLine() {
+        auto parsed = parseCsv("a,b\nc,\"open\nmore\n", "t.csv");
+        QVERIFY(!parsed);
+        QCOMPARE(parsed.error().message, std::string("t.csv:2: a quoted field is never closed; add the missing \""));
+    }
+
     void sha256_data() {
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QString>("digest");

@@ -29,7 +29,8 @@ private slots:
         MainWindow window(nullptr);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Runs", "Profiles"}));
+        QCOMPARE(window.pageTitles(),
+                 (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Runs", "Profiles", "Replay lab"}));
         QCOMPARE(window.currentPage(), 0);
         window.showPage(3);
         QCOMPARE(window.currentPage(), 3);

@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// ReplayLabPage: routing studied offline on a saved outcome matrix or a run's baselines, with
+// zero calls. Choose the source, the split and the strategies; see the cost-quality chart
+// (frontier, oracle, random mix, strategy curves; labelled points, tooltips) and the
+// AIQ/APGR/CPT table; untick models in the what-if list and everything is recomputed at once,
+// with the price of that constraint. All work runs on a JobRunner (progress, cancel, stale
+// results dropped), so ticking never freezes the window. Exports the chart and the table.
+
+#include "job_runner.h"
+#include "replay/constraint_price.h"
+#include "replay/replay_report.h"
+#include "replay_table_model.h"
+
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+class QChartView;
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QListWidget;
+class QProgressBar;
+class QSpinBox;
+
+namespace baton::ui {
+
+class WorkbenchSession;
+
+class ReplayLabPage : public QWidget {
+    Q_OBJECT
+public:
+    explicit ReplayLabPage(WorkbenchSession& session, QWidget* parent = nullptr);
+
+    /// Lists the workspace's matrices and runs as sources.
+    void refreshSources();
+    /// Loads a source ("run:N" or a matrix name) off the GUI thread, ticks every model, replays.
+    void showSource(const QString& selector);
+    /// Replays the loaded matrix with the ticked models and the chosen options.
+    void recompute();
+    /// Imports outcome file `path` in `format` (as `baton-cli matrix import`) off the GUI thread,
+    /// saves it in the workspace as `name` and shows it; every problem is listed, nothing half-saved.
+    void importMatrixFile(const QString& path, const QString& format, const QString& name);
+    /// Ticks or unticks a model of the what-if list (recomputes, as a click does).
+    void setModelKept(const QString& model, bool kept);
+
+    const ReplayTableModel& table() const { return m_table; }
+    const JobRunner& runner() const { return m_runner; }
+    QString status() const;
+    /// By extension: .csv (the table), .png, .svg or .pdf (the chart). False with `error` on failure.
+    bool exportTo(const QString& path, QString* error = nullptr) const;
+
+signals:
+    /// A replay finished and is on screen.
+    void replayShown();
+    /// An import ended: saved, or refused with `message` listing the problems.
+    void importEnded(bool saved, const QString& message);
+
+private:
+    struct Computed;
+    core::ReplayOptions options() const;
+    void showComputed(const Computed& computed);
+    void askAndImport();
+
+    WorkbenchSession& m_session;
+    JobRunner m_runner;
+    ReplayTableModel m_table;
+    std::shared_ptr<const core::OutcomeMatrix> m_matrix;
+    std::optional<core::ReplayReport> m_report;
+    QComboBox* m_source = nullptr;
+    QDoubleSpinBox* m_testShare = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QCheckBox* m_similarity = nullptr;
+    QCheckBox* m_cascade = nullptr;
+    QCheckBox* m_rules = nullptr;
+    QListWidget* m_models = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_price = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QChartView* m_chart = nullptr;
+};
+
+} // namespace baton::ui
