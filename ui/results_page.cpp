@@ -55,13 +55,11 @@ ResultsPage::ResultsPage(QWidget* parent)
     top->addWidget(m_summary, 1);
     layout->addLayout(top);
 
-    auto* pick = new QHBoxLayout;
+    auto* pick = top; // one line above the tables: room for rows at 1024x700
     pick->addWidget(new QLabel(tr("Compare with:"), this));
     m_reference->setObjectName("referenceBaseline");
     m_reference->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     pick->addWidget(m_reference);
-    pick->addStretch();
-    layout->addLayout(pick);
     connect(m_reference, &QComboBox::currentIndexChanged, this, [this] {
         std::string ref = m_reference->currentData().toString().toStdString();
         m_model.setReference(ref);
@@ -76,6 +74,7 @@ ResultsPage::ResultsPage(QWidget* parent)
         m_tables[i]->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
         m_tables[i]->horizontalHeader()->setStretchLastSection(true);
         m_tables[i]->setWordWrap(false);
+        m_tables[i]->verticalHeader()->setDefaultSectionSize(m_tables[i]->fontMetrics().height() + 8);
         m_tableTabs->addTab(m_tables[i], tableTitles[i]);
     }
     m_tables[StrategyTable]->verticalHeader()->hide();
@@ -86,7 +85,7 @@ ResultsPage::ResultsPage(QWidget* parent)
     for (int i = 0; i < ChartCount; ++i) {
         m_views[i] = new QChartView(this);
         m_views[i]->setRenderHint(QPainter::Antialiasing);
-        m_views[i]->setMinimumHeight(200);
+        m_views[i]->setMinimumHeight(160);
         if (i != CostByRole) {
             m_tabs->addTab(m_views[i], titles[i]);
             continue;
@@ -105,6 +104,7 @@ ResultsPage::ResultsPage(QWidget* parent)
     m_split->setStretchFactor(0, 2);
     m_split->setStretchFactor(1, 3);
     m_split->setChildrenCollapsible(false);
+    m_split->setSizes({550, 450}); // the user's split, once moved, is remembered instead
     settings::rememberSplitter(m_split, "results");
     layout->addWidget(m_split, 1);
     connect(m_costStrategy, &QComboBox::currentTextChanged, this, &ResultsPage::rebuildDetailCharts);

@@ -13,6 +13,15 @@ const nlohmann::json* modelNamed(const nlohmann::json& models, const std::string
     return nullptr;
 }
 
+/// The strategy's settings now are those it ran with; keys the engine pinned at that run (e.g. the
+/// run a similarity router learnt from) are not in the pool and do not count.
+bool sameSettings(const nlohmann::json& then, const nlohmann::json& now) {
+    if (!then.is_object() || !now.is_object()) return then == now;
+    for (const auto& [key, value] : now.items())
+        if (!then.contains(key) || then[key] != value) return false;
+    return true;
+}
+
 } // namespace
 
 Result<std::set<JobKey>> jobsAnsweredBefore(SqliteDb& db, const Pool& pool, const TaskSet& tasks,
@@ -37,7 +46,7 @@ Result<std::set<JobKey>> jobsAnsweredBefore(SqliteDb& db, const Pool& pool, cons
             bool baseline = settings.baselines && a && b && *a == *b;
             bool strategy = sameModels && then.contains("strategies") && now.contains("strategies") &&
                             then["strategies"].contains(name) && now["strategies"].contains(name) &&
-                            then["strategies"][name] == now["strategies"][name];
+                            sameSettings(then["strategies"][name], now["strategies"][name]);
             if (baseline || strategy) answered.insert({name, item});
         }
     }

@@ -31,7 +31,14 @@ void appendBlock(std::string& out, const std::string& role, const std::string& t
 
 std::string readableRequest(const std::string& body) {
     auto j = nlohmann::json::parse(body, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) return body;
+    if (j.is_discarded() || !j.is_object()) {
+        // The logged canonical request is the endpoint on its first line, then the JSON body.
+        size_t eol = body.find('\n');
+        if (eol == std::string::npos) return body;
+        auto rest = nlohmann::json::parse(body.substr(eol + 1), nullptr, false);
+        if (rest.is_discarded() || !rest.is_object()) return body;
+        return "ENDPOINT: " + body.substr(0, eol) + "\n\n" + readableRequest(body.substr(eol + 1));
+    }
     std::string out;
     if (j.contains("system")) appendBlock(out, "system", contentText(j["system"])); // Anthropic
     if (j.contains("systemInstruction") && j["systemInstruction"].is_object())      // Gemini

@@ -186,7 +186,7 @@ private slots:
         ui::ComparisonModel model;
         model.setReport(report);
         QString shown = model.index(0, ui::ComparisonModel::TotalCost).data().toString();
-        QVERIFY2(shown.startsWith("≥$0.027899") && shown.contains("3 calls of unknown cost"), qPrintable(shown));
+        QVERIFY2(shown.startsWith("≥$0.027899") && shown.contains("3 call(s) of unknown cost"), qPrintable(shown));
         QCOMPARE(model.index(0, ui::ComparisonModel::TotalCost).data(Qt::UserRole).toDouble(), 0.027899);
 
         std::unique_ptr<QChart> chart(ui::buildCostAccuracyChart(report));
