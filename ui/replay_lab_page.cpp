@@ -154,7 +154,7 @@ ReplayLabPage::ReplayLabPage(WorkbenchSession& session, QWidget* parent) : QWidg
     split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
-    connect(refresh, &QPushButton::clicked, this, &ReplayLabPage::refreshSources);
+    connect(refresh, &QPushButton::clicked, this, [this] { refreshSources(); });
     connect(import, &QPushButton::clicked, this, &ReplayLabPage::askAndImport);
     connect(m_source, &QComboBox::textActivated, this, [this](const QString&) {
         showSource(m_source->currentData().toString());
@@ -185,17 +185,36 @@ ReplayLabPage::ReplayLabPage(WorkbenchSession& session, QWidget* parent) : QWidg
     refreshSources();
 }
 
-void ReplayLabPage::refreshSources() {
-    m_source->clear();
-    auto reader = m_session.reader();
-    if (!reader) return m_status->setText(QString::fromStdString(reader.error().message));
-    if (auto matrices = core::listMatrices(**reader))
-        for (const auto& m : *matrices)
-            m_source->addItem(tr("matrix %1 (%2 items x %3 models)").arg(QString::fromStdString(m.name)).arg(m.items).arg(m.models),
-                              QString::fromStdString(m.name));
-    if (auto runs = core::listRuns(**reader))
-        for (auto it = runs->rbegin(); it != runs->rend(); ++it)
-            m_source->addItem(tr("run %1 baselines").arg(it->id), QStringLiteral("run:%1").arg(it->id));
+void ReplayLabPage::refreshSources(const QString& select) {
+    using Sources = std::vector<std::pair<QString, QString>>; // label, selector; or one ("", error)
+    std::string path = m_session.path().toStdString();
+    m_listing.run<Sources>(
+        [path](std::stop_token, const JobRunner::Progress&) {
+            Sources out;
+            auto db = core::SqliteDb::open(path, core::SqliteDb::Mode::ReadOnly);
+            if (!db) return out.emplace_back(QString(), QString::fromStdString(db.error().message)), out;
+            if (auto matrices = core::listMatrices(**db))
+                for (const auto& m : *matrices)
+                    out.emplace_back(tr("matrix %1 (%2 items x %3 models)")
+                                         .arg(QString::fromStdString(m.name))
+                                         .arg(m.items)
+                                         .arg(m.models),
+                                     QString::fromStdString(m.name));
+            if (auto runs = core::listRuns(**db))
+                for (auto it = runs->rbegin(); it != runs->rend(); ++it)
+                    out.emplace_back(tr("run %1 baselines").arg(it->id), QStringLiteral("run:%1").arg(it->id));
+            return out;
+        },
+        [this, select](const Sources& sources) {
+            QSignalBlocker quiet(m_source);
+            m_source->clear();
+            for (const auto& [label, selector] : sources) {
+                if (label.isEmpty()) return m_status->setText(selector);
+                m_source->addItem(label, selector);
+            }
+            if (!select.isEmpty()) m_source->setCurrentIndex(m_source->findData(select));
+            emit sourcesListed();
+        });
 }
 
 void ReplayLabPage::showSource(const QString& selector) {
@@ -273,8 +292,7 @@ void ReplayLabPage::importMatrixFile(const QString& path, const QString& format,
             m_status->setText(imported.message);
             emit importEnded(imported.saved, imported.message);
             if (!imported.saved) return;
-            refreshSources();
-            m_source->setCurrentIndex(m_source->findData(name));
+            refreshSources(name);
             showSource(name);
         });
 }

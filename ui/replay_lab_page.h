@@ -34,8 +34,9 @@ class ReplayLabPage : public QWidget {
 public:
     explicit ReplayLabPage(WorkbenchSession& session, QWidget* parent = nullptr);
 
-    /// Lists the workspace's matrices and runs as sources.
-    void refreshSources();
+    /// Lists the workspace's matrices and runs as sources, read off the GUI thread; then selects
+    /// `select` when given. Emits sourcesListed.
+    void refreshSources(const QString& select = {});
     /// Loads a source ("run:N" or a matrix name) off the GUI thread, ticks every model, replays.
     void showSource(const QString& selector);
     /// Replays the loaded matrix with the ticked models and the chosen options.
@@ -55,6 +56,8 @@ public:
 signals:
     /// A replay finished and is on screen.
     void replayShown();
+    /// The source list was read.
+    void sourcesListed();
     /// An import ended: saved, or refused with `message` listing the problems.
     void importEnded(bool saved, const QString& message);
 
@@ -66,6 +69,7 @@ private:
 
     WorkbenchSession& m_session;
     JobRunner m_runner;
+    JobRunner m_listing; ///< the source list, apart from the replay so that neither cancels the other
     ReplayTableModel m_table;
     std::shared_ptr<const core::OutcomeMatrix> m_matrix;
     std::optional<core::ReplayReport> m_report;

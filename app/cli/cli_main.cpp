@@ -14,7 +14,8 @@ using namespace baton::cli;
 std::vector<Command> allCommands() {
     std::vector<Command> all;
     for (auto group : {poolCommands(), taskCommands(), dbCommands(), priceCommands(), simCommands(), runCommands(),
-                       cascadeCommands(), matrixCommands(), replayCommands(), routerCommands()})
+                       cascadeCommands(), matrixCommands(), replayCommands(), routerCommands(), bundleCommands(),
+                       repriceCommands()})
         all.insert(all.end(), group.begin(), group.end());
     return all;
 }

@@ -28,5 +28,7 @@ std::vector<Command> cascadeCommands();
 std::vector<Command> matrixCommands();
 std::vector<Command> replayCommands();
 std::vector<Command> routerCommands();
+std::vector<Command> bundleCommands();
+std::vector<Command> repriceCommands();
 
 } // namespace baton::cli

@@ -4,7 +4,10 @@
 #include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
+#include "bundle/report_document.h"
 #include "eval/run_report.h"
+#include "io/html_report.h"
+#include "io/xlsx_tables.h"
 #include "pools/pool_file.h"
 #include "io/task_import.h"
 #include "run_support.h"
@@ -165,11 +168,15 @@ int runCommand(const ParsedArgs& args) {
     return exitCodeFor(*summary);
 }
 
+int writeSharedReport(const ParsedArgs& args, core::SqliteDb& reader, const core::RunReport& report);
+
 int reportCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
     if (!db || args.positional.size() != 1) return usageError("report needs RUN and --db DB", "report");
     if (json && args.has("--csv")) return usageError("report takes --json or --csv, not both", "report");
+    if ((args.value("--html") || args.value("--xlsx")) && (args.has("--csv") || args.value("--out")))
+        return usageError("report writes --html/--xlsx files, or --csv/--out, not both at once", "report");
     std::string bad;
     auto runId = parseWhole(args.positional[0], "RUN", 1, std::numeric_limits<int64_t>::max(), bad);
     if (!runId) return usageError(bad, "report");
@@ -179,6 +186,7 @@ int reportCommand(const ParsedArgs& args) {
     if (!reader) return reportError(reader.error(), json);
     auto report = core::loadRunReport(**reader, *runId);
     if (!report) return reportError(report.error(), json);
+    if (args.value("--html") || args.value("--xlsx")) return writeSharedReport(args, **reader, *report);
     std::string text = json                ? core::toJson(*report).dump(2) + "\n"
                        : args.has("--csv") ? core::toCsv(*report)
                                            : core::toText(*report);
@@ -188,6 +196,29 @@ int reportCommand(const ParsedArgs& args) {
     } else {
         std::cout << text;
     }
+    return Ok;
+}
+
+// --html FILE and/or --xlsx FILE: the report as files people share (core/bundle/report_document).
+int writeSharedReport(const ParsedArgs& args, core::SqliteDb& reader, const core::RunReport& report) {
+    bool json = args.has("--json");
+    auto run = core::loadRun(reader, report.runId);
+    if (!run) return reportError(run.error(), json);
+    nlohmann::json written = nlohmann::json::array();
+    if (auto html = args.value("--html")) {
+        std::string page = core::toHtml(core::reportHtmlDocument(report, *run));
+        if (auto ok = core::writeFileAtomically(*html, page); !ok) return reportError(ok.error(), json);
+        written.push_back(*html);
+    }
+    if (auto xlsx = args.value("--xlsx")) {
+        if (auto ok = core::writeXlsx(*xlsx, core::reportTables(report, *run)); !ok) return reportError(ok.error(), json);
+        written.push_back(*xlsx);
+    }
+    if (json)
+        printJson({{"ok", true}, {"run", report.runId}, {"written", written}});
+    else
+        for (const auto& f : written)
+            std::cerr << "wrote " << f.get<std::string>() << "\n";
     return Ok;
 }
 
@@ -263,12 +294,16 @@ std::vector<Command> runCommands() {
          runCommand},
         {"report",
          "compare a run's strategies against every baseline",
-         "Usage: baton-cli report RUN --db DB [--json | --csv] [--out FILE]\n\n"
+         "Usage: baton-cli report RUN --db DB [--json | --csv] [--out FILE]\n"
+         "       baton-cli report RUN --db DB [--html FILE] [--xlsx FILE]\n\n"
          "Per strategy: accuracy with a 95% Wilson interval, total cost, cost per item and per right\n"
          "answer, latency p50/p95, calls and tokens per item, spend by role. Against each baseline and\n"
          "the best single model: accuracy delta with a paired bootstrap 95% interval, exact McNemar p,\n"
-         "win/tie/loss on the same items. Per category. Unknown costs are shown as such, never as 0.\n",
-         {{"--db", true}, {"--csv"}, {"--out", true}},
+         "win/tie/loss on the same items. Per category. Unknown costs are shown as such, never as 0.\n\n"
+         "--html FILE writes one self-contained page to share (tables, SVG charts, the pool's makeup and\n"
+         "where each price came from; no script, no external file). --xlsx FILE writes the same tables\n"
+         "as a workbook, one sheet each, numbers as numbers.\n",
+         {{"--db", true}, {"--csv"}, {"--out", true}, {"--html", true}, {"--xlsx", true}},
          reportCommand},
         {"runs",
          "list the runs in a workspace",

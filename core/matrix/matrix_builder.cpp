@@ -46,16 +46,17 @@ void MatrixBuilder::add(size_t item, size_t model, CellInput cell, size_t line) 
     if (lines[item] != 0)
         return error(line, "duplicate cell (item \"" + m_items[item] + "\", model \"" + m_models[model] +
                                "\"): already given on line " + std::to_string(lines[item]) + "; keep one of them");
-    lines[item] = line ? line : std::numeric_limits<size_t>::max(); // 0 means "not given yet"
+    // 0 means "not given yet"; a line past 4G is named as the largest.
+    lines[item] = uint32_t(std::clamp<size_t>(line, 1, std::numeric_limits<uint32_t>::max()));
     Pending p;
-    p.item = uint32_t(item), p.model = uint32_t(model), p.line = line;
+    p.item = uint32_t(item), p.model = uint32_t(model);
     if (cell.grade) p.grade = float(*cell.grade);
     p.cost = cell.costUsd ? *cell.costUsd : std::numeric_limits<double>::quiet_NaN();
     if (cell.latencyMs) p.latency = float(*cell.latencyMs);
     if (cell.inputTokens) p.in = int32_t(*cell.inputTokens);
     if (cell.outputTokens) p.out = int32_t(*cell.outputTokens);
     if (cell.response) {
-        p.response = int64_t(m_responses.size());
+        m_responseCell.push_back(uint32_t(m_cells.size()));
         m_responses.push_back(std::move(*cell.response));
     }
     for (auto& [name, value] : cell.scorers) {
@@ -85,17 +86,21 @@ Result<OutcomeMatrix> MatrixBuilder::finish(MatrixProvenance provenance) {
     if (std::any_of(m_itemPrompts.begin(), m_itemPrompts.end(), [](const auto& p) { return !p.empty(); }))
         m.prompts = m_itemPrompts;
     size_t cells = m_items.size() * m_models.size(), n = m_items.size();
+    m_lineOf = {}; // not needed any more: its memory goes before the columns take theirs
     m.grade.assign(cells, OutcomeMatrix::kMissing);
     m.costUsd.assign(cells, std::numeric_limits<double>::quiet_NaN());
     m.latencyMs.assign(cells, OutcomeMatrix::kMissing);
     m.inputTokens.assign(cells, -1);
     m.outputTokens.assign(cells, -1);
     std::vector<int64_t> responseOf(m_responses.empty() ? 0 : cells, -1);
+    for (size_t k = 0; k < m_responseCell.size(); ++k) {
+        const auto& p = m_cells[m_responseCell[k]];
+        responseOf[size_t(p.model) * n + p.item] = int64_t(k);
+    }
     for (const auto& p : m_cells) {
         size_t c = size_t(p.model) * n + p.item;
         m.grade[c] = p.grade, m.costUsd[c] = p.cost, m.latencyMs[c] = p.latency;
         m.inputTokens[c] = p.in, m.outputTokens[c] = p.out;
-        if (p.response >= 0) responseOf[c] = p.response;
     }
     if (!m_responses.empty()) {
         m.responseEnd.resize(cells);

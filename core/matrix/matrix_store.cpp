@@ -28,7 +28,7 @@ CREATE TABLE IF NOT EXISTS matrices (
 template <class T> void put(std::string& out, const std::vector<T>& v) {
     uint64_t n = v.size();
     out.append(reinterpret_cast<const char*>(&n), sizeof n);
-    out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
 }
 
 template <class T> bool get(std::string_view& in, std::vector<T>& v) {
@@ -38,7 +38,7 @@ template <class T> bool get(std::string_view& in, std::vector<T>& v) {
     in.remove_prefix(sizeof n);
     if (in.size() / sizeof(T) < n) return false;
     v.resize(n);
-    std::memcpy(v.data(), in.data(), n * sizeof(T));
+    if (n) std::memcpy(v.data(), in.data(), n * sizeof(T)); // an empty vector's data() may be null
     in.remove_prefix(n * sizeof(T));
     return true;
 }

@@ -235,7 +235,8 @@ private slots:
         auto replayed = replayCascade(matrix, items, spec, {0.8, 0.75});
         double live = 0;
         size_t n = 0;
-        for (const auto& o : loadOutcomes(*db, run.runId).value())
+        auto outcomes = loadOutcomes(*db, run.runId).value();
+        for (const auto& o : outcomes)
             if (o.strategy == "cheap-first") live += o.grade.value_or(0), ++n;
         QCOMPARE(replayed.items, n);
         QCOMPARE(replayed.accuracy, live / double(n));

@@ -2,6 +2,7 @@
 // baton-cli run and report as a user runs them: a canary key never leaks, a run killed with
 // SIGKILL resumes without re-sending finished calls, and reports export.
 
+#include "bundle/zip_archive.h"
 #include "core_printers.h"
 #include "io/task_export.h"
 #include "sim/demo_tasks.h"
@@ -241,6 +242,8 @@ private slots:
         outputs.push_back(runCli({"report", "1", "--db", db, "--json", "--out", dir.filePath("report.json")}, env));
         outputs.push_back(runCli({"report", "1", "--db", db, "--csv", "--out", dir.filePath("report.csv")}, env));
         outputs.push_back(runCli({"report", "1", "--db", db}, env));
+        outputs.push_back(runCli({"bundle", "export", "1", "--db", db, "--out", dir.filePath("bundle.zip")}, env));
+        QCOMPARE(outputs.back().exitCode, 0);
         sim.terminate();
         sim.waitForFinished();
 
@@ -255,6 +258,11 @@ private slots:
             QVERIFY(f.open(QIODevice::ReadOnly));
             everything += f.readAll(); // the database, its -wal and -shm if present, exports
         }
+        // The bundle's files as they are inside the zip (compressed, they would hide a key).
+        auto bundle = readZip(dir.filePath("bundle.zip").toStdString());
+        QVERIFY(bundle.has_value() && bundle->count("calls.jsonl") == 1);
+        for (const auto& [name, bytes] : *bundle)
+            everything += QByteArray::fromStdString(bytes);
         int hits = 0;
         for (const auto& form : secretForms(kCanary))
             hits += everything.count(QByteArray::fromStdString(form));

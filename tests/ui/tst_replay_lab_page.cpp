@@ -11,6 +11,7 @@
 #include "workbench_session.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QFileInfo>
 #include <QImage>
 #include <QSignalSpy>
@@ -155,6 +156,7 @@ private slots:
         QCOMPARE(core::listMatrices(**(*session)->reader())->size(), size_t(1));
         QVERIFY(shown.wait(20000)); // and it is replayed at once
         QCOMPARE(row(page.table(), "strong")->accuracy, 1.0);
+        QTRY_COMPARE(page.findChild<QComboBox*>()->currentData().toString(), QString("hand")); // listed, chosen
         QVERIFY(qAbs(row(page.table(), "oracle")->cost - 0.0055) < 1e-12);
     }
 };

@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: MIT
+// importRunBundle: a verified bundle becomes a run of the workspace (a new id, the same records).
+
+#include "bundle/bundle_files.h"
+#include "bundle/run_bundle.h"
+#include "store/call_log.h"
+#include "store/run_store.h"
+#include "store/task_set_store.h"
+#include "store/text_store.h"
+
+#include <chrono>
+
+namespace baton::core {
+
+Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files) {
+    auto check = verifyRunBundle(files);
+    if (!check) return std::unexpected(check.error());
+    if (!check->ok()) {
+        std::vector<Diagnostic> problems;
+        for (const auto& d : check->differences)
+            problems.push_back({Severity::Error, "", "", d});
+        return fail(ErrorKind::BadInput,
+                    "the bundle does not verify (" + std::to_string(check->differences.size()) +
+                        " differences); nothing was imported. `baton-cli bundle verify` lists them",
+                    std::move(problems));
+    }
+    auto contents = readBundleContents(files);
+    if (!contents) return std::unexpected(contents.error());
+    int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count();
+    auto saved = saveTaskSet(db, contents->tasks, "bundle of run " + std::to_string(contents->run.id), now);
+    if (!saved) return std::unexpected(saved.error());
+    auto runId = insertRun(db, contents->run);
+    if (!runId) return std::unexpected(runId.error());
+    if (!contents->run.stopReason.empty())
+        if (auto s = recordStopReason(db, *runId, contents->run.stopReason); !s) return std::unexpected(s.error());
+    for (auto& c : contents->calls) {
+        if (!c.call.requestHash.empty())
+            if (auto put = putText(db, c.request); !put) return std::unexpected(put.error());
+        if (!c.call.responseHash.empty())
+            if (auto put = putText(db, c.response); !put) return std::unexpected(put.error());
+        c.call.runId = *runId;
+        if (auto s = insertCall(db, c.call); !s) return std::unexpected(s.error());
+    }
+    for (auto& o : contents->outcomes) {
+        o.runId = *runId;
+        if (auto s = insertOutcome(db, o); !s) return std::unexpected(s.error());
+    }
+    return *runId;
+}
+
+} // namespace baton::core

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+// verifyRunBundle: every figure of a bundle recomputed from the bundle alone.
+
+#include "bundle/bundle_files.h"
+#include "bundle/report_charts.h"
+#include "bundle/run_bundle.h"
+#include "eval/grader.h"
+#include "eval/run_report.h"
+#include "util/sha256.h"
+
+#include <map>
+#include <set>
+
+namespace baton::core {
+
+namespace {
+
+std::string money(const std::optional<Money>& m) { return m ? std::to_string(m->usd()) + " USD" : "unknown"; }
+
+void checkManifest(const ZipEntries& files, const nlohmann::json& manifest, BundleCheck& check) {
+    const auto& listed = manifest["files"];
+    for (const auto& [name, entry] : listed.items()) {
+        ++check.filesChecked;
+        auto it = files.find(name);
+        if (it == files.end()) {
+            check.differences.push_back(name + ": listed in the manifest but missing from the bundle");
+            continue;
+        }
+        if (sha256Hex(it->second) != entry.value("sha256", ""))
+            check.differences.push_back(name + ": its SHA-256 differs from the manifest's (the file was changed after export)");
+    }
+    for (const auto& [name, bytes] : files)
+        if (name != bundle_file::kManifest && !listed.contains(name))
+            check.differences.push_back(name + ": in the bundle but not in the manifest");
+}
+
+void checkCalls(const BundleContents& b, BundleCheck& check) {
+    for (const auto& c : b.calls) {
+        ++check.callsChecked;
+        if (sha256Hex(c.request) != c.call.requestHash)
+            check.differences.push_back(describeCall(c) + ": the request text differs from its recorded SHA-256");
+        if (!c.call.responseHash.empty() && sha256Hex(c.response) != c.call.responseHash)
+            check.differences.push_back(describeCall(c) + ": the response text differs from its recorded SHA-256");
+        if (c.call.runId != b.run.id)
+            check.differences.push_back(describeCall(c) + ": belongs to run " + std::to_string(c.call.runId) +
+                                        ", not to the bundle's run " + std::to_string(b.run.id));
+    }
+}
+
+void checkOutcomes(const BundleContents& b, BundleCheck& check) {
+    std::map<std::string, const TaskItem*> items;
+    for (const auto& item : b.tasks.items)
+        items[item.id] = &item;
+    // (item, strategy) -> the sum of its calls' costs; unknown as soon as one call's is.
+    std::map<std::pair<std::string, std::string>, std::optional<Money>> costs;
+    for (const auto& c : b.calls) {
+        auto [it, fresh] = costs.try_emplace({c.call.itemId, c.call.strategy}, Money{});
+        if (!c.call.cost) it->second.reset();
+        else if (it->second) *it->second += *c.call.cost;
+    }
+    for (const auto& o : b.outcomes) {
+        ++check.outcomesChecked;
+        std::string where = "outcome of item " + o.itemId + ", strategy " + o.strategy;
+        auto item = items.find(o.itemId);
+        if (item == items.end()) {
+            check.differences.push_back(where + ": the item is not in tasks.jsonl");
+            continue;
+        }
+        if (o.status == OutcomeStatus::Complete && o.grade) {
+            double again = grade(b.tasks.graderFor(*item->second), o.answer, item->second->references).score;
+            if (again != *o.grade)
+                check.differences.push_back(where + ": grade " + std::to_string(*o.grade) + " recorded, " +
+                                            std::to_string(again) + " when graded again");
+        }
+        auto cost = costs.find({o.itemId, o.strategy});
+        std::optional<Money> fromCalls = cost == costs.end() ? std::optional<Money>(Money{}) : cost->second;
+        if (fromCalls != o.cost)
+            check.differences.push_back(where + ": cost " + money(o.cost) + " recorded, " + money(fromCalls) +
+                                        " as the sum of its calls");
+    }
+}
+
+void checkReport(const ZipEntries& files, const BundleContents& b, BundleCheck& check) {
+    std::vector<Call> calls;
+    calls.reserve(b.calls.size());
+    for (const auto& c : b.calls)
+        calls.push_back(c.call);
+    RunReport report = buildReport(b.run.id, b.outcomes, calls, b.tasks, runBaselines(b.run), b.run.seed);
+    nlohmann::json again = toJson(report);
+    nlohmann::json recorded;
+    try {
+        recorded = nlohmann::json::parse(files.at(bundle_file::kReportJson));
+    } catch (const std::exception&) {
+        check.differences.push_back("report.json: missing or not JSON");
+    }
+    int shown = 0;
+    for (const auto& op : nlohmann::json::diff(recorded, again)) {
+        ++check.figuresChecked;
+        std::string path = op.value("path", "");
+        if (++shown > 50) continue;
+        nlohmann::json was;
+        try {
+            was = recorded.at(nlohmann::json::json_pointer(path));
+        } catch (const std::exception&) {
+        }
+        check.differences.push_back("report.json" + path + ": recorded " + was.dump() + ", recomputed " +
+                                    (op.contains("value") ? op["value"].dump() : std::string("nothing")));
+    }
+    if (shown > 50) check.differences.push_back("report.json: " + std::to_string(shown - 50) + " more figures differ");
+    check.figuresChecked = int(again.flatten().size());
+    auto text = files.find(bundle_file::kReportText);
+    if (text == files.end() || text->second != toText(report))
+        check.differences.push_back("report.txt: differs from the report recomputed from the calls and outcomes");
+    for (const auto& [name, svg] : reportChartsSvg(report)) {
+        ++check.chartsChecked;
+        auto chart = files.find(name);
+        if (chart == files.end()) check.differences.push_back(name + ": missing");
+        else if (chart->second != svg)
+            check.differences.push_back(name + ": differs from the chart drawn again from the recomputed report");
+    }
+}
+
+} // namespace
+
+Result<BundleCheck> verifyRunBundle(const ZipEntries& files) {
+    auto manifestText = files.find(bundle_file::kManifest);
+    if (manifestText == files.end())
+        return fail(ErrorKind::BadInput, "no manifest.json: not a Baton run bundle (export one with `baton-cli bundle export`)");
+    nlohmann::json manifest;
+    try {
+        manifest = nlohmann::json::parse(manifestText->second);
+    } catch (const std::exception& e) {
+        return fail(ErrorKind::BadInput, std::string("manifest.json is not valid JSON: ") + e.what());
+    }
+    if (!manifest.is_object() || manifest.value("format", "") != kBundleFormat || !manifest["files"].is_object())
+        return fail(ErrorKind::BadInput, "manifest.json does not describe a Baton run bundle");
+    if (manifest.value("version", 0) > kBundleVersion)
+        return fail(ErrorKind::BadInput, "the bundle has format version " + manifest["version"].dump() +
+                                             ", newer than this Baton reads (" + std::to_string(kBundleVersion) +
+                                             "); update Baton");
+    BundleCheck check;
+    checkManifest(files, manifest, check);
+    auto contents = readBundleContents(files);
+    if (!contents) {
+        check.differences.push_back("cannot recompute the figures: " + contents.error().describe());
+        return check;
+    }
+    if (contents->tasks.contentHash() != contents->run.taskSetHash)
+        check.differences.push_back("tasks.jsonl: its content hash " + contents->tasks.contentHash() +
+                                    " is not the run's task set " + contents->run.taskSetHash);
+    checkCalls(*contents, check);
+    checkOutcomes(*contents, check);
+    checkReport(files, *contents, check);
+    return check;
+}
+
+} // namespace baton::core

@@ -1,0 +1,78 @@
+// SPDX-License-Identifier: MIT
+#include "bundle/zip_archive.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <zip.h>
+
+namespace baton::core {
+
+namespace {
+
+std::string zipError(zip_t* archive) { return archive ? zip_strerror(archive) : "unknown libzip error"; }
+
+} // namespace
+
+Status writeZip(const std::string& path, const ZipEntries& entries) {
+    std::string temporary = path + ".part";
+    std::error_code ignored;
+    std::filesystem::remove(temporary, ignored);
+    int code = 0;
+    zip_t* archive = zip_open(temporary.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
+    if (!archive) {
+        zip_error_t error;
+        zip_error_init_with_code(&error, code);
+        std::string message = zip_error_strerror(&error);
+        zip_error_fini(&error);
+        return fail(ErrorKind::Io, path + ": cannot create the zip (" + message + "); check the folder exists and is writable");
+    }
+    for (const auto& [name, bytes] : entries) {
+        // libzip copies nothing until zip_close, so the buffers of `entries` must outlive it (they do).
+        zip_source_t* source = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
+        if (!source || zip_file_add(archive, name.c_str(), source, ZIP_FL_ENC_UTF_8 | ZIP_FL_OVERWRITE) < 0) {
+            if (source) zip_source_free(source);
+            std::string message = zipError(archive);
+            zip_discard(archive);
+            return fail(ErrorKind::Io, path + ": cannot add " + name + " to the zip (" + message + ")");
+        }
+    }
+    if (zip_close(archive) != 0) {
+        std::string message = zipError(archive);
+        zip_discard(archive);
+        std::filesystem::remove(temporary, ignored);
+        return fail(ErrorKind::Io, path + ": cannot write the zip (" + message + "); is the disk full?");
+    }
+    std::filesystem::rename(temporary, path, ignored);
+    if (ignored) return fail(ErrorKind::Io, path + ": cannot move the finished zip into place: " + ignored.message());
+    return {};
+}
+
+Result<ZipEntries> readZip(const std::string& path) {
+    if (!std::filesystem::exists(path)) return fail(ErrorKind::NotFound, path + ": no such file");
+    int code = 0;
+    std::unique_ptr<zip_t, decltype(&zip_discard)> archive(zip_open(path.c_str(), ZIP_RDONLY, &code), &zip_discard);
+    if (!archive) return fail(ErrorKind::BadInput, path + ": not a readable zip archive (libzip error " + std::to_string(code) + ")");
+    ZipEntries entries;
+    zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t stat;
+        if (zip_stat_index(archive.get(), zip_uint64_t(i), 0, &stat) != 0)
+            return fail(ErrorKind::BadInput, path + ": entry " + std::to_string(i) + " is unreadable: " + zipError(archive.get()));
+        std::string name = stat.name;
+        if (!name.empty() && name.back() == '/') continue; // a folder
+        if (stat.size > (zip_uint64_t(1) << 32))
+            return fail(ErrorKind::BadInput, path + ": " + name + " is larger than 4 GiB; not a Baton bundle");
+        std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(archive.get(), zip_uint64_t(i), 0), &zip_fclose);
+        if (!file) return fail(ErrorKind::BadInput, path + ": cannot open " + name + ": " + zipError(archive.get()));
+        std::string bytes(size_t(stat.size), '\0');
+        zip_int64_t read = zip_fread(file.get(), bytes.data(), stat.size);
+        if (read < 0 || zip_uint64_t(read) != stat.size)
+            return fail(ErrorKind::BadInput, path + ": " + name + " is damaged (read " + std::to_string(read) + " of " +
+                                                 std::to_string(stat.size) + " bytes)");
+        entries[name] = std::move(bytes);
+    }
+    return entries;
+}
+
+} // namespace baton::core

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+// Issue 17: price lists in the community format, and re-pricing a past run with them or with a
+// vendor's prices raised by x%.
+
+#include "bundle/run_repricing.h"
+#include "pricing/community_prices.h"
+#include "pricing/cost.h"
+#include "util/file_io.h"
+
+#include <QTest>
+
+using namespace baton::core;
+
+namespace {
+// (Outside the Q_OBJECT class: moc cannot read raw strings with braces.)
+const char* const kBadList = R"({"m": {"input_cost_per_token": -1, "output_cost_per_token": "x"}, "n": 3})";
+const char* const kPool = R"({"models": [
+    {"name": "gpt", "price": "openai/gpt-4o", "tags": {"vendor": "openai"}},
+    {"name": "mine", "price": {"input": 1, "output": 1}, "tags": {"vendor": "self"}},
+    {"name": "gone", "price": "acme/retired", "tags": {"vendor": "acme"}}]})";
+// What the run priced with: gpt-4o at half today's list, the inline and the retired ones.
+const char* const kUsedPrices = R"({"gpt": {"id": "openai/gpt-4o", "input": 1.25, "output": 5},
+    "mine": {"input": 1, "output": 1}, "gone": {"id": "acme/retired", "input": 2, "output": 2}})";
+} // namespace
+
+class TestCommunityPrices : public QObject {
+    Q_OBJECT
+
+    static std::string sample() { return *readTextFile(BATON_TEST_DATA "/prices/community_sample.json"); }
+
+    static Call call(const std::string& model, int64_t in, int64_t out, std::optional<Money> cost) {
+        Call c;
+        c.runId = 1;
+        c.model = model;
+        c.strategy = model;
+        c.usage.input = in;
+        c.usage.output = out;
+        c.usage.cachedInput = 0;
+        c.usage.cacheWrite = 0;
+        c.usage.reasoning = 0;
+        c.cost = cost;
+        return c;
+    }
+
+private slots:
+    void readsPerTokenPricesPerMillion() {
+        QVERIFY(looksLikeCommunityPrices(sample()));
+        auto read = readCommunityPrices(sample(), "sample.json", "2026-11-20", "gateway list");
+        QVERIFY2(read.has_value(), read ? "" : read.error().describe().c_str());
+        QCOMPARE(read->book.entries().size(), size_t(4));
+        QCOMPARE(read->skipped, 1); // dall-e-3: no per-token prices; sample_spec is the format's own doc
+        const PriceEntry* gpt = read->book.find("openai/gpt-4o");
+        QVERIFY(gpt);
+        QCOMPARE(*gpt->prices.input, 2.5);
+        QCOMPARE(*gpt->prices.output, 10.0);
+        QCOMPARE(*gpt->prices.cachedInput, 1.25);
+        QCOMPARE(gpt->asOf, std::string("2026-11-20"));
+        QCOMPARE(gpt->source, std::string("gateway list"));
+        const PriceEntry* gemini = read->book.find("gemini/gemini-2.5-pro");
+        QVERIFY(gemini && gemini->longContext);
+        QCOMPARE(gemini->longContext->thresholdTokens, int64_t(200000));
+        QCOMPARE(*gemini->longContext->prices.input, 2.5);
+        QCOMPARE(*gemini->longContext->prices.output, 15.0);
+        QVERIFY(read->book.find("anthropic/claude-sonnet-4-5")); // a key with a slash is kept as is
+        QCOMPARE(read->book.find("perplexity/sonar")->requestFee, 0.005);
+        // Written as a Baton price book, it reads back the same.
+        auto again = PriceBook::fromJson(read->book.toJsonText(), "again.json");
+        QVERIFY(again.has_value());
+        QCOMPARE(*again->find("openai/gpt-4o"), *gpt);
+        QVERIFY(!looksLikeCommunityPrices(read->book.toJsonText()));
+    }
+
+    void badValuesAreNamedAtTheirPath() {
+        auto read = readCommunityPrices(kBadList, "bad.json", "2026-11-20", "s");
+        QVERIFY(!read.has_value());
+        std::string all = read.error().describe();
+        QVERIFY2(all.find("/m/input_cost_per_token") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("/m/output_cost_per_token") != std::string::npos, all.c_str());
+        QVERIFY2(all.find("/n") != std::string::npos, all.c_str());
+        QVERIFY(!readCommunityPrices("[1,2]", "list.json", "2026-11-20", "s").has_value());
+    }
+
+    void repricesAPastRunWithANewListAndARaise() {
+        auto list = readCommunityPrices(sample(), "sample.json", "2026-11-20", "gateway list");
+        QVERIFY(list.has_value());
+        Run run;
+        run.id = 4;
+        run.poolSnapshot = nlohmann::json::parse(kPool);
+        run.priceBookSnapshot = nlohmann::json::parse(kUsedPrices);
+        std::vector<Call> calls = {call("gpt", 1000000, 100000, Money::fromUsd(1.75)),
+                                   call("mine", 500000, 500000, Money::fromUsd(1.0)),
+                                   call("gone", 1000000, 0, Money::fromUsd(2.0)),
+                                   call("gpt", 0, 0, std::nullopt)};
+        calls.back().usage = {}; // failed before any usage: unknown before, unknown after
+        calls.push_back(call("mine", 0, 0, Money{}));
+        calls.back().usage = {}; // an error nobody bills: $0 before, $0 after
+        RepriceOptions today{&list->book, {}};
+        auto r = repriceRun(run, calls, today);
+        QCOMPARE(r.models.size(), size_t(3));
+        QCOMPARE(r.models[0].repriced, std::optional<Money>()); // the unknown call keeps gpt's total unknown
+        QCOMPARE(r.strategies[1].repriced, std::optional<Money>(Money::fromUsd(1.0))); // inline prices kept
+        QCOMPARE(r.strategies[2].repriced, std::optional<Money>(Money::fromUsd(2.0))); // not in the list: as used
+        QVERIFY(r.models[2].origin.find("not in the new price list") != std::string::npos);
+        QVERIFY(r.models[0].origin.find("2026-11-20") != std::string::npos);
+        calls.pop_back();
+        // Without the unknown call, gpt at today's list: 1M x $2.5 + 0.1M x $10 = $3.50.
+        calls.pop_back();
+        r = repriceRun(run, calls, today);
+        QCOMPARE(r.strategies[0].recorded, std::optional<Money>(Money::fromUsd(1.75)));
+        QCOMPARE(r.strategies[0].repriced, std::optional<Money>(Money::fromUsd(3.5)));
+        QCOMPARE(r.repricedTotal, std::optional<Money>(Money::fromUsd(6.5)));
+        // Lock-in: openai raises its prices by 20% on the run's own prices: $1.75 -> $2.10.
+        RepriceOptions raised{nullptr, {{"openai", 20}}};
+        r = repriceRun(run, calls, raised);
+        QCOMPARE(r.models[0].raisedPercent, 20.0);
+        QCOMPARE(r.strategies[0].repriced, std::optional<Money>(Money::fromUsd(2.1)));
+        QCOMPARE(r.strategies[1].repriced, r.strategies[1].recorded);
+        QCOMPARE(r.repricedTotal, std::optional<Money>(Money::fromUsd(5.1)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCommunityPrices)
+#include "tst_community_prices.moc"

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: MIT
+// Run bundles as a user moves them between machines: exported, copied to a fresh folder and
+// verified with no difference; one changed byte of a call named; imported into another workspace
+// with the same report.
+
+#include "bundle/zip_archive.h"
+#include "io/task_export.h"
+#include "sim/demo_tasks.h"
+#include "util/sha256.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <fstream>
+
+using namespace baton::core;
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out, err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+CliResult runCli(const QStringList& args) {
+    QProcess p;
+    p.start(BATON_CLI, args);
+    p.waitForFinished(300000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+QStringList differences(const CliResult& r) {
+    QStringList out;
+    for (const auto& d : r.json()["differences"].toArray())
+        out << d.toString();
+    return out;
+}
+
+bool anyContains(const QStringList& list, const QString& a, const QString& b = {}) {
+    for (const auto& s : list)
+        if (s.contains(a) && s.contains(b)) return true;
+    return false;
+}
+
+} // namespace
+
+class TestCliBundle : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QString m_zip;
+    QJsonObject m_report;
+    int m_calls = 0;
+
+private slots:
+    void initTestCase() {
+        QVERIFY(m_dir.isValid());
+        std::ofstream(m_dir.filePath("tasks.jsonl").toStdString()) << taskSetToJsonl(generateDemoTasks(9, 2));
+        QString db = m_dir.filePath("w.db");
+        auto run = runCli({"run", "--pool", "demo", "--tasks", m_dir.filePath("tasks.jsonl"), "--db", db, "--strategy",
+                           "by-category", "--strategy", "mixture", "--json"});
+        QCOMPARE(run.exitCode, 0);
+        auto report = runCli({"report", "1", "--db", db, "--json"});
+        QCOMPARE(report.exitCode, 0);
+        m_report = report.json();
+        m_zip = m_dir.filePath("run1.zip");
+        auto exported = runCli({"bundle", "export", "1", "--db", db, "--out", m_zip, "--json"});
+        QVERIFY2(exported.exitCode == 0, exported.err.constData());
+        auto files = readZip(m_zip.toStdString());
+        QVERIFY(files.has_value());
+        for (const char* name : {"manifest.json", "run.json", "pool.json", "prices.json", "task_set.json", "tasks.jsonl",
+                                 "calls.jsonl", "outcomes.jsonl", "report.json", "report.txt",
+                                 "charts/cost_accuracy.svg", "charts/accuracy_by_category.svg"})
+            QVERIFY2(files->count(name) == 1, name);
+        m_calls = int(std::count(files->at("calls.jsonl").begin(), files->at("calls.jsonl").end(), '\n'));
+        QVERIFY(m_calls >= 12 * 6); // 12 items x 6 baselines, plus the strategies' own calls
+    }
+
+    void verifiesInAFreshFolderWithNoDifference() {
+        QTemporaryDir elsewhere;
+        QString copy = elsewhere.filePath("moved.zip");
+        QVERIFY(QFile::copy(m_zip, copy));
+        auto r = runCli({"bundle", "verify", copy, "--json"});
+        QVERIFY2(r.exitCode == 0, r.out.constData());
+        QCOMPARE(differences(r), QStringList());
+        QCOMPARE(r.json()["calls_checked"].toInt(), m_calls);
+        QCOMPARE(r.json()["outcomes_checked"].toInt(), 12 * 8); // 6 baselines + 2 strategies
+        QCOMPARE(r.json()["charts_checked"].toInt(), 2);
+        QVERIFY(r.json()["figures_checked"].toInt() > 100);
+        auto text = runCli({"bundle", "verify", copy});
+        QVERIFY2(text.out.contains(": 0 differences"), text.out.constData());
+    }
+
+    void oneChangedByteOfACallIsNamed() {
+        auto files = readZip(m_zip.toStdString());
+        QVERIFY(files.has_value());
+        std::string& calls = files->at("calls.jsonl");
+        // The response text of the call on line 3: its first letter changed.
+        size_t line = 0;
+        for (int i = 0; i < 2; ++i)
+            line = calls.find('\n', line) + 1;
+        size_t at = calls.find("\"response\":\"", line) + 12;
+        QVERIFY(at > line && at < calls.find('\n', line));
+        calls[at] = calls[at] == 'x' ? 'y' : 'x';
+        QTemporaryDir elsewhere;
+        QString tampered = elsewhere.filePath("tampered.zip");
+        QVERIFY(writeZip(tampered.toStdString(), *files).has_value());
+        auto r = runCli({"bundle", "verify", tampered, "--json"});
+        QCOMPARE(r.exitCode, 1);
+        auto found = differences(r);
+        QVERIFY2(anyContains(found, "calls.jsonl: its SHA-256 differs"), qPrintable(found.join("\n")));
+        QVERIFY2(anyContains(found, "call on line 3 of calls.jsonl", "response text differs"), qPrintable(found.join("\n")));
+        // Nothing else was touched, so nothing else is named.
+        QCOMPARE(found.size(), 2);
+        auto refused = runCli({"bundle", "import", tampered, "--db", elsewhere.filePath("x.db")});
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.err.contains("does not verify"), refused.err.constData());
+    }
+
+    // A forger who also rewrites the manifest still cannot change a figure: the cost of one call
+    // is raised and the manifest re-hashed; verify recomputes the outcome and the report from the
+    // calls and names them.
+    void aForgedCostIsCaughtByRecomputation() {
+        auto files = readZip(m_zip.toStdString());
+        QVERIFY(files.has_value());
+        std::string& calls = files->at("calls.jsonl");
+        size_t key = calls.find("\"cost_pico\":");
+        QVERIFY(key != std::string::npos);
+        calls.insert(key + 12, "9"); // ten times the cost, and more
+        auto manifest = nlohmann::json::parse(files->at("manifest.json"));
+        manifest["files"]["calls.jsonl"]["sha256"] = sha256Hex(calls);
+        files->at("manifest.json") = manifest.dump(2);
+        QTemporaryDir elsewhere;
+        QString forged = elsewhere.filePath("forged.zip");
+        QVERIFY(writeZip(forged.toStdString(), *files).has_value());
+        auto r = runCli({"bundle", "verify", forged, "--json"});
+        QCOMPARE(r.exitCode, 1);
+        auto found = differences(r);
+        QVERIFY2(!anyContains(found, "SHA-256 differs"), qPrintable(found.join("\n")));
+        QVERIFY2(anyContains(found, "outcome of item", "as the sum of its calls"), qPrintable(found.join("\n")));
+        QVERIFY2(anyContains(found, "report.json/strategies/", "cost"), qPrintable(found.join("\n")));
+        QVERIFY2(anyContains(found, "charts/cost_accuracy.svg"), qPrintable(found.join("\n")));
+    }
+
+    void importedRunHasTheSameReport() {
+        QTemporaryDir elsewhere;
+        QString db = elsewhere.filePath("other.db");
+        auto imported = runCli({"bundle", "import", m_zip, "--db", db, "--json"});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        QCOMPARE(imported.json()["run"].toInt(), 1);
+        auto report = runCli({"report", "1", "--db", db, "--json"});
+        QCOMPARE(report.exitCode, 0);
+        QCOMPARE(report.json(), m_report);
+        // And the imported run exports to a bundle that verifies too.
+        auto again = runCli({"bundle", "export", "1", "--db", db, "--out", elsewhere.filePath("again.zip")});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(runCli({"bundle", "verify", elsewhere.filePath("again.zip")}).exitCode, 0);
+    }
+
+    // Issue 17, reports people share: one self-contained page and a workbook.
+    void htmlAndXlsxReports() {
+        QString db = m_dir.filePath("w.db");
+        auto r = runCli({"report", "1", "--db", db, "--html", m_dir.filePath("r.html"), "--xlsx", m_dir.filePath("r.xlsx")});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile html(m_dir.filePath("r.html"));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        QString page = QString::fromUtf8(html.readAll());
+        QCOMPARE(page.count("<svg "), 2);
+        for (const auto& s : m_report["strategies"].toArray())
+            QVERIFY2(page.contains("<td>" + s.toObject()["name"].toString() + "</td>"), qPrintable(s.toObject()["name"].toString()));
+        QVERIFY(page.contains("Pool makeup and price sources"));
+        QVERIFY(page.contains("simulated")); // the demo's price source
+        // Nothing outside the file: no script, no link, no source, no URL but the SVG namespace.
+        for (const char* outside : {"<script", "<link", "src=", "url(", "@import"})
+            QVERIFY2(!page.contains(outside), outside);
+        QCOMPARE(page.count("http"), page.count("http://www.w3.org/2000/svg"));
+        auto book = readZip(m_dir.filePath("r.xlsx").toStdString());
+        QVERIFY(book.has_value());
+        QCOMPARE(int(book->count("xl/worksheets/sheet5.xml")), 1); // strategies, comparisons, categories, roles, pool
+        QVERIFY(book->at("xl/sharedStrings.xml").find("by-category") != std::string::npos);
+        // The accuracy of the first strategy (column F; rows: title, note, blank, header, data) is a
+        // number in the sheet, not text.
+        const std::string& sheet = book->at("xl/worksheets/sheet1.xml");
+        size_t cell = sheet.find("<c r=\"F5\"");
+        QVERIFY(cell != std::string::npos);
+        std::string xml = sheet.substr(cell, sheet.find("</c>", cell) - cell);
+        QVERIFY2(xml.find("t=\"s\"") == std::string::npos, xml.c_str());
+        size_t v = xml.find("<v>");
+        QVERIFY(v != std::string::npos);
+        double accuracy = m_report["strategies"].toArray()[0].toObject()["accuracy"].toDouble();
+        QVERIFY2(std::fabs(std::stod(xml.substr(v + 3)) - accuracy) < 1e-12, xml.c_str());
+        QCOMPARE(runCli({"report", "1", "--db", db, "--html", m_dir.filePath("x.html"), "--csv"}).exitCode, 2);
+    }
+
+    // Issue 17, prices that move: the lock-in cost of a vendor doubling its prices, from the run's
+    // recorded tokens, with no call.
+    void repriceWithAVendorRaise() {
+        auto r = runCli({"reprice", "1", "--db", m_dir.filePath("w.db"), "--raise", "sim-c=100", "--json"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        double recordedRaised = 0, recordedOther = 0;
+        int raised = 0;
+        for (const auto& v : r.json()["models"].toArray()) {
+            auto m = v.toObject();
+            double recorded = m["recorded_usd"].toDouble(), repriced = m["repriced_usd"].toDouble();
+            QVERIFY(recorded > 0);
+            if (m["vendor"].toString() == "sim-c") {
+                ++raised;
+                recordedRaised += recorded;
+                QVERIFY2(std::fabs(repriced - 2 * recorded) < 1e-9, qPrintable(m["model"].toString()));
+            } else {
+                recordedOther += recorded;
+                QVERIFY2(std::fabs(repriced - recorded) < 1e-9, qPrintable(m["model"].toString()));
+            }
+        }
+        QCOMPARE(raised, 2); // sim/flash and sim/frontier
+        QVERIFY(std::fabs(r.json()["repriced_usd"].toDouble() - (2 * recordedRaised + recordedOther)) < 1e-9);
+        QCOMPARE(runCli({"reprice", "1", "--db", m_dir.filePath("w.db"), "--raise", "sim-c"}).exitCode, 2);
+        auto text = runCli({"reprice", "1", "--db", m_dir.filePath("w.db"), "--raise", "sim-c=100"});
+        QVERIFY2(text.out.contains("raised 100"), text.out.constData());
+    }
+
+    void badInputIsSaidClearly() {
+        QTemporaryDir elsewhere;
+        QString notZip = elsewhere.filePath("not.zip");
+        std::ofstream(notZip.toStdString()) << "hello";
+        auto r = runCli({"bundle", "verify", notZip});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("not a readable zip"), r.err.constData());
+        QVERIFY(writeZip(elsewhere.filePath("empty.zip").toStdString(), {{"a.txt", "x"}}).has_value());
+        r = runCli({"bundle", "verify", elsewhere.filePath("empty.zip")});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("no manifest.json"), r.err.constData());
+        QCOMPARE(runCli({"bundle", "export", "1", "--db", m_dir.filePath("w.db")}).exitCode, 2); // no --out
+        QCOMPARE(runCli({"bundle", "export", "7", "--db", m_dir.filePath("w.db"), "--out", elsewhere.filePath("7.zip")})
+                     .exitCode,
+                 1);
+        QVERIFY(runCli({"bundle", "verify", "--help"}).out.contains("no API call"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliBundle)
+#include "tst_cli_bundle.moc"
