@@ -61,7 +61,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(window.shownRun(), finishedRun, 60000);
         QCOMPARE(finished.count(), 1);
         QVERIFY(questions.size() >= 1);
-        QVERIFY(questions.first().contains("baselines first"));
+        QVERIFY2(questions.first().contains("baselines run first"), qPrintable(questions.first()));
         for (const QString& q : questions.mid(1)) // the rest: runs whose worst case is above the $1 threshold
             QVERIFY2(q.contains("may cost up to"), qPrintable(q));
         qint64 runId = finished.first().first().toLongLong();
