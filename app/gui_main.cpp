@@ -1,15 +1,17 @@
 // SPDX-License-Identifier: MIT
 // baton: the desktop workbench. Opens the built-in demo workspace (simulated pool, generated
-// task set) with the simulator running in-process, so a first run needs no key.
+// task set) with the simulator running in-process, so a first run needs no key; `--workspace
+// PATH` opens another workspace database (File > Open workspace starts a window that way).
 
 #include "file_dialog_icons.h"
 #include "main_window.h"
 #include "workbench_session.h"
 
 #include <QApplication>
+#include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QMessageBox>
-#include <QStandardPaths>
 
 int main(int argc, char** argv) {
     QApplication app(argc, argv);
@@ -18,14 +20,24 @@ int main(int argc, char** argv) {
     QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
     baton::ui::FileDialogIcons::install(app);
 
-    QString folder = QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation);
-    QDir().mkpath(folder);
-    auto demo = baton::ui::WorkbenchSession::openDemo(folder + "/demo.db");
-    if (!demo)
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QObject::tr("Baton, the LLM orchestration workbench."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    QCommandLineOption workspace(QStringList{"w", "workspace"},
+                                 QObject::tr("Opens the workspace database PATH instead of the demo workspace."),
+                                 QObject::tr("PATH"));
+    parser.addOption(workspace);
+    parser.process(app);
+
+    QString path = parser.isSet(workspace) ? parser.value(workspace) : baton::ui::WorkbenchSession::defaultDemoPath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto session = baton::ui::WorkbenchSession::openDemo(path);
+    if (!session)
         QMessageBox::warning(nullptr, QObject::tr("Baton"),
-                             QObject::tr("The demo workspace could not be opened:\n%1")
-                                 .arg(QString::fromStdString(demo.error().describe())));
-    baton::ui::MainWindow window(demo ? demo->get() : nullptr);
+                             QObject::tr("The workspace %1 could not be opened:\n%2")
+                                 .arg(path, QString::fromStdString(session.error().describe())));
+    baton::ui::MainWindow window(session ? session->get() : nullptr);
     window.show();
     return QApplication::exec();
 }

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 out="$PWD/docs/screenshots"
 mkdir -p "$out"
 BATON_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=xcb \
-    xvfb-run --auto-servernum --server-args="-screen 0 1400x1000x24" \
+    xvfb-run --auto-servernum --server-args="-screen 0 1700x1100x24" \
     build/dev/tests/ui/tst_workbench runFromTheGuiMatchesTheCoreReport
 BATON_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=xcb \
     xvfb-run --auto-servernum --server-args="-screen 0 1400x1000x24" \

@@ -9,6 +9,13 @@ void ComparisonModel::setReport(core::RunReport report) {
     endResetModel();
 }
 
+void ComparisonModel::setReference(const std::string& baseline) {
+    beginResetModel();
+    m_reference = baseline;
+    endResetModel();
+    emit headerDataChanged(Qt::Horizontal, DeltaVsBest, WinsTiesLosses);
+}
+
 int ComparisonModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_report.strategies.size());
 }
@@ -18,7 +25,7 @@ int ComparisonModel::columnCount(const QModelIndex& parent) const {
 
 const core::Comparison* ComparisonModel::againstBest(const core::StrategyMetrics& m) const {
     for (const auto& c : m_report.comparisons)
-        if (c.strategy == m.name && c.against == m_report.bestSingle) return &c;
+        if (c.strategy == m.name && c.against == reference()) return &c;
     return nullptr;
 }
 
@@ -30,6 +37,12 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
     if (role == Qt::DisplayRole) {
         auto usd = [](const std::optional<core::Money>& v) {
             return v ? QString::fromStdString(core::formatUsd(*v)) : QStringLiteral("unknown");
+        };
+        // Some calls of unknown cost: what is known is a lower bound, said as such (never 0).
+        auto bound = [&m](const std::optional<core::Money>& v) {
+            if (v || m.knownCost.pico == 0) return v ? QString::fromStdString(core::formatUsd(*v)) : tr("unknown");
+            return tr("≥%1 (%n call(s) of unknown cost)", "", int(m.unknownCostCalls))
+                .arg(QString::fromStdString(core::formatUsd(m.knownCost)));
         };
         switch (index.column()) {
         case Strategy:
@@ -45,7 +58,7 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
         case CiHigh:
             return QString::number(m.accuracyCi.high, 'f', 3);
         case TotalCost:
-            return usd(m.totalCost);
+            return bound(m.totalCost);
         case CostPerCorrect:
             return usd(m.costPerCorrect);
         case LatencyP50:
@@ -67,6 +80,9 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
                           : QStringLiteral("-");
         }
     }
+    if (role == Qt::ToolTipRole && index.column() == TotalCost && !m.totalCost)
+        return tr("%n call(s) have no known cost (e.g. cancelled in flight): the total is at least the known "
+                  "part, never taken as 0.", "", int(m.unknownCostCalls));
     if (role == Qt::ToolTipRole && index.column() >= DeltaVsBest && vsBest)
         return tr("Against %1, on %2 paired items")
             .arg(QString::fromStdString(vsBest->against))
@@ -75,8 +91,8 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
         switch (index.column()) {
         case Accuracy:
             return m.accuracy;
-        case TotalCost:
-            return money(m.totalCost);
+        case TotalCost: // the lower bound when some costs are unknown, so it sorts with the rest
+            return m.totalCost ? money(m.totalCost) : QVariant(m.knownCost.usd());
         case CostPerCorrect:
             return money(m.costPerCorrect);
         case CallsPerItem:
@@ -95,9 +111,14 @@ QVariant ComparisonModel::data(const QModelIndex& index, int role) const {
 
 QVariant ComparisonModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal) return {};
+    bool best = reference() == m_report.bestSingle;
     if (role == Qt::ToolTipRole && section >= DeltaVsBest)
-        return tr("Against the best single model: %1").arg(QString::fromStdString(m_report.bestSingle));
+        return best ? tr("Against the best single model: %1").arg(QString::fromStdString(reference()))
+                    : tr("Against the baseline %1").arg(QString::fromStdString(reference()));
     if (role != Qt::DisplayRole) return {};
+    QString ref = QString::fromStdString(reference());
+    if (section == DeltaVsBest) return tr("Δ accuracy vs %1 [95% CI]").arg(ref);
+    if (section == WinsTiesLosses) return tr("W/T/L vs %1").arg(ref);
     static const char* const kNames[] = {QT_TR_NOOP("Strategy"),
                                          QT_TR_NOOP("Kind"),
                                          QT_TR_NOOP("Items"),

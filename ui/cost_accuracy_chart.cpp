@@ -1,48 +1,123 @@
 // SPDX-License-Identifier: MIT
 #include "cost_accuracy_chart.h"
 
+#include <QCursor>
 #include <QChart>
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QScatterSeries>
+#include <QToolTip>
 #include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 namespace baton::ui {
+namespace {
+
+QColor colourOf(bool baseline, int index) {
+    // Baselines in greys-blues, strategies in warm colours: which is which reads at a glance.
+    static const QColor strategies[] = {{214, 39, 40}, {255, 127, 14}, {148, 103, 189}, {140, 86, 75},
+                                        {227, 119, 194}, {188, 189, 34}, {23, 190, 207}};
+    static const QColor baselines[] = {{31, 119, 180}, {44, 160, 44}, {99, 110, 130}, {70, 130, 180},
+                                       {46, 139, 87}, {112, 128, 144}, {0, 90, 140}};
+    return baseline ? baselines[index % 7] : strategies[index % 7];
+}
+
+} // namespace
+
+QString pointToolTip(const QScatterSeries* point) {
+    return point ? point->property("toolTip").toString() : QString();
+}
 
 QChart* buildCostAccuracyChart(const core::RunReport& report) {
     auto* chart = new QChart;
-    chart->setTitle(QObject::tr("Cost vs accuracy (run %1)").arg(report.runId));
-    auto* baselines = new QScatterSeries;
-    baselines->setName(QObject::tr("single models"));
-    auto* strategies = new QScatterSeries;
-    strategies->setName(QObject::tr("strategies"));
-    strategies->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-    double minCost = 1, maxCost = 1e-9;
+    double minCost = 0, maxCost = 0;
+    std::vector<QScatterSeries*> points;
+    int lowerBounds = 0, unplaced = 0, nBaselines = 0, nStrategies = 0;
     for (const auto& m : report.strategies) {
-        if (!m.costPerItem || m.items == 0) continue; // unknown cost: not placed, never at 0
-        QPointF p(std::max(m.costPerItem->usd(), 1e-9), m.accuracy);
-        (m.baseline ? baselines : strategies)->append(p);
-        minCost = std::min(minCost, p.x()), maxCost = std::max(maxCost, p.x());
+        if (m.items == 0) continue;
+        bool known = bool(m.costPerItem) && bool(m.totalCost);
+        double perItem = known ? m.costPerItem->usd() : m.knownCost.usd() / double(m.items);
+        if (perItem <= 0) { // nothing known: never placed at 0
+            ++unplaced;
+            continue;
+        }
+        auto* s = new QScatterSeries;
+        QString name = QString::fromStdString(m.name);
+        s->setName(known ? name : QObject::tr("%1 (≥, some costs unknown)").arg(name));
+        s->setMarkerShape(m.baseline ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
+        s->setMarkerSize(m.baseline ? 11 : 13);
+        QColor colour = colourOf(m.baseline, m.baseline ? nBaselines++ : nStrategies++);
+        s->setColor(known ? colour : QColor(Qt::white));
+        s->setBorderColor(colour);
+        if (!known) {
+            QPen pen(colour, 2.5);
+            s->setPen(pen);
+            ++lowerBounds;
+        }
+        s->append(perItem, m.accuracy);
+        s->setPointLabelsVisible(true);
+        s->setPointLabelsFormat(name);
+        s->setPointLabelsClipping(false);
+        s->setPointLabelsColor(colour.darker(130));
+        s->setProperty("toolTip",
+                       QObject::tr("%1 (%2)\naccuracy %3 [%4, %5] on %6 items\ncost per item %7%8")
+                           .arg(name, m.baseline ? QObject::tr("baseline") : QObject::tr("strategy"))
+                           .arg(m.accuracy, 0, 'f', 3)
+                           .arg(m.accuracyCi.low, 0, 'f', 3)
+                           .arg(m.accuracyCi.high, 0, 'f', 3)
+                           .arg(m.items)
+                           .arg(known ? QString::fromStdString(core::formatUsd(*m.costPerItem))
+                                      : QObject::tr("at least %1").arg(QString::number(perItem, 'g', 4)))
+                           .arg(known ? QString()
+                                      : QObject::tr("\n%n call(s) of unknown cost", "", int(m.unknownCostCalls))));
+        QObject::connect(s, &QScatterSeries::hovered, s, [s](const QPointF&, bool state) {
+            if (state)
+                QToolTip::showText(QCursor::pos(), pointToolTip(s));
+            else
+                QToolTip::hideText();
+        });
+        minCost = minCost == 0 ? perItem : std::min(minCost, perItem);
+        maxCost = std::max(maxCost, perItem);
+        points.push_back(s);
     }
+    QString title = QObject::tr("Cost vs accuracy (run %1): squares are strategies, circles single models")
+                        .arg(report.runId);
+    if (lowerBounds)
+        title += QObject::tr("<br><small>hollow: %n with some costs unknown, drawn at the known part (a lower "
+                             "bound)</small>",
+                             "", lowerBounds);
+    if (unplaced) title += QObject::tr("<br><small>%n with no known cost not drawn</small>", "", unplaced);
+    chart->setTitle(title);
     auto* frontier = new QLineSeries;
     frontier->setName(QObject::tr("cost-quality frontier"));
+    frontier->setPen(QPen(QColor(120, 120, 120), 1.5, Qt::DashLine));
     for (const auto& p : report.frontier)
-        frontier->append(std::max(p.cost, 1e-9), p.quality);
+        if (p.cost > 0) frontier->append(p.cost, p.quality);
     chart->addSeries(frontier);
-    chart->addSeries(baselines);
-    chart->addSeries(strategies);
+    for (auto* s : points)
+        chart->addSeries(s);
     auto* x = new QLogValueAxis;
     x->setTitleText(QObject::tr("cost per item (USD, log scale)"));
-    x->setLabelFormat("%.1g");
-    x->setRange(minCost / 2, maxCost * 2);
+    x->setLabelFormat("%g");
+    x->setMinorTickCount(8);
+    if (maxCost <= 0) minCost = 1e-4, maxCost = 1e-3;
+    // Whole decades around the points: a range inside one decade showed no labelled tick at all.
+    double lo = std::pow(10.0, std::floor(std::log10(minCost) - 0.05));
+    double hi = std::pow(10.0, std::ceil(std::log10(maxCost) + 0.05));
+    x->setRange(lo, hi);
     auto* y = new QValueAxis;
     y->setTitleText(QObject::tr("accuracy"));
-    y->setRange(0, 1);
+    y->setRange(0, 1.05);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(0.2);
+    y->setLabelFormat("%.1f");
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (auto* s : chart->series())
         s->attachAxis(x), s->attachAxis(y);
+    chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }
 

@@ -1,5 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "inspector_page.h"
+#include "eval/item_verdict.h"
+#include "providers/readable_exchange.h"
+#include "settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -9,6 +12,7 @@
 #include <QListView>
 #include <QPlainTextEdit>
 #include <QSplitter>
+#include <QTextBrowser>
 #include <QTreeView>
 #include <QVBoxLayout>
 #include <set>
@@ -18,7 +22,8 @@ namespace baton::ui {
 InspectorPage::InspectorPage(QWidget* parent)
     : QWidget(parent), m_strategy(new QComboBox(this)), m_category(new QComboBox(this)), m_status(new QComboBox(this)),
       m_wrongButBaselineRight(new QCheckBox(tr("wrong while some baseline was right"), this)),
-      m_items(new QListView(this)), m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)) {
+      m_items(new QListView(this)), m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)),
+      m_item(new QTextBrowser(this)) {
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Inspector</h2>"), this));
     auto* filters = new QHBoxLayout;
@@ -37,6 +42,9 @@ InspectorPage::InspectorPage(QWidget* parent)
     m_items->setUniformItemSizes(true);
     split->addWidget(m_items);
     auto* right = new QSplitter(Qt::Vertical, split);
+    m_item->setOpenLinks(false); // nothing in an answer is ever fetched or followed
+    m_item->setObjectName("itemVerdict");
+    right->addWidget(m_item);
     m_view->setModel(&m_tree);
     m_view->setUniformRowHeights(true);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -46,6 +54,9 @@ InspectorPage::InspectorPage(QWidget* parent)
     split->addWidget(right);
     split->setStretchFactor(1, 3);
     split->setSizes({200, 900});
+    right->setSizes({220, 200, 200});
+    settings::rememberSplitter(split, "inspector");
+    settings::rememberSplitter(right, "inspector-right");
     layout->addWidget(split, 1);
 
     for (auto* combo : {m_strategy, m_category, m_status})
@@ -110,7 +121,7 @@ void InspectorPage::refilter() {
     if (m_itemList.rowCount() > 0)
         m_items->setCurrentIndex(m_itemList.index(0));
     else
-        m_tree.setTree({}), m_text->clear();
+        m_tree.setTree({}), m_text->clear(), m_item->clear();
 }
 
 void InspectorPage::showItem(const QString& itemId) {
@@ -126,6 +137,7 @@ void InspectorPage::showItem(const QString& itemId) {
 void InspectorPage::showTree(const QString& itemId) {
     std::string item = itemId.toStdString(), strategy = m_strategy->currentText().toStdString();
     std::vector<core::Call> calls = m_data.callsFor ? m_data.callsFor(strategy, item) : std::vector<core::Call>{};
+    showVerdict(itemId, calls);
     m_tree.setTree(core::buildRoutingTree(calls, item, strategy));
     m_view->expandAll();
     m_text->clear();
@@ -135,9 +147,81 @@ void InspectorPage::showTree(const QString& itemId) {
 void InspectorPage::showCall(const QModelIndex& index) {
     const core::Call* call = m_tree.callAt(index);
     if (!call || !m_data.textFor) return;
-    std::string request = m_data.textFor(call->requestHash), response = m_data.textFor(call->responseHash);
-    m_text->setPlainText(tr("REQUEST (without credentials)\n%1\n\nRESPONSE\n%2")
-                             .arg(QString::fromStdString(request), QString::fromStdString(response)));
+    std::string request = core::readableRequest(m_data.textFor(call->requestHash));
+    std::string response = core::readableResponse(m_data.textFor(call->responseHash));
+    QString cached = call->cacheHit ? tr("  (answered from the response cache: not sent, not paid again)") : QString();
+    m_text->setPlainText(tr("REQUEST to %1 (without credentials)\n\n%2\n\nRESPONSE%3\n\n%4")
+                             .arg(QString::fromStdString(call->model), QString::fromStdString(request), cached,
+                                  QString::fromStdString(response)));
+}
+
+QString InspectorPage::itemText() const {
+    return m_item->toPlainText();
+}
+
+QString InspectorPage::callText() const {
+    return m_text->toPlainText();
+}
+
+namespace {
+
+QString esc(const std::string& s) {
+    return QString::fromStdString(s).toHtmlEscaped().replace('\n', "<br>");
+}
+
+QString gradeText(const std::optional<double>& grade) {
+    if (!grade) return QObject::tr("not graded");
+    if (*grade >= 1) return QObject::tr("right");
+    if (*grade <= 0) return QObject::tr("wrong");
+    return QObject::tr("partly right (%1)").arg(*grade, 0, 'f', 2);
+}
+
+} // namespace
+
+void InspectorPage::showVerdict(const QString& itemId, const std::vector<core::Call>& calls) {
+    std::string id = itemId.toStdString(), strategy = m_strategy->currentText().toStdString();
+    auto found = m_data.items.find(id);
+    m_verdict = core::itemVerdict(found == m_data.items.end() ? nullptr : &found->second, id, strategy,
+                                  m_data.outcomes, calls, m_data.baselines);
+    const core::ItemVerdict& v = m_verdict;
+    QString html = tr("<b>%1</b> (%2) with <b>%3</b>: <b style='color:%4'>%5</b>")
+                       .arg(esc(v.itemId), esc(v.category), esc(v.strategy), v.right() ? "#060" : "#a00",
+                            v.found ? gradeText(v.grade) : tr("no outcome"));
+    if (v.status == core::OutcomeStatus::Failed) html += tr(" (failed: no answer)");
+    if (v.status == core::OutcomeStatus::Incomplete && v.found) html += tr(" (incomplete: stopped before the end)");
+    html += "<table cellspacing=4>";
+    auto row = [&html](const QString& label, const QString& value) {
+        html += "<tr><td valign=top><i>" + label + "</i></td><td>" + value + "</td></tr>";
+    };
+    QStringList question;
+    for (const auto& m : v.question)
+        question << "<b>" + esc(m.role) + ":</b> " + esc(m.content);
+    row(tr("Question"), question.isEmpty() ? tr("(not in the task set)") : question.join("<br>"));
+    QStringList refs;
+    for (const auto& r : v.references)
+        refs << esc(r);
+    row(tr("Reference"), refs.isEmpty() ? tr("(none)") : refs.join(" | "));
+    row(tr("Final answer"), v.answer.empty() ? tr("(none)") : esc(v.answer));
+    QStringList right, wrong;
+    for (const auto& b : v.baselines)
+        (b.grade && *b.grade >= 0.5 ? right : wrong)
+            << QStringLiteral("%1 <span style='color:#777'>(%2)</span>").arg(esc(b.model), esc(b.answer.substr(0, 60)));
+    if (!v.baselines.empty()) {
+        row(tr("Baselines right"), right.isEmpty() ? tr("none") : right.join(", "));
+        row(tr("Baselines wrong"), wrong.isEmpty() ? tr("none") : wrong.join(", "));
+    }
+    QString cost = QString::fromStdString(core::formatUsd(v.paid));
+    if (v.unknownCostCalls) cost = tr("≥%1 (%n call(s) of unknown cost)", "", int(v.unknownCostCalls)).arg(cost);
+    cost += tr(" paid in %n call(s)", "", int(v.calls - v.cachedCalls));
+    if (v.cachedCalls)
+        cost += tr("; %n call(s) answered from the cache (list price %1, not paid again)", "", int(v.cachedCalls))
+                    .arg(QString::fromStdString(core::formatUsd(v.cachedList)));
+    row(tr("Cost"), cost);
+    row(tr("Latency"), v.latencyMs ? tr("%1 ms%2").arg(*v.latencyMs, 0, 'f', 0)
+                                         .arg(v.latencyFromCache ? tr(" (cached calls counted as first made)") : QString())
+                                   : tr("not measured"));
+    html += "</table>";
+    m_item->setHtml(html);
 }
 
 } // namespace baton::ui

@@ -1,10 +1,14 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // InspectorPage: pick an item of a run (filter by strategy, category, status, or "the strategy
-// was wrong while some baseline was right"), see its routing tree with role, model, reason,
-// tokens, cost, latency and status, and the selected call's prompt and response as plain text.
+// was wrong while some baseline was right"), see why it went as it did (question, reference,
+// final answer and verdict, which baselines were right, what the item cost paid vs cached and
+// how long it took), its routing tree with role, model, reason, tokens, cost, latency and
+// status, and the selected call's messages and answer as readable text.
 
 #include "item_list_model.h"
+#include "eval/item_verdict.h"
+#include "model/task_set.h"
 #include "routing_tree_model.h"
 
 #include <QWidget>
@@ -14,6 +18,7 @@ class QCheckBox;
 class QComboBox;
 class QListView;
 class QPlainTextEdit;
+class QTextBrowser;
 class QTreeView;
 
 namespace baton::ui {
@@ -26,6 +31,7 @@ struct InspectorData {
     std::function<std::vector<core::Call>(const std::string& strategy, const std::string& item)> callsFor;
     std::map<std::string, std::string> categoryOf; ///< item -> category
     std::vector<std::string> baselines;
+    std::map<std::string, core::TaskItem> items; ///< item id -> question and references
     std::function<std::string(const std::string& hash)> textFor; ///< content-addressed text
 };
 
@@ -42,11 +48,18 @@ public:
     /// Selects the item in the list (when the filters leave it) and shows its routing tree.
     void showItem(const QString& itemId);
     const RoutingTreeModel& treeModel() const { return m_tree; }
+    /// The item panel's text (question, reference, answer, verdict, baselines, cost, latency).
+    QString itemText() const;
+    /// What the item panel shows, as figures.
+    const core::ItemVerdict& verdict() const { return m_verdict; }
+    /// The selected call's request and response as shown.
+    QString callText() const;
 
 private:
     void refilter();
     void showTree(const QString& itemId);
     void showCall(const QModelIndex& index);
+    void showVerdict(const QString& itemId, const std::vector<core::Call>& calls);
 
     InspectorData m_data;
     RoutingTreeModel m_tree;
@@ -58,6 +71,8 @@ private:
     QListView* m_items;
     QTreeView* m_view;
     QPlainTextEdit* m_text;
+    QTextBrowser* m_item;
+    core::ItemVerdict m_verdict;
 };
 
 } // namespace baton::ui

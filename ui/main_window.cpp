@@ -1,16 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "main_window.h"
+#include "eval/run_history.h"
 #include "inspector_page.h"
 #include "list_texts.h"
 #include "placeholder_page.h"
-#include "profiles_page.h"
 #include "replay_lab_page.h"
 #include "pools_page.h"
+#include "profiles_page.h"
 #include "results_page.h"
 #include "run_page.h"
+#include "runs_page.h"
+#include "settings.h"
 #include "store/call_log.h"
-#include "store/run_store.h"
-#include "store/task_set_store.h"
 #include "store/text_store.h"
 #include "tasks_page.h"
 #include "workbench_session.h"
@@ -18,27 +19,48 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QKeySequence>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProcess>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 namespace baton::ui {
 
 MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
-    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)), m_session(session) {
+    : QMainWindow(parent), m_navigation(new QListWidget(this)), m_pages(new QStackedWidget(this)),
+      m_hint(new QLabel(this)), m_session(session) {
     setWindowTitle(tr("Baton - LLM orchestration workbench"));
     resize(1200, 800);
 
     auto* central = new QWidget(this);
-    auto* layout = new QHBoxLayout(central);
-    m_navigation->setFixedWidth(160);
+    auto* outer = new QVBoxLayout(central);
+    m_hint->setObjectName("firstStartHint");
+    m_hint->setWordWrap(true);
+    m_hint->setStyleSheet(QStringLiteral("QLabel#firstStartHint { background: #fff6d5; color: #333; padding: 6px; "
+                                         "border: 1px solid #e0c060; }"));
+    m_hint->hide();
+    outer->addWidget(m_hint);
+    auto* layout = new QHBoxLayout;
+    m_navigation->setFixedWidth(140);
     layout->addWidget(m_navigation);
     layout->addWidget(m_pages, 1);
+    outer->addLayout(layout, 1);
     setCentralWidget(central);
+    createMenus();
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        m_pages->setCurrentIndex(row);
+        if (row >= 0) settings::lastPage.set(row);
+    });
 
     if (session) {
         m_poolsPage = new PoolsPage(*session, this);
@@ -46,59 +68,97 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         m_runPage = new RunPage(*session, this);
         m_resultsPage = new ResultsPage(this);
         m_inspectorPage = new InspectorPage(this);
+        m_runsPage = new RunsPage(*session, this);
         addPage(tr("Pools"), m_poolsPage);
         addPage(tr("Tasks"), m_tasksPage);
         addPage(tr("Run"), m_runPage);
         addPage(tr("Results"), m_resultsPage);
         addPage(tr("Inspector"), m_inspectorPage);
+        addPage(tr("Runs"), m_runsPage);
         addPage(tr("Profiles"), new ProfilesPage(*session, this));
         addPage(tr("Replay lab"), new ReplayLabPage(*session, this));
-        connect(m_runPage, &RunPage::runFinished, this, &MainWindow::showRun);
+        connect(m_runPage, &RunPage::runFinished, this, [this](qint64 id) { openRun(id); });
+        connect(m_runsPage, &RunsPage::openRequested, this, [this](qint64 id) { openRun(id); });
+        // The run shown last (or the newest) opens again: Results is never empty while runs exist.
+        connect(m_runsPage, &RunsPage::historyLoaded, this, [this] {
+            if (m_shownRun || m_runLoader.isBusy() || m_runsPage->historyModel().runs().empty()) return;
+            qint64 last = settings::lastRun.get(m_session->path());
+            const auto& runs = m_runsPage->historyModel().runs();
+            openRun(m_runsPage->historyModel().rowOf(last) >= 0 ? last : runs.front().id, false);
+        });
     } else {
         QString why = tr("The workspace could not be opened; see the message at start-up.");
-        for (const QString& title : {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector"), tr("Profiles"),
-                                     tr("Replay lab")})
+        for (const QString& title : {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector"), tr("Runs"),
+                                     tr("Profiles"), tr("Replay lab")})
             addPage(title, new PlaceholderPage(title, why, this));
     }
 
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
-    m_navigation->setCurrentRow(0);
-    createMenus();
-    statusBar()->showMessage(tr("Ready"));
+    if (QByteArray geometry = settings::windowGeometry.get(); !geometry.isEmpty()) restoreGeometry(geometry);
+    if (!settings::onboarded.get() && m_runPage) {
+        // First start: straight to Run, with what to do in one line.
+        m_hint->setText(tr("New here? Press <b>Run</b> (Ctrl+R) to run the simulated demo pool on the demo task set "
+                           "(no key needed); Results, Inspector and Runs then show what happened. Help > Getting "
+                           "started says more."));
+        m_hint->show();
+        settings::onboarded.set(true);
+        m_navigation->setCurrentRow(pageIndex(m_runPage));
+    } else {
+        int page = settings::lastPage.get();
+        m_navigation->setCurrentRow(page >= 0 && page < m_navigation->count() ? page : 0);
+    }
+    statusBar()->showMessage(session ? tr("Workspace %1").arg(session->path()) : tr("No workspace"));
 }
 
-void MainWindow::showRun(qint64 runId) {
+QString MainWindow::hintText() const {
+    return m_hint->isVisible() || !m_hint->isHidden() ? m_hint->text() : QString();
+}
+
+void MainWindow::openRun(qint64 runId, bool showResults) {
+    if (!m_session) return;
     auto reader = m_session->reader();
-    auto report =
-        reader ? core::loadRunReport(**reader, runId) : core::Result<core::RunReport>(std::unexpected(reader.error()));
-    if (!report) {
-        QMessageBox::warning(this, tr("Report"), QString::fromStdString(report.error().describe()));
+    if (!reader) {
+        QMessageBox::warning(this, tr("Open run"), QString::fromStdString(reader.error().describe()));
         return;
     }
-    InspectorData data;
-    data.runId = runId;
-    data.outcomes = core::loadOutcomes(**reader, runId).value_or(std::vector<core::Outcome>{});
-    for (const auto& m : report->strategies)
-        if (m.baseline) data.baselines.push_back(m.name);
-    auto run = core::loadRun(**reader, runId);
-    auto tasks = run ? core::loadTaskSet(**reader, run->taskSetHash) : std::unexpected(run.error());
-    for (const auto& item : tasks ? tasks->items : m_session->tasks().items)
-        data.categoryOf[item.id] = item.category;
-
-    // Calls and texts are read when they are shown, not all at once.
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
-    auto calls = [db, runId](core::CallFilter filter) {
-        return core::loadCalls(*db, runId, filter).value_or(std::vector<core::Call>{});
-    };
-    m_resultsPage->setReport(std::move(*report));
-    m_resultsPage->setDetails(data.outcomes, [calls](const std::string& strategy) { return calls({strategy, {}}); });
-    data.callsFor = [calls](const std::string& strategy, const std::string& item) { return calls({strategy, item}); };
-    data.textFor = [db](const std::string& hash) {
-        auto text = core::getText(*db, hash);
-        return text && *text ? **text : std::string();
-    };
-    m_inspectorPage->setData(std::move(data));
-    showPage(3);
+    statusBar()->showMessage(tr("Opening run %1...").arg(runId));
+    using Details = core::Result<core::RunDetails>;
+    m_runLoader.run<Details>(
+        [db, runId](std::stop_token stop, const JobRunner::Progress&) { return core::loadRunDetails(*db, runId, stop); },
+        [this, db, runId, showResults](const Details& details) {
+            if (!details) {
+                statusBar()->showMessage(tr("Run %1 could not be opened: %2")
+                                             .arg(runId)
+                                             .arg(QString::fromStdString(details.error().describe())));
+                return;
+            }
+            QString title = tr("pool %1, task set %2, %3, %4")
+                                .arg(QString::fromStdString(details->run.poolSnapshot.value("name", "")),
+                                     QString::fromStdString(details->tasks.name),
+                                     QDateTime::fromMSecsSinceEpoch(details->run.createdAtMs).toString("yyyy-MM-dd hh:mm"),
+                                     QString::fromStdString(core::toString(details->run.status)));
+            m_resultsPage->setReport(details->report, title);
+            m_resultsPage->setDetails(details->outcomes, details->itemCosts);
+            InspectorData data;
+            data.runId = runId;
+            data.outcomes = details->outcomes;
+            data.baselines = details->baselines;
+            for (const auto& item : details->tasks.items)
+                data.categoryOf[item.id] = item.category, data.items[item.id] = item;
+            data.callsFor = [db, runId](const std::string& strategy, const std::string& item) {
+                return core::loadCalls(*db, runId, {strategy, item}).value_or(std::vector<core::Call>{});
+            };
+            data.textFor = [db](const std::string& hash) {
+                auto text = core::getText(*db, hash);
+                return text && *text ? **text : std::string();
+            };
+            m_inspectorPage->setData(std::move(data));
+            m_shownRun = runId;
+            settings::lastRun.set(m_session->path(), runId);
+            statusBar()->showMessage(tr("Showing run %1 (%2)").arg(runId).arg(title));
+            if (showResults) showPage(m_resultsPage);
+            emit runShown(runId);
+        });
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -136,32 +196,107 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         return;
     }
     m_answeredClose = false;
+    settings::windowGeometry.set(saveGeometry());
+    m_runLoader.cancel();
     event->accept();
 }
 
-void MainWindow::addPage(const QString& title, QWidget* page) {
+int MainWindow::addPage(const QString& title, QWidget* page) {
     m_navigation->addItem(title);
-    m_pages->addWidget(page);
+    int index = m_pages->addWidget(page);
+    if (m_viewMenu) {
+        QAction* go = m_viewMenu->addAction(title, this, [this, page] { showPage(page); });
+        if (index < 9) go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    }
+    return index;
 }
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    auto onPools = [this](auto method) {
+        return [this, method] {
+            if (!m_poolsPage) return;
+            showPage(m_poolsPage);
+            (m_poolsPage->*method)();
+        };
+    };
+    file->addAction(tr("&New pool"), this, onPools(&PoolsPage::newPool));
+    file->addAction(tr("&Open pool..."), this, onPools(&PoolsPage::chooseAndOpen));
+    m_recent = file->addMenu(tr("Open &recent pool"));
+    connect(m_recent, &QMenu::aboutToShow, this, &MainWindow::rebuildRecent);
+    rebuildRecent();
+    file->addAction(tr("&Save pool"), this, [this] {
+        if (m_poolsPage) m_poolsPage->save();
+    });
+    file->addAction(tr("Save pool &as..."), this, [this] {
+        if (m_poolsPage) m_poolsPage->chooseAndSaveAs();
+    });
+    file->addSeparator();
+    file->addAction(tr("Open &workspace..."), this, &MainWindow::openWorkspace);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
     quit->setShortcut(QKeySequence::Quit);
 
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    for (int i = 0; i < m_navigation->count(); ++i) {
-        QAction* go = view->addAction(m_navigation->item(i)->text(), this, [this, i] { showPage(i); });
-        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
-    }
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Getting started"), this, &MainWindow::showGettingStarted);
+    QAction* keys = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    keys->setShortcut(QKeySequence::HelpContents);
     help->addAction(tr("&About Baton"), this, [this] {
         QMessageBox::about(this, tr("About Baton"),
                            tr("Baton %1\nA workbench for LLM orchestration: pools, strategies, routing trees, "
                               "costs and honest comparisons.")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::rebuildRecent() {
+    m_recent->clear();
+    const QStringList recent = settings::recentPools.get();
+    for (const QString& path : recent)
+        m_recent->addAction(QFileInfo(path).fileName() + "  (" + QFileInfo(path).absolutePath() + ")", this,
+                            [this, path] {
+                                if (!m_poolsPage || !m_poolsPage->confirmDiscard()) return;
+                                showPage(m_poolsPage);
+                                m_poolsPage->openFile(path);
+                            });
+    m_recent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::openWorkspace() {
+    QString path = QFileDialog::getOpenFileName(this, tr("Open workspace"), QString(),
+                                                tr("Baton workspaces (*.db *.sqlite);;All files (*)"));
+    if (path.isEmpty()) return;
+    // One workspace per window: the other opens in a window of its own, this one stays as it is.
+    if (!QProcess::startDetached(QApplication::applicationFilePath(), {"--workspace", path}))
+        QMessageBox::warning(this, tr("Open workspace"), tr("Could not start a window for %1.").arg(path));
+    else
+        statusBar()->showMessage(tr("Opening %1 in a new window...").arg(path));
+}
+
+void MainWindow::showGettingStarted() {
+    QMessageBox::information(
+        this, tr("Getting started"),
+        tr("<p><b>The loop</b>: Pools (models, prices, strategies) &rarr; Tasks (import a task set) &rarr; Run "
+           "(estimate, budget cap, progress) &rarr; Results (each strategy against every baseline, charts) &rarr; "
+           "Inspector (why an item went wrong: its routing tree, calls, prompts and answers) &rarr; Runs (open or "
+           "compare any past run).</p>"
+           "<p>The demo pool is <b>simulated</b> by the built-in simulator: no key, no cost. Real endpoints need a "
+           "key reference (env:NAME or keychain:NAME) set on the Pools page.</p>"
+           "<p>Every table sorts by its headers and copies its selection with Ctrl+C; charts export with Ctrl+E. "
+           "The README (installed with the package) describes every page and the command line.</p>"));
+}
+
+void MainWindow::showShortcuts() {
+    QStringList lines;
+    for (QAction* action : findChildren<QAction*>())
+        if (!action->shortcut().isEmpty() && !action->text().isEmpty())
+            lines << QStringLiteral("%1\t%2")
+                         .arg(action->shortcut().toString(QKeySequence::NativeText), action->text().remove('&'));
+    lines.removeDuplicates();
+    lines.sort();
+    QMessageBox::information(this, tr("Keyboard shortcuts"), lines.join('\n'));
 }
 
 QStringList MainWindow::pageTitles() const {
@@ -174,6 +309,14 @@ int MainWindow::currentPage() const {
 
 void MainWindow::showPage(int index) {
     m_navigation->setCurrentRow(index);
+}
+
+void MainWindow::showPage(QWidget* page) {
+    if (int index = pageIndex(page); index >= 0) showPage(index);
+}
+
+int MainWindow::pageIndex(const QWidget* page) const {
+    return m_pages->indexOf(const_cast<QWidget*>(page));
 }
 
 } // namespace baton::ui

@@ -1,10 +1,16 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// MainWindow: composes the workbench pages around a navigation list; owns no page logic.
+// MainWindow: composes the workbench pages around a navigation list, the menus (File: pools,
+// workspaces, recent files; View: pages; Help) and the first-start hint; owns no page logic.
+// A page is added with addPage(); a run is opened by loading it off the GUI thread.
+
+#include "job_runner.h"
 
 #include <QMainWindow>
 
+class QLabel;
 class QListWidget;
+class QMenu;
 class QStackedWidget;
 
 namespace baton::ui {
@@ -15,6 +21,7 @@ class PoolsPage;
 class TasksPage;
 class ResultsPage;
 class RunPage;
+class RunsPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -25,30 +32,53 @@ public:
     PoolsPage* poolsPage() const { return m_poolsPage; }
     TasksPage* tasksPage() const { return m_tasksPage; }
     RunPage* runPage() const { return m_runPage; }
+    RunsPage* runsPage() const { return m_runsPage; }
     ResultsPage* resultsPage() const { return m_resultsPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
 
+    /// Adds a page to the navigation (and the View menu, with Ctrl+<n> for the first nine);
+    /// returns its index. Pages added later (e.g. labs) need nothing else here.
+    int addPage(const QString& title, QWidget* page);
     /// The page titles in navigation order.
     QStringList pageTitles() const;
     int currentPage() const;
     void showPage(int index);
+    void showPage(QWidget* page);
+    int pageIndex(const QWidget* page) const;
+
+    /// Loads run `runId` off the GUI thread and shows it on Results and Inspector; runShown() follows.
+    void openRun(qint64 runId, bool showResults = true);
+    qint64 shownRun() const { return m_shownRun; }
+    /// The one-line first-start hint ("" once dismissed or on later starts).
+    QString hintText() const;
+
+signals:
+    void runShown(qint64 runId);
 
 protected:
     void closeEvent(QCloseEvent* event) override; ///< asks about a run in progress and an unsaved pool
 
 private:
-    void addPage(const QString& title, QWidget* page);
     void createMenus();
-    void showRun(qint64 runId);
+    void rebuildRecent();
+    void openWorkspace();
+    void showShortcuts();
+    void showGettingStarted();
 
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
+    QLabel* m_hint;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_recent = nullptr;
     WorkbenchSession* m_session;
+    JobRunner m_runLoader;
     PoolsPage* m_poolsPage = nullptr;
     TasksPage* m_tasksPage = nullptr;
     RunPage* m_runPage = nullptr;
+    RunsPage* m_runsPage = nullptr;
     ResultsPage* m_resultsPage = nullptr;
     InspectorPage* m_inspectorPage = nullptr;
+    qint64 m_shownRun = 0;
     bool m_answeredClose = false;   ///< the close questions were answered yes
     bool m_closingAfterRun = false; ///< waiting for the run to stop, then closing
 };

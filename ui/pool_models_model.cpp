@@ -41,8 +41,17 @@ core::PriceEntry& priceOverride(core::ModelSpec& model) {
 
 PoolModelsModel::PoolModelsModel(PoolDocument& document, QObject* parent)
     : QAbstractTableModel(parent), m_document(document) {
+    // An edit of a cell keeps the rows: a reset would pull the model from under the open editor
+    // ("commitData called with an editor that does not belong to this view"), lose the current
+    // cell (Tab went nowhere) and the focus (Ctrl+Z right after an edit did nothing).
+    m_rows = rowCount();
     connect(&document, &PoolDocument::changed, this, [this] {
+        if (int rows = rowCount(); rows == m_rows) {
+            if (rows > 0) emit dataChanged(index(0, 0), index(rows - 1, ColumnCount - 1));
+            return;
+        }
         beginResetModel();
+        m_rows = rowCount();
         endResetModel();
     });
 }

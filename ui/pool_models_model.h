@@ -54,6 +54,7 @@ private:
     QString apply(core::ModelSpec& model, int column, const QString& value) const;
 
     PoolDocument& m_document;
+    int m_rows = 0; ///< the rows the views know of
 };
 
 } // namespace baton::ui

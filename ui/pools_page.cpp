@@ -2,6 +2,7 @@
 #include "pools_page.h"
 #include "list_texts.h"
 #include "model/pool_makeup.h"
+#include "settings.h"
 #include "workbench_session.h"
 
 #include <QFile>
@@ -48,6 +49,10 @@ PoolsPage::PoolsPage(WorkbenchSession& session, QWidget* parent)
         return QMessageBox::question(this, tr("Unsaved pool"), question,
                                      QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     };
+    choosePath = [this](bool forSaving, const QString& start) {
+        return forSaving ? QFileDialog::getSaveFileName(this, tr("Save pool"), start, tr("Pool files (*.json)"))
+                         : QFileDialog::getOpenFileName(this, tr("Open pool"), start, tr("Pool files (*.json)"));
+    };
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
 
@@ -58,24 +63,10 @@ PoolsPage::PoolsPage(WorkbenchSession& session, QWidget* parent)
         a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
         return a;
     };
-    addAction(tr("New"), QKeySequence::New, [this] {
-        if (!confirmDiscard()) return;
-        m_brokenFile.clear();
-        core::Pool fresh;
-        fresh.name = "new pool";
-        m_document.reset(std::move(fresh), {});
-    });
-    addAction(tr("Open..."), QKeySequence::Open, [this] {
-        if (!confirmDiscard()) return;
-        QString path = QFileDialog::getOpenFileName(this, tr("Open pool"), {}, tr("Pool files (*.json)"));
-        if (!path.isEmpty()) openFile(path);
-    });
+    addAction(tr("New"), QKeySequence::New, [this] { newPool(); });
+    addAction(tr("Open..."), QKeySequence::Open, [this] { chooseAndOpen(); });
     addAction(tr("Save"), QKeySequence::Save, [this] { save(); });
-    addAction(tr("Save as..."), QKeySequence::SaveAs, [this] {
-        QString path =
-            QFileDialog::getSaveFileName(this, tr("Save pool"), m_document.path(), tr("Pool files (*.json)"));
-        if (!path.isEmpty()) saveAs(path);
-    });
+    addAction(tr("Save as..."), QKeySequence::SaveAs, [this] { chooseAndSaveAs(); });
     tools->addSeparator();
     QAction* undo = m_document.undoStack().createUndoAction(this, tr("Undo"));
     QAction* redo = m_document.undoStack().createRedoAction(this, tr("Redo"));
@@ -194,6 +185,7 @@ void PoolsPage::openFile(const QString& path) {
     auto opened = m_document.open(path);
     if (opened) {
         m_brokenFile.clear();
+        remember(path);
         refresh();
         setStatus(tr("Opened %1").arg(path));
         return;
@@ -234,22 +226,47 @@ bool PoolsPage::applyJson(const QString& text) {
     return true;
 }
 
+void PoolsPage::newPool() {
+    if (!confirmDiscard()) return;
+    m_brokenFile.clear();
+    core::Pool fresh;
+    fresh.name = "new pool";
+    m_document.reset(std::move(fresh), {});
+}
+
+void PoolsPage::chooseAndOpen() {
+    if (!confirmDiscard()) return;
+    QString path = choosePath(false, settings::poolFolder.get());
+    if (!path.isEmpty()) openFile(path);
+}
+
+bool PoolsPage::chooseAndSaveAs() {
+    QString start = m_document.path().isEmpty() ? settings::poolFolder.get() : m_document.path();
+    QString path = choosePath(true, start);
+    return !path.isEmpty() && saveAs(path);
+}
+
 bool PoolsPage::save() {
-    if (m_document.path().isEmpty()) {
-        QString path = QFileDialog::getSaveFileName(this, tr("Save pool"), {}, tr("Pool files (*.json)"));
-        return !path.isEmpty() && saveAs(path);
-    }
+    if (m_document.path().isEmpty()) return chooseAndSaveAs();
     return saveAs(m_document.path());
 }
 
-bool PoolsPage::saveAs(const QString& path) {
+bool PoolsPage::saveAs(const QString& chosen) {
     if (!m_brokenFile.isEmpty() || !m_document.valid()) {
         setStatus(tr("Not saved: fix the problems listed first."));
         return false;
     }
+    // The Open dialog lists *.json only: a name typed without it would be written and then hidden.
+    QString path = chosen.endsWith(".json", Qt::CaseInsensitive) ? chosen : chosen + ".json";
     auto saved = m_document.saveAs(path);
     setStatus(saved ? tr("Saved %1").arg(path) : QString::fromStdString(saved.error().describe()));
+    if (saved) remember(path);
     return bool(saved);
+}
+
+void PoolsPage::remember(const QString& path) {
+    settings::addRecentPool(QFileInfo(path).absoluteFilePath());
+    settings::poolFolder.set(QFileInfo(path).absolutePath());
 }
 
 void PoolsPage::useForRuns() {

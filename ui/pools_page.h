@@ -37,7 +37,11 @@ public:
 
     /// Opens a pool file; a file that fails validation opens as text with its problems listed.
     void openFile(const QString& path);
+    void newPool();             ///< asks about unsaved changes first
+    void chooseAndOpen();       ///< asks about unsaved changes, then for a file
+    bool chooseAndSaveAs();     ///< asks for a file name
     bool save();
+    /// Writes the pool to `path`, with `.json` appended when missing (the Open dialog lists *.json).
     bool saveAs(const QString& path);
     /// Applies the JSON text; false (problems listed, nothing lost) when it is not a valid pool.
     bool applyJson(const QString& text);
@@ -48,6 +52,8 @@ public:
 
     /// How questions are asked (replaced in tests): returns Save, Discard or Cancel.
     std::function<QMessageBox::StandardButton(const QString& question)> ask;
+    /// How a file is chosen (replaced in tests): for saving or opening, starting at `start`.
+    std::function<QString(bool forSaving, const QString& start)> choosePath;
 
 signals:
     void connectionTested(const QString& modelName, bool ok, const QString& summary);
@@ -57,6 +63,7 @@ private:
     void showProblems(const std::vector<core::Diagnostic>& problems);
     void setStatus(const QString& text);
     void setKeyForSelected();
+    void remember(const QString& path); ///< recent files and the folder of the next dialog
     int selectedRow() const;
 
     WorkbenchSession& m_session;

@@ -1,72 +1,125 @@
 // SPDX-License-Identifier: MIT
 #include "results_page.h"
 #include "cost_accuracy_chart.h"
+#include "io/text_table.h"
 #include "run_charts.h"
+#include "settings.h"
+#include "table_copy.h"
+#include "table_text.h"
 #include "util/file_io.h"
 
+#include <algorithm>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
+#include <QSplitter>
 #include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace baton::ui {
+namespace {
+
+const QSize kExportSize(1600, 1000);
+
+QString withSuffix(const QString& path, const QStringList& known, const QString& fallback) {
+    for (const QString& s : known)
+        if (path.endsWith('.' + s, Qt::CaseInsensitive)) return path;
+    return path + '.' + fallback;
+}
+
+} // namespace
 
 ResultsPage::ResultsPage(QWidget* parent)
-    : QWidget(parent), m_table(new QTableView(this)), m_tabs(new QTabWidget(this)), m_costStrategy(new QComboBox(this)),
-      m_summary(new QLabel(this)) {
+    : QWidget(parent), m_tableTabs(new QTabWidget(this)), m_tabs(new QTabWidget(this)),
+      m_costStrategy(new QComboBox(this)), m_reference(new QComboBox(this)), m_summary(new QLabel(this)),
+      m_exported(new QLabel(this)), m_split(new QSplitter(Qt::Vertical, this)) {
+    chooseFile = [this](const QString& caption, const QString& start, const QString& filter) {
+        return QFileDialog::getSaveFileName(this, caption, start, filter);
+    };
     auto* layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("<h2>Results</h2>"), this));
+    auto* top = new QHBoxLayout;
+    top->addWidget(new QLabel(tr("<h2>Results</h2>"), this));
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
-    m_summary->setText(tr("No run yet: start one on the Run page."));
-    layout->addWidget(m_summary);
-    m_table->setModel(&m_model);
-    m_table->setSortingEnabled(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_table->verticalHeader()->hide();
-    layout->addWidget(m_table, 1);
+    m_summary->setText(tr("No run shown yet: start one on the Run page, or open a past one on the Runs page."));
+    top->addWidget(m_summary, 1);
+    layout->addLayout(top);
+
+    auto* pick = top; // one line above the tables: room for rows at 1024x700
+    pick->addWidget(new QLabel(tr("Compare with:"), this));
+    m_reference->setObjectName("referenceBaseline");
+    m_reference->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    pick->addWidget(m_reference);
+    connect(m_reference, &QComboBox::currentIndexChanged, this, [this] {
+        std::string ref = m_reference->currentData().toString().toStdString();
+        m_model.setReference(ref);
+        if (m_reference->currentIndex() > 0) settings::referenceBaseline.set(QString::fromStdString(ref));
+    });
+
+    QAbstractItemModel* sources[TableCount] = {&m_model, &m_matrix};
+    const QString tableTitles[TableCount] = {tr("Strategies and baselines"), tr("Against every baseline")};
+    for (int i = 0; i < TableCount; ++i) {
+        m_tables[i] = new QTableView(this);
+        makeSortable(m_tables[i], sources[i]);
+        m_tables[i]->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+        m_tables[i]->horizontalHeader()->setStretchLastSection(true);
+        m_tables[i]->setWordWrap(false);
+        m_tables[i]->verticalHeader()->setDefaultSectionSize(m_tables[i]->fontMetrics().height() + 8);
+        m_tableTabs->addTab(m_tables[i], tableTitles[i]);
+    }
+    m_tables[StrategyTable]->verticalHeader()->hide();
+    m_split->addWidget(m_tableTabs);
 
     const QString titles[ChartCount] = {tr("Cost vs accuracy"), tr("Accuracy per category"),
                                         tr("Cost per item by role"), tr("Latency")};
     for (int i = 0; i < ChartCount; ++i) {
         m_views[i] = new QChartView(this);
         m_views[i]->setRenderHint(QPainter::Antialiasing);
-        m_views[i]->setMinimumHeight(300);
+        m_views[i]->setMinimumHeight(160);
         if (i != CostByRole) {
             m_tabs->addTab(m_views[i], titles[i]);
             continue;
         }
         auto* page = new QWidget(this);
         auto* pageLayout = new QVBoxLayout(page);
-        auto* pick = new QHBoxLayout;
-        pick->addWidget(new QLabel(tr("Strategy:"), page));
-        pick->addWidget(m_costStrategy);
-        pick->addStretch();
-        pageLayout->addLayout(pick);
+        auto* row = new QHBoxLayout;
+        row->addWidget(new QLabel(tr("Strategy:"), page));
+        row->addWidget(m_costStrategy);
+        row->addStretch();
+        pageLayout->addLayout(row);
         pageLayout->addWidget(m_views[i], 1);
         m_tabs->addTab(page, titles[i]);
     }
-    layout->addWidget(m_tabs, 2);
+    m_split->addWidget(m_tabs);
+    m_split->setStretchFactor(0, 2);
+    m_split->setStretchFactor(1, 3);
+    m_split->setChildrenCollapsible(false);
+    m_split->setSizes({550, 450}); // the user's split, once moved, is remembered instead
+    settings::rememberSplitter(m_split, "results");
+    layout->addWidget(m_split, 1);
     connect(m_costStrategy, &QComboBox::currentTextChanged, this, &ResultsPage::rebuildDetailCharts);
 
     auto* buttons = new QHBoxLayout;
     auto* exportChartButton = new QPushButton(tr("Export chart..."), this);
     auto* exportTableButton = new QPushButton(tr("Export table as CSV..."), this);
     exportChartButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportChartButton->setToolTip(tr("The chart shown, as PNG, SVG or PDF, drawn to fill the page (Ctrl+E)"));
+    exportTableButton->setToolTip(tr("The table shown, every column as on screen"));
     buttons->addWidget(exportChartButton);
     buttons->addWidget(exportTableButton);
-    buttons->addStretch();
+    m_exported->setTextFormat(Qt::PlainText);
+    m_exported->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    buttons->addWidget(m_exported, 1);
     layout->addLayout(buttons);
     connect(exportChartButton, &QPushButton::clicked, this, [this] { chooseAndExport(true); });
     connect(exportTableButton, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
@@ -78,46 +131,94 @@ void ResultsPage::replaceChart(Chart which, QChart* chart) {
     delete old;
 }
 
-void ResultsPage::setReport(core::RunReport report) {
+void ResultsPage::setReport(core::RunReport report, const QString& title) {
     replaceChart(CostVsAccuracy, buildCostAccuracyChart(report));
     replaceChart(CategoryAccuracy, buildCategoryAccuracyChart(report));
     QString best = QString::fromStdString(report.bestSingle);
-    m_summary->setText(tr("Run %1: %2 strategies and baselines. Best single model: %3.")
+    m_summary->setText(tr("Run %1%2: %3 strategies and baselines. Best single model: %4.")
                            .arg(report.runId)
+                           .arg(title.isEmpty() ? QString() : " (" + title + ")")
                            .arg(report.strategies.size())
                            .arg(best.isEmpty() ? tr("none (no baseline answered every item)") : best));
     QString keep = m_costStrategy->currentText();
-    m_costStrategy->blockSignals(true);
-    m_costStrategy->clear();
-    for (const auto& m : report.strategies)
-        m_costStrategy->addItem(QString::fromStdString(m.name));
-    int first = int(std::ranges::find_if(report.strategies, [](const auto& m) { return !m.baseline; }) -
-                    report.strategies.begin());
-    int index = m_costStrategy->findText(keep);
-    m_costStrategy->setCurrentIndex(index >= 0 ? index : (first < m_costStrategy->count() ? first : 0));
-    m_costStrategy->blockSignals(false);
+    {
+        QSignalBlocker block(m_costStrategy);
+        m_costStrategy->clear();
+        for (const auto& m : report.strategies)
+            m_costStrategy->addItem(QString::fromStdString(m.name));
+        int first = int(std::ranges::find_if(report.strategies, [](const auto& m) { return !m.baseline; }) -
+                        report.strategies.begin());
+        int index = m_costStrategy->findText(keep);
+        m_costStrategy->setCurrentIndex(index >= 0 ? index : (first < m_costStrategy->count() ? first : 0));
+    }
+    m_matrix.setReport(report);
     m_model.setReport(std::move(report));
+    fillReferences();
+    for (auto* table : m_tables)
+        table->resizeColumnsToContents();
+    m_itemCosts.clear();
+    m_outcomes.clear();
     rebuildDetailCharts();
 }
 
-void ResultsPage::setDetails(std::vector<core::Outcome> outcomes, CallsOfStrategy callsOf) {
+void ResultsPage::fillReferences() {
+    QSignalBlocker block(m_reference);
+    m_reference->clear();
+    const auto& report = m_model.report();
+    m_reference->addItem(report.bestSingle.empty()
+                             ? tr("the best single model (none in this run)")
+                             : tr("the best single model (%1)").arg(QString::fromStdString(report.bestSingle)),
+                         QString());
+    for (const auto& m : report.strategies)
+        if (m.baseline) m_reference->addItem(QString::fromStdString(m.name), QString::fromStdString(m.name));
+    int remembered = m_reference->findData(settings::referenceBaseline.get());
+    m_reference->setCurrentIndex(remembered > 0 ? remembered : 0);
+    m_model.setReference(m_reference->currentData().toString().toStdString());
+}
+
+void ResultsPage::setReference(const QString& baseline) {
+    int index = baseline.isEmpty() ? 0 : m_reference->findData(baseline);
+    if (index >= 0) m_reference->setCurrentIndex(index);
+}
+
+void ResultsPage::setDetails(std::vector<core::Outcome> outcomes, ItemCosts itemCosts) {
     m_outcomes = std::move(outcomes);
-    m_callsOf = std::move(callsOf);
+    m_itemCosts = std::move(itemCosts);
     rebuildDetailCharts();
 }
 
 void ResultsPage::rebuildDetailCharts() {
-    QString strategy = m_costStrategy->currentText();
-    std::vector<core::Call> calls = m_callsOf ? m_callsOf(strategy.toStdString()) : std::vector<core::Call>{};
-    replaceChart(CostByRole, buildCostByRoleChart(core::costByItemAndRole(calls, strategy.toStdString()), strategy));
-    std::vector<std::string> names;
-    for (const auto& m : m_model.report().strategies)
-        names.push_back(m.name);
-    replaceChart(Latency, buildLatencyChart(m_outcomes, names));
+    replaceChart(CostByRole, buildChart(CostByRole));
+    replaceChart(Latency, buildChart(Latency));
+}
+
+QChart* ResultsPage::buildChart(Chart which) const {
+    switch (which) {
+    case CostVsAccuracy:
+        return buildCostAccuracyChart(m_model.report());
+    case CategoryAccuracy:
+        return buildCategoryAccuracyChart(m_model.report());
+    case CostByRole:
+    {
+        auto it = m_itemCosts.find(m_costStrategy->currentText().toStdString());
+        return buildCostByRoleChart(it == m_itemCosts.end() ? std::vector<core::ItemCost>{} : it->second,
+                                    m_costStrategy->currentText());
+    }
+    default: {
+        std::vector<std::string> names;
+        for (const auto& m : m_model.report().strategies)
+            names.push_back(m.name);
+        return buildLatencyChart(m_outcomes, names);
+    }
+    }
 }
 
 void ResultsPage::showChart(Chart chart) {
     m_tabs->setCurrentIndex(chart);
+}
+
+void ResultsPage::showTable(Table which) {
+    m_tableTabs->setCurrentIndex(which);
 }
 
 QChart* ResultsPage::chart(Chart which) const {
@@ -128,53 +229,81 @@ void ResultsPage::setCostStrategy(const QString& strategy) {
     m_costStrategy->setCurrentText(strategy);
 }
 
-bool ResultsPage::exportChart(const QString& path, QString* error) const {
-    QSize size(1000, 640);
-    QChartView* view = m_views[m_tabs->currentIndex()];
+bool ResultsPage::exportChart(const QString& chosen, QString* error, QString* written) const {
+    QString path = withSuffix(chosen, {"png", "svg", "pdf"}, "png");
+    // A fresh chart drawn at the size of the page: the one on screen has the window's shape
+    // (wide and low), which filled only the top of an exported page.
+    QChartView view(buildChart(Chart(m_tabs->currentIndex())));
+    view.setRenderHint(QPainter::Antialiasing);
+    view.chart()->setBackgroundRoundness(0);
     bool ok = false;
-    if (path.endsWith(".png", Qt::CaseInsensitive)) {
-        ok = view->grab().save(path, "PNG");
-    } else if (path.endsWith(".svg", Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        svg.setTitle(view->chart()->title());
-        QPainter painter;
-        ok = painter.begin(&svg);
-        if (ok) view->render(&painter, QRectF(QPointF(0, 0), size)), painter.end();
-    } else if (path.endsWith(".pdf", Qt::CaseInsensitive)) {
+    if (path.endsWith(".pdf", Qt::CaseInsensitive)) {
         QPdfWriter pdf(path);
         pdf.setPageSize(QPageSize(QPageSize::A4));
         pdf.setPageOrientation(QPageLayout::Landscape);
+        pdf.setTitle(view.chart()->title());
         QPainter painter;
-        ok = painter.begin(&pdf);
-        if (ok) view->render(&painter), painter.end();
+        if ((ok = painter.begin(&pdf))) {
+            QRect page = painter.viewport();
+            view.resize(kExportSize.width(), kExportSize.width() * page.height() / std::max(1, page.width()));
+            (void)view.grab(); // lays the chart out at that size
+            view.render(&painter, QRectF(page), view.viewport()->rect(), Qt::IgnoreAspectRatio);
+            painter.end();
+        }
     } else {
-        if (error) *error = tr("%1: choose a .png, .svg or .pdf file name").arg(path);
-        return false;
+        view.resize(kExportSize);
+        QPixmap pixmap = view.grab(); // also lays the chart out at that size
+        if (path.endsWith(".svg", Qt::CaseInsensitive)) {
+            QSvgGenerator svg;
+            svg.setFileName(path);
+            svg.setSize(kExportSize);
+            svg.setViewBox(QRect(QPoint(0, 0), kExportSize));
+            svg.setTitle(view.chart()->title());
+            QPainter painter;
+            if ((ok = painter.begin(&svg))) {
+                view.render(&painter, QRectF(QPointF(0, 0), kExportSize), view.viewport()->rect(),
+                            Qt::IgnoreAspectRatio);
+                painter.end();
+            }
+        } else {
+            ok = pixmap.save(path, "PNG");
+        }
     }
     if (!ok && error) *error = tr("%1: could not be written; check the folder exists and is writable").arg(path);
+    if (written) *written = path;
     return ok;
 }
 
-bool ResultsPage::exportTable(const QString& path, QString* error) const {
-    auto written = core::writeFileAtomically(path.toStdString(), core::toCsv(m_model.report()));
-    if (!written && error) *error = QString::fromStdString(written.error().message);
-    return bool(written);
+bool ResultsPage::exportTable(const QString& chosen, QString* error, QString* written) const {
+    QString path = withSuffix(chosen, {"csv"}, "csv");
+    int which = m_tableTabs->currentIndex();
+    core::TextTable table = tableText(*m_tables[which]->model(), which == MatrixTable ? tr("Strategy") : QString());
+    auto ok = core::writeFileAtomically(path.toStdString(), core::toCsv(table));
+    if (!ok && error) *error = QString::fromStdString(ok.error().message);
+    if (written) *written = path;
+    return bool(ok);
 }
 
 void ResultsPage::chooseAndExport(bool chart) {
     static const char* chartFileNames[ChartCount] = {"cost-vs-accuracy.png", "accuracy-per-category.png",
                                                      "cost-per-item-by-role.png", "latency.png"};
-    QString path =
-        chart ? QFileDialog::getSaveFileName(this, tr("Export chart"), chartFileNames[m_tabs->currentIndex()],
-                                             tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"))
-              : QFileDialog::getSaveFileName(this, tr("Export table"), "comparison.csv", tr("CSV (*.csv)"));
+    static const char* tableFileNames[TableCount] = {"comparison.csv", "comparison-matrix.csv"};
+    QString folder = settings::exportFolder.get();
+    QString name = chart ? chartFileNames[m_tabs->currentIndex()] : tableFileNames[m_tableTabs->currentIndex()];
+    QString start = folder.isEmpty() ? name : folder + '/' + name;
+    QString path = chart ? chooseFile(tr("Export chart"), start,
+                                      tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"))
+                         : chooseFile(tr("Export table"), start, tr("CSV (*.csv)"));
     if (path.isEmpty()) return;
-    QString error;
-    if (!(chart ? exportChart(path, &error) : exportTable(path, &error)))
-        QMessageBox::warning(this, tr("Export failed"), error);
+    QString error, written;
+    bool ok = chart ? exportChart(path, &error, &written) : exportTable(path, &error, &written);
+    if (ok) settings::exportFolder.set(QFileInfo(written).absolutePath());
+    m_exported->setText(ok ? tr("Exported to %1").arg(written) : tr("Export failed: %1").arg(error));
+    m_exported->setStyleSheet(ok ? QString() : QStringLiteral("color: #a00"));
+}
+
+QString ResultsPage::exportStatus() const {
+    return m_exported->text();
 }
 
 } // namespace baton::ui

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// ResultsPage: the comparison table of a run and its charts (cost vs accuracy with the frontier,
-// accuracy per category, cost per item stacked by role, latency distribution), with exports
-// (the chart shown to PNG, SVG or PDF; the table to CSV).
+// ResultsPage: the comparison tables of a run (each strategy against a chosen reference
+// baseline; every strategy against every baseline) and its charts (cost vs accuracy with the
+// frontier, accuracy per category, cost per item by role, latency), with exports: the chart shown
+// to PNG, SVG or PDF filling the page, the table shown to CSV exactly as on screen.
 
+#include "comparison_matrix_model.h"
 #include "comparison_model.h"
+#include "eval/run_breakdown.h"
 #include "model/call.h"
 
 #include <QWidget>
@@ -14,6 +17,7 @@ class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
+class QSplitter;
 class QTabWidget;
 class QTableView;
 
@@ -23,38 +27,59 @@ class ResultsPage : public QWidget {
     Q_OBJECT
 public:
     enum Chart { CostVsAccuracy, CategoryAccuracy, CostByRole, Latency, ChartCount };
+    enum Table { StrategyTable, MatrixTable, TableCount };
 
     explicit ResultsPage(QWidget* parent = nullptr);
 
-    void setReport(core::RunReport report);
-    /// The calls of one strategy, fetched when its cost-by-role chart is shown.
-    using CallsOfStrategy = std::function<std::vector<core::Call>(const std::string& strategy)>;
-    /// The run's outcomes (latency chart) and where its calls come from (cost-by-role chart).
-    void setDetails(std::vector<core::Outcome> outcomes, CallsOfStrategy callsOf);
+    /// `title` says which run this is (pool, task set, date), shown above the tables.
+    void setReport(core::RunReport report, const QString& title = {});
+    /// What each item cost by role, per strategy (core::RunDetails::itemCosts).
+    using ItemCosts = std::map<std::string, std::vector<core::ItemCost>>;
+    /// The run's outcomes (latency chart) and item costs (cost-by-role chart).
+    void setDetails(std::vector<core::Outcome> outcomes, ItemCosts itemCosts);
     const ComparisonModel& model() const { return m_model; }
+    const ComparisonMatrixModel& matrixModel() const { return m_matrix; }
+    QTableView* tableView(Table which) const { return m_tables[which]; }
+    void showTable(Table which);
+    /// The baseline the strategy table compares with (empty: the best single model).
+    void setReference(const QString& baseline);
 
     void showChart(Chart chart);
     QChart* chart(Chart which) const;
     /// Which strategy the cost-by-role chart shows.
     void setCostStrategy(const QString& strategy);
 
-    /// Writes the chart shown as PNG, SVG or PDF (by extension); false with `error` set on failure.
-    bool exportChart(const QString& path, QString* error = nullptr) const;
-    bool exportTable(const QString& path, QString* error = nullptr) const;
+    /// Writes the chart shown as PNG, SVG or PDF (by extension; none: PNG), drawn at the size of
+    /// the page; false with `error` set on failure. `written` gets the path used.
+    bool exportChart(const QString& path, QString* error = nullptr, QString* written = nullptr) const;
+    /// Writes the table shown as CSV (".csv" appended when missing), cell for cell as on screen.
+    bool exportTable(const QString& path, QString* error = nullptr, QString* written = nullptr) const;
+    /// Asks for a file (start folder remembered), exports, and says where it went.
+    void chooseAndExport(bool chart);
+    QString exportStatus() const;
+
+    /// How a file name is chosen (replaced in tests): caption, start path, filter.
+    std::function<QString(const QString&, const QString&, const QString&)> chooseFile;
 
 private:
+    QChart* buildChart(Chart which) const;
     void replaceChart(Chart which, QChart* chart);
     void rebuildDetailCharts();
-    void chooseAndExport(bool chart);
+    void fillReferences();
 
     ComparisonModel m_model;
+    ComparisonMatrixModel m_matrix;
     std::vector<core::Outcome> m_outcomes;
-    CallsOfStrategy m_callsOf;
-    QTableView* m_table;
+    ItemCosts m_itemCosts;
+    QTableView* m_tables[TableCount];
+    QTabWidget* m_tableTabs;
     QTabWidget* m_tabs;
     QChartView* m_views[ChartCount];
     QComboBox* m_costStrategy;
+    QComboBox* m_reference;
     QLabel* m_summary;
+    QLabel* m_exported;
+    QSplitter* m_split;
 };
 
 } // namespace baton::ui

@@ -48,9 +48,17 @@ QVariant RoutingTreeModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || (role != Qt::DisplayRole && role != Qt::ToolTipRole)) return {};
     const core::RoutingNode& n = m_tree.nodes[index.internalId()];
     const core::Call& c = n.call;
+    if (role == Qt::ToolTipRole && index.column() == Node)
+        return tr("Call %1 of the item (node id %2%3)")
+            .arg(index.internalId() + 1)
+            .arg(QString::fromStdString(c.nodeId),
+                 c.parentNodeId.empty() ? QString() : tr(", made for node %1").arg(QString::fromStdString(c.parentNodeId)));
+    if (role == Qt::ToolTipRole && c.cacheHit && (index.column() == Cost || index.column() == Latency))
+        return tr("Answered from the response cache: nothing was sent or paid now. The cost is the list price "
+                  "and the latency the one recorded when the answer was first made, so strategies compare alike.");
     switch (index.column()) {
-    case Node:
-        return QString::fromStdString(c.nodeId);
+    case Node: // "#2 judge", readable; the raw node id is in the tooltip
+        return QStringLiteral("#%1 %2").arg(index.internalId() + 1).arg(QString::fromStdString(core::toString(c.role)));
     case Role:
         return QString::fromStdString(core::toString(c.role));
     case Model:
@@ -67,12 +75,13 @@ QVariant RoutingTreeModel::data(const QModelIndex& index, int role) const {
             .arg(c.usage.promptTotal() ? QString::number(*c.usage.promptTotal()) : "?")
             .arg(c.usage.output ? QString::number(*c.usage.output + c.usage.reasoning.value_or(0)) : "?");
     case Cost:
-        return n.cost ? QString::fromStdString(core::formatUsd(*n.cost)) + (c.cacheHit ? tr(" (cached)") : "")
+        return n.cost ? QString::fromStdString(core::formatUsd(*n.cost)) + (c.cacheHit ? tr(" (cached, not paid)") : "")
                       : tr("unknown");
     case Latency:
-        if (!c.latencyMs) return {};
+        if (!c.latencyMs) return c.cacheHit ? tr("cached (not recorded)") : QVariant();
         return QString("%1 ms").arg(*c.latencyMs, 0, 'f', 0) +
-               (c.ttftMs ? tr(" (first token %1 ms)").arg(*c.ttftMs, 0, 'f', 0) : QString());
+               (c.ttftMs ? tr(" (first token %1 ms)").arg(*c.ttftMs, 0, 'f', 0) : QString()) +
+               (c.cacheHit ? tr(" (cached: as first made)") : QString());
     case Status: {
         QString s = QString::fromStdString(core::toString(c.status));
         if (n.attempts > 1) s += tr(" after %1 attempts").arg(n.attempts);
@@ -91,7 +100,7 @@ QVariant RoutingTreeModel::data(const QModelIndex& index, int role) const {
 
 QVariant RoutingTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
-    static const char* const kNames[] = {QT_TR_NOOP("Node"),   QT_TR_NOOP("Role"),   QT_TR_NOOP("Model"),
+    static const char* const kNames[] = {QT_TR_NOOP("Call"),   QT_TR_NOOP("Role"),   QT_TR_NOOP("Model"),
                                          QT_TR_NOOP("Reason"), QT_TR_NOOP("Tokens"), QT_TR_NOOP("Cost"),
                                          QT_TR_NOOP("Latency"), QT_TR_NOOP("Status")};
     return section >= 0 && section < ColumnCount ? tr(kNames[section]) : QVariant();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "run_charts.h"
+#include "util/nice_scale.h"
 
+#include <QCursor>
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
@@ -8,6 +10,7 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QStackedBarSeries>
+#include <QToolTip>
 #include <QValueAxis>
 #include <cmath>
 #include <set>
@@ -16,6 +19,7 @@ namespace baton::ui {
 namespace {
 
 constexpr int kLatencyBins = 24;
+constexpr size_t kLabelledItems = 12;
 
 void attach(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
     chart->addAxis(x, Qt::AlignBottom);
@@ -28,7 +32,8 @@ void attach(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
 
 QChart* buildCategoryAccuracyChart(const core::RunReport& report) {
     auto* chart = new QChart;
-    chart->setTitle(QObject::tr("Accuracy per category (run %1)").arg(report.runId));
+    chart->setTitle(QObject::tr("Accuracy per category (run %1): strategies solid, baselines hatched")
+                        .arg(report.runId));
     std::set<std::string> categorySet;
     for (const auto& c : report.categories)
         categorySet.insert(c.category);
@@ -36,23 +41,46 @@ QChart* buildCategoryAccuracyChart(const core::RunReport& report) {
     for (const auto& c : categorySet)
         categories << QString::fromStdString(c);
     auto* series = new QBarSeries;
-    for (const auto& m : report.strategies) {
-        auto* set = new QBarSet(QString::fromStdString(m.name));
-        for (const auto& category : categorySet) {
-            double accuracy = 0;
-            for (const auto& c : report.categories)
-                if (c.strategy == m.name && c.category == category) accuracy = c.accuracy;
-            *set << accuracy;
+    // Strategies in warm colours first, then baselines in greys-blues, hatched, named as such.
+    static const QColor warm[] = {{214, 39, 40}, {255, 127, 14}, {148, 103, 189}, {227, 119, 194}, {188, 189, 34}};
+    static const QColor cool[] = {{31, 119, 180}, {99, 110, 130}, {44, 160, 44}, {70, 130, 180}, {112, 128, 144}};
+    int nStrategies = 0, nBaselines = 0;
+    for (bool baselines : {false, true})
+        for (const auto& m : report.strategies) {
+            if (m.baseline != baselines) continue;
+            QString name = QString::fromStdString(m.name);
+            auto* set = new QBarSet(baselines ? QObject::tr("%1 (baseline)").arg(name) : name);
+            QColor colour = baselines ? cool[nBaselines++ % 5] : warm[nStrategies++ % 5];
+            set->setBrush(baselines ? QBrush(colour.lighter(140), Qt::Dense3Pattern) : QBrush(colour));
+            set->setBorderColor(colour);
+            set->setProperty("baseline", baselines);
+            for (const auto& category : categorySet) {
+                double accuracy = 0;
+                for (const auto& c : report.categories)
+                    if (c.strategy == m.name && c.category == category) accuracy = c.accuracy;
+                *set << accuracy;
+            }
+            QObject::connect(set, &QBarSet::hovered, set, [set, categories](bool state, int index) {
+                if (!state) return QToolTip::hideText();
+                QToolTip::showText(QCursor::pos(), QObject::tr("%1, %2: accuracy %3")
+                                                       .arg(set->label(), categories.value(index))
+                                                       .arg(set->at(index), 0, 'f', 3));
+            });
+            series->append(set);
         }
-        series->append(set);
-    }
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
     x->append(categories);
     auto* y = new QValueAxis;
     y->setRange(0, 1);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(0.2);
+    y->setLabelFormat("%.1f");
     y->setTitleText(QObject::tr("accuracy"));
+    x->setTitleText(QObject::tr("category"));
     attach(chart, x, y);
+    chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }
 
@@ -88,12 +116,31 @@ QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QSt
     for (const auto& item : items)
         ids << QString::fromStdString(item.itemId);
     x->append(ids);
-    x->setLabelsVisible(items.size() <= 40);
-    x->setTitleText(QObject::tr("items"));
+    // Item ids are readable side by side only for a few items; beyond that they were cut to "...":
+    // the bars then say their item on hover and the axis says how they are ordered.
+    bool labels = items.size() <= kLabelledItems;
+    x->setLabelsVisible(labels);
+    x->setLabelsAngle(labels ? -45 : 0);
+    x->setTitleText(labels ? QObject::tr("item (most expensive first)")
+                           : QObject::tr("%n item(s), most expensive first (hover a bar for its item)", "",
+                                         int(items.size())));
+    for (QBarSet* set : series->barSets())
+        QObject::connect(set, &QBarSet::hovered, set, [set, ids, items](bool state, int index) {
+            if (!state || index < 0 || index >= int(items.size())) return QToolTip::hideText();
+            QToolTip::showText(QCursor::pos(), QObject::tr("%1: %2 %3 of %4 for the item")
+                                                   .arg(ids[index], set->label(),
+                                                        QString::fromStdString(core::formatUsd(
+                                                            core::Money::fromUsd(set->at(index)))),
+                                                        QString::fromStdString(core::formatUsd(items[size_t(index)].total))));
+        });
     auto* y = new QValueAxis;
-    y->setRange(0, highest > 0 ? highest * 1.05 : 1e-6);
-    y->setLabelFormat("$%.4f");
-    y->setTitleText(QObject::tr("cost (USD)"));
+    core::NiceScale scale = core::niceScale(0, highest > 0 ? highest : 1e-6, 5);
+    y->setRange(0, scale.max);
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(scale.step);
+    y->setLabelFormat(scale.step >= 0.01 ? "$%.2f" : scale.step >= 0.0001 ? "$%.4f" : "$%.6f");
+    y->setTitleText(QObject::tr("cost of the item (USD)"));
     attach(chart, x, y);
     return chart;
 }
@@ -134,11 +181,12 @@ QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std:
         x->setRange(std::pow(10.0, std::floor(std::log10(bounds.edges.front()))),
                     std::pow(10.0, std::ceil(std::log10(bounds.edges.back()) + 1e-9)));
     auto* y = new QValueAxis;
-    int64_t step = std::max<int64_t>(1, (tallest + 4) / 5); // whole items per tick
-    y->setRange(0, double(step * ((tallest + step - 1) / step)));
+    // Whole items per tick, a nice step (1, 2, 5 x 10^k): 0/20/40, never 39/78/117.
+    double step = std::max(1.0, core::niceScale(0, double(tallest), 5).step);
+    y->setRange(0, step * std::ceil(double(tallest) / step));
     y->setTickType(QValueAxis::TicksDynamic);
     y->setTickAnchor(0);
-    y->setTickInterval(double(step));
+    y->setTickInterval(step);
     y->setLabelFormat("%d");
     y->setTitleText(QObject::tr("items"));
     attach(chart, x, y);

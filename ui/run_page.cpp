@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "run_page.h"
+#include "engine/cached_estimate.h"
 #include "pools/pool_file.h"
+#include "settings.h"
 #include "store/run_store.h"
 #include "strategies/labelled_outcomes.h"
 #include "strategies/strategy_registry.h"
@@ -60,9 +62,13 @@ RunPage::RunPage(WorkbenchSession& session, QWidget* parent)
     m_budget->setPrefix("$");
     m_confirmAbove->setRange(0, 100000);
     m_confirmAbove->setPrefix("$");
-    m_confirmAbove->setValue(1.0);
+    m_confirmAbove->setValue(baton::ui::settings::confirmAboveUsd.get());
     m_concurrency->setRange(1, 256);
-    m_concurrency->setValue(16);
+    m_concurrency->setValue(baton::ui::settings::concurrency.get());
+    m_stream->setChecked(baton::ui::settings::stream.get());
+    connect(m_confirmAbove, &QDoubleSpinBox::valueChanged, this, [](double v) { baton::ui::settings::confirmAboveUsd.set(v); });
+    connect(m_concurrency, &QSpinBox::valueChanged, this, [](int v) { baton::ui::settings::concurrency.set(v); });
+    connect(m_stream, &QCheckBox::toggled, this, [](bool on) { baton::ui::settings::stream.set(on); });
     form->addRow(tr("Budget cap (never exceeded)"), m_budget);
     form->addRow(tr("Ask before runs that may cost more than"), m_confirmAbove);
     form->addRow(tr("Items in flight"), m_concurrency);
@@ -161,11 +167,55 @@ QString RunPage::statusText() const {
     return m_status->text();
 }
 
-void RunPage::showEstimate() {
-    auto e = core::estimateRun(m_session.pool(), m_session.tasks(), settings(), core::PriceBook::bundled());
+QString RunPage::describe(const core::RunEstimate& e) {
     QString text = tr("%1 jobs, %2 to %3 (about %4)").arg(e.jobs).arg(usd(e.low), usd(e.high), usd(e.expected));
+    if (e.cachedJobs)
+        text += tr("; %1 of them answered by earlier runs with the same models and settings: the response cache "
+                   "answers them again, at no cost")
+                    .arg(e.cachedJobs);
     if (!e.unpriced.empty()) text += tr("; no price for %1").arg(QString::fromStdString(e.unpriced.front()));
-    m_estimate->setText(text);
+    return text;
+}
+
+void RunPage::showEstimate() {
+    auto reader = m_session.reader();
+    if (!reader) return m_estimate->setText(QString::fromStdString(reader.error().describe()));
+    // Off the GUI thread: reading which jobs earlier runs answered takes a while on a big workspace.
+    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
+    m_estimate->setText(tr("estimating..."));
+    using Estimate = core::Result<core::RunEstimate>;
+    m_estimateJob.run<Estimate>(
+        [db, pool = m_session.pool(), tasks = m_session.tasks(), s = settings()](std::stop_token,
+                                                                                const JobRunner::Progress&) {
+            return core::estimateWithCache(*db, pool, tasks, s, core::PriceBook::bundled());
+        },
+        [this, key = settingsKey(settings())](const Estimate& e) {
+            m_lastEstimate = e ? std::optional(*e) : std::nullopt;
+            m_estimatedFor = key;
+            m_estimate->setText(e ? describe(*e) : QString::fromStdString(e.error().describe()));
+            emit estimateReady();
+        });
+}
+
+QString RunPage::settingsKey(const core::RunSettings& s) {
+    QStringList parts{s.baselines ? "baselines" : "-"};
+    for (const auto& name : s.strategies)
+        parts << QString::fromStdString(name);
+    return parts.join('\n');
+}
+
+core::RunEstimate RunPage::estimate(const core::RunSettings& s) {
+    // The one computed in the background for these settings, when it is there.
+    if (m_lastEstimate && m_estimatedFor == settingsKey(s) && !m_estimateJob.isBusy()) return *m_lastEstimate;
+    auto reader = m_session.reader();
+    auto e = reader ? core::estimateWithCache(**reader, m_session.pool(), m_session.tasks(), s,
+                                              core::PriceBook::bundled())
+                    : std::unexpected(reader.error());
+    return e ? *e : core::estimateRun(m_session.pool(), m_session.tasks(), s, core::PriceBook::bundled());
+}
+
+QString RunPage::estimateText() const {
+    return m_estimate->text();
 }
 
 QList<qint64> RunPage::resumableRuns() const {
@@ -210,19 +260,24 @@ bool RunPage::startRun() {
         return kind && kind->needsLabels;
     });
     if (needsLabels && !core::loadLabelledOutcomes(**reader, models, std::nullopt)) {
-        if (!confirm(tr("Similarity routing learns from a baseline run, and this workspace has none yet. Run the "
-                        "baselines first, then the strategies?")))
+        // One question for the whole run: the baselines first, then the strategies, one estimate.
+        core::RunSettings together = s;
+        together.baselines = true;
+        core::RunEstimate e = estimate(together);
+        if (!confirm(tr("Similarity routing learns from a baseline run, and this workspace has none yet: the "
+                        "baselines run first, then the strategies. Together: %1, capped at %2 per run. Start?")
+                         .arg(describe(e), usd(*s.maxCost))))
             return false;
         core::RunSettings baselinesOnly = s;
         baselinesOnly.strategies.clear();
         baselinesOnly.baselines = true;
         m_afterBaselines = s;
-        return launch(baselinesOnly);
+        return launch(baselinesOnly, true);
     }
-    return launch(s);
+    return launch(s, false);
 }
 
-bool RunPage::launch(const core::RunSettings& s) {
+bool RunPage::launch(const core::RunSettings& s, bool confirmed) {
     const core::Pool& pool = m_session.pool();
     core::RunEnvironment env = m_session.environment();
     auto reader = m_session.reader();
@@ -232,10 +287,10 @@ bool RunPage::launch(const core::RunSettings& s) {
         m_afterBaselines.reset();
         return refuse(QString::fromStdString(ok.error().describe()));
     }
-    auto e = core::estimateRun(pool, m_session.tasks(), s, core::PriceBook::bundled());
-    if (e.high.usd() > m_confirmAbove->value() &&
-        !confirm(tr("This run may cost up to %1 (about %2), capped at %3. Start it?")
-                     .arg(usd(e.high), usd(e.expected), usd(*s.maxCost)))) {
+    core::RunEstimate e = confirmed ? core::RunEstimate{} : estimate(s);
+    if (!confirmed && e.high.usd() > m_confirmAbove->value() &&
+        !confirm(tr("This run may cost up to %1 (about %2), capped at %3. Start it?\n\nEstimate: %4")
+                     .arg(usd(e.high), usd(e.expected), usd(*s.maxCost), describe(e)))) {
         m_afterBaselines.reset();
         return false;
     }
@@ -314,9 +369,10 @@ void RunPage::onFinished(const core::RunSummary& s) {
                           .arg(s.incomplete)
                           .arg(usd(s.spent), QString::fromStdString(s.stopReason)));
     refreshResumable();
+    m_session.announceRunsChanged();
     emit stopped();
     if (auto next = std::exchange(m_afterBaselines, std::nullopt); next && s.status == "completed") {
-        launch(*next); // the strategies, now that their baseline run exists
+        launch(*next, true); // the strategies, now that their baseline run exists: asked once already
         return;
     }
     emit runFinished(s.runId);

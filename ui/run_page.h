@@ -4,6 +4,7 @@
 // start a run off the GUI thread (checked before anything is spent, confirmed above a cost
 // threshold), watch progress and live spend, cancel, and resume an interrupted run.
 
+#include "job_runner.h"
 #include "run_job.h"
 
 #include <QWidget>
@@ -47,6 +48,9 @@ public:
     /// Runs that stopped before the end, newest first.
     QList<qint64> resumableRuns() const;
     QString statusText() const;
+    /// The estimate shown (computed off the GUI thread after each change; estimateReady() follows).
+    QString estimateText() const;
+    const std::optional<core::RunEstimate>& lastEstimate() const { return m_lastEstimate; }
 
     /// How the page asks yes/no questions (replaced in tests).
     std::function<bool(const QString& question)> confirm;
@@ -54,13 +58,18 @@ public:
 signals:
     void runFinished(qint64 runId);
     void stopped(); ///< the run job has ended (finished, cancelled or failed) and its record is written
+    void estimateReady();
 
 private:
     void rebuildStrategies();
     void describeInputs();
     void showEstimate();
     void refreshResumable();
-    bool launch(const core::RunSettings& s);
+    /// Starts after the checks; asks about the cost unless the run was `confirmed` already.
+    bool launch(const core::RunSettings& s, bool confirmed);
+    /// The estimate with the response cache (synchronous: at the moment of starting).
+    core::RunEstimate estimate(const core::RunSettings& s);
+    static QString describe(const core::RunEstimate& e);
     void setRunning(bool running);
     void onProgress(const core::RunProgress& p);
     void onFinished(const core::RunSummary& s);
@@ -69,6 +78,10 @@ private:
 
     WorkbenchSession& m_session;
     RunJob m_job;
+    JobRunner m_estimateJob;
+    std::optional<core::RunEstimate> m_lastEstimate;
+    QString m_estimatedFor; ///< settingsKey() of m_lastEstimate
+    static QString settingsKey(const core::RunSettings& s);
     std::optional<core::RunSettings> m_afterBaselines; ///< strategies waiting for their baseline run
     QLabel* m_inputs;
     QGroupBox* m_what;

@@ -6,7 +6,9 @@
 #include "store/task_set_store.h"
 #include "util/resources.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
+#include <QStandardPaths>
 
 namespace baton::ui {
 
@@ -33,6 +35,12 @@ core::Result<std::unique_ptr<WorkbenchSession>> WorkbenchSession::openDemo(const
     session->m_sim = std::move(sim->server);
     session->m_simIdentity = sim->identity;
     return session;
+}
+
+QString WorkbenchSession::defaultDemoPath() {
+    QString app = QCoreApplication::applicationName().isEmpty() ? QStringLiteral("Baton")
+                                                                 : QCoreApplication::applicationName();
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + '/' + app + "/demo.db";
 }
 
 void WorkbenchSession::usePool(core::Pool pool) {

@@ -25,6 +25,9 @@ public:
     /// Errors as for Workspace.
     static core::Result<std::unique_ptr<WorkbenchSession>> openDemo(const QString& databasePath,
                                                                     int itemsPerCategory = 50);
+    /// Where the demo workspace lives: `$XDG_DATA_HOME/Baton/demo.db` (~/.local/share/Baton/demo.db),
+    /// the application's folder named once (AppLocalDataLocation names organisation and application).
+    static QString defaultDemoPath();
 
     const core::Pool& pool() const { return m_pool; }
     const core::TaskSet& tasks() const { return m_tasks; }
@@ -46,9 +49,13 @@ public:
     core::Result<std::unique_ptr<core::SqliteDb>> reader() const { return m_workspace.openReader(); }
     QString path() const { return QString::fromStdString(m_workspace.path()); }
 
+    /// Says that a run was added or changed (the run list reads again).
+    void announceRunsChanged() { emit runsChanged(); }
+
 signals:
     void poolChanged();
     void tasksChanged();
+    void runsChanged();
 
 private:
     explicit WorkbenchSession(core::Workspace ws) : m_workspace(std::move(ws)) {}

@@ -101,29 +101,35 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
 
 namespace {
 
-/// Every strategy's call plan; a strategy whose settings are invalid is left out (preflight names it).
-std::vector<CallPlan> callPlans(const Pool& pool, const RunSettings& settings) {
-    std::vector<CallPlan> plans;
+/// Every job kind's call plan by its name (a baseline is named after its model); a strategy whose
+/// settings are invalid is left out (preflight names it).
+std::vector<std::pair<std::string, CallPlan>> callPlans(const Pool& pool, const RunSettings& settings) {
+    std::vector<std::pair<std::string, CallPlan>> plans;
     if (settings.baselines)
         for (const auto& m : pool.models)
-            plans.push_back({{&m}, {}, {}});
+            plans.push_back({m.name, {{&m}, {}, {}}});
     JsonReader ignored("pool");
     for (const auto& name : settings.strategies)
-        if (auto plan = strategyRegistry().read(ignored, pool, name, "")) plans.push_back(plan->calls);
+        if (auto plan = strategyRegistry().read(ignored, pool, name, "")) plans.push_back({name, plan->calls});
     return plans;
 }
 
 } // namespace
 
-RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const PriceBook& prices) {
+RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const PriceBook& prices,
+                        const std::set<JobKey>& cached) {
     RunEstimate estimate;
     auto outputPrice = [&](const ModelSpec* m) {
         const PriceEntry* e = resolvePrice(*m, prices);
         return e && e->prices.output ? *e->prices.output : 0.0;
     };
-    for (const auto& plan : callPlans(pool, settings)) {
+    for (const auto& [name, plan] : callPlans(pool, settings)) {
         for (const auto& item : tasks.items) {
             ++estimate.jobs;
+            if (cached.count({name, item.id})) { // answered before: the response cache answers again
+                ++estimate.cachedJobs;
+                continue;
+            }
             int64_t input = 0;
             for (const auto& msg : item.messages)
                 input += estimateTokens(msg.content) + 4;

@@ -9,6 +9,7 @@
 #include "model/task_set.h"
 #include "pricing/price_book.h"
 #include "run/run_settings.h"
+#include "store/prior_jobs.h"
 #include "store/store_writer.h"
 
 #include <functional>
@@ -31,7 +32,10 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
 
 /// Cost range of a run before it starts, from token estimates (low: prompts plus short answers;
 /// expected: prompts plus a quarter of the output allowance; high: every call's worst case).
-RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const PriceBook& prices);
+/// Jobs in `cached` (strategy or baseline name, item id) are counted as answered from the
+/// response cache: nothing spent (see estimateWithCache).
+RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const PriceBook& prices,
+                        const std::set<JobKey>& cached = {});
 
 /// Starts a new run. The task set must already be in the workspace (its hash is recorded).
 Result<RunSummary> startRun(RunInputs inputs, const Pool& pool, const TaskSet& tasks, const RunSettings& settings,

@@ -13,8 +13,6 @@ namespace {
 
 constexpr int kBootstrapResamples = 2000;
 
-using ItemGrades = std::map<std::string, double>; // item -> grade, graded items only
-
 StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outcome*>& outcomes,
                            const std::vector<const Call*>& calls) {
     StrategyMetrics m;
@@ -64,7 +62,13 @@ StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outc
     return m;
 }
 
-Comparison compare(const std::string& a, const std::string& b, const ItemGrades& ga, const ItemGrades& gb,
+nlohmann::json money(const std::optional<Money>& m) {
+    return m ? nlohmann::json(m->usd()) : nlohmann::json();
+}
+
+} // namespace
+
+Comparison comparePaired(const std::string& a, const std::string& b, const ItemGrades& ga, const ItemGrades& gb,
                    uint64_t seed) {
     Comparison c;
     c.strategy = a, c.against = b;
@@ -88,12 +92,6 @@ Comparison compare(const std::string& a, const std::string& b, const ItemGrades&
     c.mcnemarP = mcnemarExactP(onlyA, onlyB);
     return c;
 }
-
-nlohmann::json money(const std::optional<Money>& m) {
-    return m ? nlohmann::json(m->usd()) : nlohmann::json();
-}
-
-} // namespace
 
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,
                       const TaskSet& tasks, const std::vector<std::string>& baselines, uint64_t seed) {
@@ -132,11 +130,11 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     for (const auto& m : report.strategies) {
         if (m.baseline) {
             if (m.name != report.bestSingle && best)
-                report.comparisons.push_back(compare(m.name, best->name, grades[m.name], grades[best->name], seed));
+                report.comparisons.push_back(comparePaired(m.name, best->name, grades[m.name], grades[best->name], seed));
             continue;
         }
         for (const auto& b : baselines)
-            if (grades.count(b)) report.comparisons.push_back(compare(m.name, b, grades[m.name], grades[b], seed));
+            if (grades.count(b)) report.comparisons.push_back(comparePaired(m.name, b, grades[m.name], grades[b], seed));
     }
 
     std::vector<CurvePoint> points;

@@ -67,6 +67,13 @@ struct RunReport {
     std::vector<CurvePoint> frontier;
 };
 
+/// Item id -> grade, graded items only.
+using ItemGrades = std::map<std::string, double>;
+/// `a` against `b` on the items both graded: paired bootstrap Δ with its 95% CI (deterministic
+/// for `seed`), exact McNemar p on right (grade >= 0.5) vs wrong, wins/ties/losses by grade.
+Comparison comparePaired(const std::string& a, const std::string& b, const ItemGrades& ga, const ItemGrades& gb,
+                   uint64_t seed);
+
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,
                       const TaskSet& tasks, const std::vector<std::string>& baselines, uint64_t seed);
 /// Loads the run's outcomes, calls and task set from the workspace and builds its report.

@@ -247,9 +247,12 @@ std::optional<ModelCallResult> ModelCaller::reuse(Prepared& p) {
     row.finishReason = hit->finishReason;
     row.cost = p.price ? computeCost(*p.price, hit->usage).computed : std::nullopt;
     row.startedAtMs = row.finishedAtMs = nowMs();
-    row.latencyMs = 0;
+    // The latency of the call that first made the answer (cache_hit marks it as such): a cached
+    // strategy is compared at the speed it would have had, not at 0 (unknown for pre-v5 entries).
+    row.latencyMs = hit->latencyMs, row.ttftMs = hit->ttftMs;
     m_logger.log(row, p.canonical, hit->text);
     out.text = hit->text, out.usage = hit->usage, out.cost = row.cost, out.finishReason = hit->finishReason;
+    out.latencyMs = hit->latencyMs.value_or(0);
     return out;
 }
 
@@ -335,7 +338,8 @@ Async<std::optional<AttemptFacts>> ModelCaller::attempt(Prepared& p, int number,
     if (v.ok) {
         out.text = std::move(responseText), out.usage = v.reply.usage, out.finishReason = v.reply.finishReason;
         out.error = CallError::None, out.errorText.clear();
-        if (m_cache) m_cache->store(p.cacheKey, {out.text, out.usage, out.finishReason}, nowMs());
+        if (m_cache)
+            m_cache->store(p.cacheKey, {out.text, out.usage, out.finishReason, row.latencyMs, row.ttftMs}, nowMs());
         co_return retryOn;
     }
     out.error = v.error, out.errorText = row.error;

@@ -55,7 +55,8 @@ struct RunSummary {
 
 struct RunEstimate {
     int64_t jobs = 0;
-    Money low, expected, high; ///< high is the sum of every call's worst case
+    int64_t cachedJobs = 0;    ///< answered by earlier runs: the response cache answers them, at no cost
+    Money low, expected, high; ///< high is the sum of every call's worst case (cached jobs: none)
     std::vector<std::string> unpriced;
 };
 

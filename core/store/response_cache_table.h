@@ -15,6 +15,7 @@ struct CachedResponse {
     std::string text;
     TokenUsage usage;
     std::string finishReason;
+    std::optional<double> latencyMs, ttftMs; ///< of the call that first made the answer
 };
 
 /// nullopt when the key is not cached or its row cannot be read (a miss, never an error).

@@ -7,7 +7,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 6> kMigrations = {
+constexpr std::array<const char*, 7> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -148,6 +148,12 @@ CREATE TABLE coordinator_policies (
     created_at_ms INTEGER NOT NULL,
     PRIMARY KEY (name, version)
 );
+)sql",
+    // v7: how long the answer took when it was first made, so that a cached answer reports it
+    // (marked as cached) instead of 0, and strategies stay comparable (NULL: cached before v7)
+    R"sql(
+ALTER TABLE response_cache ADD COLUMN latency_ms REAL;
+ALTER TABLE response_cache ADD COLUMN ttft_ms REAL;
 )sql"};
 
 } // namespace

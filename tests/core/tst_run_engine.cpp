@@ -5,6 +5,7 @@
 #include "core_printers.h"
 #include "eval/run_report.h"
 #include "pools/pool_file.h"
+#include "engine/cached_estimate.h"
 #include "engine/run_engine.h"
 #include "run_bench.h"
 #include "sim/demo_tasks.h"
@@ -100,7 +101,26 @@ private slots:
     void cacheMakesRerunsFree() {
         Bench bench(generateDemoTasks(2, 2), quiet());
         RunSettings settings;
+        {
+            auto db = bench.freshReader(); // nothing answered yet: every job is paid for
+            auto e = estimateWithCache(*db, demoPool(), bench.tasks, settings, bench.inputs().prices).value();
+            QCOMPARE(e.cachedJobs, int64_t(0));
+            QVERIFY(e.expected.pico > 0);
+        }
         auto first = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {}).value();
+        {
+            // Issue 14, finding 7: the estimate of the same run again says the cache answers it all.
+            auto db = bench.freshReader();
+            auto e = estimateWithCache(*db, demoPool(), bench.tasks, settings, bench.inputs().prices).value();
+            QCOMPARE(e.cachedJobs, e.jobs);
+            QCOMPARE(e.expected.pico, int64_t(0));
+            QCOMPARE(e.high.pico, int64_t(0));
+            RunSettings noCache = settings;
+            noCache.useCache = false;
+            auto paid = estimateWithCache(*db, demoPool(), bench.tasks, noCache, bench.inputs().prices).value();
+            QCOMPARE(paid.cachedJobs, int64_t(0));
+            QVERIFY(paid.expected.pico > 0);
+        }
         auto second = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {}).value();
         QCOMPARE(second.httpRequests, int64_t(0));
         QCOMPARE(second.spent.pico, int64_t(0));
@@ -117,6 +137,9 @@ private slots:
                                      [&](const Call& p) { return p.itemId == c.itemId && p.strategy == c.strategy; });
             QVERIFY(c.cacheHit && !same->cacheHit);
             QVERIFY(c.cost == same->cost); // priced at list price, though nothing was spent (ledger above)
+            // Finding 8: the latency is the one of the call that made the answer, marked as cached.
+            QVERIFY(c.latencyMs.has_value() && same->latencyMs.has_value());
+            QCOMPARE(*c.latencyMs, *same->latencyMs);
         }
         settings.useCache = false;
         auto third = startRun(bench.inputs(), demoPool(), bench.tasks, settings, bench.env(), {}, {}).value();

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "io/csv_reader.h"
+#include "io/text_table.h"
 #include "util/file_io.h"
+#include "util/nice_scale.h"
 #include "util/secrets.h"
 #include "util/sha256.h"
 #include "util/url.h"
@@ -128,6 +130,39 @@ private slots:
         QVERIFY(!result);
         QCOMPARE(result.error().kind, ErrorKind::NotFound);
         QVERIFY(result.error().message.find("/no/such/file.json") != std::string::npos);
+    }
+
+    // Axis ticks an analyst reads at a glance (issue 14, finding 11: 39/78/117 became 0/50/100/150).
+    void niceScales_data() {
+        QTest::addColumn<double>("low");
+        QTest::addColumn<double>("high");
+        QTest::addColumn<double>("step");
+        QTest::addColumn<double>("max");
+        QTest::newRow("117 items") << 0.0 << 117.0 << 50.0 << 150.0;
+        QTest::newRow("one item") << 0.0 << 1.0 << 0.2 << 1.0;
+        QTest::newRow("dollars") << 0.0 << 0.0093 << 0.002 << 0.01;
+        QTest::newRow("offset") << 3.0 << 47.0 << 10.0 << 50.0;
+    }
+    void niceScales() {
+        QFETCH(double, low);
+        QFETCH(double, high);
+        QFETCH(double, step);
+        QFETCH(double, max);
+        baton::core::NiceScale s = baton::core::niceScale(low, high, 5);
+        QVERIFY(qAbs(s.step - step) < 1e-12);
+        QVERIFY(qAbs(s.max - max) < 1e-12);
+        QVERIFY(s.min <= low && s.max >= high && s.ticks() <= 6);
+    }
+
+    // A table exported as shown reads back cell for cell, quotes and commas included.
+    void csvTablesRoundTrip() {
+        baton::core::TextTable t{{"Strategy", "Δ vs sim/pro [95% CI]", "W/T/L"},
+                                 {{"cheap-first", "+0.043 [+0.013, +0.077]", "12/80/3"}, {"say \"hi\"", "", "a\nb"}}};
+        std::string csv = baton::core::toCsv(t);
+        QVERIFY(csv.find("\"+0.043 [+0.013, +0.077]\"") != std::string::npos);
+        baton::core::TextTable back = baton::core::parseCsvTable(csv);
+        QVERIFY(back.header == t.header);
+        QVERIFY(back.rows == t.rows);
     }
 };
 

@@ -12,6 +12,7 @@
 #include "tasks_page.h"
 #include "pools_page.h"
 #include "run_page.h"
+#include "runs_page.h"
 #include "store/run_store.h"
 #include "workbench_session.h"
 
@@ -19,6 +20,8 @@
 #include <QMenuBar>
 #include <QStackedWidget>
 #include <QTemporaryDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace baton::ui;
@@ -26,6 +29,10 @@ using namespace baton::ui;
 class TestMainWindow : public QObject {
     Q_OBJECT
 private slots:
+    void init() { // remembered settings of an earlier test or run change nothing here
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
     // The window composes the real pages (with a workspace), each shown by its navigation row
     // and its shortcut; without a workspace, placeholders that say why.
     void composesPagesAndNavigates() {
@@ -35,14 +42,15 @@ private slots:
         MainWindow window(session->get());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Profiles", "Replay lab"}));
+        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Runs", "Profiles", "Replay lab"}));
         auto* stack = window.findChild<QStackedWidget*>();
         QVERIFY(stack);
-        QCOMPARE(stack->count(), 7);
+        QCOMPARE(stack->count(), 8);
         QList<QWidget*> pages = {window.poolsPage(), window.tasksPage(), window.runPage(), window.resultsPage(),
-                                 window.inspectorPage(), static_cast<QWidget*>(window.findChild<ProfilesPage*>()),
+                                 window.inspectorPage(), static_cast<QWidget*>(window.findChild<RunsPage*>()),
+                                 static_cast<QWidget*>(window.findChild<ProfilesPage*>()),
                                  static_cast<QWidget*>(window.findChild<ReplayLabPage*>())};
-        for (int i = 0; i < 7; ++i) {
+        for (int i = 0; i < 8; ++i) {
             QVERIFY2(pages[i] && stack->widget(i) == pages[i], qPrintable(window.pageTitles()[i]));
             QVERIFY(!qobject_cast<PlaceholderPage*>(stack->widget(i)));
         }

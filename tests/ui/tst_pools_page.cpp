@@ -13,11 +13,15 @@
 #include "workbench_session.h"
 
 #include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QLineEdit>
+#include <QRegularExpression>
 #include <QCheckBox>
 #include <QDirIterator>
 #include <QFile>
 #include <QListWidget>
 #include <QSignalSpy>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -39,6 +43,8 @@ class TestPoolsPage : public QObject {
     Q_OBJECT
 private slots:
     void init() {
+        QStandardPaths::setTestModeEnabled(true); // recent files and folders of earlier runs change nothing
+        QSettings().clear();
         QVERIFY(m_dir.isValid());
         auto session = ui::WorkbenchSession::openDemo(m_dir.filePath("w.db"), 1);
         QVERIFY2(session, session ? "" : session.error().describe().c_str());
@@ -48,6 +54,35 @@ private slots:
     void cleanup() {
         m_page.reset();
         m_session.reset();
+    }
+
+    // Issue 14, finding 6: an edit through the table's editor commits without Qt's "editor that
+    // does not belong to this view" warning, Tab goes on to the next cell, Ctrl+Z undoes at once.
+    void tableEditsLikeASpreadsheet() {
+        QTest::failOnWarning(QRegularExpression("commitData"));
+        m_page->resize(1200, 800);
+        m_page->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_page.get()));
+        auto* table = m_page->findChild<QTableView*>();
+        const auto& model = m_page->modelsModel();
+        QModelIndex price = cell(model, "sim/nano", ui::PoolModelsModel::InputPrice);
+        table->setFocus();
+        table->setCurrentIndex(price);
+        table->edit(price);
+        auto* editor = qobject_cast<QLineEdit*>(QApplication::focusWidget());
+        QVERIFY(editor);
+        editor->selectAll();
+        QTest::keyClicks(editor, "0.07");
+        QTest::keyClick(editor, Qt::Key_Tab);
+        QCOMPARE(m_page->document().pool().findModel("sim/nano")->priceOverride->prices.input, 0.07);
+        QCOMPARE(table->currentIndex().row(), price.row());
+        QCOMPARE(table->currentIndex().column(), price.column() + 1); // Tab moved on
+        auto* next = qobject_cast<QLineEdit*>(QApplication::focusWidget()); // and edits the next cell
+        QVERIFY(next && next->parentWidget() == table->viewport());
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+        QVERIFY(table->hasFocus());
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(m_page->document().pool().findModel("sim/nano")->priceOverride->prices.input, 0.05);
     }
 
     void editsAreUndoableAndValidated() {

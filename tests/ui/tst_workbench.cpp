@@ -25,6 +25,8 @@
 #include <QSignalSpy>
 #include <QStackedBarSeries>
 #include <QTemporaryDir>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 #include <map>
 
@@ -33,6 +35,10 @@ using namespace baton;
 class TestWorkbench : public QObject {
     Q_OBJECT
 private slots:
+    void init() { // remembered settings of an earlier test or run change nothing here
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
     void runFromTheGuiMatchesTheCoreReport() {
         QTemporaryDir dir;
         // Screenshots show the whole demo (300 items); the test alone a small one.
@@ -48,11 +54,15 @@ private slots:
         // Every strategy; "nearest" learns from a baseline run, which the page offers to make first.
         run->selectStrategies({"by-category", "cheap-first", "mixture", "nearest"});
         QSignalSpy finished(run, &ui::RunPage::runFinished);
+        QSignalSpy shown(&window, &ui::MainWindow::runShown);
         QVERIFY(run->startRun());
         QVERIFY(finished.wait(600000));
+        qint64 finishedRun = finished.first().first().toLongLong();
+        // The run is read off the GUI thread, then shown.
+        QTRY_COMPARE_WITH_TIMEOUT(window.shownRun(), finishedRun, 60000);
         QCOMPARE(finished.count(), 1);
         QVERIFY(questions.size() >= 1);
-        QVERIFY(questions.first().contains("baselines first"));
+        QVERIFY2(questions.first().contains("baselines run first"), qPrintable(questions.first()));
         for (const QString& q : questions.mid(1)) // the rest: runs whose worst case is above the $1 threshold
             QVERIFY2(q.contains("may cost up to"), qPrintable(q));
         qint64 runId = finished.first().first().toLongLong();
@@ -119,20 +129,28 @@ private slots:
         inspector->setOnlyWrongWhileBaselineRight(false);
         inspector->showItem("code-001");
         if (!shots.isEmpty()) {
-            window.resize(1280, 900);
+            window.resize(1600, 1000);
             auto save = [&](int page, const QString& name) {
                 window.showPage(page);
-                QTest::qWait(200);
+                QTest::qWait(300);
                 window.grab().save(shots + "/" + name + ".png");
             };
-            const QString pages[] = {"pools", "tasks", "run", "results", "inspector"};
-            for (int page = 0; page < 5; ++page)
+            const QString pages[] = {"pools", "tasks", "run", "results", "inspector", "runs", "profiles"};
+            for (int page = 0; page < 7; ++page)
                 save(page, pages[page]);
             const QString charts[] = {"", "results-categories", "results-cost-by-role", "results-latency"};
             for (int chart = ui::ResultsPage::CategoryAccuracy; chart < ui::ResultsPage::ChartCount; ++chart) {
                 window.resultsPage()->showChart(ui::ResultsPage::Chart(chart));
                 save(3, charts[chart]);
             }
+            window.resultsPage()->showTable(ui::ResultsPage::MatrixTable);
+            window.resultsPage()->showChart(ui::ResultsPage::CostVsAccuracy);
+            save(3, "results-matrix");
+            window.resultsPage()->showTable(ui::ResultsPage::StrategyTable);
+            window.resize(1024, 700);
+            for (int page = 0; page < 7; ++page)
+                save(page, pages[page] + "-1024x700");
+            window.resize(1600, 1000);
             window.resultsPage()->showChart(ui::ResultsPage::CostVsAccuracy);
         }
     }
@@ -147,8 +165,9 @@ private slots:
             page.chart(ui::ResultsPage::CategoryAccuracy)->axes(Qt::Horizontal).first());
         for (const auto& c : report.categories) {
             int column = axis->categories().indexOf(QString::fromStdString(c.category));
+            QString name = QString::fromStdString(c.strategy);
             for (QBarSet* set : bars->barSets())
-                if (set->label() == QString::fromStdString(c.strategy)) QCOMPARE(set->at(column), c.accuracy);
+                if (set->label() == name || set->label() == name + " (baseline)") QCOMPARE(set->at(column), c.accuracy);
         }
 
         page.setCostStrategy("mixture");
@@ -276,7 +295,7 @@ private slots:
         call.itemId = "q1", call.strategy = "mix", call.cost = core::Money::fromUsd(0.002);
         core::Outcome outcome;
         outcome.itemId = "q1", outcome.strategy = "mix", outcome.latencyMs = 420;
-        page.setDetails({outcome}, [call](const std::string&) { return std::vector<core::Call>{call}; });
+        page.setDetails({outcome}, {{"mix", core::costByItemAndRole({call}, "mix")}});
         page.resize(900, 700);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
@@ -292,8 +311,9 @@ private slots:
             QVERIFY(bytes.startsWith(magic));
             QVERIFY(bytes.size() > 1000);
         }
-        QVERIFY(!page.exportChart(dir.filePath("chart.bmpx"), &error));
-        QVERIFY(error.contains(".png, .svg or .pdf"));
+        QString written; // a name without a known extension gets one, not an error
+        QVERIFY(page.exportChart(dir.filePath("chart.bmpx"), &error, &written));
+        QCOMPARE(written, dir.filePath("chart.bmpx.png"));
         QVERIFY(page.exportTable(dir.filePath("t.csv"), &error));
     }
 

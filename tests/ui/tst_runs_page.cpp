@@ -1,0 +1,245 @@
+// SPDX-License-Identifier: MIT
+// Run history and onboarding (issue 14): past runs open after a restart and two runs compare
+// (finding 1); the first start lands on Run with a hint, the File menu has pools, workspaces
+// and recent files, Help has shortcuts (12); the demo workspace path names Baton once (13).
+
+#include "comparison_model.h"
+#include "routing_tree_model.h"
+#include "store/task_set_store.h"
+#include "inspector_page.h"
+#include "main_window.h"
+#include "pools_page.h"
+#include "results_page.h"
+#include "run_page.h"
+#include "runs_page.h"
+#include "settings.h"
+#include "store/run_store.h"
+#include "workbench_session.h"
+
+#include <QCheckBox>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace baton;
+
+namespace {
+
+QStringList actionTexts(const QMenu* menu) {
+    QStringList texts;
+    for (const QAction* a : menu->actions())
+        texts << a->text().remove('&');
+    return texts;
+}
+
+const QMenu* menuNamed(const QMainWindow& window, const QString& title) {
+    for (const QAction* a : window.menuBar()->actions())
+        if (a->text().remove('&') == title) return a->menu();
+    return nullptr;
+}
+
+/// Runs the given strategies (and the baselines) on the demo from a Run page; the run's id.
+qint64 runOnce(ui::WorkbenchSession& session, const QStringList& strategies, bool baselines = true) {
+    ui::RunPage run(session);
+    run.confirm = [](const QString&) { return true; };
+    run.selectStrategies(strategies);
+    if (!baselines) run.findChild<QCheckBox*>()->setChecked(false);
+    QSignalSpy finished(&run, &ui::RunPage::runFinished);
+    if (!run.startRun() || !finished.wait(120000)) return 0;
+    return finished.last().first().toLongLong();
+}
+
+} // namespace
+
+class TestRunsPage : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+    }
+
+    // Finding 1: after a restart the last run is shown again; any run opens; two runs compare.
+    void pastRunsOpenAndCompare() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        qint64 first = runOnce(**session, {"by-category"});
+        qint64 second = runOnce(**session, {"by-category"});
+        QVERIFY(first > 0 && second > first);
+
+        // A "restart": a new window on the same workspace shows the newest run without a click.
+        ui::MainWindow window(session->get());
+        QSignalSpy shown(&window, &ui::MainWindow::runShown);
+        window.show();
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(shown.first().first().toLongLong(), second);
+        QCOMPARE(window.resultsPage()->model().rowCount(), 6 + 1);
+        QCOMPARE(window.inspectorPage()->visibleItems().size(), 6);
+        ui::RunsPage* runs = window.runsPage();
+        QCOMPARE(runs->historyModel().rowCount(), 2);
+        QCOMPARE(runs->historyModel().runs().front().id, second); // newest first
+        QVERIFY(runs->historyModel().runs().front().totals.calls > 0);
+
+        // Findings 4 and 8: the item view says why; the second run was answered from the cache,
+        // which the calls say, with the latency recorded when each answer was first made.
+        ui::InspectorPage* inspector = window.inspectorPage();
+        inspector->setStrategy("by-category");
+        const QString itemId = inspector->visibleItems().first();
+        inspector->showItem(itemId);
+        auto reader = (*session)->reader();
+        auto outcomes = core::loadOutcomes(**reader, second).value();
+        auto tasks = core::loadTaskSet(**reader, core::loadRun(**reader, second)->taskSetHash).value();
+        const core::TaskItem& item = *std::ranges::find(tasks.items, itemId.toStdString(), &core::TaskItem::id);
+        QString text = inspector->itemText();
+        const QString plain = text.simplified(); // HTML folds runs of white space
+        QVERIFY2(plain.contains(QString::fromStdString(item.prompt()).simplified().left(30)), qPrintable(text));
+        QVERIFY2(text.contains("Reference") && text.contains(QString::fromStdString(item.references.front())),
+                 qPrintable(text));
+        for (const auto& o : outcomes) {
+            if (o.itemId != itemId.toStdString()) continue;
+            if (o.strategy == "by-category") {
+                QVERIFY(plain.contains(QString::fromStdString(o.answer).simplified().left(30))); // the final answer
+                QVERIFY(text.contains(o.grade.value_or(0) >= 1 ? ": right" : ": wrong")); // the verdict
+            }
+        }
+        std::vector<std::string> right; // the baselines right on this item, from the run's outcomes
+        for (const auto& o : outcomes)
+            if (o.itemId == itemId.toStdString() && o.strategy.starts_with("sim/") && o.grade.value_or(0) >= 0.5)
+                right.push_back(o.strategy);
+        std::ranges::sort(right);
+        auto shownRight = inspector->verdict().rightBaselines();
+        std::ranges::sort(shownRight);
+        QVERIFY(shownRight == right);
+        QCOMPARE(int(inspector->verdict().baselines.size()), 6);
+        QVERIFY(text.contains("Baselines right") && text.contains("Baselines wrong"));
+        for (const auto& b : inspector->verdict().baselines)
+            QVERIFY(text.contains(QString::fromStdString(b.model)));
+        QVERIFY2(text.contains("answered from the cache"), qPrintable(text));
+        const auto& tree = inspector->treeModel();
+        QModelIndex root = tree.index(0, ui::RoutingTreeModel::Latency);
+        QVERIFY2(root.data().toString().contains("cached: as first made"), qPrintable(root.data().toString()));
+        QVERIFY(!root.data().toString().startsWith("0 ms"));
+        QVERIFY(tree.index(0, ui::RoutingTreeModel::Cost).data().toString().contains("not paid"));
+        QString call = inspector->callText(); // the request as messages, not raw JSON with \n escapes
+        QVERIFY2(call.contains("USER:") && !call.contains("\\n") && !call.contains("\"messages\""), qPrintable(call));
+
+        // Open any run.
+        emit runs->openRequested(first);
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(window.shownRun(), first);
+        QCOMPARE(window.currentPage(), window.pageIndex(window.resultsPage()));
+        QCOMPARE(ui::settings::lastRun.get((*session)->path()), first); // and it is the one shown next time
+
+        // Compare two runs on the same items: paired, per strategy and per model.
+        QSignalSpy compared(runs, &ui::RunsPage::compared);
+        runs->compare(first, second);
+        QVERIFY(compared.wait(30000));
+        const ui::RunPairModel& pair = runs->pairModel();
+        QVERIFY(pair.pair().sameTaskSet);
+        QCOMPARE(pair.rowCount(), 7);
+        auto outcomesA = core::loadOutcomes(**reader, first).value();
+        auto outcomesB = core::loadOutcomes(**reader, second).value();
+        for (int r = 0; r < pair.rowCount(); ++r) {
+            const core::RunPairRow& row = pair.pair().rows[size_t(r)];
+            QVERIFY(row.a && row.b && row.bVersusA);
+            QCOMPARE(row.bVersusA->pairedItems, int64_t(6));
+            // W/T/L counted by hand from the two runs' grades.
+            int64_t wins = 0, losses = 0;
+            for (const auto& a : outcomesA)
+                for (const auto& b : outcomesB)
+                    if (a.strategy == row.name && b.strategy == row.name && a.itemId == b.itemId)
+                        wins += b.grade.value_or(0) > a.grade.value_or(0), losses += b.grade.value_or(0) < a.grade.value_or(0);
+            QCOMPARE(row.bVersusA->wins, wins);
+            QCOMPARE(row.bVersusA->losses, losses);
+            QCOMPARE(pair.index(r, ui::RunPairModel::WinsTiesLosses).data().toString(),
+                     QString("%1/%2/%3").arg(wins).arg(6 - wins - losses).arg(losses));
+        }
+    }
+
+    // Finding 7: one question per run, with one estimate that knows the response cache.
+    void oneEstimateOneQuestion() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        ui::RunPage run(**session);
+        QStringList questions;
+        run.confirm = [&questions](const QString& q) { return questions << q, true; };
+        run.setConfirmAbove(0); // ask about any cost
+        QSignalSpy estimated(&run, &ui::RunPage::estimateReady);
+        run.selectStrategies({"nearest"}); // learns from a baseline run, which runs first
+        QVERIFY(estimated.wait(30000));
+        QVERIFY(run.lastEstimate() && run.lastEstimate()->cachedJobs == 0);
+        QSignalSpy finished(&run, &ui::RunPage::runFinished);
+        QVERIFY(run.startRun());
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(questions.size(), 1); // the baselines and then the strategy: asked once
+        QVERIFY2(questions.first().contains("baselines run first") && questions.first().contains("to $"),
+                 qPrintable(questions.first()));
+        auto reader = (*session)->reader();
+        QCOMPARE(core::listRuns(**reader)->size(), size_t(2));
+
+        // The same run again: the estimate (made off the GUI thread) says the cache answers it.
+        estimated.clear();
+        run.selectStrategies({"by-category"});
+        run.selectStrategies({"nearest"});
+        QVERIFY(estimated.wait(30000)); // the last change's estimate; earlier ones are dropped as stale
+        const core::RunEstimate& e = *run.lastEstimate();
+        QCOMPARE(e.jobs, int64_t(6 * (6 + 1)));
+        QCOMPARE(e.cachedJobs, e.jobs);
+        QCOMPARE(e.expected.pico, int64_t(0));
+        QVERIFY(run.estimateText().contains("response cache"));
+    }
+
+    // Finding 12: the first start lands on Run with a hint; File and Help menus.
+    void firstStartAndMenus() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        {
+            ui::MainWindow window(session->get());
+            QCOMPARE(window.currentPage(), window.pageIndex(window.runPage()));
+            QVERIFY(window.hintText().contains("Run"));
+            const QMenu* file = menuNamed(window, "File");
+            QVERIFY(file);
+            QStringList texts = actionTexts(file);
+            for (const char* want : {"New pool", "Open pool...", "Open recent pool", "Save pool", "Save pool as...",
+                                     "Open workspace...", "Quit"})
+                QVERIFY2(texts.contains(want), want);
+            const QMenu* help = menuNamed(window, "Help");
+            QVERIFY(help);
+            QVERIFY(actionTexts(help).contains("Keyboard shortcuts"));
+            QVERIFY(actionTexts(help).contains("Getting started"));
+
+            // Save pool as... from the File menu writes the pool and lists it as recent.
+            ui::PoolsPage* pools = window.poolsPage();
+            pools->choosePath = [&](bool, const QString&) { return dir.filePath("mine"); };
+            QVERIFY(pools->chooseAndSaveAs());
+            QVERIFY(QFile::exists(dir.filePath("mine.json"))); // finding 9: .json appended
+            QCOMPARE(ui::settings::recentPools.get().value(0), dir.filePath("mine.json"));
+            window.showPage(window.pageIndex(window.inspectorPage()));
+        }
+        ui::MainWindow again(session->get()); // later starts: no hint, the page left last
+        QVERIFY(again.hintText().isEmpty());
+        QCOMPARE(again.currentPage(), again.pageIndex(again.inspectorPage()));
+    }
+
+    // Finding 13: the demo workspace is $XDG_DATA_HOME/Baton/demo.db, not Baton/Baton.
+    void demoPathNamesTheApplicationOnce() {
+        QTemporaryDir dir;
+        QStandardPaths::setTestModeEnabled(false);
+        qputenv("XDG_DATA_HOME", dir.path().toUtf8());
+        QCoreApplication::setApplicationName("Baton");
+        QCoreApplication::setOrganizationName("Baton");
+        QString path = ui::WorkbenchSession::defaultDemoPath();
+        QCOMPARE(path, dir.path() + "/Baton/demo.db");
+        QVERIFY(!path.contains("Baton/Baton"));
+    }
+};
+
+QTEST_MAIN(TestRunsPage)
+#include "tst_runs_page.moc"
