@@ -68,7 +68,9 @@ XDG_DATA_HOME="$work/xdg" timeout 8 xvfb-run --auto-servernum /usr/bin/baton > g
 cat gui.log
 # 124: still running when timeout stopped it, which is what we want; anything else is a crash or an exit.
 [ "$rc" -eq 124 ] || { echo "deb-smoke: the workbench exited with $rc within 8 seconds" >&2; exit 1; }
-[ -s "$work/xdg/Baton/demo.db" ] || { echo "deb-smoke: the workbench did not open its demo workspace" >&2; exit 1; }
+# Qt's AppLocalDataLocation: $XDG_DATA_HOME/<organisation>/<application>.
+[ -n "$(find "$work/xdg" -name demo.db -size +0 2>/dev/null)" ] ||
+    { echo "deb-smoke: the workbench did not open its demo workspace" >&2; exit 1; }
 cd - >/dev/null
 
 "${as_root[@]}" dpkg -r baton
