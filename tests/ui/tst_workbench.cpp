@@ -123,9 +123,9 @@ private slots:
             if (flags.first && flags.second) expected << QString::fromStdString(id);
         QVERIFY(!expected.isEmpty()); // the demo has such items: the filter must show exactly them
         inspector->setOnlyWrongWhileBaselineRight(true);
-        QStringList shown = inspector->visibleItems();
-        shown.sort();
-        QCOMPARE(shown, expected);
+        QStringList listed = inspector->visibleItems();
+        listed.sort();
+        QCOMPARE(listed, expected);
         inspector->setOnlyWrongWhileBaselineRight(false);
         inspector->showItem("code-001");
         if (!shots.isEmpty()) {
