@@ -54,7 +54,9 @@ private slots:
             QVERIFY2(pages[i] && stack->widget(i) == pages[i], qPrintable(window.pageTitles()[i]));
             QVERIFY(!qobject_cast<PlaceholderPage*>(stack->widget(i)));
         }
-        QCOMPARE(window.currentPage(), 0);
+        QCOMPARE(window.currentPage(), 2); // a first start lands on Run
+        QVERIFY(window.runPage()->isVisible() && !window.poolsPage()->isVisible());
+        window.showPage(0);
         QVERIFY(window.poolsPage()->isVisible());
         window.showPage(3);
         QCOMPARE(window.currentPage(), 3);
@@ -80,7 +82,7 @@ private slots:
         MainWindow window(nullptr);
         auto* stack = window.findChild<QStackedWidget*>();
         QVERIFY(stack);
-        QCOMPARE(stack->count(), 7);
+        QCOMPARE(stack->count(), 8);
         for (int i = 0; i < stack->count(); ++i)
             QVERIFY(qobject_cast<PlaceholderPage*>(stack->widget(i)));
         QVERIFY(!window.poolsPage() && !window.runPage());
