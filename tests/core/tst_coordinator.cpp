@@ -100,7 +100,9 @@ private slots:
             QCOMPARE(calls[1].nodeId, std::string("t2"));
             QCOMPARE(calls[1].parentNodeId, std::string("t1"));
         }
-        for (const auto& o : loadOutcomes(*bench.freshReader(), run.runId).value())
+        auto outcomes = loadOutcomes(*bench.freshReader(), run.runId);
+        QVERIFY(outcomes.has_value());
+        for (const auto& o : *outcomes)
             QVERIFY(o.callCount <= 2);
     }
 
