@@ -244,11 +244,15 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
 
     RunStatus status =
         stopReason.empty() || stopReason.starts_with("early stop") ? RunStatus::Completed : RunStatus::Cancelled;
-    (void)inputs.writer.submit([runId, status, stopReason](SqliteDb& db) {
-        auto ok = updateRunStatus(db, runId, status);
-        return ok ? recordStopReason(db, runId, stopReason) : ok;
-    });
     if (auto ok = evaluator.flush(); !ok) return std::unexpected(ok.error());
+    // Written before the report returns: a reader opened next sees the run's end and its reason.
+    auto recorded = inputs.writer
+                        .submit([runId, status, stopReason](SqliteDb& db) {
+                            auto ok = updateRunStatus(db, runId, status);
+                            return ok ? recordStopReason(db, runId, stopReason) : ok;
+                        })
+                        .get();
+    if (!recorded) return std::unexpected(recorded.error());
     report.policy = std::move(policy);
     report.runId = runId;
     report.stopReason = stopReason;
