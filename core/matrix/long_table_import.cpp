@@ -74,6 +74,7 @@ std::string fileSuffixNote(const std::vector<std::string>& ignored) {
 } // namespace
 
 Result<OutcomeMatrix> importLongCsv(const std::string& text, const std::string& fileName, const LongColumns& c) {
+    if (auto ok = requireUtf8(text, fileName); !ok) return std::unexpected(ok.error());
     CsvCursor cursor(text, fileName);
     CsvRecord header;
     auto first = cursor.next(header);
@@ -130,6 +131,7 @@ Result<OutcomeMatrix> importLongCsv(const std::string& text, const std::string& 
 }
 
 Result<OutcomeMatrix> importLongJsonl(const std::string& text, const std::string& fileName, const LongColumns& c) {
+    if (auto ok = requireUtf8(text, fileName); !ok) return std::unexpected(ok.error());
     MatrixBuilder b(fileName);
     std::istringstream in(text);
     std::string lineText;

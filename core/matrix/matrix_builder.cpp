@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "matrix/matrix_builder.h"
+#include "util/utf8.h"
 
 #include <algorithm>
 #include <cctype>
@@ -30,6 +31,29 @@ size_t MatrixBuilder::model(std::string_view name) {
     m_modelIndex.emplace(std::string(name), uint32_t(m_models.size()));
     m_models.emplace_back(name);
     return m_models.size() - 1;
+}
+
+Status requireUtf8(std::string_view text, const std::string& fileName) {
+    std::vector<Diagnostic> problems;
+    size_t line = 1, counted = 0; // `line` is the number of the line that starts at `counted`
+    for (size_t from = 0; from < text.size();) {
+        auto bad = invalidUtf8At(text.substr(from));
+        if (!bad) break;
+        size_t at = from + *bad;
+        line += size_t(std::count(text.begin() + counted, text.begin() + at, '\n'));
+        counted = at;
+        problems.push_back({Severity::Error, fileName, "line " + std::to_string(line),
+                            "byte " + std::to_string(at + 1) + " is not UTF-8 text"});
+        size_t next = text.find('\n', at); // one problem per line
+        if (next == std::string_view::npos) break;
+        from = next + 1;
+    }
+    if (problems.empty()) return {};
+    return fail(ErrorKind::BadInput,
+                fileName + ": " + std::to_string(problems.size()) +
+                    " line(s) are not UTF-8 text; re-save the file as UTF-8 (spreadsheets: \"CSV UTF-8\"), or "
+                    "convert it with iconv -f latin1 -t utf-8",
+                std::move(problems));
 }
 
 void MatrixBuilder::error(size_t line, std::string message) {

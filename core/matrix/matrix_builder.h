@@ -76,6 +76,10 @@ std::expected<std::optional<double>, std::string> parseGradeField(std::string_vi
 /// A number field; empty, "NA", "nan", "null" = missing.
 std::expected<std::optional<double>, std::string> parseNumberField(std::string_view text, std::string_view what);
 
+/// Nothing when `text` is UTF-8; else BadInput naming each line that is not (a Latin-1 spreadsheet
+/// export is the usual cause): names, prompts and answers become JSON text once imported.
+Status requireUtf8(std::string_view text, const std::string& fileName);
+
 /// ISO 8601 UTC now, for provenance.
 std::string utcNowIso();
 

@@ -32,6 +32,7 @@ std::vector<std::string> modelColumns(const std::vector<std::string>& header, co
 } // namespace
 
 Status addWideCsv(MatrixBuilder& b, const std::string& text, const std::string& fileName, const WideColumns& c) {
+    if (auto ok = requireUtf8(text, fileName); !ok) return ok;
     auto records = parseCsv(text, fileName);
     if (!records) return std::unexpected(records.error());
     if (records->empty()) return fail(ErrorKind::BadInput, fileName + ": empty file; expected a header row");

@@ -112,6 +112,33 @@ private slots:
         QCOMPARE(got, *readTextFile(dir + "/expected/errors.txt"));
     }
 
+    // Found by fuzz_matrix_import: a Latin-1 model name in a wide header was imported, then the
+    // matrix could not be written as JSON (nlohmann threw type_error 316 and the process ended).
+    void latin1IsRefusedWithItsLines() {
+        auto wide = importWideCsv("sample_id,prompt,gpt-4,caf\xe9\n1,q,1,0\n", "w.csv", WideColumns{});
+        QVERIFY(!wide.has_value());
+        QCOMPARE(wide.error().kind, ErrorKind::BadInput);
+        QCOMPARE(wide.error().problems.size(), size_t(1));
+        QCOMPARE(wide.error().problems[0].toString(), std::string("w.csv: line 1: byte 27 is not UTF-8 text"));
+        QVERIFY(wide.error().message.find("iconv -f latin1 -t utf-8") != std::string::npos);
+
+        // Every such line is named once, however many bad bytes it has; good lines are not.
+        std::string text = "item,model,grade,response\na,m,1,ok\nb,m,0,na\xefve r\xe9sum\xe9\nc,m,1,ok\nd,m,1,\xff\n";
+        auto longCsv = importLongCsv(text, "l.csv", LongColumns{});
+        QVERIFY(!longCsv.has_value());
+        std::vector<std::string> where;
+        for (const auto& p : longCsv.error().problems)
+            where.push_back(p.location);
+        QCOMPARE(where, (std::vector<std::string>{"line 3", "line 5"}));
+        auto jsonl = importLongJsonl("{\"item\":\"a\",\"model\":\"m\",\"grade\":1}\n{\"item\":\"b\xe9\"}\n", "l.jsonl",
+                                     LongColumns{});
+        QVERIFY(!jsonl.has_value());
+        QCOMPARE(jsonl.error().problems.at(0).location, std::string("line 2"));
+
+        // UTF-8 passes as before.
+        QVERIFY(importLongCsv("item,model,grade\ncaf\xc3\xa9,m,1\n", "u.csv", LongColumns{}).has_value());
+    }
+
     void gradesOutsideUnitIntervalRefused_data() {
         QTest::addColumn<QString>("grade");
         QTest::addColumn<bool>("accepted");
