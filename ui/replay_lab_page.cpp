@@ -6,6 +6,7 @@
 #include "replay/model_stats.h"
 #include "replay/replay_table.h"
 #include "replay_chart.h"
+#include "router_train_panel.h"
 #include "engine/run_engine.h"
 #include "store/run_store.h"
 #include "util/file_io.h"
@@ -34,6 +35,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QSvgGenerator>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -152,7 +154,11 @@ ReplayLabPage::ReplayLabPage(WorkbenchSession& session, QWidget* parent) : QWidg
     right->setStretchFactor(1, 2);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    layout->addWidget(split, 1);
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(split, tr("Replay"));
+    m_router = new RouterTrainPanel(session, tabs);
+    tabs->addTab(m_router, tr("Train a router"));
+    layout->addWidget(tabs, 1);
 
     connect(refresh, &QPushButton::clicked, this, [this] { refreshSources(); });
     connect(import, &QPushButton::clicked, this, &ReplayLabPage::askAndImport);
@@ -236,6 +242,7 @@ void ReplayLabPage::showSource(const QString& selector) {
         [this, selector](const Loaded& loaded) {
             if (!loaded.error.isEmpty()) return m_status->setText(loaded.error);
             m_matrix = loaded.matrix;
+            m_router->setMatrix(m_matrix);
             QSignalBlocker quiet(m_models);
             m_models->clear();
             for (const auto& model : m_matrix->models) {
@@ -295,6 +302,10 @@ void ReplayLabPage::importMatrixFile(const QString& path, const QString& format,
             refreshSources(name);
             showSource(name);
         });
+}
+
+void ReplayLabPage::setPoolDocument(PoolDocument* document) {
+    m_router->setPoolDocument(document);
 }
 
 void ReplayLabPage::setModelKept(const QString& model, bool kept) {
