@@ -35,6 +35,7 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QSvgGenerator>
+#include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -156,8 +157,14 @@ ReplayLabPage::ReplayLabPage(WorkbenchSession& session, QWidget* parent) : QWidg
     split->setStretchFactor(1, 1);
     auto* tabs = new QTabWidget(this);
     tabs->addTab(split, tr("Replay"));
-    m_router = new RouterTrainPanel(session, tabs);
-    tabs->addTab(m_router, tr("Train a router"));
+    // In a scroll area: its options, two charts and a table must not raise the window's minimum
+    // size above 1024x700 (tst_results_page holds the main window to that).
+    auto* scroll = new QScrollArea(tabs);
+    scroll->setWidgetResizable(true);
+    m_router = new RouterTrainPanel(session, scroll);
+    m_router->setMinimumSize(900, 640);
+    scroll->setWidget(m_router);
+    tabs->addTab(scroll, tr("Train a router"));
     layout->addWidget(tabs, 1);
 
     connect(refresh, &QPushButton::clicked, this, [this] { refreshSources(); });
