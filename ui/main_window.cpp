@@ -76,7 +76,9 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         addPage(tr("Inspector"), m_inspectorPage);
         addPage(tr("Runs"), m_runsPage);
         addPage(tr("Profiles"), new ProfilesPage(*session, this));
-        addPage(tr("Replay lab"), new ReplayLabPage(*session, this));
+        auto* replayLab = new ReplayLabPage(*session, this);
+        replayLab->setPoolDocument(&m_poolsPage->document());
+        addPage(tr("Replay lab"), replayLab);
         connect(m_runPage, &RunPage::runFinished, this, [this](qint64 id) { openRun(id); });
         connect(m_runsPage, &RunsPage::openRequested, this, [this](qint64 id) { openRun(id); });
         // The run shown last (or the newest) opens again: Results is never empty while runs exist.

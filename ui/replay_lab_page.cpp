@@ -6,6 +6,7 @@
 #include "replay/model_stats.h"
 #include "replay/replay_table.h"
 #include "replay_chart.h"
+#include "router_train_panel.h"
 #include "engine/run_engine.h"
 #include "store/run_store.h"
 #include "util/file_io.h"
@@ -34,6 +35,8 @@
 #include <QSpinBox>
 #include <QSplitter>
 #include <QSvgGenerator>
+#include <QScrollArea>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -152,7 +155,17 @@ ReplayLabPage::ReplayLabPage(WorkbenchSession& session, QWidget* parent) : QWidg
     right->setStretchFactor(1, 2);
     split->addWidget(right);
     split->setStretchFactor(1, 1);
-    layout->addWidget(split, 1);
+    auto* tabs = new QTabWidget(this);
+    tabs->addTab(split, tr("Replay"));
+    // In a scroll area: its options, two charts and a table must not raise the window's minimum
+    // size above 1024x700 (tst_results_page holds the main window to that).
+    auto* scroll = new QScrollArea(tabs);
+    scroll->setWidgetResizable(true);
+    m_router = new RouterTrainPanel(session, scroll);
+    m_router->setMinimumSize(900, 640);
+    scroll->setWidget(m_router);
+    tabs->addTab(scroll, tr("Train a router"));
+    layout->addWidget(tabs, 1);
 
     connect(refresh, &QPushButton::clicked, this, [this] { refreshSources(); });
     connect(import, &QPushButton::clicked, this, &ReplayLabPage::askAndImport);
@@ -236,6 +249,7 @@ void ReplayLabPage::showSource(const QString& selector) {
         [this, selector](const Loaded& loaded) {
             if (!loaded.error.isEmpty()) return m_status->setText(loaded.error);
             m_matrix = loaded.matrix;
+            m_router->setMatrix(m_matrix);
             QSignalBlocker quiet(m_models);
             m_models->clear();
             for (const auto& model : m_matrix->models) {
@@ -295,6 +309,10 @@ void ReplayLabPage::importMatrixFile(const QString& path, const QString& format,
             refreshSources(name);
             showSource(name);
         });
+}
+
+void ReplayLabPage::setPoolDocument(PoolDocument* document) {
+    m_router->setPoolDocument(document);
 }
 
 void ReplayLabPage::setModelKept(const QString& model, bool kept) {

@@ -5,7 +5,8 @@
 // (frontier, oracle, random mix, strategy curves; labelled points, tooltips) and the
 // AIQ/APGR/CPT table; untick models in the what-if list and everything is recomputed at once,
 // with the price of that constraint. All work runs on a JobRunner (progress, cancel, stale
-// results dropped), so ticking never freezes the window. Exports the chart and the table.
+// results dropped), so ticking never freezes the window. Exports the chart and the table. A
+// second tab trains a learned router on the same matrix (RouterTrainPanel).
 
 #include "job_runner.h"
 #include "replay/constraint_price.h"
@@ -27,6 +28,8 @@ class QSpinBox;
 
 namespace baton::ui {
 
+class PoolDocument;
+class RouterTrainPanel;
 class WorkbenchSession;
 
 class ReplayLabPage : public QWidget {
@@ -48,6 +51,10 @@ public:
     void setModelKept(const QString& model, bool kept);
 
     const ReplayTableModel& table() const { return m_table; }
+    /// The "Train a router" tab, on the matrix shown.
+    RouterTrainPanel& routerPanel() { return *m_router; }
+    /// The pool that the router tab's "Add to pool" edits (the Pools page's document).
+    void setPoolDocument(PoolDocument* document);
     const JobRunner& runner() const { return m_runner; }
     QString status() const;
     /// By extension: .csv (the table), .png, .svg or .pdf (the chart). False with `error` on failure.
@@ -84,6 +91,7 @@ private:
     QLabel* m_price = nullptr;
     QProgressBar* m_progress = nullptr;
     QChartView* m_chart = nullptr;
+    RouterTrainPanel* m_router = nullptr;
 };
 
 } // namespace baton::ui

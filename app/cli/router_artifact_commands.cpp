@@ -27,7 +27,8 @@ void printArtifact(const core::RouterArtifact& a) {
                                         : ("per-model L2 logistic regression, C " + p.value("c", nlohmann::json()).dump()).c_str());
     std::printf("  features     hashed TF-IDF (%d buckets) + category (%zu known)\n", a.model.features.text().buckets(),
                 a.model.features.categories().size());
-    std::printf("  calibration  Platt, on %s validation items\n", p.value("validation_items", nlohmann::json()).dump().c_str());
+    std::printf("  calibration  %s, on %s validation items\n", a.model.isotonic.empty() ? "Platt" : "isotonic",
+                p.value("validation_items", nlohmann::json()).dump().c_str());
     std::printf("  data         sha256 %s (%s)\n", a.trainingDataHash.c_str(),
                 p.contains("training_data") ? p["training_data"].value("source", std::string("?")).c_str() : "?");
     std::printf("  lambda       %g, chosen by %s\n", a.defaultLambda(), p.value("lambda_chosen_by", std::string("?")).c_str());

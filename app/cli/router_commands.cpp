@@ -9,6 +9,7 @@
 #include "replay/model_stats.h"
 #include "replay/router_evaluation.h"
 
+#include <cmath>
 #include <cstdio>
 #include <iostream>
 
@@ -28,12 +29,25 @@ nlohmann::json orNull(double v) {
     return std::isnan(v) ? nlohmann::json() : nlohmann::json(v);
 }
 
-void printText(const core::RouterEvaluation& e) {
-    std::cout << "Learned router (per-model logistic regression on hashed TF-IDF + category, Platt-calibrated) "
-                 "on held-out items; cost axis: "
+/// A figure or "n/a": APGR and CPT exist only for a weak/strong pair, never print them as nan.
+std::string figure(double v, const char* format) {
+    if (std::isnan(v)) return "n/a";
+    char text[32];
+    std::snprintf(text, sizeof text, format, v);
+    return text;
+}
+
+void printText(const core::RouterEvaluation& e, const std::string& calibration) {
+    bool pair = !e.strong.empty();
+    std::cout << "Learned router (per-model logistic regression on hashed TF-IDF + category, " << calibration
+              << "-calibrated) on held-out items; cost axis: "
               << (e.costAxis == "usd" ? "USD per item" : "share of calls to " + e.strong) << "\n";
-    if (!e.strong.empty()) std::cout << "weak " << e.weak << ", strong " << e.strong << "\n";
-    char line[256];
+    if (pair)
+        std::cout << "weak " << e.weak << ", strong " << e.strong << "\n";
+    else
+        std::cout << "APGR and CPT(50%): n/a (two-model figures; this pool has more than two models: name a pair "
+                     "with --weak and --strong to see them). AIQ compares the whole pool.\n";
+    char line[320];
     std::snprintf(line, sizeof line, "%5s %6s %5s %5s  %-23s %8s %8s %8s  %7s %7s %7s %9s  %s\n", "SEED", "TRAIN", "VAL",
                   "TEST", "ROUTER APGR [95% CI]", "CPT50", "KNN APGR", "MF APGR", "AIQ", "KNN AIQ", "MF AIQ", "SINGLES",
                   "ECE per model");
@@ -43,23 +57,28 @@ void printText(const core::RouterEvaluation& e) {
         std::string ece;
         for (const auto& c : s.calibration)
             ece += (ece.empty() ? "" : " ") + std::to_string(c.ece).substr(0, 5);
-        char ci[64];
-        std::snprintf(ci, sizeof ci, "%.3f [%.3f, %.3f]", s.routerApgr, s.routerApgrCi.low, s.routerApgrCi.high);
-        std::snprintf(line, sizeof line, "%5llu %6zu %5zu %5zu  %-23s %8.3f %8.3f %8.3f  %7.4f %7.4f %7.4f %9.4f  %s\n",
-                      (unsigned long long)s.seed, s.trainItems, s.validationItems, s.testItems, ci, s.routerCpt50,
-                      s.knnApgr, s.mfApgr, s.routerAiq, s.knnAiq, s.mfAiq, s.baselineAiq, ece.c_str());
+        std::string ci = std::isnan(s.routerApgr) ? "n/a" : figure(s.routerApgr, "%.3f") + " [" +
+                                                                figure(s.routerApgrCi.low, "%.3f") + ", " +
+                                                                figure(s.routerApgrCi.high, "%.3f") + "]";
+        std::snprintf(line, sizeof line, "%5llu %6zu %5zu %5zu  %-23s %8s %8s %8s  %7s %7s %7s %9s  %s\n",
+                      (unsigned long long)s.seed, s.trainItems, s.validationItems, s.testItems, ci.c_str(),
+                      figure(s.routerCpt50, "%.3f").c_str(), figure(s.knnApgr, "%.3f").c_str(),
+                      figure(s.mfApgr, "%.3f").c_str(), figure(s.routerAiq, "%.4f").c_str(),
+                      figure(s.knnAiq, "%.4f").c_str(), figure(s.mfAiq, "%.4f").c_str(),
+                      figure(s.baselineAiq, "%.4f").c_str(), ece.c_str());
         std::cout << line;
         apgr += s.routerApgr, knn += s.knnApgr, mf += s.mfApgr;
         aiq += s.routerAiq, knnAiq += s.knnAiq, mfAiq += s.mfAiq, singlesAiq += s.baselineAiq;
     }
+    double n = double(e.seeds.size());
     if (!e.seeds.empty())
-        std::printf("mean AIQ over %zu seeds: router (logistic) %.4f, mf %.4f, kNN %.4f, single models' hull %.4f\n",
-                    e.seeds.size(), aiq / double(e.seeds.size()), mfAiq / double(e.seeds.size()),
-                    knnAiq / double(e.seeds.size()), singlesAiq / double(e.seeds.size()));
-    if (!e.strong.empty() && !e.seeds.empty())
-        std::printf("mean over %zu seeds: router APGR %.3f, mf APGR %.3f, kNN APGR %.3f (a random router: 0.500)\n",
-                    e.seeds.size(), apgr / double(e.seeds.size()), mf / double(e.seeds.size()),
-                    knn / double(e.seeds.size()));
+        std::printf("mean AIQ over %zu seeds: router (logistic) %s, mf %s, kNN %s, single models' hull %s\n",
+                    e.seeds.size(), figure(aiq / n, "%.4f").c_str(), figure(mfAiq / n, "%.4f").c_str(),
+                    figure(knnAiq / n, "%.4f").c_str(), figure(singlesAiq / n, "%.4f").c_str());
+    if (pair && !e.seeds.empty())
+        std::printf("mean over %zu seeds: router APGR %s, mf APGR %s, kNN APGR %s (a random router: 0.500)\n",
+                    e.seeds.size(), figure(apgr / n, "%.3f").c_str(), figure(mf / n, "%.3f").c_str(),
+                    figure(knn / n, "%.3f").c_str());
 }
 
 int evalCommand(const ParsedArgs& args) {
@@ -90,6 +109,9 @@ int evalCommand(const ParsedArgs& args) {
     options.testShare = testShare.value_or(0.3);
     options.train.c = c.value_or(1.0);
     options.compareMf = args.has("--mf");
+    options.train.calibration = args.value("--calibration").value_or("platt");
+    if (options.train.calibration != "platt" && options.train.calibration != "isotonic")
+        return usageError("--calibration " + options.train.calibration + ": expected platt or isotonic", "router eval");
     if (auto factors = wholeOption(args, "--factors", 1, 512, bad)) options.train.factors = int(*factors);
     if (!bad.empty()) return usageError(bad, "router eval");
     options.weak = args.value("--weak").value_or("");
@@ -97,7 +119,7 @@ int evalCommand(const ParsedArgs& args) {
     auto evaluation = core::evaluateRouter(*matrix, options);
     if (!evaluation) return reportError(evaluation.error(), json);
     if (!json) {
-        printText(*evaluation);
+        printText(*evaluation, options.train.calibration);
         return Ok;
     }
     nlohmann::json seedsJson = nlohmann::json::array();
@@ -128,7 +150,7 @@ std::vector<Command> routerCommands() {
     out.push_back({"router eval", "train and test a learned router on an outcome matrix, over several seeds",
              "Usage: baton-cli router eval (FILE... --format F [--exclude-prompts FILE] | --matrix M --db DB) [--seeds N]\n"
              "                            [--test-share X] [--c C] [--mf [--factors K]] [--weak MODEL --strong MODEL]\n"
-             "                            [--assume-cost MODEL=USD]... [--json]\n\n"
+             "                            [--calibration platt|isotonic] [--assume-cost MODEL=USD]... [--json]\n\n"
              "Imports the outcome matrix (formats as `matrix import`; or --matrix: a matrix saved in DB, or\n"
              "run:N for the baselines of run N), then for each seed 1..N (default 5):\n"
              "a test split stratified by category (default 30%) that the router never sees, a validation\n"
@@ -136,11 +158,11 @@ std::vector<Command> routerCommands() {
              "(liblinear, inverse strength --c, default 1) on hashed TF-IDF of the prompt and the category,\n"
              "and reports on the test items its lambda curve's AIQ next to kNN routing and the single\n"
              "models, APGR with a bootstrap 95% interval and CPT(50%) for a weak/strong pair, and the\n"
-             "calibration error (ECE) of each model's P(correct). --mf also trains matrix factorisation\n"
+             "calibration error (ECE) of each model's P(correct) (--calibration: platt, default, or isotonic). --mf also trains matrix factorisation\n"
              "(RouteLLM's mf for N models, K factors, default 16) on the same split and reports it beside.\n",
              {{"--format", true}, {"--exclude-prompts", true}, {"--matrix", true}, {"--db", true}, {"--seeds", true}, {"--test-share", true},
               {"--c", true}, {"--weak", true}, {"--strong", true}, {"--mf", false}, {"--factors", true},
-              {"--assume-cost", true, true}},
+              {"--calibration", true}, {"--assume-cost", true, true}},
              evalCommand});
     return out;
 }

@@ -20,7 +20,8 @@ constexpr const char* kUsage =
     "Usage: baton-cli router train (FILE... --format F [--exclude-prompts FILE] | --matrix M) --db DB --name NAME\n"
     "                              [--learner logistic|mf] [--lambda L | --target cost=USD|share=X|cap=USD]\n"
     "                              [--seed N] [--test-share X] [--validation-share X] [--c C] [--buckets N]\n"
-    "                              [--factors K] [--assume-cost MODEL=USD]... [--json]\n\n"
+    "                              [--factors K] [--calibration platt|isotonic] [--assume-cost MODEL=USD]...\n"
+    "                              [--json]\n\n"
     "Trains a learned router and saves it in the workspace DB as the next version of NAME (NAME@1,\n"
     "NAME@2, ...). The data: outcome-matrix files (formats as `matrix import`), or --matrix naming a\n"
     "matrix saved in DB, or run:N for the baselines of run N in DB.\n\n"
@@ -29,7 +30,9 @@ constexpr const char* kUsage =
     "The learner predicts P(correct) of every model from hashed TF-IDF of the prompt (--buckets,\n"
     "default 4096) and the category: logistic = one L2 logistic regression per model (liblinear,\n"
     "inverse strength --c, default 1); mf = matrix factorisation as RouteLLM's mf (--factors, default\n"
-    "16). Each model's P is Platt-calibrated on the validation items. The router answers with the\n"
+    "16). Each model's P is calibrated on the validation items: --calibration platt (default; a\n"
+    "sigmoid of the score) or isotonic (any non-decreasing map; needs more validation items). The\n"
+    "test split's Brier score and ECE per model are saved and shown. The router answers with the\n"
     "model of highest P - lambda x expected cost (USD per item, from the training items).\n\n"
     "lambda: --lambda as given, or the validation point meeting --target:\n"
     "  cost=USD   spend per item as close to USD as possible without exceeding it\n"
@@ -64,6 +67,9 @@ int trainCommand(const ParsedArgs& args) {
     o.train.learner = args.value("--learner").value_or("logistic");
     if (o.train.learner != "logistic" && o.train.learner != "mf")
         bad = bad.empty() ? "--learner " + o.train.learner + ": expected logistic or mf" : bad;
+    o.train.calibration = args.value("--calibration").value_or("platt");
+    if (o.train.calibration != "platt" && o.train.calibration != "isotonic")
+        bad = bad.empty() ? "--calibration " + o.train.calibration + ": expected platt or isotonic" : bad;
     if (!bad.empty()) return usageError(bad, "router train");
     if (auto t = args.value("--target")) {
         auto target = core::parseRouterTarget(*t);
@@ -121,7 +127,7 @@ int trainCommand(const ParsedArgs& args) {
 Command routerTrainCommand() {
     return {"router train", "train a learned router on an outcome matrix and save it in the workspace", kUsage,
             {{"--db", true}, {"--name", true}, {"--matrix", true}, {"--format", true}, {"--exclude-prompts", true},
-             {"--learner", true}, {"--lambda", true}, {"--target", true}, {"--seed", true}, {"--test-share", true},
+             {"--learner", true}, {"--calibration", true}, {"--lambda", true}, {"--target", true}, {"--seed", true}, {"--test-share", true},
              {"--validation-share", true}, {"--c", true}, {"--buckets", true}, {"--factors", true},
              {"--assume-cost", true, true}},
             trainCommand};

@@ -23,6 +23,47 @@ PlattScaling fitPlatt(const std::vector<double>& logOdds, const std::vector<int>
     return {double(fit.weights[0]), fit.bias};
 }
 
+double IsotonicCalibration::apply(double z) const {
+    if (logOdds.empty()) return 0.5;
+    if (z <= logOdds.front()) return probability.front();
+    if (z >= logOdds.back()) return probability.back();
+    size_t k = size_t(std::upper_bound(logOdds.begin(), logOdds.end(), z) - logOdds.begin());
+    double x0 = logOdds[k - 1], x1 = logOdds[k];
+    return probability[k - 1] + (probability[k] - probability[k - 1]) * (z - x0) / (x1 - x0);
+}
+
+IsotonicCalibration fitIsotonic(const std::vector<double>& logOdds, const std::vector<int>& labels) {
+    std::vector<size_t> order(logOdds.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return logOdds[a] < logOdds[b]; });
+    struct Block {
+        double low, high, sum, weight;
+    };
+    std::vector<Block> blocks;
+    for (size_t i : order) {
+        double z = logOdds[i];
+        if (!blocks.empty() && blocks.back().high == z) // equal scores get one value
+            blocks.back().sum += labels[i], blocks.back().weight += 1;
+        else
+            blocks.push_back({z, z, double(labels[i]), 1});
+        while (blocks.size() > 1) {
+            Block& last = blocks.back();
+            Block& before = blocks[blocks.size() - 2];
+            if (before.sum / before.weight < last.sum / last.weight) break;
+            before.high = last.high, before.sum += last.sum, before.weight += last.weight;
+            blocks.pop_back();
+        }
+    }
+    IsotonicCalibration out;
+    for (const auto& b : blocks) {
+        double p = b.sum / b.weight;
+        out.logOdds.push_back(b.low), out.probability.push_back(p);
+        if (b.high > b.low) out.logOdds.push_back(b.high), out.probability.push_back(p);
+    }
+    return out;
+}
+
 CalibrationReport calibrationReport(const std::vector<double>& predicted, const std::vector<int>& labels, int bins) {
     CalibrationReport r;
     r.bins.resize(size_t(bins));

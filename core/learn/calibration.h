@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// Probability calibration and its measures: Platt scaling (a logistic fit of the label on the
-/// raw log-odds, Platt 1999), the Brier score, the expected calibration error (ECE, equal-width
+/// raw log-odds, Platt 1999), isotonic regression (pool-adjacent violators, Zadrozny & Elkan
+/// 2002: any non-decreasing map, for scores a sigmoid cannot follow), the Brier score, the expected calibration error (ECE, equal-width
 /// bins weighted by their counts) and the reliability diagram's bins.
 
 #include <vector>
@@ -15,6 +16,17 @@ struct PlattScaling {
 
 /// Fits on validation predictions (raw log-odds) and their 0/1 labels.
 PlattScaling fitPlatt(const std::vector<double>& logOdds, const std::vector<int>& labels);
+
+/// A non-decreasing map from log-odds to P, linear between its knots and flat beyond the ends
+/// (as scikit-learn's IsotonicRegression with out_of_bounds="clip").
+struct IsotonicCalibration {
+    std::vector<double> logOdds, probability; ///< knots, logOdds increasing
+    double apply(double logOdds) const;
+};
+
+/// Pool-adjacent violators on the validation predictions sorted by log-odds; ties pooled first.
+/// No prediction: the identity's sigmoid is not available, so P = 0.5 everywhere.
+IsotonicCalibration fitIsotonic(const std::vector<double>& logOdds, const std::vector<int>& labels);
 
 struct ReliabilityBin {
     double low = 0, high = 0; ///< predicted probabilities in [low, high)

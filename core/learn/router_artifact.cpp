@@ -2,6 +2,7 @@
 #include "learn/router_artifact.h"
 #include "util/sha256.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 
@@ -55,8 +56,11 @@ nlohmann::json routerModelToJson(const RouterModel& r) {
                             {"platt", {{"a", r.calibration[m].a}, {"b", r.calibration[m].b}}},
                             {"expected_cost_usd", costOrNull(r.expectedCostUsd[m])},
                             {"category_cost_usd", costs}});
+        if (!r.isotonic.empty())
+            perModel.back()["isotonic"] = {{"log_odds", r.isotonic[m].logOdds}, {"p", r.isotonic[m].probability}};
     }
     return {{"learner", r.learner},
+            {"calibration", r.isotonic.empty() ? "platt" : "isotonic"},
             {"features", {{"kind", "hashed-tfidf+category"}, {"buckets", r.features.text().buckets()},
                           {"idf", r.features.text().idf()}, {"categories", r.features.categories()}}},
             {"models", perModel}};
@@ -72,6 +76,8 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
         if (!j.is_object()) return bad("the model is not a JSON object");
         r.learner = j.at("learner").get<std::string>();
         if (r.learner != "logistic" && r.learner != "mf") return bad("unknown learner \"" + r.learner + "\"");
+        if (auto c = j.value("calibration", "platt"); c != "platt" && c != "isotonic")
+            return bad("unknown calibration \"" + c + "\"");
         const auto& f = j.at("features");
         if (f.at("kind").get<std::string>() != "hashed-tfidf+category")
             return bad("unknown features \"" + f.at("kind").get<std::string>() + "\"");
@@ -93,6 +99,13 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
                            std::to_string(r.features.dimension()));
             r.perModel.push_back(std::move(lm));
             r.calibration.push_back({e.at("platt").at("a").get<double>(), e.at("platt").at("b").get<double>()});
+            if (j.value("calibration", "platt") == "isotonic") {
+                IsotonicCalibration iso{e.at("isotonic").at("log_odds").get<std::vector<double>>(),
+                                        e.at("isotonic").at("p").get<std::vector<double>>()};
+                if (iso.logOdds.size() != iso.probability.size() || !std::is_sorted(iso.logOdds.begin(), iso.logOdds.end()))
+                    return bad(at + ".isotonic: log_odds must be sorted and as many as p");
+                r.isotonic.push_back(std::move(iso));
+            }
             const auto& cost = e.at("expected_cost_usd");
             r.expectedCostUsd.push_back(cost.is_null() ? NAN : cost.get<double>());
             for (const auto& [category, value] : e.at("category_cost_usd").items()) {
@@ -166,7 +179,7 @@ Result<int> saveRouterArtifact(SqliteDb& db, RouterArtifact& a) {
     nlohmann::json platt = nlohmann::json::array();
     for (const auto& c : a.model.calibration)
         platt.push_back({{"a", c.a}, {"b", c.b}});
-    row.calibration = nlohmann::json{{"method", "platt"}, {"per_model", platt}}.dump();
+    row.calibration = nlohmann::json{{"method", a.model.isotonic.empty() ? "platt" : "isotonic"}, {"per_model", platt}}.dump();
     row.trainingDataHash = a.trainingDataHash;
     row.metrics = a.metrics.dump();
     row.parameters = a.parameters.dump();

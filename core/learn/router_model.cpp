@@ -8,7 +8,7 @@ namespace baton::core {
 std::vector<double> RouterModel::predict(const SparseVector& item) const {
     std::vector<double> p(models.size());
     for (size_t m = 0; m < models.size(); ++m)
-        p[m] = calibration[m].apply(perModel[m].score(item));
+        p[m] = isotonic.empty() ? calibration[m].apply(perModel[m].score(item)) : isotonic[m].apply(perModel[m].score(item));
     return p;
 }
 

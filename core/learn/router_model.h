@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// RouterModel: a learned router over N models. For an item it predicts P(correct) for every
-/// model (per-model L2 logistic regression on the item's features, Platt-calibrated on a
-/// validation split) and picks the model with the highest P - lambda x expected cost (USD per
+/// model (per-model L2 logistic regression on the item's features, calibrated on a validation
+/// split by Platt scaling or isotonic regression) and picks the model with the highest P - lambda x expected cost (USD per
 /// item, from the training data: the item's category's mean where known, else the model's mean).
 
 #include "learn/calibration.h"
@@ -21,6 +21,7 @@ struct RouterModel {
     RouterFeatures features;
     std::vector<LinearModel> perModel;       ///< one per model
     std::vector<PlattScaling> calibration;   ///< one per model
+    std::vector<IsotonicCalibration> isotonic; ///< one per model when isotonic; then it replaces Platt
     std::vector<double> expectedCostUsd;     ///< one per model; NaN when unknown
     std::map<std::string, std::vector<double>> categoryCostUsd; ///< category -> one per model
 

@@ -33,6 +33,9 @@ Result<RouterModel> trainRouter(const OutcomeMatrix& m, const std::vector<size_t
     if (validation.empty()) return fail(ErrorKind::BadInput, "no validation items: the split left none");
     if (options.learner != "logistic" && options.learner != "mf")
         return fail(ErrorKind::BadInput, "unknown learner \"" + options.learner + "\"; expected logistic or mf");
+    if (options.calibration != "platt" && options.calibration != "isotonic")
+        return fail(ErrorKind::BadInput,
+                    "unknown calibration \"" + options.calibration + "\"; expected platt or isotonic");
     auto prompt = [&](size_t i) { return m.prompts.empty() ? std::string() : m.prompts[i]; };
 
     RouterModel router;
@@ -82,6 +85,7 @@ Result<RouterModel> trainRouter(const OutcomeMatrix& m, const std::vector<size_t
                 validationLabels.push_back(label(validation[k], model));
             }
         router.calibration.push_back(logOdds.empty() ? PlattScaling{} : fitPlatt(logOdds, validationLabels));
+        if (options.calibration == "isotonic") router.isotonic.push_back(fitIsotonic(logOdds, validationLabels));
         if (progress) progress(double(model + 1) / double(m.modelCount()));
     }
 

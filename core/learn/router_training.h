@@ -2,7 +2,7 @@
 #pragma once
 /// Trains a RouterModel on an outcome matrix: features fitted on the training items' prompts and
 /// categories; one logistic regression per model on its graded training cells (grade >= 0.5 is
-/// right); Platt calibration of each on the validation items; expected costs from the training
+/// right); Platt or isotonic calibration of each on the validation items; expected costs from the training
 /// cells. Nothing of the validation or test items is used but what the caller passes.
 
 #include "learn/router_model.h"
@@ -19,10 +19,11 @@ struct RouterTrainOptions {
     double c = 1.0;      ///< inverse L2 strength (liblinear's C)
     int buckets = 4096;  ///< hashed TF-IDF buckets
     int factors = 16;    ///< mf: the dimension of the item and model embeddings
+    std::string calibration = "platt"; ///< "platt" or "isotonic", fitted on the validation items
 };
 
-/// Errors: BadInput when there is no training item, no validation item, or a model has no
-/// graded training cell; Cancelled work returns BadInput "cancelled".
+/// Errors: BadInput when there is no training item, no validation item, a model has no graded
+/// training cell, or the learner or calibration is unknown; Cancelled work returns BadInput "cancelled".
 Result<RouterModel> trainRouter(const OutcomeMatrix& matrix, const std::vector<size_t>& train,
                                 const std::vector<size_t>& validation, const RouterTrainOptions& options,
                                 std::stop_token stop = {}, const std::function<void(double)>& progress = {});

@@ -99,6 +99,8 @@ Result<RouterArtifact> fitRouter(const OutcomeMatrix& m, const RouterFitOptions&
     a.trainingDataHash = outcomeMatrixHash(m);
 
     RouterPredictions test = predictItems(*model, m, outer.test);
+    // The same lambdas on the held-out items: the curve the Replay lab draws against the baselines.
+    std::vector<OperatingPoint> testPoints = operatingPoints(routerCurve(test, m, lambdaGrid(*model, o.points), strong));
     RoutePoint atLambda = scoreRoutes(m, outer.test, routerChoices(test, lambda), strong);
     RoutePoint onValidation = scoreRoutes(m, inner.test, routerChoices(validation, lambda), strong);
     nlohmann::json singles = nlohmann::json::array();
@@ -123,10 +125,12 @@ Result<RouterArtifact> fitRouter(const OutcomeMatrix& m, const RouterFitOptions&
                  {"test_singles", singles},
                  {"test_oracle", pointJson(oracle)},
                  {"test_calibration", calibration},
-                 {"validation_curve", operatingPointsToJson(points)}};
+                 {"validation_curve", operatingPointsToJson(points)},
+                 {"test_curve", operatingPointsToJson(testPoints)}};
     a.parameters = {{"learner", o.train.learner},
                     {"c", o.train.c},
                     {"buckets", o.train.buckets},
+                    {"calibration", o.train.calibration},
                     {"factors", o.train.learner == "mf" ? nlohmann::json(o.train.factors) : nlohmann::json()},
                     {"seed", o.seed},
                     {"test_share", o.testShare},

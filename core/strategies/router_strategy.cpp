@@ -59,6 +59,20 @@ std::string modelDifference(const std::vector<std::string>& routerModels, const 
     return out;
 }
 
+Result<StrategyConfig> routerStrategyFor(const Pool& pool, const std::string& selector,
+                                         const std::vector<std::string>& routerModels, double lambda) {
+    std::vector<std::string> missing;
+    for (const auto& name : routerModels)
+        if (!pool.findModel(name)) missing.push_back(name);
+    if (!missing.empty())
+        return fail(ErrorKind::BadInput, "pool \"" + pool.name + "\" lacks " + joined(missing) + ", which router " +
+                                             selector + " routes to; add those models to the pool first, or train "
+                                                        "the router on the pool's models");
+    StrategyConfig config{"router", {{"router", selector}, {"lambda", lambda}}};
+    if (pool.models.size() != routerModels.size()) config.settings["models"] = routerModels;
+    return config;
+}
+
 RouterStrategy::RouterStrategy(std::vector<const ModelSpec*> models, RouterArtifact router, double lambda,
                                std::string lambdaFrom)
     : m_models(std::move(models)), m_router(std::move(router)), m_lambda(lambda), m_lambdaFrom(std::move(lambdaFrom)) {}

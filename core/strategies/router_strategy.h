@@ -42,4 +42,10 @@ private:
 /// Why `pool`'s models (names) and the router's differ, or "" when they are the same set.
 std::string modelDifference(const std::vector<std::string>& routerModels, const std::vector<std::string>& poolModels);
 
+/// The strategy that puts saved router `selector` (trained on `routerModels`) at `lambda` into
+/// `pool`: {"router", "lambda"}, plus "models" when the pool has more models than the router.
+/// Errors: BadInput naming the router's models the pool lacks (and what to do).
+Result<StrategyConfig> routerStrategyFor(const Pool& pool, const std::string& selector,
+                                         const std::vector<std::string>& routerModels, double lambda);
+
 } // namespace baton::core

@@ -64,6 +64,44 @@ private slots:
         QVERIFY(qAbs(platt.apply(-4) - 0.25) < 0.02);
     }
 
+    void isotonicWorkedByHand() {
+        // Sorted by score, labels 0 1 0 1 1: the 1 0 pair violates order and pools to 0.5.
+        IsotonicCalibration iso = fitIsotonic({-2, 0, -1, 1, 2}, {0, 0, 1, 1, 1});
+        QCOMPARE(iso.apply(-2), 0.0);
+        QCOMPARE(iso.apply(-1), 0.5);
+        QCOMPARE(iso.apply(0), 0.5);
+        QCOMPARE(iso.apply(0.5), 0.75); // linear between the knots 0 (0.5) and 1 (1.0)
+        QCOMPARE(iso.apply(-9), 0.0);   // flat beyond the ends
+        QCOMPARE(iso.apply(9), 1.0);
+        // Equal scores share one value whatever their order.
+        IsotonicCalibration tied = fitIsotonic({1, 1, 1, 1}, {1, 0, 0, 1});
+        QCOMPARE(tied.apply(1), 0.5);
+        QCOMPARE(fitIsotonic({}, {}).apply(3), 0.5);
+    }
+
+    void isotonicFollowsWhatASigmoidCannot() {
+        // Right half the time below score 0 and 95% of the time above it: a flat 0.5 then a step
+        // to 0.95. A sigmoid cannot be flat at 0.5 on one side, so Platt is off on held-out
+        // scores; isotonic regression follows the step. Fit on even draws, judge on odd ones.
+        std::vector<double> fitZ, testZ;
+        std::vector<int> fitY, testY;
+        for (int i = 0; i < 4000; ++i) {
+            double z = -4 + 8 * double(i / 2) / 2000;
+            int y = z < 0 ? (i / 2) % 2 : ((i / 2) % 20 != 0);
+            (i % 2 ? testZ : fitZ).push_back(z);
+            (i % 2 ? testY : fitY).push_back(y);
+        }
+        PlattScaling platt = fitPlatt(fitZ, fitY);
+        IsotonicCalibration iso = fitIsotonic(fitZ, fitY);
+        std::vector<double> byPlatt, byIso;
+        for (double z : testZ)
+            byPlatt.push_back(platt.apply(z)), byIso.push_back(iso.apply(z));
+        CalibrationReport p = calibrationReport(byPlatt, testY), r = calibrationReport(byIso, testY);
+        QVERIFY2(r.ece < 0.03, qPrintable(QString::number(r.ece)));
+        QVERIFY2(p.ece > r.ece + 0.03, qPrintable(QString("platt %1, isotonic %2").arg(p.ece).arg(r.ece)));
+        QVERIFY2(r.brier < p.brier, qPrintable(QString("platt %1, isotonic %2").arg(p.brier).arg(r.brier)));
+    }
+
     void routerFindsThePlantedSignalOnHeldOutItems() {
         OutcomeMatrix m = plantedMatrix();
         ItemSplit outer = stratifiedSplit(m, 0.3, 7);

@@ -104,6 +104,34 @@ private slots:
         QVERIFY(predictAll(back->model, plantedMatrix()) == predictAll(a->model, plantedMatrix()));
     }
 
+    void isotonicCalibrationIsKeptAndServed() {
+        RouterFitOptions o;
+        o.name = "iso";
+        o.train.calibration = "isotonic";
+        auto a = fitRouter(plantedMatrix(), o);
+        QVERIFY2(a, a ? "" : a.error().message.c_str());
+        QCOMPARE(a->model.isotonic.size(), size_t(2));
+        QCOMPARE(a->parameters["calibration"].get<std::string>(), std::string("isotonic"));
+        // The router serves the isotonic map, not the Platt fit it also keeps.
+        auto p = predictAll(a->model, plantedMatrix());
+        RouterModel plattOnly = a->model;
+        plattOnly.isotonic.clear();
+        QVERIFY(predictAll(plattOnly, plantedMatrix()) != p);
+        for (const auto& c : a->metrics["test_calibration"])
+            QVERIFY2(c["ece"].get<double>() < 0.12 && c["brier"].get<double>() < 0.2, c.dump().c_str());
+        auto back = routerArtifactFromJson(routerArtifactToJson(*a), "iso.json");
+        QVERIFY2(back, back ? "" : back.error().message.c_str());
+        QVERIFY(predictAll(back->model, plantedMatrix()) == p);
+        auto json = routerArtifactToJson(*a);
+        json["model"]["calibration"] = "beta";
+        QVERIFY(!routerArtifactFromJson(json, "x.json"));
+        o.train.calibration = "beta";
+        auto refused = fitRouter(plantedMatrix(), o);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.find("unknown calibration \"beta\"") != std::string::npos,
+                 refused.error().message.c_str());
+    }
+
     void savedVersionsReadBackExactly() {
         QTemporaryDir dir;
         auto ws = Workspace::open(dir.filePath("w.db").toStdString());

@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: MIT
+#include "replay/router_report.h"
+
+namespace baton::core {
+namespace {
+
+double number(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_number() ? it->get<double>() : NAN;
+}
+
+size_t count(const nlohmann::json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_number_unsigned() ? it->get<size_t>() : 0;
+}
+
+RouterReportRow pointRow(RouterReportRow::Kind kind, std::string name, const nlohmann::json& point) {
+    RouterReportRow r;
+    r.kind = kind, r.name = std::move(name);
+    r.accuracy = number(point, "accuracy");
+    r.meanCostUsd = number(point, "mean_cost_usd");
+    r.strongShare = number(point, "strong_share");
+    return r;
+}
+
+} // namespace
+
+RouterReport routerReport(const RouterArtifact& a) {
+    RouterReport r;
+    const auto& m = a.metrics;
+    const auto& p = a.parameters;
+    r.name = a.version ? a.selector() : a.name;
+    r.strongModel = m.value("strong_model", "");
+    r.lambda = number(p, "lambda");
+    r.lambdaChosenBy = p.value("lambda_chosen_by", "");
+    r.calibrationMethod = p.value("calibration", "platt");
+    r.trainItems = count(p, "train_items"), r.validationItems = count(p, "validation_items");
+    r.testItems = count(p, "test_items");
+    r.models = a.model.models;
+
+    r.rows.push_back(pointRow(RouterReportRow::Kind::Router, "router", m.value("test", nlohmann::json::object())));
+    std::vector<nlohmann::json> calibration(a.model.models.size(), nlohmann::json::object());
+    for (const auto& c : m.value("test_calibration", nlohmann::json::array())) {
+        auto at = std::find(r.models.begin(), r.models.end(), c.value("model", ""));
+        if (at != r.models.end()) calibration[size_t(at - r.models.begin())] = c;
+    }
+    for (const auto& s : m.value("test_singles", nlohmann::json::array())) {
+        auto row = pointRow(RouterReportRow::Kind::Single, s.value("model", ""), s);
+        row.strongShare = row.name == r.strongModel ? 1.0 : 0.0;
+        auto at = std::find(r.models.begin(), r.models.end(), row.name);
+        if (at != r.models.end()) {
+            const auto& c = calibration[size_t(at - r.models.begin())];
+            row.brier = number(c, "brier"), row.ece = number(c, "ece");
+        }
+        r.rows.push_back(std::move(row));
+    }
+    r.rows.push_back(pointRow(RouterReportRow::Kind::Oracle, "oracle", m.value("test_oracle", nlohmann::json::object())));
+    r.testCurve = operatingPointsFromJson(m.value("test_curve", nlohmann::json::array()));
+
+    for (const auto& c : calibration) {
+        CalibrationReport report;
+        report.brier = number(c, "brier"), report.ece = number(c, "ece");
+        for (const auto& b : c.value("reliability", nlohmann::json::array()))
+            report.bins.push_back({number(b, "low"), number(b, "high"), number(b, "mean_predicted"),
+                                   number(b, "observed"), b.value("count", 0)});
+        r.calibration.push_back(std::move(report));
+    }
+    return r;
+}
+
+} // namespace baton::core

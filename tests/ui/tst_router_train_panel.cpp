@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+// Replay lab, "Train a router" tab: a router trained off the GUI thread on a matrix worked out by
+// hand (its held-out figures asserted), a training cancelled mid-way (its result dropped), the
+// router saved as name@1, then added to the pool being edited and taken back with undo.
+
+#include "matrix/matrix_builder.h"
+#include "matrix/matrix_store.h"
+#include "pool_document.h"
+#include "replay_lab_page.h"
+#include "router_train_panel.h"
+#include "store/workspace.h"
+#include "workbench_session.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace baton;
+
+namespace {
+
+/// `perCategory` "geo" and as many "math" items. cheap ($0.001) is right on geo only, mid ($0.01)
+/// on math only, strong ($0.1) on both. A router that reads the category is right everywhere at
+/// (0.001 + 0.01) / 2 = $0.0055 per item on any split stratified by category, never calling strong.
+core::OutcomeMatrix handWorked(const std::string& name, int perCategory) {
+    core::MatrixBuilder b(name);
+    size_t cheap = b.model("cheap"), mid = b.model("mid"), strong = b.model("strong");
+    size_t line = 0;
+    for (int i = 0; i < 2 * perCategory; ++i) {
+        bool geo = i % 2 == 0;
+        size_t item = b.item("q" + std::to_string(i), geo ? "geo" : "math",
+                             std::string(geo ? "where is river " : "solve equation ") + std::to_string(i));
+        auto cell = [&](double grade, double cost) {
+            core::CellInput c;
+            c.grade = grade, c.costUsd = cost;
+            return c;
+        };
+        b.add(item, cheap, cell(geo ? 1 : 0, 0.001), ++line);
+        b.add(item, mid, cell(geo ? 0 : 1, 0.01), ++line);
+        b.add(item, strong, cell(1, 0.1), ++line);
+    }
+    core::MatrixProvenance p;
+    p.format = "test";
+    return b.finish(p).value();
+}
+
+/// The demo pool with its models renamed to the matrix's.
+core::Pool poolWith(const core::Pool& demo, const std::vector<std::string>& names) {
+    core::Pool pool = demo;
+    pool.strategies.clear();
+    pool.models.clear();
+    for (const auto& n : names) {
+        core::ModelSpec m = demo.models.front();
+        m.name = n;
+        pool.models.push_back(m);
+    }
+    return pool;
+}
+
+} // namespace
+
+class TestRouterTrainPanel : public QObject {
+    Q_OBJECT
+private slots:
+    void trainsCancelsSavesAndAddsToPool() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db");
+        {
+            auto ws = core::Workspace::open(db.toStdString());
+            QVERIFY(ws.has_value());
+            QVERIFY(core::saveMatrix(*ws->writer(), handWorked("hand", 50), "hand").has_value());
+        }
+        auto session = ui::WorkbenchSession::openDemo(db, 1);
+        QVERIFY(session.has_value());
+        ui::ReplayLabPage page(**session);
+        ui::PoolDocument document;
+        document.reset(poolWith((*session)->pool(), {"cheap", "mid", "strong"}), {});
+        page.setPoolDocument(&document);
+        auto& panel = page.routerPanel();
+        QAbstractItemModelTester tester(const_cast<ui::RouterReportModel*>(&panel.table()));
+        QSignalSpy shown(&page, &ui::ReplayLabPage::replayShown);
+        QSignalSpy trained(&panel, &ui::RouterTrainPanel::trained);
+        QSignalSpy saved(&panel, &ui::RouterTrainPanel::saved);
+        QSignalSpy progress(&panel.runner(), &ui::JobRunner::progress);
+
+        page.showSource("hand");
+        QVERIFY(shown.wait(60000));
+        QVERIFY2(panel.status().contains("100 items x 3 models"), qPrintable(panel.status()));
+
+        // Cancelled while it runs on its thread (its result can only arrive through the event
+        // loop, which has not run yet): nothing is shown, nothing can be saved.
+        panel.train();
+        QVERIFY(panel.runner().isBusy());
+        panel.cancel();
+        QVERIFY(!panel.runner().isBusy());
+        QCOMPARE(panel.status(), QString("Cancelled."));
+
+        progress.clear();
+        panel.train();
+        QVERIFY(trained.wait(60000));
+        QCOMPARE(trained.count(), 1); // the cancelled training never delivered
+        QVERIFY(!progress.isEmpty());
+        QCOMPARE(progress.last().at(0).toInt(), 1000); // progress reached the end before the result
+        QVERIFY(panel.artifact());
+        const auto& table = panel.table();
+        // 20% of 100 stratified: 10 geo + 10 math test items; validation 20% of the 80 left.
+        QCOMPARE(panel.artifact()->parameters.at("test_items").get<size_t>(), size_t(20));
+        QCOMPARE(panel.artifact()->parameters.at("validation_items").get<size_t>(), size_t(16));
+        QCOMPARE(table.row("cheap")->accuracy, 0.5);
+        QCOMPARE(table.row("mid")->accuracy, 0.5);
+        QCOMPARE(table.row("strong")->accuracy, 1.0);
+        QVERIFY(qAbs(table.row("oracle")->meanCostUsd - 0.0055) < 1e-12);
+        const auto* router = table.row("router");
+        QVERIFY(router);
+        QCOMPARE(router->accuracy, 1.0);
+        QVERIFY2(qAbs(router->meanCostUsd - 0.0055) < 1e-12, qPrintable(QString::number(router->meanCostUsd)));
+        QCOMPARE(router->strongShare, 0.0);
+        for (const char* model : {"cheap", "mid", "strong"}) {
+            QVERIFY2(!std::isnan(table.row(model)->ece) && table.row(model)->ece < 0.5, model);
+            QVERIFY(table.row(model)->brier < 0.25); // better than a coin's 0.25
+        }
+        QCOMPARE(table.rowCount(), 5); // router, three models, oracle
+
+        QString error;
+        QVERIFY2(!panel.addToPool(&error), "a router not saved yet has no name@version to put in a pool");
+        QVERIFY2(error.contains("Save the router"), qPrintable(error));
+        QCOMPARE(document.undoStack().count(), 0);
+
+        panel.save();
+        QVERIFY(saved.wait(60000));
+        QCOMPARE(saved.last().at(0).toString(), QString("hand-router@1"));
+        QVERIFY(core::loadRouterArtifact(**(*session)->reader(), "hand-router@1").has_value());
+
+        QVERIFY2(panel.addToPool(&error), qPrintable(error));
+        QCOMPARE(document.undoStack().count(), 1);
+        const auto& strategy = document.pool().strategies.at("hand-router");
+        QCOMPARE(strategy.kind, std::string("router"));
+        QCOMPARE(strategy.settings.at("router").get<std::string>(), std::string("hand-router@1"));
+        QCOMPARE(strategy.settings.at("lambda").get<double>(), panel.artifact()->defaultLambda());
+        QVERIFY2(!strategy.settings.contains("models"), "the pool has exactly the router's models");
+        QVERIFY2(document.valid(), document.problems().empty() ? "" : document.problems().front().message.c_str());
+        document.undoStack().undo();
+        QVERIFY(!document.pool().strategies.count("hand-router"));
+        document.undoStack().redo();
+        QVERIFY(document.pool().strategies.count("hand-router"));
+
+        // A pool without mid is refused, naming it; nothing is pushed.
+        document.reset(poolWith((*session)->pool(), {"cheap", "strong"}), {});
+        QVERIFY(!panel.addToPool(&error));
+        QVERIFY2(error.contains("lacks mid"), qPrintable(error));
+        QCOMPARE(document.undoStack().count(), 0);
+        // A pool with one more model: the strategy lists the router's models.
+        document.reset(poolWith((*session)->pool(), {"cheap", "mid", "strong", "extra"}), {});
+        QVERIFY2(panel.addToPool(&error), qPrintable(error));
+        QCOMPARE(document.pool().strategies.at("hand-router").settings.at("models"),
+                 nlohmann::json({"cheap", "mid", "strong"}));
+    }
+};
+
+QTEST_MAIN(TestRouterTrainPanel)
+#include "tst_router_train_panel.moc"

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+// RouterTrainPanel: the Replay lab's "Train a router" tab. On the matrix the page shows, choose
+// the learner, the features, the split and seed and the target; training runs on a JobRunner
+// (progress, cancel; nothing on the GUI thread). Shows the reliability diagram, the lambda curve
+// against the baselines and the test-split table; saves the router in the workspace as the next
+// version of its name; "Add to pool" puts {"kind": "router", "router": "name@version", "lambda"}
+// into the pool being edited, as one undoable step of that pool's document.
+
+#include "job_runner.h"
+#include "replay/router_fit.h"
+#include "replay/router_report.h"
+#include "router_report_model.h"
+
+#include <QWidget>
+#include <memory>
+#include <optional>
+
+class QChartView;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+
+namespace baton::ui {
+
+class PoolDocument;
+class WorkbenchSession;
+
+class RouterTrainPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit RouterTrainPanel(WorkbenchSession& session, QWidget* parent = nullptr);
+
+    /// The matrix to train on (the page's source); forgets the last trained router.
+    void setMatrix(std::shared_ptr<const core::OutcomeMatrix> matrix);
+    /// The pool "Add to pool" edits (the Pools page's document); may be null.
+    void setPoolDocument(PoolDocument* document) { m_document = document; }
+
+    /// The options as the widgets state them; `problem` says what is wrong when nullopt.
+    std::optional<core::RouterFitOptions> options(QString* problem = nullptr) const;
+    /// Trains with options() off the GUI thread; emits trained or failed.
+    void train();
+    void cancel();
+    /// Saves the trained router as the next version of its name off the GUI thread; emits saved or failed.
+    void save();
+    /// Adds the saved router at its lambda to the pool document as one undoable step. False with
+    /// `error` (also shown) when there is no document, no saved router, or the pool lacks its models.
+    bool addToPool(QString* error = nullptr);
+
+    const std::optional<core::RouterArtifact>& artifact() const { return m_artifact; }
+    const RouterReportModel& table() const { return m_table; }
+    const JobRunner& runner() const { return m_runner; }
+    QString status() const;
+
+signals:
+    void trained();
+    void saved(const QString& selector);
+    void failed(const QString& message);
+
+private:
+    struct Trained;
+    void showTrained(const Trained& result);
+    void setStatus(const QString& text);
+
+    WorkbenchSession& m_session;
+    PoolDocument* m_document = nullptr;
+    JobRunner m_runner;
+    RouterReportModel m_table;
+    std::shared_ptr<const core::OutcomeMatrix> m_matrix;
+    std::optional<core::RouterArtifact> m_artifact;
+    QComboBox* m_learner = nullptr;
+    QComboBox* m_features = nullptr;
+    QComboBox* m_calibration = nullptr;
+    QDoubleSpinBox* m_testShare = nullptr;
+    QDoubleSpinBox* m_validationShare = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QComboBox* m_target = nullptr;
+    QDoubleSpinBox* m_targetValue = nullptr;
+    QLineEdit* m_name = nullptr;
+    QPushButton* m_train = nullptr;
+    QPushButton* m_cancel = nullptr;
+    QPushButton* m_save = nullptr;
+    QPushButton* m_addToPool = nullptr;
+    QProgressBar* m_progress = nullptr;
+    QLabel* m_status = nullptr;
+    QChartView* m_reliability = nullptr;
+    QChartView* m_curve = nullptr;
+};
+
+} // namespace baton::ui
