@@ -8,6 +8,7 @@
 #include "store/store_writer.h"
 #include "store/task_set_store.h"
 #include "store/workspace.h"
+#include "task_stream_import.h"
 
 #include <chrono>
 #include <iomanip>
@@ -63,37 +64,37 @@ int importCommand(const ParsedArgs& args) {
     auto options = importOptions(args, error);
     if (!options) return usageError(error, "tasks import");
 
-    auto imported = core::importTasks(args.positional[0], *options);
-    if (!imported) return reportError(imported.error(), json);
     auto workspace = core::Workspace::open(*db);
     if (!workspace) return reportError(workspace.error(), json);
 
     core::StoreWriter writer(workspace->takeWriter());
-    core::SavedTaskSet saved;
+    StreamedImport imported;
     std::string source = args.positional[0];
     auto done = writer.submit([&](core::SqliteDb& conn) -> core::Status {
-        auto result = core::saveTaskSet(conn, imported->set, source, nowMs());
+        auto result = streamTasksIntoWorkspace(conn, source, *options, nowMs());
         if (!result) return std::unexpected(result.error());
-        saved = *result;
+        imported = std::move(*result);
         return {};
     });
     if (auto ok = done.get(); !ok) return reportError(ok.error(), json);
 
-    std::string hash = imported->set.contentHash();
     if (json) {
         printJson({{"ok", true},
-                   {"task_set_id", saved.id},
-                   {"name", imported->set.name},
-                   {"content_hash", hash},
-                   {"items", imported->set.items.size()},
-                   {"already_present", saved.alreadyPresent},
-                   {"skipped", diagnosticsJson(imported->skipped)}});
+                   {"task_set_id", imported.taskSetId},
+                   {"name", imported.name},
+                   {"content_hash", imported.contentHash},
+                   {"items", imported.items},
+                   {"already_present", imported.alreadyPresent},
+                   {"same_file", imported.sameFile},
+                   {"items_read", imported.itemsRead},
+                   {"skipped", diagnosticsJson(imported.skipped)}});
     } else {
-        printWarnings(imported->skipped);
-        std::cout << (saved.alreadyPresent ? "already imported as task set " : "imported task set ") << saved.id
-                  << " \"" << imported->set.name << "\": " << imported->set.items.size() << " items";
-        if (!imported->skipped.empty()) std::cout << ", " << imported->skipped.size() << " bad lines skipped";
-        std::cout << " (hash " << hash.substr(0, 12) << ")\n";
+        printWarnings(imported.skipped);
+        std::cout << (imported.alreadyPresent ? "already imported as task set " : "imported task set ")
+                  << imported.taskSetId << " \"" << imported.name << "\": " << imported.items << " items";
+        if (!imported.skipped.empty()) std::cout << ", " << imported.skipped.size() << " bad lines skipped";
+        if (imported.sameFile) std::cout << " (the same file with the same options: not read again)";
+        std::cout << " (hash " << imported.contentHash.substr(0, 12) << ")\n";
     }
     return Ok;
 }
@@ -136,30 +137,30 @@ int showCommand(const ParsedArgs& args) {
         }
         return Ok;
     }
-    auto set = core::loadTaskSet(**reader, args.positional[0]);
-    if (!set) return reportError(set.error(), json);
-    size_t shown = std::min(set->items.size(), static_cast<size_t>(limit));
+    auto head = core::loadTaskSetHead(**reader, args.positional[0], limit); // reads `limit` items only
+    if (!head) return reportError(head.error(), json);
+    const auto& set = head->firstItems;
+    const int64_t total = head->summary.itemCount;
     if (json) {
         nlohmann::json items = nlohmann::json::array();
-        for (size_t i = 0; i < shown; ++i)
-            items.push_back(core::toJson(set->items[i]));
-        printJson({{"name", set->name},
-                   {"content_hash", set->contentHash()},
-                   {"items_total", set->items.size()},
-                   {"default_grader", core::toJson(set->defaultGrader)},
+        for (const auto& item : set.items)
+            items.push_back(core::toJson(item));
+        printJson({{"name", set.name},
+                   {"content_hash", head->summary.contentHash},
+                   {"items_total", total},
+                   {"default_grader", core::toJson(set.defaultGrader)},
                    {"items", items}});
         return Ok;
     }
-    std::cout << set->name << ": " << set->items.size() << " items, grader " << core::toString(set->defaultGrader.kind)
-              << "\n";
-    for (size_t i = 0; i < shown; ++i) {
-        const auto& item = set->items[i];
+    std::cout << set.name << ": " << total << " items, grader " << core::toString(set.defaultGrader.kind) << "\n";
+    for (const auto& item : set.items) {
         std::string prompt = item.prompt().substr(0, 70);
         std::replace(prompt.begin(), prompt.end(), '\n', ' ');
         std::cout << std::left << std::setw(14) << item.id << std::setw(16) << item.category << prompt << "  => "
                   << (item.references.empty() ? "" : item.references.front().substr(0, 30)) << "\n";
     }
-    if (shown < set->items.size()) std::cout << "... " << set->items.size() - shown << " more (--limit N)\n";
+    if (int64_t shown = int64_t(set.items.size()); shown < total)
+        std::cout << "... " << total - shown << " more (--limit N)\n";
     return Ok;
 }
 
@@ -173,7 +174,9 @@ std::vector<Command> taskCommands() {
          "JSONL: one object per line with id, category, prompt (or messages), answer (a string,\n"
          "number or array), optional grader; other fields become metadata. CSV: a header row;\n"
          "map columns with --map. Every bad line is listed with its line number and nothing is\n"
-         "imported, unless --skip-bad is given. Importing the same content twice is a no-op.\n\n"
+         "imported, unless --skip-bad is given. Importing the same content twice is a no-op; the\n"
+         "same file with the same options is recognised by its SHA-256 without being read again.\n"
+         "Items stream from the file into the workspace: memory stays small whatever its size.\n\n"
          "Options:\n"
          "  --db DB               workspace database (created if absent)\n"
          "  --format jsonl|csv    default: from the file extension\n"
@@ -196,7 +199,8 @@ std::vector<Command> taskCommands() {
          "list task sets, or the items of one",
          "Usage: baton-cli tasks show --db DB [SET] [--limit N] [--json]\n\n"
          "Without SET: every task set with its id, name, size, hash and categories.\n"
-         "With SET (id, name or hash prefix): its items, the first N (default 20).\n",
+         "With SET (id, name or hash prefix): its items, the first N (default 20); only those N\n"
+         "are read from the workspace.\n",
          {{"--db", true}, {"--limit", true}},
          showCommand},
     };

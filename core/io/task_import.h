@@ -38,8 +38,18 @@ struct ImportedTasks {
 };
 
 /// Errors: NotFound/Io for the file; BadInput with every bad line in Error::problems.
+/// importTasks reads a JSONL file line by line (TaskItemReader); the set itself is held whole.
 Result<ImportedTasks> importTasks(const std::string& path, const ImportOptions& options);
 Result<ImportedTasks> parseTasks(const std::string& text, const std::string& fileName, const ImportOptions& options);
+
+/// The refusal's message when `badLines` lines are bad and --skip-bad was not given.
+std::string badLinesMessage(const std::string& fileName, size_t badLines);
+/// The problems of skipped lines as warnings ("skipped: ...").
+std::vector<Diagnostic> skippedWarnings(std::vector<Diagnostic> problems);
+
+/// The options that shape the items read from a file (`format` resolved, not Auto): the
+/// format, the mapping and the default grader; the name and --skip-bad are not among them.
+nlohmann::json contentOptionsJson(const ImportOptions& options, TaskFormat format);
 
 /// Parses "field=column" into the mapping; false for an unknown field name.
 bool applyMapping(FieldMapping& mapping, const std::string& assignment);

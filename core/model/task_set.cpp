@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "model/task_set.h"
-#include "util/sha256.h"
+#include "model/task_set_hasher.h"
 
 namespace baton::core {
 
@@ -27,11 +27,10 @@ nlohmann::json toJson(const TaskItem& item) {
 }
 
 std::string TaskSet::contentHash() const {
-    nlohmann::json items_ = nlohmann::json::array();
+    TaskSetHasher hasher(defaultGrader); // item by item: no JSON tree of the whole set
     for (const auto& item : items)
-        items_.push_back(toJson(item));
-    nlohmann::json canonical = {{"default_grader", toJson(defaultGrader)}, {"items", items_}};
-    return sha256Hex(canonical.dump()); // nlohmann sorts object keys, so the dump is canonical
+        hasher.add(item);
+    return hasher.finish();
 }
 
 } // namespace baton::core

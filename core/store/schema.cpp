@@ -7,7 +7,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 7> kMigrations = {
+constexpr std::array<const char*, 8> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -154,6 +154,17 @@ CREATE TABLE coordinator_policies (
     R"sql(
 ALTER TABLE response_cache ADD COLUMN latency_ms REAL;
 ALTER TABLE response_cache ADD COLUMN ttft_ms REAL;
+)sql",
+    // v8: the files task sets came from, by the SHA-256 of their bytes and the import options that
+    // shape the items, so that importing the same file again is found without parsing it
+    R"sql(
+CREATE TABLE task_set_sources (
+    source_key TEXT PRIMARY KEY,    -- sha256 of the file's sha256 and the options
+    task_set_id INTEGER NOT NULL REFERENCES task_sets(id) ON DELETE CASCADE,
+    file_sha256 TEXT NOT NULL,
+    options TEXT NOT NULL,          -- JSON: format, mapping, default grader
+    recorded_at_ms INTEGER NOT NULL
+) WITHOUT ROWID;
 )sql"};
 
 } // namespace

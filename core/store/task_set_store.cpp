@@ -1,76 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "store/task_set_store.h"
-#include "store/text_store.h"
+#include "store/task_set_writer.h"
 
 #include <algorithm>
 
 namespace baton::core {
 namespace {
 
-std::string messagesText(const TaskItem& item) {
-    nlohmann::json messages = nlohmann::json::array();
-    for (const auto& m : item.messages)
-        messages.push_back(toJson(m));
-    return messages.dump();
-}
-
-Result<int64_t> resolve(SqliteDb& db, const std::string& selector) {
-    auto sets = listTaskSets(db);
-    if (!sets) return std::unexpected(sets.error());
-    std::vector<int64_t> matches;
-    for (const auto& s : *sets) {
-        bool byId = std::to_string(s.id) == selector;
-        bool byHash = selector.size() >= 6 && s.contentHash.rfind(selector, 0) == 0;
-        if (byId || byHash || s.name == selector) matches.push_back(s.id);
-    }
-    if (matches.empty())
-        return fail(ErrorKind::NotFound, "no task set \"" + selector + "\" in " + db.path() +
-                                             "; list them with `baton-cli tasks show --db " + db.path() + "`");
-    if (matches.size() > 1)
-        return fail(ErrorKind::BadInput, "\"" + selector + "\" names " + std::to_string(matches.size()) +
-                                             " task sets; use the id or the content hash instead");
-    return matches.front();
-}
-
-} // namespace
-
-Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::string& source, int64_t nowMs) {
-    std::string hash = set.contentHash();
-    auto existing = db.prepare("SELECT id FROM task_sets WHERE content_hash = ?");
-    if (!existing) return std::unexpected(existing.error());
-    existing->bind(1, hash);
-    auto row = existing->step();
-    if (!row) return std::unexpected(row.error());
-    if (*row) return SavedTaskSet{existing->columnInt(0), true};
-
-    auto insertSet = db.prepare("INSERT INTO task_sets(name, content_hash, source, default_grader, item_count, "
-                                "imported_at_ms) VALUES (?, ?, ?, ?, ?, ?)");
-    if (!insertSet) return std::unexpected(insertSet.error());
-    insertSet->bind(1, set.name).bind(2, hash).bind(3, source).bind(4, toJson(set.defaultGrader).dump());
-    insertSet->bind(5, static_cast<int64_t>(set.items.size())).bind(6, nowMs);
-    if (auto ok = insertSet->run(); !ok) return std::unexpected(ok.error());
-    int64_t setId = db.lastInsertId();
-
-    auto insertItem = db.prepare("INSERT INTO items(task_set_id, position, item_id, category, messages_hash, "
-                                 "references_json, grader, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    if (!insertItem) return std::unexpected(insertItem.error());
-    for (size_t i = 0; i < set.items.size(); ++i) {
-        const auto& item = set.items[i];
-        auto messagesHash = putText(db, messagesText(item));
-        if (!messagesHash) return std::unexpected(messagesHash.error());
-        insertItem->bind(1, setId).bind(2, static_cast<int64_t>(i)).bind(3, item.id).bind(4, item.category);
-        insertItem->bind(5, *messagesHash).bind(6, nlohmann::json(item.references).dump());
-        if (item.grader)
-            insertItem->bind(7, toJson(*item.grader).dump());
-        else
-            insertItem->bindNull(7);
-        insertItem->bind(8, item.metadata.dump());
-        if (auto ok = insertItem->run(); !ok) return std::unexpected(ok.error());
-    }
-    return SavedTaskSet{setId, false};
-}
-
-Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db) {
+/// The sets' rows only: no item is read (the categories of listTaskSets scan every item).
+Result<std::vector<TaskSetSummary>> setRows(SqliteDb& db) {
     auto stmt =
         db.prepare("SELECT id, name, content_hash, source, item_count, imported_at_ms FROM task_sets ORDER BY id");
     if (!stmt) return std::unexpected(stmt.error());
@@ -85,6 +23,56 @@ Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db) {
                        stmt->columnInt(5),
                        {}});
     if (!row) return std::unexpected(row.error());
+    return out;
+}
+
+Result<TaskSetSummary> resolve(SqliteDb& db, const std::string& selector) {
+    auto sets = setRows(db);
+    if (!sets) return std::unexpected(sets.error());
+    std::vector<TaskSetSummary> matches;
+    for (const auto& s : *sets) {
+        bool byId = std::to_string(s.id) == selector;
+        bool byHash = selector.size() >= 6 && s.contentHash.rfind(selector, 0) == 0;
+        if (byId || byHash || s.name == selector) matches.push_back(s);
+    }
+    if (matches.empty())
+        return fail(ErrorKind::NotFound, "no task set \"" + selector + "\" in " + db.path() +
+                                             "; list them with `baton-cli tasks show --db " + db.path() + "`");
+    if (matches.size() > 1)
+        return fail(ErrorKind::BadInput, "\"" + selector + "\" names " + std::to_string(matches.size()) +
+                                             " task sets; use the id or the content hash instead");
+    return matches.front();
+}
+
+} // namespace
+
+Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::string& source, int64_t nowMs) {
+    auto existing = db.prepare("SELECT id FROM task_sets WHERE content_hash = ?");
+    if (!existing) return std::unexpected(existing.error());
+    existing->bind(1, set.contentHash());
+    auto row = existing->step();
+    if (!row) return std::unexpected(row.error());
+    if (*row) return SavedTaskSet{existing->columnInt(0), true};
+    existing->reset();
+
+    auto writer = TaskSetWriter::begin(db, set.name, set.defaultGrader, source, nowMs);
+    if (!writer) return std::unexpected(writer.error());
+    for (const auto& item : set.items) {
+        auto earlier = (*writer)->add(item);
+        if (!earlier) return std::unexpected(earlier.error());
+        if (*earlier)
+            return fail(ErrorKind::BadInput, "task set \"" + set.name + "\": the id \"" + item.id +
+                                                 "\" is used twice (items " + std::to_string(**earlier + 1) +
+                                                 " and " + std::to_string((*writer)->items() + 1) + ")");
+    }
+    return (*writer)->finish();
+}
+
+Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db) {
+    auto sets = setRows(db);
+    if (!sets) return std::unexpected(sets.error());
+    auto& out = *sets;
+    Result<bool> row;
     auto cats =
         db.prepare("SELECT category, COUNT(*) FROM items WHERE task_set_id = ? GROUP BY category ORDER BY category");
     if (!cats) return std::unexpected(cats.error());
@@ -98,12 +86,12 @@ Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db) {
     return out;
 }
 
-Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector) {
-    auto id = resolve(db, selector);
-    if (!id) return std::unexpected(id.error());
+namespace {
+
+Result<TaskSet> loadItems(SqliteDb& db, int64_t id, int64_t limit) {
     auto head = db.prepare("SELECT name, default_grader FROM task_sets WHERE id = ?");
     if (!head) return std::unexpected(head.error());
-    head->bind(1, *id);
+    head->bind(1, id);
     if (auto row = head->step(); !row) return std::unexpected(row.error());
     TaskSet set;
     set.name = head->columnText(0);
@@ -112,9 +100,9 @@ Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector) {
 
     auto items =
         db.prepare("SELECT i.item_id, i.category, t.body, i.references_json, i.grader, i.metadata FROM items i "
-                   "JOIN texts t ON t.hash = i.messages_hash WHERE i.task_set_id = ? ORDER BY i.position");
+                   "JOIN texts t ON t.hash = i.messages_hash WHERE i.task_set_id = ? ORDER BY i.position LIMIT ?");
     if (!items) return std::unexpected(items.error());
-    items->bind(1, *id);
+    items->bind(1, id).bind(2, limit);
     Result<bool> row;
     while ((row = items->step()) && *row) {
         TaskItem item;
@@ -130,6 +118,22 @@ Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector) {
     }
     if (!row) return std::unexpected(row.error());
     return set;
+}
+
+} // namespace
+
+Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector) {
+    auto found = resolve(db, selector);
+    if (!found) return std::unexpected(found.error());
+    return loadItems(db, found->id, -1); // LIMIT -1: all of them
+}
+
+Result<TaskSetHead> loadTaskSetHead(SqliteDb& db, const std::string& selector, int64_t limit) {
+    auto found = resolve(db, selector);
+    if (!found) return std::unexpected(found.error());
+    auto set = loadItems(db, found->id, std::max<int64_t>(limit, 0));
+    if (!set) return std::unexpected(set.error());
+    return TaskSetHead{*found, std::move(*set)};
 }
 
 } // namespace baton::core

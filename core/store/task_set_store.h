@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-/// Task sets in the workspace: saved once per content hash, listed, and loaded back whole.
+/// Task sets in the workspace: saved once per content hash, listed, and loaded back (whole, or
+/// the first items only).
 
 #include "model/task_set.h"
 #include "store/sqlite_db.h"
@@ -31,5 +32,13 @@ Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db);
 /// `selector`: a numeric id, a name, or a content-hash prefix of at least 6 characters.
 /// Errors: NotFound naming the selector; BadInput when several sets match.
 Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector);
+
+/// A set's row (no categories) and its first `limit` items, read with a LIMIT: what
+/// `tasks show` prints, whatever the set's size.
+struct TaskSetHead {
+    TaskSetSummary summary;
+    TaskSet firstItems; ///< name, default grader and the first items only
+};
+Result<TaskSetHead> loadTaskSetHead(SqliteDb& db, const std::string& selector, int64_t limit);
 
 } // namespace baton::core

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "util/file_io.h"
+#include "util/sha256.h"
 
 #include <cerrno>
 #include <cstring>
@@ -33,12 +34,33 @@ Status writeAll(int fd, const std::string& content, const std::string& shownPath
 
 } // namespace
 
-Result<std::string> readTextFile(const std::string& path) {
+Result<std::unique_ptr<std::ifstream>> openTextFile(const std::string& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return fail(ErrorKind::NotFound, path + ": no such file; check the path.");
     if (std::filesystem::is_directory(path, ec)) return fail(ErrorKind::BadInput, path + ": is a folder, not a file.");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(ErrorKind::Io, path + ": cannot open for reading (" + systemReason(errno) + ").");
+    auto in = std::make_unique<std::ifstream>(path, std::ios::binary);
+    if (!*in) return fail(ErrorKind::Io, path + ": cannot open for reading (" + systemReason(errno) + ").");
+    return in;
+}
+
+Result<std::string> sha256OfFile(const std::string& path) {
+    auto in = openTextFile(path);
+    if (!in) return std::unexpected(in.error());
+    Sha256 sha;
+    std::string chunk(1 << 20, '\0');
+    while (**in) {
+        (*in)->read(chunk.data(), std::streamsize(chunk.size()));
+        sha.update(std::string_view(chunk.data(), size_t((*in)->gcount())));
+    }
+    if ((*in)->bad()) return fail(ErrorKind::Io, path + ": read error (" + systemReason(errno) + ").");
+    return sha.hexDigest();
+}
+
+Result<std::string> readTextFile(const std::string& path) {
+    auto opened = openTextFile(path);
+    if (!opened) return std::unexpected(opened.error());
+    std::ifstream& in = **opened;
+    std::error_code ec;
     // Read in one piece into a string of the file's size (no stream buffer grown and copied);
     // a file that grows meanwhile is read to its end.
     std::string text(size_t(std::filesystem::file_size(path, ec)), '\0');

@@ -5,11 +5,18 @@
 
 #include "util/result.h"
 
+#include <fstream>
+#include <memory>
 #include <string>
 
 namespace baton::core {
 
 Result<std::string> readTextFile(const std::string& path);
+/// The file opened for reading in binary, for line-by-line reads of files too big to hold.
+/// Errors: as readTextFile.
+Result<std::unique_ptr<std::ifstream>> openTextFile(const std::string& path);
+/// The SHA-256 of the file's bytes, read in chunks (a fixed amount of memory whatever its size).
+Result<std::string> sha256OfFile(const std::string& path);
 
 /// Replaces `path` atomically: readers see the old content or the new one, never a mix,
 /// even if the process is killed mid-write.

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "util/sha256.h"
 
+#include <algorithm>
 #include <array>
-#include <cstdint>
+#include <cstring>
 
 namespace baton::core {
 namespace {
@@ -21,8 +22,9 @@ constexpr uint32_t rotr(uint32_t x, int n) {
     return (x >> n) | (x << (32 - n));
 }
 
-void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
-    std::array<uint32_t, 64> w{};
+// Plain arrays and locals: fast enough even unoptimised (a debug build hashes files too).
+void compress(std::array<uint32_t, 8>& state, const unsigned char* block) {
+    uint32_t w[64];
     for (int i = 0; i < 16; ++i)
         w[i] = uint32_t(block[4 * i]) << 24 | uint32_t(block[4 * i + 1]) << 16 | uint32_t(block[4 * i + 2]) << 8 |
                uint32_t(block[4 * i + 3]);
@@ -31,49 +33,61 @@ void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
         uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
         w[i] = w[i - 16] + s0 + w[i - 7] + s1;
     }
-    auto v = h;
+    const uint32_t* k = kRound.data();
+    uint32_t* h = state.data();
+    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
     for (int i = 0; i < 64; ++i) {
-        uint32_t s1 = rotr(v[4], 6) ^ rotr(v[4], 11) ^ rotr(v[4], 25);
-        uint32_t ch = (v[4] & v[5]) ^ (~v[4] & v[6]);
-        uint32_t t1 = v[7] + s1 + ch + kRound[i] + w[i];
-        uint32_t s0 = rotr(v[0], 2) ^ rotr(v[0], 13) ^ rotr(v[0], 22);
-        uint32_t maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-        uint32_t t2 = s0 + maj;
-        v = {t1 + t2, v[0], v[1], v[2], v[3] + t1, v[4], v[5], v[6]};
+        uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
+        uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
+        hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
     }
-    for (int i = 0; i < 8; ++i)
-        h[i] += v[i];
+    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
 }
 
 } // namespace
 
-std::string sha256Hex(std::string_view data) {
-    std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                                 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-    size_t full = data.size() / 64 * 64;
-    for (size_t off = 0; off < full; off += 64)
-        compress(h, bytes + off);
+Sha256::Sha256() : m_state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
 
-    std::array<unsigned char, 128> tail{};
-    size_t rest = data.size() - full;
-    for (size_t i = 0; i < rest; ++i)
-        tail[i] = bytes[full + i];
-    tail[rest] = 0x80;
-    size_t tailLen = rest + 9 <= 64 ? 64 : 128;
-    uint64_t bits = uint64_t(data.size()) * 8;
+void Sha256::update(std::string_view data) {
+    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
+    size_t n = data.size();
+    m_length += n;
+    if (m_blockUsed > 0) {
+        size_t take = std::min(n, m_block.size() - m_blockUsed);
+        std::memcpy(m_block.data() + m_blockUsed, bytes, take);
+        m_blockUsed += take, bytes += take, n -= take;
+        if (m_blockUsed < m_block.size()) return;
+        compress(m_state, m_block.data());
+        m_blockUsed = 0;
+    }
+    for (; n >= 64; bytes += 64, n -= 64)
+        compress(m_state, bytes);
+    std::memcpy(m_block.data(), bytes, n);
+    m_blockUsed = n;
+}
+
+std::string Sha256::hexDigest() {
+    uint64_t bits = m_length * 8;
+    std::array<unsigned char, 72> pad{};
+    pad[0] = 0x80;
+    size_t padLen = (m_blockUsed < 56 ? 56 : 120) - m_blockUsed;
     for (int i = 0; i < 8; ++i)
-        tail[tailLen - 1 - i] = static_cast<unsigned char>(bits >> (8 * i));
-    compress(h, tail.data());
-    if (tailLen == 128) compress(h, tail.data() + 64);
+        pad[padLen + 7 - i] = static_cast<unsigned char>(bits >> (8 * i));
+    update(std::string_view(reinterpret_cast<const char*>(pad.data()), padLen + 8));
 
     static constexpr char kHex[] = "0123456789abcdef";
     std::string out;
     out.reserve(64);
-    for (uint32_t word : h)
+    for (uint32_t word : m_state)
         for (int shift = 28; shift >= 0; shift -= 4)
             out += kHex[(word >> shift) & 0xf];
     return out;
+}
+
+std::string sha256Hex(std::string_view data) {
+    Sha256 h;
+    h.update(data);
+    return h.hexDigest();
 }
 
 } // namespace baton::core

@@ -3,7 +3,9 @@
 #include "store/call_log.h"
 #include "store/schema.h"
 #include "store/store_writer.h"
+#include "store/task_set_sources.h"
 #include "store/task_set_store.h"
+#include "store/task_set_writer.h"
 #include "store/text_store.h"
 #include "store/workspace.h"
 
@@ -124,6 +126,75 @@ private slots:
         QCOMPARE(loadTaskSet(**reader, "nope").error().kind, ErrorKind::NotFound);
         auto list = listTaskSets(**reader);
         QCOMPARE(list->front().categories.at("arithmetic"), int64_t(1));
+    }
+
+    void taskSetWriterRollsBackAndFindsDuplicates() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        SqliteDb& db = *ws->writer();
+        auto item = [](std::string id, std::string prompt) {
+            TaskItem t;
+            t.id = std::move(id), t.category = "c", t.messages = {{"user", std::move(prompt)}}, t.references = {"1"};
+            return t;
+        };
+        auto rows = [&](const char* table) { return db.queryInt(std::string("SELECT COUNT(*) FROM ") + table).value(); };
+        {
+            auto w = TaskSetWriter::begin(db, "s", GraderSpec{}, "f.jsonl", 1).value();
+            QCOMPARE(w->add(item("a", "pa")).value(), std::optional<int64_t>());
+            QCOMPARE(w->add(item("b", "pb")).value(), std::optional<int64_t>());
+            QCOMPARE(w->add(item("a", "again")).value(), std::optional<int64_t>(0)); // the first a's position
+            QCOMPARE(rows("items"), int64_t(2));
+            w->abandon();
+        }
+        QCOMPARE(rows("task_sets"), int64_t(0));
+        QCOMPARE(rows("items"), int64_t(0));
+        QCOMPARE(rows("texts"), int64_t(0));
+
+        TaskSet set;
+        set.items = {item("a", "pa"), item("b", "pb")};
+        auto w = TaskSetWriter::begin(db, "s", GraderSpec{}, "f.jsonl", 1).value();
+        for (const auto& i : set.items)
+            QVERIFY(w->add(i).value() == std::nullopt);
+        auto saved = w->finish().value();
+        QVERIFY(!saved.alreadyPresent);
+        QCOMPARE(w->contentHash(), set.contentHash());
+        QCOMPARE(db.queryText("SELECT content_hash FROM task_sets").value(), set.contentHash());
+        QCOMPARE(db.queryInt("SELECT item_count FROM task_sets").value(), int64_t(2));
+
+        auto again = TaskSetWriter::begin(db, "other name", GraderSpec{}, "g.jsonl", 2).value();
+        for (const auto& i : set.items)
+            QVERIFY(again->add(i).value() == std::nullopt);
+        auto present = again->finish().value();
+        QVERIFY(present.alreadyPresent);
+        QCOMPARE(present.id, saved.id);
+        QCOMPARE(rows("task_sets"), int64_t(1));
+        QCOMPARE(rows("items"), int64_t(2));
+
+        QVERIFY(!findImportedSource(db, "key").value());
+        QVERIFY(recordImportedSource(db, "key", "filehash", "{}", saved.id, 3));
+        QCOMPARE(findImportedSource(db, "key").value()->taskSetId, saved.id);
+        QCOMPARE(findImportedSource(db, "key").value()->itemCount, int64_t(2));
+    }
+
+    void headReadsOnlyTheFirstItems() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        SqliteDb& db = *ws->writer();
+        TaskSet set;
+        set.name = "thirty";
+        for (int i = 0; i < 30; ++i)
+            set.items.push_back({"i" + std::to_string(i), "c", {{"user", "q" + std::to_string(i)}}, {"a"}});
+        auto saved = saveTaskSet(db, set, "t", 1).value();
+        // Item 26 can no longer be read: a LIMIT 20 read never gets to it, a whole read fails.
+        QVERIFY(db.exec("UPDATE items SET metadata = '{' WHERE position = 25"));
+        auto head = loadTaskSetHead(db, "thirty", 20);
+        QVERIFY2(head, head ? "" : head.error().describe().c_str());
+        QCOMPARE(head->firstItems.items.size(), size_t(20));
+        QCOMPARE(head->summary.id, saved.id);
+        QCOMPARE(head->summary.itemCount, int64_t(30));
+        QCOMPARE(head->summary.contentHash, set.contentHash());
+        QVERIFY(head->firstItems.items[19] == set.items[19]);
+        QCOMPARE(loadTaskSetHead(db, "thirty", 0)->firstItems.items.size(), size_t(0));
     }
 
     void callsRoundTripAndDuplicatesAreRefused() {

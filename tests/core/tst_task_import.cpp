@@ -1,5 +1,10 @@
 // SPDX-License-Identifier: MIT
+#include "io/task_export.h"
 #include "io/task_import.h"
+#include "model/task_set_hasher.h"
+#include "sim/demo_tasks.h"
+#include "util/file_io.h"
+#include "util/sha256.h"
 
 #include "core_printers.h"
 
@@ -20,11 +25,69 @@ std::vector<std::string> locations(const std::vector<Diagnostic>& ds) {
     return out;
 }
 
+/// The hash as every workspace stored it so far: one JSON tree of the whole set, dumped.
+std::string treeHash(const TaskSet& set) {
+    nlohmann::json items = nlohmann::json::array();
+    for (const auto& item : set.items)
+        items.push_back(toJson(item));
+    nlohmann::json canonical = {{"default_grader", toJson(set.defaultGrader)}, {"items", items}};
+    return sha256Hex(canonical.dump());
+}
+
+/// The golden task-import inputs with their options, as tst_golden reads them.
+std::vector<std::pair<std::string, ImportOptions>> goldenInputs() {
+    std::vector<std::pair<std::string, ImportOptions>> out;
+    std::string root = BATON_TEST_DATA "/task_import/";
+    for (const char* name : {"jsonl", "csv-mapped", "bad-lines-skipped"}) {
+        ImportOptions options;
+        std::string dir = root + name + "/input/";
+        auto json = readTextFile(dir + "options.json");
+        if (json) {
+            auto o = nlohmann::json::parse(*json);
+            for (const auto& m : o.value("map", nlohmann::json::array()))
+                applyMapping(options.mapping, m.get<std::string>());
+            options.skipBad = o.value("skip_bad", false);
+        }
+        std::string file = readTextFile(dir + "tasks.jsonl") ? dir + "tasks.jsonl" : dir + "tasks.csv";
+        out.emplace_back(file, options);
+    }
+    return out;
+}
+
 } // namespace
 
 class TestTaskImport : public QObject {
     Q_OBJECT
 private slots:
+    void contentHashIsStreamedAndUnchanged() {
+        std::vector<TaskSet> sets = {generateDemoTasks(1, 5), generateDemoTasks(2, 1)};
+        for (const auto& [file, options] : goldenInputs()) {
+            auto imported = importTasks(file, options);
+            QVERIFY2(imported, imported ? "" : imported.error().describe().c_str());
+            sets.push_back(imported->set);
+        }
+        sets.push_back(TaskSet{}); // no items: {"default_grader":...,"items":[]}
+        sets.back().defaultGrader.kind = GraderKind::Numeric;
+        for (const auto& set : sets) {
+            TaskSetHasher hasher(set.defaultGrader);
+            for (const auto& item : set.items)
+                hasher.add(item);
+            std::string streamed = hasher.finish();
+            QCOMPARE(streamed, treeHash(set));
+            QCOMPARE(set.contentHash(), streamed);
+        }
+    }
+
+    void fileAndTextReadersAgree() {
+        for (const auto& [file, options] : goldenInputs()) {
+            auto fromFile = importTasks(file, options);
+            auto fromText = parseTasks(readTextFile(file).value(), file, options);
+            QVERIFY(fromFile && fromText);
+            QVERIFY(fromFile->set.items == fromText->set.items);
+            QCOMPARE(fromFile->skipped.size(), fromText->skipped.size());
+        }
+    }
+
     void jsonlFieldsMessagesAndMetadata() {
         auto imported = importTasks(fixture("good.jsonl"), {});
         QVERIFY2(imported, imported ? "" : imported.error().describe().c_str());

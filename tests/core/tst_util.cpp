@@ -66,6 +66,22 @@ private slots:
         QCOMPARE(QString::fromStdString(sha256Hex(std::string_view(input.constData(), input.size()))), digest);
     }
 
+    void sha256InPieces() {
+        std::string text;
+        for (int i = 0; i < 300; ++i)
+            text += char('a' + i * 7 % 26);
+        for (size_t piece : {size_t(1), size_t(7), size_t(63), size_t(64), size_t(65), size_t(130)})
+            for (size_t first = 0; first < 140; first += 13) {
+                Sha256 h;
+                h.update(std::string_view(text).substr(0, first));
+                for (size_t at = first; at < text.size(); at += piece)
+                    h.update(std::string_view(text).substr(at, piece));
+                QCOMPARE(h.hexDigest(), sha256Hex(text));
+            }
+        Sha256 empty;
+        QCOMPARE(empty.hexDigest(), std::string("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+    }
+
     void secrets_data() {
         QTest::addColumn<QString>("value");
         QTest::addColumn<bool>("secret");

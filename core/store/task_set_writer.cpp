@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: MIT
+#include "store/task_set_writer.h"
+#include "store/text_store.h"
+
+namespace baton::core {
+namespace {
+
+/// The content hash of a set still being written; the column is UNIQUE and one writer at a
+/// time holds the workspace, so a constant is enough, and finish() replaces it.
+constexpr const char* kPendingHash = "(import in progress)";
+
+std::string messagesText(const TaskItem& item) {
+    nlohmann::json messages = nlohmann::json::array();
+    for (const auto& m : item.messages)
+        messages.push_back(toJson(m));
+    return messages.dump();
+}
+
+} // namespace
+
+Result<std::unique_ptr<TaskSetWriter>> TaskSetWriter::begin(SqliteDb& db, const std::string& name,
+                                                            const GraderSpec& defaultGrader,
+                                                            const std::string& source, int64_t nowMs) {
+    std::unique_ptr<TaskSetWriter> writer(new TaskSetWriter(db, defaultGrader));
+    if (auto ok = db.exec("SAVEPOINT task_set_writer"); !ok) return std::unexpected(ok.error());
+    writer->m_open = true;
+    auto insertSet = db.prepare("INSERT INTO task_sets(name, content_hash, source, default_grader, item_count, "
+                                "imported_at_ms) VALUES (?, ?, ?, ?, 0, ?)");
+    if (!insertSet) return std::unexpected(insertSet.error());
+    insertSet->bind(1, name).bind(2, std::string_view(kPendingHash)).bind(3, source);
+    insertSet->bind(4, toJson(defaultGrader).dump()).bind(5, nowMs);
+    if (auto ok = insertSet->run(); !ok) return std::unexpected(ok.error());
+    writer->m_setId = db.lastInsertId();
+    return writer;
+}
+
+TaskSetWriter::~TaskSetWriter() {
+    abandon();
+}
+
+void TaskSetWriter::abandon() {
+    if (!m_open) return;
+    m_open = false;
+    (void)m_db.exec("ROLLBACK TO task_set_writer");
+    (void)m_db.exec("RELEASE task_set_writer");
+}
+
+Result<std::optional<int64_t>> TaskSetWriter::add(const TaskItem& item) {
+    auto earlier = m_db.cached("SELECT position FROM items WHERE task_set_id = ? AND item_id = ?");
+    if (!earlier) return std::unexpected(earlier.error());
+    (*earlier)->bind(1, m_setId).bind(2, item.id);
+    auto row = (*earlier)->step();
+    std::optional<int64_t> position;
+    if (row && *row) position = (*earlier)->columnInt(0);
+    (*earlier)->reset();
+    if (!row) return std::unexpected(row.error());
+    if (position) return position;
+
+    auto messagesHash = putText(m_db, messagesText(item));
+    if (!messagesHash) return std::unexpected(messagesHash.error());
+    auto insert = m_db.cached("INSERT INTO items(task_set_id, position, item_id, category, messages_hash, "
+                              "references_json, grader, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    if (!insert) return std::unexpected(insert.error());
+    Statement& s = **insert;
+    s.bind(1, m_setId).bind(2, static_cast<int64_t>(m_hasher.items())).bind(3, item.id).bind(4, item.category);
+    s.bind(5, *messagesHash).bind(6, nlohmann::json(item.references).dump());
+    if (item.grader)
+        s.bind(7, toJson(*item.grader).dump());
+    else
+        s.bindNull(7);
+    s.bind(8, item.metadata.dump());
+    if (auto ok = s.run(); !ok) return std::unexpected(ok.error());
+    m_hasher.add(item);
+    return std::nullopt;
+}
+
+Result<SavedTaskSet> TaskSetWriter::finish() {
+    std::string hash = m_hasher.finish();
+    auto existing = m_db.prepare("SELECT id FROM task_sets WHERE content_hash = ?");
+    if (!existing) return abandon(), std::unexpected(existing.error());
+    existing->bind(1, hash);
+    auto row = existing->step();
+    std::optional<int64_t> presentId;
+    if (row && *row) presentId = existing->columnInt(0);
+    existing->reset();
+    if (!row) return abandon(), std::unexpected(row.error());
+    if (presentId) {
+        int64_t id = *presentId;
+        abandon();
+        m_hash = hash;
+        return SavedTaskSet{id, true};
+    }
+    auto update = m_db.prepare("UPDATE task_sets SET content_hash = ?, item_count = ? WHERE id = ?");
+    if (!update) return abandon(), std::unexpected(update.error());
+    update->bind(1, hash).bind(2, static_cast<int64_t>(m_hasher.items())).bind(3, m_setId);
+    if (auto ok = update->run(); !ok) return abandon(), std::unexpected(ok.error());
+    if (auto ok = m_db.exec("RELEASE task_set_writer"); !ok) return abandon(), std::unexpected(ok.error());
+    m_open = false;
+    m_hash = hash;
+    return SavedTaskSet{m_setId, false};
+}
+
+} // namespace baton::core

@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// TaskSetWriter: writes a task set into the workspace item by item, never holding the set:
+/// its content hash is computed as the items go by (TaskSetHasher), and everything it wrote
+/// sits in one savepoint, rolled back when the set is abandoned or its content is already there.
+
+#include "model/task_set_hasher.h"
+#include "store/sqlite_db.h"
+#include "store/task_set_store.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace baton::core {
+
+class TaskSetWriter {
+public:
+    /// Opens the savepoint and the set's row. Inside a transaction or not (a savepoint outside
+    /// one is a transaction of its own). Errors: the SQLite error.
+    static Result<std::unique_ptr<TaskSetWriter>> begin(SqliteDb& db, const std::string& name,
+                                                        const GraderSpec& defaultGrader, const std::string& source,
+                                                        int64_t nowMs);
+    ~TaskSetWriter(); ///< abandon() unless finished
+    TaskSetWriter(const TaskSetWriter&) = delete;
+    TaskSetWriter& operator=(const TaskSetWriter&) = delete;
+
+    /// Writes `item` at the next position, or returns the position (0-based) of the earlier
+    /// item with the same id and writes nothing.
+    Result<std::optional<int64_t>> add(const TaskItem& item);
+    /// Ends the set: its hash and item count are written and the savepoint released. When a set
+    /// with the same content exists, everything written is rolled back and that set returned
+    /// (alreadyPresent). Errors: the SQLite error (then everything is rolled back).
+    Result<SavedTaskSet> finish();
+    /// Rolls back everything written since begin().
+    void abandon();
+
+    size_t items() const { return m_hasher.items(); }
+    /// The content hash, once finish() has succeeded.
+    const std::string& contentHash() const { return m_hash; }
+
+private:
+    TaskSetWriter(SqliteDb& db, const GraderSpec& defaultGrader) : m_db(db), m_hasher(defaultGrader) {}
+
+    SqliteDb& m_db;
+    TaskSetHasher m_hasher;
+    int64_t m_setId = 0;
+    bool m_open = false;
+    std::string m_hash;
+};
+
+} // namespace baton::core

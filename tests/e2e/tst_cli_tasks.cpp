@@ -1,0 +1,148 @@
+// SPDX-License-Identifier: MIT
+// `tasks import` streaming into the workspace and `tasks show` reading only what it prints:
+// a refused import leaves no row, the same file is recognised without being read, a changed
+// file is not, and `tasks show --limit N` reads N items.
+
+#include "core_printers.h"
+#include "store/sqlite_db.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <QTest>
+
+namespace {
+
+struct CliResult {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
+};
+
+CliResult runCli(const QStringList& args) {
+    QProcess p;
+    p.start(BATON_CLI, args);
+    p.waitForFinished(60000);
+    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
+}
+
+void write(const QString& path, const QByteArray& text) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    f.write(text);
+}
+
+QByteArray items(int n, const char* answer = "1") {
+    QByteArray text;
+    for (int i = 0; i < n; ++i)
+        text += QByteArray("{\"id\":\"q") + QByteArray::number(i) + "\",\"prompt\":\"question " +
+                QByteArray::number(i) + "\",\"answer\":\"" + answer + "\"}\n";
+    return text;
+}
+
+int rows(const QString& db, const char* table) {
+    auto info = runCli({"db", "info", "--db", db, "--json"});
+    return info.json()["rows"].toObject()[table].toInt(-1);
+}
+
+} // namespace
+
+class TestCliTasks : public QObject {
+    Q_OBJECT
+private slots:
+    void refusedImportLeavesNoRow() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), file = dir.filePath("t.jsonl");
+        write(file, items(3) + "{not json\n" + items(1)); // line 4 bad, line 5 repeats q0
+        auto r = runCli({"tasks", "import", file, "--db", db});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("2 bad line(s), nothing imported"), r.err.constData());
+        QVERIFY(r.err.contains("line 4: "));
+        QVERIFY(r.err.contains("line 5: duplicate id \"q0\" (first on line 1)"));
+        QCOMPARE(rows(db, "task_sets"), 0);
+        QCOMPARE(rows(db, "items"), 0);
+        QCOMPARE(rows(db, "texts"), 0);
+
+        auto skipped = runCli({"tasks", "import", file, "--db", db, "--skip-bad", "--json"});
+        QCOMPARE(skipped.exitCode, 0);
+        QCOMPARE(skipped.json()["items"].toInt(), 3);
+        QCOMPARE(skipped.json()["skipped"].toArray().size(), 2);
+        QCOMPARE(rows(db, "items"), 3);
+        // Skipped lines are listed again next time: such a file is read again, not taken as known.
+        auto again = runCli({"tasks", "import", file, "--db", db, "--skip-bad", "--json"});
+        QCOMPARE(again.json()["already_present"].toBool(), true);
+        QCOMPARE(again.json()["same_file"].toBool(), false);
+        QCOMPARE(again.json()["skipped"].toArray().size(), 2);
+        QCOMPARE(runCli({"tasks", "import", file, "--db", db}).exitCode, 1);
+    }
+
+    void sameFileIsNotReadAgain() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), file = dir.filePath("t.jsonl");
+        write(file, items(5));
+        auto first = runCli({"tasks", "import", file, "--db", db, "--json"});
+        QCOMPARE(first.exitCode, 0);
+        QCOMPARE(first.json()["items_read"].toInt(), 5);
+        QCOMPARE(first.json()["same_file"].toBool(), false);
+
+        auto again = runCli({"tasks", "import", file, "--db", db, "--json"});
+        QCOMPARE(again.exitCode, 0);
+        QCOMPARE(again.json()["already_present"].toBool(), true);
+        QCOMPARE(again.json()["same_file"].toBool(), true);
+        QCOMPARE(again.json()["items_read"].toInt(), 0);
+        QCOMPARE(again.json()["task_set_id"].toInt(), first.json()["task_set_id"].toInt());
+        QCOMPARE(again.json()["content_hash"].toString(), first.json()["content_hash"].toString());
+        QCOMPARE(again.json()["items"].toInt(), 5);
+        auto text = runCli({"tasks", "import", file, "--db", db});
+        QVERIFY2(text.out.startsWith("already imported as task set 1 \"t\": 5 items"), text.out.constData());
+
+        // Options that shape the items are part of what is recognised.
+        auto graded = runCli({"tasks", "import", file, "--db", db, "--grader", "exact", "--json"});
+        QCOMPARE(graded.json()["same_file"].toBool(), false);
+        QCOMPARE(graded.json()["already_present"].toBool(), false);
+
+        // The same path, size and modification time, another content: read, and a new set.
+        QDateTime modified = QFileInfo(file).lastModified();
+        write(file, items(5, "2"));
+        QFile f(file);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.setFileTime(modified, QFileDevice::FileModificationTime));
+        f.close();
+        auto changed = runCli({"tasks", "import", file, "--db", db, "--json"});
+        QCOMPARE(changed.exitCode, 0);
+        QCOMPARE(changed.json()["same_file"].toBool(), false);
+        QCOMPARE(changed.json()["already_present"].toBool(), false);
+        QCOMPARE(changed.json()["items_read"].toInt(), 5);
+        QVERIFY(changed.json()["content_hash"].toString() != first.json()["content_hash"].toString());
+    }
+
+    void showReadsOnlyTheItemsItPrints() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), file = dir.filePath("t.jsonl");
+        write(file, items(30));
+        QCOMPARE(runCli({"tasks", "import", file, "--db", db}).exitCode, 0);
+        {
+            auto conn = baton::core::SqliteDb::open(db.toStdString(), baton::core::SqliteDb::Mode::ReadWrite);
+            QVERIFY(conn);
+            // The 26th item can no longer be read: showing 20 must not get to it.
+            QVERIFY((*conn)->exec("UPDATE items SET metadata = '{' WHERE position = 25"));
+        }
+        auto shown = runCli({"tasks", "show", "--db", db, "t", "--limit", "20", "--json"});
+        QVERIFY2(shown.exitCode == 0, shown.err.constData());
+        QCOMPARE(shown.json()["items"].toArray().size(), 20);
+        QCOMPARE(shown.json()["items_total"].toInt(), 30);
+        auto text = runCli({"tasks", "show", "--db", db, "t"});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY(text.out.contains("t: 30 items"));
+        QVERIFY(text.out.contains("... 10 more (--limit N)"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTasks)
+#include "tst_cli_tasks.moc"
