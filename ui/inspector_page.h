@@ -10,6 +10,7 @@
 #include "eval/item_verdict.h"
 #include "model/task_set.h"
 #include "routing_tree_model.h"
+#include "routing_graph_view.h"
 
 #include <QWidget>
 #include <functional>
@@ -20,6 +21,8 @@ class QListView;
 class QPlainTextEdit;
 class QTextBrowser;
 class QTreeView;
+class QTabWidget;
+class QLabel;
 
 namespace baton::ui {
 
@@ -54,12 +57,19 @@ public:
     const core::ItemVerdict& verdict() const { return m_verdict; }
     /// The selected call's request and response as shown.
     QString callText() const;
+    /// The routing tree drawn as a graph (next to the table).
+    RoutingGraphView* graphView() const { return m_graph; }
+    /// Exports the drawing in the current tab (graph: .png/.svg/.pdf/.dot).
+    bool exportDrawing(const QString& path, QString* error = nullptr, QString* written = nullptr);
+    /// Asks for a file to export to; tests replace it.
+    std::function<QString(const QString& caption, const QString& start, const QString& filter)> chooseFile;
 
 private:
     void refilter();
     void showTree(const QString& itemId);
     void showCall(const QModelIndex& index);
     void showVerdict(const QString& itemId, const std::vector<core::Call>& calls);
+    void chooseAndExport();
 
     InspectorData m_data;
     RoutingTreeModel m_tree;
@@ -72,6 +82,9 @@ private:
     QTreeView* m_view;
     QPlainTextEdit* m_text;
     QTextBrowser* m_item;
+    QTabWidget* m_drawings;
+    RoutingGraphView* m_graph;
+    QLabel* m_exported;
     core::ItemVerdict m_verdict;
 };
 
