@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "run_page.h"
-#include "engine/cached_estimate.h"
+#include "engine/run_start_check.h"
 #include "pools/pool_file.h"
 #include "settings.h"
 #include "store/run_store.h"
@@ -204,16 +204,6 @@ QString RunPage::settingsKey(const core::RunSettings& s) {
     return parts.join('\n');
 }
 
-core::RunEstimate RunPage::estimate(const core::RunSettings& s) {
-    // The one computed in the background for these settings, when it is there.
-    if (m_lastEstimate && m_estimatedFor == settingsKey(s) && !m_estimateJob.isBusy()) return *m_lastEstimate;
-    auto reader = m_session.reader();
-    auto e = reader ? core::estimateWithCache(**reader, m_session.pool(), m_session.tasks(), s,
-                                              core::PriceBook::bundled())
-                    : std::unexpected(reader.error());
-    return e ? *e : core::estimateRun(m_session.pool(), m_session.tasks(), s, core::PriceBook::bundled());
-}
-
 QString RunPage::estimateText() const {
     return m_estimate->text();
 }
@@ -246,59 +236,63 @@ void RunPage::refreshResumable() {
 }
 
 bool RunPage::startRun() {
-    core::RunSettings s = settings();
-    const core::Pool& pool = m_session.pool();
-    auto reader = m_session.reader();
-    if (!reader) return refuse(QString::fromStdString(reader.error().describe()));
-
-    // Some strategies (similarity routing) learn from a baseline run; offer to make one first.
-    std::vector<std::string> models;
-    for (const auto& m : pool.models)
-        models.push_back(m.name);
-    bool needsLabels = std::ranges::any_of(s.strategies, [&](const std::string& name) {
-        const core::StrategyKind* kind = core::strategyRegistry().find(pool.strategies.at(name).kind);
-        return kind && kind->needsLabels;
-    });
-    if (needsLabels && !core::loadLabelledOutcomes(**reader, models, std::nullopt)) {
-        // One question for the whole run: the baselines first, then the strategies, one estimate.
-        core::RunSettings together = s;
-        together.baselines = true;
-        core::RunEstimate e = estimate(together);
-        if (!confirm(tr("Similarity routing learns from a baseline run, and this workspace has none yet: the "
-                        "baselines run first, then the strategies. Together: %1, capped at %2 per run. Start?")
-                         .arg(describe(e), usd(*s.maxCost))))
-            return false;
-        core::RunSettings baselinesOnly = s;
-        baselinesOnly.strategies.clear();
-        baselinesOnly.baselines = true;
-        m_afterBaselines = s;
-        return launch(baselinesOnly, true);
-    }
-    return launch(s, false);
+    return check(settings(), false);
 }
 
-bool RunPage::launch(const core::RunSettings& s, bool confirmed) {
-    const core::Pool& pool = m_session.pool();
-    core::RunEnvironment env = m_session.environment();
+bool RunPage::check(const core::RunSettings& s, bool confirmed) {
+    if (m_job.running() || m_startCheck.isBusy()) return false;
     auto reader = m_session.reader();
     if (!reader) return refuse(QString::fromStdString(reader.error().describe()));
-    // Keys, prices, strategies: everything that can fail before anything is spent.
-    if (auto ok = core::preflight(pool, m_session.tasks(), s, env, core::PriceBook::bundled(), reader->get()); !ok) {
-        m_afterBaselines.reset();
-        return refuse(QString::fromStdString(ok.error().describe()));
-    }
-    core::RunEstimate e = confirmed ? core::RunEstimate{} : estimate(s);
-    if (!confirmed && e.high.usd() > m_confirmAbove->value() &&
-        !confirm(tr("This run may cost up to %1 (about %2), capped at %3. Start it?\n\nEstimate: %4")
-                     .arg(usd(e.high), usd(e.expected), usd(*s.maxCost), describe(e)))) {
-        m_afterBaselines.reset();
-        return false;
-    }
-    if (!m_job.start(m_session.runInputs(), pool, m_session.tasks(), s, std::move(env))) return false;
-    setRunning(true);
-    m_status->setText(s.strategies.empty() && m_afterBaselines ? tr("Running the baselines first...")
-                                                               : tr("Starting..."));
+    // Off the GUI thread: which baselines exist, keys, prices and the cached estimate read the workspace.
+    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
+    m_run->setEnabled(false);
+    m_status->setText(tr("Checking strategies, keys and prices, and estimating the cost..."));
+    m_startCheck.run<core::RunStartCheck>(
+        [db, pool = m_session.pool(), tasks = m_session.tasks(), s, env = m_session.environment()](
+            std::stop_token, const JobRunner::Progress&) {
+            return core::checkRunStart(*db, pool, tasks, s, env, core::PriceBook::bundled());
+        },
+        [this, s, confirmed](const core::RunStartCheck& c) { decide(s, c, confirmed); });
     return true;
+}
+
+void RunPage::decide(const core::RunSettings& s, const core::RunStartCheck& c, bool confirmed) {
+    auto declined = [this] {
+        m_afterBaselines.reset();
+        m_run->setEnabled(true);
+        m_status->setText(tr("Not started."));
+        emit startDecided(false);
+    };
+    if (!c.allowed) {
+        m_afterBaselines.reset();
+        refuse(QString::fromStdString(c.allowed.error().describe()));
+        return emit startDecided(false);
+    }
+    core::RunSettings now = s;
+    if (c.baselinesFirst && !confirmed) {
+        // One question for the whole run: the baselines first, then the strategies, one estimate.
+        if (!confirm(tr("Similarity routing learns from a baseline run, and this workspace has none yet: the "
+                        "baselines run first, then the strategies. Together: %1, capped at %2 per run. Start?")
+                         .arg(describe(c.estimate), usd(*s.maxCost))))
+            return declined();
+        now.strategies.clear();
+        now.baselines = true;
+        m_afterBaselines = s;
+    } else if (!confirmed && c.estimate.high.usd() > m_confirmAbove->value() &&
+               !confirm(tr("This run may cost up to %1 (about %2), capped at %3. Start it?\n\nEstimate: %4")
+                            .arg(usd(c.estimate.high), usd(c.estimate.expected), usd(*s.maxCost),
+                                 describe(c.estimate)))) {
+        return declined();
+    }
+    if (!m_job.start(m_session.runInputs(), m_session.pool(), m_session.tasks(), now, m_session.environment())) {
+        m_afterBaselines.reset();
+        m_run->setEnabled(true);
+        return emit startDecided(false);
+    }
+    setRunning(true);
+    m_status->setText(now.strategies.empty() && m_afterBaselines ? tr("Running the baselines first...")
+                                                                 : tr("Starting..."));
+    emit startDecided(true);
 }
 
 bool RunPage::resumeRun(qint64 runId) {
@@ -372,7 +366,7 @@ void RunPage::onFinished(const core::RunSummary& s) {
     m_session.announceRunsChanged();
     emit stopped();
     if (auto next = std::exchange(m_afterBaselines, std::nullopt); next && s.status == "completed") {
-        launch(*next, true); // the strategies, now that their baseline run exists: asked once already
+        check(*next, true); // the strategies, now that their baseline run exists: asked once already
         return;
     }
     emit runFinished(s.runId);

@@ -4,6 +4,7 @@
 // start a run off the GUI thread (checked before anything is spent, confirmed above a cost
 // threshold), watch progress and live spend, cancel, and resume an interrupted run.
 
+#include "engine/run_start_check.h"
 #include "job_runner.h"
 #include "run_job.h"
 
@@ -30,7 +31,8 @@ class RunPage : public QWidget {
 public:
     RunPage(WorkbenchSession& session, QWidget* parent = nullptr);
 
-    /// Checks, confirms when needed, then starts; false when nothing was started.
+    /// Checks off the GUI thread, then asks when needed and starts; startDecided() says how it
+    /// ended. False when no check could begin (a run or a check is already going, no workspace).
     bool startRun();
     bool resumeRun(qint64 runId);
     void cancelRun();
@@ -59,16 +61,17 @@ signals:
     void runFinished(qint64 runId);
     void stopped(); ///< the run job has ended (finished, cancelled or failed) and its record is written
     void estimateReady();
+    void startDecided(bool started); ///< after startRun(): the run started, or was refused or declined
 
 private:
     void rebuildStrategies();
     void describeInputs();
     void showEstimate();
     void refreshResumable();
-    /// Starts after the checks; asks about the cost unless the run was `confirmed` already.
-    bool launch(const core::RunSettings& s, bool confirmed);
-    /// The estimate with the response cache (synchronous: at the moment of starting).
-    core::RunEstimate estimate(const core::RunSettings& s);
+    /// Starts the checks of `s` off the GUI thread; decide() follows with their answer.
+    bool check(const core::RunSettings& s, bool confirmed);
+    /// Refuses, asks about the cost unless the run was `confirmed` already, or starts.
+    void decide(const core::RunSettings& s, const core::RunStartCheck& c, bool confirmed);
     static QString describe(const core::RunEstimate& e);
     void setRunning(bool running);
     void onProgress(const core::RunProgress& p);
@@ -79,6 +82,7 @@ private:
     WorkbenchSession& m_session;
     RunJob m_job;
     JobRunner m_estimateJob;
+    JobRunner m_startCheck;
     std::optional<core::RunEstimate> m_lastEstimate;
     QString m_estimatedFor; ///< settingsKey() of m_lastEstimate
     static QString settingsKey(const core::RunSettings& s);

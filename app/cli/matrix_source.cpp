@@ -16,7 +16,12 @@ core::Result<core::OutcomeMatrix> openMatrix(const std::string& db, const std::s
     if (!workspace) return std::unexpected(workspace.error());
     auto reader = workspace->openReader();
     if (!reader) return std::unexpected(reader.error());
-    if (selector.rfind("run:", 0) == 0) return core::matrixFromRun(**reader, std::strtoll(selector.c_str() + 4, nullptr, 10));
+    if (selector.rfind("run:", 0) == 0) {
+        std::string bad;
+        auto run = parseWhole(selector.substr(4), "the matrix " + selector, 1, INT64_MAX, bad);
+        if (!run) return core::fail(core::ErrorKind::BadInput, bad + " (run:N names run N of the workspace)");
+        return core::matrixFromRun(**reader, *run);
+    }
     return core::loadMatrix(**reader, selector);
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // baton-cli replay | profile | drift
 
+#include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
 #include "matrix_source.h"
@@ -47,20 +48,17 @@ int replayCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
     if (args.positional.size() != 1 || !db) return usageError("replay needs MATRIX and --db DB", "replay");
-    auto m = openMatrix(*db, args.positional[0]);
-    if (!m) return reportError(m.error(), json);
-    std::map<std::string, double> assumed;
-    for (const auto& a : args.all("--assume-cost")) {
-        auto eq = a.find('=');
-        if (eq == std::string::npos) return usageError("--assume-cost " + a + ": expected MODEL=USD", "replay");
-        assumed[a.substr(0, eq)] = std::strtod(a.c_str() + eq + 1, nullptr);
-    }
-    core::assumeCosts(*m, assumed);
+    std::string bad;
     core::ReplayOptions o;
     if (!args.all("--strategy").empty()) o.strategies = args.all("--strategy");
-    if (auto v = args.value("--test-share")) o.testShare = std::strtod(v->c_str(), nullptr);
-    if (auto v = args.value("--seed")) o.seed = std::strtoull(v->c_str(), nullptr, 10);
-    if (auto v = args.value("--k")) o.k = std::strtoull(v->c_str(), nullptr, 10);
+    o.testShare = decimalOption(args, "--test-share", 0.01, 0.99, bad).value_or(o.testShare);
+    o.seed = uint64_t(wholeOption(args, "--seed", 0, INT64_MAX, bad).value_or(int64_t(o.seed)));
+    o.k = size_t(wholeOption(args, "--k", 1, 100000, bad).value_or(int64_t(o.k)));
+    if (!bad.empty()) return usageError(bad, "replay");
+    auto m = openMatrix(*db, args.positional[0]);
+    if (!m) return reportError(m.error(), json);
+    applyAssumedCosts(args.all("--assume-cost"), *m, bad);
+    if (!bad.empty()) return usageError(bad, "replay");
     o.weak = args.value("--weak").value_or(""), o.strong = args.value("--strong").value_or("");
     o.cascadeScorer = args.value("--scorer").value_or("");
     if (auto v = args.value("--chain")) {
@@ -200,11 +198,13 @@ int driftCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
     if (args.positional.size() != 2 || !db) return usageError("drift needs A, B and --db DB", "drift");
+    std::string bad;
+    double alpha = decimalOption(args, "--alpha", 1e-9, 0.5, bad).value_or(0.05);
+    if (!bad.empty()) return usageError(bad, "drift");
     auto a = openMatrix(*db, args.positional[0]);
     if (!a) return reportError(a.error(), json);
     auto b = openMatrix(*db, args.positional[1]);
     if (!b) return reportError(b.error(), json);
-    double alpha = std::strtod(args.value("--alpha").value_or("0.05").c_str(), nullptr);
     auto report = core::capabilityDrift(*a, *b, alpha);
     if (json) {
         nlohmann::json cells = nlohmann::json::array();

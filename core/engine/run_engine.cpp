@@ -192,16 +192,9 @@ Result<RunSummary> startRun(RunInputs inputs, const Pool& pool, const TaskSet& t
         run.strategies.push_back(s.name);
     run.seed = settings.seed;
     run.settings = settings.toJson();
-    int64_t runId = 0;
-    auto inserted = inputs.writer
-                        .submit([&](SqliteDb& db) -> Status {
-                            auto id = insertRun(db, run);
-                            if (!id) return std::unexpected(id.error());
-                            runId = *id;
-                            return {};
-                        })
-                        .get();
+    auto inserted = insertRun(inputs.writer, run);
     if (!inserted) return std::unexpected(inserted.error());
+    const int64_t runId = *inserted;
 
     RunExecution execution(inputs, pool, tasks, settings, env, runId, std::move(*strategies), {}, {}, stop,
                            std::move(progress));

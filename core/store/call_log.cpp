@@ -41,6 +41,20 @@ Result<int64_t> insertRun(SqliteDb& db, const Run& run) {
     return db.lastInsertId();
 }
 
+Result<int64_t> insertRun(StoreWriter& writer, const Run& run) {
+    int64_t runId = 0;
+    auto inserted = writer
+                        .submit([&](SqliteDb& db) -> Status {
+                            auto id = insertRun(db, run);
+                            if (!id) return std::unexpected(id.error());
+                            runId = *id;
+                            return {};
+                        })
+                        .get();
+    if (!inserted) return std::unexpected(inserted.error());
+    return runId;
+}
+
 Status insertCall(SqliteDb& db, const Call& c) {
     static const std::string sql = std::string("INSERT INTO calls(") + kCallColumns +
                                    ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";

@@ -5,6 +5,7 @@
 #include "model/call.h"
 #include "model/run.h"
 #include "store/sqlite_db.h"
+#include "store/store_writer.h"
 
 #include <vector>
 
@@ -12,6 +13,8 @@ namespace baton::core {
 
 /// Inserts `run` (its id is ignored) and returns the new id.
 Result<int64_t> insertRun(SqliteDb& db, const Run& run);
+/// The same on the writer's thread, waiting until it is committed.
+Result<int64_t> insertRun(StoreWriter& writer, const Run& run);
 /// Errors: a duplicate (run, item, strategy, node, attempt) is refused by the UNIQUE constraint.
 Status insertCall(SqliteDb& db, const Call& call);
 /// Rewrites the reason of a node's last attempt with the decision taken after it returned.

@@ -103,16 +103,9 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
     run.seed = options.seed;
     run.settings = {{"training", options.toJson()}};
     if (options.budget) run.settings["max_cost_pico"] = options.budget->pico;
-    int64_t runId = 0;
-    auto inserted = inputs.writer
-                        .submit([&](SqliteDb& db) -> Status {
-                            auto id = insertRun(db, run);
-                            if (!id) return std::unexpected(id.error());
-                            runId = *id;
-                            return {};
-                        })
-                        .get();
+    auto inserted = insertRun(inputs.writer, run);
     if (!inserted) return std::unexpected(inserted.error());
+    const int64_t runId = *inserted;
 
     RolloutEvaluator evaluator(inputs, tasks, env, runId, options.budget, options.seed, stop);
     EpisodeSettings settings;

@@ -193,6 +193,12 @@ private slots:
         QTest::newRow("limit -1") << QStringList{"tasks", "show", "s", "--db", "/nonexistent/w.db", "--limit", "-1"}
                                   << "--limit";
         QTest::newRow("per-category hex") << QStringList{"demo", "tasks", "--per-category", "0x10"} << "--per-category";
+        QStringList replay = {"replay", "m", "--db", "/nonexistent/w.db"};
+        QTest::newRow("replay test-share 2") << (replay + QStringList{"--test-share", "2"}) << "--test-share";
+        QTest::newRow("replay seed junk") << (replay + QStringList{"--seed", "x"}) << "--seed";
+        QTest::newRow("replay k 0") << (replay + QStringList{"--k", "0"}) << "--k";
+        QTest::newRow("drift alpha junk") << QStringList{"drift", "a", "b", "--db", "/nonexistent/w.db", "--alpha", "x"}
+                                          << "--alpha";
     }
     void numbersAreChecked() {
         QFETCH(QStringList, args);
@@ -237,6 +243,24 @@ private slots:
         auto huge = runCli({"tasks", "import", jsonl.fileName(), "--db", db});
         QCOMPARE(huge.exitCode, 1); // was: internal error, rc 3
         QVERIFY2(huge.err.contains("line 1: a number is too large"), huge.err.constData());
+    }
+
+    // An assumed cost is a checked number for a model of the matrix, never strtod's 0 for junk.
+    void assumedCostsAreChecked() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db");
+        auto imported = runCli({"matrix", "import", kData + "/matrix/long_csv/input/outcomes.csv", "--format", "long",
+                                "--db", db, "--name", "m"});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        auto junk = runCli({"replay", "m", "--db", db, "--assume-cost", "small=abc"});
+        QCOMPARE(junk.exitCode, 2);
+        QVERIFY2(junk.err.contains("--assume-cost small=abc must be a number"), junk.err.constData());
+        auto stranger = runCli({"replay", "m", "--db", db, "--assume-cost", "nobody=0.1"});
+        QCOMPARE(stranger.exitCode, 2);
+        QVERIFY2(stranger.err.contains("\"nobody\" is not a model of the matrix"), stranger.err.constData());
+        auto run = runCli({"replay", "run:abc", "--db", db});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains("run:N names run N"), run.err.constData());
     }
 
     void unusableDatabases() {

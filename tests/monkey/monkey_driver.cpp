@@ -11,6 +11,7 @@
 #include <QMessageBox>
 #include <csignal>
 #include <cstdio>
+#include <utility>
 
 namespace baton::monkey {
 
@@ -76,6 +77,7 @@ void MonkeyDriver::openWindow() {
         log(QStringLiteral("#\t%1\trestart\tthe window was closed").arg(clock()));
         m_window->deleteLater();
     }
+    m_autoConfirm = false; // a start the old window was checking ended with it
     m_window = new ui::MainWindow(&m_session);
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
     ui::RunPage* page = m_window->runPage();
@@ -83,21 +85,25 @@ void MonkeyDriver::openWindow() {
     page->confirm = [this, page](const QString& question) {
         return m_autoConfirm || QMessageBox::question(page, QObject::tr("Run"), question) == QMessageBox::Yes;
     };
+    // The page decides after its checks, off the GUI thread: the driver's "yes" lasts until then.
+    QObject::connect(page, &ui::RunPage::startDecided, m_window, [this](bool started) {
+        if (!std::exchange(m_autoConfirm, false)) return;
+        if (started) ++m_runsStarted;
+    });
     m_window->show();
 }
 
 void MonkeyDriver::startRun() {
     ui::RunPage* page = m_window ? m_window->runPage() : nullptr;
     if (!page || page->running()) return;
-    m_autoConfirm = true;
+    if (m_autoConfirm) return; // a start of the driver's is still being checked
     QList<qint64> interrupted = page->resumableRuns();
     if (!interrupted.isEmpty() && (m_runsStarted + m_runsResumed) % 2 == 1) {
         if (page->resumeRun(interrupted.first())) ++m_runsResumed;
     } else {
         page->selectStrategies({"by-category", "cheap-first", "mixture", "nearest"});
-        if (page->startRun()) ++m_runsStarted;
+        m_autoConfirm = page->startRun();
     }
-    m_autoConfirm = false;
 }
 
 void MonkeyDriver::tick() {

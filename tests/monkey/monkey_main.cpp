@@ -6,6 +6,7 @@
 //   baton-monkey --out DIR [--seed N] [--minutes M] [--actions N] [--interval-ms MS]
 //                [--hang-seconds S] [--no-run] [--replay DIR/actions.log] [--items-per-category N]
 
+#include "file_dialog_fence.h"
 #include "file_dialog_icons.h"
 #include "monkey_driver.h"
 #include "workbench_session.h"
@@ -60,6 +61,8 @@ int main(int argc, char** argv) {
     options.keepRunRunning = !parser.isSet(noRun);
     options.replayLog = parser.value(replay);
     QDir().mkpath(options.outDir);
+    // Random clicks in a file dialog reach the whole file system: keep them in the output folder.
+    baton::monkey::FileDialogFence::install(app, options.outDir);
 
     auto session = baton::ui::WorkbenchSession::openDemo(QDir(options.outDir).filePath("workspace.db"),
                                                          parser.value(items).toInt());

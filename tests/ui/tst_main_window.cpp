@@ -2,18 +2,19 @@
 // The main window: pages and shortcuts; closing asks about an unsaved pool and a run in
 // progress, stops the run before anything is destroyed and records why it stopped.
 
-#include "pools/pool_file.h"
+#include "inspector_page.h"
 #include "main_window.h"
 #include "placeholder_page.h"
+#include "pools/pool_file.h"
+#include "pools_page.h"
 #include "profiles_page.h"
 #include "replay_lab_page.h"
 #include "results_page.h"
-#include "inspector_page.h"
-#include "tasks_page.h"
-#include "pools_page.h"
 #include "run_page.h"
+#include "run_page_start.h"
 #include "runs_page.h"
 #include "store/run_store.h"
+#include "tasks_page.h"
 #include "workbench_session.h"
 
 #include <QAction>
@@ -146,7 +147,7 @@ private slots:
         }
         window->showPage(2);
         window->runPage()->selectStrategies({}); // the baselines: 180 jobs at the simulator's real pace
-        QVERIFY(window->runPage()->startRun());
+        QVERIFY(baton::test::startAndWait(*window->runPage()));
         QVERIFY(window->runPage()->running());
 
         QVERIFY(!window->close()); // "no": the window and the run stay

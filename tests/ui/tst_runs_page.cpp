@@ -4,16 +4,17 @@
 // and recent files, Help has shortcuts (12); the demo workspace path names Baton once (13).
 
 #include "comparison_model.h"
-#include "routing_tree_model.h"
-#include "store/task_set_store.h"
 #include "inspector_page.h"
 #include "main_window.h"
 #include "pools_page.h"
 #include "results_page.h"
+#include "routing_tree_model.h"
 #include "run_page.h"
+#include "run_page_start.h"
 #include "runs_page.h"
 #include "settings.h"
 #include "store/run_store.h"
+#include "store/task_set_store.h"
 #include "workbench_session.h"
 
 #include <QCheckBox>
@@ -49,7 +50,7 @@ qint64 runOnce(ui::WorkbenchSession& session, const QStringList& strategies, boo
     run.selectStrategies(strategies);
     if (!baselines) run.findChild<QCheckBox*>()->setChecked(false);
     QSignalSpy finished(&run, &ui::RunPage::runFinished);
-    if (!run.startRun() || !finished.wait(120000)) return 0;
+    if (!baton::test::startAndWait(run) || !finished.wait(120000)) return 0;
     return finished.last().first().toLongLong();
 }
 
@@ -175,7 +176,7 @@ private slots:
         QVERIFY(estimated.wait(30000));
         QVERIFY(run.lastEstimate() && run.lastEstimate()->cachedJobs == 0);
         QSignalSpy finished(&run, &ui::RunPage::runFinished);
-        QVERIFY(run.startRun());
+        QVERIFY(baton::test::startAndWait(run));
         QVERIFY(finished.wait(120000));
         QCOMPARE(questions.size(), 1); // the baselines and then the strategy: asked once
         QVERIFY2(questions.first().contains("baselines run first") && questions.first().contains("to $"),

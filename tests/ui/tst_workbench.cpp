@@ -12,6 +12,7 @@
 #include "results_page.h"
 #include "routing_tree_model.h"
 #include "run_page.h"
+#include "run_page_start.h"
 #include "store/run_store.h"
 #include "workbench_session.h"
 
@@ -55,7 +56,7 @@ private slots:
         run->selectStrategies({"by-category", "cheap-first", "mixture", "nearest"});
         QSignalSpy finished(run, &ui::RunPage::runFinished);
         QSignalSpy shown(&window, &ui::MainWindow::runShown);
-        QVERIFY(run->startRun());
+        QVERIFY(baton::test::startAndWait(*run));
         QVERIFY(finished.wait(600000));
         qint64 finishedRun = finished.first().first().toLongLong();
         // The run is read off the GUI thread, then shown.
@@ -317,6 +318,32 @@ private slots:
         QVERIFY(page.exportTable(dir.filePath("t.csv"), &error));
     }
 
+    void startingARunChecksOffTheGuiThread() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        ui::RunPage run(**session);
+        QStringList questions;
+        run.confirm = [&questions](const QString& q) { return questions << q, true; };
+        run.setConfirmAbove(0);
+        run.selectStrategies({"by-category"});
+        QSignalSpy decided(&run, &ui::RunPage::startDecided);
+        // startRun() returns at once: the checks and the estimate read the workspace on another
+        // thread, and the question comes once they are back.
+        QVERIFY(run.startRun());
+        QVERIFY(!run.running());
+        QVERIFY(questions.isEmpty());
+        QVERIFY2(run.statusText().startsWith("Checking"), qPrintable(run.statusText()));
+        QVERIFY(!run.startRun()); // one start at a time
+        QVERIFY(decided.wait(60000));
+        QCOMPARE(decided.size(), 1);
+        QCOMPARE(decided.first().first().toBool(), true);
+        QCOMPARE(questions.size(), 1);
+        QVERIFY(run.running());
+        run.cancelRun();
+        run.waitForStop();
+    }
+
     void runPageChecksBeforeSpending() {
         QTemporaryDir dir;
         auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
@@ -327,7 +354,7 @@ private slots:
         QStringList questions;
         run.confirm = [&questions](const QString& q) { return questions << q, false; };
         run.setConfirmAbove(0);
-        QVERIFY(!run.startRun());
+        QVERIFY(!baton::test::startAndWait(run));
         QCOMPARE(questions.size(), 1);
         QVERIFY(questions.first().contains("may cost up to"));
         auto reader = (*session)->reader();
@@ -342,7 +369,7 @@ private slots:
         pool.models.push_back(remote);
         (*session)->usePool(pool);
         run.selectStrategies({});
-        QVERIFY(!run.startRun());
+        QVERIFY(!baton::test::startAndWait(run));
         QVERIFY2(run.statusText().contains("remote/gpt") &&
                      run.statusText().contains("no key found at env:BATON_TEST_ABSENT_KEY"),
                  qPrintable(run.statusText()));
@@ -358,7 +385,7 @@ private slots:
         run.confirm = [](const QString&) { return true; };
         run.selectStrategies({"by-category", "cheap-first", "mixture"});
         QSignalSpy finished(&run, &ui::RunPage::runFinished);
-        QVERIFY(run.startRun());
+        QVERIFY(baton::test::startAndWait(run));
         // Cancel once some outcomes are stored (not after a guessed time): the run is then
         // part-done, which is what the resume below must complete.
         auto reader = (*session)->reader();
