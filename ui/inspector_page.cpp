@@ -29,6 +29,7 @@ InspectorPage::InspectorPage(QWidget* parent)
       m_wrongButBaselineRight(new QCheckBox(tr("wrong while some baseline was right"), this)),
       m_items(new QListView(this)), m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)),
       m_item(new QTextBrowser(this)), m_drawings(new QTabWidget(this)), m_graph(new RoutingGraphView(this)),
+      m_timeline(new CallTimelineView(this)), m_cost(new CallCostView(this)),
       m_exported(new QLabel(this)) {
     chooseFile = [this](const QString& caption, const QString& start, const QString& filter) {
         return QFileDialog::getSaveFileName(this, caption, start, filter);
@@ -66,6 +67,8 @@ InspectorPage::InspectorPage(QWidget* parent)
     m_drawings->addTab(m_graph, tr("Graph"));
     m_graph->setToolTip(tr("Fill: the call's role. Border: green = final answer right, red = wrong or failed, "
                            "thick = the final answer, dashed = answered from the cache."));
+    m_drawings->addTab(m_timeline, tr("Timeline"));
+    m_drawings->addTab(m_cost, tr("Cost per call"));
     drawnLayout->addWidget(m_drawings, 1);
     auto* exportRow = new QHBoxLayout;
     auto* exportButton = new QPushButton(tr("Export drawing..."), drawn);
@@ -154,7 +157,8 @@ void InspectorPage::refilter() {
     if (m_itemList.rowCount() > 0)
         m_items->setCurrentIndex(m_itemList.index(0));
     else
-        m_tree.setTree({}), m_graph->setTree({}, std::nullopt), m_text->clear(), m_item->clear();
+        m_tree.setTree({}), m_graph->setTree({}, std::nullopt), m_timeline->setCalls({}), m_cost->setCalls({}),
+            m_text->clear(), m_item->clear();
 }
 
 void InspectorPage::showItem(const QString& itemId) {
@@ -173,6 +177,8 @@ void InspectorPage::showTree(const QString& itemId) {
     showVerdict(itemId, calls);
     m_tree.setTree(core::buildRoutingTree(calls, item, strategy));
     m_graph->setTree(m_tree.tree(), m_verdict.found ? m_verdict.grade : std::nullopt);
+    m_timeline->setCalls(calls);
+    m_cost->setCalls(calls);
     m_view->expandAll();
     m_text->clear();
     if (m_tree.rowCount() > 0) m_view->setCurrentIndex(m_tree.index(0, 0));
@@ -196,9 +202,14 @@ bool InspectorPage::exportDrawing(const QString& path, QString* error, QString* 
     return view && exportScene(*view->scene(), path, error, written);
 }
 
+void InspectorPage::showDrawing(int index) {
+    m_drawings->setCurrentIndex(index);
+}
+
 void InspectorPage::chooseAndExport() {
     QString folder = settings::exportFolder.get();
-    QString name = m_drawings->currentWidget() == m_graph ? "routing-graph.svg" : "drawing.png";
+    static const char* const names[] = {"routing-graph.svg", "call-timeline.svg", "cost-per-call.svg"};
+    QString name = names[std::clamp(m_drawings->currentIndex(), 0, 2)];
     QString path = chooseFile(tr("Export drawing"), folder.isEmpty() ? name : folder + '/' + name,
                               tr("SVG drawing (*.svg);;PNG image (*.png);;PDF document (*.pdf);;Graphviz DOT (*.dot)"));
     if (path.isEmpty()) return;

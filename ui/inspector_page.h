@@ -10,6 +10,8 @@
 #include "eval/item_verdict.h"
 #include "model/task_set.h"
 #include "routing_tree_model.h"
+#include "call_cost_view.h"
+#include "call_timeline_view.h"
 #include "routing_graph_view.h"
 
 #include <QWidget>
@@ -59,6 +61,11 @@ public:
     QString callText() const;
     /// The routing tree drawn as a graph (next to the table).
     RoutingGraphView* graphView() const { return m_graph; }
+    /// The item's calls as a waterfall, and what each cost.
+    CallTimelineView* timelineView() const { return m_timeline; }
+    CallCostView* costView() const { return m_cost; }
+    /// Shows the drawing tab `index` (0 graph, 1 timeline, 2 cost per call).
+    void showDrawing(int index);
     /// Exports the drawing in the current tab (graph: .png/.svg/.pdf/.dot).
     bool exportDrawing(const QString& path, QString* error = nullptr, QString* written = nullptr);
     /// Asks for a file to export to; tests replace it.
@@ -84,6 +91,8 @@ private:
     QTextBrowser* m_item;
     QTabWidget* m_drawings;
     RoutingGraphView* m_graph;
+    CallTimelineView* m_timeline;
+    CallCostView* m_cost;
     QLabel* m_exported;
     core::ItemVerdict m_verdict;
 };

@@ -4,6 +4,7 @@
 // overlapping), with fill colours by role and borders by verdict for a tree known by hand.
 
 #include "core_printers.h"
+#include "eval/call_timeline.h"
 #include "eval/routing_graph.h"
 
 #include <QTest>
@@ -109,6 +110,35 @@ private slots:
         auto graph = layoutRoutingGraph({}, std::nullopt);
         QVERIFY(graph.has_value());
         QVERIFY(graph->nodes.empty() && graph->edges.empty());
+    }
+
+    // Times in the log -> the waterfall: origin at the first start, latency as logged (the
+    // wall clock for a cached call), first byte only when streamed, overlaps counted.
+    void callTimelineFromTheLog() {
+        auto timed = [](const char* node, int64_t start, int64_t finish, std::optional<double> latency,
+                        std::optional<double> ttft, bool cached = false) {
+            Call c = call(node, "", CallRole::Answer, CallStatus::Ok, 0.001);
+            c.startedAtMs = 5000 + start, c.finishedAtMs = 5000 + finish, c.latencyMs = latency, c.ttftMs = ttft;
+            c.cacheHit = cached;
+            return c;
+        };
+        CallTimeline t = callTimeline({timed("late", 900, 950, 40, 10), timed("first", 0, 610, 600, 150),
+                                       timed("cached", 100, 102, 4000, 900, true), timed("wall", 300, 700, std::nullopt, {})});
+        QCOMPARE(t.bars.size(), size_t(4));
+        QCOMPARE(QString::fromStdString(t.bars[0].call.nodeId), QString("first"));
+        QCOMPARE(t.bars[0].startMs, 0.0);
+        QCOMPARE(t.bars[0].endMs, 600.0);            // the logged latency, not the wall 610
+        QCOMPARE(*t.bars[0].firstByteMs, 150.0);
+        QCOMPARE(t.bars[1].endMs, 102.0);            // cached: its real 2 ms, not the first call's 4 s
+        QVERIFY(!t.bars[1].firstByteMs);
+        QCOMPARE(t.bars[2].endMs, 700.0);            // no latency logged: the wall clock
+        QCOMPARE(t.bars[3].startMs, 900.0);
+        QCOMPARE(t.bars[3].endMs, 940.0);
+        QCOMPARE(t.spanMs, 940.0);
+        QCOMPARE(t.maxParallel, 2);                  // cached ended before wall started
+        QCOMPARE(t.bars[0].overlapping, 2);
+        QCOMPARE(t.bars[3].overlapping, 0);
+        QVERIFY(callTimeline({}).bars.empty());
     }
 };
 

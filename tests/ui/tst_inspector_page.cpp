@@ -4,6 +4,7 @@
 
 #include "inspector_page.h"
 
+#include <QFileInfo>
 #include <QAbstractItemView>
 #include <QApplication>
 #include <QFile>
@@ -132,6 +133,58 @@ private slots:
         QFile svg(written);
         QVERIFY(svg.open(QIODevice::ReadOnly));
         QVERIFY(svg.readAll().contains(QByteArray::fromStdString(roleColour(CallRole::Judge)).toLower()));
+    }
+
+    // Waterfall from known times: A 0..1000 ms (first byte at 200), B 500..1000 (no first
+    // byte: not streamed) in parallel with A, C 1500..1800 (first byte at 1600). Cost per call:
+    // A $0.001, B $0.003, C unknown.
+    void callTimelineAndCostFromKnownTimes() {
+        auto timed = [](const char* node, CallRole role, int64_t start, double latency, std::optional<double> ttft,
+                        std::optional<double> usd) {
+            Call c = call(node, "", role, CallStatus::Ok, usd);
+            c.startedAtMs = 1'700'000'000'000 + start, c.latencyMs = latency, c.ttftMs = ttft;
+            c.finishedAtMs = c.startedAtMs + int64_t(latency);
+            return c;
+        };
+        std::vector<Call> calls = {timed("c", CallRole::Answer, 1500, 300, 100, std::nullopt),
+                                   timed("a", CallRole::Answer, 0, 1000, 200, 0.001),
+                                   timed("b", CallRole::Judge, 500, 500, std::nullopt, 0.003)};
+        ui::InspectorData d = data(1.0);
+        d.callsFor = [calls](const std::string&, const std::string&) { return calls; };
+        ui::InspectorPage page;
+        page.setData(std::move(d));
+        page.showItem("q1");
+        page.showDrawing(1);
+        ui::CallTimelineView* t = page.timelineView();
+        QCOMPARE(t->timeline().bars.size(), size_t(3));
+        QCOMPARE(t->timeline().maxParallel, 2);
+        QRectF a = t->bar(0)->rect(), b = t->bar(1)->rect(), c = t->bar(2)->rect();
+        // Rows in order of start, one per call: a, b, c top to bottom.
+        QVERIFY(a.top() < b.top() && b.top() < c.top());
+        QCOMPARE(a.left(), t->xOf(0));
+        QCOMPARE(b.left() - a.left(), a.width() / 2); // b started half-way through a
+        QCOMPARE(b.right(), a.right());               // and ended with it: side by side
+        QCOMPARE(c.left() - a.left(), a.width() * 1.5);
+        QCOMPARE(c.width(), a.width() * 0.3);
+        QCOMPARE(t->receiving(0)->rect().left() - a.left(), a.width() * 0.2); // first byte at 200 ms
+        QCOMPARE(t->receiving(2)->rect().left() - c.left(), a.width() * 0.1);
+        QVERIFY(t->receiving(1)->rect().isEmpty()); // b did not stream
+        QCOMPARE(t->bar(0)->brush().color(), QColor(QString::fromStdString(roleColour(CallRole::Answer))).lighter(112));
+        QCOMPARE(t->receiving(1)->brush().color(), QColor(QString::fromStdString(roleColour(CallRole::Judge))).darker(115));
+        QVERIFY(t->bar(1)->toolTip().contains("parallel with 1 other"));
+
+        ui::CallCostView* cost = page.costView();
+        QCOMPARE(cost->rows(), size_t(3));
+        QVERIFY(cost->bar(0) && cost->bar(1));
+        QCOMPARE(cost->bar(1)->rect().width(), cost->bar(0)->rect().width() * 3);
+        QCOMPARE(cost->bar(0)->rect().right(), cost->xOf(0.001));
+        QVERIFY(!cost->bar(2)); // unknown is not a bar of $0
+        QCOMPARE(cost->valueText(2)->text(), QString("unknown"));
+        QCOMPARE(cost->valueText(1)->text(), QString::fromStdString(formatUsd(Money::fromUsd(0.003))));
+        QTemporaryDir dir;
+        QString written, error;
+        QVERIFY2(page.exportDrawing(dir.filePath("timeline.svg"), &error, &written), qPrintable(error));
+        QVERIFY(QFileInfo(written).size() > 0);
     }
 };
 
