@@ -105,6 +105,14 @@ std::mutex& graphvizMutex() {
     return m;
 }
 
+// One Graphviz context for the life of the process, never freed: the text-layout plugin keeps a
+// static pointer to the last font name, which lives in the context; a context freed and made
+// again per layout left it dangling (a use after free AddressSanitizer found in gvLayout).
+GVC_t* graphvizContext() {
+    static GVC_t* const context = gvContext();
+    return context;
+}
+
 } // namespace
 
 std::string routingGraphDot(const RoutingTree& tree, std::optional<double> itemGrade) {
@@ -135,11 +143,11 @@ Result<RoutingGraph> layoutRoutingGraph(const RoutingTree& tree, std::optional<d
     if (tree.nodes.empty()) return graph;
 
     std::lock_guard lock(graphvizMutex());
-    std::unique_ptr<GVC_t, decltype(&gvFreeContext)> gvc(gvContext(), gvFreeContext);
+    GVC_t* const gvc = graphvizContext();
     if (!gvc) return fail(ErrorKind::Internal, "Graphviz could not start (gvContext); reinstall libgvc");
     std::unique_ptr<Agraph_t, decltype(&agclose)> g(agmemread(graph.dot.c_str()), agclose);
     if (!g) return fail(ErrorKind::Internal, "Graphviz could not read the routing graph's DOT text");
-    if (gvLayout(gvc.get(), g.get(), "dot") != 0)
+    if (gvLayout(gvc, g.get(), "dot") != 0)
         return fail(ErrorKind::Internal, "Graphviz could not lay out the routing graph (is its dot plugin installed? "
                                          "run `dot -c` as root)");
     const boxf bb = GD_bb(g.get());
@@ -181,7 +189,7 @@ Result<RoutingGraph> layoutRoutingGraph(const RoutingTree& tree, std::optional<d
             graph.edges.push_back(std::move(edge));
         }
     }
-    gvFreeLayout(gvc.get(), g.get());
+    gvFreeLayout(gvc, g.get());
     return graph;
 }
 
