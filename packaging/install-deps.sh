@@ -11,7 +11,7 @@ packages=(
     libgtest-dev libbenchmark-dev clang-16 libclang-rt-16-dev
     wrk xvfb xauth curl ca-certificates
     openbox gdb
-    lintian desktop-file-utils appstream help2man librsvg2-bin libxlsxwriter-dev chromium
+    lintian desktop-file-utils appstream help2man librsvg2-bin libxlsxwriter-dev chromium libgraphviz-dev
 )
 
 missing=()

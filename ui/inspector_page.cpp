@@ -2,10 +2,15 @@
 #include "inspector_page.h"
 #include "eval/item_verdict.h"
 #include "providers/readable_exchange.h"
+#include "scene_export.h"
 #include "settings.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -23,7 +28,12 @@ InspectorPage::InspectorPage(QWidget* parent)
     : QWidget(parent), m_strategy(new QComboBox(this)), m_category(new QComboBox(this)), m_status(new QComboBox(this)),
       m_wrongButBaselineRight(new QCheckBox(tr("wrong while some baseline was right"), this)),
       m_items(new QListView(this)), m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)),
-      m_item(new QTextBrowser(this)) {
+      m_item(new QTextBrowser(this)), m_drawings(new QTabWidget(this)), m_graph(new RoutingGraphView(this)),
+      m_timeline(new CallTimelineView(this)), m_cost(new CallCostView(this)),
+      m_exported(new QLabel(this)) {
+    chooseFile = [this](const QString& caption, const QString& start, const QString& filter) {
+        return QFileDialog::getSaveFileName(this, caption, start, filter);
+    };
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Inspector</h2>"), this));
     auto* filters = new QHBoxLayout;
@@ -48,7 +58,33 @@ InspectorPage::InspectorPage(QWidget* parent)
     m_view->setModel(&m_tree);
     m_view->setUniformRowHeights(true);
     m_view->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    right->addWidget(m_view);
+    // The tree as a table and, next to it, drawn (graph; the call timeline and cost charts).
+    auto* treeSplit = new QSplitter(Qt::Horizontal, right);
+    treeSplit->addWidget(m_view);
+    auto* drawn = new QWidget(treeSplit);
+    auto* drawnLayout = new QVBoxLayout(drawn);
+    drawnLayout->setContentsMargins(0, 0, 0, 0);
+    m_drawings->addTab(m_graph, tr("Graph"));
+    m_graph->setToolTip(tr("Fill: the call's role. Border: green = final answer right, red = wrong or failed, "
+                           "thick = the final answer, dashed = answered from the cache."));
+    m_drawings->addTab(m_timeline, tr("Timeline"));
+    m_drawings->addTab(m_cost, tr("Cost per call"));
+    drawnLayout->addWidget(m_drawings, 1);
+    auto* exportRow = new QHBoxLayout;
+    auto* exportButton = new QPushButton(tr("Export drawing..."), drawn);
+    exportButton->setToolTip(tr("The drawing shown, as PNG, SVG or PDF (the graph also as Graphviz DOT)"));
+    exportRow->addWidget(exportButton);
+    m_exported->setTextFormat(Qt::PlainText);
+    m_exported->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    exportRow->addWidget(m_exported, 1);
+    drawnLayout->addLayout(exportRow);
+    treeSplit->addWidget(drawn);
+    treeSplit->setSizes({500, 400});
+    settings::rememberSplitter(treeSplit, "inspector-tree");
+    right->addWidget(treeSplit);
+    connect(exportButton, &QPushButton::clicked, this, &InspectorPage::chooseAndExport);
+    connect(m_graph, &RoutingGraphView::nodeClicked, this,
+            [this](size_t node) { m_view->setCurrentIndex(m_tree.indexOfNode(node)); });
     m_text->setReadOnly(true); // plain text only: nothing in a response is ever fetched or rendered
     right->addWidget(m_text);
     split->addWidget(right);
@@ -121,7 +157,8 @@ void InspectorPage::refilter() {
     if (m_itemList.rowCount() > 0)
         m_items->setCurrentIndex(m_itemList.index(0));
     else
-        m_tree.setTree({}), m_text->clear(), m_item->clear();
+        m_tree.setTree({}), m_graph->setTree({}, std::nullopt), m_timeline->setCalls({}), m_cost->setCalls({}),
+            m_text->clear(), m_item->clear();
 }
 
 void InspectorPage::showItem(const QString& itemId) {
@@ -139,12 +176,16 @@ void InspectorPage::showTree(const QString& itemId) {
     std::vector<core::Call> calls = m_data.callsFor ? m_data.callsFor(strategy, item) : std::vector<core::Call>{};
     showVerdict(itemId, calls);
     m_tree.setTree(core::buildRoutingTree(calls, item, strategy));
+    m_graph->setTree(m_tree.tree(), m_verdict.found ? m_verdict.grade : std::nullopt);
+    m_timeline->setCalls(calls);
+    m_cost->setCalls(calls);
     m_view->expandAll();
     m_text->clear();
     if (m_tree.rowCount() > 0) m_view->setCurrentIndex(m_tree.index(0, 0));
 }
 
 void InspectorPage::showCall(const QModelIndex& index) {
+    if (auto node = m_tree.nodeAt(index)) m_graph->selectNode(*node);
     const core::Call* call = m_tree.callAt(index);
     if (!call || !m_data.textFor) return;
     std::string request = core::readableRequest(m_data.textFor(call->requestHash));
@@ -153,6 +194,32 @@ void InspectorPage::showCall(const QModelIndex& index) {
     m_text->setPlainText(tr("REQUEST to %1 (without credentials)\n\n%2\n\nRESPONSE%3\n\n%4")
                              .arg(QString::fromStdString(call->model), QString::fromStdString(request), cached,
                                   QString::fromStdString(response)));
+}
+
+bool InspectorPage::exportDrawing(const QString& path, QString* error, QString* written) {
+    if (m_drawings->currentWidget() == m_graph) return m_graph->exportTo(path, error, written);
+    auto* view = qobject_cast<QGraphicsView*>(m_drawings->currentWidget());
+    return view && exportScene(*view->scene(), path, error, written);
+}
+
+void InspectorPage::showDrawing(int index) {
+    m_drawings->setCurrentIndex(index);
+}
+
+void InspectorPage::chooseAndExport() {
+    QString folder = settings::exportFolder.get();
+    static const char* const names[] = {"routing-graph.svg", "call-timeline.svg", "cost-per-call.svg"};
+    QString name = names[std::clamp(m_drawings->currentIndex(), 0, 2)];
+    QString path = chooseFile(tr("Export drawing"), folder.isEmpty() ? name : folder + '/' + name,
+                              tr("SVG drawing (*.svg);;PNG image (*.png);;PDF document (*.pdf);;Graphviz DOT (*.dot)"));
+    if (path.isEmpty()) return;
+    QString error, written;
+    if (exportDrawing(path, &error, &written)) {
+        settings::exportFolder.set(QFileInfo(written).absolutePath());
+        m_exported->setText(tr("Exported to %1").arg(written));
+    } else {
+        m_exported->setText(error);
+    }
 }
 
 QString InspectorPage::itemText() const {

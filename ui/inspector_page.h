@@ -10,6 +10,9 @@
 #include "eval/item_verdict.h"
 #include "model/task_set.h"
 #include "routing_tree_model.h"
+#include "call_cost_view.h"
+#include "call_timeline_view.h"
+#include "routing_graph_view.h"
 
 #include <QWidget>
 #include <functional>
@@ -20,6 +23,8 @@ class QListView;
 class QPlainTextEdit;
 class QTextBrowser;
 class QTreeView;
+class QTabWidget;
+class QLabel;
 
 namespace baton::ui {
 
@@ -54,12 +59,24 @@ public:
     const core::ItemVerdict& verdict() const { return m_verdict; }
     /// The selected call's request and response as shown.
     QString callText() const;
+    /// The routing tree drawn as a graph (next to the table).
+    RoutingGraphView* graphView() const { return m_graph; }
+    /// The item's calls as a waterfall, and what each cost.
+    CallTimelineView* timelineView() const { return m_timeline; }
+    CallCostView* costView() const { return m_cost; }
+    /// Shows the drawing tab `index` (0 graph, 1 timeline, 2 cost per call).
+    void showDrawing(int index);
+    /// Exports the drawing in the current tab (graph: .png/.svg/.pdf/.dot).
+    bool exportDrawing(const QString& path, QString* error = nullptr, QString* written = nullptr);
+    /// Asks for a file to export to; tests replace it.
+    std::function<QString(const QString& caption, const QString& start, const QString& filter)> chooseFile;
 
 private:
     void refilter();
     void showTree(const QString& itemId);
     void showCall(const QModelIndex& index);
     void showVerdict(const QString& itemId, const std::vector<core::Call>& calls);
+    void chooseAndExport();
 
     InspectorData m_data;
     RoutingTreeModel m_tree;
@@ -72,6 +89,11 @@ private:
     QTreeView* m_view;
     QPlainTextEdit* m_text;
     QTextBrowser* m_item;
+    QTabWidget* m_drawings;
+    RoutingGraphView* m_graph;
+    CallTimelineView* m_timeline;
+    CallCostView* m_cost;
+    QLabel* m_exported;
     core::ItemVerdict m_verdict;
 };
 

@@ -3,6 +3,7 @@
 #include "cost_accuracy_chart.h"
 #include "io/text_table.h"
 #include "run_charts.h"
+#include "io/xlsx_tables.h"
 #include "settings.h"
 #include "table_copy.h"
 #include "table_text.h"
@@ -13,6 +14,7 @@
 #include <QChartView>
 #include <QComboBox>
 #include <QFileDialog>
+#include <charconv>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -35,6 +37,24 @@ QString withSuffix(const QString& path, const QStringList& known, const QString&
     for (const QString& s : known)
         if (path.endsWith('.' + s, Qt::CaseInsensitive)) return path;
     return path + '.' + fallback;
+}
+
+// The table as shown, one sheet: a cell that shows a plain number is stored as that number
+// (a spreadsheet can sum it), every other cell as its text, so the workbook says what the screen says.
+core::ReportTable workbookSheet(const core::TextTable& table, const std::string& name) {
+    core::ReportTable sheet;
+    sheet.name = name;
+    sheet.headers = table.header;
+    for (const auto& row : table.rows) {
+        auto& cells = sheet.rows.emplace_back();
+        for (const auto& text : row) {
+            double value = 0;
+            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+            bool number = !text.empty() && ec == std::errc() && end == text.data() + text.size();
+            cells.push_back(number ? core::ReportCell::of(value, text) : core::ReportCell::of(text));
+        }
+    }
+    return sheet;
 }
 
 } // namespace
@@ -111,10 +131,10 @@ ResultsPage::ResultsPage(QWidget* parent)
 
     auto* buttons = new QHBoxLayout;
     auto* exportChartButton = new QPushButton(tr("Export chart..."), this);
-    auto* exportTableButton = new QPushButton(tr("Export table as CSV..."), this);
+    auto* exportTableButton = new QPushButton(tr("Export table..."), this);
     exportChartButton->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportChartButton->setToolTip(tr("The chart shown, as PNG, SVG or PDF, drawn to fill the page (Ctrl+E)"));
-    exportTableButton->setToolTip(tr("The table shown, every column as on screen"));
+    exportTableButton->setToolTip(tr("The table shown, every column as on screen, as CSV or an Excel workbook (.xlsx)"));
     buttons->addWidget(exportChartButton);
     buttons->addWidget(exportTableButton);
     m_exported->setTextFormat(Qt::PlainText);
@@ -275,10 +295,13 @@ bool ResultsPage::exportChart(const QString& chosen, QString* error, QString* wr
 }
 
 bool ResultsPage::exportTable(const QString& chosen, QString* error, QString* written) const {
-    QString path = withSuffix(chosen, {"csv"}, "csv");
+    QString path = withSuffix(chosen, {"csv", "xlsx"}, "csv");
     int which = m_tableTabs->currentIndex();
     core::TextTable table = tableText(*m_tables[which]->model(), which == MatrixTable ? tr("Strategy") : QString());
-    auto ok = core::writeFileAtomically(path.toStdString(), core::toCsv(table));
+    auto ok = path.endsWith(".xlsx", Qt::CaseInsensitive)
+                  ? core::writeXlsx(path.toStdString(), {workbookSheet(table, which == MatrixTable ? "comparison matrix"
+                                                                                                   : "comparison")})
+                  : core::writeFileAtomically(path.toStdString(), core::toCsv(table));
     if (!ok && error) *error = QString::fromStdString(ok.error().message);
     if (written) *written = path;
     return bool(ok);
@@ -293,7 +316,7 @@ void ResultsPage::chooseAndExport(bool chart) {
     QString start = folder.isEmpty() ? name : folder + '/' + name;
     QString path = chart ? chooseFile(tr("Export chart"), start,
                                       tr("PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)"))
-                         : chooseFile(tr("Export table"), start, tr("CSV (*.csv)"));
+                         : chooseFile(tr("Export table"), start, tr("CSV (*.csv);;Excel workbook (*.xlsx)"));
     if (path.isEmpty()) return;
     QString error, written;
     bool ok = chart ? exportChart(path, &error, &written) : exportTable(path, &error, &written);

@@ -18,6 +18,18 @@ const core::Call* RoutingTreeModel::callAt(const QModelIndex& index) const {
     return index.isValid() ? &m_tree.nodes[index.internalId()].call : nullptr;
 }
 
+std::optional<size_t> RoutingTreeModel::nodeAt(const QModelIndex& index) const {
+    return index.isValid() ? std::optional(size_t(index.internalId())) : std::nullopt;
+}
+
+QModelIndex RoutingTreeModel::indexOfNode(size_t node) const {
+    if (node >= m_tree.nodes.size()) return {};
+    auto parent = m_tree.nodes[node].parent;
+    const auto& siblings = parent ? m_tree.nodes[*parent].children : m_tree.roots;
+    auto row = std::find(siblings.begin(), siblings.end(), node) - siblings.begin();
+    return createIndex(int(row), 0, quintptr(node));
+}
+
 QModelIndex RoutingTreeModel::index(int row, int column, const QModelIndex& parent) const {
     if (column < 0 || column >= ColumnCount || (parent.isValid() && parent.column() != 0)) return {};
     const auto& children = childrenOf(parent);

@@ -17,6 +17,11 @@ public:
     void setTree(core::RoutingTree tree);
     /// The call behind an index, or null.
     const core::Call* callAt(const QModelIndex& index) const;
+    /// The node (index into the tree's nodes) behind an index, or nullopt.
+    std::optional<size_t> nodeAt(const QModelIndex& index) const;
+    /// The first-column index of a node.
+    QModelIndex indexOfNode(size_t node) const;
+    const core::RoutingTree& tree() const { return m_tree; }
 
     QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
     QModelIndex parent(const QModelIndex& child) const override;

@@ -8,6 +8,7 @@
 #include "comparison_matrix_model.h"
 #include "comparison_model.h"
 #include "cost_accuracy_chart.h"
+#include "bundle/zip_archive.h"
 #include "io/text_table.h"
 #include "main_window.h"
 #include "results_page.h"
@@ -19,6 +20,7 @@
 #include "util/file_io.h"
 #include "workbench_session.h"
 
+#include <QXmlStreamReader>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBarCategoryAxis>
@@ -322,6 +324,61 @@ private slots:
                  qPrintable(QString("%1 / %2").arg(table->viewport()->height()).arg(rowHeight)));
         QVERIFY(table->parentWidget()->parentWidget()->inherits("QSplitter") ||
                 table->parentWidget()->parentWidget()->parentWidget()->inherits("QSplitter"));
+    }
+
+    // The XLSX export is the table as shown: read back from the zip (sheet XML and shared
+    // strings), every header and cell equals the screen; plain numbers are stored as numbers.
+    void xlsxSaysWhatTheScreenSays() {
+        ui::ResultsPage page;
+        page.setReport(sampleReport());
+        QTemporaryDir dir;
+        for (auto table : {ui::ResultsPage::StrategyTable, ui::ResultsPage::MatrixTable}) {
+            page.showTable(table);
+            QString written, error;
+            QVERIFY2(page.exportTable(dir.filePath(QString("t%1.xlsx").arg(int(table))), &error, &written),
+                     qPrintable(error));
+            auto zip = core::readZip(written.toStdString());
+            QVERIFY2(zip, zip ? "" : zip.error().message.c_str());
+            std::vector<QString> strings;
+            QXmlStreamReader shared(QByteArray::fromStdString((*zip)["xl/sharedStrings.xml"]));
+            while (!shared.atEnd())
+                if (shared.readNext() == QXmlStreamReader::StartElement && shared.name() == u"t")
+                    strings.push_back(shared.readElementText());
+            QMap<QString, QPair<bool, QString>> cells; // "B2" -> (is a number, text)
+            QXmlStreamReader sheet(QByteArray::fromStdString((*zip)["xl/worksheets/sheet1.xml"]));
+            QString ref;
+            bool isString = false;
+            while (!sheet.atEnd()) {
+                if (sheet.readNext() != QXmlStreamReader::StartElement) continue;
+                if (sheet.name() == u"c") {
+                    ref = sheet.attributes().value("r").toString();
+                    isString = sheet.attributes().value("t") == u"s";
+                } else if (sheet.name() == u"v") {
+                    QString v = sheet.readElementText();
+                    cells[ref] = isString ? qMakePair(false, strings.at(size_t(v.toInt()))) : qMakePair(true, v);
+                }
+            }
+            const QAbstractItemModel& shown = *page.tableView(table)->model();
+            int offset = table == ui::ResultsPage::MatrixTable ? 1 : 0;
+            auto at = [](int column, int row) { return QString(QChar('A' + column)) + QString::number(row); };
+            QCOMPARE(cells.value(at(0, 1)).second, offset ? QString("Strategy") : shown.headerData(0, Qt::Horizontal).toString());
+            for (int c = 0; c < shown.columnCount(); ++c)
+                QCOMPARE(cells.value(at(c + offset, 1)).second, shown.headerData(c, Qt::Horizontal).toString());
+            int numbers = 0;
+            for (int r = 0; r < shown.rowCount(); ++r)
+                for (int c = 0; c < shown.columnCount(); ++c) {
+                    QString text = shown.index(r, c).data().toString();
+                    auto [number, value] = cells.value(at(c + offset, r + 2));
+                    if (number) {
+                        ++numbers;
+                        QCOMPARE(value.toDouble(), text.toDouble());
+                    } else {
+                        QCOMPARE(value, text);
+                    }
+                }
+            QVERIFY(!cells.contains(at(0, shown.rowCount() + 2))); // no more rows than shown
+            if (table == ui::ResultsPage::StrategyTable) QVERIFY(numbers > 0);
+        }
     }
 };
 

@@ -1,0 +1,192 @@
+// SPDX-License-Identifier: MIT
+// The Inspector's drawings of one item: the routing tree drawn as a graph next to the table
+// (node count, edges, fill by role, border by verdict, a click selects the call, export).
+
+#include "inspector_page.h"
+
+#include <QFileInfo>
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QFile>
+#include <QGraphicsPathItem>
+#include <QGraphicsScene>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+#include <set>
+
+using namespace baton;
+using namespace baton::core;
+
+namespace {
+
+Call call(const char* node, const char* parent, CallRole role, CallStatus status, std::optional<double> usd,
+          int attempt = 1) {
+    Call c;
+    c.itemId = "q1", c.strategy = "cascade", c.nodeId = node, c.parentNodeId = parent, c.role = role;
+    c.status = status, c.attempt = attempt, c.model = role == CallRole::Judge ? "sim/judge" : "sim/cheap";
+    if (usd) c.cost = Money::fromUsd(*usd);
+    return c;
+}
+
+std::vector<Call> cascade() {
+    return {call("0", "", CallRole::Answer, CallStatus::Ok, 0.001), call("0.j", "0", CallRole::Judge, CallStatus::Ok, 0.002),
+            call("1", "0.j", CallRole::Answer, CallStatus::Error, 0.003, 1),
+            call("1", "0.j", CallRole::Answer, CallStatus::Ok, 0.004, 2),
+            call("r", "", CallRole::Route, CallStatus::Error, std::nullopt)};
+}
+
+ui::InspectorData data(double grade) {
+    ui::InspectorData d;
+    d.runId = 1;
+    Outcome o;
+    o.runId = 1, o.itemId = "q1", o.strategy = "cascade", o.answer = "B", o.grade = grade;
+    d.outcomes = {o};
+    d.callsFor = [](const std::string& strategy, const std::string& item) {
+        std::vector<Call> out;
+        for (const auto& c : cascade())
+            if (c.strategy == strategy && c.itemId == item) out.push_back(c);
+        return out;
+    };
+    return d;
+}
+
+QColor fillOf(QGraphicsPathItem* item) {
+    return item->brush().color();
+}
+
+} // namespace
+
+class TestInspectorPage : public QObject {
+    Q_OBJECT
+private slots:
+    void initTestCase() {
+        QCoreApplication::setOrganizationName("BatonTest");
+        QCoreApplication::setApplicationName("tst_inspector_page");
+        QSettings().clear();
+    }
+
+    void routingTreeDrawnAsGraph_data() {
+        QTest::addColumn<double>("grade");
+        QTest::addColumn<QString>("finalBorder");
+        QTest::newRow("right") << 1.0 << QString::fromStdString(verdictColour(NodeVerdict::FinalRight));
+        QTest::newRow("wrong") << 0.0 << QString::fromStdString(verdictColour(NodeVerdict::FinalWrong));
+    }
+    void routingTreeDrawnAsGraph() {
+        QFETCH(double, grade);
+        QFETCH(QString, finalBorder);
+        ui::InspectorPage page;
+        page.resize(1200, 800);
+        page.show();
+        page.setData(data(grade));
+        page.showItem("q1");
+        ui::RoutingGraphView* view = page.graphView();
+        QCOMPARE(page.treeModel().rowCount(), 2); // roots: the first answer and the route call
+        int boxes = 0;
+        for (size_t i = 0; i < 10; ++i)
+            boxes += view->nodeItem(i) != nullptr;
+        QCOMPARE(boxes, 4);
+        auto edges = view->drawnEdges();
+        QCOMPARE(std::set(edges.begin(), edges.end()), (std::set<std::pair<size_t, size_t>>{{0, 1}, {1, 2}}));
+        // Fill by role: both answers alike, judge and route each their own.
+        QCOMPARE(fillOf(view->nodeItem(0)), QColor(QString::fromStdString(roleColour(CallRole::Answer))));
+        QCOMPARE(fillOf(view->nodeItem(2)), fillOf(view->nodeItem(0)));
+        QCOMPARE(fillOf(view->nodeItem(1)), QColor(QString::fromStdString(roleColour(CallRole::Judge))));
+        QCOMPARE(fillOf(view->nodeItem(3)), QColor(QString::fromStdString(roleColour(CallRole::Route))));
+        QVERIFY(fillOf(view->nodeItem(1)) != fillOf(view->nodeItem(0)));
+        // Border by verdict: the escalated answer is the final one, the failed route is red.
+        QCOMPARE(view->nodeItem(2)->pen().color(), QColor(finalBorder));
+        QVERIFY(view->nodeItem(2)->pen().widthF() > view->nodeItem(0)->pen().widthF());
+        QCOMPARE(view->nodeItem(3)->pen().color(), QColor(QString::fromStdString(verdictColour(NodeVerdict::Failed))));
+        QCOMPARE(view->nodeItem(0)->pen().color(), QColor(QString::fromStdString(verdictColour(NodeVerdict::Ok))));
+        // Labelled with the cost (both attempts of node 2), unknown said as such.
+        QVERIFY(view->nodeItem(2)->toolTip().contains(QString::fromStdString(formatUsd(Money::fromUsd(0.007)))));
+        QVERIFY(view->nodeItem(3)->toolTip().contains("cost unknown"));
+        // Child below parent, as Graphviz laid it out.
+        QVERIFY(view->nodeItem(1)->boundingRect().top() > view->nodeItem(0)->boundingRect().bottom());
+        // A click on a box selects that call in the table and shows it.
+        QPoint at = view->mapFromScene(view->nodeItem(3)->boundingRect().center());
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
+        auto* table = page.findChild<QTreeView*>();
+        QVERIFY(table);
+        QCOMPARE(table->currentIndex().data().toString(), QString("#4 route"));
+    }
+
+    void graphExports() {
+        ui::InspectorPage page;
+        page.setData(data(1.0));
+        page.showItem("q1");
+        QTemporaryDir dir;
+        QString written, error;
+        QVERIFY2(page.exportDrawing(dir.filePath("tree.dot"), &error, &written), qPrintable(error));
+        QFile dot(written);
+        QVERIFY(dot.open(QIODevice::ReadOnly));
+        QByteArray text = dot.readAll();
+        QCOMPARE(text, QByteArray::fromStdString(page.graphView()->graph().dot));
+        QCOMPARE(text.count("->"), 2);
+        QVERIFY(page.exportDrawing(dir.filePath("tree"), &error, &written)); // no suffix: PNG
+        QCOMPARE(written, dir.filePath("tree.png"));
+        QImage png(written);
+        QVERIFY(!png.isNull() && png.width() >= 800);
+        QVERIFY(page.exportDrawing(dir.filePath("tree.svg"), &error, &written));
+        QFile svg(written);
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains(QByteArray::fromStdString(roleColour(CallRole::Judge)).toLower()));
+    }
+
+    // Waterfall from known times: A 0..1000 ms (first byte at 200), B 500..1000 (no first
+    // byte: not streamed) in parallel with A, C 1500..1800 (first byte at 1600). Cost per call:
+    // A $0.001, B $0.003, C unknown.
+    void callTimelineAndCostFromKnownTimes() {
+        auto timed = [](const char* node, CallRole role, int64_t start, double latency, std::optional<double> ttft,
+                        std::optional<double> usd) {
+            Call c = call(node, "", role, CallStatus::Ok, usd);
+            c.startedAtMs = 1'700'000'000'000 + start, c.latencyMs = latency, c.ttftMs = ttft;
+            c.finishedAtMs = c.startedAtMs + int64_t(latency);
+            return c;
+        };
+        std::vector<Call> calls = {timed("c", CallRole::Answer, 1500, 300, 100, std::nullopt),
+                                   timed("a", CallRole::Answer, 0, 1000, 200, 0.001),
+                                   timed("b", CallRole::Judge, 500, 500, std::nullopt, 0.003)};
+        ui::InspectorData d = data(1.0);
+        d.callsFor = [calls](const std::string&, const std::string&) { return calls; };
+        ui::InspectorPage page;
+        page.setData(std::move(d));
+        page.showItem("q1");
+        page.showDrawing(1);
+        ui::CallTimelineView* t = page.timelineView();
+        QCOMPARE(t->timeline().bars.size(), size_t(3));
+        QCOMPARE(t->timeline().maxParallel, 2);
+        QRectF a = t->bar(0)->rect(), b = t->bar(1)->rect(), c = t->bar(2)->rect();
+        // Rows in order of start, one per call: a, b, c top to bottom.
+        QVERIFY(a.top() < b.top() && b.top() < c.top());
+        QCOMPARE(a.left(), t->xOf(0));
+        QCOMPARE(b.left() - a.left(), a.width() / 2); // b started half-way through a
+        QCOMPARE(b.right(), a.right());               // and ended with it: side by side
+        QCOMPARE(c.left() - a.left(), a.width() * 1.5);
+        QCOMPARE(c.width(), a.width() * 0.3);
+        QCOMPARE(t->receiving(0)->rect().left() - a.left(), a.width() * 0.2); // first byte at 200 ms
+        QCOMPARE(t->receiving(2)->rect().left() - c.left(), a.width() * 0.1);
+        QVERIFY(t->receiving(1)->rect().isEmpty()); // b did not stream
+        QCOMPARE(t->bar(0)->brush().color(), QColor(QString::fromStdString(roleColour(CallRole::Answer))).lighter(112));
+        QCOMPARE(t->receiving(1)->brush().color(), QColor(QString::fromStdString(roleColour(CallRole::Judge))).darker(115));
+        QVERIFY(t->bar(1)->toolTip().contains("parallel with 1 other"));
+
+        ui::CallCostView* cost = page.costView();
+        QCOMPARE(cost->rows(), size_t(3));
+        QVERIFY(cost->bar(0) && cost->bar(1));
+        QCOMPARE(cost->bar(1)->rect().width(), cost->bar(0)->rect().width() * 3);
+        QCOMPARE(cost->bar(0)->rect().right(), cost->xOf(0.001));
+        QVERIFY(!cost->bar(2)); // unknown is not a bar of $0
+        QCOMPARE(cost->valueText(2)->text(), QString("unknown"));
+        QCOMPARE(cost->valueText(1)->text(), QString::fromStdString(formatUsd(Money::fromUsd(0.003))));
+        QTemporaryDir dir;
+        QString written, error;
+        QVERIFY2(page.exportDrawing(dir.filePath("timeline.svg"), &error, &written), qPrintable(error));
+        QVERIFY(QFileInfo(written).size() > 0);
+    }
+};
+
+QTEST_MAIN(TestInspectorPage)
+#include "tst_inspector_page.moc"
