@@ -82,6 +82,13 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
                                         : "; store it in the keychain (the workbench's Set key...) or set " +
                                               m.keyRef.environmentVariable()));
         }
+        for (const auto& [name, header] : m.headers) {
+            if (header.keyRef.kind == KeyRef::Kind::None) continue;
+            auto value = env.resolveKey ? env.resolveKey(header.keyRef) : std::nullopt;
+            if (!value || value->empty())
+                problem(where, "no value for header " + name + " at " + header.keyRef.toString() +
+                                   "; export the variable (or store the keychain entry) before running");
+        }
         for (const auto& d : checkModelCompat(m, where, todayIso()))
             if (d.severity == Severity::Error) problems.push_back(d);
         const PriceEntry* price = resolvePrice(m, prices);

@@ -30,6 +30,14 @@ struct KeyRef {
     bool operator==(const KeyRef&) const = default;
 };
 
+/// An extra HTTP header of an endpoint (gateways route and observability proxies tag by them):
+/// a value written in the pool file, or a key reference read at call time and redacted like a key.
+struct HeaderValue {
+    std::string value; ///< inline (never a secret: the pool file's secret scan refuses those)
+    KeyRef keyRef;     ///< Kind::None for an inline value
+    bool operator==(const HeaderValue&) const = default;
+};
+
 struct ModelSpec {
     std::string name; ///< pool-local name, unique in the pool
     ProviderKind provider = ProviderKind::OpenAi;
@@ -42,7 +50,9 @@ struct ModelSpec {
     std::optional<int64_t> maxOutputTokens;
     nlohmann::json params = nlohmann::json::object(); ///< default request parameters (temperature...)
     std::string apiVersion; ///< the wire format's version header (Anthropic); "" = Baton's current default
-    std::string auth;       ///< how the key travels: "x-api-key" or "bearer" (Anthropic); "" = per apiVersion
+    std::string auth; ///< how the key travels: "x-api-key" or "bearer" (Anthropic), "api-key" (Azure OpenAI); "" = default
+    std::map<std::string, HeaderValue> headers; ///< extra headers, sent as written (names case-insensitive)
+    std::map<std::string, std::string> query;   ///< extra query parameters (e.g. Azure's api-version)
     std::map<std::string, std::string> tags; ///< vendor, weights (open|closed), jurisdiction...
 
     bool operator==(const ModelSpec&) const = default;

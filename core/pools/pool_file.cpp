@@ -10,6 +10,7 @@
 #include "util/url.h"
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 
 namespace baton::core {
@@ -17,8 +18,33 @@ namespace {
 
 using Need = JsonReader::Need;
 
-void readUrl(JsonReader& reader, ModelSpec& m, const Json& obj, const std::string& path) {
-    auto url = reader.string(obj, path, "base_url", m.provider == ProviderKind::Sim ? Need::Optional : Need::Required);
+/// Endpoint presets: where a local OpenAI-compatible server listens by default (no key, price 0
+/// unless the pool states one), and Azure OpenAI (deployment URL, api-version, "api-key" header).
+struct Preset {
+    const char* name;
+    const char* baseUrl; ///< "" = the pool file must give base_url
+    bool local;
+};
+constexpr Preset kPresets[] = {{"ollama", "http://127.0.0.1:11434/v1", true},
+                               {"llama.cpp", "http://127.0.0.1:8080/v1", true},
+                               {"vllm", "http://127.0.0.1:8000/v1", true},
+                               {"azure-openai", "", false}};
+const char* const kPresetNames = "ollama, llama.cpp, vllm or azure-openai";
+
+const Preset* findPreset(const std::string& name) {
+    for (const auto& preset : kPresets)
+        if (name == preset.name) return &preset;
+    return nullptr;
+}
+
+bool isAzure(const Preset* preset) {
+    return preset && std::string(preset->name) == "azure-openai";
+}
+
+void readUrl(JsonReader& reader, ModelSpec& m, const Json& obj, const std::string& path, const Preset* preset) {
+    bool needed = m.provider != ProviderKind::Sim && !(preset && *preset->baseUrl);
+    auto url = reader.string(obj, path, "base_url", needed ? Need::Required : Need::Optional);
+    if (!url && preset && *preset->baseUrl) url = preset->baseUrl;
     if (!url) return;
     m.baseUrl = *url;
     std::string at = JsonReader::child(path, "base_url");
@@ -42,30 +68,118 @@ void readPrice(JsonReader& reader, ModelSpec& m, const Json& obj, const std::str
         reader.error(at, "expected a price book id or an object of prices, got " + JsonReader::describe(*it));
 }
 
-/// Anthropic's version header and key header, pinned per model (both forms stay supported).
-void readWireOptions(JsonReader& reader, ModelSpec& m, const Json& obj, const std::string& path) {
-    m.apiVersion = reader.string(obj, path, "api_version", Need::Optional).value_or("");
-    m.auth = reader.string(obj, path, "auth", Need::Optional).value_or("");
-    if (!m.auth.empty() && m.auth != "x-api-key" && m.auth != "bearer")
-        reader.error(JsonReader::child(path, "auth"),
-                     "expected \"x-api-key\" or \"bearer\", got " + JsonReader::describe(Json(m.auth)));
-    if ((!m.apiVersion.empty() || !m.auth.empty()) && m.provider != ProviderKind::Anthropic)
+/// Anthropic's version header and key header, pinned per model (both forms stay supported);
+/// Azure OpenAI's api-version (a query parameter) and its "api-key" header.
+void readWireOptions(JsonReader& reader, ModelSpec& m, const Json& obj, const std::string& path,
+                     const Preset* preset) {
+    std::string apiVersion = reader.string(obj, path, "api_version", isAzure(preset) ? Need::Required : Need::Optional)
+                                 .value_or("");
+    m.auth = reader.string(obj, path, "auth", Need::Optional).value_or(isAzure(preset) ? "api-key" : "");
+    const std::string authAt = JsonReader::child(path, "auth");
+    if (isAzure(preset)) {
+        if (!apiVersion.empty()) m.query["api-version"] = apiVersion;
+        if (m.keyRef.kind == KeyRef::Kind::None)
+            reader.error(JsonReader::child(path, "key_ref"),
+                         "Azure OpenAI needs a key: add \"key_ref\": \"env:AZURE_OPENAI_API_KEY\" (or another name)");
+    } else {
+        m.apiVersion = apiVersion;
+    }
+    if (m.auth == "api-key") {
+        if (m.provider != ProviderKind::OpenAi)
+            reader.error(authAt, "\"api-key\" is Azure OpenAI's header; only provider openai sends it");
+    } else if (!m.auth.empty() && m.auth != "x-api-key" && m.auth != "bearer") {
+        reader.error(authAt, "expected \"x-api-key\" or \"bearer\" (Anthropic) or \"api-key\" (Azure OpenAI), got " +
+                                 JsonReader::describe(Json(m.auth)));
+    }
+    if ((!m.apiVersion.empty() || (!m.auth.empty() && m.auth != "api-key")) && m.provider != ProviderKind::Anthropic)
         reader.warning(JsonReader::child(path, m.apiVersion.empty() ? "auth" : "api_version"),
-                       "only Anthropic models read this; it is ignored for provider " + toString(m.provider));
+                       "only Anthropic models read this; it is ignored for provider " + toString(m.provider) +
+                           " (Azure OpenAI: \"preset\": \"azure-openai\")");
+}
+
+bool isHeaderName(const std::string& name) {
+    static const std::string kTokenPunctuation = "!#$%&'*+-.^_`|~";
+    return !name.empty() && std::all_of(name.begin(), name.end(), [](unsigned char c) {
+        return std::isalnum(c) || kTokenPunctuation.find(char(c)) != std::string::npos;
+    });
+}
+
+bool hasControlCharacter(const std::string& text) {
+    return std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
+/// "headers": {"name": "inline value" | {"key_ref": "env:NAME"}}, "query": {"name": "value"}.
+/// Inline values are never secrets: the pool file's secret scan has refused those already.
+void readEndpointExtras(JsonReader& reader, ModelSpec& m, const Json& obj, const std::string& path) {
+    if (const auto* headers = reader.object(obj, path, "headers", Need::Optional)) {
+        const std::string at = JsonReader::child(path, "headers");
+        for (auto it = headers->begin(); it != headers->end(); ++it) {
+            const std::string here = JsonReader::child(at, it.key());
+            if (!isHeaderName(it.key())) {
+                reader.error(here, "not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)");
+                continue;
+            }
+            HeaderValue header;
+            if (it->is_string()) {
+                header.value = it->get<std::string>();
+                if (hasControlCharacter(header.value)) {
+                    reader.error(here, "a header value cannot hold control characters (CR, LF...)");
+                    continue;
+                }
+            } else if (it->is_object() && it->size() == 1 && it->contains("key_ref") && (*it)["key_ref"].is_string()) {
+                auto ref = KeyRef::parse((*it)["key_ref"].get<std::string>());
+                if (!ref || ref->kind == KeyRef::Kind::None) {
+                    reader.error(JsonReader::child(here, "key_ref"),
+                                 "expected \"env:VARIABLE_NAME\" or \"keychain:ENTRY_NAME\", got " +
+                                     JsonReader::describe((*it)["key_ref"]));
+                    continue;
+                }
+                header.keyRef = *ref;
+            } else {
+                reader.error(here, "expected a string, or {\"key_ref\": \"env:NAME\"} for a secret value, got " +
+                                       JsonReader::describe(*it));
+                continue;
+            }
+            m.headers[it.key()] = std::move(header);
+        }
+    }
+    if (const auto* query = reader.object(obj, path, "query", Need::Optional)) {
+        const std::string at = JsonReader::child(path, "query");
+        for (auto it = query->begin(); it != query->end(); ++it) {
+            if (it.key().empty())
+                reader.error(at, "a query parameter needs a name");
+            else if (!it->is_string())
+                reader.error(JsonReader::child(at, it.key()), "expected a string (secrets never go in a URL), got " +
+                                                                  JsonReader::describe(*it));
+            else
+                m.query[it.key()] = it->get<std::string>();
+        }
+    }
 }
 
 ModelSpec readModel(JsonReader& reader, const Json& obj, const std::string& path) {
     ModelSpec m;
     m.name = reader.string(obj, path, "name", Need::Required).value_or("");
-    if (auto provider = reader.string(obj, path, "provider", Need::Required)) {
+    const Preset* preset = nullptr;
+    if (auto name = reader.string(obj, path, "preset", Need::Optional)) {
+        preset = findPreset(*name);
+        if (!preset)
+            reader.error(JsonReader::child(path, "preset"), "unknown preset " + JsonReader::describe(Json(*name)) +
+                                                                "; expected " + kPresetNames);
+    }
+    // A preset is an OpenAI-compatible endpoint: the provider may be left out.
+    if (auto provider = reader.string(obj, path, "provider", preset ? Need::Optional : Need::Required)) {
         if (auto kind = providerKindFromString(*provider))
             m.provider = *kind;
         else
             reader.error(JsonReader::child(path, "provider"), "unknown provider " +
                                                                   JsonReader::describe(Json(*provider)) +
                                                                   "; expected openai, anthropic, gemini or sim");
+        if (preset && m.provider != ProviderKind::OpenAi)
+            reader.error(JsonReader::child(path, "provider"),
+                         std::string("preset ") + preset->name + " is an OpenAI-compatible endpoint: provider openai");
     }
-    readUrl(reader, m, obj, path);
+    readUrl(reader, m, obj, path, preset);
     m.remoteModel = reader.string(obj, path, "model", Need::Required).value_or("");
     if (auto key = reader.string(obj, path, "key_ref", Need::Optional)) {
         if (auto ref = KeyRef::parse(*key))
@@ -76,13 +190,22 @@ ModelSpec readModel(JsonReader& reader, const Json& obj, const std::string& path
                              JsonReader::describe(Json(*key)));
     }
     readPrice(reader, m, obj, path);
+    // A local server costs nothing per token unless the pool states a price (e.g. its hourly cost
+    // converted to tokens).
+    if (preset && preset->local && m.priceRef.empty() && !m.priceOverride) {
+        PriceEntry free;
+        free.prices.input = 0, free.prices.output = 0;
+        free.source = std::string("preset ") + preset->name + ": a local server, no per-token price";
+        m.priceOverride = free;
+    }
     for (auto [key, field] :
          {std::pair{"context_window", &m.contextWindow}, {"max_output_tokens", &m.maxOutputTokens}}) {
         *field = reader.integer(obj, path, key, Need::Optional);
         if (*field && **field <= 0) reader.error(JsonReader::child(path, key), "must be a positive number of tokens");
     }
     if (const auto* params = reader.object(obj, path, "params", Need::Optional)) m.params = *params;
-    readWireOptions(reader, m, obj, path);
+    readWireOptions(reader, m, obj, path, preset);
+    readEndpointExtras(reader, m, obj, path);
     if (const auto* tags = reader.object(obj, path, "tags", Need::Optional)) {
         for (auto it = tags->begin(); it != tags->end(); ++it) {
             if (it->is_string())
@@ -94,7 +217,8 @@ ModelSpec readModel(JsonReader& reader, const Json& obj, const std::string& path
     }
     reader.warnUnknown(obj, path,
                        {"name", "provider", "base_url", "model", "key_ref", "price", "context_window",
-                        "max_output_tokens", "params", "tags", "api_version", "auth"});
+                        "max_output_tokens", "params", "tags", "api_version", "auth", "preset", "headers",
+                        "query"});
     return m;
 }
 
@@ -232,6 +356,14 @@ nlohmann::json poolToJson(const Pool& pool) {
         if (!m.params.empty()) j["params"] = m.params;
         if (!m.apiVersion.empty()) j["api_version"] = m.apiVersion;
         if (!m.auth.empty()) j["auth"] = m.auth;
+        if (!m.headers.empty()) {
+            Json headers = Json::object();
+            for (const auto& [name, header] : m.headers)
+                headers[name] = header.keyRef.kind == KeyRef::Kind::None ? Json(header.value)
+                                                                          : Json{{"key_ref", header.keyRef.toString()}};
+            j["headers"] = headers;
+        }
+        if (!m.query.empty()) j["query"] = m.query;
         if (!m.tags.empty()) j["tags"] = m.tags;
         models.push_back(std::move(j));
     }

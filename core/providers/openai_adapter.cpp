@@ -77,7 +77,13 @@ HttpRequest OpenAiAdapter::buildRequest(const ModelSpec& model, const std::strin
     HttpRequest req;
     req.url = baseUrl + "/chat/completions";
     req.headers = {{"Content-Type", "application/json"}};
-    if (!apiKey.empty()) req.headers.emplace_back("Authorization", "Bearer " + apiKey);
+    // Azure OpenAI takes the key in its own header; everyone else as a bearer token.
+    if (!apiKey.empty()) {
+        if (model.auth == "api-key")
+            req.headers.emplace_back("api-key", apiKey);
+        else
+            req.headers.emplace_back("Authorization", "Bearer " + apiKey);
+    }
     if (spec.stream) req.headers.emplace_back("Accept", "text/event-stream");
     req.body = body.dump();
     return req;

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// OpenAI-compatible Chat Completions (OpenAI, OpenRouter, vLLM, llama.cpp, Ollama, the simulator):
-/// POST {base}/chat/completions with "Authorization: Bearer"; SSE with include_usage.
+/// POST {base}/chat/completions with "Authorization: Bearer" ("api-key" for Azure OpenAI, the
+/// model's auth "api-key"); SSE with include_usage.
 
 #include "providers/provider_adapter.h"
 

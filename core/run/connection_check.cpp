@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "run/connection_check.h"
 #include "providers/endpoint.h"
+#include "providers/endpoint_extras.h"
 #include "providers/model_listing.h"
 #include "providers/provider_adapter.h"
 #include "util/redact.h"
@@ -28,9 +29,9 @@ ConnectionCheck failed(std::string summary) {
     return check;
 }
 
-/// What is said once the key has been used: without the key, in any of its forms.
-ConnectionCheck withoutKey(ConnectionCheck check, const std::string& key) {
-    if (!key.empty()) check.summary = redactSecrets(std::move(check.summary), {key});
+/// What is said once the key (and any key_ref header) has been used: without them, in any form.
+ConnectionCheck withoutSecrets(ConnectionCheck check, const std::vector<std::string>& secrets) {
+    if (!secrets.empty()) check.summary = redactSecrets(std::move(check.summary), secrets);
     return check;
 }
 
@@ -80,11 +81,22 @@ ConnectionCheck checkConnection(HttpEventLoop& loop, const ModelSpec& model, con
         key = *found;
     }
 
+    ResolvedHeaders headers = resolveSecretHeaders(model, env.resolveKey);
+    if (!headers.missing.empty())
+        return failed("no value for header " + headers.missing + " at " +
+                      model.headers.at(headers.missing).keyRef.toString() + "; store it or export it first");
+    std::vector<std::string> secrets;
+    if (!key.empty()) secrets.push_back(key);
+    for (const auto& [name, value] : headers.values)
+        secrets.push_back(value);
+
+    // The listing goes the way the calls go: through the same gateway headers and query.
     HttpRequest request = buildModelListRequest(model, baseUrl, key);
+    applyEndpointExtras(request, model, headers.values);
     request.timeouts = timeouts;
     std::string body;
     HttpResult result = fetch(loop, std::move(request), body);
-    return withoutKey(judgeListing(model, baseUrl, result, body), key);
+    return withoutSecrets(judgeListing(model, baseUrl, result, body), secrets);
 }
 
 } // namespace baton::core

@@ -5,6 +5,7 @@
 #include "pricing/price_resolution.h"
 #include "store/call_log.h"
 #include "run/worst_case.h"
+#include "providers/endpoint_extras.h"
 #include "util/redact.h"
 
 #include <algorithm>
@@ -46,6 +47,13 @@ Verdict judge(const ProviderAdapter& adapter, const HttpResult& r, const std::st
     }
     if (r.status < 200 || r.status >= 300) {
         auto providerError = adapter.parseError(body);
+        // Gateways in front of a provider answer their own refusals in their own shape; most say
+        // why in a top-level "message" ({"status": "failure", "message": ...}).
+        if (!providerError || providerError->message.empty()) {
+            auto doc = nlohmann::json::parse(body, nullptr, false);
+            if (doc.is_object() && doc.contains("message") && doc["message"].is_string())
+                providerError = ProviderError{"", doc["message"].get<std::string>().substr(0, 500)};
+        }
         v.error = CallError::Http;
         v.errorText = "HTTP " + std::to_string(r.status) +
                       (providerError && !providerError->message.empty() ? ": " + providerError->message : "");
@@ -199,6 +207,7 @@ struct ModelCaller::Prepared {
     const ModelSpec* model = nullptr;
     const ProviderAdapter* adapter = nullptr;
     std::string baseUrl, canonical, node, cacheKey, key;
+    std::map<std::string, std::string> secretHeaders; ///< the key_ref headers' values
     const PriceEntry* price = nullptr;
     std::optional<Money> worst; ///< the budget reservation of one attempt; nullopt without a price
     int attemptsBefore = 0;     ///< attempts an interrupted run already logged for this node
@@ -264,6 +273,18 @@ std::optional<ModelCallResult> ModelCaller::refuse(Prepared& p) {
         out.errorText = "model " + model.name + " has no price, so its cost cannot be kept under the cap; add a price";
         return out;
     }
+    if (!model.headers.empty()) {
+        ResolvedHeaders headers = resolveSecretHeaders(model, m_settings.resolveKey);
+        if (!headers.missing.empty()) {
+            out.error = CallError::MissingKey;
+            out.errorText = "no value for header " + headers.missing + " of model " + model.name + " at " +
+                            model.headers.at(headers.missing).keyRef.toString();
+            return out;
+        }
+        for (const auto& [name, value] : headers.values)
+            if (std::find(m_secrets.begin(), m_secrets.end(), value) == m_secrets.end()) m_secrets.push_back(value);
+        p.secretHeaders = std::move(headers.values);
+    }
     if (model.keyRef.kind == KeyRef::Kind::None) return std::nullopt;
     auto resolved = m_settings.resolveKey ? m_settings.resolveKey(model.keyRef) : std::nullopt;
     if (!resolved || resolved->empty()) {
@@ -294,6 +315,7 @@ Async<std::optional<AttemptFacts>> ModelCaller::attempt(Prepared& p, int number,
     row.attempt = p.attemptsBefore + number;
     row.startedAtMs = nowMs();
     HttpRequest http = p.adapter->buildRequest(*p.model, p.baseUrl, p.req.spec, p.key);
+    applyEndpointExtras(http, *p.model, p.secretHeaders);
     http.timeouts = m_settings.timeouts;
     auto decoder = p.req.spec.stream ? p.adapter->streamDecoder() : nullptr;
     std::string body;

@@ -111,10 +111,11 @@ void SimServer::Impl::chat(const httplib::Request& req, httplib::Response& res) 
     if (fault == SimFault::Stall) sleepMs(responder->profile().faults.stallMs);
     if (fault == SimFault::RateLimited || fault == SimFault::ServerError || fault == SimFault::Unavailable) {
         SimHttpError error = responder->faultError(fault);
+        // A hostile upstream quotes back every header it was sent (keys, gateway tokens...).
         if (responder->profile().faults.echoCredentials)
-            for (const char* header : {"Authorization", "x-api-key", "x-goog-api-key"})
-                if (req.has_header(header))
-                    error.message += " (you sent " + std::string(header) + ": " + req.get_header_value(header) + ")";
+            for (const auto& [name, value] : req.headers)
+                if (name != "Content-Length" && name != "Host" && name != "Accept" && name != "Content-Type")
+                    error.message += " (you sent " + name + ": " + value + ")";
         return sendError(res, error);
     }
     auto result = responder->complete(request);

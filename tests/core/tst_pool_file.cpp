@@ -78,6 +78,108 @@ private slots:
         QCOMPARE(ignored->warnings[0].location, std::string("/models/0/api_version"));
     }
 
+    void endpointHeadersQueryAndPresets() {
+        auto pool = [](nlohmann::json models) {
+            return nlohmann::json{{"schema", 1}, {"name", "p"}, {"models", models}}.dump();
+        };
+        // A header-routed gateway: inline routing headers, a team token by key_ref, a query tag.
+        nlohmann::json gateway = {{"name", "g"},
+                                  {"provider", "openai"},
+                                  {"base_url", "http://127.0.0.1:8787/v1"},
+                                  {"model", "gpt-4o"},
+                                  {"headers",
+                                   {{"x-portkey-provider", "openai"}, {"X-Team-Token", {{"key_ref", "env:TEAM_TOKEN"}}}}},
+                                  {"query", {{"tag", "eval"}}}};
+        // Local servers: base URL by default, no key, price 0 unless stated.
+        nlohmann::json ollama = {{"name", "o"}, {"preset", "ollama"}, {"model", "llama3.2"}};
+        nlohmann::json vllm = {{"name", "v"},
+                               {"preset", "vllm"},
+                               {"model", "qwen"},
+                               {"base_url", "http://127.0.0.1:9000/v1"},
+                               {"price", {{"input", 0.05}, {"output", 0.05}}}};
+        nlohmann::json llama = {{"name", "l"}, {"preset", "llama.cpp"}, {"model", "any"}};
+        nlohmann::json azure = {{"name", "a"},
+                                {"preset", "azure-openai"},
+                                {"base_url", "https://contoso.openai.azure.com/openai/deployments/gpt4o"},
+                                {"model", "gpt-4o"},
+                                {"api_version", "2024-10-21"},
+                                {"key_ref", "env:AZURE_OPENAI_API_KEY"}};
+        auto loaded = parsePool(pool({gateway, ollama, vllm, llama, azure}), "p.json");
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        QVERIFY2(loaded->warnings.empty(), loaded->warnings.empty() ? "" : loaded->warnings[0].toString().c_str());
+        const auto& ms = loaded->pool.models;
+        QCOMPARE(ms[0].headers.at("x-portkey-provider").value, std::string("openai"));
+        QCOMPARE(ms[0].headers.at("X-Team-Token").keyRef.toString(), std::string("env:TEAM_TOKEN"));
+        QCOMPARE(ms[0].headers.at("X-Team-Token").value, std::string());
+        QCOMPARE(ms[0].query.at("tag"), std::string("eval"));
+        QVERIFY(ms[1].provider == ProviderKind::OpenAi);
+        QCOMPARE(ms[1].baseUrl, std::string("http://127.0.0.1:11434/v1"));
+        QCOMPARE(ms[1].keyRef.kind, KeyRef::Kind::None);
+        QCOMPARE(ms[1].priceOverride->prices.input.value(), 0.0);
+        QCOMPARE(ms[1].priceOverride->prices.output.value(), 0.0);
+        QCOMPARE(ms[2].baseUrl, std::string("http://127.0.0.1:9000/v1")); // the pool's URL wins
+        QCOMPARE(ms[2].priceOverride->prices.input.value(), 0.05);          // so does its price
+        QCOMPARE(ms[3].baseUrl, std::string("http://127.0.0.1:8080/v1"));
+        QCOMPARE(ms[4].auth, std::string("api-key"));
+        QCOMPARE(ms[4].query.at("api-version"), std::string("2024-10-21"));
+        QCOMPARE(ms[4].apiVersion, std::string()); // not Anthropic's version header
+        // Saved and read back: the same models (presets written out in full).
+        auto again = parsePool(poolToJson(loaded->pool).dump(), "again.json");
+        QVERIFY2(again, again ? "" : again.error().describe().c_str());
+        QCOMPARE(again->pool.models, ms);
+        QVERIFY(poolToJson(loaded->pool).dump().find("TEAM_TOKEN") != std::string::npos);
+
+        // Problems, each at its path.
+        nlohmann::json bad = {
+            {{"name", "b0"}, {"preset", "lmstudio"}, {"model", "x"}},
+            {{"name", "b1"}, {"preset", "azure-openai"}, {"base_url", "https://x.openai.azure.com/openai/deployments/d"},
+             {"model", "x"}},
+            {{"name", "b2"},
+             {"provider", "openai"},
+             {"base_url", "https://gw.example.org/v1"},
+             {"model", "x"},
+             {"headers", {{"bad name", "v"}, {"X-Ok", {{"key_ref", "vault:x"}}}, {"X-Num", 3}, {"X-Crlf", "a\r\nInjected: 1"}}},
+             {"query", {{"n", 1}}}},
+            {{"name", "b3"}, {"preset", "ollama"}, {"provider", "anthropic"}, {"model", "x"}},
+            {{"name", "b4"},
+             {"provider", "anthropic"},
+             {"base_url", "https://api.anthropic.com"},
+             {"model", "x"},
+             {"auth", "api-key"}},
+        };
+        auto refused = parsePool(pool(bad), "bad.json");
+        QVERIFY(!refused);
+        const auto& problems = refused.error().problems;
+        QVERIFY(mentions(problems, "/models/0/preset: unknown preset \"lmstudio\"; expected ollama, llama.cpp, vllm"));
+        QVERIFY(mentions(problems, "/models/1/api_version: required field is missing"));
+        QVERIFY(mentions(problems, "/models/1/key_ref: Azure OpenAI needs a key"));
+        QVERIFY(mentions(problems, "/models/2/headers/bad name: not an HTTP header name"));
+        QVERIFY(mentions(problems, "/models/2/headers/X-Ok/key_ref: expected \"env:VARIABLE_NAME\""));
+        QVERIFY(mentions(problems, "/models/2/headers/X-Num: expected a string, or {\"key_ref\""));
+        QVERIFY(mentions(problems, "/models/2/headers/X-Crlf: a header value cannot hold control characters"));
+        QVERIFY(mentions(problems, "/models/2/query/n: expected a string (secrets never go in a URL)"));
+        QVERIFY(mentions(problems, "/models/3/provider: preset ollama is an OpenAI-compatible endpoint"));
+        QVERIFY(mentions(problems, "/models/4/auth: \"api-key\" is Azure OpenAI's header"));
+
+        // A key written inline in a header is refused like any key in a pool file, not echoed.
+        nlohmann::json leaky = {{"name", "k"},
+                                {"provider", "openai"},
+                                {"base_url", "https://gw.example.org/v1"},
+                                {"model", "x"},
+                                {"headers", {{"Authorization", "Bearer hunter2hunter2x9"}}}};
+        auto secret = parsePool(pool({leaky}), "leaky.json");
+        QVERIFY(!secret);
+        QVERIFY2(mentions(secret.error().problems, "/models/0/headers/Authorization: this value looks like an API key"),
+                 secret.error().describe().c_str());
+        // A secret-named header with an inline value is refused even when the value does not look like a key.
+        leaky["headers"] = {{"api-key", "short"}};
+        auto named = parsePool(pool({leaky}), "named.json");
+        QVERIFY(!named);
+        QVERIFY2(mentions(named.error().problems, "/models/0/headers/api-key: a field named \"api-key\" would hold a secret"),
+                 named.error().describe().c_str());
+        QVERIFY(secret.error().describe().find("hunter2") == std::string::npos);
+    }
+
     void reportsEveryProblemWithPath() {
         auto loaded = loadPoolFile(poolPath("many_problems.json"));
         QVERIFY(!loaded);

@@ -3,6 +3,7 @@
 // of whole responses and error bodies.
 
 #include "core_printers.h"
+#include "providers/endpoint_extras.h"
 #include "providers/model_listing.h"
 #include "providers/provider_adapter.h"
 
@@ -60,6 +61,49 @@ private slots:
                          .buildRequest(model(ProviderKind::OpenAi, "llama"), "http://127.0.0.1:8000/v1", spec(), "");
         QVERIFY(Json::parse(local.body).contains("max_tokens")); // other servers read max_tokens
         QCOMPARE(header(local, "Authorization"), std::string());
+    }
+
+    void azureOpenAiTakesTheKeyInApiKeyAndTheVersionInTheQuery() {
+        ModelSpec m = model(ProviderKind::OpenAi, "gpt-4o");
+        m.auth = "api-key";
+        m.query = {{"api-version", "2024-10-21"}};
+        const std::string base = "https://contoso.openai.azure.com/openai/deployments/gpt4o";
+        auto req = adapterFor(ProviderKind::OpenAi).buildRequest(m, base, spec(), "azure-secret");
+        applyEndpointExtras(req, m, {});
+        QCOMPARE(req.url, base + "/chat/completions?api-version=2024-10-21");
+        QCOMPARE(header(req, "api-key"), std::string("azure-secret"));
+        QCOMPARE(header(req, "Authorization"), std::string()); // the key travels once, in its header
+    }
+
+    void extraHeadersAndQueryParameters() {
+        ModelSpec m = model(ProviderKind::OpenAi, "gpt-4o");
+        m.headers["x-portkey-provider"] = {"openai", {}};
+        m.headers["X-Team-Token"] = {"", *KeyRef::parse("env:TEAM_TOKEN")};
+        m.headers["content-type"] = {"application/json; charset=utf-8", {}}; // replaces the adapter's, any case
+        m.query = {{"tag", "a b&c=d/é"}, {"v", "1"}};
+        auto req = adapterFor(ProviderKind::OpenAi).buildRequest(m, "https://gw.example.org/v1", spec(), "sk-test");
+        applyEndpointExtras(req, m, {{"X-Team-Token", "team-secret"}});
+        QCOMPARE(req.url, std::string("https://gw.example.org/v1/chat/completions?tag=a%20b%26c%3Dd%2F%C3%A9&v=1"));
+        QCOMPARE(header(req, "x-portkey-provider"), std::string("openai"));
+        QCOMPARE(header(req, "X-Team-Token"), std::string("team-secret"));
+        QCOMPARE(header(req, "Authorization"), std::string("Bearer sk-test"));
+        int contentTypes = 0;
+        for (const auto& [k, v] : req.headers)
+            contentTypes += QString::fromStdString(k).compare("Content-Type", Qt::CaseInsensitive) == 0;
+        QCOMPARE(contentTypes, 1);
+        QCOMPARE(header(req, "content-type"), std::string("application/json; charset=utf-8"));
+        // A URL that has a query already gets "&".
+        QCOMPARE(withQuery("http://h/x?a=1", {{"b", "2"}}), std::string("http://h/x?a=1&b=2"));
+
+        // key_ref headers are resolved by the caller; one without a value is named.
+        auto resolved = resolveSecretHeaders(m, [](const KeyRef& ref) -> std::optional<std::string> {
+            return ref.name == "TEAM_TOKEN" ? std::optional<std::string>("v") : std::nullopt;
+        });
+        QCOMPARE(resolved.missing, std::string());
+        QCOMPARE(resolved.values.at("X-Team-Token"), std::string("v"));
+        auto missing = resolveSecretHeaders(m, [](const KeyRef&) { return std::optional<std::string>(); });
+        QCOMPARE(missing.missing, std::string("X-Team-Token"));
+        QVERIFY(missing.values.empty());
     }
 
     void anthropicRequest() {

@@ -26,6 +26,7 @@ using namespace baton::core;
 namespace {
 
 const char* const kCanary = "sk-canary-7Qx2Lm9Pz4Rt8Vb1Nc6Yd3Wk5Hs0Jf";
+const char* const kHeaderCanary = "gw-canary-Hq3Zt8Lw2Pn6Xv4Rk9Bm1Cs7Dy5"; // a gateway token sent as a header
 
 struct CliResult {
     int exitCode = -1;
@@ -233,6 +234,7 @@ private slots:
         writeFile(dir.filePath("pool.json"), fixture("canary_pool.json", {{"BASE_URL", base.toStdString()}}));
         auto env = QProcessEnvironment::systemEnvironment();
         env.insert("BATON_CANARY_KEY", kCanary);
+        env.insert("BATON_CANARY_HEADER", kHeaderCanary);
         QString db = dir.filePath("w.db");
         std::vector<CliResult> outputs;
         outputs.push_back(runCli({"run", "--pool", dir.filePath("pool.json"), "--tasks", dir.filePath("tasks.jsonl"),
@@ -249,6 +251,9 @@ private slots:
 
         // The hostile upstream did send the key back: the logged errors show where it was cut out.
         QVERIFY(query(db, "SELECT COUNT(*) FROM calls WHERE error LIKE '%[REDACTED]%'") > 0);
+        // ... and so did the pool's key_ref header (sent, quoted back, cut out) next to its inline one.
+        QVERIFY(query(db, "SELECT COUNT(*) FROM calls WHERE error LIKE '%X-Gateway-Token: [REDACTED]%'") > 0);
+        QVERIFY(query(db, "SELECT COUNT(*) FROM calls WHERE error LIKE '%X-Route: hostile%'") > 0);
         QByteArray everything;
         for (const auto& o : outputs)
             everything += o.out + o.err;
@@ -264,8 +269,9 @@ private slots:
         for (const auto& [name, bytes] : *bundle)
             everything += QByteArray::fromStdString(bytes);
         int hits = 0;
-        for (const auto& form : secretForms(kCanary))
-            hits += everything.count(QByteArray::fromStdString(form));
+        for (const char* canary : {kCanary, kHeaderCanary})
+            for (const auto& form : secretForms(canary))
+                hits += everything.count(QByteArray::fromStdString(form));
         QCOMPARE(hits, 0);
     }
 
