@@ -11,8 +11,12 @@ TaskSetHasher::TaskSetHasher(const GraderSpec& defaultGrader) {
 }
 
 void TaskSetHasher::add(const TaskItem& item) {
+    add(toJson(item));
+}
+
+void TaskSetHasher::add(const nlohmann::json& itemJson) {
     if (m_items++ > 0) m_sha.update(",");
-    m_sha.update(toJson(item).dump());
+    m_sha.update(itemJson.dump());
 }
 
 std::string TaskSetHasher::finish() {

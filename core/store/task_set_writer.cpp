@@ -9,13 +9,6 @@ namespace {
 /// time holds the workspace, so a constant is enough, and finish() replaces it.
 constexpr const char* kPendingHash = "(import in progress)";
 
-std::string messagesText(const TaskItem& item) {
-    nlohmann::json messages = nlohmann::json::array();
-    for (const auto& m : item.messages)
-        messages.push_back(toJson(m));
-    return messages.dump();
-}
-
 } // namespace
 
 Result<std::unique_ptr<TaskSetWriter>> TaskSetWriter::begin(SqliteDb& db, const std::string& name,
@@ -56,7 +49,8 @@ Result<std::optional<int64_t>> TaskSetWriter::add(const TaskItem& item) {
     if (!row) return std::unexpected(row.error());
     if (position) return position;
 
-    auto messagesHash = putText(m_db, messagesText(item));
+    nlohmann::json itemJson = toJson(item); // built once: its messages are stored, the whole is hashed
+    auto messagesHash = putText(m_db, itemJson["messages"].dump());
     if (!messagesHash) return std::unexpected(messagesHash.error());
     auto insert = m_db.cached("INSERT INTO items(task_set_id, position, item_id, category, messages_hash, "
                               "references_json, grader, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -70,7 +64,7 @@ Result<std::optional<int64_t>> TaskSetWriter::add(const TaskItem& item) {
         s.bindNull(7);
     s.bind(8, item.metadata.dump());
     if (auto ok = s.run(); !ok) return std::unexpected(ok.error());
-    m_hasher.add(item);
+    m_hasher.add(itemJson);
     return std::nullopt;
 }
 
