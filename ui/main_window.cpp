@@ -213,17 +213,18 @@ int MainWindow::addPage(const QString& title, QWidget* page) {
     return index;
 }
 
+void MainWindow::onPoolsPage(void (PoolsPage::*action)()) {
+    if (!m_poolsPage) return;
+    showPage(m_poolsPage);
+    (m_poolsPage->*action)();
+}
+
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    auto onPools = [this](auto method) {
-        return [this, method] {
-            if (!m_poolsPage) return;
-            showPage(m_poolsPage);
-            (m_poolsPage->*method)();
-        };
-    };
-    file->addAction(tr("&New pool"), this, onPools(&PoolsPage::newPool));
-    file->addAction(tr("&Open pool..."), this, onPools(&PoolsPage::chooseAndOpen));
+    // One plain lambda per action: a lambda returned from a generic lambda, both capturing
+    // `this`, read its captures from a dead stack frame in GCC 12's ASan build (CI monkey, seed 1919).
+    file->addAction(tr("&New pool"), this, [this] { onPoolsPage(&PoolsPage::newPool); });
+    file->addAction(tr("&Open pool..."), this, [this] { onPoolsPage(&PoolsPage::chooseAndOpen); });
     m_recent = file->addMenu(tr("Open &recent pool"));
     connect(m_recent, &QMenu::aboutToShow, this, &MainWindow::rebuildRecent);
     rebuildRecent();

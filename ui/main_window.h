@@ -60,6 +60,7 @@ protected:
 
 private:
     void createMenus();
+    void onPoolsPage(void (PoolsPage::*action)()); ///< shows the Pools page, then does `action` there
     void rebuildRecent();
     void openWorkspace();
     void showShortcuts();

@@ -37,6 +37,12 @@ QStringList actionTexts(const QMenu* menu) {
     return texts;
 }
 
+QAction* actionNamed(const QMenu* menu, const QString& text) {
+    for (QAction* a : menu->actions())
+        if (a->text().remove('&') == text) return a;
+    return nullptr;
+}
+
 const QMenu* menuNamed(const QMainWindow& window, const QString& title) {
     for (const QAction* a : window.menuBar()->actions())
         if (a->text().remove('&') == title) return a->menu();
@@ -222,6 +228,23 @@ private slots:
             QVERIFY(pools->chooseAndSaveAs());
             QVERIFY(QFile::exists(dir.filePath("mine.json"))); // finding 9: .json appended
             QCOMPARE(ui::settings::recentPools.get().value(0), dir.filePath("mine.json"));
+
+            // New pool and Open pool... from the File menu land on the Pools page and act there
+            // (the CI monkey crashed in these actions' slot under ASan: stack-buffer-underflow).
+            window.showPage(window.pageIndex(window.runPage()));
+            actionNamed(file, "New pool")->trigger();
+            QCOMPARE(window.currentPage(), window.pageIndex(pools));
+            QVERIFY(pools->document().path().isEmpty());
+            int asked = 0;
+            pools->choosePath = [&](bool forSaving, const QString&) {
+                asked += forSaving ? 100 : 1;
+                return dir.filePath("mine.json");
+            };
+            window.showPage(window.pageIndex(window.runPage()));
+            actionNamed(file, "Open pool...")->trigger();
+            QCOMPARE(asked, 1);
+            QCOMPARE(window.currentPage(), window.pageIndex(pools));
+            QCOMPARE(pools->document().path(), dir.filePath("mine.json"));
             window.showPage(window.pageIndex(window.inspectorPage()));
         }
         ui::MainWindow again(session->get()); // later starts: no hint, the page left last
