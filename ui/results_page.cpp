@@ -145,6 +145,10 @@ ResultsPage::ResultsPage(QWidget* parent)
     connect(exportTableButton, &QPushButton::clicked, this, [this] { chooseAndExport(false); });
 }
 
+QString ResultsPage::summaryText() const {
+    return m_summary->text();
+}
+
 void ResultsPage::replaceChart(Chart which, QChart* chart) {
     QChart* old = m_views[which]->chart();
     m_views[which]->setChart(chart);
@@ -160,6 +164,15 @@ void ResultsPage::setReport(core::RunReport report, const QString& title) {
                            .arg(title.isEmpty() ? QString() : " (" + title + ")")
                            .arg(report.strategies.size())
                            .arg(best.isEmpty() ? tr("none (no baseline answered every item)") : best));
+    if (!report.borrowedBaselines.empty()) {
+        QStringList named;
+        for (const auto& b : report.borrowedBaselines)
+            named << QString::fromStdString(b.label);
+        m_summary->setText(m_summary->text() + "\n" +
+                           tr("Made without baselines: compared with the latest baselines of the same models on the "
+                              "same items from other runs: %1.")
+                               .arg(named.join(", ")));
+    }
     QString keep = m_costStrategy->currentText();
     {
         QSignalBlocker block(m_costStrategy);

@@ -38,6 +38,7 @@ public:
     /// The run's outcomes (latency chart) and item costs (cost-by-role chart).
     void setDetails(std::vector<core::Outcome> outcomes, ItemCosts itemCosts);
     const ComparisonModel& model() const { return m_model; }
+    QString summaryText() const; ///< the run shown, its best single model, borrowed baselines
     const ComparisonMatrixModel& matrixModel() const { return m_matrix; }
     QTableView* tableView(Table which) const { return m_tables[which]; }
     void showTable(Table which);

@@ -99,12 +99,7 @@ int trainCommand(const ParsedArgs& args) {
     auto reader = workspace->openReader();
     if (!reader) return reportError(reader.error(), json);
     core::StoreWriter writer(workspace->takeWriter());
-    auto saved = writer
-                     .submit([&](core::SqliteDb& conn) -> core::Status {
-                         auto r = core::saveTaskSet(conn, *tasks, *tasksPath, core::nowMs());
-                         return r ? core::Status{} : std::unexpected(r.error());
-                     })
-                     .get();
+    auto saved = saveTaskSet(writer, *tasks, *tasksPath);
     if (!saved) return reportError(saved.error(), json);
     core::RunEnvironment env{environmentKeys(), "", ""};
     auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
@@ -311,12 +306,7 @@ int evalCommand(const ParsedArgs& args) {
     for (const core::TaskItem* item : split.test)
         test.items.push_back(*item);
     core::StoreWriter writer(workspace->takeWriter());
-    auto saved = writer
-                     .submit([&](core::SqliteDb& conn) -> core::Status {
-                         auto r = core::saveTaskSet(conn, test, *tasksPath + "#test", core::nowMs());
-                         return r ? core::Status{} : std::unexpected(r.error());
-                     })
-                     .get();
+    auto saved = saveTaskSet(writer, test, *tasksPath + "#test");
     if (!saved) return reportError(saved.error(), json);
     core::RunEnvironment env{environmentKeys(), "", ""};
     auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);

@@ -137,12 +137,7 @@ int runCommand(const ParsedArgs& args) {
         return reportError(e, json);
     }
 
-    auto saved = writer
-                     .submit([&](core::SqliteDb& conn) -> core::Status {
-                         auto r = core::saveTaskSet(conn, *tasks, *tasksPath, core::nowMs());
-                         return r ? core::Status{} : std::unexpected(r.error());
-                     })
-                     .get();
+    auto saved = saveTaskSet(writer, *tasks, *tasksPath);
     if (!saved) return reportError(saved.error(), json);
     auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
     if (!sim) return reportError(sim.error(), json);

@@ -3,6 +3,7 @@
 #include "sim/demo_tasks.h"
 #include "sim/run_simulator.h"
 #include "io/task_import.h"
+#include "store/task_set_store.h"
 #include "util/file_io.h"
 #include "util/resources.h"
 
@@ -24,6 +25,15 @@ core::Result<core::TaskSet> loadTasksArg(const std::string& path) {
     auto imported = core::importTasks(path, {});
     if (!imported) return std::unexpected(imported.error());
     return imported->set;
+}
+
+core::Status saveTaskSet(core::StoreWriter& writer, const core::TaskSet& tasks, const std::string& source) {
+    return writer
+        .submit([&](core::SqliteDb& db) -> core::Status {
+            auto saved = core::saveTaskSet(db, tasks, source, core::nowMs());
+            return saved ? core::Status{} : std::unexpected(saved.error());
+        })
+        .get();
 }
 
 core::KeyResolver environmentKeys() {

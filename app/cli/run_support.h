@@ -8,6 +8,7 @@
 #include "engine/run_engine.h"
 #include "pools/pool_file.h"
 #include "sim/sim_server.h"
+#include "store/store_writer.h"
 
 #include <memory>
 #include <stop_token>
@@ -19,6 +20,10 @@ namespace baton::cli {
 core::Result<core::LoadedPool> loadPoolArg(const std::string& path);
 /// A task file (JSONL or CSV), or "demo" for the generated demo task set.
 core::Result<core::TaskSet> loadTasksArg(const std::string& path);
+
+/// Saves the task set in the workspace (once per content) through its writer; `source` says where
+/// it came from (a file path).
+core::Status saveTaskSet(core::StoreWriter& writer, const core::TaskSet& tasks, const std::string& source);
 
 /// Keys from the environment only: env:NAME from NAME, keychain:NAME from BATON_KEY_NAME.
 core::KeyResolver environmentKeys();

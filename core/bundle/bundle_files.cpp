@@ -80,14 +80,6 @@ Result<BundleContents> readBundleContents(const ZipEntries& files) {
     return contents;
 }
 
-std::vector<std::string> runBaselines(const Run& run) {
-    std::vector<std::string> baselines;
-    if (run.settings.value("baselines", true) && run.poolSnapshot.contains("models"))
-        for (const auto& m : run.poolSnapshot["models"])
-            baselines.push_back(m.value("name", ""));
-    return baselines;
-}
-
 std::string describeCall(const BundledCall& c) {
     return "call on line " + std::to_string(c.line) + " of calls.jsonl (item " + c.call.itemId + ", strategy " +
            c.call.strategy + ", node " + c.call.nodeId + ", attempt " + std::to_string(c.call.attempt) + ")";

@@ -41,10 +41,6 @@ struct BundleContents {
 
 Result<BundleContents> readBundleContents(const ZipEntries& files);
 
-/// The run's baselines as its report counts them: every pool model unless baselines were off
-/// (the rule of loadRunReport, which reads them the same way).
-std::vector<std::string> runBaselines(const Run& run);
-
 /// "call 12 (item q7, strategy mixture, node 1.2, attempt 1)"
 std::string describeCall(const BundledCall& call);
 

@@ -49,10 +49,13 @@ Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token s
     if (!tasks) return std::unexpected(tasks.error());
     d.tasks = std::move(*tasks);
     if (stop.stop_requested()) return stopped();
-    if (d.run.settings.value("baselines", true) && d.run.poolSnapshot.contains("models"))
-        for (const auto& m : d.run.poolSnapshot["models"])
-            d.baselines.push_back(m.value("name", ""));
+    auto borrowed = borrowBaselines(db, d.run);
+    if (!borrowed) return std::unexpected(borrowed.error());
+    std::vector<BorrowedBaseline> named = borrowed->baselines;
+    d.baselines = runBaselines(d.run);
+    addBorrowed(std::move(*borrowed), d.outcomes, *calls, d.baselines);
     d.report = buildReport(runId, d.outcomes, *calls, d.tasks, d.baselines, d.run.seed);
+    d.report.borrowedBaselines = std::move(named);
     for (const auto& m : d.report.strategies) {
         if (stop.stop_requested()) return stopped();
         d.itemCosts[m.name] = costByItemAndRole(*calls, m.name);

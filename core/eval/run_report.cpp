@@ -170,11 +170,14 @@ Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId) {
     if (!calls) return std::unexpected(calls.error());
     auto tasks = loadTaskSet(db, run->taskSetHash);
     if (!tasks) return std::unexpected(tasks.error());
-    std::vector<std::string> baselines;
-    if (run->settings.value("baselines", true) && run->poolSnapshot.contains("models"))
-        for (const auto& m : run->poolSnapshot["models"])
-            baselines.push_back(m.value("name", ""));
-    return buildReport(runId, *outcomes, *calls, *tasks, baselines, run->seed);
+    auto borrowed = borrowBaselines(db, *run);
+    if (!borrowed) return std::unexpected(borrowed.error());
+    std::vector<BorrowedBaseline> named = borrowed->baselines;
+    std::vector<std::string> baselines = runBaselines(*run);
+    addBorrowed(std::move(*borrowed), *outcomes, *calls, baselines);
+    RunReport report = buildReport(runId, *outcomes, *calls, *tasks, baselines, run->seed);
+    report.borrowedBaselines = std::move(named);
+    return report;
 }
 
 nlohmann::json toJson(const RunReport& r) {
@@ -225,8 +228,12 @@ nlohmann::json toJson(const RunReport& r) {
     nlohmann::json frontier = nlohmann::json::array();
     for (const auto& p : r.frontier)
         frontier.push_back({{"strategy", p.label}, {"cost_per_item_usd", p.cost}, {"accuracy", p.quality}});
+    nlohmann::json borrowed = nlohmann::json::array();
+    for (const auto& b : r.borrowedBaselines)
+        borrowed.push_back({{"model", b.model}, {"from_run", b.fromRun}, {"name", b.label}});
     return {{"run", r.runId},
             {"best_single", r.bestSingle},
+            {"borrowed_baselines", borrowed},
             {"frontier", frontier},
             {"strategies", strategies},
             {"comparisons", comparisons},

@@ -5,6 +5,7 @@
 /// baseline and the best single model (accuracy delta with a paired bootstrap 95% CI, exact
 /// McNemar p, win/tie/loss on the same items); the same per category; the cost-quality frontier.
 
+#include "eval/borrowed_baselines.h"
 #include "eval/frontier.h"
 #include "eval/statistics.h"
 #include "model/call.h"
@@ -65,6 +66,8 @@ struct RunReport {
     /// The strategies on the cost-quality frontier (cost per item vs accuracy), by cost; those
     /// with an unknown cost are left out.
     std::vector<CurvePoint> frontier;
+    /// A run made without baselines: the baselines of other runs it is compared with.
+    std::vector<BorrowedBaseline> borrowedBaselines;
 };
 
 /// Item id -> grade, graded items only.
@@ -76,7 +79,8 @@ Comparison comparePaired(const std::string& a, const std::string& b, const ItemG
 
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,
                       const TaskSet& tasks, const std::vector<std::string>& baselines, uint64_t seed);
-/// Loads the run's outcomes, calls and task set from the workspace and builds its report.
+/// Loads the run's outcomes, calls and task set from the workspace and builds its report; a run
+/// made without baselines is compared with the latest baselines of other runs (borrowBaselines).
 Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId);
 
 nlohmann::json toJson(const RunReport& report);

@@ -54,6 +54,13 @@ std::string toText(const RunReport& r) {
                 << " refused (safety or the model declined)\n";
     }
     out << "(* orchestration strategy; the others are single-model baselines)\n";
+    if (!r.borrowedBaselines.empty()) {
+        out << "This run was made without baselines; it is compared with the latest baselines of the same models "
+               "on the same task set from other runs:";
+        for (const auto& b : r.borrowedBaselines)
+            out << (&b == &r.borrowedBaselines.front() ? " " : ", ") << b.label;
+        out << "\n";
+    }
     if (!r.frontier.empty()) {
         out << "Cost-quality frontier (non-decreasing convex hull of cost per item vs accuracy):\n ";
         for (const auto& p : r.frontier)

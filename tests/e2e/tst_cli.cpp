@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // baton-cli as a user runs it: exit codes, --help, --json, and the messages of bad input.
 
+#include "cli_process.h"
 #include "core_printers.h"
 #include "http_test_client.h"
 #include <QJsonArray>
@@ -11,21 +12,10 @@
 
 #include <QTest>
 
+using baton::test::CliResult;
+using baton::test::runCli;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-CliResult runCli(const QStringList& args) {
-    QProcess p;
-    p.start(BATON_CLI, args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 const QString kData = QStringLiteral(BATON_TEST_DATA);
 

@@ -3,6 +3,7 @@
 // verified with no difference; one changed byte of a call named; imported into another workspace
 // with the same report.
 
+#include "cli_process.h"
 #include "bundle/zip_archive.h"
 #include "io/task_export.h"
 #include "sim/demo_tasks.h"
@@ -22,20 +23,10 @@
 
 using namespace baton::core;
 
+using baton::test::CliResult;
+using baton::test::runCli;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out, err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-CliResult runCli(const QStringList& args) {
-    QProcess p;
-    p.start(BATON_CLI, args);
-    p.waitForFinished(300000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 QStringList differences(const CliResult& r) {
     QStringList out;

@@ -6,6 +6,7 @@
 // refuses every call) and that the cost ledger of a run through it equals a direct run's.
 // Skips, saying how to install, when node or the gateway is absent.
 
+#include "cli_process.h"
 #include "store/sqlite_db.h"
 #include "io/task_export.h"
 #include "sim/demo_tasks.h"
@@ -27,20 +28,10 @@
 
 using namespace baton::core;
 
+using baton::test::CliResult;
+using baton::test::runCli;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-CliResult runCli(const QStringList& args, const QProcessEnvironment& env) {
-    QProcess p;
-    p.setProcessEnvironment(env);
-    p.start(BATON_CLI, args);
-    p.waitForFinished(300000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 std::string fixture(const char* name, const std::map<std::string, std::string>& fill) {
     QFile f(QString(BATON_TEST_DATA "/e2e/") + name);

@@ -10,19 +10,10 @@
 #include <QTest>
 #include <fstream>
 
+using baton::test::CliResult;
+using baton::test::runCli;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out, err;
-};
-
-CliResult runCli(const QStringList& args) {
-    QProcess p;
-    p.start(BATON_CLI, args);
-    p.waitForFinished(300000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 /// 60 geo and 60 math items: cheap right on geo, mid on math, strong on both.
 void writeThreeModels(const QString& path) {
@@ -74,4 +65,5 @@ private slots:
 };
 
 QTEST_GUILESS_MAIN(TestCliRouter)
+#include "cli_process.h"
 #include "tst_cli_router.moc"

@@ -2,6 +2,7 @@
 // baton-cli run and report as a user runs them: a canary key never leaks, a run killed with
 // SIGKILL resumes without re-sending finished calls, and reports export.
 
+#include "cli_process.h"
 #include "bundle/zip_archive.h"
 #include "core_printers.h"
 #include "io/task_export.h"
@@ -23,16 +24,13 @@
 
 using namespace baton::core;
 
+using baton::test::CliResult;
+using baton::test::runCli;
+
 namespace {
 
 const char* const kCanary = "sk-canary-7Qx2Lm9Pz4Rt8Vb1Nc6Yd3Wk5Hs0Jf";
 const char* const kHeaderCanary = "gw-canary-Hq3Zt8Lw2Pn6Xv4Rk9Bm1Cs7Dy5"; // a gateway token sent as a header
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out, err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
 
 CliResult runCli(const QStringList& args, const QProcessEnvironment& env = QProcessEnvironment::systemEnvironment()) {
     QProcess p;
@@ -106,6 +104,24 @@ private slots:
         QCOMPARE(runCli({"cascade", "optimise", "1", "--db", db, "--budget", "0.0000001"}).exitCode, 1);
         auto runs = runCli({"runs", "--db", db, "--json"});
         QCOMPARE(QJsonDocument::fromJson(runs.out).array().size(), 1);
+
+        // A run without baselines is compared with run 1's, named as such (its report listed
+        // no baseline at all before).
+        auto strategyOnly = runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
+                                    "--no-baselines", "--strategy", "cheap-first"});
+        QCOMPARE(strategyOnly.exitCode, 0);
+        auto borrowed = runCli({"report", "2", "--db", db, "--json"});
+        QCOMPARE(borrowed.exitCode, 0);
+        const QJsonArray named = borrowed.json()["borrowed_baselines"].toArray();
+        QCOMPARE(named.size(), 6);
+        for (const auto& b : named)
+            QCOMPARE(b.toObject()["from_run"].toInt(), 1);
+        QStringList against;
+        for (const auto& c : borrowed.json()["comparisons"].toArray())
+            if (c.toObject()["strategy"].toString() == "cheap-first") against << c.toObject()["against"].toString();
+        QCOMPARE(against.size(), 6);
+        QVERIFY2(against.contains("sim/pro (run 1)"), qPrintable(against.join(", ")));
+        QVERIFY(runCli({"report", "2", "--db", db}).out.contains("made without baselines"));
     }
 
     void streamFlagStreamsEveryRequest() {

@@ -3,6 +3,7 @@
 // a refused import leaves no row, the same file is recognised without being read, a changed
 // file is not, and `tasks show --limit N` reads N items.
 
+#include "cli_process.h"
 #include "core_printers.h"
 #include "store/sqlite_db.h"
 
@@ -16,21 +17,10 @@
 
 #include <QTest>
 
+using baton::test::CliResult;
+using baton::test::runCli;
+
 namespace {
-
-struct CliResult {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-    QJsonObject json() const { return QJsonDocument::fromJson(out).object(); }
-};
-
-CliResult runCli(const QStringList& args) {
-    QProcess p;
-    p.start(BATON_CLI, args);
-    p.waitForFinished(60000);
-    return {p.exitCode(), p.readAllStandardOutput(), p.readAllStandardError()};
-}
 
 void write(const QString& path, const QByteArray& text) {
     QFile f(path);

@@ -3,7 +3,7 @@
 // QSignalSpy); the what-if list recomputes without a model and prices that constraint; the chart
 // and table export.
 
-#include "matrix/matrix_builder.h"
+#include "hand_worked_matrix.h"
 #include "matrix/matrix_store.h"
 #include "replay_lab_page.h"
 #include "store/workspace.h"
@@ -22,28 +22,9 @@ using namespace baton;
 
 namespace {
 
-/// 20 "geo" and 20 "math" items. cheap ($0.001) is right on geo only, mid ($0.01) on math only,
-/// strong ($0.1) on both. On any split stratified by category: cheap 0.5, mid 0.5, strong 1.0;
-/// the oracle is right everywhere for (0.001 + 0.01) / 2 = $0.0055 per item.
+/// 20 "geo" and 20 "math" items (hand_worked_matrix.h).
 core::OutcomeMatrix handWorked() {
-    core::MatrixBuilder b("hand");
-    size_t cheap = b.model("cheap"), mid = b.model("mid"), strong = b.model("strong");
-    size_t line = 0;
-    for (int i = 0; i < 40; ++i) {
-        bool geo = i % 2 == 0;
-        size_t item = b.item("q" + std::to_string(i), geo ? "geo" : "math", "question " + std::to_string(i));
-        auto cell = [&](double grade, double cost) {
-            core::CellInput c;
-            c.grade = grade, c.costUsd = cost;
-            return c;
-        };
-        b.add(item, cheap, cell(geo ? 1 : 0, 0.001), ++line);
-        b.add(item, mid, cell(geo ? 0 : 1, 0.01), ++line);
-        b.add(item, strong, cell(1, 0.1), ++line);
-    }
-    core::MatrixProvenance p;
-    p.format = "test";
-    return b.finish(p).value();
+    return test::handWorkedMatrix("hand", 20, [](int i, bool) { return "question " + std::to_string(i); });
 }
 
 /// The same cells as a long CSV.

@@ -3,7 +3,7 @@
 // hand (its held-out figures asserted), a training cancelled mid-way (its result dropped), the
 // router saved as name@1, then added to the pool being edited and taken back with undo.
 
-#include "matrix/matrix_builder.h"
+#include "hand_worked_matrix.h"
 #include "matrix/matrix_store.h"
 #include "pool_document.h"
 #include "replay_lab_page.h"
@@ -21,29 +21,11 @@ using namespace baton;
 
 namespace {
 
-/// `perCategory` "geo" and as many "math" items. cheap ($0.001) is right on geo only, mid ($0.01)
-/// on math only, strong ($0.1) on both. A router that reads the category is right everywhere at
-/// (0.001 + 0.01) / 2 = $0.0055 per item on any split stratified by category, never calling strong.
+/// `perCategory` "geo" and as many "math" items whose prompts name their topic (hand_worked_matrix.h).
 core::OutcomeMatrix handWorked(const std::string& name, int perCategory) {
-    core::MatrixBuilder b(name);
-    size_t cheap = b.model("cheap"), mid = b.model("mid"), strong = b.model("strong");
-    size_t line = 0;
-    for (int i = 0; i < 2 * perCategory; ++i) {
-        bool geo = i % 2 == 0;
-        size_t item = b.item("q" + std::to_string(i), geo ? "geo" : "math",
-                             std::string(geo ? "where is river " : "solve equation ") + std::to_string(i));
-        auto cell = [&](double grade, double cost) {
-            core::CellInput c;
-            c.grade = grade, c.costUsd = cost;
-            return c;
-        };
-        b.add(item, cheap, cell(geo ? 1 : 0, 0.001), ++line);
-        b.add(item, mid, cell(geo ? 0 : 1, 0.01), ++line);
-        b.add(item, strong, cell(1, 0.1), ++line);
-    }
-    core::MatrixProvenance p;
-    p.format = "test";
-    return b.finish(p).value();
+    return test::handWorkedMatrix(name, perCategory, [](int i, bool geo) {
+        return std::string(geo ? "where is river " : "solve equation ") + std::to_string(i);
+    });
 }
 
 /// The demo pool with its models renamed to the matrix's.

@@ -202,6 +202,36 @@ private slots:
         QVERIFY(run.estimateText().contains("response cache"));
     }
 
+    // A run made without baselines is compared with the latest baselines of the same models on
+    // the same items, named after their run (before: no baseline at all, an empty matrix).
+    void aRunWithoutBaselinesBorrowsTheLatestOnes() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        qint64 withBaselines = runOnce(**session, {"by-category"});
+        qint64 without = runOnce(**session, {"cheap-first"}, false);
+        QVERIFY(withBaselines > 0 && without > withBaselines);
+        ui::MainWindow window(session->get());
+        QSignalSpy shown(&window, &ui::MainWindow::runShown);
+        window.show();
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(shown.first().first().toLongLong(), without);
+        const ui::ComparisonMatrixModel& matrix = window.resultsPage()->matrixModel();
+        QCOMPARE(matrix.rowCount(), 1);    // cheap-first
+        QCOMPARE(matrix.columnCount(), 6); // against each model's baseline from the first run
+        const QString suffix = QString(" (run %1)").arg(withBaselines);
+        for (int c = 0; c < matrix.columnCount(); ++c)
+            QVERIFY2(matrix.headerData(c, Qt::Horizontal).toString().endsWith(suffix),
+                     qPrintable(matrix.headerData(c, Qt::Horizontal).toString()));
+        QVERIFY2(window.resultsPage()->summaryText().contains("Made without baselines"),
+                 qPrintable(window.resultsPage()->summaryText()));
+        // The Inspector lists which borrowed baselines were right on an item.
+        ui::InspectorPage* inspector = window.inspectorPage();
+        inspector->setStrategy("cheap-first");
+        inspector->showItem(inspector->visibleItems().first());
+        QCOMPARE(int(inspector->verdict().baselines.size()), 6);
+    }
+
     // Finding 12: the first start lands on Run with a hint; File and Help menus.
     void firstStartAndMenus() {
         QTemporaryDir dir;
