@@ -9,6 +9,7 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 namespace baton::ui {
@@ -124,8 +125,13 @@ void BundleActions::exportRun(qint64 runId) {
         [db, runId, version, target = path.toStdString()](std::stop_token stop, const JobRunner::Progress&) -> core::Status {
             auto files = core::buildRunBundle(*db, runId, version);
             if (!files) return std::unexpected(files.error());
-            if (stop.stop_requested()) return {}; // dropped: nothing is written
-            return core::writeZip(target, *files);
+            if (stop.stop_requested()) return {}; // cancelled: nothing is written
+            auto written = core::writeZip(target, *files);
+            if (written && stop.stop_requested()) { // cancelled while writing: the user said no file
+                std::error_code ignored;
+                std::filesystem::remove(target, ignored);
+            }
+            return written;
         },
         [this, runId, path](const core::Status& ok) {
             if (!ok)

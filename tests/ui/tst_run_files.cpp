@@ -22,6 +22,7 @@
 #include "util/redact.h"
 #include "workbench_session.h"
 
+#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
 #include <QFile>
@@ -105,6 +106,7 @@ private slots:
         QAction* exportBundle = fileAction(window, "Export run bundle...");
         QAction* openBundle = fileAction(window, "Open bundle...");
         QVERIFY(exportBundle && openBundle);
+        QVERIFY(!exportBundle->isEnabled()); // no run shown yet
         QVERIFY(shown.wait(30000));
         QCOMPARE(window.shownRun(), m_run);
         QVERIFY(exportBundle->isEnabled());
@@ -171,6 +173,28 @@ private slots:
             everything += QByteArray::fromStdString(content);
         QVERIFY(everything.contains("BATON_GUI_CANARY_KEY")); // the key's reference is, not the key
         QCOMPARE(canaryHits(everything), 0);
+    }
+
+    // Cancel keeps its word: no result is delivered and no file is left, however far the job got.
+    void cancelledExportLeavesNoFile() {
+        QString zip = m_dir.filePath("cancelled.zip");
+        {
+            ui::MainWindow window(m_session.get());
+            ui::BundleActions* bundles = window.bundleActions();
+            bundles->choosePath = [&](bool, const QString&) { return zip; };
+            QSignalSpy exported(bundles, &ui::BundleActions::exported);
+            QSignalSpy cancelled(bundles, &ui::BundleActions::cancelled);
+            bundles->exportRun(m_run);
+            QVERIFY(bundles->isBusy());
+            bundles->cancel();
+            QCOMPARE(cancelled.count(), 1);
+            QVERIFY(!bundles->isBusy());
+            QVERIFY(window.statusBar()->currentMessage().startsWith("Cancelled"));
+            QTest::qWait(0);
+            QCOMPARE(exported.count(), 0);
+        } // the window's runner waits for the job's thread here
+        QVERIFY(!QFile::exists(zip));
+        QVERIFY(!QFile::exists(zip + ".part"));
     }
 
     void oneChangedByteOfACallIsNamedAndNotImported() {
@@ -344,6 +368,10 @@ private slots:
         QVERIFY(repriced.wait(30000));
         QVERIFY(dialog->isVisible());
         const ui::RepriceModel& model = dialog->strategyModel();
+        QAbstractItemModelTester tester(const_cast<ui::RepriceModel*>(&model),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester modelTester(const_cast<ui::RepriceModel*>(&dialog->modelModel()),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
         int last = model.rowCount() - 1;
         QCOMPARE(model.index(last, ui::RepriceModel::Name).data().toString(), QString("Whole run"));
         QCOMPARE(model.index(last, ui::RepriceModel::Detail).data().toLongLong(), qlonglong(calls.size()));
