@@ -25,7 +25,8 @@ QString checkText(const QString& path, const core::ZipEntries& files, const core
     auto manifest = nlohmann::json::parse(files.at("manifest.json"), nullptr, false);
     if (manifest.is_object()) {
         std::string taskSet = manifest.value("task_set_hash", "");
-        head = QCoreApplication::translate("BundleActions", "%1: run %2 exported by Baton %3, task set %4, %5 files listed")
+        head = QCoreApplication::translate("BundleActions",
+                                           "%1: run %2 exported by Baton %3, task set %4, %5 files listed")
                    .arg(QFileInfo(path).fileName())
                    .arg(manifest.value("run_id", int64_t(0)))
                    .arg(QString::fromStdString(manifest.value("baton_version", "?")),
@@ -65,7 +66,8 @@ BundleActions::BundleActions(WorkbenchSession& session, QWidget* window)
             box.setInformativeText(tr("The bundle cannot be imported: what differs is listed under Details."));
             box.setDetailedText(differences.join('\n'));
         }
-        QPushButton* import = canImport ? box.addButton(tr("Import into this workspace"), QMessageBox::AcceptRole) : nullptr;
+        QPushButton* import =
+            canImport ? box.addButton(tr("Import into this workspace"), QMessageBox::AcceptRole) : nullptr;
         box.exec();
         return import && box.clickedButton() == import;
     };
@@ -97,7 +99,7 @@ void BundleActions::cancel() {
     m_job.cancel();
     m_progress->reset();
     emit statusMessage(importing ? tr("The import was already queued: it completes; the Runs page lists it.")
-                                   : tr("Cancelled: nothing was written or imported."));
+                                 : tr("Cancelled: nothing was written or imported."));
     emit cancelled();
 }
 
@@ -122,7 +124,8 @@ void BundleActions::exportRun(qint64 runId) {
     startProgress(tr("Writing run %1 to %2...").arg(runId).arg(path));
     emit statusMessage(tr("Exporting run %1...").arg(runId));
     m_job.run<core::Status>(
-        [db, runId, version, target = path.toStdString()](std::stop_token stop, const JobRunner::Progress&) -> core::Status {
+        [db, runId, version, target = path.toStdString()](std::stop_token stop,
+                                                          const JobRunner::Progress&) -> core::Status {
             auto files = core::buildRunBundle(*db, runId, version);
             if (!files) return std::unexpected(files.error());
             if (stop.stop_requested()) return {}; // cancelled: nothing is written
@@ -135,8 +138,11 @@ void BundleActions::exportRun(qint64 runId) {
         },
         [this, runId, path](const core::Status& ok) {
             if (!ok)
-                return fail(tr("Export run bundle"),
-                            tr("Run %1 was not exported to %2: %3").arg(runId).arg(path, errorText(ok.error())));
+                return fail(
+                    tr("Export run bundle"),
+                    tr("Run %1 was not exported to %2: %3\nChoose another folder or file name; nothing was changed.")
+                        .arg(runId)
+                        .arg(path, errorText(ok.error())));
             settings::bundleFolder.set(QFileInfo(path).absolutePath());
             emit statusMessage(tr("Exported run %1 to %2").arg(runId).arg(path));
             emit exported(path);
@@ -199,8 +205,9 @@ void BundleActions::importFiles(std::shared_ptr<const core::ZipEntries> files, c
         [this, path](const Imported& runId) {
             m_importing = false;
             if (!runId)
-                return fail(tr("Import bundle"), tr("%1 was not imported; the workspace is unchanged: %2")
-                                                     .arg(path, errorText(runId.error())));
+                return fail(
+                    tr("Import bundle"),
+                    tr("%1 was not imported; the workspace is unchanged: %2").arg(path, errorText(runId.error())));
             emit statusMessage(tr("Imported %1 as run %2").arg(path).arg(*runId));
             m_session.announceRunsChanged();
             emit imported(*runId);

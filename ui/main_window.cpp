@@ -5,9 +5,9 @@
 #include "inspector_page.h"
 #include "list_texts.h"
 #include "placeholder_page.h"
-#include "replay_lab_page.h"
 #include "pools_page.h"
 #include "profiles_page.h"
+#include "replay_lab_page.h"
 #include "results_page.h"
 #include "run_page.h"
 #include "runs_page.h"
@@ -81,13 +81,11 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         replayLab->setPoolDocument(&m_poolsPage->document());
         addPage(tr("Replay lab"), replayLab);
         m_bundles = new BundleActions(*session, this);
-        connect(m_bundles, &BundleActions::statusMessage, this, [this](const QString& text) {
-            statusBar()->showMessage(text);
-        });
+        connect(m_bundles, &BundleActions::statusMessage, this,
+                [this](const QString& text) { statusBar()->showMessage(text); });
         connect(m_bundles, &BundleActions::imported, this, [this](qint64 id) { openRun(id); });
-        connect(m_resultsPage, &ResultsPage::statusMessage, this, [this](const QString& text) {
-            statusBar()->showMessage(text);
-        });
+        connect(m_resultsPage, &ResultsPage::statusMessage, this,
+                [this](const QString& text) { statusBar()->showMessage(text); });
         connect(m_runPage, &RunPage::runFinished, this, [this](qint64 id) { openRun(id); });
         connect(m_runsPage, &RunsPage::openRequested, this, [this](qint64 id) { openRun(id); });
         // The run shown last (or the newest) opens again: Results is never empty while runs exist.

@@ -6,8 +6,8 @@
 #include "settings.h"
 #include "workbench_session.h"
 
-#include <QFile>
 #include <QDate>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>

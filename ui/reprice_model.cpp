@@ -67,16 +67,23 @@ QVariant RepriceModel::data(const QModelIndex& index, int role) const {
         if (index.column() == Repriced) return usdValue(row.repriced);
         return {};
     }
-    if (role == Qt::TextAlignmentRole && index.column() != Name && !(m_rows == Rows::ByModel && index.column() == Detail))
+    if (role == Qt::TextAlignmentRole && index.column() != Name &&
+        !(m_rows == Rows::ByModel && index.column() == Detail))
         return int(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole) return {};
     switch (index.column()) {
-    case Name: return row.name;
-    case Detail: return row.detail;
-    case Recorded: return usdText(row.recorded);
-    case Repriced: return usdText(row.repriced);
-    case Change: return changeText(row.recorded, row.repriced);
-    default: return {};
+    case Name:
+        return row.name;
+    case Detail:
+        return row.detail;
+    case Recorded:
+        return usdText(row.recorded);
+    case Repriced:
+        return usdText(row.repriced);
+    case Change:
+        return changeText(row.recorded, row.repriced);
+    default:
+        return {};
     }
 }
 
@@ -84,12 +91,18 @@ QVariant RepriceModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     bool byModel = m_rows == Rows::ByModel;
     switch (section) {
-    case Name: return byModel ? tr("Model") : tr("Strategy");
-    case Detail: return byModel ? tr("Prices used") : tr("Calls");
-    case Recorded: return tr("Recorded");
-    case Repriced: return tr("Re-priced");
-    case Change: return tr("Change");
-    default: return {};
+    case Name:
+        return byModel ? tr("Model") : tr("Strategy");
+    case Detail:
+        return byModel ? tr("Prices used") : tr("Calls");
+    case Recorded:
+        return tr("Recorded");
+    case Repriced:
+        return tr("Re-priced");
+    case Change:
+        return tr("Change");
+    default:
+        return {};
     }
 }
 

@@ -9,12 +9,10 @@
 #include "table_text.h"
 #include "util/file_io.h"
 
-#include <algorithm>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QFileDialog>
-#include <charconv>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -28,6 +26,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <charconv>
 
 namespace baton::ui {
 namespace {
@@ -365,10 +365,8 @@ void ResultsPage::exportReport(const QString& path, ReportFormat format) {
     m_exported->setText(tr("Writing %1...").arg(target));
     m_exported->setStyleSheet(QString());
     m_reportJob.run<core::Status>(
-        [report = m_report, run = m_run, file = target.toStdString(), format](std::stop_token,
-                                                                             const JobRunner::Progress&) {
-            return writeReportFile(*report, *run, file, format);
-        },
+        [report = m_report, run = m_run, file = target.toStdString(),
+         format](std::stop_token, const JobRunner::Progress&) { return writeReportFile(*report, *run, file, format); },
         [this, target, runId = m_report->runId](const core::Status& ok) {
             if (!ok) {
                 QString why = tr("Report not written: %1. Choose another folder or file name.")

@@ -7,10 +7,10 @@
 
 #include "comparison_matrix_model.h"
 #include "comparison_model.h"
-#include "job_runner.h"
-#include "report_files.h"
 #include "eval/run_breakdown.h"
+#include "job_runner.h"
 #include "model/call.h"
+#include "report_files.h"
 
 #include <QWidget>
 #include <functional>

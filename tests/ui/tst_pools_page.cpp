@@ -5,9 +5,9 @@
 // the unsaved-changes question, "Test connection" against the in-process simulator, keys in the
 // keychain or the environment, and "Use for runs".
 
-#include "pools/pool_file.h"
 #include "key_store.h"
 #include "pool_models_model.h"
+#include "pools/pool_file.h"
 #include "pools_page.h"
 #include "pricing/price_book.h"
 #include "run_page.h"
@@ -15,15 +15,15 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QLineEdit>
-#include <QRegularExpression>
 #include <QCheckBox>
+#include <QDate>
 #include <QDirIterator>
 #include <QFile>
+#include <QLineEdit>
 #include <QListWidget>
-#include <QSignalSpy>
-#include <QDate>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -281,8 +281,9 @@ private slots:
         QCOMPARE(days, 400);
         QVERIFY2(asOf.data(Qt::ToolTipRole).toString().contains("read 400 days ago"),
                  qPrintable(asOf.data(Qt::ToolTipRole).toString()));
-        QVERIFY2(m_page->makeupText().contains("sim/nano (400 days, as of " + today.addDays(-400).toString(Qt::ISODate)),
-                 qPrintable(m_page->makeupText()));
+        QVERIFY2(
+            m_page->makeupText().contains("sim/nano (400 days, as of " + today.addDays(-400).toString(Qt::ISODate)),
+            qPrintable(m_page->makeupText()));
         // 180 days is the limit: one day inside it is not stale, one day past it is.
         QVERIFY(model.setData(asOf, today.addDays(-180).toString(Qt::ISODate)));
         QVERIFY(!asOf.data(Qt::BackgroundRole).isValid());
@@ -298,7 +299,8 @@ private slots:
         int bookDays = int(QDate::fromString(QString::fromStdString(entry->asOf), Qt::ISODate).daysTo(today));
         QModelIndex source = cell(model, QString::fromStdString(pool.models[1].name), ui::PoolModelsModel::PriceSource);
         QCOMPARE(source.data(Qt::BackgroundRole).isValid(), bookDays > 180);
-        QCOMPARE(m_page->makeupText().contains(QStringLiteral("%1 (%2 days").arg(QString::fromStdString(pool.models[1].name)).arg(bookDays)),
+        QCOMPARE(m_page->makeupText().contains(
+                     QStringLiteral("%1 (%2 days").arg(QString::fromStdString(pool.models[1].name)).arg(bookDays)),
                  bookDays > 180);
     }
 

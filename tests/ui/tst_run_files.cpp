@@ -375,7 +375,8 @@ private slots:
         int last = model.rowCount() - 1;
         QCOMPARE(model.index(last, ui::RepriceModel::Name).data().toString(), QString("Whole run"));
         QCOMPARE(model.index(last, ui::RepriceModel::Detail).data().toLongLong(), qlonglong(calls.size()));
-        QVERIFY(std::fabs(model.index(last, ui::RepriceModel::Recorded).data(Qt::UserRole).toDouble() - recorded) < 1e-9);
+        QVERIFY(std::fabs(model.index(last, ui::RepriceModel::Recorded).data(Qt::UserRole).toDouble() - recorded) <
+                1e-9);
         double total = model.index(last, ui::RepriceModel::Repriced).data(Qt::UserRole).toDouble();
         QVERIFY2(std::fabs(total - expected) < 1e-9, qPrintable(QString("%1 vs %2").arg(total).arg(expected)));
         QCOMPARE(size_t(last), expectedByStrategy.size());
@@ -393,7 +394,8 @@ private slots:
 
         // The recorded run is unchanged.
         double after = 0;
-        for (const auto& c : core::loadCalls(**reader, run).value())
+        const auto stored = core::loadCalls(**reader, run).value(); // kept alive: not .value() of a temporary
+        for (const auto& c : stored)
             after += c.cost->usd();
         QCOMPARE(after, recorded);
 
