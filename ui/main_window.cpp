@@ -1,12 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "main_window.h"
+#include "bundle_actions.h"
 #include "eval/run_history.h"
 #include "inspector_page.h"
 #include "list_texts.h"
 #include "placeholder_page.h"
-#include "replay_lab_page.h"
 #include "pools_page.h"
 #include "profiles_page.h"
+#include "replay_lab_page.h"
 #include "results_page.h"
 #include "run_page.h"
 #include "runs_page.h"
@@ -79,6 +80,12 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         auto* replayLab = new ReplayLabPage(*session, this);
         replayLab->setPoolDocument(&m_poolsPage->document());
         addPage(tr("Replay lab"), replayLab);
+        m_bundles = new BundleActions(*session, this);
+        connect(m_bundles, &BundleActions::statusMessage, this,
+                [this](const QString& text) { statusBar()->showMessage(text); });
+        connect(m_bundles, &BundleActions::imported, this, [this](qint64 id) { openRun(id); });
+        connect(m_resultsPage, &ResultsPage::statusMessage, this,
+                [this](const QString& text) { statusBar()->showMessage(text); });
         connect(m_runPage, &RunPage::runFinished, this, [this](qint64 id) { openRun(id); });
         connect(m_runsPage, &RunsPage::openRequested, this, [this](qint64 id) { openRun(id); });
         // The run shown last (or the newest) opens again: Results is never empty while runs exist.
@@ -140,6 +147,7 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
                                      QDateTime::fromMSecsSinceEpoch(details->run.createdAtMs).toString("yyyy-MM-dd hh:mm"),
                                      QString::fromStdString(core::toString(details->run.status)));
             m_resultsPage->setReport(details->report, title);
+            m_resultsPage->setRun(details->run);
             m_resultsPage->setDetails(details->outcomes, details->itemCosts);
             InspectorData data;
             data.runId = runId;
@@ -156,6 +164,7 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
             };
             m_inspectorPage->setData(std::move(data));
             m_shownRun = runId;
+            m_exportBundle->setEnabled(true);
             settings::lastRun.set(m_session->path(), runId);
             statusBar()->showMessage(tr("Showing run %1 (%2)").arg(runId).arg(title));
             if (showResults) showPage(m_resultsPage);
@@ -200,6 +209,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     m_answeredClose = false;
     settings::windowGeometry.set(saveGeometry());
     m_runLoader.cancel();
+    if (m_bundles) m_bundles->cancel();
     event->accept();
 }
 
@@ -234,6 +244,16 @@ void MainWindow::createMenus() {
     file->addAction(tr("Save pool &as..."), this, [this] {
         if (m_poolsPage) m_poolsPage->chooseAndSaveAs();
     });
+    file->addSeparator();
+    // The run shown on Results and Inspector; disabled until one is shown.
+    m_exportBundle = file->addAction(tr("&Export run bundle..."), this, [this] {
+        if (m_bundles && m_shownRun) m_bundles->exportRun(m_shownRun);
+    });
+    m_exportBundle->setEnabled(false);
+    QAction* openBundle = file->addAction(tr("Open &bundle..."), this, [this] {
+        if (m_bundles) m_bundles->openBundle();
+    });
+    openBundle->setEnabled(m_session != nullptr);
     file->addSeparator();
     file->addAction(tr("Open &workspace..."), this, &MainWindow::openWorkspace);
     file->addSeparator();

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // MainWindow: composes the workbench pages around a navigation list, the menus (File: pools,
-// workspaces, recent files; View: pages; Help) and the first-start hint; owns no page logic.
+// run bundles, workspaces, recent files; View: pages; Help) and the first-start hint; owns no page logic.
 // A page is added with addPage(); a run is opened by loading it off the GUI thread.
 
 #include "job_runner.h"
@@ -16,6 +16,7 @@ class QStackedWidget;
 namespace baton::ui {
 
 class WorkbenchSession;
+class BundleActions;
 class InspectorPage;
 class PoolsPage;
 class TasksPage;
@@ -35,6 +36,8 @@ public:
     RunsPage* runsPage() const { return m_runsPage; }
     ResultsPage* resultsPage() const { return m_resultsPage; }
     InspectorPage* inspectorPage() const { return m_inspectorPage; }
+    /// File > Export run bundle / Open bundle (null without a workspace).
+    BundleActions* bundleActions() const { return m_bundles; }
 
     /// Adds a page to the navigation (and the View menu, with Ctrl+<n> for the first nine);
     /// returns its index. Pages added later (e.g. labs) need nothing else here.
@@ -71,6 +74,8 @@ private:
     QLabel* m_hint;
     QMenu* m_viewMenu = nullptr;
     QMenu* m_recent = nullptr;
+    QAction* m_exportBundle = nullptr;
+    BundleActions* m_bundles = nullptr;
     WorkbenchSession* m_session;
     JobRunner m_runLoader;
     PoolsPage* m_poolsPage = nullptr;

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "pool_models_model.h"
+#include "pricing/price_age.h"
 #include "util/secrets.h"
 
 #include <QColor>
+#include <QDate>
 #include <QStringList>
 
 namespace baton::ui {
@@ -115,6 +117,20 @@ QVariant PoolModelsModel::data(const QModelIndex& index, int role) const {
         QStringList problems = problemsAt(index);
         if (!problems.isEmpty())
             return role == Qt::ToolTipRole ? QVariant(problems.join('\n')) : QVariant(QColor(255, 215, 215));
+    }
+    if ((role == Qt::BackgroundRole || role == Qt::ToolTipRole) &&
+        (index.column() == PriceAsOf || index.column() == PriceSource)) {
+        std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
+        if (auto age = core::priceAge(model, core::PriceBook::bundled(), today); age && age->stale) {
+            if (role == Qt::BackgroundRole) return QColor(255, 226, 160); // amber: check, not wrong
+            return age->days ? tr("Prices read %1 days ago (as of %2): older than %3 days. Check the vendor's price "
+                                  "page and update the price and its date.")
+                                   .arg(*age->days)
+                                   .arg(QString::fromStdString(age->asOf))
+                                   .arg(core::kStalePriceDays)
+                             : tr("These prices carry no date (as_of): how old they are is unknown. Check them and "
+                                  "set their date.");
+        }
     }
     if (role == Qt::ToolTipRole && index.column() == Key)
         return tr("Where the key lives: env:VARIABLE or keychain:ENTRY. Never the key itself.");

@@ -2,9 +2,11 @@
 #include "pools_page.h"
 #include "list_texts.h"
 #include "model/pool_makeup.h"
+#include "pricing/price_age.h"
 #include "settings.h"
 #include "workbench_session.h"
 
+#include <QDate>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -128,6 +130,7 @@ PoolsPage::PoolsPage(WorkbenchSession& session, QWidget* parent)
     m_problems->setMaximumHeight(120);
     layout->addWidget(m_problems, 1);
     m_makeup->setWordWrap(true);
+    m_makeup->setTextFormat(Qt::PlainText); // model names are not markup
     layout->addWidget(m_makeup);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
@@ -158,6 +161,24 @@ void PoolsPage::refresh() {
     m_makeup->setText(
         tr("Makeup of %n model(s): weights %1; vendors %2; jurisdictions %3", "", int(pool.models.size()))
             .arg(countsText(makeup.weights), countsText(makeup.vendors), countsText(makeup.jurisdictions)));
+    QStringList stale;
+    std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    for (const auto& model : pool.models)
+        if (auto age = core::priceAge(model, core::PriceBook::bundled(), today); age && age->stale)
+            stale << (age->days ? tr("%1 (%2 days, as of %3)")
+                                      .arg(QString::fromStdString(model.name))
+                                      .arg(*age->days)
+                                      .arg(QString::fromStdString(age->asOf))
+                                : tr("%1 (no date)").arg(QString::fromStdString(model.name)));
+    if (!stale.isEmpty())
+        m_makeup->setText(m_makeup->text() + '\n' +
+                          tr("Stale prices (older than %1 days; check them and update price and date): %2")
+                              .arg(core::kStalePriceDays)
+                              .arg(stale.join(", ")));
+}
+
+QString PoolsPage::makeupText() const {
+    return m_makeup->text();
 }
 
 void PoolsPage::showProblems(const std::vector<core::Diagnostic>& problems) {

@@ -34,6 +34,8 @@ public:
     /// The problems shown now, one line each.
     QStringList problemLines() const;
     QString statusText() const;
+    /// The pool's makeup and, when some are, its stale prices with their age.
+    QString makeupText() const;
 
     /// Opens a pool file; a file that fails validation opens as text with its problems listed.
     void openFile(const QString& path);

@@ -9,16 +9,15 @@
 #include "table_text.h"
 #include "util/file_io.h"
 
-#include <algorithm>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QFileDialog>
-#include <charconv>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPainter>
 #include <QPdfWriter>
 #include <QPushButton>
@@ -27,6 +26,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <charconv>
 
 namespace baton::ui {
 namespace {
@@ -137,6 +138,15 @@ ResultsPage::ResultsPage(QWidget* parent)
     exportTableButton->setToolTip(tr("The table shown, every column as on screen, as CSV or an Excel workbook (.xlsx)"));
     buttons->addWidget(exportChartButton);
     buttons->addWidget(exportTableButton);
+    m_share = new QPushButton(tr("Share report..."), this);
+    m_share->setToolTip(tr("The whole report as one self-contained HTML page or an Excel workbook, as "
+                           "`baton-cli report --html/--xlsx` writes it"));
+    auto* shareMenu = new QMenu(m_share);
+    shareMenu->addAction(tr("HTML page..."), this, [this] { chooseAndExportReport(ReportFormat::Html); });
+    shareMenu->addAction(tr("Excel workbook (.xlsx)..."), this, [this] { chooseAndExportReport(ReportFormat::Xlsx); });
+    m_share->setMenu(shareMenu);
+    m_share->setEnabled(false);
+    buttons->addWidget(m_share);
     m_exported->setTextFormat(Qt::PlainText);
     m_exported->setTextInteractionFlags(Qt::TextSelectableByMouse);
     buttons->addWidget(m_exported, 1);
@@ -185,6 +195,9 @@ void ResultsPage::setReport(core::RunReport report, const QString& title) {
         m_costStrategy->setCurrentIndex(index >= 0 ? index : (first < m_costStrategy->count() ? first : 0));
     }
     m_matrix.setReport(report);
+    m_report = std::make_shared<const core::RunReport>(report);
+    if (m_run && m_run->id != m_report->runId) m_run.reset(); // the record of another run
+    m_share->setEnabled(canExportReport());
     m_model.setReport(std::move(report));
     fillReferences();
     for (auto* table : m_tables)
@@ -340,6 +353,47 @@ void ResultsPage::chooseAndExport(bool chart) {
 
 QString ResultsPage::exportStatus() const {
     return m_exported->text();
+}
+
+void ResultsPage::setRun(core::Run run) {
+    m_run = std::make_shared<const core::Run>(std::move(run));
+    if (m_report && m_report->runId != m_run->id) m_report.reset();
+    m_share->setEnabled(canExportReport());
+}
+
+void ResultsPage::chooseAndExportReport(ReportFormat format) {
+    if (!canExportReport()) return;
+    bool xlsx = format == ReportFormat::Xlsx;
+    QString name = QStringLiteral("run-%1-report.%2").arg(m_report->runId).arg(xlsx ? "xlsx" : "html");
+    QString folder = settings::reportFolder.get();
+    QString path = chooseFile(xlsx ? tr("Export report as a workbook") : tr("Export report as a web page"),
+                              folder.isEmpty() ? name : folder + '/' + name,
+                              xlsx ? tr("Excel workbook (*.xlsx)") : tr("Web page (*.html)"));
+    if (!path.isEmpty()) exportReport(path, format);
+}
+
+void ResultsPage::exportReport(const QString& path, ReportFormat format) {
+    if (!canExportReport()) return;
+    QString target = withReportSuffix(path, format);
+    m_exported->setText(tr("Writing %1...").arg(target));
+    m_exported->setStyleSheet(QString());
+    m_reportJob.run<core::Status>(
+        [report = m_report, run = m_run, file = target.toStdString(),
+         format](std::stop_token, const JobRunner::Progress&) { return writeReportFile(*report, *run, file, format); },
+        [this, target, runId = m_report->runId](const core::Status& ok) {
+            if (!ok) {
+                QString why = tr("Report not written: %1. Choose another folder or file name.")
+                                  .arg(QString::fromStdString(ok.error().describe()));
+                m_exported->setText(why);
+                m_exported->setStyleSheet(QStringLiteral("color: #a00"));
+                emit statusMessage(why);
+                return;
+            }
+            settings::reportFolder.set(QFileInfo(target).absolutePath());
+            m_exported->setText(tr("Report written to %1").arg(target));
+            emit statusMessage(tr("Report of run %1 written to %2").arg(runId).arg(target));
+            emit reportExported(target);
+        });
 }
 
 } // namespace baton::ui

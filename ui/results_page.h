@@ -8,15 +8,19 @@
 #include "comparison_matrix_model.h"
 #include "comparison_model.h"
 #include "eval/run_breakdown.h"
+#include "job_runner.h"
 #include "model/call.h"
+#include "report_files.h"
 
 #include <QWidget>
 #include <functional>
+#include <memory>
 
 class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
+class QPushButton;
 class QSplitter;
 class QTabWidget;
 class QTableView;
@@ -59,8 +63,21 @@ public:
     void chooseAndExport(bool chart);
     QString exportStatus() const;
 
+    /// The run record the report is of (pool makeup and price sources for the shared report).
+    void setRun(core::Run run);
+    /// Writes the report as the page `baton-cli report --html` or the workbook `--xlsx` writes, off
+    /// the GUI thread; reportExported() or the export status saying why not follows.
+    void exportReport(const QString& path, ReportFormat format);
+    /// Asks for a file (folder remembered), then exportReport().
+    void chooseAndExportReport(ReportFormat format);
+    bool canExportReport() const { return m_report && m_run; }
+
     /// How a file name is chosen (replaced in tests): caption, start path, filter.
     std::function<QString(const QString&, const QString&, const QString&)> chooseFile;
+
+signals:
+    void reportExported(const QString& path);
+    void statusMessage(const QString& text);
 
 private:
     QChart* buildChart(Chart which) const;
@@ -81,6 +98,10 @@ private:
     QLabel* m_summary;
     QLabel* m_exported;
     QSplitter* m_split;
+    QPushButton* m_share;
+    std::shared_ptr<const core::RunReport> m_report;
+    std::shared_ptr<const core::Run> m_run;
+    JobRunner m_reportJob;
 };
 
 } // namespace baton::ui

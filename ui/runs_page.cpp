@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "runs_page.h"
 #include "eval/run_pair.h"
+#include "reprice_dialog.h"
 #include "settings.h"
 #include "table_copy.h"
 #include "workbench_session.h"
 
-#include <QItemSelectionModel>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -19,7 +22,12 @@ namespace baton::ui {
 RunsPage::RunsPage(WorkbenchSession& session, QWidget* parent)
     : QWidget(parent), m_session(session), m_table(new QTableView(this)), m_pairTable(new QTableView(this)),
       m_open(new QPushButton(tr("&Open run"), this)), m_compare(new QPushButton(tr("Com&pare two runs"), this)),
+      m_repriceButton(new QPushButton(tr("Reprice &with..."), this)), m_reprice(new RepriceDialog(session, this)),
       m_status(new QLabel(this)), m_pairTitle(new QLabel(this)) {
+    choosePriceFile = [this](const QString& start) {
+        return QFileDialog::getOpenFileName(this, tr("Reprice with a price list"), start,
+                                            tr("Price lists (*.json);;All files (*)"));
+    };
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Runs</h2>Every run of this workspace. Open one to see its results and "
                                     "items; select two and compare them."),
@@ -47,12 +55,23 @@ RunsPage::RunsPage(WorkbenchSession& session, QWidget* parent)
     auto* reload = new QPushButton(tr("Re&fresh"), this);
     buttons->addWidget(m_open);
     buttons->addWidget(m_compare);
+    buttons->addWidget(m_repriceButton);
     buttons->addWidget(reload);
     m_status->setTextFormat(Qt::PlainText);
     buttons->addWidget(m_status, 1);
     layout->addLayout(buttons);
     m_open->setToolTip(tr("Shows the selected run on the Results and Inspector pages (or double-click it)"));
     m_compare->setToolTip(tr("Select two runs: the newer is compared with the older"));
+    m_repriceButton->setToolTip(tr("What the selected run would cost with another price list (Baton's price book or "
+                                   "the community model_prices_and_context_window.json); the run is not changed"));
+    connect(m_repriceButton, &QPushButton::clicked, this, [this] {
+        auto runs = selectedRuns();
+        if (runs.size() != 1) return;
+        QString path = choosePriceFile(settings::priceFolder.get());
+        if (path.isEmpty()) return;
+        settings::priceFolder.set(QFileInfo(path).absolutePath());
+        repriceWith(runs.first(), path);
+    });
 
     connect(reload, &QPushButton::clicked, this, &RunsPage::refresh);
     connect(m_open, &QPushButton::clicked, this, [this] {
@@ -82,6 +101,13 @@ void RunsPage::updateButtons() {
     int n = int(selectedRuns().size());
     m_open->setEnabled(n == 1);
     m_compare->setEnabled(n == 2);
+    m_repriceButton->setEnabled(n == 1);
+}
+
+void RunsPage::repriceWith(qint64 runId, const QString& priceFile) {
+    m_reprice->reprice(runId, priceFile);
+    m_reprice->show();
+    m_reprice->raise();
 }
 
 void RunsPage::refresh() {

@@ -9,6 +9,7 @@
 #include "run_pair_model.h"
 
 #include <QWidget>
+#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -16,6 +17,7 @@ class QTableView;
 
 namespace baton::ui {
 
+class RepriceDialog;
 class WorkbenchSession;
 
 class RunsPage : public QWidget {
@@ -31,6 +33,12 @@ public:
     const RunPairModel& pairModel() const { return m_pair; }
     QTableView* historyView() const { return m_table; }
     QString statusText() const;
+    /// Re-prices run `runId` with the price list `priceFile` in the reprice dialog (shown).
+    void repriceWith(qint64 runId, const QString& priceFile);
+    RepriceDialog* repriceDialog() const { return m_reprice; }
+
+    /// How a price list is chosen (replaced in tests): the start folder.
+    std::function<QString(const QString& start)> choosePriceFile;
 
 signals:
     void openRequested(qint64 runId);
@@ -49,6 +57,8 @@ private:
     QTableView* m_pairTable;
     QPushButton* m_open;
     QPushButton* m_compare;
+    QPushButton* m_repriceButton;
+    RepriceDialog* m_reprice;
     QLabel* m_status;
     QLabel* m_pairTitle;
 };

@@ -47,6 +47,9 @@ inline const SettingsOption<bool> onboarded{"onboarding/done", false};    ///< t
 inline const SettingsOption<QStringList> recentPools{"files/recentPools", {}};
 inline const SettingsOption<QString> poolFolder{"files/poolFolder", {}};
 inline const SettingsOption<QString> exportFolder{"files/exportFolder", {}};
+inline const SettingsOption<QString> bundleFolder{"files/bundleFolder", {}}; ///< run bundles, exported or opened
+inline const SettingsOption<QString> reportFolder{"files/reportFolder", {}}; ///< HTML and XLSX reports
+inline const SettingsOption<QString> priceFolder{"files/priceFolder", {}};   ///< price lists to reprice with
 inline const SettingsOption<QString> lastPool{"files/lastPool", {}};
 inline const SettingsOption<QString> lastTaskSet{"files/lastTaskSet", {}};
 inline const SettingsOption<qlonglong> lastRun{"runs/last", 0};            ///< keyed by workspace path

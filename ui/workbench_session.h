@@ -45,6 +45,8 @@ public:
     /// Keys of the current pool are looked up now (keychain, then environment) and held in memory.
     core::RunEnvironment environment() const { return environmentFor(m_pool); }
     core::RunEnvironment environmentFor(const core::Pool& pool) const;
+    /// The workspace's one writer (safe to submit to from any thread).
+    core::StoreWriter& writer() { return *m_writer; }
     /// A new read connection for the GUI thread.
     core::Result<std::unique_ptr<core::SqliteDb>> reader() const { return m_workspace.openReader(); }
     QString path() const { return QString::fromStdString(m_workspace.path()); }

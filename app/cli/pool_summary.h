@@ -4,6 +4,7 @@
 
 #include "model/pool.h"
 #include "model/pool_makeup.h"
+#include "pricing/price_age.h"
 #include "pricing/price_book.h"
 
 #include <nlohmann/json.hpp>
@@ -18,7 +19,7 @@ struct PoolSummary {
     std::vector<std::string> stale;    ///< models whose price entry is older than the limit
 };
 
-inline constexpr int kStalePriceDays = 180;
+inline constexpr int kStalePriceDays = core::kStalePriceDays; // one limit for the CLI and the Pools page
 
 PoolSummary summarizePool(const core::Pool& pool, const core::PriceBook& book);
 nlohmann::json toJson(const PoolSummary& summary);

@@ -7,6 +7,7 @@
 #include "command.h"
 #include "pool_summary.h"
 #include "pricing/community_prices.h"
+#include "pricing/price_list_file.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/workspace.h"
@@ -23,16 +24,6 @@ namespace baton::cli {
 namespace {
 
 bool isDate(const std::string& s) { return std::regex_match(s, std::regex(R"(\d{4}-\d{2}-\d{2})")); }
-
-// A price list in either format: Baton's own book (schema 1) or the community format.
-core::Result<core::PriceBook> loadAnyPrices(const std::string& path, const std::string& asOf) {
-    auto text = core::readTextFile(path);
-    if (!text) return std::unexpected(text.error());
-    if (!core::looksLikeCommunityPrices(*text)) return core::PriceBook::fromJson(*text, path);
-    auto read = core::readCommunityPrices(*text, path, asOf, path);
-    if (!read) return std::unexpected(read.error());
-    return read->book;
-}
 
 int importCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
@@ -95,7 +86,7 @@ int repriceCommand(const ParsedArgs& args) {
     }
     std::optional<core::PriceBook> book;
     if (auto file = args.value("--prices")) {
-        auto loaded = loadAnyPrices(*file, args.value("--as-of").value_or(today()));
+        auto loaded = core::readPriceListFile(*file, args.value("--as-of").value_or(today()));
         if (!loaded) return reportError(loaded.error(), json);
         book = std::move(*loaded);
         options.book = &*book;

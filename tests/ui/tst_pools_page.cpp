@@ -5,23 +5,25 @@
 // the unsaved-changes question, "Test connection" against the in-process simulator, keys in the
 // keychain or the environment, and "Use for runs".
 
-#include "pools/pool_file.h"
 #include "key_store.h"
 #include "pool_models_model.h"
+#include "pools/pool_file.h"
 #include "pools_page.h"
+#include "pricing/price_book.h"
 #include "run_page.h"
 #include "workbench_session.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QLineEdit>
-#include <QRegularExpression>
 #include <QCheckBox>
+#include <QDate>
 #include <QDirIterator>
 #include <QFile>
+#include <QLineEdit>
 #include <QListWidget>
-#include <QSignalSpy>
+#include <QRegularExpression>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -264,6 +266,42 @@ private slots:
                 if (f.size() < 1 << 20 && f.open(QIODevice::ReadOnly)) QVERIFY(!f.readAll().contains(secret.toUtf8()));
             }
         }
+    }
+
+    // Issue 17: stale prices flagged with their age (the date they were read against today).
+    void stalePricesAreFlaggedWithTheirAge() {
+        auto& model = const_cast<ui::PoolModelsModel&>(m_page->modelsModel());
+        QModelIndex asOf = cell(model, "sim/nano", ui::PoolModelsModel::PriceAsOf);
+        const QDate today = QDate::currentDate();
+        QVERIFY(!asOf.data(Qt::BackgroundRole).isValid()); // the demo's prices are dated recently
+        QVERIFY(!m_page->makeupText().contains("Stale"));
+        QVERIFY(model.setData(asOf, today.addDays(-400).toString(Qt::ISODate)));
+        QVERIFY(asOf.data(Qt::BackgroundRole).isValid());
+        int days = int(QDate::fromString(asOf.data().toString(), Qt::ISODate).daysTo(QDate::currentDate()));
+        QCOMPARE(days, 400);
+        QVERIFY2(asOf.data(Qt::ToolTipRole).toString().contains("read 400 days ago"),
+                 qPrintable(asOf.data(Qt::ToolTipRole).toString()));
+        QVERIFY2(
+            m_page->makeupText().contains("sim/nano (400 days, as of " + today.addDays(-400).toString(Qt::ISODate)),
+            qPrintable(m_page->makeupText()));
+        // 180 days is the limit: one day inside it is not stale, one day past it is.
+        QVERIFY(model.setData(asOf, today.addDays(-180).toString(Qt::ISODate)));
+        QVERIFY(!asOf.data(Qt::BackgroundRole).isValid());
+        QVERIFY(model.setData(asOf, today.addDays(-181).toString(Qt::ISODate)));
+        QVERIFY(asOf.data(Qt::BackgroundRole).isValid());
+        // A model priced by the book is as old as the book's entry.
+        core::Pool pool = m_page->document().pool();
+        pool.models[1].priceOverride.reset();
+        pool.models[1].priceRef = "openai/gpt-4o";
+        QVERIFY(m_page->applyJson(QString::fromStdString(core::poolToJson(pool).dump())));
+        const core::PriceEntry* entry = core::PriceBook::bundled().find("openai/gpt-4o");
+        QVERIFY(entry);
+        int bookDays = int(QDate::fromString(QString::fromStdString(entry->asOf), Qt::ISODate).daysTo(today));
+        QModelIndex source = cell(model, QString::fromStdString(pool.models[1].name), ui::PoolModelsModel::PriceSource);
+        QCOMPARE(source.data(Qt::BackgroundRole).isValid(), bookDays > 180);
+        QCOMPARE(m_page->makeupText().contains(
+                     QStringLiteral("%1 (%2 days").arg(QString::fromStdString(pool.models[1].name)).arg(bookDays)),
+                 bookDays > 180);
     }
 
     void useForRunsReachesTheRunPage() {

@@ -1,0 +1,414 @@
+// SPDX-License-Identifier: MIT
+// Issue 17 in the workbench: File > Export run bundle / Open bundle (a bundle exported then opened
+// shows 0 differences and imports as a run with the same figures; one changed byte of a call is
+// named and the import is not offered), the report shared as the HTML page and XLSX workbook the
+// CLI writes, a run re-priced with a community price list beside its recorded cost, and a key
+// that never enters a bundle or an export (canary).
+
+#include "bundle/report_document.h"
+#include "bundle/zip_archive.h"
+#include "bundle_actions.h"
+#include "eval/run_report.h"
+#include "io/html_report.h"
+#include "main_window.h"
+#include "reprice_dialog.h"
+#include "results_page.h"
+#include "run_page.h"
+#include "run_page_start.h"
+#include "runs_page.h"
+#include "settings.h"
+#include "store/call_log.h"
+#include "store/run_store.h"
+#include "util/redact.h"
+#include "workbench_session.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <cmath>
+#include <fstream>
+
+using namespace baton;
+
+namespace {
+
+const char* const kCanary = "sk-canary-Gq7Tz2Lm8Wp4Xr1Vb6Nc3Yd9Hs5Jk0";
+
+QAction* fileAction(const QMainWindow& window, const QString& text) {
+    for (const QAction* menu : window.menuBar()->actions())
+        if (menu->text().remove('&') == "File")
+            for (QAction* a : menu->menu()->actions())
+                if (a->text().remove('&') == text) return a;
+    return nullptr;
+}
+
+qint64 runOnce(ui::WorkbenchSession& session) {
+    ui::RunPage run(session);
+    run.confirm = [](const QString&) { return true; };
+    run.selectStrategies({"by-category"});
+    QSignalSpy finished(&run, &ui::RunPage::runFinished);
+    if (!baton::test::startAndWait(run) || !finished.wait(120000)) return 0;
+    return finished.last().first().toLongLong();
+}
+
+QByteArray fileBytes(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+int canaryHits(const QByteArray& bytes) {
+    int hits = 0;
+    for (const auto& form : core::secretForms(kCanary))
+        hits += int(bytes.count(QByteArray::fromStdString(form)));
+    return hits;
+}
+
+} // namespace
+
+class TestRunFiles : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<ui::WorkbenchSession> m_session;
+    qint64 m_run = 0;
+
+private slots:
+    void initTestCase() {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+        auto session = ui::WorkbenchSession::openDemo(m_dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        m_session = std::move(*session);
+        // The canary: one model's key, looked up from the environment and sent with its calls.
+        qputenv("BATON_GUI_CANARY_KEY", kCanary);
+        core::Pool pool = m_session->pool();
+        pool.models.front().keyRef = {core::KeyRef::Kind::Env, "BATON_GUI_CANARY_KEY"};
+        m_session->usePool(pool);
+        m_run = runOnce(*m_session);
+        QVERIFY(m_run > 0);
+    }
+
+    void bundleExportedThenOpenedHasNoDifferenceAndImports() {
+        ui::MainWindow window(m_session.get());
+        QSignalSpy shown(&window, &ui::MainWindow::runShown);
+        window.show();
+        QAction* exportBundle = fileAction(window, "Export run bundle...");
+        QAction* openBundle = fileAction(window, "Open bundle...");
+        QVERIFY(exportBundle && openBundle);
+        QVERIFY(!exportBundle->isEnabled()); // no run shown yet
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(window.shownRun(), m_run);
+        QVERIFY(exportBundle->isEnabled());
+
+        ui::BundleActions* bundles = window.bundleActions();
+        QString zip = m_dir.filePath("bundles/run");
+        QDir().mkpath(m_dir.filePath("bundles"));
+        QStringList starts;
+        bundles->choosePath = [&](bool, const QString& start) { return starts << start, zip; };
+        QSignalSpy exported(bundles, &ui::BundleActions::exported);
+        exportBundle->trigger();
+        QVERIFY(exported.wait(60000));
+        QCOMPARE(exported.first().first().toString(), zip + ".zip"); // the suffix added
+        QVERIFY(window.statusBar()->currentMessage().contains(zip + ".zip"));
+        QCOMPARE(ui::settings::bundleFolder.get(), m_dir.filePath("bundles"));
+
+        auto reader = m_session->reader();
+        QVERIFY(reader);
+        const auto calls = core::loadCalls(**reader, m_run).value();
+        const auto outcomes = core::loadOutcomes(**reader, m_run).value();
+        QStringList shownTexts;
+        bool offered = false;
+        bundles->choosePath = [&](bool, const QString& start) { return starts << start, zip + ".zip"; };
+        bundles->showCheck = [&](const QString& text, const QStringList&, bool canImport) {
+            shownTexts << text;
+            offered = canImport;
+            return true;
+        };
+        QSignalSpy checked(bundles, &ui::BundleActions::checked);
+        QSignalSpy imported(bundles, &ui::BundleActions::imported);
+        openBundle->trigger();
+        QVERIFY(checked.wait(60000));
+        QCOMPARE(starts.last(), m_dir.filePath("bundles")); // the folder remembered
+        QString text = checked.first().first().toString();
+        QCOMPARE(checked.first().at(1).toStringList(), QStringList());
+        QVERIFY2(text.contains(": 0 differences"), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("%1 calls").arg(calls.size())), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("%1 outcomes").arg(outcomes.size())), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("run %1 exported").arg(m_run)), qPrintable(text)); // the manifest's
+        QVERIFY(offered);
+
+        // Imported as a new run, which then opens with the same figures.
+        QVERIFY(imported.wait(60000) || !imported.isEmpty());
+        qint64 copy = imported.first().first().toLongLong();
+        QVERIFY(copy > m_run);
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(window.shownRun(), copy);
+        auto original = core::loadRunReport(**reader, m_run).value();
+        auto again = core::loadRunReport(**reader, copy).value();
+        QCOMPARE(again.strategies.size(), original.strategies.size());
+        for (size_t i = 0; i < original.strategies.size(); ++i) {
+            QCOMPARE(again.strategies[i].name, original.strategies[i].name);
+            QCOMPARE(again.strategies[i].accuracy, original.strategies[i].accuracy);
+            QCOMPARE(again.strategies[i].knownCost.pico, original.strategies[i].knownCost.pico);
+        }
+        QCOMPARE(core::loadCalls(**reader, copy)->size(), calls.size());
+
+        // The key was looked up for the run (a run refuses to start when a key is missing), yet it
+        // is nowhere in the bundle's files.
+        auto files = core::readZip((zip + ".zip").toStdString());
+        QVERIFY(files.has_value());
+        QByteArray everything;
+        for (const auto& [name, content] : *files)
+            everything += QByteArray::fromStdString(content);
+        QVERIFY(everything.contains("BATON_GUI_CANARY_KEY")); // the key's reference is, not the key
+        QCOMPARE(canaryHits(everything), 0);
+    }
+
+    // Cancel keeps its word: no result is delivered and no file is left, however far the job got.
+    void cancelledExportLeavesNoFile() {
+        QString zip = m_dir.filePath("cancelled.zip");
+        {
+            ui::MainWindow window(m_session.get());
+            ui::BundleActions* bundles = window.bundleActions();
+            bundles->choosePath = [&](bool, const QString&) { return zip; };
+            QSignalSpy exported(bundles, &ui::BundleActions::exported);
+            QSignalSpy cancelled(bundles, &ui::BundleActions::cancelled);
+            bundles->exportRun(m_run);
+            QVERIFY(bundles->isBusy());
+            bundles->cancel();
+            QCOMPARE(cancelled.count(), 1);
+            QVERIFY(!bundles->isBusy());
+            QVERIFY(window.statusBar()->currentMessage().startsWith("Cancelled"));
+            QTest::qWait(0);
+            QCOMPARE(exported.count(), 0);
+        } // the window's runner waits for the job's thread here
+        QVERIFY(!QFile::exists(zip));
+        QVERIFY(!QFile::exists(zip + ".part"));
+    }
+
+    void oneChangedByteOfACallIsNamedAndNotImported() {
+        auto files = core::readZip(m_dir.filePath("bundles/run.zip").toStdString());
+        QVERIFY(files.has_value());
+        std::string& calls = files->at("calls.jsonl");
+        size_t line = 0;
+        for (int i = 0; i < 2; ++i)
+            line = calls.find('\n', line) + 1;
+        size_t at = calls.find("\"response\":\"", line) + 12;
+        QVERIFY(at > line && at < calls.find('\n', line));
+        calls[at] = calls[at] == 'x' ? 'y' : 'x';
+        QString tampered = m_dir.filePath("tampered.zip");
+        QVERIFY(core::writeZip(tampered.toStdString(), *files).has_value());
+
+        ui::MainWindow window(m_session.get());
+        ui::BundleActions* bundles = window.bundleActions();
+        bundles->choosePath = [&](bool, const QString&) { return tampered; };
+        bool offered = true, asked = false;
+        bundles->showCheck = [&](const QString&, const QStringList&, bool canImport) {
+            asked = true;
+            offered = canImport;
+            return true; // even if the user wanted it, nothing is imported
+        };
+        QSignalSpy checked(bundles, &ui::BundleActions::checked);
+        QSignalSpy imported(bundles, &ui::BundleActions::imported);
+        bundles->openBundle();
+        QVERIFY(checked.wait(60000));
+        QStringList found = checked.first().at(1).toStringList();
+        QVERIFY2(found.size() == 2, qPrintable(found.join('\n')));
+        QVERIFY2(found.filter("call on line 3 of calls.jsonl").size() == 1, qPrintable(found.join('\n')));
+        QVERIFY2(found.filter("calls.jsonl: its SHA-256 differs").size() == 1, qPrintable(found.join('\n')));
+        QVERIFY(checked.first().first().toString().contains(": 2 differences"));
+        QVERIFY(asked && !offered);
+        QVERIFY(!bundles->isBusy());
+        QCOMPARE(imported.count(), 0);
+
+        // Not a bundle at all: said with the file and what to do.
+        QString notZip = m_dir.filePath("not.zip");
+        std::ofstream(notZip.toStdString()) << "hello";
+        QStringList errors;
+        bundles->showError = [&](const QString&, const QString& text) { errors << text; };
+        bundles->choosePath = [&](bool, const QString&) { return notZip; };
+        QSignalSpy failed(bundles, &ui::BundleActions::failed);
+        bundles->openBundle();
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().contains(notZip) && errors.first().contains("not a readable zip") &&
+                     errors.first().contains("Export the run again"),
+                 qPrintable(errors.first()));
+    }
+
+    void reportSharedAsTheCliWritesIt() {
+        ui::MainWindow window(m_session.get());
+        QSignalSpy shown(&window, &ui::MainWindow::runShown);
+        window.openRun(m_run);
+        QVERIFY(shown.wait(30000));
+        ui::ResultsPage* results = window.resultsPage();
+        QVERIFY(results->canExportReport());
+        QDir().mkpath(m_dir.filePath("reports"));
+        results->chooseFile = [&](const QString&, const QString&, const QString&) {
+            return m_dir.filePath("reports/shared");
+        };
+        QSignalSpy exported(results, &ui::ResultsPage::reportExported);
+        results->chooseAndExportReport(ui::ReportFormat::Html);
+        QVERIFY(exported.wait(30000));
+        QString html = m_dir.filePath("reports/shared.html");
+        QCOMPARE(exported.first().first().toString(), html);
+        QVERIFY2(window.statusBar()->currentMessage().contains(html), qPrintable(window.statusBar()->currentMessage()));
+        QCOMPARE(ui::settings::reportFolder.get(), m_dir.filePath("reports"));
+
+        // Byte for byte the page `baton-cli report RUN --html` writes (its code path: from the workspace).
+        auto reader = m_session->reader();
+        auto report = core::loadRunReport(**reader, m_run).value();
+        auto run = core::loadRun(**reader, m_run).value();
+        QByteArray expected = QByteArray::fromStdString(core::toHtml(core::reportHtmlDocument(report, run)));
+        QByteArray page = fileBytes(html);
+        QVERIFY(!page.isEmpty());
+        QVERIFY(page == expected);
+
+        results->chooseFile = [&](const QString&, const QString& start, const QString&) {
+            return QString(start).replace("-report.xlsx", "-tables.xlsx");
+        };
+        results->chooseAndExportReport(ui::ReportFormat::Xlsx);
+        QVERIFY(exported.wait(30000));
+        QString xlsx = m_dir.filePath(QStringLiteral("reports/run-%1-tables.xlsx").arg(m_run)); // started in the folder
+        QCOMPARE(exported.last().first().toString(), xlsx);
+        auto book = core::readZip(xlsx.toStdString());
+        QVERIFY(book.has_value());
+        QCOMPARE(int(book->count("xl/worksheets/sheet5.xml")), 1);
+        // The first strategy's accuracy (column F, row 5) is that number in the sheet.
+        const std::string& sheet = book->at("xl/worksheets/sheet1.xml");
+        size_t cell = sheet.find("<c r=\"F5\"");
+        QVERIFY(cell != std::string::npos);
+        std::string xml = sheet.substr(cell, sheet.find("</c>", cell) - cell);
+        size_t v = xml.find("<v>");
+        QVERIFY2(v != std::string::npos && xml.find("t=\"s\"") == std::string::npos, xml.c_str());
+        QVERIFY2(std::fabs(std::stod(xml.substr(v + 3)) - report.strategies[0].accuracy) < 1e-12, xml.c_str());
+
+        QByteArray both = page;
+        for (const auto& [name, content] : *book)
+            both += QByteArray::fromStdString(content);
+        QCOMPARE(canaryHits(both), 0);
+
+        // A folder that cannot be written: said, and nothing claimed.
+        results->exportReport(m_dir.filePath("no/such/folder/r.html"), ui::ReportFormat::Html);
+        QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().startsWith("Report not written"), 30000);
+        QCOMPARE(exported.count(), 2);
+    }
+
+    void repriceWithACommunityPriceList() {
+        // Two models named by price id (in the bundled book, so the run prices them), the others inline.
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        core::Pool pool = (*session)->pool();
+        std::map<std::string, std::pair<double, double>> perToken; // model -> new input, output USD per token
+        const char* ids[] = {"gpt-4o", "gpt-4o-mini"};
+        const double prices[][2] = {{3e-06, 1.1e-05}, {2e-07, 7e-07}};
+        for (int i = 0; i < 2; ++i) {
+            pool.models[size_t(i)].priceOverride.reset();
+            pool.models[size_t(i)].priceRef = std::string("openai/") + ids[i];
+            perToken[pool.models[size_t(i)].name] = {prices[i][0], prices[i][1]};
+        }
+        (*session)->usePool(pool);
+        qint64 run = runOnce(**session);
+        QVERIFY(run > 0);
+        QString list = dir.filePath("model_prices_and_context_window.json");
+        std::ofstream(list.toStdString()) << "{\"sample_spec\": {\"input_cost_per_token\": 0.0},\n"
+                                             "\"gpt-4o\": {\"input_cost_per_token\": 3e-06, \"output_cost_per_token\": "
+                                             "1.1e-05, \"litellm_provider\": \"openai\", \"mode\": \"chat\"},\n"
+                                             "\"gpt-4o-mini\": {\"input_cost_per_token\": 2e-07, "
+                                             "\"output_cost_per_token\": 7e-07, \"litellm_provider\": \"openai\", "
+                                             "\"mode\": \"chat\"}}\n";
+
+        // Expected, from the calls and the list above: priced models at the new prices, the others as recorded.
+        auto reader = (*session)->reader();
+        const auto calls = core::loadCalls(**reader, run).value();
+        double recorded = 0, expected = 0;
+        int priced = 0;
+        std::map<std::string, double> expectedByStrategy;
+        for (const auto& c : calls) {
+            QVERIFY(c.cost.has_value());
+            recorded += c.cost->usd();
+            double cost = c.cost->usd();
+            if (auto p = perToken.find(c.model); p != perToken.end() && (c.usage.input || c.usage.output)) {
+                QVERIFY(!c.usage.cachedInput.value_or(0) && !c.usage.cacheWrite.value_or(0) &&
+                        !c.usage.reasoning.value_or(0));
+                cost = double(c.usage.input.value_or(0)) * p->second.first +
+                       double(c.usage.output.value_or(0)) * p->second.second;
+                ++priced;
+            }
+            expected += cost;
+            expectedByStrategy[c.strategy] += cost;
+        }
+        QVERIFY(priced > 0);
+        QVERIFY(std::fabs(expected - recorded) > 1e-6); // the list does change the figure
+
+        ui::RunsPage runs(**session);
+        QSignalSpy loaded(&runs, &ui::RunsPage::historyLoaded);
+        QVERIFY(loaded.wait(30000));
+        runs.historyView()->selectRow(0);
+        runs.choosePriceFile = [&](const QString&) { return list; };
+        ui::RepriceDialog* dialog = runs.repriceDialog();
+        QSignalSpy repriced(dialog, &ui::RepriceDialog::repriced);
+        QPushButton* button = nullptr;
+        for (QPushButton* b : runs.findChildren<QPushButton*>())
+            if (b->text().remove('&') == "Reprice with...") button = b;
+        QVERIFY(button && button->isEnabled());
+        button->click();
+        QVERIFY(repriced.wait(30000));
+        QVERIFY(dialog->isVisible());
+        const ui::RepriceModel& model = dialog->strategyModel();
+        QAbstractItemModelTester tester(const_cast<ui::RepriceModel*>(&model),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester modelTester(const_cast<ui::RepriceModel*>(&dialog->modelModel()),
+                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
+        int last = model.rowCount() - 1;
+        QCOMPARE(model.index(last, ui::RepriceModel::Name).data().toString(), QString("Whole run"));
+        QCOMPARE(model.index(last, ui::RepriceModel::Detail).data().toLongLong(), qlonglong(calls.size()));
+        QVERIFY(std::fabs(model.index(last, ui::RepriceModel::Recorded).data(Qt::UserRole).toDouble() - recorded) <
+                1e-9);
+        double total = model.index(last, ui::RepriceModel::Repriced).data(Qt::UserRole).toDouble();
+        QVERIFY2(std::fabs(total - expected) < 1e-9, qPrintable(QString("%1 vs %2").arg(total).arg(expected)));
+        QCOMPARE(size_t(last), expectedByStrategy.size());
+        for (int row = 0; row < last; ++row) {
+            std::string name = model.index(row, ui::RepriceModel::Name).data().toString().toStdString();
+            QVERIFY(expectedByStrategy.count(name));
+            QVERIFY(std::fabs(model.index(row, ui::RepriceModel::Repriced).data(Qt::UserRole).toDouble() -
+                              expectedByStrategy[name]) < 1e-9);
+        }
+        const ui::RepriceModel& byModel = dialog->modelModel();
+        QCOMPARE(byModel.rowCount(), int(pool.models.size()));
+        QVERIFY(byModel.index(0, ui::RepriceModel::Detail).data().toString().contains("new price list"));
+        QVERIFY(byModel.index(2, ui::RepriceModel::Detail).data().toString().contains("pool's own prices"));
+        QCOMPARE(ui::settings::priceFolder.get(), dir.path());
+
+        // The recorded run is unchanged.
+        double after = 0;
+        const auto stored = core::loadCalls(**reader, run).value(); // kept alive: not .value() of a temporary
+        for (const auto& c : stored)
+            after += c.cost->usd();
+        QCOMPARE(after, recorded);
+
+        // A file that is not a price list: said in the dialog.
+        QString bad = dir.filePath("bad.json");
+        std::ofstream(bad.toStdString()) << "{\"schema\": 1, \"entries\": [{\"id\": 3}]}";
+        QSignalSpy failed(dialog, &ui::RepriceDialog::failed);
+        runs.repriceWith(run, bad);
+        QVERIFY(failed.wait(30000));
+        QVERIFY2(dialog->statusText().contains(bad), qPrintable(dialog->statusText()));
+        QCOMPARE(dialog->strategyModel().rowCount(), 0);
+    }
+};
+
+QTEST_MAIN(TestRunFiles)
+#include "tst_run_files.moc"

@@ -1,0 +1,217 @@
+// SPDX-License-Identifier: MIT
+#include "bundle_actions.h"
+#include "settings.h"
+#include "workbench_session.h"
+
+#include <QCoreApplication>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QProgressDialog>
+#include <QPushButton>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+namespace baton::ui {
+namespace {
+
+QString errorText(const core::Error& e) {
+    return QString::fromStdString(e.describe());
+}
+
+// What the manifest says the bundle holds, then what the recomputation found.
+QString checkText(const QString& path, const core::ZipEntries& files, const core::BundleCheck& check) {
+    QString head = QFileInfo(path).fileName();
+    auto manifest = nlohmann::json::parse(files.at("manifest.json"), nullptr, false);
+    if (manifest.is_object()) {
+        std::string taskSet = manifest.value("task_set_hash", "");
+        head = QCoreApplication::translate("BundleActions",
+                                           "%1: run %2 exported by Baton %3, task set %4, %5 files listed")
+                   .arg(QFileInfo(path).fileName())
+                   .arg(manifest.value("run_id", int64_t(0)))
+                   .arg(QString::fromStdString(manifest.value("baton_version", "?")),
+                        QString::fromStdString(taskSet.substr(0, 12)))
+                   .arg(manifest.value("files", nlohmann::json::object()).size());
+    }
+    return QCoreApplication::translate("BundleActions",
+                                       "%1.\nRecomputed from the bundle alone (no API call): %2 files, %3 calls, %4 "
+                                       "outcomes, %5 report figures and %6 charts: %7 differences.")
+        .arg(head)
+        .arg(check.filesChecked)
+        .arg(check.callsChecked)
+        .arg(check.outcomesChecked)
+        .arg(check.figuresChecked)
+        .arg(check.chartsChecked)
+        .arg(check.differences.size());
+}
+
+struct Opened {
+    std::shared_ptr<const core::ZipEntries> files;
+    core::Result<core::BundleCheck> check = core::BundleCheck{};
+};
+
+} // namespace
+
+BundleActions::BundleActions(WorkbenchSession& session, QWidget* window)
+    : QObject(window), m_session(session), m_window(window), m_progress(new QProgressDialog(window)) {
+    choosePath = [this](bool forSaving, const QString& start) {
+        QString filter = tr("Run bundles (*.zip);;All files (*)");
+        return forSaving ? QFileDialog::getSaveFileName(m_window, tr("Export run bundle"), start, filter)
+                         : QFileDialog::getOpenFileName(m_window, tr("Open bundle"), start, filter);
+    };
+    showCheck = [this](const QString& text, const QStringList& differences, bool canImport) {
+        QMessageBox box(differences.isEmpty() ? QMessageBox::Information : QMessageBox::Warning, tr("Open bundle"),
+                        text, QMessageBox::Close, m_window);
+        if (!differences.isEmpty()) {
+            box.setInformativeText(tr("The bundle cannot be imported: what differs is listed under Details."));
+            box.setDetailedText(differences.join('\n'));
+        }
+        QPushButton* import =
+            canImport ? box.addButton(tr("Import into this workspace"), QMessageBox::AcceptRole) : nullptr;
+        box.exec();
+        return import && box.clickedButton() == import;
+    };
+    showError = [this](const QString& title, const QString& text) { QMessageBox::warning(m_window, title, text); };
+    m_progress->setWindowTitle(tr("Run bundle"));
+    m_progress->setMinimumDuration(400);
+    m_progress->setAutoClose(false);
+    m_progress->setAutoReset(false);
+    m_progress->reset();
+    connect(m_progress, &QProgressDialog::canceled, this, &BundleActions::cancel);
+    connect(&m_job, &JobRunner::busyChanged, this, [this](bool busy) {
+        if (!busy) m_progress->reset();
+        if (!busy) m_importing = false;
+    });
+}
+
+void BundleActions::startProgress(const QString& label, bool cancellable) {
+    m_progress->setLabelText(label);
+    // An import is one transaction in the workspace's writer: once queued it commits, so it
+    // offers no Cancel that could not keep its word.
+    m_progress->setCancelButtonText(cancellable ? tr("Cancel") : QString());
+    m_progress->setRange(0, 0);
+    m_progress->setValue(0); // shown only if the work takes longer than the minimum duration
+}
+
+void BundleActions::cancel() {
+    if (!m_job.isBusy()) return;
+    bool importing = m_importing;
+    m_job.cancel();
+    m_progress->reset();
+    emit statusMessage(importing ? tr("The import was already queued: it completes; the Runs page lists it.")
+                                 : tr("Cancelled: nothing was written or imported."));
+    emit cancelled();
+}
+
+void BundleActions::fail(const QString& title, const QString& message) {
+    emit statusMessage(message);
+    emit failed(message);
+    showError(title, message);
+}
+
+void BundleActions::exportRun(qint64 runId) {
+    if (runId <= 0 || m_job.isBusy()) return;
+    QString folder = settings::bundleFolder.get();
+    QString name = QStringLiteral("run-%1.zip").arg(runId);
+    QString path = choosePath(true, folder.isEmpty() ? name : folder + '/' + name);
+    if (path.isEmpty()) return;
+    if (!path.endsWith(".zip", Qt::CaseInsensitive)) path += ".zip";
+    auto reader = m_session.reader();
+    if (!reader) return fail(tr("Export run bundle"), errorText(reader.error()));
+    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
+    std::string version = QCoreApplication::applicationVersion().toStdString();
+    if (version.empty()) version = "unknown";
+    startProgress(tr("Writing run %1 to %2...").arg(runId).arg(path));
+    emit statusMessage(tr("Exporting run %1...").arg(runId));
+    m_job.run<core::Status>(
+        [db, runId, version, target = path.toStdString()](std::stop_token stop,
+                                                          const JobRunner::Progress&) -> core::Status {
+            auto files = core::buildRunBundle(*db, runId, version);
+            if (!files) return std::unexpected(files.error());
+            if (stop.stop_requested()) return {}; // cancelled: nothing is written
+            auto written = core::writeZip(target, *files);
+            if (written && stop.stop_requested()) { // cancelled while writing: the user said no file
+                std::error_code ignored;
+                std::filesystem::remove(target, ignored);
+            }
+            return written;
+        },
+        [this, runId, path](const core::Status& ok) {
+            if (!ok)
+                return fail(
+                    tr("Export run bundle"),
+                    tr("Run %1 was not exported to %2: %3\nChoose another folder or file name; nothing was changed.")
+                        .arg(runId)
+                        .arg(path, errorText(ok.error())));
+            settings::bundleFolder.set(QFileInfo(path).absolutePath());
+            emit statusMessage(tr("Exported run %1 to %2").arg(runId).arg(path));
+            emit exported(path);
+        });
+}
+
+void BundleActions::openBundle() {
+    if (m_job.isBusy()) return;
+    QString path = choosePath(false, settings::bundleFolder.get());
+    if (path.isEmpty()) return;
+    startProgress(tr("Reading and verifying %1...").arg(path));
+    emit statusMessage(tr("Verifying %1...").arg(path));
+    m_job.run<Opened>(
+        [target = path.toStdString()](std::stop_token stop, const JobRunner::Progress&) {
+            Opened opened;
+            auto files = core::readZip(target);
+            if (!files) {
+                opened.check = std::unexpected(files.error());
+                return opened;
+            }
+            opened.files = std::make_shared<const core::ZipEntries>(std::move(*files));
+            if (!stop.stop_requested()) opened.check = core::verifyRunBundle(*opened.files);
+            return opened;
+        },
+        [this, path](const Opened& opened) {
+            if (!opened.check)
+                return fail(tr("Open bundle"), tr("%1 could not be read as a run bundle: %2\nExport the run again with "
+                                                  "File > Export run bundle or `baton-cli bundle export`.")
+                                                   .arg(path, errorText(opened.check.error())));
+            settings::bundleFolder.set(QFileInfo(path).absolutePath());
+            QStringList differences;
+            for (const auto& d : opened.check->differences)
+                differences << QString::fromStdString(d);
+            QString text = checkText(path, *opened.files, *opened.check);
+            emit statusMessage(text.section('\n', 1));
+            emit checked(text, differences);
+            // Offered only when nothing differs; a bundle that does not verify is never imported.
+            bool wanted = showCheck(text, differences, differences.isEmpty());
+            if (wanted && differences.isEmpty()) importFiles(opened.files, path);
+        });
+}
+
+void BundleActions::importFiles(std::shared_ptr<const core::ZipEntries> files, const QString& path) {
+    startProgress(tr("Importing %1...").arg(path), false);
+    m_importing = true;
+    core::StoreWriter* writer = &m_session.writer();
+    using Imported = core::Result<int64_t>;
+    m_job.run<Imported>(
+        [writer, files](std::stop_token, const JobRunner::Progress&) -> Imported {
+            int64_t runId = 0;
+            auto done = writer->submit([&runId, files](core::SqliteDb& conn) -> core::Status {
+                auto imported = core::importRunBundle(conn, *files);
+                if (!imported) return std::unexpected(imported.error());
+                runId = *imported;
+                return {};
+            });
+            if (auto ok = done.get(); !ok) return std::unexpected(ok.error());
+            return runId;
+        },
+        [this, path](const Imported& runId) {
+            m_importing = false;
+            if (!runId)
+                return fail(
+                    tr("Import bundle"),
+                    tr("%1 was not imported; the workspace is unchanged: %2").arg(path, errorText(runId.error())));
+            emit statusMessage(tr("Imported %1 as run %2").arg(path).arg(*runId));
+            m_session.announceRunsChanged();
+            emit imported(*runId);
+        });
+}
+
+} // namespace baton::ui
