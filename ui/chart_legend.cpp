@@ -9,6 +9,7 @@
 #include <QLegendMarker>
 #include <QPainter>
 #include <QScatterSeries>
+#include <QXYSeries>
 
 namespace baton::ui {
 namespace {
@@ -26,8 +27,8 @@ QPixmap swatch(QLegendMarker* marker, int size) {
     switch (series ? series->type() : QAbstractSeries::SeriesTypeBar) {
     case QAbstractSeries::SeriesTypeLine:
     case QAbstractSeries::SeriesTypeSpline: {
-        QPen line = pen;
-        line.setWidthF(std::max<qreal>(2, pen.widthF()));
+        QPen line = static_cast<QXYSeries*>(series)->pen(); // the line's own colour and dashes
+        line.setWidthF(std::max<qreal>(2, line.widthF()));
         p.setPen(line);
         p.drawLine(QPointF(1, size / 2.0), QPointF(size - 1, size / 2.0));
         break;

@@ -16,6 +16,7 @@
 #include <QFileDialog>
 #include <charconv>
 #include <QFileInfo>
+#include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -111,10 +112,11 @@ ResultsPage::ResultsPage(QWidget* parent)
         m_views[i] = new QChartView(this);
         m_views[i]->setRenderHint(QPainter::Antialiasing);
         m_views[i]->setMinimumHeight(160);
+        m_views[i]->setFrameShape(QFrame::NoFrame);
         m_legends[i] = new ChartLegend(this);
         auto* page = new QWidget(this);
         auto* pageLayout = new QVBoxLayout(page);
-        pageLayout->setContentsMargins(4, 4, 4, 4);
+        pageLayout->setContentsMargins(2, 2, 2, 2);
         pageLayout->setSpacing(2);
         if (i == CostByRole || i == CallCost) {
             auto* row = new QHBoxLayout;
@@ -158,6 +160,11 @@ ResultsPage::ResultsPage(QWidget* parent)
 
 void ResultsPage::replaceChart(Chart which, QChart* chart) {
     QChart* old = m_views[which]->chart();
+    // On screen the chart keeps its height for the plot: no frame inside the view, thin margins
+    // (at 1024x700 the default ones left a plot of 50 px); exports are drawn with Qt's own.
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setMargins(QMargins(6, 2, 6, 2));
+    chart->setBackgroundRoundness(0);
     m_views[which]->setChart(chart);
     m_legends[which]->setChart(chart);
     delete old;

@@ -194,9 +194,12 @@ QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std:
     return chart;
 }
 
+QString costEdgeLabel(double usd) {
+    return QStringLiteral("$") + QString::number(usd, 'f', std::max(0, int(std::ceil(-std::log10(usd) - 1e-9))));
+}
+
 QString costBinLabel(double low, double high) {
-    auto usd = [](double v) { return QString::number(v, 'f', std::max(0, int(std::ceil(-std::log10(v) - 1e-9)))); };
-    return QStringLiteral("$%1–%2").arg(usd(low), usd(high));
+    return costEdgeLabel(low) + QStringLiteral("–") + costEdgeLabel(high).mid(1);
 }
 
 QString callCostNote(const core::CallCostHistogram& h) {
@@ -218,9 +221,9 @@ QChart* buildCallCostChart(const core::RunCallCosts& costs, const std::string& s
                         .arg(who, QString::fromStdString(core::formatUsd(h.paid)));
     if (QString note = callCostNote(h); !note.isEmpty()) title += "<br><small>" + note.toHtmlEscaped() + "</small>";
     chart->setTitle(title);
-    QStringList bins;
+    QStringList bins, edges; // a bar's range on hover; its lower edge under it (whole at 1024x700)
     for (size_t b = 0; b < costs.bins(); ++b)
-        bins << costBinLabel(costs.edges[b], costs.edges[b + 1]);
+        bins << costBinLabel(costs.edges[b], costs.edges[b + 1]), edges << costEdgeLabel(costs.edges[b]);
     auto* series = new QStackedBarSeries;
     series->setBarWidth(0.9);
     int64_t tallest = 1;
@@ -244,9 +247,9 @@ QChart* buildCallCostChart(const core::RunCallCosts& costs, const std::string& s
         tallest = std::max(tallest, n);
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
-    x->append(bins);
-    x->setLabelsAngle(bins.size() > 8 ? -45 : 0);
-    x->setTitleText(QObject::tr("cost of one call (USD, log-spaced bins)"));
+    x->append(edges);
+    x->setLabelsAngle(edges.size() > 10 ? -45 : 0);
+    x->setTitleText(QObject::tr("cost of one call (USD, log-spaced bins: each from its label up to the next)"));
     auto* y = new QValueAxis;
     double step = std::max(1.0, core::niceScale(0, double(tallest), 5).step);
     y->setRange(0, step * std::ceil(double(tallest) / step));

@@ -26,7 +26,8 @@ QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std:
 QChart* buildCallCostChart(const core::RunCallCosts& costs, const std::string& strategy, int64_t runId);
 /// What is not drawn on that chart, in words ("3 calls of unknown cost; ..."); empty when nothing.
 QString callCostNote(const core::CallCostHistogram& h);
-/// The label of a cost bin: "$0.0002–0.0005".
+/// The label of a cost bin: "$0.0002–0.0005" (on hover), and of its lower edge: "$0.0002" (on the axis).
 QString costBinLabel(double low, double high);
+QString costEdgeLabel(double usd);
 
 } // namespace baton::ui

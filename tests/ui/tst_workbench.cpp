@@ -181,6 +181,8 @@ private slots:
             window.resize(1024, 700);
             for (int page = 0; page < 7; ++page)
                 save(page, pages[page] + "-1024x700");
+            window.resultsPage()->showChart(ui::ResultsPage::CallCost);
+            save(3, "results-cost-per-call-1024x700");
             window.resize(1600, 1000);
             window.resultsPage()->showChart(ui::ResultsPage::CostVsAccuracy);
         }
