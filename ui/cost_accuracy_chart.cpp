@@ -6,6 +6,7 @@
 #include <QGraphicsLineItem>
 #include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
+#include <QPointer>
 #include <QLogValueAxis>
 #include <QScatterSeries>
 #include <QToolTip>
@@ -50,7 +51,7 @@ public:
 
 private:
     struct Label {
-        QScatterSeries* series;
+        QPointer<QScatterSeries> series; // gone while the chart is being destroyed
         QGraphicsSimpleTextItem* text;
         QGraphicsLineItem* leader;
     };
@@ -65,6 +66,8 @@ private:
     void place() {
         const QRectF plot = m_chart->plotArea();
         const qreal gap = 7;
+        for (const Label& l : m_labels)
+            if (!l.series || l.series->count() == 0) return;
         std::vector<QPointF> points;
         std::vector<QRectF> taken; // markers first: no name covers a point
         for (const Label& l : m_labels) {
