@@ -215,8 +215,9 @@ private slots:
             gate->readers.insert(std::this_thread::get_id());
             std::vector<Call> out;
             if (item == "q1") {
-                // Never forever: on a page that reads on the GUI thread the test would hang here.
-                gate->cv.wait_for(lock, std::chrono::seconds(3), [&] { return gate->open; });
+                // Never forever: on a page that reads on the GUI thread the test would hang here
+                // (it then fails below, after this wait). Long, so that a loaded machine is no cause.
+                gate->cv.wait_for(lock, std::chrono::seconds(60), [&] { return gate->open; });
                 out = cascade();
                 gate->q1Returned = true;
             } else {
@@ -237,7 +238,7 @@ private slots:
         page.setData(std::move(d)); // selects q1, the first item
         QCOMPARE(page.visibleItems(), QStringList({"q1", "q2"}));
         page.showItem("q2");
-        QTRY_VERIFY(page.shownItem() == "q2" && !page.isLoading());
+        QTRY_VERIFY_WITH_TIMEOUT(page.shownItem() == "q2" && !page.isLoading(), 30000);
         {
             std::lock_guard lock(gate->mutex);
             QVERIFY(!gate->q1Returned); // q1's read is still blocked: q2 came back first
