@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// Builds the cost-vs-accuracy chart of a run: each baseline and strategy a labelled point with a
+// Builds the cost-vs-accuracy chart of a run: each baseline and strategy a point labelled with its
+// name (names placed so that none overlaps another or covers a point) and with a
 // tooltip (strategies squares, baselines circles), strategies with some costs unknown drawn at
 // the lower bound of their cost (hollow, said in the note), and the cost-quality frontier the
 // report computed (its non-decreasing convex hull).

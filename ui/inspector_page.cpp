@@ -154,11 +154,14 @@ void InspectorPage::refilter() {
         ids << QString::fromStdString(o.itemId);
     }
     m_itemList.setItems(std::move(ids));
-    if (m_itemList.rowCount() > 0)
+    if (m_itemList.rowCount() > 0) {
         m_items->setCurrentIndex(m_itemList.index(0));
-    else
+    } else {
+        m_treeJob.cancel(), m_textJob.cancel();
+        m_shownItem.clear();
         m_tree.setTree({}), m_graph->setTree({}, std::nullopt), m_timeline->setCalls({}), m_cost->setCalls({}),
             m_text->clear(), m_item->clear();
+    }
 }
 
 void InspectorPage::showItem(const QString& itemId) {
@@ -173,27 +176,46 @@ void InspectorPage::showItem(const QString& itemId) {
 
 void InspectorPage::showTree(const QString& itemId) {
     std::string item = itemId.toStdString(), strategy = m_strategy->currentText().toStdString();
-    std::vector<core::Call> calls = m_data.callsFor ? m_data.callsFor(strategy, item) : std::vector<core::Call>{};
+    m_textJob.cancel(); // the texts of the last item's call are no longer wanted
+    if (!m_data.callsFor) return applyTree(itemId, strategy, {});
+    using Calls = std::vector<core::Call>;
+    // Read off the GUI thread; a newer selection cancels this one and drops its result.
+    m_treeJob.run<Calls>([callsFor = m_data.callsFor, strategy, item](std::stop_token, const JobRunner::Progress&) {
+        return callsFor(strategy, item);
+    }, [this, itemId, strategy](const Calls& calls) { applyTree(itemId, strategy, calls); });
+}
+
+void InspectorPage::applyTree(const QString& itemId, const std::string& strategy, const std::vector<core::Call>& calls) {
+    m_shownItem = itemId;
     showVerdict(itemId, calls);
-    m_tree.setTree(core::buildRoutingTree(calls, item, strategy));
+    m_tree.setTree(core::buildRoutingTree(calls, itemId.toStdString(), strategy));
     m_graph->setTree(m_tree.tree(), m_verdict.found ? m_verdict.grade : std::nullopt);
     m_timeline->setCalls(calls);
     m_cost->setCalls(calls);
     m_view->expandAll();
     m_text->clear();
     if (m_tree.rowCount() > 0) m_view->setCurrentIndex(m_tree.index(0, 0));
+    emit itemShown(itemId);
 }
 
 void InspectorPage::showCall(const QModelIndex& index) {
     if (auto node = m_tree.nodeAt(index)) m_graph->selectNode(*node);
     const core::Call* call = m_tree.callAt(index);
     if (!call || !m_data.textFor) return;
-    std::string request = core::readableRequest(m_data.textFor(call->requestHash));
-    std::string response = core::readableResponse(m_data.textFor(call->responseHash));
+    QString model = QString::fromStdString(call->model);
     QString cached = call->cacheHit ? tr("  (answered from the response cache: not sent, not paid again)") : QString();
-    m_text->setPlainText(tr("REQUEST to %1 (without credentials)\n\n%2\n\nRESPONSE%3\n\n%4")
-                             .arg(QString::fromStdString(call->model), QString::fromStdString(request), cached,
-                                  QString::fromStdString(response)));
+    using Texts = std::pair<std::string, std::string>;
+    m_textJob.run<Texts>(
+        [textFor = m_data.textFor, request = call->requestHash, response = call->responseHash](
+            std::stop_token, const JobRunner::Progress&) {
+            return Texts{core::readableRequest(textFor(request)), core::readableResponse(textFor(response))};
+        },
+        [this, model, cached](const Texts& texts) {
+            m_text->setPlainText(tr("REQUEST to %1 (without credentials)\n\n%2\n\nRESPONSE%3\n\n%4")
+                                     .arg(model, QString::fromStdString(texts.first), cached,
+                                          QString::fromStdString(texts.second)));
+            emit callShown();
+        });
 }
 
 bool InspectorPage::exportDrawing(const QString& path, QString* error, QString* written) {

@@ -4,9 +4,12 @@
 // was wrong while some baseline was right"), see why it went as it did (question, reference,
 // final answer and verdict, which baselines were right, what the item cost paid vs cached and
 // how long it took), its routing tree with role, model, reason, tokens, cost, latency and
-// status, and the selected call's messages and answer as readable text.
+// status, and the selected call's messages and answer as readable text. The item's calls and the
+// call's texts are read off the GUI thread by the job runner: a newer selection drops an older
+// read's result, so the page always shows the last item selected.
 
 #include "item_list_model.h"
+#include "job_runner.h"
 #include "eval/item_verdict.h"
 #include "model/task_set.h"
 #include "routing_tree_model.h"
@@ -32,12 +35,13 @@ namespace baton::ui {
 struct InspectorData {
     int64_t runId = 0;
     std::vector<core::Outcome> outcomes;
-    /// The calls of one item of one strategy, fetched when the item is shown.
+    /// The calls of one item of one strategy, fetched when the item is shown. Called off the GUI
+    /// thread, one call at a time per page, possibly at once with textFor.
     std::function<std::vector<core::Call>(const std::string& strategy, const std::string& item)> callsFor;
     std::map<std::string, std::string> categoryOf; ///< item -> category
     std::vector<std::string> baselines;
     std::map<std::string, core::TaskItem> items; ///< item id -> question and references
-    std::function<std::string(const std::string& hash)> textFor; ///< content-addressed text
+    std::function<std::string(const std::string& hash)> textFor; ///< content-addressed text (off the GUI thread)
 };
 
 class InspectorPage : public QWidget {
@@ -50,8 +54,13 @@ public:
     QStringList visibleItems() const;
     void setStrategy(const QString& strategy);
     void setOnlyWrongWhileBaselineRight(bool on);
-    /// Selects the item in the list (when the filters leave it) and shows its routing tree.
+    /// Selects the item in the list (when the filters leave it) and shows its routing tree once its
+    /// calls are read (itemShown).
     void showItem(const QString& itemId);
+    /// The item whose calls the page shows (empty while none).
+    QString shownItem() const { return m_shownItem; }
+    /// True while the calls of an item or the texts of a call are being read.
+    bool isLoading() const { return m_treeJob.isBusy() || m_textJob.isBusy(); }
     const RoutingTreeModel& treeModel() const { return m_tree; }
     /// The item panel's text (question, reference, answer, verdict, baselines, cost, latency).
     QString itemText() const;
@@ -71,8 +80,15 @@ public:
     /// Asks for a file to export to; tests replace it.
     std::function<QString(const QString& caption, const QString& start, const QString& filter)> chooseFile;
 
+signals:
+    /// The calls of `itemId` are shown (tree, graph, timeline, cost, verdict).
+    void itemShown(const QString& itemId);
+    /// The selected call's request and response are shown.
+    void callShown();
+
 private:
     void refilter();
+    void applyTree(const QString& itemId, const std::string& strategy, const std::vector<core::Call>& calls);
     void showTree(const QString& itemId);
     void showCall(const QModelIndex& index);
     void showVerdict(const QString& itemId, const std::vector<core::Call>& calls);
@@ -95,6 +111,9 @@ private:
     CallCostView* m_cost;
     QLabel* m_exported;
     core::ItemVerdict m_verdict;
+    QString m_shownItem;
+    JobRunner m_treeJob; ///< reads the calls of the item selected
+    JobRunner m_textJob; ///< reads the texts of the call selected
 };
 
 } // namespace baton::ui

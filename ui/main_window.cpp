@@ -34,6 +34,7 @@
 #include <QStatusBar>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <mutex>
 
 namespace baton::ui {
 
@@ -149,16 +150,22 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
             m_resultsPage->setReport(details->report, title);
             m_resultsPage->setRun(details->run);
             m_resultsPage->setDetails(details->outcomes, details->itemCosts);
+            m_resultsPage->setCallCosts(details->callCosts);
             InspectorData data;
             data.runId = runId;
             data.outcomes = details->outcomes;
             data.baselines = details->baselines;
             for (const auto& item : details->tasks.items)
                 data.categoryOf[item.id] = item.category, data.items[item.id] = item;
-            data.callsFor = [db, runId](const std::string& strategy, const std::string& item) {
+            // Both are called off the GUI thread, possibly at once: the connection is for one thread
+            // at a time (SQLITE_OPEN_NOMUTEX), so they take turns.
+            auto turn = std::make_shared<std::mutex>();
+            data.callsFor = [db, turn, runId](const std::string& strategy, const std::string& item) {
+                std::lock_guard lock(*turn);
                 return core::loadCalls(*db, runId, {strategy, item}).value_or(std::vector<core::Call>{});
             };
-            data.textFor = [db](const std::string& hash) {
+            data.textFor = [db, turn](const std::string& hash) {
+                std::lock_guard lock(*turn);
                 auto text = core::getText(*db, hash);
                 return text && *text ? **text : std::string();
             };

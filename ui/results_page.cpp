@@ -14,6 +14,7 @@
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QGraphicsLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -25,6 +26,7 @@
 #include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <charconv>
@@ -62,7 +64,8 @@ core::ReportTable workbookSheet(const core::TextTable& table, const std::string&
 
 ResultsPage::ResultsPage(QWidget* parent)
     : QWidget(parent), m_tableTabs(new QTabWidget(this)), m_tabs(new QTabWidget(this)),
-      m_costStrategy(new QComboBox(this)), m_reference(new QComboBox(this)), m_summary(new QLabel(this)),
+      m_costStrategy(new QComboBox(this)), m_callCostStrategy(new QComboBox(this)), m_callCostNote(new QLabel(this)),
+      m_reference(new QComboBox(this)), m_summary(new QLabel(this)),
       m_exported(new QLabel(this)), m_split(new QSplitter(Qt::Vertical, this)) {
     chooseFile = [this](const QString& caption, const QString& start, const QString& filter) {
         return QFileDialog::getSaveFileName(this, caption, start, filter);
@@ -102,23 +105,32 @@ ResultsPage::ResultsPage(QWidget* parent)
     m_split->addWidget(m_tableTabs);
 
     const QString titles[ChartCount] = {tr("Cost vs accuracy"), tr("Accuracy per category"),
-                                        tr("Cost per item by role"), tr("Latency")};
+                                        tr("Cost per item by role"), tr("Latency"), tr("Cost per call")};
+    m_callCostNote->setObjectName("callCostNote");
+    m_callCostNote->setTextFormat(Qt::PlainText);
+    m_callCostNote->setWordWrap(true);
     for (int i = 0; i < ChartCount; ++i) {
         m_views[i] = new QChartView(this);
         m_views[i]->setRenderHint(QPainter::Antialiasing);
         m_views[i]->setMinimumHeight(160);
-        if (i != CostByRole) {
-            m_tabs->addTab(m_views[i], titles[i]);
-            continue;
-        }
+        m_views[i]->setFrameShape(QFrame::NoFrame);
+        m_legends[i] = new ChartLegend(this);
         auto* page = new QWidget(this);
         auto* pageLayout = new QVBoxLayout(page);
-        auto* row = new QHBoxLayout;
-        row->addWidget(new QLabel(tr("Strategy:"), page));
-        row->addWidget(m_costStrategy);
-        row->addStretch();
-        pageLayout->addLayout(row);
+        pageLayout->setContentsMargins(2, 2, 2, 2);
+        pageLayout->setSpacing(2);
+        if (i == CostByRole || i == CallCost) {
+            auto* row = new QHBoxLayout;
+            row->addWidget(new QLabel(tr("Strategy:"), page));
+            row->addWidget(i == CostByRole ? m_costStrategy : m_callCostStrategy);
+            if (i == CallCost)
+                row->addWidget(m_callCostNote, 1);
+            else
+                row->addStretch();
+            pageLayout->addLayout(row);
+        }
         pageLayout->addWidget(m_views[i], 1);
+        pageLayout->addWidget(m_legends[i]);
         m_tabs->addTab(page, titles[i]);
     }
     m_split->addWidget(m_tabs);
@@ -129,6 +141,7 @@ ResultsPage::ResultsPage(QWidget* parent)
     settings::rememberSplitter(m_split, "results");
     layout->addWidget(m_split, 1);
     connect(m_costStrategy, &QComboBox::currentTextChanged, this, &ResultsPage::rebuildDetailCharts);
+    connect(m_callCostStrategy, &QComboBox::currentIndexChanged, this, [this] { replaceChart(CallCost, buildChart(CallCost)); });
 
     auto* buttons = new QHBoxLayout;
     auto* exportChartButton = new QPushButton(tr("Export chart..."), this);
@@ -161,7 +174,13 @@ QString ResultsPage::summaryText() const {
 
 void ResultsPage::replaceChart(Chart which, QChart* chart) {
     QChart* old = m_views[which]->chart();
+    // On screen the chart keeps its height for the plot: no frame inside the view, thin margins
+    // (at 1024x700 the default ones left a plot of 50 px); exports are drawn with Qt's own.
+    chart->layout()->setContentsMargins(0, 0, 0, 0);
+    chart->setMargins(QMargins(6, 2, 6, 2));
+    chart->setBackgroundRoundness(0);
     m_views[which]->setChart(chart);
+    m_legends[which]->setChart(chart);
     delete old;
 }
 
@@ -194,6 +213,15 @@ void ResultsPage::setReport(core::RunReport report, const QString& title) {
         int index = m_costStrategy->findText(keep);
         m_costStrategy->setCurrentIndex(index >= 0 ? index : (first < m_costStrategy->count() ? first : 0));
     }
+    {
+        QString keepCalls = m_callCostStrategy->currentData().toString();
+        QSignalBlocker block(m_callCostStrategy);
+        m_callCostStrategy->clear();
+        m_callCostStrategy->addItem(tr("whole run"), QString());
+        for (const auto& m : report.strategies)
+            m_callCostStrategy->addItem(QString::fromStdString(m.name), QString::fromStdString(m.name));
+        m_callCostStrategy->setCurrentIndex(std::max(0, m_callCostStrategy->findData(keepCalls)));
+    }
     m_matrix.setReport(report);
     m_report = std::make_shared<const core::RunReport>(report);
     if (m_run && m_run->id != m_report->runId) m_run.reset(); // the record of another run
@@ -204,6 +232,7 @@ void ResultsPage::setReport(core::RunReport report, const QString& title) {
         table->resizeColumnsToContents();
     m_itemCosts.clear();
     m_outcomes.clear();
+    m_callCosts = {};
     rebuildDetailCharts();
 }
 
@@ -233,9 +262,23 @@ void ResultsPage::setDetails(std::vector<core::Outcome> outcomes, ItemCosts item
     rebuildDetailCharts();
 }
 
+void ResultsPage::setCallCosts(core::RunCallCosts costs) {
+    m_callCosts = std::move(costs);
+    replaceChart(CallCost, buildChart(CallCost));
+}
+
+void ResultsPage::setCallCostStrategy(const QString& strategy) {
+    m_callCostStrategy->setCurrentIndex(std::max(0, m_callCostStrategy->findData(strategy)));
+}
+
+QString ResultsPage::callCostNote() const {
+    return m_callCostNote->text();
+}
+
 void ResultsPage::rebuildDetailCharts() {
     replaceChart(CostByRole, buildChart(CostByRole));
     replaceChart(Latency, buildChart(Latency));
+    replaceChart(CallCost, buildChart(CallCost));
 }
 
 QChart* ResultsPage::buildChart(Chart which) const {
@@ -249,6 +292,16 @@ QChart* ResultsPage::buildChart(Chart which) const {
         auto it = m_itemCosts.find(m_costStrategy->currentText().toStdString());
         return buildCostByRoleChart(it == m_itemCosts.end() ? std::vector<core::ItemCost>{} : it->second,
                                     m_costStrategy->currentText());
+    }
+    case CallCost: {
+        std::string strategy = m_callCostStrategy->currentData().toString().toStdString();
+        auto found = m_callCosts.byStrategy.find(strategy);
+        const core::CallCostHistogram none;
+        QString note = ui::callCostNote(strategy.empty() ? m_callCosts.all
+                                    : found == m_callCosts.byStrategy.end() ? none : found->second);
+        m_callCostNote->setText(note);
+        m_callCostNote->setStyleSheet(note.isEmpty() ? QString() : QStringLiteral("color: #a50"));
+        return buildCallCostChart(m_callCosts, strategy, m_model.report().runId);
     }
     default: {
         std::vector<std::string> names;
@@ -282,12 +335,14 @@ bool ResultsPage::exportChart(const QString& chosen, QString* error, QString* wr
     QChartView view(buildChart(Chart(m_tabs->currentIndex())));
     view.setRenderHint(QPainter::Antialiasing);
     view.chart()->setBackgroundRoundness(0);
+    // The title's markup (<br><small> notes) in the file's title made an SVG no reader opens.
+    const QString plainTitle = QTextDocumentFragment::fromHtml(view.chart()->title()).toPlainText();
     bool ok = false;
     if (path.endsWith(".pdf", Qt::CaseInsensitive)) {
         QPdfWriter pdf(path);
         pdf.setPageSize(QPageSize(QPageSize::A4));
         pdf.setPageOrientation(QPageLayout::Landscape);
-        pdf.setTitle(view.chart()->title());
+        pdf.setTitle(plainTitle);
         QPainter painter;
         if ((ok = painter.begin(&pdf))) {
             QRect page = painter.viewport();
@@ -304,7 +359,7 @@ bool ResultsPage::exportChart(const QString& chosen, QString* error, QString* wr
             svg.setFileName(path);
             svg.setSize(kExportSize);
             svg.setViewBox(QRect(QPoint(0, 0), kExportSize));
-            svg.setTitle(view.chart()->title());
+            svg.setTitle(plainTitle.toHtmlEscaped()); // written into the XML as it is
             QPainter painter;
             if ((ok = painter.begin(&svg))) {
                 view.render(&painter, QRectF(QPointF(0, 0), kExportSize), view.viewport()->rect(),
@@ -335,7 +390,8 @@ bool ResultsPage::exportTable(const QString& chosen, QString* error, QString* wr
 
 void ResultsPage::chooseAndExport(bool chart) {
     static const char* chartFileNames[ChartCount] = {"cost-vs-accuracy.png", "accuracy-per-category.png",
-                                                     "cost-per-item-by-role.png", "latency.png"};
+                                                     "cost-per-item-by-role.png", "latency.png",
+                                                     "cost-per-call.png"};
     static const char* tableFileNames[TableCount] = {"comparison.csv", "comparison-matrix.csv"};
     QString folder = settings::exportFolder.get();
     QString name = chart ? chartFileNames[m_tabs->currentIndex()] : tableFileNames[m_tableTabs->currentIndex()];

@@ -2,11 +2,14 @@
 #pragma once
 // ResultsPage: the comparison tables of a run (each strategy against a chosen reference
 // baseline; every strategy against every baseline) and its charts (cost vs accuracy with the
-// frontier, accuracy per category, cost per item by role, latency), with exports: the chart shown
-// to PNG, SVG or PDF filling the page, the table shown to CSV exactly as on screen.
+// frontier, accuracy per category, cost per item by role, latency, cost per call of the whole run
+// or one strategy), each with a legend that wraps under it, with exports: the chart shown to PNG,
+// SVG or PDF filling the page, the table shown to CSV exactly as on screen.
 
+#include "chart_legend.h"
 #include "comparison_matrix_model.h"
 #include "comparison_model.h"
+#include "eval/call_cost_histogram.h"
 #include "eval/run_breakdown.h"
 #include "job_runner.h"
 #include "model/call.h"
@@ -30,7 +33,7 @@ namespace baton::ui {
 class ResultsPage : public QWidget {
     Q_OBJECT
 public:
-    enum Chart { CostVsAccuracy, CategoryAccuracy, CostByRole, Latency, ChartCount };
+    enum Chart { CostVsAccuracy, CategoryAccuracy, CostByRole, Latency, CallCost, ChartCount };
     enum Table { StrategyTable, MatrixTable, TableCount };
 
     explicit ResultsPage(QWidget* parent = nullptr);
@@ -41,6 +44,14 @@ public:
     using ItemCosts = std::map<std::string, std::vector<core::ItemCost>>;
     /// The run's outcomes (latency chart) and item costs (cost-by-role chart).
     void setDetails(std::vector<core::Outcome> outcomes, ItemCosts itemCosts);
+    /// What each call of the run cost (core::RunDetails::callCosts), for the cost-per-call chart.
+    void setCallCosts(core::RunCallCosts costs);
+    /// Which calls the cost-per-call chart counts: one strategy's, or (empty) the whole run's.
+    void setCallCostStrategy(const QString& strategy);
+    /// What the cost-per-call chart does not draw, as said beside it ("3 calls of unknown cost").
+    QString callCostNote() const;
+    /// The legend shown under a chart.
+    ChartLegend* legend(Chart which) const { return m_legends[which]; }
     const ComparisonModel& model() const { return m_model; }
     QString summaryText() const; ///< the run shown, its best single model, borrowed baselines
     const ComparisonMatrixModel& matrixModel() const { return m_matrix; }
@@ -89,11 +100,15 @@ private:
     ComparisonMatrixModel m_matrix;
     std::vector<core::Outcome> m_outcomes;
     ItemCosts m_itemCosts;
+    core::RunCallCosts m_callCosts;
     QTableView* m_tables[TableCount];
     QTabWidget* m_tableTabs;
     QTabWidget* m_tabs;
     QChartView* m_views[ChartCount];
+    ChartLegend* m_legends[ChartCount];
     QComboBox* m_costStrategy;
+    QComboBox* m_callCostStrategy;
+    QLabel* m_callCostNote;
     QComboBox* m_reference;
     QLabel* m_summary;
     QLabel* m_exported;

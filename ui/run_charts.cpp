@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "run_charts.h"
+#include "eval/routing_graph.h"
 #include "util/nice_scale.h"
 
 #include <QCursor>
@@ -190,6 +191,75 @@ QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std:
     y->setLabelFormat("%d");
     y->setTitleText(QObject::tr("items"));
     attach(chart, x, y);
+    return chart;
+}
+
+QString costEdgeLabel(double usd) {
+    return QStringLiteral("$") + QString::number(usd, 'f', std::max(0, int(std::ceil(-std::log10(usd) - 1e-9))));
+}
+
+QString costBinLabel(double low, double high) {
+    return costEdgeLabel(low) + QStringLiteral("–") + costEdgeLabel(high).mid(1);
+}
+
+QString callCostNote(const core::CallCostHistogram& h) {
+    QStringList parts;
+    if (h.unknownCalls) parts << QObject::tr("%n call(s) of unknown cost", "", int(h.unknownCalls));
+    if (h.cachedCalls) parts << QObject::tr("%n call(s) answered from the cache (not paid)", "", int(h.cachedCalls));
+    if (h.freeCalls) parts << QObject::tr("%n call(s) that cost $0", "", int(h.freeCalls));
+    return parts.isEmpty() ? QString() : QObject::tr("not drawn: %1").arg(parts.join(QStringLiteral("; ")));
+}
+
+QChart* buildCallCostChart(const core::RunCallCosts& costs, const std::string& strategy, int64_t runId) {
+    auto* chart = new QChart;
+    static const core::CallCostHistogram none;
+    auto found = costs.byStrategy.find(strategy);
+    const core::CallCostHistogram& h = strategy.empty() ? costs.all : found == costs.byStrategy.end() ? none : found->second;
+    QString who = strategy.empty() ? QObject::tr("whole run") : QString::fromStdString(strategy);
+    QString title = QObject::tr("Cost per call (run %1, %2): %n paid call(s), %3", "", int(h.paidCalls))
+                        .arg(runId)
+                        .arg(who, QString::fromStdString(core::formatUsd(h.paid)));
+    if (QString note = callCostNote(h); !note.isEmpty()) title += "<br><small>" + note.toHtmlEscaped() + "</small>";
+    chart->setTitle(title);
+    QStringList bins, edges; // a bar's range on hover; its lower edge under it (whole at 1024x700)
+    for (size_t b = 0; b < costs.bins(); ++b)
+        bins << costBinLabel(costs.edges[b], costs.edges[b + 1]), edges << costEdgeLabel(costs.edges[b]);
+    auto* series = new QStackedBarSeries;
+    series->setBarWidth(0.9);
+    int64_t tallest = 1;
+    std::vector<int64_t> perBin(costs.bins(), 0);
+    for (const auto& [role, counts] : h.byRole) {
+        auto* set = new QBarSet(QString::fromStdString(core::toString(role)));
+        QColor colour(QString::fromStdString(core::roleColour(role)));
+        set->setBrush(colour);
+        set->setBorderColor(colour.darker(170));
+        for (size_t b = 0; b < counts.size(); ++b)
+            *set << double(counts[b]), perBin[b] += counts[b];
+        QObject::connect(set, &QBarSet::hovered, set, [set, bins](bool state, int index) {
+            if (!state) return QToolTip::hideText();
+            QToolTip::showText(QCursor::pos(), QObject::tr("%1 call(s) of role %2 costing %3")
+                                                   .arg(set->at(index))
+                                                   .arg(set->label(), bins.value(index)));
+        });
+        series->append(set);
+    }
+    for (int64_t n : perBin)
+        tallest = std::max(tallest, n);
+    chart->addSeries(series);
+    auto* x = new QBarCategoryAxis;
+    x->append(edges);
+    x->setLabelsAngle(edges.size() > 10 ? -45 : 0);
+    x->setTitleText(QObject::tr("cost of one call (USD, log-spaced bins: each from its label up to the next)"));
+    auto* y = new QValueAxis;
+    double step = std::max(1.0, core::niceScale(0, double(tallest), 5).step);
+    y->setRange(0, step * std::ceil(double(tallest) / step));
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(step);
+    y->setLabelFormat("%d");
+    y->setTitleText(QObject::tr("calls"));
+    attach(chart, x, y);
+    chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }
 

@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // Chart builders over plain core results (the caller owns each new chart): accuracy per
-// category, cost per item stacked by call role, and the latency distribution.
+// category, cost per item stacked by call role, the latency distribution, and what each call of
+// the run cost.
 
+#include "eval/call_cost_histogram.h"
 #include "eval/run_breakdown.h"
 #include "eval/run_report.h"
 
@@ -17,5 +19,15 @@ QChart* buildCategoryAccuracyChart(const core::RunReport& report);
 QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QString& strategy);
 /// Items per latency bin (log-spaced), one line per strategy.
 QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std::vector<std::string>& strategies);
+
+/// Calls per cost bin (log-spaced, round edges), stacked by role, for one strategy of the run or
+/// (empty `strategy`) the whole run. Calls that have no place on a cost axis (unknown cost, answered
+/// from the cache, $0) are not drawn; the title says how many there are (callCostNote).
+QChart* buildCallCostChart(const core::RunCallCosts& costs, const std::string& strategy, int64_t runId);
+/// What is not drawn on that chart, in words ("3 calls of unknown cost; ..."); empty when nothing.
+QString callCostNote(const core::CallCostHistogram& h);
+/// The label of a cost bin: "$0.0002–0.0005" (on hover), and of its lower edge: "$0.0002" (on the axis).
+QString costBinLabel(double low, double high);
+QString costEdgeLabel(double usd);
 
 } // namespace baton::ui

@@ -60,6 +60,7 @@ Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token s
         if (stop.stop_requested()) return stopped();
         d.itemCosts[m.name] = costByItemAndRole(*calls, m.name);
     }
+    d.callCosts = callCostHistograms(*calls);
     return d;
 }
 

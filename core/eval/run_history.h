@@ -2,9 +2,10 @@
 #pragma once
 /// RunHistory: every run of a workspace as the run picker lists it (date, pool, task set,
 /// status, strategies, spend), and RunDetails: everything the workbench shows of one run (report,
-/// outcomes, task set, cost of each item by role per strategy), read in one go off the GUI
+/// outcomes, task set, cost of each item by role per strategy, cost of each call), read in one go off the GUI
 /// thread. Errors: the database's and a missing run (NotFound), as Result.
 
+#include "eval/call_cost_histogram.h"
 #include "eval/run_breakdown.h"
 #include "eval/run_report.h"
 #include "store/run_totals.h"
@@ -35,6 +36,7 @@ struct RunDetails {
     TaskSet tasks;
     std::vector<std::string> baselines;
     std::map<std::string, std::vector<ItemCost>> itemCosts; ///< per strategy, most expensive first
+    RunCallCosts callCosts; ///< what each call of the run cost, per role on log bins (whole run and per strategy)
 };
 
 /// Loads and computes everything shown of run `runId`; when `stop` is requested it returns early

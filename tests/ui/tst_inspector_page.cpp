@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // The Inspector's drawings of one item: the routing tree drawn as a graph next to the table
-// (node count, edges, fill by role, border by verdict, a click selects the call, export).
+// (node count, edges, fill by role, border by verdict, a click selects the call, export), and
+// the reads behind it off the GUI thread, a quick second selection winning over a slow first.
 
 #include "inspector_page.h"
 
@@ -13,8 +14,13 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QSignalSpy>
+#include <QThread>
 #include <QTreeView>
+#include <condition_variable>
+#include <mutex>
 #include <set>
+#include <thread>
 
 using namespace baton;
 using namespace baton::core;
@@ -81,6 +87,7 @@ private slots:
         page.show();
         page.setData(data(grade));
         page.showItem("q1");
+        QTRY_VERIFY(page.shownItem() == "q1" && !page.isLoading()); // read off the GUI thread
         ui::RoutingGraphView* view = page.graphView();
         QCOMPARE(page.treeModel().rowCount(), 2); // roots: the first answer and the route call
         int boxes = 0;
@@ -117,6 +124,7 @@ private slots:
         ui::InspectorPage page;
         page.setData(data(1.0));
         page.showItem("q1");
+        QTRY_VERIFY(page.shownItem() == "q1" && !page.isLoading());
         QTemporaryDir dir;
         QString written, error;
         QVERIFY2(page.exportDrawing(dir.filePath("tree.dot"), &error, &written), qPrintable(error));
@@ -154,6 +162,7 @@ private slots:
         ui::InspectorPage page;
         page.setData(std::move(d));
         page.showItem("q1");
+        QTRY_VERIFY(page.shownItem() == "q1" && !page.isLoading());
         page.showDrawing(1);
         ui::CallTimelineView* t = page.timelineView();
         QCOMPARE(t->timeline().bars.size(), size_t(3));
@@ -185,6 +194,75 @@ private slots:
         QString written, error;
         QVERIFY2(page.exportDrawing(dir.filePath("timeline.svg"), &error, &written), qPrintable(error));
         QVERIFY(QFileInfo(written).size() > 0);
+    }
+    // Item q1's calls are slow to read, q2's quick: q1 is selected (by setData), then q2 at once.
+    // The page reads both off the GUI thread and shows q2 only: q1's late result is dropped and
+    // never drawn, not even for a moment. The call's texts are read off the GUI thread as well.
+    void selectingQuicklyShowsTheLastItem() {
+        struct Gate {
+            std::mutex mutex;
+            std::condition_variable cv;
+            bool open = false, q1Returned = false;
+            std::set<std::thread::id> readers;
+        };
+        auto gate = std::make_shared<Gate>();
+        ui::InspectorData d = data(1.0);
+        Outcome second = d.outcomes.front();
+        second.itemId = "q2";
+        d.outcomes.push_back(second);
+        d.callsFor = [gate](const std::string& strategy, const std::string& item) {
+            std::unique_lock lock(gate->mutex);
+            gate->readers.insert(std::this_thread::get_id());
+            std::vector<Call> out;
+            if (item == "q1") {
+                // Never forever: on a page that reads on the GUI thread the test would hang here
+                // (it then fails below, after this wait). Long, so that a loaded machine is no cause.
+                gate->cv.wait_for(lock, std::chrono::seconds(60), [&] { return gate->open; });
+                out = cascade();
+                gate->q1Returned = true;
+            } else {
+                Call c = call("0", "", CallRole::Answer, CallStatus::Ok, 0.002);
+                c.itemId = item, c.strategy = strategy, c.model = "sim/quick", c.requestHash = "req-q2";
+                out.push_back(c);
+            }
+            return out;
+        };
+        d.textFor = [gate](const std::string& hash) {
+            std::lock_guard lock(gate->mutex);
+            gate->readers.insert(std::this_thread::get_id());
+            return hash == "req-q2" ? std::string(R"({"messages":[{"role":"user","content":"second item"}]})")
+                                    : std::string();
+        };
+        ui::InspectorPage page;
+        QSignalSpy shown(&page, &ui::InspectorPage::itemShown);
+        page.setData(std::move(d)); // selects q1, the first item
+        QCOMPARE(page.visibleItems(), QStringList({"q1", "q2"}));
+        page.showItem("q2");
+        QTRY_VERIFY_WITH_TIMEOUT(page.shownItem() == "q2" && !page.isLoading(), 30000);
+        {
+            std::lock_guard lock(gate->mutex);
+            QVERIFY(!gate->q1Returned); // q1's read is still blocked: q2 came back first
+            gate->open = true;
+        }
+        gate->cv.notify_all();
+        QTRY_VERIFY([&] {
+            std::lock_guard lock(gate->mutex);
+            return gate->q1Returned;
+        }());
+        for (int i = 0; i < 5; ++i) // anything q1's read could still have queued is delivered now
+            QCoreApplication::processEvents();
+        QCOMPARE(shown.size(), 1);
+        QCOMPARE(shown.first().first().toString(), QString("q2"));
+        QCOMPARE(page.shownItem(), QString("q2"));
+        QCOMPARE(page.treeModel().rowCount(), 1);
+        QCOMPARE(page.treeModel().index(0, 0).data(Qt::DisplayRole).isValid(), true);
+        QVERIFY(page.graphView()->nodeItem(0) && !page.graphView()->nodeItem(1)); // q1 had 4 boxes
+        QCOMPARE(page.verdict().itemId, std::string("q2"));
+        QVERIFY2(page.callText().contains("second item") && page.callText().contains("sim/quick"),
+                 qPrintable(page.callText()));
+        std::lock_guard lock(gate->mutex);
+        QVERIFY(!gate->readers.empty());
+        QVERIFY(!gate->readers.count(std::this_thread::get_id())); // never on the GUI thread
     }
 };
 

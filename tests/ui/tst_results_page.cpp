@@ -3,7 +3,8 @@
 // choosable reference and a CSV equal to the screen (finding 2); labelled points with tooltips
 // (3); lower bounds for partly unknown costs (5); exports that fill the page, say where they
 // went, remember the folder (9); sorting, Ctrl+C as TSV, a table usable at 1024x700 (10);
-// charts with titled axes, nice ticks, strategies told from baselines (11).
+// charts with titled axes, nice ticks, strategies told from baselines (11); the whole run's
+// per-call cost chart; every legend entry whole at 1024x700 and point names that do not overlap.
 
 #include "comparison_matrix_model.h"
 #include "comparison_model.h"
@@ -21,6 +22,12 @@
 #include "workbench_session.h"
 
 #include <QXmlStreamReader>
+#include <QGraphicsLineItem>
+#include <QGraphicsSimpleTextItem>
+#include <QLabel>
+#include <QLegend>
+#include <QLegendMarker>
+#include <random>
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QBarCategoryAxis>
@@ -168,8 +175,12 @@ private slots:
                     point = scatter;
             QVERIFY2(point, m.name.c_str());
             QCOMPARE(point->count(), 1);
-            QVERIFY(point->pointLabelsVisible());
-            QCOMPARE(point->pointLabelsFormat(), QString::fromStdString(m.name));
+            int labels = 0; // the name is drawn next to the point (placed by the chart, see below)
+            for (QGraphicsItem* item : chart->childItems())
+                if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item);
+                    text && text->data(0) == "pointLabel" && text->data(1) == point->name())
+                    labels += text->text() == QString::fromStdString(m.name);
+            QCOMPARE(labels, 1);
             QString tip = ui::pointToolTip(point);
             QVERIFY2(tip.contains(QString::number(m.accuracy, 'f', 3)) && tip.contains(m.name.c_str()),
                      qPrintable(tip));
@@ -378,6 +389,171 @@ private slots:
                 }
             QVERIFY(!cells.contains(at(0, shown.rowCount() + 2))); // no more rows than shown
             if (table == ui::ResultsPage::StrategyTable) QVERIFY(numbers > 0);
+        }
+    }
+    // The per-call cost chart of a whole run (and of one strategy): calls per round log bin,
+    // stacked by role, as counted here from the calls; the calls with no place on a cost axis
+    // are said beside the chart, never drawn as $0; the chart exports like the others.
+    void callCostChartOfTheWholeRun() {
+        std::mt19937 rng(77);
+        std::uniform_real_distribution<double> exponent(-5.5, -1.5);
+        std::vector<core::Call> calls;
+        const core::CallRole roles[] = {core::CallRole::Answer, core::CallRole::Judge, core::CallRole::Route};
+        for (int i = 0; i < 120; ++i) {
+            core::Call c;
+            c.strategy = i % 2 ? "cheap-first" : "sim/pro", c.role = roles[i % 3];
+            if (i % 17 == 5) {
+                // unknown cost
+            } else if (i % 13 == 4) {
+                c.cacheHit = true, c.cost = core::Money::fromUsd(0.01);
+            } else {
+                c.cost = core::Money::fromUsd(std::pow(10.0, exponent(rng)));
+            }
+            calls.push_back(c);
+        }
+        core::RunCallCosts costs = core::callCostHistograms(calls);
+        ui::ResultsPage page;
+        page.setReport(sampleReport());
+        page.setCallCosts(costs);
+        page.showChart(ui::ResultsPage::CallCost);
+        for (std::string strategy : {"", "cheap-first"}) {
+            page.setCallCostStrategy(QString::fromStdString(strategy));
+            QChart* chart = page.chart(ui::ResultsPage::CallCost);
+            auto* bars = qobject_cast<QStackedBarSeries*>(chart->series().first());
+            QVERIFY(bars);
+            auto* x = qobject_cast<QBarCategoryAxis*>(chart->axes(Qt::Horizontal).first());
+            QCOMPARE(x->count(), int(costs.bins()));
+            for (int b = 0; b < x->count(); ++b) // each bar under its lower edge, as a round figure
+            {
+                QString label = x->categories()[b];
+                QVERIFY2(label.startsWith('$') && !label.contains('e'), qPrintable(label)); // "$0.000002", not 2e-06
+                QVERIFY(std::abs(label.mid(1).toDouble() / costs.edges[size_t(b)] - 1) < 1e-9);
+            }
+            int64_t unknown = 0, cached = 0, drawn = 0;
+            for (const auto& c : calls) {
+                if (!strategy.empty() && c.strategy != strategy) continue;
+                unknown += !c.cacheHit && !c.cost;
+                cached += c.cacheHit;
+            }
+            QVERIFY(unknown > 0 && cached > 0);
+            for (QBarSet* set : bars->barSets()) {
+                auto role = core::callRoleFromString(set->label().toStdString());
+                QVERIFY(role);
+                QCOMPARE(set->count(), int(costs.bins()));
+                for (int b = 0; b < set->count(); ++b) {
+                    int64_t expected = 0;
+                    for (const auto& c : calls)
+                        expected += (strategy.empty() || c.strategy == strategy) && c.role == *role && !c.cacheHit &&
+                                    c.cost && c.cost->usd() >= costs.edges[size_t(b)] &&
+                                    c.cost->usd() < costs.edges[size_t(b) + 1];
+                    QCOMPARE(int64_t(set->at(b)), expected);
+                    drawn += expected;
+                }
+            }
+            QCOMPARE(drawn + unknown + cached, int64_t(strategy.empty() ? calls.size() : calls.size() / 2));
+            QString note = page.callCostNote();
+            QVERIFY2(note.contains(QString("%1 call(s) of unknown cost").arg(unknown)), qPrintable(note));
+            QVERIFY2(note.contains(QString("%1 call(s) answered from the cache").arg(cached)), qPrintable(note));
+            QVERIFY(chart->title().contains(QString("%1 call(s) of unknown cost").arg(unknown)));
+        }
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(page.exportChart(dir.filePath("per-call.svg"), &error), qPrintable(error));
+        QVERIFY(QSvgRenderer(dir.filePath("per-call.svg")).isValid());
+    }
+
+    // At 1024x700 every entry of every legend is whole and visible: 10 strategies and baselines
+    // plus the frontier (11 entries, which Qt's legend cut), each name in full, none on another.
+    void everyLegendEntryVisibleAt1024x700() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        ui::MainWindow window(session->get());
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        core::RunReport report = sampleReport();
+        const char* more[] = {"nearest", "by-category", "self-consistency", "judge-escalate", "sim/flash", "sim/mini"};
+        for (int i = 0; i < 6; ++i)
+            report.strategies.push_back(metrics(more[i], std::string(more[i]).starts_with("sim/"), 0.3 + 0.08 * i,
+                                                0.0005 * (i + 1)));
+        for (const auto& m : report.strategies)
+            report.categories.push_back({"math", m.name, 10, m.accuracy, {}});
+        ui::ResultsPage* page = window.resultsPage();
+        page->setReport(report);
+        window.showPage(page);
+        for (auto which : {ui::ResultsPage::CostVsAccuracy, ui::ResultsPage::CategoryAccuracy}) {
+            page->showChart(which);
+            QApplication::processEvents();
+            QStringList expected;
+            for (QLegendMarker* marker : page->chart(which)->legend()->markers())
+                expected << marker->label();
+            // Every strategy and baseline, and the frontier on the cost chart: 11 entries there.
+            QCOMPARE(expected.size(), int(report.strategies.size()) + (which == ui::ResultsPage::CostVsAccuracy));
+            QList<QLabel*> entries;
+            for (QLabel* label : page->findChildren<QLabel*>("legendEntry"))
+                if (label->isVisible()) entries << label;
+            QStringList shown;
+            for (QLabel* label : entries) {
+                shown << label->text();
+                // Whole: not clipped by any parent, and wide enough for its text (no elision).
+                QCOMPARE(label->visibleRegion().boundingRect(), label->rect());
+                QVERIFY2(label->width() >= label->fontMetrics().horizontalAdvance(label->text()),
+                         qPrintable(label->text()));
+                QRect inWindow(label->mapTo(&window, QPoint(0, 0)), label->size());
+                QVERIFY(window.rect().contains(inWindow));
+                for (QLabel* other : entries)
+                    if (other != label)
+                        QVERIFY(!inWindow.intersects(QRect(other->mapTo(&window, QPoint(0, 0)), other->size())));
+            }
+            QCOMPARE(shown, expected);
+        }
+    }
+
+    // cheap-first, nearest and mixture sit almost on one point: their names are placed apart,
+    // none covers a point, each stays by its point (or is joined to it by a leader line).
+    void pointNamesDoNotOverlap() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        ui::MainWindow window(session->get());
+        window.resize(1024, 700);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        core::RunReport report = sampleReport();
+        report.strategies.push_back(metrics("nearest", false, 0.85, 0.00102));
+        report.strategies.push_back(metrics("by-category", false, 0.84, 0.00098));
+        ui::ResultsPage* page = window.resultsPage();
+        page->setReport(report);
+        window.showPage(page);
+        page->showChart(ui::ResultsPage::CostVsAccuracy);
+        QApplication::processEvents();
+        QChart* chart = page->chart(ui::ResultsPage::CostVsAccuracy);
+        std::map<QString, QPointF> points;
+        for (auto* s : chart->series())
+            if (auto* scatter = qobject_cast<QScatterSeries*>(s)) points[scatter->name()] = chart->mapToPosition(scatter->at(0), scatter);
+        std::vector<QGraphicsSimpleTextItem*> labels;
+        std::map<QString, QGraphicsLineItem*> leaders;
+        for (QGraphicsItem* item : chart->childItems()) {
+            if (auto* text = dynamic_cast<QGraphicsSimpleTextItem*>(item); text && text->data(0) == "pointLabel")
+                labels.push_back(text);
+        }
+        QCOMPARE(labels.size(), points.size());
+        QCOMPARE(labels.size(), size_t(6));
+        const QRectF plot = chart->plotArea();
+        for (auto* label : labels) {
+            QRectF r = label->mapRectToParent(label->boundingRect());
+            QVERIFY2(plot.contains(r), qPrintable(label->text()));
+            for (auto* other : labels)
+                if (other != label)
+                    QVERIFY2(!r.intersects(other->mapRectToParent(other->boundingRect())),
+                             qPrintable(label->text() + " on " + other->text()));
+            for (const auto& [name, p] : points)
+                QVERIFY2(!r.contains(p), qPrintable(label->text() + " covers " + name));
+            // By its point: within two lines of it.
+            QPointF p = points.at(label->data(1).toString());
+            QPointF nearest(std::clamp(p.x(), r.left(), r.right()), std::clamp(p.y(), r.top(), r.bottom()));
+            QVERIFY2(QLineF(p, nearest).length() <= 7 + 2 * (r.height() + 1) + r.height(), qPrintable(label->text()));
         }
     }
 };

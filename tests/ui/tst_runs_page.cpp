@@ -98,6 +98,7 @@ private slots:
         inspector->setStrategy("by-category");
         const QString itemId = inspector->visibleItems().first();
         inspector->showItem(itemId);
+        QTRY_VERIFY(inspector->shownItem() == itemId && !inspector->isLoading()); // read off the GUI thread
         auto reader = (*session)->reader();
         auto outcomes = core::loadOutcomes(**reader, second).value();
         auto tasks = core::loadTaskSet(**reader, core::loadRun(**reader, second)->taskSetHash).value();

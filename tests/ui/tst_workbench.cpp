@@ -13,6 +13,7 @@
 #include "routing_tree_model.h"
 #include "run_page.h"
 #include "run_page_start.h"
+#include "store/call_log.h"
 #include "store/run_store.h"
 #include "workbench_session.h"
 
@@ -96,6 +97,31 @@ private slots:
                      QString("%1/%2/%3").arg(vsBest->wins).arg(vsBest->ties).arg(vsBest->losses));
         }
         checkCharts(*window.resultsPage(), report, core::loadOutcomes(**reader, runId).value(), items);
+        // The whole run's per-call cost chart counts every call of the run read back from the log:
+        // each paid call in one bar of its role, the others said beside the chart.
+        {
+            auto calls = core::loadCalls(**reader, runId).value();
+            std::map<std::string, int64_t> paidByRole;
+            int64_t unknown = 0, cached = 0;
+            for (const auto& c : calls) {
+                if (c.cacheHit) ++cached;
+                else if (!c.cost) ++unknown;
+                else if (c.cost->pico > 0) ++paidByRole[core::toString(c.role)];
+            }
+            ui::ResultsPage& page = *window.resultsPage();
+            page.setCallCostStrategy({});
+            auto* perCall = qobject_cast<QStackedBarSeries*>(page.chart(ui::ResultsPage::CallCost)->series().first());
+            QVERIFY(perCall);
+            QCOMPARE(perCall->count(), int(paidByRole.size()));
+            for (QBarSet* set : perCall->barSets()) {
+                double sum = 0;
+                for (int i = 0; i < set->count(); ++i)
+                    sum += set->at(i);
+                QCOMPARE(int64_t(sum), paidByRole.at(set->label().toStdString()));
+            }
+            QCOMPARE(page.callCostNote().contains("unknown cost"), unknown > 0);
+            QCOMPARE(page.callCostNote().contains(QString("%1 call(s) answered from the cache").arg(cached)), cached > 0);
+        }
         // The inspector shows every item of a strategy, and its filter agrees with the core.
         ui::InspectorPage* inspector = window.inspectorPage();
         inspector->setStrategy("cheap-first");
@@ -103,6 +129,7 @@ private slots:
         QAbstractItemModelTester tester(const_cast<ui::RoutingTreeModel*>(&inspector->treeModel()),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
         inspector->showItem("code-001");
+        QTRY_VERIFY(inspector->shownItem() == "code-001" && !inspector->isLoading()); // read off the GUI thread
         QVERIFY(inspector->treeModel().rowCount() >= 1);
         QCOMPARE(inspector->treeModel().index(0, ui::RoutingTreeModel::Role).data().toString(), QString("answer"));
         auto outcomes = core::loadOutcomes(**reader, runId).value();
@@ -129,6 +156,7 @@ private slots:
         QCOMPARE(listed, expected);
         inspector->setOnlyWrongWhileBaselineRight(false);
         inspector->showItem("code-001");
+        QTRY_VERIFY(inspector->shownItem() == "code-001" && !inspector->isLoading());
         if (!shots.isEmpty()) {
             window.resize(1600, 1000);
             auto save = [&](int page, const QString& name) {
@@ -139,7 +167,9 @@ private slots:
             const QString pages[] = {"pools", "tasks", "run", "results", "inspector", "runs", "profiles"};
             for (int page = 0; page < 7; ++page)
                 save(page, pages[page]);
-            const QString charts[] = {"", "results-categories", "results-cost-by-role", "results-latency"};
+            const QString charts[] = {"", "results-categories", "results-cost-by-role", "results-latency",
+                                      "results-cost-per-call"};
+            static_assert(std::size(charts) == ui::ResultsPage::ChartCount);
             for (int chart = ui::ResultsPage::CategoryAccuracy; chart < ui::ResultsPage::ChartCount; ++chart) {
                 window.resultsPage()->showChart(ui::ResultsPage::Chart(chart));
                 save(3, charts[chart]);
@@ -151,6 +181,8 @@ private slots:
             window.resize(1024, 700);
             for (int page = 0; page < 7; ++page)
                 save(page, pages[page] + "-1024x700");
+            window.resultsPage()->showChart(ui::ResultsPage::CallCost);
+            save(3, "results-cost-per-call-1024x700");
             window.resize(1600, 1000);
             window.resultsPage()->showChart(ui::ResultsPage::CostVsAccuracy);
         }
