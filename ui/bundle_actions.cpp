@@ -9,7 +9,6 @@
 #include <QMessageBox>
 #include <QProgressDialog>
 #include <QPushButton>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 namespace baton::ui {
@@ -24,14 +23,22 @@ QString checkText(const QString& path, const core::ZipEntries& files, const core
     QString head = QFileInfo(path).fileName();
     auto manifest = nlohmann::json::parse(files.at("manifest.json"), nullptr, false);
     if (manifest.is_object()) {
-        std::string taskSet = manifest.value("task_set_hash", "");
+        // Each field read with its type checked: a hand-made manifest must not throw here.
+        auto field = [&](const char* name) {
+            auto it = manifest.find(name);
+            return it == manifest.end() ? nlohmann::json() : *it;
+        };
+        auto text = [&](const char* name) {
+            auto value = field(name);
+            return QString::fromStdString(value.is_string() ? value.get<std::string>() : std::string("?"));
+        };
+        auto runId = field("run_id"), listed = field("files");
         head = QCoreApplication::translate("BundleActions",
                                            "%1: run %2 exported by Baton %3, task set %4, %5 files listed")
-                   .arg(QFileInfo(path).fileName())
-                   .arg(manifest.value("run_id", int64_t(0)))
-                   .arg(QString::fromStdString(manifest.value("baton_version", "?")),
-                        QString::fromStdString(taskSet.substr(0, 12)))
-                   .arg(manifest.value("files", nlohmann::json::object()).size());
+                   .arg(QFileInfo(path).fileName(),
+                        runId.is_number_integer() ? QString::number(runId.get<int64_t>()) : QStringLiteral("?"),
+                        text("baton_version"), text("task_set_hash").left(12))
+                   .arg(listed.is_object() ? listed.size() : 0);
     }
     return QCoreApplication::translate("BundleActions",
                                        "%1.\nRecomputed from the bundle alone (no API call): %2 files, %3 calls, %4 "
@@ -79,8 +86,10 @@ BundleActions::BundleActions(WorkbenchSession& session, QWidget* window)
     m_progress->reset();
     connect(m_progress, &QProgressDialog::canceled, this, &BundleActions::cancel);
     connect(&m_job, &JobRunner::busyChanged, this, [this](bool busy) {
-        if (!busy) m_progress->reset();
-        if (!busy) m_importing = false;
+        if (busy) return;
+        m_progress->reset();
+        m_progress->hide(); // reset() hides only an auto-closing dialog
+        m_importing = false;
     });
 }
 
@@ -98,8 +107,10 @@ void BundleActions::cancel() {
     bool importing = m_importing;
     m_job.cancel();
     m_progress->reset();
+    m_progress->hide();
     emit statusMessage(importing ? tr("The import was already queued: it completes; the Runs page lists it.")
-                                 : tr("Cancelled: nothing was written or imported."));
+                                 : tr("Cancelled. Nothing is imported; a bundle whose writing had begun is "
+                                      "finished whole, never left half-written."));
     emit cancelled();
 }
 
@@ -129,12 +140,9 @@ void BundleActions::exportRun(qint64 runId) {
             auto files = core::buildRunBundle(*db, runId, version);
             if (!files) return std::unexpected(files.error());
             if (stop.stop_requested()) return {}; // cancelled: nothing is written
-            auto written = core::writeZip(target, *files);
-            if (written && stop.stop_requested()) { // cancelled while writing: the user said no file
-                std::error_code ignored;
-                std::filesystem::remove(target, ignored);
-            }
-            return written;
+            // Once begun, the zip is written whole (to a .part file renamed over the target), so
+            // a file the user chose to replace is never lost half-way.
+            return core::writeZip(target, *files);
         },
         [this, runId, path](const core::Status& ok) {
             if (!ok)

@@ -160,9 +160,10 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
             // Both are called off the GUI thread, possibly at once: the connection is for one thread
             // at a time (SQLITE_OPEN_NOMUTEX), so they take turns.
             auto turn = std::make_shared<std::mutex>();
-            data.callsFor = [db, turn, runId](const std::string& strategy, const std::string& item) {
+            data.callsFor = [db, turn, runId, borrowed = details->report.borrowedBaselines](
+                                const std::string& strategy, const std::string& item) {
                 std::lock_guard lock(*turn);
-                return core::loadCalls(*db, runId, {strategy, item}).value_or(std::vector<core::Call>{});
+                return core::loadItemCalls(*db, runId, borrowed, strategy, item).value_or(std::vector<core::Call>{});
             };
             data.textFor = [db, turn](const std::string& hash) {
                 std::lock_guard lock(*turn);

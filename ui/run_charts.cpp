@@ -216,9 +216,11 @@ QChart* buildCallCostChart(const core::RunCallCosts& costs, const std::string& s
     auto found = costs.byStrategy.find(strategy);
     const core::CallCostHistogram& h = strategy.empty() ? costs.all : found == costs.byStrategy.end() ? none : found->second;
     QString who = strategy.empty() ? QObject::tr("whole run") : QString::fromStdString(strategy);
+    // With some costs unknown the paid sum is a lower bound of the spend, and said to be one.
+    QString paid = QString::fromStdString((h.unknownCalls ? "\u2265" : "") + core::formatUsd(h.paid));
     QString title = QObject::tr("Cost per call (run %1, %2): %n paid call(s), %3", "", int(h.paidCalls))
                         .arg(runId)
-                        .arg(who, QString::fromStdString(core::formatUsd(h.paid)));
+                        .arg(who, paid);
     if (QString note = callCostNote(h); !note.isEmpty()) title += "<br><small>" + note.toHtmlEscaped() + "</small>";
     chart->setTitle(title);
     QStringList bins, edges; // a bar's range on hover; its lower edge under it (whole at 1024x700)

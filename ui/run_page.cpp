@@ -73,6 +73,7 @@ RunPage::RunPage(WorkbenchSession& session, QWidget* parent)
     form->addRow(tr("Ask before runs that may cost more than"), m_confirmAbove);
     form->addRow(tr("Items in flight"), m_concurrency);
     m_stream->setObjectName("streamResponses");
+    m_baselines->setObjectName("baselines");
     m_stream->setToolTip(tr("Every request streams its answer (SSE): the time to its first token is "
                             "logged with each call. A stream that has delivered content is never retried."));
     form->addRow(QString(), m_stream);

@@ -40,13 +40,11 @@ PoolSummary summarizePool(const core::Pool& pool, const core::PriceBook& book) {
     s.makeup = core::poolMakeup(pool);
     std::string now = today();
     for (const auto& m : pool.models) {
-        const core::PriceEntry* entry = core::resolvePrice(m, book);
-        if (!entry) {
+        auto age = core::priceAge(m, book, now); // the rule the Pools page flags by
+        if (!age)
             s.unpriced.push_back(m.name);
-            continue;
-        }
-        auto age = core::daysBetween(entry->asOf, now);
-        if (!age || *age > kStalePriceDays) s.stale.push_back(m.name);
+        else if (age->stale)
+            s.stale.push_back(m.name);
     }
     return s;
 }

@@ -10,6 +10,27 @@
 namespace baton::core {
 namespace {
 
+// Snapshots and settings are read with their types checked: a run imported from a bundle or
+// written by another version must not make every other run's report throw.
+
+bool baselinesOn(const Run& run) {
+    if (!run.settings.is_object()) return true;
+    auto on = run.settings.find("baselines");
+    return on == run.settings.end() || !on->is_boolean() || on->get<bool>();
+}
+
+const nlohmann::json& modelsOf(const Run& run) {
+    static const nlohmann::json none = nlohmann::json::array();
+    if (!run.poolSnapshot.is_object()) return none;
+    auto models = run.poolSnapshot.find("models");
+    return models != run.poolSnapshot.end() && models->is_array() ? *models : none;
+}
+
+std::string nameOf(const nlohmann::json& model) {
+    auto name = model.find("name");
+    return name != model.end() && name->is_string() ? name->get<std::string>() : std::string();
+}
+
 /// What decides a model's answers: its snapshot entry without name, key, price and tags.
 nlohmann::json wireIdentity(nlohmann::json model) {
     for (const char* field : {"name", "key_ref", "price", "tags", "context_window"})
@@ -19,8 +40,8 @@ nlohmann::json wireIdentity(nlohmann::json model) {
 
 /// The name `run` gives the model with this identity; nullopt when its pool has none.
 std::optional<std::string> sameModelIn(const Run& run, const nlohmann::json& identity) {
-    for (const auto& m : run.poolSnapshot.value("models", nlohmann::json::array()))
-        if (m.is_object() && wireIdentity(m) == identity) return m.value("name", "");
+    for (const auto& m : modelsOf(run))
+        if (m.is_object() && wireIdentity(m) == identity) return nameOf(m);
     return std::nullopt;
 }
 
@@ -34,9 +55,9 @@ bool gradedAny(const std::vector<Outcome>& outcomes, const std::string& strategy
 
 std::vector<std::string> runBaselines(const Run& run) {
     std::vector<std::string> baselines;
-    if (run.settings.value("baselines", true) && run.poolSnapshot.contains("models"))
-        for (const auto& m : run.poolSnapshot["models"])
-            if (m.is_object()) baselines.push_back(m.value("name", ""));
+    if (baselinesOn(run))
+        for (const auto& m : modelsOf(run))
+            if (m.is_object()) baselines.push_back(nameOf(m));
     return baselines;
 }
 
@@ -46,14 +67,14 @@ std::string borrowedLabel(const std::string& model, int64_t fromRun) {
 
 Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run) {
     BorrowedOutcomes borrowed;
-    if (run.settings.value("baselines", true)) return borrowed;
+    if (baselinesOn(run)) return borrowed;
     auto runs = listRuns(db);
     if (!runs) return std::unexpected(runs.error());
     std::ranges::sort(*runs, [](const Run& a, const Run& b) { return a.id > b.id; }); // newest first
     std::map<int64_t, std::vector<Outcome>> outcomesOf; // each candidate run read once
-    for (const auto& model : run.poolSnapshot.value("models", nlohmann::json::array())) {
+    for (const auto& model : modelsOf(run)) {
         if (!model.is_object()) continue;
-        const std::string name = model.value("name", "");
+        const std::string name = nameOf(model);
         const nlohmann::json identity = wireIdentity(model);
         for (const Run& other : *runs) {
             if (other.id == run.id || other.taskSetHash != run.taskSetHash || runBaselines(other).empty()) continue;
@@ -69,7 +90,7 @@ Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run) {
             if (!gradedAny(outcomes, theirs)) continue;
             auto calls = loadCalls(db, other.id, CallFilter{.strategy = theirs});
             if (!calls) return std::unexpected(calls.error());
-            BorrowedBaseline b{name, other.id, borrowedLabel(name, other.id)};
+            BorrowedBaseline b{name, other.id, borrowedLabel(name, other.id), theirs};
             for (Outcome o : outcomes)
                 if (o.strategy == theirs) o.strategy = b.label, borrowed.outcomes.push_back(std::move(o));
             for (Call& c : *calls)
@@ -79,6 +100,17 @@ Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run) {
         }
     }
     return borrowed;
+}
+
+Result<std::vector<Call>> loadItemCalls(SqliteDb& db, int64_t runId, const std::vector<BorrowedBaseline>& borrowed,
+                                        const std::string& strategy, const std::string& item) {
+    auto b = std::ranges::find(borrowed, strategy, &BorrowedBaseline::label);
+    if (b == borrowed.end()) return loadCalls(db, runId, CallFilter{strategy, item});
+    auto calls = loadCalls(db, b->fromRun, CallFilter{b->sourceStrategy, item});
+    if (calls)
+        for (Call& c : *calls)
+            c.strategy = strategy;
+    return calls;
 }
 
 void addBorrowed(BorrowedOutcomes borrowed, std::vector<Outcome>& outcomes, std::vector<Call>& calls,

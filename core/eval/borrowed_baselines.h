@@ -19,6 +19,7 @@ struct BorrowedBaseline {
     std::string model;     ///< the model's name in the run's pool
     int64_t fromRun = 0;   ///< the newest other run with this model's baseline on the task set
     std::string label;     ///< "sim/pro (run 3)": the name the report gives it
+    std::string sourceStrategy; ///< the model's name in run `fromRun` (its outcomes and calls there)
 };
 
 struct BorrowedOutcomes {
@@ -37,6 +38,11 @@ std::string borrowedLabel(const std::string& model, int64_t fromRun);
 /// whose pool holds the same model (by wire identity) and graded at least one item of it, per
 /// model of the run's pool. Empty for a run with its own baselines or when no run matches.
 Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run);
+
+/// The calls of `strategy` on `item` in run `runId`; for a borrowed baseline's label, its calls in
+/// the run it came from, named with the label.
+Result<std::vector<Call>> loadItemCalls(SqliteDb& db, int64_t runId, const std::vector<BorrowedBaseline>& borrowed,
+                                        const std::string& strategy, const std::string& item);
 
 /// Appends the borrowed outcomes, calls and labels to a run's own.
 void addBorrowed(BorrowedOutcomes borrowed, std::vector<Outcome>& outcomes, std::vector<Call>& calls,

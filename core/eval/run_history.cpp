@@ -49,6 +49,7 @@ Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token s
     if (!tasks) return std::unexpected(tasks.error());
     d.tasks = std::move(*tasks);
     if (stop.stop_requested()) return stopped();
+    d.callCosts = callCostHistograms(*calls); // this run's own calls, before borrowed baselines join
     auto borrowed = borrowBaselines(db, d.run);
     if (!borrowed) return std::unexpected(borrowed.error());
     std::vector<BorrowedBaseline> named = borrowed->baselines;
@@ -60,7 +61,6 @@ Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token s
         if (stop.stop_requested()) return stopped();
         d.itemCosts[m.name] = costByItemAndRole(*calls, m.name);
     }
-    d.callCosts = callCostHistograms(*calls);
     return d;
 }
 

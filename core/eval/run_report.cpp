@@ -228,16 +228,16 @@ nlohmann::json toJson(const RunReport& r) {
     nlohmann::json frontier = nlohmann::json::array();
     for (const auto& p : r.frontier)
         frontier.push_back({{"strategy", p.label}, {"cost_per_item_usd", p.cost}, {"accuracy", p.quality}});
-    nlohmann::json borrowed = nlohmann::json::array();
+    nlohmann::json report = {{"run", r.runId},
+                             {"best_single", r.bestSingle},
+                             {"frontier", frontier},
+                             {"strategies", strategies},
+                             {"comparisons", comparisons},
+                             {"categories", categories}};
+    // Only when there are some: reports and bundles of runs with their own baselines stay as they were.
     for (const auto& b : r.borrowedBaselines)
-        borrowed.push_back({{"model", b.model}, {"from_run", b.fromRun}, {"name", b.label}});
-    return {{"run", r.runId},
-            {"best_single", r.bestSingle},
-            {"borrowed_baselines", borrowed},
-            {"frontier", frontier},
-            {"strategies", strategies},
-            {"comparisons", comparisons},
-            {"categories", categories}};
+        report["borrowed_baselines"].push_back({{"model", b.model}, {"from_run", b.fromRun}, {"name", b.label}});
+    return report;
 }
 
 } // namespace baton::core

@@ -171,6 +171,17 @@ private slots:
         QCOMPARE(details->baselines, (std::vector<std::string>{cheap, big}));
         QVERIFY(comparison(details->report, "router", big));
         QCOMPARE(details->itemCosts[big].size(), size_t(kItems));
+        QCOMPARE(details->callCosts.all.calls(), int64_t(kItems)); // the run's own calls only: the router's
+        QCOMPARE(details->callCosts.all.paid.pico, int64_t(4'000 * kItems));
+
+        // The Inspector reads a borrowed baseline's calls of an item from the run they were made in.
+        const std::string item0 = w.main.items[0].id;
+        auto bigCalls = loadItemCalls(w.db(), r4, report->borrowedBaselines, big, item0).value();
+        QCOMPARE(bigCalls.size(), size_t(1));
+        QCOMPARE(bigCalls[0].runId, r2);
+        QCOMPARE(bigCalls[0].strategy, big);
+        QCOMPARE(bigCalls[0].cost->pico, int64_t(8'000));
+        QCOMPARE(loadItemCalls(w.db(), r4, report->borrowedBaselines, "router", item0).value().size(), size_t(1));
 
         // A run with its own baselines borrows nothing.
         auto own = loadRunReport(w.db(), r1).value();
@@ -188,6 +199,28 @@ private slots:
         QVERIFY(report.borrowedBaselines.empty());
         QVERIFY(report.comparisons.empty());
         QVERIFY(toText(report).find("made without baselines") == std::string::npos);
+    }
+
+    // Runs written by another version or imported from a bundle may hold anything: skipped, never
+    // a throw (before: nlohmann::json's type_error out of every report of a --no-baselines run).
+    void oddRunsAreSkipped() {
+        Workspace4 w;
+        int64_t good = w.addRun(w.main, {model("big", "m-large")}, true, {});
+        w.addResults(good, w.main, "big", 9'000, rightEven);
+        for (nlohmann::json snapshot : {nlohmann::json("text"), nlohmann::json{{"models", "oops"}},
+                                        nlohmann::json{{"models", {7, {{"name", 7}, {"model", "m-large"}}}}}}) {
+            Run odd;
+            odd.taskSetHash = w.main.contentHash();
+            odd.poolSnapshot = snapshot;
+            odd.settings = {{"baselines", "yes"}};
+            QVERIFY(insertRun(w.db(), odd));
+        }
+        int64_t without = w.addRun(w.main, {model("big", "m-large")}, false, {"router"});
+        w.addResults(without, w.main, "router", 4'000, rightAll);
+        auto report = loadRunReport(w.db(), without);
+        QVERIFY2(report, report ? "" : report.error().describe().c_str());
+        QCOMPARE(report->borrowedBaselines.size(), size_t(1));
+        QCOMPARE(report->borrowedBaselines[0].fromRun, good);
     }
 };
 

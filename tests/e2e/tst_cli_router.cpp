@@ -2,6 +2,8 @@
 // baton-cli router eval on a three-model pool: APGR and CPT(50%) are two-model figures, so they
 // read "n/a" (text) or null (JSON), never nan; with a named weak/strong pair they are figures.
 
+#include "cli_process.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -284,7 +284,10 @@ private slots:
         QCOMPARE(exported.last().first().toString(), xlsx);
         auto book = core::readZip(xlsx.toStdString());
         QVERIFY(book.has_value());
-        QCOMPARE(int(book->count("xl/worksheets/sheet5.xml")), 1);
+        const size_t sheets = core::reportTables(report, run).size(); // one sheet per table
+        QVERIFY(sheets > 1);
+        QCOMPARE(int(book->count("xl/worksheets/sheet" + std::to_string(sheets) + ".xml")), 1);
+        QCOMPARE(int(book->count("xl/worksheets/sheet" + std::to_string(sheets + 1) + ".xml")), 0);
         // The first strategy's accuracy (column F, row 5) is that number in the sheet.
         const std::string& sheet = book->at("xl/worksheets/sheet1.xml");
         size_t cell = sheet.find("<c r=\"F5\"");
