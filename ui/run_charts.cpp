@@ -29,6 +29,19 @@ void attach(QChart* chart, QAbstractAxis* x, QAbstractAxis* y) {
         s->attachAxis(x), s->attachAxis(y);
 }
 
+/// A y axis of whole counts from 0 with a nice step (1, 2, 5 x 10^k): 0/20/40, never 39/78/117.
+QValueAxis* countAxis(int64_t tallest, const QString& title) {
+    auto* y = new QValueAxis;
+    double step = std::max(1.0, core::niceScale(0, double(tallest), 5).step);
+    y->setRange(0, step * std::ceil(double(tallest) / step));
+    y->setTickType(QValueAxis::TicksDynamic);
+    y->setTickAnchor(0);
+    y->setTickInterval(step);
+    y->setLabelFormat("%d");
+    y->setTitleText(title);
+    return y;
+}
+
 } // namespace
 
 QChart* buildCategoryAccuracyChart(const core::RunReport& report) {
@@ -181,16 +194,7 @@ QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std:
     if (!bounds.edges.empty()) // whole decades, so that at least two labelled ticks show
         x->setRange(std::pow(10.0, std::floor(std::log10(bounds.edges.front()))),
                     std::pow(10.0, std::ceil(std::log10(bounds.edges.back()) + 1e-9)));
-    auto* y = new QValueAxis;
-    // Whole items per tick, a nice step (1, 2, 5 x 10^k): 0/20/40, never 39/78/117.
-    double step = std::max(1.0, core::niceScale(0, double(tallest), 5).step);
-    y->setRange(0, step * std::ceil(double(tallest) / step));
-    y->setTickType(QValueAxis::TicksDynamic);
-    y->setTickAnchor(0);
-    y->setTickInterval(step);
-    y->setLabelFormat("%d");
-    y->setTitleText(QObject::tr("items"));
-    attach(chart, x, y);
+    attach(chart, x, countAxis(tallest, QObject::tr("items")));
     return chart;
 }
 
@@ -252,15 +256,7 @@ QChart* buildCallCostChart(const core::RunCallCosts& costs, const std::string& s
     x->append(edges);
     x->setLabelsAngle(edges.size() > 10 ? -45 : 0);
     x->setTitleText(QObject::tr("cost of one call (USD, log-spaced bins: each from its label up to the next)"));
-    auto* y = new QValueAxis;
-    double step = std::max(1.0, core::niceScale(0, double(tallest), 5).step);
-    y->setRange(0, step * std::ceil(double(tallest) / step));
-    y->setTickType(QValueAxis::TicksDynamic);
-    y->setTickAnchor(0);
-    y->setTickInterval(step);
-    y->setLabelFormat("%d");
-    y->setTitleText(QObject::tr("calls"));
-    attach(chart, x, y);
+    attach(chart, x, countAxis(tallest, QObject::tr("calls")));
     chart->legend()->setAlignment(Qt::AlignRight);
     return chart;
 }

@@ -3,6 +3,7 @@
 // verified with no difference; one changed byte of a call named; imported into another workspace
 // with the same report.
 
+#include "bundle_tamper.h"
 #include "cli_process.h"
 #include "bundle/zip_archive.h"
 #include "io/task_export.h"
@@ -92,14 +93,7 @@ private slots:
     void oneChangedByteOfACallIsNamed() {
         auto files = readZip(m_zip.toStdString());
         QVERIFY(files.has_value());
-        std::string& calls = files->at("calls.jsonl");
-        // The response text of the call on line 3: its first letter changed.
-        size_t line = 0;
-        for (int i = 0; i < 2; ++i)
-            line = calls.find('\n', line) + 1;
-        size_t at = calls.find("\"response\":\"", line) + 12;
-        QVERIFY(at > line && at < calls.find('\n', line));
-        calls[at] = calls[at] == 'x' ? 'y' : 'x';
+        QVERIFY(baton::test::tamperCallResponse(*files, 3)); // the call on line 3: one letter changed
         QTemporaryDir elsewhere;
         QString tampered = elsewhere.filePath("tampered.zip");
         QVERIFY(writeZip(tampered.toStdString(), *files).has_value());

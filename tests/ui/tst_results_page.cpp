@@ -99,6 +99,17 @@ bool isNiceStep(double step) {
     return std::abs(m - 1) < 1e-9 || std::abs(m - 2) < 1e-9 || std::abs(m - 5) < 1e-9;
 }
 
+/// The workbench on a demo workspace, shown at 1024x700 (the smallest size it must serve).
+struct SmallWindow {
+    QTemporaryDir dir;
+    std::unique_ptr<ui::WorkbenchSession> session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1).value();
+    ui::MainWindow window{session.get()};
+    SmallWindow() {
+        window.resize(1024, 700);
+        window.show();
+    }
+};
+
 } // namespace
 
 class TestResultsPage : public QObject {
@@ -297,12 +308,8 @@ private slots:
 
     // Finding 10: sorting by header, Ctrl+C copies the selection as TSV, a usable table at 1024x700.
     void tablesSortCopyAndFit() {
-        QTemporaryDir dir;
-        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
-        QVERIFY(session);
-        ui::MainWindow window(session->get());
-        window.resize(1024, 700);
-        window.show();
+        SmallWindow small;
+        ui::MainWindow& window = small.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QVERIFY(window.minimumSizeHint().width() <= 1024 && window.minimumSizeHint().height() <= 700);
         core::RunReport report = sampleReport();
@@ -465,12 +472,8 @@ private slots:
     // At 1024x700 every entry of every legend is whole and visible: 10 strategies and baselines
     // plus the frontier (11 entries, which Qt's legend cut), each name in full, none on another.
     void everyLegendEntryVisibleAt1024x700() {
-        QTemporaryDir dir;
-        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
-        QVERIFY(session);
-        ui::MainWindow window(session->get());
-        window.resize(1024, 700);
-        window.show();
+        SmallWindow small;
+        ui::MainWindow& window = small.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         core::RunReport report = sampleReport();
         const char* more[] = {"nearest", "by-category", "self-consistency", "judge-escalate", "sim/flash", "sim/mini"};
@@ -513,12 +516,8 @@ private slots:
     // cheap-first, nearest and mixture sit almost on one point: their names are placed apart,
     // none covers a point, each stays by its point (or is joined to it by a leader line).
     void pointNamesDoNotOverlap() {
-        QTemporaryDir dir;
-        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
-        QVERIFY(session);
-        ui::MainWindow window(session->get());
-        window.resize(1024, 700);
-        window.show();
+        SmallWindow small;
+        ui::MainWindow& window = small.window;
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         core::RunReport report = sampleReport();
         report.strategies.push_back(metrics("nearest", false, 0.85, 0.00102));

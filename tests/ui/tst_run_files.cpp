@@ -6,6 +6,7 @@
 // that never enters a bundle or an export (canary).
 
 #include "bundle/report_document.h"
+#include "bundle_tamper.h"
 #include "bundle/zip_archive.h"
 #include "bundle_actions.h"
 #include "eval/run_report.h"
@@ -200,13 +201,7 @@ private slots:
     void oneChangedByteOfACallIsNamedAndNotImported() {
         auto files = core::readZip(m_dir.filePath("bundles/run.zip").toStdString());
         QVERIFY(files.has_value());
-        std::string& calls = files->at("calls.jsonl");
-        size_t line = 0;
-        for (int i = 0; i < 2; ++i)
-            line = calls.find('\n', line) + 1;
-        size_t at = calls.find("\"response\":\"", line) + 12;
-        QVERIFY(at > line && at < calls.find('\n', line));
-        calls[at] = calls[at] == 'x' ? 'y' : 'x';
+        QVERIFY(test::tamperCallResponse(*files, 3)); // the call on line 3: one letter changed
         QString tampered = m_dir.filePath("tampered.zip");
         QVERIFY(core::writeZip(tampered.toStdString(), *files).has_value());
 
