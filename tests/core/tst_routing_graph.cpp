@@ -3,6 +3,7 @@
 // (every node placed once, edges parent -> child, children below their parent, no two boxes
 // overlapping), with fill colours by role and borders by verdict for a tree known by hand.
 
+#include "call_fixture.h"
 #include "core_printers.h"
 #include "eval/call_timeline.h"
 #include "eval/routing_graph.h"
@@ -20,26 +21,13 @@ QString name(NodeVerdict v) { // compared as words, so a mismatch prints readabl
 
 namespace {
 
-Call call(const char* node, const char* parent, CallRole role, CallStatus status, std::optional<double> usd,
-          int attempt = 1) {
-    Call c;
-    c.itemId = "q1", c.strategy = "cascade", c.nodeId = node, c.parentNodeId = parent, c.role = role;
-    c.status = status, c.attempt = attempt, c.model = role == CallRole::Judge ? "sim/judge" : "sim/cheap";
-    if (usd) c.cost = Money::fromUsd(*usd);
-    return c;
-}
-
-// A cascade as logged: cheap answer (0), judged (0.j), escalated to a second answer (1) after a
-// failed first attempt, a route call that failed for good (r), and a cached verify (1.v).
+// The logged cascade (call_fixture.h) and a cached verify (1.v).
 std::vector<Call> cascade() {
-    auto cached = call("1.v", "1", CallRole::Verify, CallStatus::Ok, 0.0005);
+    auto calls = baton::test::loggedCascade();
+    auto cached = baton::test::cascadeCall("1.v", "1", CallRole::Verify, CallStatus::Ok, 0.0005);
     cached.cacheHit = true;
-    return {call("0", "", CallRole::Answer, CallStatus::Ok, 0.001),
-            call("0.j", "0", CallRole::Judge, CallStatus::Ok, 0.002),
-            call("1", "0.j", CallRole::Answer, CallStatus::Error, 0.003, 1),
-            call("1", "0.j", CallRole::Answer, CallStatus::Ok, 0.004, 2),
-            call("r", "", CallRole::Route, CallStatus::Error, std::nullopt),
-            cached};
+    calls.push_back(cached);
+    return calls;
 }
 
 } // namespace
@@ -117,7 +105,7 @@ private slots:
     void callTimelineFromTheLog() {
         auto timed = [](const char* node, int64_t start, int64_t finish, std::optional<double> latency,
                         std::optional<double> ttft, bool cached = false) {
-            Call c = call(node, "", CallRole::Answer, CallStatus::Ok, 0.001);
+            Call c = baton::test::cascadeCall(node, "", CallRole::Answer, CallStatus::Ok, 0.001);
             c.startedAtMs = 5000 + start, c.finishedAtMs = 5000 + finish, c.latencyMs = latency, c.ttftMs = ttft;
             c.cacheHit = cached;
             return c;

@@ -3,6 +3,7 @@
 // (node count, edges, fill by role, border by verdict, a click selects the call, export), and
 // the reads behind it off the GUI thread, a quick second selection winning over a slow first.
 
+#include "call_fixture.h"
 #include "inspector_page.h"
 
 #include <QFileInfo>
@@ -27,20 +28,8 @@ using namespace baton::core;
 
 namespace {
 
-Call call(const char* node, const char* parent, CallRole role, CallStatus status, std::optional<double> usd,
-          int attempt = 1) {
-    Call c;
-    c.itemId = "q1", c.strategy = "cascade", c.nodeId = node, c.parentNodeId = parent, c.role = role;
-    c.status = status, c.attempt = attempt, c.model = role == CallRole::Judge ? "sim/judge" : "sim/cheap";
-    if (usd) c.cost = Money::fromUsd(*usd);
-    return c;
-}
-
 std::vector<Call> cascade() {
-    return {call("0", "", CallRole::Answer, CallStatus::Ok, 0.001), call("0.j", "0", CallRole::Judge, CallStatus::Ok, 0.002),
-            call("1", "0.j", CallRole::Answer, CallStatus::Error, 0.003, 1),
-            call("1", "0.j", CallRole::Answer, CallStatus::Ok, 0.004, 2),
-            call("r", "", CallRole::Route, CallStatus::Error, std::nullopt)};
+    return baton::test::loggedCascade();
 }
 
 ui::InspectorData data(double grade) {
@@ -149,7 +138,7 @@ private slots:
     void callTimelineAndCostFromKnownTimes() {
         auto timed = [](const char* node, CallRole role, int64_t start, double latency, std::optional<double> ttft,
                         std::optional<double> usd) {
-            Call c = call(node, "", role, CallStatus::Ok, usd);
+            Call c = baton::test::cascadeCall(node, "", role, CallStatus::Ok, usd);
             c.startedAtMs = 1'700'000'000'000 + start, c.latencyMs = latency, c.ttftMs = ttft;
             c.finishedAtMs = c.startedAtMs + int64_t(latency);
             return c;
@@ -221,7 +210,7 @@ private slots:
                 out = cascade();
                 gate->q1Returned = true;
             } else {
-                Call c = call("0", "", CallRole::Answer, CallStatus::Ok, 0.002);
+                Call c = baton::test::cascadeCall("0", "", CallRole::Answer, CallStatus::Ok, 0.002);
                 c.itemId = item, c.strategy = strategy, c.model = "sim/quick", c.requestHash = "req-q2";
                 out.push_back(c);
             }
