@@ -12,10 +12,12 @@
 #include "strategies/policy_object.h"
 #include "strategies/strategy_registry.h"
 #include "training/coordinator_training.h"
+#include "training/lambda_sweep.h"
 
 #include <cstdio>
 #include <iostream>
 #include <limits>
+#include <sstream>
 #include <unistd.h>
 
 namespace baton::cli {
@@ -29,8 +31,9 @@ std::string percent(double v) {
 
 std::string line(const char* label, const core::RolloutFigures& f) {
     char b[256];
-    std::snprintf(b, sizeof b, "  %-26s accuracy %6s  cost/item $%.6f  calls/item %.2f  reward %.4f  (%d items)\n",
-                  label, percent(f.accuracy).c_str(), f.costPerItem, f.callsPerItem, f.reward, f.items);
+    std::snprintf(b, sizeof b, "  %-26s accuracy %6s  cost/item $%.6f  calls/item %.2f  reward %.4f  (%d items%s)\n",
+                  label, percent(f.accuracy).c_str(), f.costPerItem, f.callsPerItem, f.reward, f.items,
+                  f.incomplete ? ", partial: some calls were refused by the budget or cancelled" : "");
     return b;
 }
 
@@ -49,6 +52,58 @@ void printBehaviour(const nlohmann::json& behaviour) {
     }
 }
 
+/// "0.05,0.1,0.5" -> the lambdas, each from 0 to 1e6, none twice.
+std::vector<double> lambdaList(const std::string& text, std::string& bad) {
+    std::vector<double> out;
+    std::stringstream parts(text);
+    for (std::string part; std::getline(parts, part, ',');) {
+        auto v = parseDecimal(part, "--lambda", 0, 1e6, bad);
+        if (!v) return {};
+        if (std::find(out.begin(), out.end(), *v) != out.end()) {
+            bad = "--lambda lists " + part + " twice";
+            return {};
+        }
+        out.push_back(*v);
+    }
+    if (out.empty() && bad.empty()) bad = "--lambda needs a number or a comma-separated list, got \"" + text + "\"";
+    return out;
+}
+
+/// Saves the report's policy as the next version of its name (set in the report).
+core::Status savePolicy(core::StoreWriter& writer, core::TrainingReport& report) {
+    return writer
+        .submit([&](core::SqliteDb& conn) -> core::Status {
+            auto v = core::saveCoordinatorPolicy(conn, report.policy, core::nowMs());
+            if (!v) return std::unexpected(v.error());
+            report.policy.version = *v;
+            return {};
+        })
+        .get();
+}
+
+nlohmann::json trainingJson(const core::TrainingReport& r) {
+    return {{"policy", r.policy.id()},     {"lambda", r.policy.lambda},       {"training_run", r.runId},
+            {"stop_reason", r.stopReason}, {"spent_usd", r.spent.usd()},      {"http_requests", r.httpRequests},
+            {"calls_asked", r.asked},      {"calls_from_memory", r.memoHits}, {"seconds", r.seconds},
+            {"metrics", r.policy.metrics}};
+}
+
+void printSingleModels(const core::TrainingReport& r) {
+    for (const auto& [model, f] : r.singleModelsTest)
+        std::cout << line((model + " alone").c_str(), f);
+}
+
+/// One line per lambda's policy on the test items, then the baselines every policy shares.
+void printSweep(const std::vector<core::TrainingReport>& reports) {
+    std::cout << "Lambda sweep: each policy on the same test items (never trained on)\n";
+    for (const auto& r : reports)
+        std::cout << line(r.policy.id().c_str(), r.test)
+                  << (r.stopReason.empty() ? "" : "    (" + r.stopReason + ")\n");
+    if (reports.empty()) return;
+    std::cout << line("planner-decides (untrained)", reports.front().plannerDecidesTest);
+    printSingleModels(reports.front());
+}
+
 struct Opened {
     std::optional<core::Workspace> workspace;
     std::unique_ptr<core::SqliteDb> reader;
@@ -61,12 +116,15 @@ int trainCommand(const ParsedArgs& args) {
         return usageError("coordinator train needs --pool P, --tasks T and --db DB", "coordinator train");
     std::string bad;
     auto maxCost = decimalOption(args, "--max-cost", 0, core::kMaxBudgetUsd, bad);
-    auto lambda = decimalOption(args, "--lambda", 0, 1e6, bad);
+    auto lambdaText = args.value("--lambda");
+    std::vector<double> lambdas =
+        lambdaText ? lambdaList(*lambdaText, bad) : std::vector<double>{core::TrainingOptions{}.lambda};
     auto maxCalls = wholeOption(args, "--max-calls", 3, core::CoordinatorStrategy::kMaxCalls, bad);
     auto seed = wholeOption(args, "--seed", 0, std::numeric_limits<int32_t>::max(), bad);
     auto generations = wholeOption(args, "--generations", 1, 10000, bad);
     auto patience = wholeOption(args, "--patience", 1, 10000, bad);
     auto population = wholeOption(args, "--population", 5, 10000, bad);
+    auto perModel = wholeOption(args, "--per-model", 1, 4096, bad);
     std::string tierText = args.value("--tier").value_or("ultra");
     auto tier = core::coordinatorTierFromString(tierText);
     if (!tier && bad.empty()) bad = "--tier must be mini or ultra, got \"" + tierText + "\"";
@@ -81,12 +139,18 @@ int trainCommand(const ParsedArgs& args) {
         return usageError("--name must be a name without spaces or '@', got \"" + options.name + "\"",
                           "coordinator train");
     options.budget = core::Money::fromUsd(*maxCost);
-    if (lambda) options.lambda = *lambda;
+    options.lambda = lambdas.empty() ? options.lambda : lambdas.front();
+    bool sweep = lambdas.size() > 1;
+    if (sweep && args.value("--out"))
+        return usageError("--out writes one policy; a sweep saves one per lambda (export each with coordinator show "
+                          "NAME --out FILE)",
+                          "coordinator train");
     if (maxCalls) options.maxCalls = int(*maxCalls);
     if (seed) options.seed = uint64_t(*seed);
     if (generations) options.generations = int(*generations);
     if (patience) options.patience = int(*patience);
     if (population) options.population = int(*population);
+    if (perModel) options.perModelConcurrency = int(*perModel);
 
     auto pool = loadPoolArg(*poolPath);
     if (!pool) return reportError(pool.error(), json);
@@ -105,7 +169,10 @@ int trainCommand(const ParsedArgs& args) {
     auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
     if (!sim) return reportError(sim.error(), json);
     bool terminal = isatty(STDERR_FILENO);
-    std::cerr << "Training " << options.name << " (" << tierText << ", lambda " << options.lambda << ") on "
+    std::string lambdaShown;
+    for (double l : lambdas)
+        lambdaShown += (lambdaShown.empty() ? "" : ", ") + core::lambdaText(l);
+    std::cerr << "Training " << options.name << " (" << tierText << ", lambda " << lambdaShown << ") on "
               << tasks->items.size() << " items, budget " << core::formatUsd(*options.budget) << "\n";
     auto progress = [&](const core::GenerationPoint& p) {
         char b[256];
@@ -118,38 +185,43 @@ int trainCommand(const ParsedArgs& args) {
         if (terminal || !json) std::cerr << b;
     };
     core::RunInputs inputs{writer, **reader, core::PriceBook::bundled()};
+    if (sweep) {
+        auto reports = core::sweepLambdas(
+            inputs, pool->pool, *tasks, options, lambdas, env, signals.token(),
+            [&](double lambda, const core::GenerationPoint& p) {
+                if (terminal || !json) std::cerr << "lambda " << lambda << ": ";
+                progress(p);
+            },
+            [&](core::TrainingReport& r) {
+                auto ok = savePolicy(writer, r);
+                if (ok) std::cerr << "saved " << r.policy.id() << "\n";
+                return ok;
+            });
+        if (!reports) return reportError(reports.error(), json);
+        if (json) {
+            nlohmann::json out = nlohmann::json::array();
+            for (const auto& r : *reports)
+                out.push_back(trainingJson(r));
+            printJson({{"sweep", out}});
+        } else {
+            printSweep(*reports);
+        }
+        return Ok;
+    }
     auto report = core::trainCoordinator(inputs, pool->pool, *tasks, options, env, signals.token(), progress);
     if (!report) return reportError(report.error(), json);
-    int version = 0;
-    auto stored = writer
-                      .submit([&](core::SqliteDb& conn) -> core::Status {
-                          auto v = core::saveCoordinatorPolicy(conn, report->policy, core::nowMs());
-                          if (!v) return std::unexpected(v.error());
-                          version = *v;
-                          return {};
-                      })
-                      .get();
-    if (!stored) return reportError(stored.error(), json);
-    report->policy.version = version;
+    if (auto stored = savePolicy(writer, *report); !stored) return reportError(stored.error(), json);
     if (auto out = args.value("--out")) {
         if (auto ok = core::exportCoordinatorPolicy(report->policy, *out); !ok) return reportError(ok.error(), json);
         std::cerr << "wrote " << *out << "\n";
     }
     if (json) {
-        printJson({{"policy", report->policy.id()},
-                   {"training_run", report->runId},
-                   {"stop_reason", report->stopReason},
-                   {"spent_usd", report->spent.usd()},
-                   {"http_requests", report->httpRequests},
-                   {"calls_asked", report->asked},
-                   {"calls_from_memory", report->memoHits},
-                   {"seconds", report->seconds},
-                   {"metrics", report->policy.metrics}});
+        printJson(trainingJson(*report));
         return Ok;
     }
     std::cout << "Saved policy " << report->policy.id() << " (" << report->policy.parameterCount()
               << " parameters, best on validation at generation " << report->bestGeneration << " of "
-              << report->curve.size() << ")\n";
+              << (report->curve.empty() ? 0 : report->curve.back().generation) << ")\n";
     if (!report->stopReason.empty()) std::cout << "Stopped: " << report->stopReason << "\n";
     std::printf("Training run %lld: %s spent, %lld HTTP requests, %lld calls asked (%lld answered from memory), "
                 "%.1f s\n",
@@ -159,6 +231,7 @@ int trainCommand(const ParsedArgs& args) {
               << report->policy.costReferenceUsd << ":\n"
               << line(report->policy.id().c_str(), report->test)
               << line("planner-decides (untrained)", report->plannerDecidesTest);
+    printSingleModels(*report);
     std::cout << "Learned behaviour on the test items:\n";
     printBehaviour(report->test.toJson()["behaviour"]);
     std::cout << "Use it in a pool: {\"kind\": \"coordinator\", \"policy\": \"" << report->policy.id()
@@ -336,8 +409,9 @@ std::vector<Command> coordinatorCommands() {
     return {{"coordinator train",
              "train a coordinator policy on a task set against the pool (CMA-ES)",
              "Usage: baton-cli coordinator train --pool P --tasks T --db DB --max-cost USD [--name NAME]\n"
-             "                                  [--tier mini|ultra] [--lambda L] [--max-calls N] [--seed S]\n"
+             "                                  [--tier mini|ultra] [--lambda L[,L...]] [--max-calls N] [--seed S]\n"
              "                                  [--generations G] [--patience K] [--population N]\n"
+             "                                  [--per-model N]\n"
              "                                  [--sim-profile FILE] [--out FILE] [--json]\n\n"
              "Splits the task set by seed (default 1) into training (50%), validation (25%) and test (25%)\n"
              "items, stratified by category, and trains the policy's parameters with CMA-ES (pagmo) on\n"
@@ -349,7 +423,12 @@ std::vector<Command> coordinatorCommands() {
              "when the budget --max-cost would be exceeded (it never is); the policy best on validation is\n"
              "saved in the workspace as the next version of NAME (default coordinator-TIER), with its\n"
              "test figures next to the untrained planner-decides baseline. Every call is logged under a\n"
-             "training run. --out writes the policy as a JSON file.\n",
+             "training run. --out writes the policy as a JSON file. A generation's candidates are played\n"
+             "together, at most --per-model calls (default 8) in flight per model.\n\n"
+             "A lambda sweep (--lambda 0.05,0.1,0.2,0.5) trains one policy per lambda on the same splits,\n"
+             "saved as NAME-lambdaL, and prints each one's test point next to every pool model alone: the\n"
+             "cost-quality curve the learned policies trace. --max-cost caps the whole sweep; later\n"
+             "trainings mostly ask what earlier ones asked, which the workspace's response cache answers.\n",
              {{"--pool", true},
               {"--tasks", true},
               {"--db", true},
@@ -362,6 +441,7 @@ std::vector<Command> coordinatorCommands() {
               {"--generations", true},
               {"--patience", true},
               {"--population", true},
+              {"--per-model", true},
               {"--sim-profile", true},
               {"--out", true}},
              trainCommand},

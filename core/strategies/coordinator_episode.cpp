@@ -182,9 +182,11 @@ private:
         m_reasons[node] = why;
         auto asking = m_calls.ask(model, std::move(messages), role, node, parent, std::move(why));
         ModelCallResult r = co_await asking;
-        if (r.cost)
-            m_result.costUsd += r.cost->usd();
-        else if (r.error == CallError::None || r.attempts > 0)
+        if (r.cost) {
+            // Summed exactly in pico-dollars, as the call log sums them.
+            m_cost += *r.cost;
+            m_result.costUsd = m_cost.usd();
+        } else if (r.error == CallError::None || r.attempts > 0)
             m_result.costUnknown = true;
         if (stopped(r))
             m_result.incomplete = true, m_over = true, m_result.error = r.errorText;
@@ -326,6 +328,7 @@ private:
     CoordinatorCalls& m_calls;
     ItemFeatures m_features;
     EpisodeResult m_result;
+    Money m_cost; ///< known costs so far, exact
     std::string m_answer, m_answerNode, m_lastNode, m_lastError;
     std::map<std::string, Reason> m_reasons; ///< node -> the reason logged for it
     std::vector<std::pair<std::string, std::string>> m_outputs;

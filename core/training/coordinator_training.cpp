@@ -13,14 +13,37 @@
 
 #include <chrono>
 #include <cmath>
+#include <map>
 #include <set>
 
 namespace baton::core {
 namespace {
 
+/// The rewards of candidate parameter vectors. pagmo's CMA-ES asks for one fitness at a time,
+/// but samples a generation's candidates before it evaluates any: a dry run of the generation on
+/// copies of the algorithm and population (`recording`) collects them, they are played all at
+/// once, and the real generation then finds each reward in `known`.
+struct CandidateRewards {
+    std::function<double(const std::vector<double>&)> alone; ///< plays one candidate
+    bool recording = false;
+    std::vector<std::vector<double>> asked; ///< the candidates of the dry run, in order
+    std::map<std::vector<double>, double> known;
+    int64_t playedAlone = 0; ///< asked outside a batch (none while the dry run matches the real one)
+
+    double operator()(const std::vector<double>& x) {
+        if (recording) {
+            asked.push_back(x);
+            return 0;
+        }
+        if (auto it = known.find(x); it != known.end()) return it->second;
+        ++playedAlone;
+        return alone(x);
+    }
+};
+
 /// pagmo's view of the training problem: minimise minus the mean training reward.
 struct CoordinatorProblem {
-    std::shared_ptr<std::function<double(const std::vector<double>&)>> reward;
+    std::shared_ptr<CandidateRewards> reward;
     size_t dimension = 1;
     double bound = 20;
     pagmo::vector_double fitness(const pagmo::vector_double& x) const { return {-(*reward)(x)}; }
@@ -53,6 +76,18 @@ std::string dataHash(const TaskSet& tasks, const ThreeWaySplit& split, uint64_t 
     return sha256Hex(text);
 }
 
+/// A policy that answers with model `index` and stops: that model alone, played by the episode.
+CoordinatorPolicy answerAlone(const CoordinatorPolicy& base, size_t index) {
+    CoordinatorPolicy alone = base;
+    size_t psi = 1 + base.categories.size();
+    size_t kinds = alone.kinds().size();
+    std::fill(alone.parameters.begin(), alone.parameters.end(), 0.0);
+    alone.parameters[kinds * size_t(alone.featureCount()) + index * psi] = 10; // beta_(answer, model)
+    alone.parameters[(kinds - 1) * size_t(alone.featureCount()) + size_t(alone.itemFeatureCount())] =
+        20; // theta_(stop, has answer)
+    return alone;
+}
+
 nlohmann::json figuresJson(const RolloutFigures& f) {
     nlohmann::json j = f.toJson();
     j.erase("behaviour");
@@ -62,11 +97,17 @@ nlohmann::json figuresJson(const RolloutFigures& f) {
 } // namespace
 
 nlohmann::json TrainingOptions::toJson() const {
-    return {{"name", name},         {"tier", toString(tier)},
-            {"lambda", lambda},     {"max_calls", maxCalls},
-            {"seed", seed},         {"generations", generations},
-            {"patience", patience}, {"population", population},
-            {"sigma0", sigma0},     {"budget_usd", budget ? nlohmann::json(budget->usd()) : nlohmann::json()}};
+    return {{"name", name},
+            {"tier", toString(tier)},
+            {"lambda", lambda},
+            {"max_calls", maxCalls},
+            {"seed", seed},
+            {"generations", generations},
+            {"patience", patience},
+            {"population", population},
+            {"sigma0", sigma0},
+            {"per_model_concurrency", perModelConcurrency},
+            {"budget_usd", budget ? nlohmann::json(budget->usd()) : nlohmann::json()}};
 }
 
 Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
@@ -107,7 +148,8 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
     if (!inserted) return std::unexpected(inserted.error());
     const int64_t runId = *inserted;
 
-    RolloutEvaluator evaluator(inputs, tasks, env, runId, options.budget, options.seed, stop);
+    RolloutEvaluator evaluator(inputs, tasks, env, runId, options.budget, options.seed, options.perModelConcurrency,
+                               stop);
     EpisodeSettings settings;
     for (const auto& m : pool.models)
         settings.models.push_back(&m);
@@ -119,14 +161,8 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
     };
 
     // The cost reference: the dearest model answering alone, per training item.
-    CoordinatorPolicy alone = policy;
     {
-        size_t psi = 1 + categories.size();
-        auto kinds = alone.kinds();
-        size_t dearestIndex = size_t(dearest - &pool.models.front());
-        alone.parameters[kinds.size() * size_t(alone.featureCount()) + dearestIndex * psi] =
-            10; // beta_(answer, dearest)
-        alone.parameters[(kinds.size() - 1) * size_t(alone.featureCount()) + size_t(alone.itemFeatureCount())] = 20;
+        CoordinatorPolicy alone = answerAlone(policy, size_t(dearest - &pool.models.front()));
         settings.policy = &alone;
         RolloutFigures reference = evaluator.evaluate(settings, split.train, 0, 0);
         stopWhy(reference);
@@ -140,51 +176,95 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
         settings.policy = &candidate;
         return evaluator.evaluate(settings, items, policy.lambda, policy.costReferenceUsd);
     };
-    auto reward = std::make_shared<std::function<double(const std::vector<double>&)>>(
-        [&](const std::vector<double>& x) -> double {
-            if (!stopReason.empty() || stop.stop_requested()) return -1e6; // ends the generation quickly
-            RolloutFigures f = evaluate(x, split.train);
-            stopWhy(f);
-            return f.incomplete ? -1e6 : f.reward;
-        });
-
-    std::vector<double> best(policy.parameters.size(), 0.0);
-    double bestValidation = -1e300;
-    if (stopReason.empty()) {
-        RolloutFigures v = evaluate(best, split.validation);
-        stopWhy(v);
-        if (!v.incomplete) bestValidation = v.reward;
-    }
-    size_t dim = policy.parameters.size();
-    unsigned populationSize =
-        options.population > 0 ? unsigned(options.population) : unsigned(4 + std::floor(3 * std::log(double(dim))));
-    populationSize = std::max(populationSize, 5u);
-    pagmo::problem problem{CoordinatorProblem{reward, dim, 20}};
-    pagmo::population population{problem, 0u, unsigned(options.seed)};
-    Rng rng(hashParts({"coordinator-init", std::to_string(options.seed)}));
-    for (unsigned i = 0; i < populationSize && stopReason.empty(); ++i) {
-        pagmo::vector_double x(dim);
-        for (auto& v : x)
-            v = rng.normal(0, 0.1);
-        population.push_back(x);
-    }
-    pagmo::cmaes cmaes{1u, -1, -1, -1, -1, options.sigma0, 1e-12, 1e-12, true, false, unsigned(options.seed)};
-    int sinceBest = 0;
-    for (int generation = 1; generation <= options.generations && stopReason.empty() && !stop.stop_requested();
-         ++generation) {
-        population = cmaes.evolve(population);
-        if (!stopReason.empty() || stop.stop_requested()) break;
-        std::vector<double> champion = population.champion_x();
+    // A generation's champion on the training and validation items, and the training so far.
+    auto measure = [&](int generation, const std::vector<double>& champion) {
         GenerationPoint point;
         point.generation = generation;
         point.train = evaluate(champion, split.train);
         point.validation = evaluate(champion, split.validation);
-        stopWhy(point.validation);
         point.spent = evaluator.spent();
         point.httpRequests = evaluator.httpRequests();
         point.asked = evaluator.asked();
         point.memoHits = evaluator.memoHits();
         point.seconds = seconds(started);
+        return point;
+    };
+    auto rewardOf = [&](const RolloutFigures& f) {
+        stopWhy(f);
+        return f.incomplete ? -1e6 : f.reward;
+    };
+    auto rewards = std::make_shared<CandidateRewards>();
+    rewards->alone = [&](const std::vector<double>& x) -> double {
+        if (!stopReason.empty() || stop.stop_requested()) return -1e6; // ends the generation quickly
+        return rewardOf(evaluate(x, split.train));
+    };
+    // Plays every candidate `sample` asks for on the training items at once.
+    auto playBatch = [&](const std::function<void()>& sample) {
+        rewards->recording = true;
+        rewards->asked.clear();
+        sample();
+        rewards->recording = false;
+        rewards->known.clear();
+        if (!stopReason.empty() || stop.stop_requested()) return;
+        std::vector<CoordinatorPolicy> policies(rewards->asked.size(), policy);
+        std::vector<EpisodeSettings> candidates(policies.size(), settings);
+        for (size_t i = 0; i < policies.size(); ++i)
+            policies[i].parameters = rewards->asked[i], candidates[i].policy = &policies[i];
+        auto figures = evaluator.evaluate(candidates, split.train, policy.lambda, policy.costReferenceUsd);
+        for (size_t i = 0; i < figures.size(); ++i)
+            rewards->known.emplace(rewards->asked[i], rewardOf(figures[i]));
+    };
+
+    size_t dim = policy.parameters.size();
+    unsigned populationSize =
+        options.population > 0 ? unsigned(options.population) : unsigned(4 + std::floor(3 * std::log(double(dim))));
+    populationSize = std::max(populationSize, 5u);
+    pagmo::problem problem{CoordinatorProblem{rewards, dim, 20}};
+    pagmo::population population{problem, 0u, unsigned(options.seed)};
+    // The first generation: every pool model answering alone (a warm start: CMA-ES starts from the
+    // best of them on the training reward and learns where to do otherwise), the rest drawn near 0.
+    Rng rng(hashParts({"coordinator-init", std::to_string(options.seed)}));
+    std::vector<pagmo::vector_double> initial;
+    for (size_t i = 0; i < pool.models.size() && initial.size() < populationSize; ++i)
+        initial.push_back(answerAlone(policy, i).parameters);
+    while (initial.size() < populationSize) {
+        pagmo::vector_double x(dim);
+        for (auto& v : x)
+            v = rng.normal(0, 0.1);
+        initial.push_back(std::move(x));
+    }
+    playBatch([&] {
+        for (const auto& x : initial)
+            (*rewards)(x);
+    });
+    for (const auto& x : initial)
+        if (stopReason.empty()) population.push_back(x);
+    std::vector<double> best(dim, 0.0);
+    double bestValidation = -1e300;
+    if (stopReason.empty()) { // generation 0 of the curve: the warm start's champion
+        best = population.champion_x();
+        GenerationPoint start = measure(0, best);
+        stopWhy(start.validation);
+        if (stopReason.empty()) {
+            bestValidation = start.validation.reward;
+            report.curve.push_back(start);
+            if (progress) progress(start);
+        }
+    }
+    pagmo::cmaes cmaes{1u, -1, -1, -1, -1, options.sigma0, 1e-12, 1e-12, true, false, unsigned(options.seed)};
+    int sinceBest = 0;
+    for (int generation = 1; generation <= options.generations && stopReason.empty() && !stop.stop_requested();
+         ++generation) {
+        playBatch([&] {
+            pagmo::cmaes dry = cmaes;
+            pagmo::population dryPopulation = population;
+            dry.evolve(dryPopulation);
+        });
+        population = cmaes.evolve(population);
+        if (!stopReason.empty() || stop.stop_requested()) break;
+        std::vector<double> champion = population.champion_x();
+        GenerationPoint point = measure(generation, champion);
+        stopWhy(point.validation);
         if (!stopReason.empty()) break;
         report.curve.push_back(point);
         if (progress) progress(point);
@@ -205,7 +285,16 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
     settings.policy = nullptr;
     settings.planner = dearest;
     report.plannerDecidesTest = evaluator.evaluate(settings, split.test, policy.lambda, policy.costReferenceUsd);
-    if (budgetStop.empty() && (report.test.incomplete || report.plannerDecidesTest.incomplete))
+    settings.planner = nullptr;
+    bool partial = report.test.incomplete || report.plannerDecidesTest.incomplete;
+    for (size_t i = 0; i < pool.models.size(); ++i) {
+        CoordinatorPolicy alone = answerAlone(policy, i);
+        settings.policy = &alone;
+        RolloutFigures f = evaluator.evaluate(settings, split.test, policy.lambda, policy.costReferenceUsd);
+        partial = partial || f.incomplete;
+        report.singleModelsTest.emplace_back(pool.models[i].name, std::move(f));
+    }
+    if (budgetStop.empty() && partial)
         stopReason = "the training budget cap was reached during the test rollouts (test figures are partial)";
 
     RolloutFigures trainBest, validationBest;
@@ -227,7 +316,7 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
          {{"train", split.train.size()}, {"validation", split.validation.size()}, {"test", split.test.size()}}},
         {"options", options.toJson()},
         {"population", populationSize},
-        {"generations_run", report.curve.size()},
+        {"generations_run", report.curve.empty() ? 0 : report.curve.back().generation},
         {"best_generation", report.bestGeneration},
         {"cost_reference", "mean cost per training item of " + dearest->name + " answering alone"},
         {"training_run", runId},
@@ -236,11 +325,16 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
         {"http_requests", evaluator.httpRequests()},
         {"calls_asked", evaluator.asked()},
         {"calls_from_memory", evaluator.memoHits()},
+        {"candidates_played_alone", rewards->playedAlone},
         {"curve", curve}};
+    nlohmann::json singleModels = nlohmann::json::object();
+    for (const auto& [model, f] : report.singleModelsTest)
+        singleModels[model] = figuresJson(f);
     policy.metrics = {{"train", figuresJson(trainBest)},
                       {"validation", figuresJson(validationBest)},
                       {"test", report.test.toJson()},
-                      {"planner_decides_test", report.plannerDecidesTest.toJson()}};
+                      {"planner_decides_test", report.plannerDecidesTest.toJson()},
+                      {"single_models_test", singleModels}};
 
     RunStatus status =
         stopReason.empty() || stopReason.starts_with("early stop") ? RunStatus::Completed : RunStatus::Cancelled;
@@ -260,6 +354,7 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
     report.httpRequests = evaluator.httpRequests();
     report.asked = evaluator.asked();
     report.memoHits = evaluator.memoHits();
+    report.candidatesPlayedAlone = rewards->playedAlone;
     report.seconds = seconds(started);
     return report;
 }

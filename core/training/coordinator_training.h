@@ -2,13 +2,14 @@
 #pragma once
 /// Trains a coordinator policy on reward = grade - lambda x cost / reference, where the reference
 /// is what the pool's dearest model costs per item answering alone on the training items. The
-/// policy's parameters are optimised by CMA-ES (pagmo), one generation at a time: each candidate
-/// is played on every training item at once on one event loop, calls memoised so that a repeated
-/// rollout costs nothing; after each generation the best candidate is played on the validation
-/// items, and training stops early when validation reward has not improved for `patience`
-/// generations. The policy kept is the one best on validation. Every call is logged under a
-/// training run in the workspace and the training budget is never exceeded; a stop or the budget
-/// ends training with the best policy so far.
+/// policy's parameters are optimised by CMA-ES (pagmo), one generation at a time: a generation's
+/// candidates are played on every training item at once on one event loop, calls memoised so that
+/// a repeated rollout costs nothing. The first population holds every pool model answering alone
+/// (a warm start: the search begins at the best of them; generation 0 of the curve); after each generation the best
+/// candidate is played on the validation items, and training stops early when validation reward has not improved for
+/// `patience` generations. The policy kept is the one best on validation. Every call is logged under a training run in
+/// the workspace and the training budget is never exceeded; a stop or the budget ends training with the best policy so
+/// far.
 
 #include "training/item_splits.h"
 #include "training/rollout_evaluator.h"
@@ -27,6 +28,7 @@ struct TrainingOptions {
     int patience = 8;
     int population = 0; ///< 0: CMA-ES's default, 4 + 3 ln(parameters)
     double sigma0 = 1.0;
+    int perModelConcurrency = 8; ///< calls in flight per model, as a run's
     std::optional<Money> budget; ///< the training budget cap
     nlohmann::json toJson() const;
 };
@@ -40,14 +42,19 @@ struct GenerationPoint {
 };
 
 struct TrainingReport {
-    CoordinatorPolicy policy; ///< the best on validation, with its training record and metrics
-    int64_t runId = 0;        ///< the training run its calls are logged under
-    std::vector<GenerationPoint> curve;
+    CoordinatorPolicy policy;           ///< the best on validation, with its training record and metrics
+    int64_t runId = 0;                  ///< the training run its calls are logged under
+    std::vector<GenerationPoint> curve; ///< from generation 0, the warm start's champion
     int bestGeneration = 0;
     RolloutFigures test, plannerDecidesTest; /// the kept policy and the untrained baseline on the test items
-    std::string stopReason;                  ///< empty when it ran to its last generation
+    /// Every pool model answering alone on the test items (pool order): the single-model baselines.
+    std::vector<std::pair<std::string, RolloutFigures>> singleModelsTest;
+    std::string stopReason; ///< empty when it ran to its last generation
     Money spent;
     int64_t httpRequests = 0, asked = 0, memoHits = 0;
+    /// Candidates played one by one instead of in their generation's batch (0 unless pagmo's
+    /// dry run of a generation stopped matching the real one; the figures stay right, only slower).
+    int64_t candidatesPlayedAlone = 0;
     double seconds = 0;
 };
 

@@ -99,7 +99,7 @@ nlohmann::json RolloutFigures::toJson() const {
 }
 
 RolloutEvaluator::RolloutEvaluator(RunInputs inputs, const TaskSet& tasks, const RunEnvironment& env, int64_t runId,
-                                   std::optional<Money> cap, uint64_t seed, std::stop_token stop)
+                                   std::optional<Money> cap, uint64_t seed, int perModel, std::stop_token stop)
     : m_tasks(tasks), m_external(stop, std::function<void()>([this] { m_stop.request_stop(); })),
       m_logger(inputs.writer), m_budget(cap, std::nullopt), m_memo(std::make_unique<Memo>()) {
     m_cache = std::make_unique<ResponseCache>(inputs.reader, m_logger);
@@ -110,6 +110,7 @@ RolloutEvaluator::RolloutEvaluator(RunInputs inputs, const TaskSet& tasks, const
     cs.baseUrlFor = [env](const ModelSpec& m) { return baseUrlFor(m, env.simBaseUrl); };
     cs.simIdentity = env.simIdentity;
     cs.seed = seed;
+    cs.perModelConcurrency = perModel;
     m_caller = std::make_unique<ModelCaller>(m_loop, m_logger, m_budget, m_cache.get(), cs, m_stop.get_token());
 }
 
@@ -117,15 +118,34 @@ RolloutEvaluator::~RolloutEvaluator() = default;
 
 RolloutFigures RolloutEvaluator::evaluate(const EpisodeSettings& settings, const std::vector<const TaskItem*>& items,
                                           double lambda, double costReferenceUsd) {
+    return evaluate(std::vector<EpisodeSettings>{settings}, items, lambda, costReferenceUsd).front();
+}
+
+std::vector<RolloutFigures> RolloutEvaluator::evaluate(const std::vector<EpisodeSettings>& candidates,
+                                                       const std::vector<const TaskItem*>& items, double lambda,
+                                                       double costReferenceUsd) {
     std::promise<std::vector<EpisodeResult>> done;
     auto finished = done.get_future();
     m_loop.post([&] {
         std::vector<Async<EpisodeResult>> episodes;
-        for (const TaskItem* item : items)
-            episodes.push_back(playOne(settings, *item, *m_memo, *m_caller, m_asked, m_hits));
+        for (const EpisodeSettings& settings : candidates)
+            for (const TaskItem* item : items)
+                episodes.push_back(playOne(settings, *item, *m_memo, *m_caller, m_asked, m_hits));
         whenAll(std::move(episodes)).detach([&](std::vector<EpisodeResult> r) { done.set_value(std::move(r)); });
     });
     std::vector<EpisodeResult> results = finished.get();
+    std::vector<RolloutFigures> figures;
+    for (size_t c = 0; c < candidates.size(); ++c) {
+        std::vector<EpisodeResult> mine(std::make_move_iterator(results.begin() + ptrdiff_t(c * items.size())),
+                                        std::make_move_iterator(results.begin() + ptrdiff_t((c + 1) * items.size())));
+        figures.push_back(score(candidates[c], items, mine, lambda, costReferenceUsd));
+    }
+    return figures;
+}
+
+RolloutFigures RolloutEvaluator::score(const EpisodeSettings& settings, const std::vector<const TaskItem*>& items,
+                                       const std::vector<EpisodeResult>& results, double lambda,
+                                       double costReferenceUsd) {
     RolloutFigures f;
     f.items = int(items.size());
     for (size_t i = 0; i < items.size(); ++i) {

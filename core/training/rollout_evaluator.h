@@ -35,14 +35,20 @@ struct RolloutFigures {
 
 class RolloutEvaluator {
 public:
-    /// Calls are logged under run `runId`; `cap` is the training budget.
+    /// Calls are logged under run `runId`; `cap` is the training budget; at most `perModel` calls
+    /// are in flight per model (as a run's --per-model).
     RolloutEvaluator(RunInputs inputs, const TaskSet& tasks, const RunEnvironment& env, int64_t runId,
-                     std::optional<Money> cap, uint64_t seed, std::stop_token stop);
+                     std::optional<Money> cap, uint64_t seed, int perModel, std::stop_token stop);
     ~RolloutEvaluator();
 
     /// Plays `settings` on every item (concurrently) and scores it. Blocks until done.
     RolloutFigures evaluate(const EpisodeSettings& settings, const std::vector<const TaskItem*>& items, double lambda,
                             double costReferenceUsd);
+    /// Plays every candidate on every item, all at once on the one event loop (a request two of
+    /// them ask is sent once), and scores each. Blocks until done.
+    std::vector<RolloutFigures> evaluate(const std::vector<EpisodeSettings>& candidates,
+                                         const std::vector<const TaskItem*>& items, double lambda,
+                                         double costReferenceUsd);
 
     Money spent() const { return m_budget.spent(); }
     int64_t httpRequests() const { return m_caller->httpRequests(); }
@@ -54,6 +60,9 @@ public:
     struct Memo;
 
 private:
+    RolloutFigures score(const EpisodeSettings& settings, const std::vector<const TaskItem*>& items,
+                         const std::vector<EpisodeResult>& results, double lambda, double costReferenceUsd);
+
     const TaskSet& m_tasks;
     std::stop_source m_stop;
     std::stop_callback<std::function<void()>> m_external;

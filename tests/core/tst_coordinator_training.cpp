@@ -1,5 +1,7 @@
 // SPDX-License-Identifier: MIT
-// Coordinator training against the simulator: the training budget is never exceeded.
+// Coordinator training against the simulator: the training budget is never exceeded, a second
+// training of the same seed is the same policy without a request, the single-model baselines are
+// what a run of each model says, and a lambda sweep trains one policy per lambda under one cap.
 
 #include "core_printers.h"
 #include "run_bench.h"
@@ -7,8 +9,12 @@
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "training/coordinator_training.h"
+#include "training/lambda_sweep.h"
 
 #include <QTest>
+
+#include <map>
+#include <set>
 
 using namespace baton::core;
 using Bench = baton::test::RunBench;
@@ -20,6 +26,32 @@ Money loggedSpend(Bench& bench, int64_t runId) {
     for (const auto& c : bench.calls(runId))
         if (!c.cacheHit) total += c.cost.value_or(Money{0});
     return total;
+}
+
+/// Per model: grade sum and cost sum of a baseline run (every model alone, no cache) on `ids`.
+std::map<std::string, std::pair<double, Money>> baselineSums(Bench& bench, const std::set<std::string>& ids) {
+    auto run = bench.run(baton::test::demoPool(), {}, true).value();
+    std::vector<Outcome> outcomes = loadOutcomes(*bench.freshReader(), run.runId).value();
+    std::map<std::string, std::pair<double, Money>> byModel;
+    for (const auto& o : outcomes)
+        if (ids.count(o.itemId))
+            byModel[o.strategy].first += o.grade.value(), byModel[o.strategy].second += o.cost.value();
+    return byModel;
+}
+
+std::set<std::string> idsOf(const std::vector<const TaskItem*>& items) {
+    std::set<std::string> ids;
+    for (const TaskItem* item : items)
+        ids.insert(item->id);
+    return ids;
+}
+
+TrainingOptions smallTraining(const char* name, double budgetUsd) {
+    TrainingOptions options;
+    options.name = name;
+    options.generations = 3;
+    options.budget = Money::fromUsd(budgetUsd);
+    return options;
 }
 
 } // namespace
@@ -44,6 +76,96 @@ private slots:
         QCOMPARE(int(report.policy.parameters.size()), report.policy.parameterCount()); // the best so far is kept
         auto run = loadRun(*bench.freshReader(), report.runId).value();
         QCOMPARE(run.stopReason, report.stopReason);
+    }
+
+    void sameSeedSamePolicyWithoutANewRequest() {
+        Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
+        TrainingOptions options = smallTraining("twice", 100);
+        auto train = [&] {
+            return trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, options, bench.env(), {}, {})
+                .value();
+        };
+        TrainingReport first = train(), second = train();
+        QCOMPARE(first.stopReason, std::string()); // a budget stop would end the two at different points
+        QVERIFY(first.httpRequests > 0);
+        QCOMPARE(second.httpRequests, int64_t(0)); // the workspace's response cache answers every request again
+        QCOMPARE(second.spent, Money{0});
+        QCOMPARE(second.policy.parameters, first.policy.parameters);
+        QCOMPARE(second.bestGeneration, first.bestGeneration);
+        QCOMPARE(second.test.reward, first.test.reward);
+        // Each generation's candidates were played together, as pagmo then asked for them.
+        QCOMPARE(first.candidatesPlayedAlone, int64_t(0));
+    }
+
+    void singleModelBaselinesAreWhatARunOfEachModelSays() {
+        Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
+        Pool pool = baton::test::demoPool();
+        TrainingOptions options = smallTraining("baselines", 100);
+        auto report = trainCoordinator(bench.inputs(), pool, bench.tasks, options, bench.env(), {}, {}).value();
+        QCOMPARE(report.stopReason, std::string()); // the budget was not reached: no rollout is partial
+        QCOMPARE(report.singleModelsTest.size(), pool.models.size());
+
+        std::set<std::string> testIds = idsOf(splitBySeed(bench.tasks, options.seed).test);
+        auto byModel = baselineSums(bench, testIds);
+        for (const auto& [model, f] : report.singleModelsTest) {
+            QCOMPARE(f.items, int(testIds.size()));
+            QCOMPARE(f.callsPerItem, 1.0);
+            QCOMPARE(f.accuracy * f.items, byModel.at(model).first);
+            QCOMPARE(f.costPerItem * f.items, byModel.at(model).second.usd());
+        }
+    }
+
+    void trainingStartsFromTheBestSingleModel() {
+        Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
+        TrainingOptions options = smallTraining("warm", 100);
+        options.lambda = 0; // reward = accuracy: the warm start's champion is the most accurate model
+        options.generations = 1;
+        auto report =
+            trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, options, bench.env(), {}, {})
+                .value();
+        std::set<std::string> trainIds = idsOf(splitBySeed(bench.tasks, options.seed).train);
+        double mostRight = 0;
+        for (const auto& [model, sums] : baselineSums(bench, trainIds))
+            mostRight = std::max(mostRight, sums.first);
+        QCOMPARE(report.curve.front().generation, 0);
+        QCOMPARE(report.curve.front().train.accuracy * double(trainIds.size()), mostRight);
+        QCOMPARE(report.curve.front().train.callsPerItem, 1.0);
+        QVERIFY(report.policy.metrics["validation"]["reward"].get<double>() >= report.curve.front().validation.reward);
+    }
+
+    void lambdaSweepTrainsOnePolicyPerLambdaUnderOneCap() {
+        Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
+        TrainingOptions options = smallTraining("swept", 100);
+        std::vector<std::string> trained;
+        auto reports = sweepLambdas(bench.inputs(), baton::test::demoPool(), bench.tasks, options, {0.05, 2.0},
+                                    bench.env(), {}, {},
+                                    [&](TrainingReport& r) {
+                                        trained.push_back(r.policy.name);
+                                        return Status{};
+                                    })
+                           .value();
+        QCOMPARE(trained, (std::vector<std::string>{"swept-lambda0.05", "swept-lambda2"}));
+        QCOMPARE(reports.size(), size_t(2));
+        QCOMPARE(reports[0].policy.lambda, 0.05);
+        QCOMPARE(reports[1].policy.lambda, 2.0);
+        // A dearer lambda never buys a dearer policy on the items it was trained on.
+        QVERIFY(reports[1].policy.metrics["train"]["cost_per_item_usd"].get<double>() <=
+                reports[0].policy.metrics["train"]["cost_per_item_usd"].get<double>());
+    }
+
+    void lambdaSweepStopsWhenItsOneCapIsSpent() {
+        Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
+        TrainingOptions options = smallTraining("short", 0.004);
+        auto reports = sweepLambdas(bench.inputs(), baton::test::demoPool(), bench.tasks, options, {0.05, 0.5, 2.0},
+                                    bench.env(), {}, {}, {})
+                           .value();
+        QVERIFY(reports.size() < 3); // the cap ends the sweep
+        Money logged;
+        for (const auto& r : reports)
+            logged += loggedSpend(bench, r.runId);
+        QVERIFY(logged <= *options.budget);
+        QVERIFY(logged.pico > 0);
+        QCOMPARE(reports.back().stopReason, std::string("the training budget cap was reached"));
     }
 };
 

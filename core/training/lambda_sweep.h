@@ -1,0 +1,31 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// A lambda sweep: one coordinator policy trained per lambda on the same splits, so that their
+/// test points can be drawn on the cost-quality plane next to the single models. The budget is
+/// one cap for the whole sweep: each training gets what the earlier ones left, so the sweep never
+/// spends more than it. Later trainings ask mostly what earlier ones asked, which the workspace's
+/// response cache answers without a request.
+
+#include "training/coordinator_training.h"
+
+namespace baton::core {
+
+using SweepProgress = std::function<void(double lambda, const GenerationPoint&)>;
+/// Called after each training, before the next starts (e.g. to save the policy). An error ends
+/// the sweep with it.
+using SweepTrained = std::function<Status(TrainingReport&)>;
+
+/// Trains `base` once per lambda (in the order given), `base.name` suffixed "-lambda<L>". Ends
+/// early, keeping what was trained, on a stop or when the budget is spent.
+/// Errors: BadInput (no lambda), those of trainCoordinator and of `trained`.
+Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
+                                                 const TrainingOptions& base, const std::vector<double>& lambdas,
+                                                 const RunEnvironment& env, std::stop_token stop,
+                                                 SweepProgress progress, SweepTrained trained);
+
+/// 0.05 -> "0.05" (printf's %g: no trailing zeros).
+std::string lambdaText(double lambda);
+/// "coordinator-ultra" and 0.05 -> "coordinator-ultra-lambda0.05".
+std::string sweepPolicyName(const std::string& base, double lambda);
+
+} // namespace baton::core
