@@ -4,8 +4,8 @@
 #include "cli_output.h"
 #include "command.h"
 #include "store/price_versions.h"
-#include "store/workspace.h"
 #include "util/printable.h"
+#include "workspace_reader.h"
 
 #include <iomanip>
 #include <iostream>
@@ -18,9 +18,7 @@ int run(const ParsedArgs& args) {
     auto db = args.value("--db");
     if (!db || !args.positional.empty())
         return usageError("prices versions takes --db DB and no other argument", "prices versions");
-    auto workspace = core::Workspace::openForReading(*db);
-    if (!workspace) return reportError(workspace.error(), json);
-    auto reader = workspace->openReader();
+    auto reader = openWorkspaceReader(*db);
     if (!reader) return reportError(reader.error(), json);
     auto versions = core::listPriceVersions(**reader);
     if (!versions) return reportError(versions.error(), json);

@@ -7,8 +7,8 @@
 #include "cli_output.h"
 #include "command.h"
 #include "pool_summary.h"
-#include "store/workspace.h"
 #include "util/printable.h"
+#include "workspace_reader.h"
 
 #include <iomanip>
 #include <iostream>
@@ -115,9 +115,7 @@ int run(const ParsedArgs& args) {
     source.file = args.value("--prices").value_or("");
     source.fileAsOf = args.value("--as-of").value_or(today());
     source.version = version;
-    auto workspace = core::Workspace::openForReading(*db);
-    if (!workspace) return reportError(workspace.error(), json);
-    auto reader = workspace->openReader();
+    auto reader = openWorkspaceReader(*db);
     if (!reader) return reportError(reader.error(), json);
     auto r = core::repriceStoredRun(**reader, *runId, source);
     if (!r) return reportError(r.error(), json);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/price_versions.h"
+#include "store/statement_rows.h"
 
 namespace baton::core {
 namespace {
@@ -7,15 +8,13 @@ namespace {
 constexpr const char* kColumns = "id, imported_at_ms, as_of, source, content_sha256, model_count";
 
 PriceVersion rowOf(const Statement& s, bool withBook) {
-    PriceVersion v;
-    v.id = s.columnInt(0);
-    v.importedAtMs = s.columnInt(1);
-    v.asOf = s.columnText(2);
-    v.source = s.columnText(3);
-    v.sha256 = s.columnText(4);
-    v.modelCount = s.columnInt(5);
-    if (withBook) v.book = s.columnText(6);
-    return v;
+    return {s.columnInt(0),
+            s.columnInt(1),
+            s.columnText(2),
+            s.columnText(3),
+            s.columnText(4),
+            s.columnInt(5),
+            withBook ? s.columnText(6) : std::string()};
 }
 
 Result<std::optional<PriceVersion>> findVersion(SqliteDb& db, const char* where, auto key, bool withBook) {
@@ -61,14 +60,7 @@ Result<SavedPriceVersion> savePriceVersion(SqliteDb& db, const PriceVersion& v) 
 Result<std::vector<PriceVersion>> listPriceVersions(SqliteDb& db) {
     auto s = db.prepare(std::string("SELECT ") + kColumns + " FROM price_versions ORDER BY as_of DESC, id DESC");
     if (!s) return std::unexpected(s.error());
-    std::vector<PriceVersion> out;
-    while (true) {
-        auto row = s->step();
-        if (!row) return std::unexpected(row.error());
-        if (!*row) break;
-        out.push_back(rowOf(*s, false));
-    }
-    return out;
+    return readAllRows(*s, [](const Statement& row) { return rowOf(row, false); });
 }
 
 Result<PriceVersion> loadPriceVersion(SqliteDb& db, int64_t id) {

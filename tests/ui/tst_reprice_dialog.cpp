@@ -5,6 +5,7 @@
 // are the core's, and the recorded run is unchanged.
 
 #include "bundle/stored_prices.h"
+#include "demo_session.h"
 #include "pricing/community_prices.h"
 #include "reprice_dialog.h"
 #include "run_page_start.h"
@@ -18,9 +19,7 @@
 #include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -97,12 +96,9 @@ class TestRepriceDialog : public QObject {
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
         QVERIFY(m_dir.isValid());
-        auto session = ui::WorkbenchSession::openDemo(m_dir.filePath("w.db"), 1);
-        QVERIFY(session);
-        m_session = std::move(*session);
+        m_session = test::openTestDemo(m_dir.filePath("w.db"));
+        QVERIFY(m_session);
         // Two models named by price id (in the bundled book, so the run prices them), the others inline.
         m_pool = m_session->pool();
         const char* ids[] = {"gpt-4o", "gpt-4o-mini"};

@@ -6,9 +6,10 @@
 // tst_reprice_dialog.
 
 #include "bundle/report_document.h"
-#include "bundle_tamper.h"
 #include "bundle/zip_archive.h"
 #include "bundle_actions.h"
+#include "bundle_tamper.h"
+#include "demo_session.h"
 #include "eval/run_report.h"
 #include "io/html_report.h"
 #include "main_window.h"
@@ -26,9 +27,7 @@
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -71,18 +70,15 @@ class TestRunFiles : public QObject {
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
         QVERIFY(m_dir.isValid());
-        auto session = ui::WorkbenchSession::openDemo(m_dir.filePath("w.db"), 1);
-        QVERIFY(session);
-        m_session = std::move(*session);
+        m_session = test::openTestDemo(m_dir.filePath("w.db"));
+        QVERIFY(m_session);
         // The canary: one model's key, looked up from the environment and sent with its calls.
         qputenv("BATON_GUI_CANARY_KEY", kCanary);
         core::Pool pool = m_session->pool();
         pool.models.front().keyRef = {core::KeyRef::Kind::Env, "BATON_GUI_CANARY_KEY"};
         m_session->usePool(pool);
-        m_run = baton::test::runAndWait(*m_session, {"by-category"});
+        m_run = test::runAndWait(*m_session, {"by-category"});
         QVERIFY(m_run > 0);
     }
 
