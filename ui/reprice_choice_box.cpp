@@ -5,6 +5,7 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 
 namespace baton::ui {
 namespace {
@@ -31,7 +32,9 @@ RepriceChoiceBox::RepriceChoiceBox(QWidget* parent)
                            "lock-in to that vendor would cost"));
     raise->addWidget(m_vendor, 1);
     raise->addWidget(m_raise);
-    form->addRow(tr("&Vendor raises prices by:"), raise);
+    auto* raiseLabel = new QLabel(tr("&Vendor raises prices by:"), this);
+    raiseLabel->setBuddy(m_vendor);
+    form->addRow(raiseLabel, raise);
     setChoices({});
 }
 

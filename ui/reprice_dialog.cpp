@@ -24,7 +24,7 @@ RepriceDialog::RepriceDialog(WorkbenchSession& session, QWidget* parent)
                                             tr("Price lists (*.json);;All files (*)"));
     };
     setWindowTitle(tr("Reprice run"));
-    resize(760, 560);
+    resize(820, 640);
     auto* layout = new QVBoxLayout(this);
     auto* choose = new QHBoxLayout;
     choose->addWidget(m_choices, 1);
@@ -32,6 +32,7 @@ RepriceDialog::RepriceDialog(WorkbenchSession& session, QWidget* parent)
     layout->addLayout(choose);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
+    m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum); // never squeezed by the tables
     layout->addWidget(m_status);
     for (RepriceModel* model : {&m_strategies, &m_models}) {
         auto* table = new QTableView(this);
