@@ -1,27 +1,38 @@
 // SPDX-License-Identifier: MIT
 #include "reprice_dialog.h"
-#include "pricing/price_list_file.h"
-#include "store/call_log.h"
-#include "store/run_store.h"
+#include "settings.h"
 #include "workbench_session.h"
 
 #include <QDate>
 #include <QDialogButtonBox>
+#include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
 
 namespace baton::ui {
 
 RepriceDialog::RepriceDialog(WorkbenchSession& session, QWidget* parent)
-    : QDialog(parent), m_session(session), m_status(new QLabel(this)) {
+    : QDialog(parent), m_session(session), m_choices(new RepriceChoiceBox(this)),
+      m_go(new QPushButton(tr("&Reprice"), this)), m_status(new QLabel(this)) {
+    choosePriceFile = [this](const QString& start) {
+        return QFileDialog::getOpenFileName(this, tr("Reprice with a price list"), start,
+                                            tr("Price lists (*.json);;All files (*)"));
+    };
     setWindowTitle(tr("Reprice run"));
-    resize(760, 520);
+    resize(820, 640);
     auto* layout = new QVBoxLayout(this);
+    auto* choose = new QHBoxLayout;
+    choose->addWidget(m_choices, 1);
+    choose->addWidget(m_go, 0, Qt::AlignBottom);
+    layout->addLayout(choose);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
+    m_status->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum); // never squeezed by the tables
     layout->addWidget(m_status);
     for (RepriceModel* model : {&m_strategies, &m_models}) {
         auto* table = new QTableView(this);
@@ -34,57 +45,109 @@ RepriceDialog::RepriceDialog(WorkbenchSession& session, QWidget* parent)
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+    connect(m_go, &QPushButton::clicked, this, &RepriceDialog::repriceWithChoice);
+    m_go->setEnabled(false);
 }
 
 QString RepriceDialog::statusText() const {
     return m_status->text();
 }
 
-void RepriceDialog::reprice(qint64 runId, const QString& priceFile) {
+void RepriceDialog::showFailure(const QString& message) {
+    m_status->setText(message);
+    emit failed(message);
+}
+
+void RepriceDialog::offer(qint64 runId) {
+    m_runId = runId;
+    m_go->setEnabled(false);
+    setWindowTitle(tr("Reprice run %1").arg(runId));
+    m_strategies.setRepricing({});
+    m_models.setRepricing({});
+    show();
+    raise();
     auto reader = m_session.reader();
-    if (!reader) {
-        m_status->setText(QString::fromStdString(reader.error().describe()));
-        emit failed(m_status->text());
-        return;
-    }
+    if (!reader) return showFailure(QString::fromStdString(reader.error().describe()));
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
-    setWindowTitle(tr("Reprice run %1 with %2").arg(runId).arg(QFileInfo(priceFile).fileName()));
-    m_status->setText(tr("Re-pricing run %1 with %2...").arg(runId).arg(priceFile));
+    m_status->setText(tr("Reading the stored price versions..."));
+    using Choices = core::Result<core::RepriceChoices>;
+    m_choicesJob.run<Choices>(
+        [db, runId](std::stop_token, const JobRunner::Progress&) { return core::repriceChoices(*db, runId); },
+        [this, runId](const Choices& c) {
+            if (!c) return showFailure(QString::fromStdString(c.error().describe()));
+            m_choices->setChoices(*c);
+            m_go->setEnabled(true);
+            m_status->setText(tr("Run %1 was %2. Choose other prices (a stored version, newest first, or a price list "
+                                 "file) and/or a vendor whose prices rise, then Reprice.")
+                                  .arg(runId)
+                                  .arg(QString::fromStdString(core::describeRecordedPrices(c->recordedAsOf))));
+            emit choicesLoaded();
+        });
+}
+
+void RepriceDialog::repriceWithChoice() {
+    if (m_runId <= 0) return;
+    core::RepriceSource source;
+    if (m_choices->fileChosen()) {
+        QString path = choosePriceFile(settings::priceFolder.get());
+        if (path.isEmpty()) return;
+        settings::priceFolder.set(QFileInfo(path).absolutePath());
+        source.file = path.toStdString();
+    }
+    source.version = m_choices->version();
+    source.raisePercent = m_choices->raisePercent();
+    reprice(m_runId, source);
+}
+
+void RepriceDialog::reprice(qint64 runId, const QString& priceFile) {
+    core::RepriceSource source;
+    source.file = priceFile.toStdString();
+    reprice(runId, source);
+}
+
+QString RepriceDialog::sourceText(const core::RepriceSource& source) const {
+    QString text = !source.file.empty() ? QString::fromStdString(source.file)
+                   : source.version     ? tr("price version %1").arg(*source.version)
+                                        : tr("the prices it recorded");
+    for (const auto& [vendor, percent] : source.raisePercent)
+        text += tr(", vendor %1's prices raised by %2%").arg(QString::fromStdString(vendor)).arg(percent);
+    return text;
+}
+
+void RepriceDialog::reprice(qint64 runId, const core::RepriceSource& requested) {
+    m_runId = runId;
+    auto reader = m_session.reader();
+    if (!reader) return showFailure(QString::fromStdString(reader.error().describe()));
+    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
+    core::RepriceSource source = requested;
+    source.fileAsOf = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    QString what = sourceText(source);
+    setWindowTitle(tr("Reprice run %1 with %2").arg(runId).arg(what));
+    m_status->setText(tr("Re-pricing run %1 with %2...").arg(runId).arg(what));
     m_strategies.setRepricing({});
     m_models.setRepricing({});
     using Repriced = core::Result<core::RunRepricing>;
-    std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
     m_job.run<Repriced>(
-        [db, runId, file = priceFile.toStdString(), today](std::stop_token, const JobRunner::Progress&) -> Repriced {
-            auto book = core::readPriceListFile(file, today);
-            if (!book) return std::unexpected(book.error());
-            auto run = core::loadRun(*db, runId);
-            if (!run) return std::unexpected(run.error());
-            auto calls = core::loadCalls(*db, runId);
-            if (!calls) return std::unexpected(calls.error());
-            core::RepriceOptions options;
-            options.book = &*book;
-            return core::repriceRun(*run, *calls, options);
+        [db, runId, source](std::stop_token, const JobRunner::Progress&) {
+            return core::repriceStoredRun(*db, runId, source);
         },
-        [this, runId, priceFile](const Repriced& r) {
-            if (!r) {
-                m_status->setText(tr("Run %1 was not re-priced with %2: %3\nChoose a price book (Baton's own, or the "
-                                     "community model_prices_and_context_window.json).")
-                                      .arg(runId)
-                                      .arg(priceFile, QString::fromStdString(r.error().describe())));
-                emit failed(m_status->text());
-                return;
-            }
+        [this, runId, what](const Repriced& r) {
+            if (!r)
+                return showFailure(tr("Run %1 was not re-priced with %2: %3\nChoose a stored price version or a price "
+                                      "book (Baton's own, or the community model_prices_and_context_window.json).")
+                                       .arg(runId)
+                                       .arg(what, QString::fromStdString(r.error().describe())));
             m_strategies.setRepricing(*r);
             m_models.setRepricing(*r);
             auto usd = [](const std::optional<core::Money>& m) {
                 return m ? QStringLiteral("$%1").arg(m->usd(), 0, 'f', 6) : tr("unknown");
             };
-            m_status->setText(tr("Run %1 re-priced with %2 from the tokens it recorded (no call made; the run "
-                                 "itself is unchanged): %3 recorded, %4 with these prices. Models whose pool names "
+            m_status->setText(tr("Run %1 (%2) re-priced with %3 from the tokens it recorded (no call made; the run "
+                                 "itself is unchanged): %4 recorded, %5 with these prices. Models whose pool names "
                                  "a price id found in the list get its prices; the pool's own inline prices stay.")
                                   .arg(runId)
-                                  .arg(priceFile, usd(r->recordedTotal), usd(r->repricedTotal)));
+                                  .arg(QString::fromStdString(core::describeRecordedPrices(r->recordedAsOf)), what,
+                                       usd(r->recordedTotal), usd(r->repricedTotal)));
             emit repriced();
         });
 }

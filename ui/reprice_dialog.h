@@ -1,16 +1,20 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// RepriceDialog: "what would this run cost with that price book?" A past run's recorded tokens
-// priced again with a price list file (Baton's book or the community
-// model_prices_and_context_window.json), off the GUI thread, shown per strategy and per model
-// beside the recorded cost. Nothing is called and the recorded run is not changed.
+// RepriceDialog: "what would this run cost with other prices?" A past run's recorded tokens priced
+// again with a price version stored in the workspace or a price list file (Baton's book or the
+// community model_prices_and_context_window.json), and/or with one vendor's prices raised by x%,
+// off the GUI thread, shown per strategy and per model beside the recorded cost. Nothing is called
+// and the recorded run is not changed.
 
 #include "job_runner.h"
+#include "reprice_choice_box.h"
 #include "reprice_model.h"
 
 #include <QDialog>
+#include <functional>
 
 class QLabel;
+class QPushButton;
 
 namespace baton::ui {
 
@@ -21,21 +25,41 @@ class RepriceDialog : public QDialog {
 public:
     explicit RepriceDialog(WorkbenchSession& session, QWidget* parent = nullptr);
 
+    /// Shows the dialog for run `runId` and reads its choices (stored versions, the run's vendors)
+    /// off the GUI thread; choicesLoaded() or failed() follows. Nothing is re-priced yet.
+    void offer(qint64 runId);
+    /// Re-prices the offered run with what the choice box says (asks for the file when a file is
+    /// chosen); repriced() or failed() follows.
+    void repriceWithChoice();
     /// Reads `priceFile` and re-prices run `runId` with it; repriced() or failed() follows.
     void reprice(qint64 runId, const QString& priceFile);
+    void reprice(qint64 runId, const core::RepriceSource& source);
+
+    RepriceChoiceBox* choices() const { return m_choices; }
+    QPushButton* repriceButton() const { return m_go; }
     const RepriceModel& strategyModel() const { return m_strategies; }
     const RepriceModel& modelModel() const { return m_models; }
     QString statusText() const;
 
+    /// How a price list file is chosen (replaced in tests): the start folder.
+    std::function<QString(const QString& start)> choosePriceFile;
+
 signals:
+    void choicesLoaded();
     void repriced();
     void failed(const QString& message);
 
 private:
+    QString sourceText(const core::RepriceSource& source) const;
+    void showFailure(const QString& message);
+
     WorkbenchSession& m_session;
-    JobRunner m_job;
+    JobRunner m_choicesJob, m_job;
+    qint64 m_runId = 0;
     RepriceModel m_strategies{RepriceModel::Rows::ByStrategy};
     RepriceModel m_models{RepriceModel::Rows::ByModel};
+    RepriceChoiceBox* m_choices;
+    QPushButton* m_go;
     QLabel* m_status;
 };
 

@@ -6,8 +6,6 @@
 #include "table_copy.h"
 #include "workbench_session.h"
 
-#include <QFileDialog>
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -24,10 +22,6 @@ RunsPage::RunsPage(WorkbenchSession& session, QWidget* parent)
       m_open(new QPushButton(tr("&Open run"), this)), m_compare(new QPushButton(tr("Com&pare two runs"), this)),
       m_repriceButton(new QPushButton(tr("Reprice &with..."), this)), m_reprice(new RepriceDialog(session, this)),
       m_status(new QLabel(this)), m_pairTitle(new QLabel(this)) {
-    choosePriceFile = [this](const QString& start) {
-        return QFileDialog::getOpenFileName(this, tr("Reprice with a price list"), start,
-                                            tr("Price lists (*.json);;All files (*)"));
-    };
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("<h2>Runs</h2>Every run of this workspace. Open one to see its results and "
                                     "items; select two and compare them."),
@@ -62,15 +56,11 @@ RunsPage::RunsPage(WorkbenchSession& session, QWidget* parent)
     layout->addLayout(buttons);
     m_open->setToolTip(tr("Shows the selected run on the Results and Inspector pages (or double-click it)"));
     m_compare->setToolTip(tr("Select two runs: the newer is compared with the older"));
-    m_repriceButton->setToolTip(tr("What the selected run would cost with another price list (Baton's price book or "
-                                   "the community model_prices_and_context_window.json); the run is not changed"));
+    m_repriceButton->setToolTip(tr("What the selected run would cost with other prices (a price version stored in "
+                                   "the workspace or a price list file) or with one vendor's prices raised; the run "
+                                   "is not changed"));
     connect(m_repriceButton, &QPushButton::clicked, this, [this] {
-        auto runs = selectedRuns();
-        if (runs.size() != 1) return;
-        QString path = choosePriceFile(settings::priceFolder.get());
-        if (path.isEmpty()) return;
-        settings::priceFolder.set(QFileInfo(path).absolutePath());
-        repriceWith(runs.first(), path);
+        if (auto runs = selectedRuns(); runs.size() == 1) m_reprice->offer(runs.first());
     });
 
     connect(reload, &QPushButton::clicked, this, &RunsPage::refresh);

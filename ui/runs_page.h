@@ -9,7 +9,6 @@
 #include "run_pair_model.h"
 
 #include <QWidget>
-#include <functional>
 
 class QLabel;
 class QPushButton;
@@ -35,10 +34,8 @@ public:
     QString statusText() const;
     /// Re-prices run `runId` with the price list `priceFile` in the reprice dialog (shown).
     void repriceWith(qint64 runId, const QString& priceFile);
+    /// The "Reprice with..." dialog: stored price versions or a file, and a vendor's raise.
     RepriceDialog* repriceDialog() const { return m_reprice; }
-
-    /// How a price list is chosen (replaced in tests): the start folder.
-    std::function<QString(const QString& start)> choosePriceFile;
 
 signals:
     void openRequested(qint64 runId);

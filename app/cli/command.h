@@ -32,7 +32,10 @@ std::vector<Command> routerCommands();
 Command routerTrainCommand();
 std::vector<Command> routerArtifactCommands();
 std::vector<Command> bundleCommands();
+/// `prices import`, `prices versions` and `reprice`; the last two are built in their own files.
 std::vector<Command> repriceCommands();
+Command priceVersionsCommand();
+Command repriceCommand();
 std::vector<Command> coordinatorCommands();
 
 } // namespace baton::cli

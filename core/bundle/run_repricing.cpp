@@ -4,14 +4,18 @@
 #include "pricing/cost.h"
 #include "util/json_reader.h"
 
+#include <set>
+
 namespace baton::core {
 
 namespace {
 
 void add(std::optional<Money>& sum, const std::optional<Money>& cost) {
     if (!sum) return;
-    if (!cost) sum.reset();
-    else *sum += *cost;
+    if (!cost)
+        sum.reset();
+    else
+        *sum += *cost;
 }
 
 std::optional<double> scaled(const std::optional<double>& v, double factor) {
@@ -63,6 +67,7 @@ RunRepricing repriceRun(const Run& run, const std::vector<Call>& calls, const Re
     RunRepricing result;
     result.runId = run.id;
     result.recordedTotal = result.repricedTotal = Money{};
+    result.recordedAsOf = recordedPriceDates(run);
     std::map<std::string, std::optional<PriceEntry>> entries;
     std::map<std::string, size_t> modelIndex;
     for (const auto& m : run.poolSnapshot.value("models", nlohmann::json::array())) {
@@ -88,8 +93,10 @@ RunRepricing repriceRun(const Run& run, const std::vector<Call>& calls, const Re
         auto entry = entries.find(c.model);
         const auto& u = c.usage;
         bool noTokens = !u.input && !u.cachedInput && !u.cacheWrite && !u.output && !u.reasoning;
-        if (noTokens && c.cost) again = c.cost; // a failure the provider did not bill: nothing to re-price
-        else if (entry != entries.end() && entry->second) again = computeCost(*entry->second, c.usage).computed;
+        if (noTokens && c.cost)
+            again = c.cost; // a failure the provider did not bill: nothing to re-price
+        else if (entry != entries.end() && entry->second)
+            again = computeCost(*entry->second, c.usage).computed;
         auto [it, fresh] = strategyIndex.try_emplace(c.strategy, result.strategies.size());
         if (fresh) result.strategies.push_back({c.strategy, 0, Money{}, Money{}});
         auto& s = result.strategies[it->second];
@@ -104,6 +111,33 @@ RunRepricing repriceRun(const Run& run, const std::vector<Call>& calls, const Re
         }
     }
     return result;
+}
+
+std::vector<std::string> recordedPriceDates(const Run& run) {
+    std::set<std::string> dates;
+    if (run.priceBookSnapshot.is_object())
+        for (const auto& [model, entry] : run.priceBookSnapshot.items())
+            dates.insert(entry.is_object() ? entry.value("as_of", "") : "");
+    return {dates.begin(), dates.end()};
+}
+
+std::string describeRecordedPrices(const std::vector<std::string>& dates) {
+    if (dates.empty()) return "recorded with no prices (every cost unknown)";
+    std::vector<std::string> dated;
+    for (const auto& d : dates)
+        if (!d.empty()) dated.push_back(d);
+    if (dated.empty()) return "recorded with undated prices";
+    std::string text = "recorded with prices as of " + dated.front();
+    for (size_t i = 1; i < dated.size(); ++i)
+        text += (i + 1 == dated.size() ? " and " : ", ") + dated[i];
+    return text + (dated.size() < dates.size() ? " (some undated)" : "");
+}
+
+std::vector<std::string> poolVendors(const Run& run) {
+    std::set<std::string> vendors;
+    for (const auto& m : run.poolSnapshot.value("models", nlohmann::json::array()))
+        if (auto v = m.value("tags", nlohmann::json::object()).value("vendor", ""); !v.empty()) vendors.insert(v);
+    return {vendors.begin(), vendors.end()};
 }
 
 } // namespace baton::core

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/router_store.h"
+#include "store/statement_rows.h"
 
 namespace baton::core {
 namespace {
@@ -69,14 +70,7 @@ Result<StoredRouter> loadRouter(SqliteDb& db, const std::string& name, std::opti
 Result<std::vector<StoredRouter>> listRouters(SqliteDb& db) {
     auto s = db.prepare(std::string("SELECT ") + kColumns + " FROM routers ORDER BY name, version");
     if (!s) return std::unexpected(s.error());
-    std::vector<StoredRouter> out;
-    while (true) {
-        auto row = s->step();
-        if (!row) return std::unexpected(row.error());
-        if (!*row) break;
-        out.push_back(rowOf(*s, false));
-    }
-    return out;
+    return readAllRows(*s, [](const Statement& row) { return rowOf(row, false); });
 }
 
 } // namespace baton::core

@@ -7,7 +7,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 8> kMigrations = {
+constexpr std::array<const char*, 9> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -165,6 +165,20 @@ CREATE TABLE task_set_sources (
     options TEXT NOT NULL,          -- JSON: format, mapping, default grader
     recorded_at_ms INTEGER NOT NULL
 ) WITHOUT ROWID;
+)sql",
+    // v9: dated price-list versions: each imported list with the date its prices were read, its
+    // source, the SHA-256 of the file's bytes (the same bytes again are the same version, never a
+    // second row) and the Baton price book it gave
+    R"sql(
+CREATE TABLE price_versions (
+    id INTEGER PRIMARY KEY,
+    imported_at_ms INTEGER NOT NULL,
+    as_of TEXT NOT NULL,            -- YYYY-MM-DD the prices were read
+    source TEXT NOT NULL,
+    content_sha256 TEXT NOT NULL UNIQUE,
+    model_count INTEGER NOT NULL,
+    book TEXT NOT NULL              -- JSON: the price book (schema 1), every entry dated
+);
 )sql"};
 
 } // namespace

@@ -117,6 +117,26 @@ private slots:
         QCOMPARE(r.strategies[1].repriced, r.strategies[1].recorded);
         QCOMPARE(r.repricedTotal, std::optional<Money>(Money::fromUsd(5.1)));
     }
+
+    // The run's price snapshot holds each model's whole entry with its date: the dates it was
+    // recorded with come from there (no price version kept with the run).
+    void recordedPricesAreDatedFromTheRunsSnapshot() {
+        Run run;
+        run.poolSnapshot = nlohmann::json::parse(kPool);
+        run.priceBookSnapshot = nlohmann::json::parse(kUsedPrices);
+        run.priceBookSnapshot["gpt"]["as_of"] = "2025-04-14";
+        run.priceBookSnapshot["gone"]["as_of"] = "2024-01-02";
+        auto dates = recordedPriceDates(run);
+        QCOMPARE(dates, (std::vector<std::string>{"", "2024-01-02", "2025-04-14"})); // "mine" carries no date
+        QCOMPARE(repriceRun(run, {}, {}).recordedAsOf, dates);
+        QCOMPARE(describeRecordedPrices(dates),
+                 std::string("recorded with prices as of 2024-01-02 and 2025-04-14 (some undated)"));
+        run.priceBookSnapshot["mine"]["as_of"] = "2026-11-25";
+        QCOMPARE(describeRecordedPrices(recordedPriceDates(run)),
+                 std::string("recorded with prices as of 2024-01-02, 2025-04-14 and 2026-11-25"));
+        QCOMPARE(describeRecordedPrices({""}), std::string("recorded with undated prices"));
+        QCOMPARE(poolVendors(run), (std::vector<std::string>{"acme", "openai", "self"}));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCommunityPrices)

@@ -2,39 +2,33 @@
 // Issue 17 in the workbench: File > Export run bundle / Open bundle (a bundle exported then opened
 // shows 0 differences and imports as a run with the same figures; one changed byte of a call is
 // named and the import is not offered), the report shared as the HTML page and XLSX workbook the
-// CLI writes, a run re-priced with a community price list beside its recorded cost, and a key
-// that never enters a bundle or an export (canary).
+// CLI writes, and a key that never enters a bundle or an export (canary). Re-pricing a run is in
+// tst_reprice_dialog.
 
 #include "bundle/report_document.h"
-#include "bundle_tamper.h"
 #include "bundle/zip_archive.h"
 #include "bundle_actions.h"
+#include "bundle_tamper.h"
+#include "demo_session.h"
 #include "eval/run_report.h"
 #include "io/html_report.h"
 #include "main_window.h"
-#include "reprice_dialog.h"
 #include "results_page.h"
 #include "run_page.h"
 #include "run_page_start.h"
-#include "runs_page.h"
 #include "settings.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "util/redact.h"
 #include "workbench_session.h"
 
-#include <QAbstractItemModelTester>
 #include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QMenu>
 #include <QMenuBar>
-#include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QStatusBar>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
@@ -52,15 +46,6 @@ QAction* fileAction(const QMainWindow& window, const QString& text) {
             for (QAction* a : menu->menu()->actions())
                 if (a->text().remove('&') == text) return a;
     return nullptr;
-}
-
-qint64 runOnce(ui::WorkbenchSession& session) {
-    ui::RunPage run(session);
-    run.confirm = [](const QString&) { return true; };
-    run.selectStrategies({"by-category"});
-    QSignalSpy finished(&run, &ui::RunPage::runFinished);
-    if (!baton::test::startAndWait(run) || !finished.wait(120000)) return 0;
-    return finished.last().first().toLongLong();
 }
 
 QByteArray fileBytes(const QString& path) {
@@ -85,18 +70,15 @@ class TestRunFiles : public QObject {
 
 private slots:
     void initTestCase() {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings().clear();
         QVERIFY(m_dir.isValid());
-        auto session = ui::WorkbenchSession::openDemo(m_dir.filePath("w.db"), 1);
-        QVERIFY(session);
-        m_session = std::move(*session);
+        m_session = test::openTestDemo(m_dir.filePath("w.db"));
+        QVERIFY(m_session);
         // The canary: one model's key, looked up from the environment and sent with its calls.
         qputenv("BATON_GUI_CANARY_KEY", kCanary);
         core::Pool pool = m_session->pool();
         pool.models.front().keyRef = {core::KeyRef::Kind::Env, "BATON_GUI_CANARY_KEY"};
         m_session->usePool(pool);
-        m_run = runOnce(*m_session);
+        m_run = test::runAndWait(*m_session, {"by-category"});
         QVERIFY(m_run > 0);
     }
 
@@ -301,110 +283,6 @@ private slots:
         results->exportReport(m_dir.filePath("no/such/folder/r.html"), ui::ReportFormat::Html);
         QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().startsWith("Report not written"), 30000);
         QCOMPARE(exported.count(), 2);
-    }
-
-    void repriceWithACommunityPriceList() {
-        // Two models named by price id (in the bundled book, so the run prices them), the others inline.
-        QTemporaryDir dir;
-        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
-        QVERIFY(session);
-        core::Pool pool = (*session)->pool();
-        std::map<std::string, std::pair<double, double>> perToken; // model -> new input, output USD per token
-        const char* ids[] = {"gpt-4o", "gpt-4o-mini"};
-        const double prices[][2] = {{3e-06, 1.1e-05}, {2e-07, 7e-07}};
-        for (int i = 0; i < 2; ++i) {
-            pool.models[size_t(i)].priceOverride.reset();
-            pool.models[size_t(i)].priceRef = std::string("openai/") + ids[i];
-            perToken[pool.models[size_t(i)].name] = {prices[i][0], prices[i][1]};
-        }
-        (*session)->usePool(pool);
-        qint64 run = runOnce(**session);
-        QVERIFY(run > 0);
-        QString list = dir.filePath("model_prices_and_context_window.json");
-        std::ofstream(list.toStdString()) << "{\"sample_spec\": {\"input_cost_per_token\": 0.0},\n"
-                                             "\"gpt-4o\": {\"input_cost_per_token\": 3e-06, \"output_cost_per_token\": "
-                                             "1.1e-05, \"litellm_provider\": \"openai\", \"mode\": \"chat\"},\n"
-                                             "\"gpt-4o-mini\": {\"input_cost_per_token\": 2e-07, "
-                                             "\"output_cost_per_token\": 7e-07, \"litellm_provider\": \"openai\", "
-                                             "\"mode\": \"chat\"}}\n";
-
-        // Expected, from the calls and the list above: priced models at the new prices, the others as recorded.
-        auto reader = (*session)->reader();
-        const auto calls = core::loadCalls(**reader, run).value();
-        double recorded = 0, expected = 0;
-        int priced = 0;
-        std::map<std::string, double> expectedByStrategy;
-        for (const auto& c : calls) {
-            QVERIFY(c.cost.has_value());
-            recorded += c.cost->usd();
-            double cost = c.cost->usd();
-            if (auto p = perToken.find(c.model); p != perToken.end() && (c.usage.input || c.usage.output)) {
-                QVERIFY(!c.usage.cachedInput.value_or(0) && !c.usage.cacheWrite.value_or(0) &&
-                        !c.usage.reasoning.value_or(0));
-                cost = double(c.usage.input.value_or(0)) * p->second.first +
-                       double(c.usage.output.value_or(0)) * p->second.second;
-                ++priced;
-            }
-            expected += cost;
-            expectedByStrategy[c.strategy] += cost;
-        }
-        QVERIFY(priced > 0);
-        QVERIFY(std::fabs(expected - recorded) > 1e-6); // the list does change the figure
-
-        ui::RunsPage runs(**session);
-        QSignalSpy loaded(&runs, &ui::RunsPage::historyLoaded);
-        QVERIFY(loaded.wait(30000));
-        runs.historyView()->selectRow(0);
-        runs.choosePriceFile = [&](const QString&) { return list; };
-        ui::RepriceDialog* dialog = runs.repriceDialog();
-        QSignalSpy repriced(dialog, &ui::RepriceDialog::repriced);
-        QPushButton* button = nullptr;
-        for (QPushButton* b : runs.findChildren<QPushButton*>())
-            if (b->text().remove('&') == "Reprice with...") button = b;
-        QVERIFY(button && button->isEnabled());
-        button->click();
-        QVERIFY(repriced.wait(30000));
-        QVERIFY(dialog->isVisible());
-        const ui::RepriceModel& model = dialog->strategyModel();
-        QAbstractItemModelTester tester(const_cast<ui::RepriceModel*>(&model),
-                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester modelTester(const_cast<ui::RepriceModel*>(&dialog->modelModel()),
-                                             QAbstractItemModelTester::FailureReportingMode::QtTest);
-        int last = model.rowCount() - 1;
-        QCOMPARE(model.index(last, ui::RepriceModel::Name).data().toString(), QString("Whole run"));
-        QCOMPARE(model.index(last, ui::RepriceModel::Detail).data().toLongLong(), qlonglong(calls.size()));
-        QVERIFY(std::fabs(model.index(last, ui::RepriceModel::Recorded).data(Qt::UserRole).toDouble() - recorded) <
-                1e-9);
-        double total = model.index(last, ui::RepriceModel::Repriced).data(Qt::UserRole).toDouble();
-        QVERIFY2(std::fabs(total - expected) < 1e-9, qPrintable(QString("%1 vs %2").arg(total).arg(expected)));
-        QCOMPARE(size_t(last), expectedByStrategy.size());
-        for (int row = 0; row < last; ++row) {
-            std::string name = model.index(row, ui::RepriceModel::Name).data().toString().toStdString();
-            QVERIFY(expectedByStrategy.count(name));
-            QVERIFY(std::fabs(model.index(row, ui::RepriceModel::Repriced).data(Qt::UserRole).toDouble() -
-                              expectedByStrategy[name]) < 1e-9);
-        }
-        const ui::RepriceModel& byModel = dialog->modelModel();
-        QCOMPARE(byModel.rowCount(), int(pool.models.size()));
-        QVERIFY(byModel.index(0, ui::RepriceModel::Detail).data().toString().contains("new price list"));
-        QVERIFY(byModel.index(2, ui::RepriceModel::Detail).data().toString().contains("pool's own prices"));
-        QCOMPARE(ui::settings::priceFolder.get(), dir.path());
-
-        // The recorded run is unchanged.
-        double after = 0;
-        const auto stored = core::loadCalls(**reader, run).value(); // kept alive: not .value() of a temporary
-        for (const auto& c : stored)
-            after += c.cost->usd();
-        QCOMPARE(after, recorded);
-
-        // A file that is not a price list: said in the dialog.
-        QString bad = dir.filePath("bad.json");
-        std::ofstream(bad.toStdString()) << "{\"schema\": 1, \"entries\": [{\"id\": 3}]}";
-        QSignalSpy failed(dialog, &ui::RepriceDialog::failed);
-        runs.repriceWith(run, bad);
-        QVERIFY(failed.wait(30000));
-        QVERIFY2(dialog->statusText().contains(bad), qPrintable(dialog->statusText()));
-        QCOMPARE(dialog->strategyModel().rowCount(), 0);
     }
 };
 
