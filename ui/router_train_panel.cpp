@@ -113,6 +113,7 @@ RouterTrainPanel::RouterTrainPanel(WorkbenchSession& session, QWidget* parent) :
                                  m_runner, this);
     m_actions->progressBar()->setRange(0, 1000);
     layout->addWidget(m_actions);
+    connect(m_actions, &TrainActions::failed, this, &RouterTrainPanel::failed);
 
     auto* results = new QSplitter(Qt::Vertical, this);
     auto* charts = new QSplitter(Qt::Horizontal, results);
@@ -205,9 +206,7 @@ void RouterTrainPanel::cancel() {
 
 void RouterTrainPanel::showTrained(const Trained& result) {
     if (!result.artifact) {
-        setStatus(result.error);
-        emit failed(result.error);
-        return;
+        return m_actions->fail(result.error);
     }
     m_artifact = result.artifact;
     m_table.setReport(result.report);
@@ -234,11 +233,7 @@ void RouterTrainPanel::save() {
         m_runner, m_session.writer(),
         [artifact = *m_artifact](core::SqliteDb& db) mutable { return core::saveRouterArtifact(db, artifact); },
         [this](int version, const QString& error) {
-            if (!error.isEmpty()) {
-                setStatus(error);
-                emit failed(error);
-                return;
-            }
+            if (!error.isEmpty()) return m_actions->fail(error);
             m_artifact->version = version;
             QString selector = QString::fromStdString(m_artifact->selector());
             setStatus(tr("Saved in the workspace as %1.").arg(selector));
@@ -248,11 +243,7 @@ void RouterTrainPanel::save() {
 }
 
 bool RouterTrainPanel::addToPool(QString* error) {
-    auto refuse = [&](const QString& why) {
-        setStatus(why);
-        if (error) *error = why;
-        return false;
-    };
+    auto refuse = [&](const QString& why) { return m_actions->refuse(why, error); };
     if (!m_artifact || m_artifact->version == 0) return refuse(tr("Save the router to the workspace first."));
     if (!m_document) return refuse(tr("No pool is being edited: open one on the Pools page."));
     const core::Pool& pool = m_document->pool();

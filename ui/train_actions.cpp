@@ -53,6 +53,17 @@ void TrainActions::allow(bool save, bool add) {
     m_addToPool->setEnabled(add);
 }
 
+void TrainActions::fail(const QString& message) {
+    setStatus(message);
+    emit failed(message);
+}
+
+bool TrainActions::refuse(const QString& why, QString* error) {
+    setStatus(why);
+    if (error) *error = why;
+    return false;
+}
+
 void saveVersioned(JobRunner& runner, core::StoreWriter& writer, std::function<core::Result<int>(core::SqliteDb&)> write,
                    std::function<void(int version, const QString& error)> done) {
     struct Saved {

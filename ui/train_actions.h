@@ -33,6 +33,13 @@ public:
     QString status() const;
     /// What may be done with the result: saved (Save) and added (Add to pool, once saved).
     void allow(bool save, bool add);
+    /// Shows `message` and emits failed(message).
+    void fail(const QString& message);
+    /// Shows why an action is refused and copies it to `*error` when given; returns false.
+    bool refuse(const QString& why, QString* error);
+
+signals:
+    void failed(const QString& message);
 
 private:
     QPushButton* m_train;

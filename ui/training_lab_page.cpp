@@ -124,6 +124,7 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
                                   tr("Set a training budget, then start.")},
                                  m_runner, this);
     layout->addWidget(m_actions);
+    connect(m_actions, &TrainActions::failed, this, &TrainingLabPage::failed);
     m_stopReason = new QLabel(this);
     m_stopReason->setObjectName("stopReason");
     m_stopReason->setWordWrap(true);
@@ -290,9 +291,7 @@ void TrainingLabPage::showTrained(const Trained& result) {
     showGenerations(); // any point whose progress call was still queued
     m_live.reset();
     if (!result.report) {
-        setStatus(result.error);
-        emit failed(result.error);
-        return;
+        return m_actions->fail(result.error);
     }
     m_report = result.report;
     const core::TrainingReport& r = *m_report;
@@ -327,11 +326,7 @@ void TrainingLabPage::save() {
             return core::saveCoordinatorPolicy(db, policy, QDateTime::currentMSecsSinceEpoch());
         },
         [this](int version, const QString& error) {
-            if (!error.isEmpty()) {
-                setStatus(error);
-                emit failed(error);
-                return;
-            }
+            if (!error.isEmpty()) return m_actions->fail(error);
             m_report->policy.version = version;
             QString id = QString::fromStdString(m_report->policy.id());
             setStatus(tr("Saved in the workspace as %1 (Save again makes the next version).").arg(id));
@@ -341,11 +336,7 @@ void TrainingLabPage::save() {
 }
 
 bool TrainingLabPage::addToPool(QString* error) {
-    auto refuse = [&](const QString& why) {
-        setStatus(why);
-        if (error) *error = why;
-        return false;
-    };
+    auto refuse = [&](const QString& why) { return m_actions->refuse(why, error); };
     if (!m_report || m_report->policy.version == 0) return refuse(tr("Save the policy to the workspace first."));
     if (!m_document) return refuse(tr("No pool is being edited: open one on the Pools page."));
     const core::CoordinatorPolicy& policy = m_report->policy;
