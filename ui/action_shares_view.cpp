@@ -32,6 +32,7 @@ void ActionSharesView::setBehaviour(const BehaviourTableModel& table) {
     chart->addSeries(series);
     auto* x = new QBarCategoryAxis;
     x->append(categories);
+    x->setLabelsAngle(-30);
     auto* y = new QValueAxis;
     y->setRange(0, 100);
     y->setLabelFormat("%.0f%%");

@@ -14,21 +14,22 @@ namespace baton::ui {
 TrainingCurveView::TrainingCurveView(QWidget* parent) : QChartView(parent) {
     setRenderHint(QPainter::Antialiasing);
     auto* chart = new QChart;
-    chart->setTitle(tr("Reward and accuracy per generation (best candidate)"));
+    chart->setTitle(tr("Reward (grade - lambda x cost / reference) and accuracy per generation, best candidate"));
     m_generation = new QValueAxis;
     m_generation->setTitleText(tr("generation"));
     m_generation->setLabelFormat("%d");
     m_reward = new QValueAxis;
-    m_reward->setTitleText(tr("reward = grade - lambda x cost / reference"));
+    m_reward->setTitleText(tr("reward"));
+    m_reward->setLabelFormat("%.2f");
     m_accuracy = new QValueAxis;
-    m_accuracy->setTitleText(tr("accuracy, dashed (share of items)"));
+    m_accuracy->setTitleText(tr("accuracy (dashed)"));
     m_accuracy->setRange(0, 1);
     m_accuracy->setLabelFormat("%.1f");
     chart->addAxis(m_generation, Qt::AlignBottom);
     chart->addAxis(m_reward, Qt::AlignLeft);
     chart->addAxis(m_accuracy, Qt::AlignRight);
-    const QString names[SeriesCount] = {tr("training reward"), tr("validation reward"), tr("training accuracy"),
-                                        tr("validation accuracy")};
+    const QString names[SeriesCount] = {tr("training reward"), tr("validation reward"), tr("training accuracy (dashed)"),
+                                        tr("validation accuracy (dashed)")};
     const QColor colours[SeriesCount] = {QColor("#1f77b4"), QColor("#d62728"), QColor("#1f77b4"), QColor("#d62728")};
     for (int s = 0; s < SeriesCount; ++s) {
         m_series[s] = new QLineSeries;
@@ -47,8 +48,11 @@ TrainingCurveView::TrainingCurveView(QWidget* parent) : QChartView(parent) {
 
 void TrainingCurveView::reset(int generations) {
     for (auto* s : m_series) s->clear();
-    m_generation->setRange(0, std::max(1, generations));
-    m_generation->setTickCount(std::min(std::max(1, generations), 10) + 1);
+    generations = std::max(1, generations);
+    m_generation->setRange(0, generations);
+    m_generation->setTickType(QValueAxis::TicksDynamic); // whole generations, at most about 10 ticks
+    m_generation->setTickAnchor(0);
+    m_generation->setTickInterval(std::max(1, (generations + 9) / 10));
     m_low = 0, m_high = 0;
     m_reward->setRange(-0.1, 1);
 }

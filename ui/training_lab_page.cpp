@@ -138,6 +138,7 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
     auto* tables = new QSplitter(Qt::Horizontal, results);
     tableOf(&m_figures, tables);
     tableOf(&m_behaviour, tables);
+    for (auto* halves : {charts, tables}) halves->setSizes({1000, 1000});
     results->setStretchFactor(0, 3);
     results->setStretchFactor(1, 2);
     layout->addWidget(results, 1);

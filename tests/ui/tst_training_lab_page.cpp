@@ -9,6 +9,7 @@
 #include "main_window.h"
 #include "pool_document.h"
 #include "pools_page.h"
+#include "settings.h"
 #include "store/call_log.h"
 #include "store/policy_store.h"
 #include "strategies/policy_object.h"
@@ -249,6 +250,7 @@ private slots:
         QString out = qEnvironmentVariable("BATON_SCREENSHOT_DIR");
         if (out.isEmpty()) QSKIP("set BATON_SCREENSHOT_DIR (tools/screenshots.sh) to take the screenshot");
         QTemporaryDir dir;
+        ui::settings::onboarded.set(true); // no first-start hint over the page
         auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 12);
         QVERIFY(session.has_value());
         ui::MainWindow window(session->get());
