@@ -44,6 +44,17 @@ void setOptions(ui::TrainingLabPage& page, int generations, int patience, double
     page.findChild<QLineEdit*>("name")->setText(name);
 }
 
+/// A workspace on the 24-item demo set (4 per category) with the page alone on it.
+struct Lab {
+    QTemporaryDir dir;
+    std::unique_ptr<ui::WorkbenchSession> session;
+    std::unique_ptr<ui::TrainingLabPage> page;
+    Lab() {
+        if (auto opened = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 4))
+            session = std::move(*opened), page = std::make_unique<ui::TrainingLabPage>(*session);
+    }
+};
+
 double shareOf(int count, int items) {
     return items > 0 ? double(count) / items : 0.0;
 }
@@ -189,10 +200,9 @@ private slots:
     }
 
     void cancelKeepsTheBestPolicySoFar() {
-        QTemporaryDir dir;
-        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 4);
-        QVERIFY(session.has_value());
-        ui::TrainingLabPage page(**session);
+        Lab lab;
+        QVERIFY(lab.page);
+        ui::TrainingLabPage& page = *lab.page;
         QSignalSpy shown(&page, &ui::TrainingLabPage::generationShown);
         QSignalSpy trained(&page, &ui::TrainingLabPage::trained);
         QSignalSpy saved(&page, &ui::TrainingLabPage::saved);
@@ -215,10 +225,9 @@ private slots:
     }
 
     void aBudgetTooSmallStopsAtTheCap() {
-        QTemporaryDir dir;
-        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 4);
-        QVERIFY(session.has_value());
-        ui::TrainingLabPage page(**session);
+        Lab lab;
+        QVERIFY(lab.page);
+        ui::TrainingLabPage& page = *lab.page;
         QSignalSpy trained(&page, &ui::TrainingLabPage::trained);
         const double capUsd = 0.002;
         setOptions(page, 50, 50, capUsd, "small");
@@ -230,7 +239,7 @@ private slots:
         QVERIFY2(page.stopReason().contains("the training budget cap was reached"), qPrintable(page.stopReason()));
         const core::Money cap = core::Money::fromUsd(capUsd);
         QVERIFY(report->spent.pico <= cap.pico);
-        auto reader = (*session)->reader();
+        auto reader = lab.session->reader();
         QVERIFY(reader.has_value());
         auto calls = core::loadCalls(**reader, report->runId);
         QVERIFY(calls.has_value());
