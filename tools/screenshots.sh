@@ -14,4 +14,7 @@ BATON_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=xcb \
 BATON_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=xcb \
     xvfb-run --auto-servernum --server-args="-screen 0 1400x1000x24" \
     build/dev/tests/ui/tst_replay_lab_page
+BATON_SCREENSHOT_DIR="$out" QT_QPA_PLATFORM=xcb \
+    xvfb-run --auto-servernum --server-args="-screen 0 1700x1100x24" \
+    build/dev/tests/ui/tst_training_lab_page screenshot
 ls -l "$out"

@@ -19,11 +19,20 @@ void JobRunner::cancel() {
     emit cancelled();
 }
 
-void JobRunner::startThread(std::function<void(std::stop_token)> body) {
+void JobRunner::finish() {
+    if (m_busy) m_finish.request_stop();
+}
+
+void JobRunner::startThread(std::function<void(std::stop_token, std::stop_token)> body) {
     // Threads of finished jobs are joined here, on the owner's thread, so none is left behind.
     std::erase_if(m_threads, [](std::jthread& t) { return !t.joinable(); });
-    std::stop_token stop = m_stop.get_token();
-    m_threads.emplace_back([body = std::move(body), stop] { body(stop); });
+    std::stop_token cancelled = m_stop.get_token(), finish = m_finish.get_token();
+    m_threads.emplace_back([body = std::move(body), cancelled, finish] {
+        std::stop_source either; // what the work watches: a cancel or a finish
+        std::stop_callback onCancel(cancelled, [&either] { either.request_stop(); });
+        std::stop_callback onFinish(finish, [&either] { either.request_stop(); });
+        body(cancelled, either.get_token());
+    });
 }
 
 void JobRunner::deliver(quint64 generation, std::function<void()> apply) {

@@ -3,7 +3,8 @@
 // JobRunner: runs core work off the GUI thread, one job at a time per runner. Starting a job
 // cancels the previous one (std::stop_source) and bumps a generation id, so a stale result that
 // arrives late is dropped (hotspot's JobTracker). Progress and results are delivered on the
-// runner's thread through queued calls; never processEvents().
+// runner's thread through queued calls; never processEvents(). finish() asks a job to stop early
+// and still delivers what it returns (work that keeps its best so far, e.g. a training).
 
 #include <QObject>
 
@@ -32,6 +33,8 @@ public:
 
     /// Asks the running job to stop; its result, if any, is dropped.
     void cancel();
+    /// Asks the running job to stop early (its stop token is signalled) but delivers its result.
+    void finish();
     bool isBusy() const { return m_busy; }
     quint64 generation() const { return m_generation; }
 
@@ -41,13 +44,15 @@ signals:
     void cancelled();
 
 private:
-    void startThread(std::function<void(std::stop_token)> body);
+    /// `body(cancelled, stop)`: `stop` is signalled by cancel() and by finish(), `cancelled` by cancel() only.
+    void startThread(std::function<void(std::stop_token, std::stop_token)> body);
     void deliver(quint64 generation, std::function<void()> apply);
     void reportProgress(quint64 generation, int done, int total);
 
     quint64 m_generation = 0;
     bool m_busy = false;
     std::stop_source m_stop;
+    std::stop_source m_finish;
     std::vector<std::jthread> m_threads;
 };
 
@@ -56,11 +61,13 @@ quint64 JobRunner::run(std::function<T(std::stop_token, const Progress&)> work, 
     cancel();
     quint64 generation = ++m_generation;
     m_stop = std::stop_source();
+    m_finish = std::stop_source();
     if (!m_busy) emit busyChanged(m_busy = true);
-    startThread([this, generation, work = std::move(work), done = std::move(done)](std::stop_token stop) {
+    startThread([this, generation, work = std::move(work), done = std::move(done)](std::stop_token cancelled,
+                                                                                   std::stop_token stop) {
         Progress progress = [this, generation](int d, int t) { reportProgress(generation, d, t); };
         auto result = std::make_shared<T>(work(stop, progress));
-        if (stop.stop_requested()) return;
+        if (cancelled.stop_requested()) return;
         deliver(generation, [done, result] { done(*result); });
     });
     return generation;

@@ -15,6 +15,7 @@
 #include "store/call_log.h"
 #include "store/text_store.h"
 #include "tasks_page.h"
+#include "training_lab_page.h"
 #include "workbench_session.h"
 
 #include <QAction>
@@ -81,6 +82,9 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         auto* replayLab = new ReplayLabPage(*session, this);
         replayLab->setPoolDocument(&m_poolsPage->document());
         addPage(tr("Replay lab"), replayLab);
+        auto* trainingLab = new TrainingLabPage(*session, this);
+        trainingLab->setPoolDocument(&m_poolsPage->document());
+        addPage(tr("Training lab"), trainingLab);
         m_bundles = new BundleActions(*session, this);
         connect(m_bundles, &BundleActions::statusMessage, this,
                 [this](const QString& text) { statusBar()->showMessage(text); });
@@ -99,7 +103,7 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
     } else {
         QString why = tr("The workspace could not be opened; see the message at start-up.");
         for (const QString& title : {tr("Pools"), tr("Tasks"), tr("Run"), tr("Results"), tr("Inspector"), tr("Runs"),
-                                     tr("Profiles"), tr("Replay lab")})
+                                     tr("Profiles"), tr("Replay lab"), tr("Training lab")})
             addPage(title, new PlaceholderPage(title, why, this));
     }
 

@@ -33,6 +33,17 @@ void PoolDocument::change(core::Pool pool, const QString& what) {
     m_undo.push(new PoolChange(*this, m_pool, std::move(pool), what));
 }
 
+std::string PoolDocument::addStrategy(const std::string& name, const core::StrategyConfig& config,
+                                      const QString& what) {
+    core::Pool pool = m_pool;
+    std::string chosen = name;
+    for (int k = 2; pool.strategies.count(chosen) && pool.strategies.at(chosen) != config; ++k)
+        chosen = name + "-" + std::to_string(k);
+    pool.strategies[chosen] = config;
+    change(std::move(pool), what);
+    return chosen;
+}
+
 void PoolDocument::reset(core::Pool pool, const QString& path) {
     m_undo.clear();
     m_path = path;

@@ -27,6 +27,9 @@ public:
 
     /// Replaces the pool as one undoable step named `what`.
     void change(core::Pool pool, const QString& what);
+    /// Adds `config` as strategy `name` (or name-2, name-3, ... when another strategy has that name)
+    /// as one undoable step named `what`; returns the name it got (an identical strategy is kept).
+    std::string addStrategy(const std::string& name, const core::StrategyConfig& config, const QString& what);
     /// Starts over on `pool` (no undo history, unmodified) with `path` as its file.
     void reset(core::Pool pool, const QString& path);
     /// Errors: the file's problems, each with its JSON path.

@@ -3,6 +3,7 @@
 #include "pool_document.h"
 #include "router_charts.h"
 #include "strategies/router_strategy.h"
+#include "train_actions.h"
 #include "workbench_session.h"
 
 #include <QChart>
@@ -31,11 +32,6 @@ struct RouterTrainPanel::Trained {
 };
 
 namespace {
-
-struct Saved {
-    int version = 0;
-    QString error;
-};
 
 enum TargetChoice { BestAccuracy, CostPerItem, StrongShare, CostCap, FixedLambda };
 
@@ -111,26 +107,13 @@ RouterTrainPanel::RouterTrainPanel(WorkbenchSession& session, QWidget* parent) :
     form->addRow(tr("Name:"), m_name);
     layout->addLayout(form);
 
-    auto* bar = new QHBoxLayout;
-    m_train = new QPushButton(tr("Train"), this);
-    m_cancel = new QPushButton(tr("Cancel"), this);
-    m_cancel->setEnabled(false);
-    m_save = new QPushButton(tr("Save to workspace"), this);
-    m_save->setEnabled(false);
-    m_addToPool = new QPushButton(tr("Add to pool"), this);
-    m_addToPool->setEnabled(false);
-    m_addToPool->setToolTip(tr("Adds the saved router at its lambda to the pool on the Pools page (undoable there)"));
-    m_progress = new QProgressBar(this);
-    m_progress->setRange(0, 1000);
-    m_progress->setMaximumWidth(160);
-    m_progress->setVisible(false);
-    for (auto* b : {m_train, m_cancel, m_save, m_addToPool}) bar->addWidget(b);
-    bar->addWidget(m_progress);
-    bar->addStretch(1);
-    layout->addLayout(bar);
-    m_status = new QLabel(tr("Choose a matrix or a run above, then train."), this);
-    m_status->setWordWrap(true);
-    layout->addWidget(m_status);
+    m_actions = new TrainActions({tr("Train"), tr("Save to workspace"), {},
+                                  tr("Adds the saved router at its lambda to the pool on the Pools page (undoable there)"),
+                                  {}, tr("Choose a matrix or a run above, then train.")},
+                                 m_runner, this);
+    m_actions->progressBar()->setRange(0, 1000);
+    layout->addWidget(m_actions);
+    connect(m_actions, &TrainActions::failed, this, &RouterTrainPanel::failed);
 
     auto* results = new QSplitter(Qt::Vertical, this);
     auto* charts = new QSplitter(Qt::Horizontal, results);
@@ -146,16 +129,11 @@ RouterTrainPanel::RouterTrainPanel(WorkbenchSession& session, QWidget* parent) :
 
     connect(m_target, &QComboBox::currentIndexChanged, this,
             [this] { m_targetValue->setEnabled(m_target->currentData().toInt() != BestAccuracy); });
-    connect(m_train, &QPushButton::clicked, this, &RouterTrainPanel::train);
-    connect(m_cancel, &QPushButton::clicked, this, &RouterTrainPanel::cancel);
-    connect(m_save, &QPushButton::clicked, this, &RouterTrainPanel::save);
-    connect(m_addToPool, &QPushButton::clicked, this, [this] { addToPool(); });
-    connect(&m_runner, &JobRunner::busyChanged, this, [this](bool busy) {
-        m_cancel->setEnabled(busy);
-        m_progress->setVisible(busy);
-        m_train->setEnabled(!busy);
-    });
-    connect(&m_runner, &JobRunner::progress, m_progress, &QProgressBar::setValue);
+    connect(m_actions->trainButton(), &QPushButton::clicked, this, &RouterTrainPanel::train);
+    connect(m_actions->cancelButton(), &QPushButton::clicked, this, &RouterTrainPanel::cancel);
+    connect(m_actions->saveButton(), &QPushButton::clicked, this, &RouterTrainPanel::save);
+    connect(m_actions->addButton(), &QPushButton::clicked, this, [this] { addToPool(); });
+    connect(&m_runner, &JobRunner::progress, m_actions->progressBar(), &QProgressBar::setValue);
     connect(&m_runner, &JobRunner::cancelled, this, [this] { setStatus(tr("Cancelled.")); });
 }
 
@@ -163,8 +141,7 @@ void RouterTrainPanel::setMatrix(std::shared_ptr<const core::OutcomeMatrix> matr
     m_runner.cancel();
     m_matrix = std::move(matrix);
     m_artifact.reset();
-    m_save->setEnabled(false);
-    m_addToPool->setEnabled(false);
+    m_actions->allow(false, false);
     if (m_matrix && m_name->text() == "router") m_name->setText(QString::fromStdString(m_matrix->name + "-router"));
     setStatus(m_matrix ? tr("Ready to train on %1 (%2 items x %3 models).")
                              .arg(QString::fromStdString(m_matrix->name))
@@ -229,9 +206,7 @@ void RouterTrainPanel::cancel() {
 
 void RouterTrainPanel::showTrained(const Trained& result) {
     if (!result.artifact) {
-        setStatus(result.error);
-        emit failed(result.error);
-        return;
+        return m_actions->fail(result.error);
     }
     m_artifact = result.artifact;
     m_table.setReport(result.report);
@@ -248,71 +223,46 @@ void RouterTrainPanel::showTrained(const Trained& result) {
                   .arg(r.testItems)
                   .arg(router->accuracy, 0, 'f', 4)
                   .arg(router->meanCostUsd, 0, 'f', 6));
-    m_save->setEnabled(true);
-    m_addToPool->setEnabled(false);
+    m_actions->allow(true, false);
     emit trained();
 }
 
 void RouterTrainPanel::save() {
     if (!m_artifact) return setStatus(tr("Train a router first."));
-    auto& writer = m_session.runInputs().writer;
-    m_runner.run<Saved>(
-        [&writer, artifact = *m_artifact](std::stop_token, const JobRunner::Progress&) mutable {
-            Saved out;
-            auto written = writer
-                             .submit([&](core::SqliteDb& db) -> core::Status {
-                                 auto version = core::saveRouterArtifact(db, artifact);
-                                 if (!version) return std::unexpected(version.error());
-                                 out.version = *version;
-                                 return {};
-                             })
-                             .get();
-            if (!written) out.error = QString::fromStdString(written.error().describe());
-            return out;
-        },
-        [this](const Saved& result) {
-            if (!result.error.isEmpty()) {
-                setStatus(result.error);
-                emit failed(result.error);
-                return;
-            }
-            m_artifact->version = result.version;
+    saveVersioned(
+        m_runner, m_session.writer(),
+        [artifact = *m_artifact](core::SqliteDb& db) mutable { return core::saveRouterArtifact(db, artifact); },
+        [this](int version, const QString& error) {
+            if (!error.isEmpty()) return m_actions->fail(error);
+            m_artifact->version = version;
             QString selector = QString::fromStdString(m_artifact->selector());
             setStatus(tr("Saved in the workspace as %1.").arg(selector));
-            m_save->setEnabled(false);
-            m_addToPool->setEnabled(true);
+            m_actions->allow(false, true);
             emit saved(selector);
         });
 }
 
 bool RouterTrainPanel::addToPool(QString* error) {
-    auto refuse = [&](const QString& why) {
-        setStatus(why);
-        if (error) *error = why;
-        return false;
-    };
+    auto refuse = [&](const QString& why) { return m_actions->refuse(why, error); };
     if (!m_artifact || m_artifact->version == 0) return refuse(tr("Save the router to the workspace first."));
     if (!m_document) return refuse(tr("No pool is being edited: open one on the Pools page."));
-    core::Pool pool = m_document->pool();
+    const core::Pool& pool = m_document->pool();
     auto config = core::routerStrategyFor(pool, m_artifact->selector(), m_artifact->model.models,
                                           m_artifact->defaultLambda());
     if (!config) return refuse(QString::fromStdString(config.error().message));
-    std::string name = m_artifact->name;
-    for (int k = 2; pool.strategies.count(name) && pool.strategies.at(name) != *config; ++k)
-        name = m_artifact->name + "-" + std::to_string(k);
-    pool.strategies[name] = *config;
-    m_document->change(std::move(pool), tr("Add router %1").arg(QString::fromStdString(m_artifact->selector())));
+    std::string name = m_document->addStrategy(
+        m_artifact->name, *config, tr("Add router %1").arg(QString::fromStdString(m_artifact->selector())));
     setStatus(tr("Added to pool \"%1\" as strategy \"%2\" (Edit > Undo on the Pools page takes it back).")
                   .arg(QString::fromStdString(m_document->pool().name), QString::fromStdString(name)));
     return true;
 }
 
 QString RouterTrainPanel::status() const {
-    return m_status->text();
+    return m_actions->status();
 }
 
 void RouterTrainPanel::setStatus(const QString& text) {
-    m_status->setText(text);
+    m_actions->setStatus(text);
 }
 
 } // namespace baton::ui

@@ -19,15 +19,13 @@
 class QChartView;
 class QComboBox;
 class QDoubleSpinBox;
-class QLabel;
 class QLineEdit;
-class QProgressBar;
-class QPushButton;
 class QSpinBox;
 
 namespace baton::ui {
 
 class PoolDocument;
+class TrainActions;
 class WorkbenchSession;
 
 class RouterTrainPanel : public QWidget {
@@ -81,12 +79,7 @@ private:
     QComboBox* m_target = nullptr;
     QDoubleSpinBox* m_targetValue = nullptr;
     QLineEdit* m_name = nullptr;
-    QPushButton* m_train = nullptr;
-    QPushButton* m_cancel = nullptr;
-    QPushButton* m_save = nullptr;
-    QPushButton* m_addToPool = nullptr;
-    QProgressBar* m_progress = nullptr;
-    QLabel* m_status = nullptr;
+    TrainActions* m_actions = nullptr;
     QChartView* m_reliability = nullptr;
     QChartView* m_curve = nullptr;
 };

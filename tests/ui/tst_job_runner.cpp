@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 // JobRunner: results arrive on the GUI thread, a newer job makes an older result stale, cancel
-// drops the result and stops the work; awaited with QSignalSpy, never sleeps.
+// drops the result and stops the work, finish stops the work and delivers what it returns; awaited with QSignalSpy, never sleeps.
 
 #include "job_runner.h"
 
@@ -80,6 +80,21 @@ private slots:
         runner.reset(); // joins the worker: no thread outlives its runner
         QVERIFY(sawStop);
         QVERIFY(!delivered);
+    }
+
+    void finishStopsTheWorkAndDeliversItsResult() {
+        JobRunner runner;
+        QSignalSpy cancelled(&runner, &JobRunner::cancelled);
+        int got = 0;
+        runner.run<int>([](std::stop_token stop, const JobRunner::Progress&) { return waitForStop(stop, 7); },
+                        [&](const int& v) { got = v; });
+        runner.finish();
+        QVERIFY(runner.isBusy()); // until the work has returned what it has
+        QTRY_COMPARE(got, 7);
+        QVERIFY(!runner.isBusy());
+        QCOMPARE(cancelled.count(), 0);
+        runner.finish(); // no job: nothing happens
+        QCOMPARE(runner.generation(), quint64(1));
     }
 };
 

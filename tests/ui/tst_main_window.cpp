@@ -15,6 +15,7 @@
 #include "runs_page.h"
 #include "store/run_store.h"
 #include "tasks_page.h"
+#include "training_lab_page.h"
 #include "workbench_session.h"
 
 #include <QAction>
@@ -43,15 +44,17 @@ private slots:
         MainWindow window(session->get());
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
-        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Runs", "Profiles", "Replay lab"}));
+        QCOMPARE(window.pageTitles(), (QStringList{"Pools", "Tasks", "Run", "Results", "Inspector", "Runs", "Profiles", "Replay lab",
+                                                 "Training lab"}));
         auto* stack = window.findChild<QStackedWidget*>();
         QVERIFY(stack);
-        QCOMPARE(stack->count(), 8);
+        QCOMPARE(stack->count(), 9);
         QList<QWidget*> pages = {window.poolsPage(), window.tasksPage(), window.runPage(), window.resultsPage(),
                                  window.inspectorPage(), static_cast<QWidget*>(window.findChild<RunsPage*>()),
                                  static_cast<QWidget*>(window.findChild<ProfilesPage*>()),
-                                 static_cast<QWidget*>(window.findChild<ReplayLabPage*>())};
-        for (int i = 0; i < 8; ++i) {
+                                 static_cast<QWidget*>(window.findChild<ReplayLabPage*>()),
+                                 static_cast<QWidget*>(window.findChild<TrainingLabPage*>())};
+        for (int i = 0; i < 9; ++i) {
             QVERIFY2(pages[i] && stack->widget(i) == pages[i], qPrintable(window.pageTitles()[i]));
             QVERIFY(!qobject_cast<PlaceholderPage*>(stack->widget(i)));
         }
@@ -77,13 +80,16 @@ private slots:
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(window.currentPage(), 1);
         QVERIFY(window.tasksPage()->isVisible() && !window.runPage()->isVisible());
+        QTest::keyClick(&window, Qt::Key_9, Qt::ControlModifier);
+        QCOMPARE(window.pageTitles().value(window.currentPage()), QString("Training lab"));
+        QVERIFY(window.findChild<TrainingLabPage*>()->isVisible());
     }
 
     void withoutAWorkspaceEveryPageSaysWhy() {
         MainWindow window(nullptr);
         auto* stack = window.findChild<QStackedWidget*>();
         QVERIFY(stack);
-        QCOMPARE(stack->count(), 8);
+        QCOMPARE(stack->count(), 9);
         for (int i = 0; i < stack->count(); ++i)
             QVERIFY(qobject_cast<PlaceholderPage*>(stack->widget(i)));
         QVERIFY(!window.poolsPage() && !window.runPage());

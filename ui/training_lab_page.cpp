@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: MIT
+#include "training_lab_page.h"
+#include "pool_document.h"
+#include "store/task_set_store.h"
+#include "strategies/coordinator_strategy.h"
+#include "strategies/policy_object.h"
+#include "train_actions.h"
+#include "workbench_session.h"
+
+#include <QComboBox>
+#include <QDateTime>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <limits>
+#include <mutex>
+
+namespace baton::ui {
+
+/// The generations a training has reported so far; its thread appends, the GUI thread reads.
+struct TrainingLabPage::Live {
+    std::mutex mutex;
+    std::vector<core::GenerationPoint> points;
+};
+
+struct TrainingLabPage::Trained {
+    std::optional<core::TrainingReport> report;
+    QString error;
+};
+
+namespace {
+
+QString usd(double v) {
+    return QStringLiteral("$%1").arg(v, 0, 'f', v < 1 ? 4 : 2);
+}
+
+QTableView* tableOf(QAbstractItemModel* model, QWidget* parent) {
+    auto* view = new QTableView(parent);
+    view->setModel(model);
+    view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->verticalHeader()->hide();
+    return view;
+}
+
+} // namespace
+
+TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : QWidget(parent), m_session(session) {
+    auto* layout = new QVBoxLayout(this);
+    auto* form = new QFormLayout;
+    m_pool = new QLabel(this);
+    m_taskSet = new QComboBox(this);
+    m_taskSet->setObjectName("taskSet");
+    m_taskSet->setToolTip(tr("Split by the seed into training (50%), validation (25%) and test (25%) items, "
+                             "stratified by category"));
+    auto* row = new QHBoxLayout;
+    m_tier = new QComboBox(this);
+    m_tier->setObjectName("tier");
+    m_tier->addItem(tr("ultra (plan, verify, synthesize; up to 6 calls)"), "ultra");
+    m_tier->addItem(tr("mini (answer or stop; at most 2 calls)"), "mini");
+    m_lambda = new QDoubleSpinBox(this);
+    m_lambda->setObjectName("lambda");
+    m_lambda->setRange(0, 1e6);
+    m_lambda->setDecimals(3);
+    m_lambda->setSingleStep(0.1);
+    m_lambda->setValue(0.5);
+    m_lambda->setToolTip(tr("reward = grade - lambda x cost / reference (the dearest model answering alone)"));
+    row->addWidget(m_tier);
+    row->addWidget(new QLabel(tr("lambda"), this));
+    row->addWidget(m_lambda);
+    row->addStretch(1);
+    auto* schedule = new QHBoxLayout;
+    m_generations = new QSpinBox(this);
+    m_generations->setObjectName("generations");
+    m_generations->setRange(1, 10000);
+    m_generations->setValue(40);
+    m_patience = new QSpinBox(this);
+    m_patience->setObjectName("patience");
+    m_patience->setRange(1, 10000);
+    m_patience->setValue(8);
+    m_patience->setToolTip(tr("Stops when the validation reward has not improved for this many generations"));
+    m_seed = new QSpinBox(this);
+    m_seed->setObjectName("seed");
+    m_seed->setRange(0, std::numeric_limits<int32_t>::max());
+    m_seed->setValue(1);
+    schedule->addWidget(new QLabel(tr("generations"), this));
+    schedule->addWidget(m_generations);
+    schedule->addWidget(new QLabel(tr("patience"), this));
+    schedule->addWidget(m_patience);
+    schedule->addWidget(new QLabel(tr("seed"), this));
+    schedule->addWidget(m_seed);
+    schedule->addStretch(1);
+    m_maxCost = new QDoubleSpinBox(this);
+    m_maxCost->setObjectName("maxCost");
+    m_maxCost->setRange(0, core::kMaxBudgetUsd);
+    m_maxCost->setDecimals(4);
+    m_maxCost->setPrefix("$");
+    m_maxCost->setSpecialValueText(tr("required"));
+    m_maxCost->setToolTip(tr("The training budget: real pools cost money; it is never exceeded"));
+    m_name = new QLineEdit("coordinator-ultra", this);
+    m_name->setObjectName("name");
+    form->addRow(tr("Pool:"), m_pool);
+    form->addRow(tr("Task set:"), m_taskSet);
+    form->addRow(tr("Tier:"), row);
+    form->addRow(tr("Schedule:"), schedule);
+    form->addRow(tr("Training budget:"), m_maxCost);
+    form->addRow(tr("Name:"), m_name);
+    layout->addLayout(form);
+
+    m_actions = new TrainActions({tr("Start"), tr("Save policy"),
+                                  tr("Saves it in the workspace as the next version of its name"),
+                                  tr("Adds the saved policy to the pool on the Pools page (undoable there)"),
+                                  tr("Stops training; the policy best on validation so far is kept"),
+                                  tr("Set a training budget, then start.")},
+                                 m_runner, this);
+    layout->addWidget(m_actions);
+    connect(m_actions, &TrainActions::failed, this, &TrainingLabPage::failed);
+    m_stopReason = new QLabel(this);
+    m_stopReason->setObjectName("stopReason");
+    m_stopReason->setWordWrap(true);
+    layout->addWidget(m_stopReason);
+
+    auto* results = new QSplitter(Qt::Vertical, this);
+    auto* charts = new QSplitter(Qt::Horizontal, results);
+    m_curve = new TrainingCurveView(charts);
+    m_shares = new ActionSharesView(charts);
+    for (QWidget* w : {static_cast<QWidget*>(m_curve), static_cast<QWidget*>(m_shares)}) w->setMinimumHeight(220);
+    auto* tables = new QSplitter(Qt::Horizontal, results);
+    tableOf(&m_figures, tables);
+    tableOf(&m_behaviour, tables);
+    for (auto* halves : {charts, tables}) halves->setSizes({1000, 1000});
+    results->setStretchFactor(0, 3);
+    results->setStretchFactor(1, 2);
+    layout->addWidget(results, 1);
+
+    connect(m_tier, &QComboBox::currentIndexChanged, this, [this] {
+        QString tier = m_tier->currentData().toString();
+        if (m_name->text().startsWith("coordinator-")) m_name->setText("coordinator-" + tier);
+    });
+    connect(m_actions->trainButton(), &QPushButton::clicked, this, &TrainingLabPage::train);
+    connect(m_actions->cancelButton(), &QPushButton::clicked, this, &TrainingLabPage::cancel);
+    connect(m_actions->saveButton(), &QPushButton::clicked, this, &TrainingLabPage::save);
+    connect(m_actions->addButton(), &QPushButton::clicked, this, [this] { addToPool(); });
+    connect(&m_runner, &JobRunner::progress, this, [this](int done, int total) {
+        m_actions->progressBar()->setRange(0, total);
+        m_actions->progressBar()->setValue(done);
+        showGenerations();
+    });
+    connect(&m_session, &WorkbenchSession::poolChanged, this, &TrainingLabPage::showPool);
+    connect(&m_session, &WorkbenchSession::tasksChanged, this, &TrainingLabPage::refreshTaskSets);
+    showPool();
+    refreshTaskSets();
+}
+
+void TrainingLabPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    if (!m_runner.isBusy()) refreshTaskSets(); // a set imported meanwhile
+}
+
+void TrainingLabPage::showPool() {
+    const core::Pool& pool = m_session.pool();
+    m_pool->setText(tr("%1 (%2 models), the pool the Run page uses")
+                        .arg(QString::fromStdString(pool.name))
+                        .arg(pool.models.size()));
+}
+
+void TrainingLabPage::refreshTaskSets() {
+    auto reader = m_session.reader();
+    if (!reader) return setStatus(QString::fromStdString(reader.error().describe()));
+    auto sets = core::listTaskSets(**reader);
+    if (!sets) return setStatus(QString::fromStdString(sets.error().describe()));
+    QString current = m_taskSet->currentData().toString();
+    QString inUse = QString::fromStdString(m_session.tasks().contentHash());
+    m_taskSet->clear();
+    for (const auto& s : *sets)
+        m_taskSet->addItem(tr("%1 (%2 items, %3 categories)")
+                               .arg(QString::fromStdString(s.name))
+                               .arg(s.itemCount)
+                               .arg(s.categories.size()),
+                           QString::fromStdString(s.contentHash));
+    int index = m_taskSet->findData(current.isEmpty() ? inUse : current);
+    if (index < 0) index = m_taskSet->findData(inUse);
+    m_taskSet->setCurrentIndex(std::max(index, 0));
+}
+
+std::optional<core::TrainingOptions> TrainingLabPage::options(QString* problem) const {
+    auto refuse = [&](const QString& why) -> std::optional<core::TrainingOptions> {
+        if (problem) *problem = why;
+        return std::nullopt;
+    };
+    core::TrainingOptions o;
+    o.name = m_name->text().trimmed().toStdString();
+    if (!core::CoordinatorStrategy::parsePolicyRef(o.name) || o.name.find('@') != std::string::npos)
+        return refuse(tr("Give the policy a name without spaces or '@': it is saved as name@version."));
+    if (m_maxCost->value() <= 0)
+        return refuse(tr("Set a training budget: real pools cost money, and training never spends more than it."));
+    o.tier = *core::coordinatorTierFromString(m_tier->currentData().toString().toStdString());
+    o.lambda = m_lambda->value();
+    o.generations = m_generations->value();
+    o.patience = m_patience->value();
+    o.seed = uint64_t(m_seed->value());
+    o.budget = core::Money::fromUsd(m_maxCost->value());
+    return o;
+}
+
+void TrainingLabPage::train() {
+    QString problem;
+    auto o = options(&problem);
+    if (!o) return setStatus(problem);
+    if (m_taskSet->currentIndex() < 0) return setStatus(tr("The workspace has no task set: import one on the Tasks page."));
+    auto reader = m_session.reader();
+    if (!reader) return setStatus(QString::fromStdString(reader.error().describe()));
+    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
+    m_saver.cancel(); // a save still under way no longer reports to this page
+    m_report.reset();
+    m_budget = o->budget;
+    m_behaviour.setBehaviour({});
+    m_figures.setRows({});
+    m_shares->setBehaviour(m_behaviour);
+    m_curve->reset(o->generations);
+    m_stopReason->clear();
+    m_actions->allow(false, false);
+    m_actions->progressBar()->setRange(0, o->generations);
+    m_actions->progressBar()->setValue(0);
+    m_live = std::make_shared<Live>();
+    setStatus(tr("Training %1 on %2 with the pool %3, budget %4...")
+                  .arg(QString::fromStdString(o->name), m_taskSet->currentText(),
+                       QString::fromStdString(m_session.pool().name), usd(o->budget->usd())));
+    m_runner.run<Trained>(
+        [&writer = m_session.writer(), db, pool = m_session.pool(), env = m_session.environment(),
+         hash = m_taskSet->currentData().toString().toStdString(), o = *o,
+         live = m_live](std::stop_token stop, const JobRunner::Progress& progress) {
+            Trained out;
+            auto tasks = core::loadTaskSet(*db, hash);
+            if (!tasks) return out.error = QString::fromStdString(tasks.error().describe()), out;
+            core::RunInputs inputs{writer, *db, core::PriceBook::bundled()};
+            auto report = core::trainCoordinator(inputs, pool, *tasks, o, env, stop, [&](const core::GenerationPoint& p) {
+                {
+                    std::lock_guard lock(live->mutex);
+                    live->points.push_back(p);
+                }
+                progress(p.generation, o.generations);
+            });
+            if (!report) return out.error = QString::fromStdString(report.error().describe()), out;
+            out.report = std::move(*report);
+            return out;
+        },
+        [this](const Trained& result) { showTrained(result); });
+}
+
+void TrainingLabPage::cancel() {
+    if (!m_runner.isBusy()) return;
+    m_runner.finish();
+    setStatus(tr("Cancelling: the policy best on validation so far is kept and tested..."));
+}
+
+void TrainingLabPage::showGenerations() {
+    if (!m_live) return;
+    std::vector<core::GenerationPoint> fresh;
+    {
+        std::lock_guard lock(m_live->mutex);
+        fresh.assign(m_live->points.begin() + std::min<ptrdiff_t>(m_curve->pointCount(), m_live->points.size()),
+                     m_live->points.end());
+    }
+    for (const auto& p : fresh) {
+        m_curve->addPoint(p);
+        setStatus(tr("Generation %1 of at most %2: validation reward %3, accuracy %4%; spent %5 of %6, %7 HTTP "
+                     "requests (%8 calls answered from memory), %9 s")
+                      .arg(p.generation)
+                      .arg(m_generations->value())
+                      .arg(p.validation.reward, 0, 'f', 4)
+                      .arg(100 * p.validation.accuracy, 0, 'f', 1)
+                      .arg(usd(p.spent.usd()), m_budget ? usd(m_budget->usd()) : QString("?"))
+                      .arg(p.httpRequests)
+                      .arg(p.memoHits)
+                      .arg(p.seconds, 0, 'f', 0));
+        emit generationShown(p.generation);
+    }
+}
+
+void TrainingLabPage::showTrained(const Trained& result) {
+    showGenerations(); // any point whose progress call was still queued
+    m_live.reset();
+    if (!result.report) {
+        return m_actions->fail(result.error);
+    }
+    m_report = result.report;
+    const core::TrainingReport& r = *m_report;
+    QString id = QString::fromStdString(r.policy.name);
+    m_figures.setRows({{tr("%1 (kept, generation %2)").arg(id).arg(r.bestGeneration), r.test},
+                       {tr("planner-decides (untrained)"), r.plannerDecidesTest}});
+    m_behaviour.setBehaviour(r.test.byCategory);
+    m_shares->setBehaviour(m_behaviour);
+    m_stopReason->setText(r.stopReason.empty()
+                              ? tr("Ran all %1 generations.").arg(r.curve.size())
+                              : tr("Stopped: %1.").arg(QString::fromStdString(r.stopReason)));
+    setStatus(tr("Training run %1: %2 generations, best on validation at generation %3; spent %4, %5 HTTP "
+                 "requests, %6 calls asked (%7 answered from memory), %8 s. Not saved yet.")
+                  .arg(r.runId)
+                  .arg(r.curve.size())
+                  .arg(r.bestGeneration)
+                  .arg(usd(r.spent.usd()))
+                  .arg(r.httpRequests)
+                  .arg(r.asked)
+                  .arg(r.memoHits)
+                  .arg(r.seconds, 0, 'f', 1));
+    m_actions->allow(true, false);
+    m_session.announceRunsChanged(); // the training run is in the workspace's run list
+    emit trained();
+}
+
+void TrainingLabPage::save() {
+    if (!m_report) return setStatus(tr("Train a policy first."));
+    saveVersioned(
+        m_saver, m_session.writer(),
+        [policy = m_report->policy](core::SqliteDb& db) {
+            return core::saveCoordinatorPolicy(db, policy, QDateTime::currentMSecsSinceEpoch());
+        },
+        [this](int version, const QString& error) {
+            if (!error.isEmpty()) return m_actions->fail(error);
+            m_report->policy.version = version;
+            QString id = QString::fromStdString(m_report->policy.id());
+            setStatus(tr("Saved in the workspace as %1 (Save again makes the next version).").arg(id));
+            m_actions->allow(true, true);
+            emit saved(id);
+        });
+}
+
+bool TrainingLabPage::addToPool(QString* error) {
+    auto refuse = [&](const QString& why) { return m_actions->refuse(why, error); };
+    if (!m_report || m_report->policy.version == 0) return refuse(tr("Save the policy to the workspace first."));
+    if (!m_document) return refuse(tr("No pool is being edited: open one on the Pools page."));
+    const core::CoordinatorPolicy& policy = m_report->policy;
+    QStringList missing;
+    for (const auto& m : policy.models)
+        if (!m_document->pool().findModel(m)) missing << QString::fromStdString(m);
+    if (!missing.isEmpty())
+        return refuse(tr("The pool \"%1\" lacks %2, which the policy chooses from; add them or train on this pool.")
+                          .arg(QString::fromStdString(m_document->pool().name), missing.join(", ")));
+    core::StrategyConfig config{"coordinator",
+                                {{"kind", "coordinator"},
+                                 {"policy", policy.id()},
+                                 {"tier", core::toString(policy.tier)},
+                                 {"lambda", policy.lambda}}};
+    std::string name =
+        m_document->addStrategy(policy.name, config, tr("Add coordinator %1").arg(QString::fromStdString(policy.id())));
+    setStatus(tr("Added to pool \"%1\" as strategy \"%2\" (Edit > Undo on the Pools page takes it back).")
+                  .arg(QString::fromStdString(m_document->pool().name), QString::fromStdString(name)));
+    return true;
+}
+
+QString TrainingLabPage::status() const {
+    return m_actions->status();
+}
+
+QString TrainingLabPage::stopReason() const {
+    return m_stopReason->text();
+}
+
+void TrainingLabPage::setStatus(const QString& text) {
+    m_actions->setStatus(text);
+}
+
+} // namespace baton::ui
