@@ -297,17 +297,21 @@ void TrainingLabPage::showTrained(const Trained& result) {
     m_report = result.report;
     const core::TrainingReport& r = *m_report;
     QString id = QString::fromStdString(r.policy.name);
-    m_figures.setRows({{tr("%1 (kept, generation %2)").arg(id).arg(r.bestGeneration), r.test},
-                       {tr("planner-decides (untrained)"), r.plannerDecidesTest}});
+    std::vector<RolloutFiguresModel::Row> rows{{tr("%1 (kept, generation %2)").arg(id).arg(r.bestGeneration), r.test},
+                                               {tr("planner-decides (untrained)"), r.plannerDecidesTest}};
+    for (const auto& [model, figures] : r.singleModelsTest)
+        rows.push_back({tr("%1 alone").arg(QString::fromStdString(model)), figures});
+    m_figures.setRows(std::move(rows));
+    int generations = r.curve.empty() ? 0 : r.curve.back().generation; // the curve starts at the warm start, 0
     m_behaviour.setBehaviour(r.test.byCategory);
     m_shares->setBehaviour(m_behaviour);
     m_stopReason->setText(r.stopReason.empty()
-                              ? tr("Ran all %1 generations.").arg(r.curve.size())
+                              ? tr("Ran all %1 generations.").arg(generations)
                               : tr("Stopped: %1.").arg(QString::fromStdString(r.stopReason)));
     setStatus(tr("Training run %1: %2 generations, best on validation at generation %3; spent %4, %5 HTTP "
                  "requests, %6 calls asked (%7 answered from memory), %8 s. Not saved yet.")
                   .arg(r.runId)
-                  .arg(r.curve.size())
+                  .arg(generations)
                   .arg(r.bestGeneration)
                   .arg(usd(r.spent.usd()))
                   .arg(r.httpRequests)

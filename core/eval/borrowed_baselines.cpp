@@ -13,12 +13,6 @@ namespace {
 // Snapshots and settings are read with their types checked: a run imported from a bundle or
 // written by another version must not make every other run's report throw.
 
-bool baselinesOn(const Run& run) {
-    if (!run.settings.is_object()) return true;
-    auto on = run.settings.find("baselines");
-    return on == run.settings.end() || !on->is_boolean() || on->get<bool>();
-}
-
 const nlohmann::json& modelsOf(const Run& run) {
     static const nlohmann::json none = nlohmann::json::array();
     if (!run.poolSnapshot.is_object()) return none;
@@ -52,6 +46,12 @@ bool gradedAny(const std::vector<Outcome>& outcomes, const std::string& strategy
 }
 
 } // namespace
+
+bool baselinesOn(const Run& run) {
+    if (!run.settings.is_object()) return true;
+    auto on = run.settings.find("baselines");
+    return on == run.settings.end() || !on->is_boolean() || on->get<bool>();
+}
 
 std::vector<std::string> runBaselines(const Run& run) {
     std::vector<std::string> baselines;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "eval/run_history.h"
+#include "eval/borrowed_baselines.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
@@ -19,13 +20,15 @@ Result<std::vector<RunListing>> loadRunHistory(SqliteDb& db) {
     for (const Run& r : *runs) {
         RunListing l;
         l.id = r.id, l.createdAtMs = r.createdAtMs, l.status = r.status, l.stopReason = r.stopReason;
-        l.pool = r.poolSnapshot.value("name", "");
+        if (auto name = r.poolSnapshot.is_object() ? r.poolSnapshot.find("name") : r.poolSnapshot.end();
+            name != r.poolSnapshot.end() && name->is_string())
+            l.pool = name->get<std::string>();
         l.taskSetHash = r.taskSetHash;
         for (const auto& s : *sets)
             if (s.contentHash == r.taskSetHash) l.taskSet = s.name, l.items = s.itemCount;
         if (l.taskSet.empty()) l.taskSet = r.taskSetHash.substr(0, 12);
         l.strategies = r.strategies;
-        l.baselines = r.settings.value("baselines", true);
+        l.baselines = baselinesOn(r);
         if (auto t = totals->find(r.id); t != totals->end()) l.totals = t->second;
         out.push_back(std::move(l));
     }

@@ -5,6 +5,7 @@
 #include "core_printers.h"
 #include "eval/run_history.h"
 #include "eval/run_report.h"
+#include "run/run_settings.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
@@ -221,6 +222,30 @@ private slots:
         QVERIFY2(report, report ? "" : report.error().describe().c_str());
         QCOMPARE(report->borrowedBaselines.size(), size_t(1));
         QCOMPARE(report->borrowedBaselines[0].fromRun, good);
+    }
+
+    // The run list and a run's settings read such a record too (before: type_error out of the
+    // Runs page's listing and out of RunSettings::fromJson for "baselines": "yes").
+    void theRunListAndRunSettingsReadOddRecords() {
+        Workspace4 w;
+        Run odd;
+        odd.taskSetHash = w.main.contentHash();
+        odd.poolSnapshot = {{"name", 7}};
+        odd.settings = {{"baselines", "yes"}, {"seed", "x"}, {"timeouts_ms", {"a", 1, 2, 3}}, {"max_calls", 40},
+                        {"strategies", {"one", 2}}};
+        int64_t id = insertRun(w.db(), odd).value();
+        auto listing = loadRunHistory(w.db());
+        QVERIFY2(listing, listing ? "" : listing.error().describe().c_str());
+        QCOMPARE(listing->size(), size_t(1));
+        QCOMPARE(listing->front().id, id);
+        QVERIFY(listing->front().baselines); // not a bool: on, as when absent
+        QCOMPARE(listing->front().pool, std::string());
+        RunSettings read = RunSettings::fromJson(odd.settings);
+        QCOMPARE(read.baselines, true);
+        QCOMPARE(read.seed, uint64_t(1));
+        QCOMPARE(read.timeouts.connectMs, RunSettings{}.timeouts.connectMs);
+        QCOMPARE(read.maxCalls, std::optional<int64_t>(40)); // what is readable is read
+        QVERIFY(read.strategies.empty());
     }
 };
 

@@ -92,7 +92,8 @@ private slots:
         QVERIFY(trained.wait(kWait));
         const auto& report = page->report();
         QVERIFY(report.has_value());
-        QCOMPARE(report->curve.size(), size_t(2)); // patience 8 > 2 generations: no early stop
+        QCOMPARE(report->curve.size(), size_t(3)); // the warm start (0), then 2 generations: no early stop
+        QCOMPARE(report->curve.back().generation, 2);
         QCOMPARE(report->stopReason, std::string());
         QCOMPARE(page->stopReason(), QString("Ran all 2 generations."));
 
@@ -112,11 +113,14 @@ private slots:
         }
         QVERIFY2(page->status().contains(QString("run %1").arg(report->runId)), qPrintable(page->status()));
 
-        // Test figures: the kept policy, then planner-decides.
+        // Test figures: the kept policy, planner-decides, then every pool model alone.
         const RolloutFiguresModel& figures = page->figures();
-        QCOMPARE(figures.rowCount(), 2);
-        const core::RolloutFigures* expected[] = {&report->test, &report->plannerDecidesTest};
-        for (int row = 0; row < 2; ++row) {
+        QCOMPARE(figures.rowCount(), 2 + int(report->singleModelsTest.size()));
+        QCOMPARE(report->singleModelsTest.size(), size_t(6));
+        std::vector<const core::RolloutFigures*> expected{&report->test, &report->plannerDecidesTest};
+        for (const auto& single : report->singleModelsTest)
+            expected.push_back(&single.second);
+        for (int row = 0; row < figures.rowCount(); ++row) {
             auto number = [&](int column) { return figures.data(figures.index(row, column), Qt::UserRole).toDouble(); };
             QCOMPARE(number(RolloutFiguresModel::Items), double(expected[row]->items));
             QCOMPARE(number(RolloutFiguresModel::Accuracy), expected[row]->accuracy);
@@ -125,6 +129,8 @@ private slots:
             QCOMPARE(number(RolloutFiguresModel::Reward), expected[row]->reward);
         }
         QVERIFY(figures.data(figures.index(1, 0)).toString().startsWith("planner-decides"));
+        QCOMPARE(figures.data(figures.index(2, 0)).toString(),
+                 QString::fromStdString(report->singleModelsTest.front().first + " alone"));
         QVERIFY(report->test.items > 0);
 
         // The learned behaviour per category: the report's test figures.
