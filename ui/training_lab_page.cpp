@@ -117,12 +117,11 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
     form->addRow(tr("Name:"), m_name);
     layout->addLayout(form);
 
-    m_actions = new TrainActions({tr("Start"), tr("Save policy"),
-                                  tr("Saves it in the workspace as the next version of its name"),
-                                  tr("Adds the saved policy to the pool on the Pools page (undoable there)"),
-                                  tr("Stops training; the policy best on validation so far is kept"),
-                                  tr("Set a training budget, then start.")},
-                                 m_runner, this);
+    m_actions = new TrainActions(
+        {tr("Start"), tr("Save policy"), tr("Saves it in the workspace as the next version of its name"),
+         tr("Adds the saved policy to the pool on the Pools page (undoable there)"),
+         tr("Stops training; the policy best on validation so far is kept"), tr("Set a training budget, then start.")},
+        m_runner, this);
     layout->addWidget(m_actions);
     connect(m_actions, &TrainActions::failed, this, &TrainingLabPage::failed);
     m_stopReason = new QLabel(this);
@@ -134,11 +133,13 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
     auto* charts = new QSplitter(Qt::Horizontal, results);
     m_curve = new TrainingCurveView(charts);
     m_shares = new ActionSharesView(charts);
-    for (QWidget* w : {static_cast<QWidget*>(m_curve), static_cast<QWidget*>(m_shares)}) w->setMinimumHeight(220);
+    for (QWidget* w : {static_cast<QWidget*>(m_curve), static_cast<QWidget*>(m_shares)})
+        w->setMinimumHeight(220);
     auto* tables = new QSplitter(Qt::Horizontal, results);
     tableOf(&m_figures, tables);
     tableOf(&m_behaviour, tables);
-    for (auto* halves : {charts, tables}) halves->setSizes({1000, 1000});
+    for (auto* halves : {charts, tables})
+        halves->setSizes({1000, 1000});
     results->setStretchFactor(0, 3);
     results->setStretchFactor(1, 2);
     layout->addWidget(results, 1);
@@ -217,7 +218,8 @@ void TrainingLabPage::train() {
     QString problem;
     auto o = options(&problem);
     if (!o) return setStatus(problem);
-    if (m_taskSet->currentIndex() < 0) return setStatus(tr("The workspace has no task set: import one on the Tasks page."));
+    if (m_taskSet->currentIndex() < 0)
+        return setStatus(tr("The workspace has no task set: import one on the Tasks page."));
     auto reader = m_session.reader();
     if (!reader) return setStatus(QString::fromStdString(reader.error().describe()));
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
@@ -236,26 +238,34 @@ void TrainingLabPage::train() {
     setStatus(tr("Training %1 on %2 with the pool %3, budget %4...")
                   .arg(QString::fromStdString(o->name), m_taskSet->currentText(),
                        QString::fromStdString(m_session.pool().name), usd(o->budget->usd())));
+    m_abort = std::stop_source(); // Cancel finishes the generation and tests; closing aborts the calls
     m_runner.run<Trained>(
         [&writer = m_session.writer(), db, pool = m_session.pool(), env = m_session.environment(),
-         hash = m_taskSet->currentData().toString().toStdString(), o = *o,
-         live = m_live](std::stop_token stop, const JobRunner::Progress& progress) {
+         hash = m_taskSet->currentData().toString().toStdString(), o = *o, live = m_live,
+         abort = m_abort.get_token()](std::stop_token stop, const JobRunner::Progress& progress) {
             Trained out;
             auto tasks = core::loadTaskSet(*db, hash);
             if (!tasks) return out.error = QString::fromStdString(tasks.error().describe()), out;
             core::RunInputs inputs{writer, *db, core::PriceBook::bundled()};
-            auto report = core::trainCoordinator(inputs, pool, *tasks, o, env, stop, [&](const core::GenerationPoint& p) {
-                {
-                    std::lock_guard lock(live->mutex);
-                    live->points.push_back(p);
-                }
-                progress(p.generation, o.generations);
-            });
+            auto report = core::trainCoordinator(
+                inputs, pool, *tasks, o, env, stop,
+                [&](const core::GenerationPoint& p) {
+                    {
+                        std::lock_guard lock(live->mutex);
+                        live->points.push_back(p);
+                    }
+                    progress(p.generation, o.generations);
+                },
+                abort);
             if (!report) return out.error = QString::fromStdString(report.error().describe()), out;
             out.report = std::move(*report);
             return out;
         },
         [this](const Trained& result) { showTrained(result); });
+}
+
+TrainingLabPage::~TrainingLabPage() {
+    m_abort.request_stop(); // before m_runner's destructor cancels the job and waits for it
 }
 
 void TrainingLabPage::cancel() {
@@ -305,9 +315,8 @@ void TrainingLabPage::showTrained(const Trained& result) {
     int generations = r.curve.empty() ? 0 : r.curve.back().generation; // the curve starts at the warm start, 0
     m_behaviour.setBehaviour(r.test.byCategory);
     m_shares->setBehaviour(m_behaviour);
-    m_stopReason->setText(r.stopReason.empty()
-                              ? tr("Ran all %1 generations.").arg(generations)
-                              : tr("Stopped: %1.").arg(QString::fromStdString(r.stopReason)));
+    m_stopReason->setText(r.stopReason.empty() ? tr("Ran all %1 generations.").arg(generations)
+                                               : tr("Stopped: %1.").arg(QString::fromStdString(r.stopReason)));
     setStatus(tr("Training run %1: %2 generations, best on validation at generation %3; spent %4, %5 HTTP "
                  "requests, %6 calls asked (%7 answered from memory), %8 s. Not saved yet.")
                   .arg(r.runId)

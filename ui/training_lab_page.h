@@ -20,6 +20,7 @@
 #include <QWidget>
 #include <memory>
 #include <optional>
+#include <stop_token>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -37,6 +38,7 @@ class TrainingLabPage : public QWidget {
     Q_OBJECT
 public:
     explicit TrainingLabPage(WorkbenchSession& session, QWidget* parent = nullptr);
+    ~TrainingLabPage() override; ///< aborts a training's calls, so that closing does not wait for them
 
     /// The pool that "Add to pool" edits (the Pools page's document); may be null.
     void setPoolDocument(PoolDocument* document) { m_document = document; }
@@ -83,8 +85,9 @@ private:
 
     WorkbenchSession& m_session;
     PoolDocument* m_document = nullptr;
-    JobRunner m_runner; ///< the training
-    JobRunner m_saver;  ///< saving the policy
+    std::stop_source m_abort;     ///< stops the running training's calls (Cancel only finishes it)
+    JobRunner m_runner;           ///< the training
+    JobRunner m_saver;            ///< saving the policy
     std::shared_ptr<Live> m_live; ///< the running training's points, filled on its thread
     std::optional<core::TrainingReport> m_report;
     std::optional<core::Money> m_budget; ///< of the training shown

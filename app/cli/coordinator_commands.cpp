@@ -55,6 +55,10 @@ void printBehaviour(const nlohmann::json& behaviour) {
 /// "0.05,0.1,0.5" -> the lambdas, each from 0 to 1e6, none twice.
 std::vector<double> lambdaList(const std::string& text, std::string& bad) {
     std::vector<double> out;
+    if (text.empty() || text.front() == ',' || text.back() == ',' || text.find(",,") != std::string::npos) {
+        bad = "--lambda needs a number or a comma-separated list of numbers, got \"" + text + "\"";
+        return {};
+    }
     std::stringstream parts(text);
     for (std::string part; std::getline(parts, part, ',');) {
         auto v = parseDecimal(part, "--lambda", 0, 1e6, bad);
@@ -65,7 +69,6 @@ std::vector<double> lambdaList(const std::string& text, std::string& bad) {
         }
         out.push_back(*v);
     }
-    if (out.empty() && bad.empty()) bad = "--lambda needs a number or a comma-separated list, got \"" + text + "\"";
     return out;
 }
 
@@ -100,7 +103,9 @@ void printSweep(const std::vector<core::TrainingReport>& reports) {
         std::cout << line(r.policy.id().c_str(), r.test)
                   << (r.stopReason.empty() ? "" : "    (" + r.stopReason + ")\n");
     if (reports.empty()) return;
-    std::cout << line("planner-decides (untrained)", reports.front().plannerDecidesTest);
+    std::cout << "Baselines on the same items (their reward at lambda "
+              << core::lambdaText(reports.front().policy.lambda) << "):\n"
+              << line("planner-decides (untrained)", reports.front().plannerDecidesTest);
     printSingleModels(reports.front());
 }
 

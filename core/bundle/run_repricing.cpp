@@ -37,6 +37,25 @@ PriceEntry raise(PriceEntry e, double percent) {
     return e;
 }
 
+// A run record written by another version or imported from a bundle may hold anything: read
+// with the types checked, never a throw (the GUI reads these on a worker thread).
+std::string textAt(const nlohmann::json& j, const char* key) {
+    if (!j.is_object()) return "";
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+std::string vendorOf(const nlohmann::json& model) {
+    return model.is_object() ? textAt(model.value("tags", nlohmann::json::object()), "vendor") : "";
+}
+
+const nlohmann::json& poolModels(const Run& run) {
+    static const nlohmann::json none = nlohmann::json::array();
+    if (!run.poolSnapshot.is_object()) return none;
+    auto it = run.poolSnapshot.find("models");
+    return it != run.poolSnapshot.end() && it->is_array() ? *it : none;
+}
+
 // The entry a model is re-priced with: the new list's entry for the id the pool named, else the
 // prices the run used (the pool's own inline prices always stay: they are the pool's decision).
 std::optional<PriceEntry> chooseEntry(const Run& run, const nlohmann::json& model, const RepriceOptions& options,
@@ -70,10 +89,11 @@ RunRepricing repriceRun(const Run& run, const std::vector<Call>& calls, const Re
     result.recordedAsOf = recordedPriceDates(run);
     std::map<std::string, std::optional<PriceEntry>> entries;
     std::map<std::string, size_t> modelIndex;
-    for (const auto& m : run.poolSnapshot.value("models", nlohmann::json::array())) {
+    for (const auto& m : poolModels(run)) {
+        if (!m.is_object()) continue;
         ModelRepricing r;
-        r.model = m.value("name", "");
-        r.vendor = m.value("tags", nlohmann::json::object()).value("vendor", "");
+        r.model = textAt(m, "name");
+        r.vendor = vendorOf(m);
         auto entry = chooseEntry(run, m, options, r);
         if (auto it = options.raisePercent.find(r.vendor); entry && it != options.raisePercent.end()) {
             entry = raise(*entry, it->second);
@@ -117,7 +137,7 @@ std::vector<std::string> recordedPriceDates(const Run& run) {
     std::set<std::string> dates;
     if (run.priceBookSnapshot.is_object())
         for (const auto& [model, entry] : run.priceBookSnapshot.items())
-            dates.insert(entry.is_object() ? entry.value("as_of", "") : "");
+            dates.insert(textAt(entry, "as_of"));
     return {dates.begin(), dates.end()};
 }
 
@@ -135,8 +155,8 @@ std::string describeRecordedPrices(const std::vector<std::string>& dates) {
 
 std::vector<std::string> poolVendors(const Run& run) {
     std::set<std::string> vendors;
-    for (const auto& m : run.poolSnapshot.value("models", nlohmann::json::array()))
-        if (auto v = m.value("tags", nlohmann::json::object()).value("vendor", ""); !v.empty()) vendors.insert(v);
+    for (const auto& m : poolModels(run))
+        if (auto v = vendorOf(m); !v.empty()) vendors.insert(v);
     return {vendors.begin(), vendors.end()};
 }
 

@@ -18,41 +18,21 @@ nlohmann::json RunSettings::toJson() const {
     return j;
 }
 
-namespace {
-
-/// j[key] as a T, or nothing when it is absent or of another type: a run record written by
-/// another version must not make every reader of it throw.
-template <class T> std::optional<T> optionalField(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end()) return std::nullopt;
-    try {
-        return it->get<T>();
-    } catch (const nlohmann::json::exception&) {
-        return std::nullopt;
-    }
-}
-
-template <class T> T field(const nlohmann::json& j, const char* key, T fallback) {
-    return optionalField<T>(j, key).value_or(std::move(fallback));
-}
-
-} // namespace
-
 RunSettings RunSettings::fromJson(const nlohmann::json& j) {
     RunSettings s;
     if (!j.is_object()) return s;
-    s.strategies = field(j, "strategies", s.strategies);
-    s.baselines = field(j, "baselines", s.baselines);
-    s.concurrency = field(j, "concurrency", s.concurrency);
-    s.perModelConcurrency = field(j, "per_model_concurrency", s.perModelConcurrency);
-    s.maxSameErrorRepeats = field(j, "max_same_error_repeats", s.maxSameErrorRepeats);
-    s.seed = field(j, "seed", s.seed);
-    s.useCache = field(j, "use_cache", s.useCache);
-    s.stream = field(j, "stream", s.stream);
-    auto t = field(j, "timeouts_ms", std::vector<int>{});
-    if (t.size() == 4) s.timeouts = {t[0], t[1], t[2], t[3]};
-    if (auto cap = optionalField<int64_t>(j, "max_cost_pico")) s.maxCost = Money{*cap};
-    if (auto calls = optionalField<int64_t>(j, "max_calls")) s.maxCalls = *calls;
+    s.strategies = j.value("strategies", std::vector<std::string>{});
+    s.baselines = j.value("baselines", true);
+    s.concurrency = j.value("concurrency", 16);
+    s.perModelConcurrency = j.value("per_model_concurrency", 8);
+    s.maxSameErrorRepeats = j.value("max_same_error_repeats", 25);
+    s.seed = j.value("seed", uint64_t(1));
+    s.useCache = j.value("use_cache", true);
+    s.stream = j.value("stream", false);
+    if (auto t = j.value("timeouts_ms", nlohmann::json()); t.is_array() && t.size() == 4)
+        s.timeouts = {t[0].get<int>(), t[1].get<int>(), t[2].get<int>(), t[3].get<int>()};
+    if (j.contains("max_cost_pico")) s.maxCost = Money{j["max_cost_pico"].get<int64_t>()};
+    if (j.contains("max_calls")) s.maxCalls = j["max_calls"].get<int64_t>();
     return s;
 }
 

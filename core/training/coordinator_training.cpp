@@ -112,7 +112,7 @@ nlohmann::json TrainingOptions::toJson() const {
 
 Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
                                         const TrainingOptions& options, const RunEnvironment& env, std::stop_token stop,
-                                        TrainingProgress progress) {
+                                        TrainingProgress progress, std::stop_token abort) {
     auto started = std::chrono::steady_clock::now();
     ThreeWaySplit split = splitBySeed(tasks, options.seed);
     if (split.train.empty() || split.validation.empty() || split.test.empty())
@@ -120,6 +120,11 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
                                          "items (" +
                                              std::to_string(tasks.items.size()) +
                                              " items); give it at least 4 items per category");
+    for (const auto& m : pool.models)
+        if (!resolvePrice(m, inputs.prices))
+            return fail(ErrorKind::BadInput, "model " + m.name +
+                                                 " has no price: training keeps its budget by every call's worst "
+                                                 "case, and rewards cost; add a price to the pool");
     const ModelSpec* dearest = dearestModel(pool, inputs.prices);
     if (!dearest) return fail(ErrorKind::BadInput, "no pool model has an output price; the cost reference needs one");
     std::vector<std::string> models, categories, prompts;
@@ -149,7 +154,7 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
     const int64_t runId = *inserted;
 
     RolloutEvaluator evaluator(inputs, tasks, env, runId, options.budget, options.seed, options.perModelConcurrency,
-                               stop);
+                               abort);
     EpisodeSettings settings;
     for (const auto& m : pool.models)
         settings.models.push_back(&m);
@@ -157,7 +162,7 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
     std::string stopReason;
     auto stopWhy = [&](const RolloutFigures& f) {
         if (!f.incomplete || !stopReason.empty()) return;
-        stopReason = stop.stop_requested() ? "cancelled" : "the training budget cap was reached";
+        stopReason = abort.stop_requested() ? "cancelled" : "the training budget cap was reached";
     };
 
     // The cost reference: the dearest model answering alone, per training item.

@@ -60,9 +60,12 @@ struct TrainingReport {
 
 using TrainingProgress = std::function<void(const GenerationPoint&)>;
 
-/// Errors: BadInput (an empty split, a pool model without a price), the workspace's.
+/// `stop` ends training early: the generation under way is finished, and the best policy so far
+/// is kept and played on the test items. `abort` also stops the calls under way (the test figures
+/// are then partial). Errors: BadInput (an empty split, a pool model without a price), the
+/// workspace's.
 Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
                                         const TrainingOptions& options, const RunEnvironment& env, std::stop_token stop,
-                                        TrainingProgress progress);
+                                        TrainingProgress progress, std::stop_token abort = {});
 
 } // namespace baton::core

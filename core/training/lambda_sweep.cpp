@@ -18,12 +18,12 @@ std::string sweepPolicyName(const std::string& base, double lambda) {
 Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
                                                  const TrainingOptions& base, const std::vector<double>& lambdas,
                                                  const RunEnvironment& env, std::stop_token stop,
-                                                 SweepProgress progress, SweepTrained trained) {
+                                                 SweepProgress progress, SweepTrained trained, std::stop_token abort) {
     if (lambdas.empty()) return fail(ErrorKind::BadInput, "a lambda sweep needs at least one lambda");
     std::vector<TrainingReport> reports;
     Money spent;
     for (double lambda : lambdas) {
-        if (stop.stop_requested()) break;
+        if (stop.stop_requested() || abort.stop_requested()) break;
         TrainingOptions options = base;
         options.name = sweepPolicyName(base.name, lambda);
         options.lambda = lambda;
@@ -31,8 +31,9 @@ Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& p
             if (spent >= *base.budget) break;
             options.budget = *base.budget - spent;
         }
-        auto report = trainCoordinator(inputs, pool, tasks, options, env, stop,
-                                       [&](const GenerationPoint& p) { progress ? progress(lambda, p) : void(); });
+        auto report = trainCoordinator(
+            inputs, pool, tasks, options, env, stop,
+            [&](const GenerationPoint& p) { progress ? progress(lambda, p) : void(); }, abort);
         if (!report) return std::unexpected(report.error());
         spent += report->spent;
         if (trained)

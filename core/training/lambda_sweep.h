@@ -16,12 +16,14 @@ using SweepProgress = std::function<void(double lambda, const GenerationPoint&)>
 using SweepTrained = std::function<Status(TrainingReport&)>;
 
 /// Trains `base` once per lambda (in the order given), `base.name` suffixed "-lambda<L>". Ends
-/// early, keeping what was trained, on a stop or when the budget is spent.
+/// early, keeping what was trained, on a stop or when the budget is spent (`stop` and `abort` as
+/// for trainCoordinator).
 /// Errors: BadInput (no lambda), those of trainCoordinator and of `trained`.
 Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
                                                  const TrainingOptions& base, const std::vector<double>& lambdas,
                                                  const RunEnvironment& env, std::stop_token stop,
-                                                 SweepProgress progress, SweepTrained trained);
+                                                 SweepProgress progress, SweepTrained trained,
+                                                 std::stop_token abort = {});
 
 /// 0.05 -> "0.05" (printf's %g: no trailing zeros).
 std::string lambdaText(double lambda);

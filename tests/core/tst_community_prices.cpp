@@ -89,8 +89,7 @@ private slots:
         run.priceBookSnapshot = nlohmann::json::parse(kUsedPrices);
         std::vector<Call> calls = {call("gpt", 1000000, 100000, Money::fromUsd(1.75)),
                                    call("mine", 500000, 500000, Money::fromUsd(1.0)),
-                                   call("gone", 1000000, 0, Money::fromUsd(2.0)),
-                                   call("gpt", 0, 0, std::nullopt)};
+                                   call("gone", 1000000, 0, Money::fromUsd(2.0)), call("gpt", 0, 0, std::nullopt)};
         calls.back().usage = {}; // failed before any usage: unknown before, unknown after
         calls.push_back(call("mine", 0, 0, Money{}));
         calls.back().usage = {}; // an error nobody bills: $0 before, $0 after
@@ -136,6 +135,21 @@ private slots:
                  std::string("recorded with prices as of 2024-01-02, 2025-04-14 and 2026-11-25"));
         QCOMPARE(describeRecordedPrices({""}), std::string("recorded with undated prices"));
         QCOMPARE(poolVendors(run), (std::vector<std::string>{"acme", "openai", "self"}));
+    }
+
+    // A record from another version or a bundle may hold anything; the Reprice dialog reads these
+    // on a worker thread, where nlohmann's type_error ended the workbench.
+    void oddRecordsAreReadWithoutAThrow() {
+        Run run;
+        run.poolSnapshot = {{"models", {7, {{"name", 3}, {"tags", "x"}}, {{"name", "ok"}, {"tags", {{"vendor", 9}}}}}}};
+        run.priceBookSnapshot = {{"ok", {{"as_of", 5}}}, {"other", "text"}};
+        QCOMPARE(recordedPriceDates(run), (std::vector<std::string>{""}));
+        QVERIFY(poolVendors(run).empty());
+        RunRepricing r = repriceRun(run, {}, {});
+        QCOMPARE(r.models.size(), size_t(2)); // the two objects; 7 is skipped
+        QCOMPARE(r.models[1].model, std::string("ok"));
+        run.poolSnapshot = {{"models", "none"}};
+        QVERIFY(repriceRun(run, {}, {}).models.empty());
     }
 };
 

@@ -44,6 +44,19 @@ private slots:
         QCOMPARE(r.exitCode, 2);
         QVERIFY(r.err.contains("unknown option --colour"));
         QCOMPARE(runCli({"tasks", "import", "x.jsonl"}).exitCode, 2); // no --db
+        // A lambda list with an empty entry, one given twice, a sweep with --out: usage errors
+        // before anything is opened or spent (a trailing comma was read as one lambda).
+        QStringList train{"coordinator", "train", "--pool",        "demo",       "--tasks",
+                          "demo",        "--db",  "/nowhere/w.db", "--max-cost", "1"};
+        for (const char* lambdas : {"0.05,", ",0.05", "0.05,,0.1", "0.1,0.1", "x"}) {
+            auto bad = runCli(train + QStringList{"--lambda", lambdas});
+            QCOMPARE(bad.exitCode, 2);
+            QVERIFY2(bad.err.contains("--lambda"), qPrintable(bad.err));
+        }
+        auto sweepOut = runCli(train + QStringList{"--lambda", "0.05,0.1", "--out", "/nowhere/p.json"});
+        QCOMPARE(sweepOut.exitCode, 2);
+        QVERIFY2(sweepOut.err.contains("--out writes one policy"), qPrintable(sweepOut.err));
+        QCOMPARE(runCli(train + QStringList{"--per-model", "0"}).exitCode, 2);
     }
 
     void poolValidate() {
@@ -176,8 +189,9 @@ private slots:
         QTest::newRow("resume abc") << QStringList{"run", "--resume", "abc", "--db", "/nonexistent/w.db"}
                                     << "--resume must be a whole number";
         QTest::newRow("report abc") << QStringList{"report", "abc", "--db", "/nonexistent/w.db"} << "RUN must be";
-        QTest::newRow("report json and csv") << QStringList{"report", "1", "--db", "/nonexistent/w.db", "--json", "--csv"}
-                                             << "--json or --csv, not both";
+        QTest::newRow("report json and csv")
+            << QStringList{"report", "1", "--db", "/nonexistent/w.db", "--json", "--csv"}
+            << "--json or --csv, not both";
         QTest::newRow("time-scale nan") << QStringList{"sim", "serve", "--time-scale", "nan"} << "--time-scale";
         QTest::newRow("port junk") << QStringList{"sim", "serve", "--port", "80x"} << "--port";
         QTest::newRow("limit -1") << QStringList{"tasks", "show", "s", "--db", "/nonexistent/w.db", "--limit", "-1"}
@@ -187,8 +201,8 @@ private slots:
         QTest::newRow("replay test-share 2") << (replay + QStringList{"--test-share", "2"}) << "--test-share";
         QTest::newRow("replay seed junk") << (replay + QStringList{"--seed", "x"}) << "--seed";
         QTest::newRow("replay k 0") << (replay + QStringList{"--k", "0"}) << "--k";
-        QTest::newRow("drift alpha junk") << QStringList{"drift", "a", "b", "--db", "/nonexistent/w.db", "--alpha", "x"}
-                                          << "--alpha";
+        QTest::newRow("drift alpha junk")
+            << QStringList{"drift", "a", "b", "--db", "/nonexistent/w.db", "--alpha", "x"} << "--alpha";
     }
     void numbersAreChecked() {
         QFETCH(QStringList, args);

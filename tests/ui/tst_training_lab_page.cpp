@@ -215,7 +215,7 @@ private slots:
         setOptions(page, 500, 500, 5.0, "cut");
         page.train();
         QVERIFY(shown.wait(kWait));
-        page.cancel(); // after its first generation
+        page.cancel();                   // after its first generation
         QVERIFY(page.runner().isBusy()); // until it has tested the policy it keeps
         QVERIFY(trained.wait(kWait));
         const auto& report = page.report();
@@ -224,6 +224,12 @@ private slots:
         QVERIFY2(page.stopReason().contains("cancelled"), qPrintable(page.stopReason()));
         QVERIFY(!report->curve.empty() && report->curve.size() < 500);
         QCOMPARE(page.curve().pointCount(), int(report->curve.size()));
+        // Cancel finishes training, it does not stop the calls: the kept policy, planner-decides
+        // and every model alone are played on all test items (before: every figure partial).
+        QVERIFY(report->test.items > 0 && !report->test.incomplete);
+        QVERIFY(!report->plannerDecidesTest.incomplete);
+        for (const auto& [model, figures] : report->singleModelsTest)
+            QVERIFY2(!figures.incomplete && figures.callsPerItem == 1.0, model.c_str());
         QCOMPARE(report->policy.parameters.size(), size_t(report->policy.parameterCount()));
         page.save(); // the policy kept is a policy like any other
         QVERIFY(saved.wait(kWait));
