@@ -4,6 +4,7 @@
 
 #include "core_printers.h"
 #include "providers/endpoint_extras.h"
+#include "providers/json_fields.h"
 #include "providers/model_listing.h"
 #include "providers/provider_adapter.h"
 
@@ -44,6 +45,22 @@ std::string header(const HttpRequest& r, const std::string& name) {
 class TestProviders : public QObject {
     Q_OBJECT
 private slots:
+    // Token counts beyond int64 or not whole are unknown (before: undefined behaviour converting
+    // 1.04e23 to long, found by fuzz_provider_response on an Anthropic message_start).
+    void tokenCountsOutOfRangeAreUnknown() {
+        auto usage = nlohmann::json::parse(
+            R"({"a": 25, "b": 104444444444444444444440, "c": 18446744073709551615, "d": 2.5, "e": 40.0, "f": "7",
+                "g": -3, "h": 9223372036854775807})");
+        QCOMPARE(intField(usage, "a"), std::optional<int64_t>(25));
+        QCOMPARE(intField(usage, "b"), std::optional<int64_t>());
+        QCOMPARE(intField(usage, "c"), std::optional<int64_t>());
+        QCOMPARE(intField(usage, "d"), std::optional<int64_t>());
+        QCOMPARE(intField(usage, "e"), std::optional<int64_t>(40));
+        QCOMPARE(intField(usage, "f"), std::optional<int64_t>());
+        QCOMPARE(intField(usage, "g"), std::optional<int64_t>(-3));
+        QCOMPARE(intField(usage, "h"), std::optional<int64_t>(std::numeric_limits<int64_t>::max()));
+    }
+
     void openAiRequest() {
         auto req = adapterFor(ProviderKind::OpenAi)
                        .buildRequest(model(ProviderKind::OpenAi, "gpt-4o"), "https://api.openai.com/v1", spec(true),
