@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "bundle/run_repricing.h"
+#include "model/run_record.h"
 
 #include "pricing/cost.h"
 #include "util/json_reader.h"
@@ -37,23 +38,8 @@ PriceEntry raise(PriceEntry e, double percent) {
     return e;
 }
 
-// A run record written by another version or imported from a bundle may hold anything: read
-// with the types checked, never a throw (the GUI reads these on a worker thread).
-std::string textAt(const nlohmann::json& j, const char* key) {
-    if (!j.is_object()) return "";
-    auto it = j.find(key);
-    return it != j.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
 std::string vendorOf(const nlohmann::json& model) {
-    return model.is_object() ? textAt(model.value("tags", nlohmann::json::object()), "vendor") : "";
-}
-
-const nlohmann::json& poolModels(const Run& run) {
-    static const nlohmann::json none = nlohmann::json::array();
-    if (!run.poolSnapshot.is_object()) return none;
-    auto it = run.poolSnapshot.find("models");
-    return it != run.poolSnapshot.end() && it->is_array() ? *it : none;
+    return model.is_object() ? stringAt(model.value("tags", nlohmann::json::object()), "vendor") : "";
 }
 
 // The entry a model is re-priced with: the new list's entry for the id the pool named, else the
@@ -89,10 +75,10 @@ RunRepricing repriceRun(const Run& run, const std::vector<Call>& calls, const Re
     result.recordedAsOf = recordedPriceDates(run);
     std::map<std::string, std::optional<PriceEntry>> entries;
     std::map<std::string, size_t> modelIndex;
-    for (const auto& m : poolModels(run)) {
+    for (const auto& m : snapshotModels(run)) {
         if (!m.is_object()) continue;
         ModelRepricing r;
-        r.model = textAt(m, "name");
+        r.model = stringAt(m, "name");
         r.vendor = vendorOf(m);
         auto entry = chooseEntry(run, m, options, r);
         if (auto it = options.raisePercent.find(r.vendor); entry && it != options.raisePercent.end()) {
@@ -137,7 +123,7 @@ std::vector<std::string> recordedPriceDates(const Run& run) {
     std::set<std::string> dates;
     if (run.priceBookSnapshot.is_object())
         for (const auto& [model, entry] : run.priceBookSnapshot.items())
-            dates.insert(textAt(entry, "as_of"));
+            dates.insert(stringAt(entry, "as_of"));
     return {dates.begin(), dates.end()};
 }
 
@@ -155,7 +141,7 @@ std::string describeRecordedPrices(const std::vector<std::string>& dates) {
 
 std::vector<std::string> poolVendors(const Run& run) {
     std::set<std::string> vendors;
-    for (const auto& m : poolModels(run))
+    for (const auto& m : snapshotModels(run))
         if (auto v = vendorOf(m); !v.empty()) vendors.insert(v);
     return {vendors.begin(), vendors.end()};
 }

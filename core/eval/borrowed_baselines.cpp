@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "eval/borrowed_baselines.h"
+#include "model/run_record.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 
@@ -10,21 +11,6 @@
 namespace baton::core {
 namespace {
 
-// Snapshots and settings are read with their types checked: a run imported from a bundle or
-// written by another version must not make every other run's report throw.
-
-const nlohmann::json& modelsOf(const Run& run) {
-    static const nlohmann::json none = nlohmann::json::array();
-    if (!run.poolSnapshot.is_object()) return none;
-    auto models = run.poolSnapshot.find("models");
-    return models != run.poolSnapshot.end() && models->is_array() ? *models : none;
-}
-
-std::string nameOf(const nlohmann::json& model) {
-    auto name = model.find("name");
-    return name != model.end() && name->is_string() ? name->get<std::string>() : std::string();
-}
-
 /// What decides a model's answers: its snapshot entry without name, key, price and tags.
 nlohmann::json wireIdentity(nlohmann::json model) {
     for (const char* field : {"name", "key_ref", "price", "tags", "context_window"})
@@ -34,8 +20,8 @@ nlohmann::json wireIdentity(nlohmann::json model) {
 
 /// The name `run` gives the model with this identity; nullopt when its pool has none.
 std::optional<std::string> sameModelIn(const Run& run, const nlohmann::json& identity) {
-    for (const auto& m : modelsOf(run))
-        if (m.is_object() && wireIdentity(m) == identity) return nameOf(m);
+    for (const auto& m : snapshotModels(run))
+        if (m.is_object() && wireIdentity(m) == identity) return stringAt(m, "name");
     return std::nullopt;
 }
 
@@ -47,17 +33,11 @@ bool gradedAny(const std::vector<Outcome>& outcomes, const std::string& strategy
 
 } // namespace
 
-bool baselinesOn(const Run& run) {
-    if (!run.settings.is_object()) return true;
-    auto on = run.settings.find("baselines");
-    return on == run.settings.end() || !on->is_boolean() || on->get<bool>();
-}
-
 std::vector<std::string> runBaselines(const Run& run) {
     std::vector<std::string> baselines;
     if (baselinesOn(run))
-        for (const auto& m : modelsOf(run))
-            if (m.is_object()) baselines.push_back(nameOf(m));
+        for (const auto& m : snapshotModels(run))
+            if (m.is_object()) baselines.push_back(stringAt(m, "name"));
     return baselines;
 }
 
@@ -72,9 +52,9 @@ Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run) {
     if (!runs) return std::unexpected(runs.error());
     std::ranges::sort(*runs, [](const Run& a, const Run& b) { return a.id > b.id; }); // newest first
     std::map<int64_t, std::vector<Outcome>> outcomesOf; // each candidate run read once
-    for (const auto& model : modelsOf(run)) {
+    for (const auto& model : snapshotModels(run)) {
         if (!model.is_object()) continue;
-        const std::string name = nameOf(model);
+        const std::string name = stringAt(model, "name");
         const nlohmann::json identity = wireIdentity(model);
         for (const Run& other : *runs) {
             if (other.id == run.id || other.taskSetHash != run.taskSetHash || runBaselines(other).empty()) continue;

@@ -31,10 +31,6 @@ struct BorrowedOutcomes {
 /// The run's baselines as its own report counts them: every pool model, unless baselines were off.
 std::vector<std::string> runBaselines(const Run& run);
 
-/// Whether the run made its baselines: its `baselines` setting, on when absent or not a bool
-/// (a record written by another version must not make a listing or report throw).
-bool baselinesOn(const Run& run);
-
 /// "sim/pro (run 3)"
 std::string borrowedLabel(const std::string& model, int64_t fromRun);
 

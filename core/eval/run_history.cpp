@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "eval/run_history.h"
-#include "eval/borrowed_baselines.h"
+#include "model/run_record.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
@@ -20,9 +20,7 @@ Result<std::vector<RunListing>> loadRunHistory(SqliteDb& db) {
     for (const Run& r : *runs) {
         RunListing l;
         l.id = r.id, l.createdAtMs = r.createdAtMs, l.status = r.status, l.stopReason = r.stopReason;
-        if (auto name = r.poolSnapshot.is_object() ? r.poolSnapshot.find("name") : r.poolSnapshot.end();
-            name != r.poolSnapshot.end() && name->is_string())
-            l.pool = name->get<std::string>();
+        l.pool = stringAt(r.poolSnapshot, "name");
         l.taskSetHash = r.taskSetHash;
         for (const auto& s : *sets)
             if (s.contentHash == r.taskSetHash) l.taskSet = s.name, l.items = s.itemCount;
