@@ -36,6 +36,10 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, Mode m
     std::unique_ptr<SqliteDb> db(new SqliteDb(raw, path));
     if (rc != SQLITE_OK) return std::unexpected(db->errorFor(rc, "cannot open the database"));
     sqlite3_extended_result_codes(raw, 1);
+    // Every connection waits for a lock instead of failing at once: a job's own read-only
+    // connection can meet a lock held for a moment by the writer (a commit or a checkpoint),
+    // and "database is locked" there lost a replay in CI once.
+    sqlite3_busy_timeout(raw, kBusyTimeoutMs);
     return db;
 }
 

@@ -24,6 +24,9 @@ public:
     /// Immutable: read-only with no locks and no -wal/-shm files, for a copy on read-only media.
     enum class Mode { ReadWriteCreate, ReadWrite, ReadOnly, Immutable };
 
+    /// How long any connection waits for another's lock before reporting the database locked.
+    static constexpr int kBusyTimeoutMs = 5000;
+
     /// Errors: Io (cannot open), BadInput (not a database).
     static Result<std::unique_ptr<SqliteDb>> open(const std::string& path, Mode mode);
     ~SqliteDb();

@@ -9,8 +9,7 @@ namespace baton::core {
 namespace {
 
 Status configure(SqliteDb& db, bool writer) {
-    for (const char* pragma : {"PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON"})
-        if (auto ok = db.exec(pragma); !ok) return ok;
+    if (auto ok = db.exec("PRAGMA foreign_keys = ON"); !ok) return ok; // the busy timeout is SqliteDb::open's
     if (!writer) return {};
     // NORMAL in WAL mode: no fsync per commit, only at checkpoints. A crash of Baton (kill -9)
     // loses no committed row; a power loss or OS crash can lose the commits since the last

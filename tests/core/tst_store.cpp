@@ -257,6 +257,24 @@ private slots:
         QCOMPARE((*reader)->queryInt("SELECT COUNT(*) FROM calls").value(), int64_t(3000));
     }
 
+    void aReaderWaitsForALockHeldForAMoment() {
+        // A job's own read-only connection once read "database is locked" in CI while the writer
+        // held a lock for a moment; every connection now waits (SqliteDb::kBusyTimeoutMs).
+        QTemporaryDir dir;
+        std::string path = dir.filePath("w.db").toStdString();
+        auto holder = SqliteDb::open(path, SqliteDb::Mode::ReadWriteCreate).value();
+        QVERIFY(holder->exec("CREATE TABLE t(x); INSERT INTO t VALUES (7)"));
+        QVERIFY(holder->exec("BEGIN EXCLUSIVE")); // rollback journal: an exclusive lock keeps readers out
+        std::jthread release([&holder] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(300));
+            (void)holder->exec("COMMIT");
+        });
+        auto reader = SqliteDb::open(path, SqliteDb::Mode::ReadOnly).value();
+        auto x = reader->queryInt("SELECT x FROM t");
+        QVERIFY2(x, x ? "" : x.error().describe().c_str());
+        QCOMPARE(*x, int64_t(7));
+    }
+
     void diskFullIsClearAndKeepsEarlierRows() {
         QTemporaryDir dir;
         auto ws = Workspace::open(dir.filePath("w.db").toStdString());
