@@ -2,6 +2,7 @@
 #include "training_lab_page.h"
 #include "pool_document.h"
 #include "store/task_set_store.h"
+#include "training/lambda_sweep.h"
 #include "strategies/coordinator_strategy.h"
 #include "strategies/policy_object.h"
 #include "train_actions.h"
@@ -16,9 +17,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
+#include <QRegularExpression>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -30,11 +33,12 @@ namespace baton::ui {
 /// The generations a training has reported so far; its thread appends, the GUI thread reads.
 struct TrainingLabPage::Live {
     std::mutex mutex;
-    std::vector<core::GenerationPoint> points;
+    std::vector<std::pair<double, core::GenerationPoint>> points; ///< lambda, point
 };
 
 struct TrainingLabPage::Trained {
     std::optional<core::TrainingReport> report;
+    std::vector<core::TrainingReport> sweep; ///< a sweep's trainings, each saved (report: the last)
     QString error;
 };
 
@@ -75,10 +79,15 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
     m_lambda->setSingleStep(0.1);
     m_lambda->setValue(0.5);
     m_lambda->setToolTip(tr("reward = grade - lambda x cost / reference (the dearest model answering alone)"));
+    m_lambdas = new QLineEdit(this);
+    m_lambdas->setObjectName("lambdas");
+    m_lambdas->setPlaceholderText(tr("or a sweep: 0.02, 0.05, 0.1"));
+    m_lambdas->setToolTip(tr("Several lambdas train one policy each (one budget for all), each saved as it is "
+                             "trained, and draw them on the cost-quality plane next to every model alone"));
     row->addWidget(m_tier);
     row->addWidget(new QLabel(tr("lambda"), this));
     row->addWidget(m_lambda);
-    row->addStretch(1);
+    row->addWidget(m_lambdas, 1);
     auto* schedule = new QHBoxLayout;
     m_generations = new QSpinBox(this);
     m_generations->setObjectName("generations");
@@ -130,7 +139,11 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
     layout->addWidget(m_stopReason);
 
     auto* results = new QSplitter(Qt::Vertical, this);
-    auto* charts = new QSplitter(Qt::Horizontal, results);
+    m_chartTabs = new QTabWidget(results);
+    auto* charts = new QSplitter(Qt::Horizontal, m_chartTabs);
+    m_chartTabs->addTab(charts, tr("Training"));
+    m_sweepView = new LambdaSweepView(m_chartTabs);
+    m_chartTabs->addTab(m_sweepView, tr("Lambda sweep"));
     m_curve = new TrainingCurveView(charts);
     m_shares = new ActionSharesView(charts);
     for (QWidget* w : {static_cast<QWidget*>(m_curve), static_cast<QWidget*>(m_shares)})
@@ -148,6 +161,9 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
         QString tier = m_tier->currentData().toString();
         if (m_name->text().startsWith("coordinator-")) m_name->setText("coordinator-" + tier);
     });
+    connect(m_lambdas, &QLineEdit::textChanged, this,
+            [this](const QString& text) { m_lambda->setEnabled(text.trimmed().isEmpty()); });
+    connect(m_sweepView, &LambdaSweepView::chosenChanged, this, &TrainingLabPage::chooseSweepPolicy);
     connect(m_actions->trainButton(), &QPushButton::clicked, this, &TrainingLabPage::train);
     connect(m_actions->cancelButton(), &QPushButton::clicked, this, &TrainingLabPage::cancel);
     connect(m_actions->saveButton(), &QPushButton::clicked, this, &TrainingLabPage::save);
@@ -214,10 +230,32 @@ std::optional<core::TrainingOptions> TrainingLabPage::options(QString* problem) 
     return o;
 }
 
+std::optional<std::vector<double>> TrainingLabPage::lambdas(QString* problem) const {
+    QString text = m_lambdas->text().trimmed();
+    if (text.isEmpty()) return std::vector<double>{m_lambda->value()};
+    std::vector<double> out;
+    for (const QString& part : text.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
+        bool ok = false;
+        double v = part.toDouble(&ok);
+        if (!ok || v < 0 || v > 1e6 || std::find(out.begin(), out.end(), v) != out.end()) {
+            if (problem)
+                *problem = tr("The sweep's lambdas are numbers from 0 to 1000000, each once, separated by commas; "
+                              "\"%1\" is not one of them.")
+                               .arg(part);
+            return std::nullopt;
+        }
+        out.push_back(v);
+    }
+    return out;
+}
+
 void TrainingLabPage::train() {
     QString problem;
     auto o = options(&problem);
     if (!o) return setStatus(problem);
+    auto lambdaList = lambdas(&problem);
+    if (!lambdaList) return setStatus(problem);
+    o->lambda = lambdaList->front();
     if (m_taskSet->currentIndex() < 0)
         return setStatus(tr("The workspace has no task set: import one on the Tasks page."));
     auto reader = m_session.reader();
@@ -225,6 +263,8 @@ void TrainingLabPage::train() {
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
     m_saver.cancel(); // a save still under way no longer reports to this page
     m_report.reset();
+    m_sweep.clear();
+    m_sweepView->clear();
     m_budget = o->budget;
     m_behaviour.setBehaviour({});
     m_figures.setRows({});
@@ -235,27 +275,52 @@ void TrainingLabPage::train() {
     m_actions->progressBar()->setRange(0, o->generations);
     m_actions->progressBar()->setValue(0);
     m_live = std::make_shared<Live>();
-    setStatus(tr("Training %1 on %2 with the pool %3, budget %4...")
-                  .arg(QString::fromStdString(o->name), m_taskSet->currentText(),
-                       QString::fromStdString(m_session.pool().name), usd(o->budget->usd())));
+    m_pointsShown = 0;
+    m_curveLambda = o->lambda;
+    bool sweep = lambdaList->size() > 1;
+    QString what = sweep ? tr("Sweeping %1 over %2 lambdas").arg(QString::fromStdString(o->name)).arg(lambdaList->size())
+                         : tr("Training %1").arg(QString::fromStdString(o->name));
+    setStatus(tr("%1 on %2 with the pool %3, budget %4...")
+                  .arg(what, m_taskSet->currentText(), QString::fromStdString(m_session.pool().name),
+                       usd(o->budget->usd())));
     m_abort = std::stop_source(); // Cancel finishes the generation and tests; closing aborts the calls
     m_runner.run<Trained>(
         [&writer = m_session.writer(), db, pool = m_session.pool(), env = m_session.environment(),
-         hash = m_taskSet->currentData().toString().toStdString(), o = *o, live = m_live,
+         hash = m_taskSet->currentData().toString().toStdString(), o = *o, lambdas = *lambdaList, live = m_live,
          abort = m_abort.get_token()](std::stop_token stop, const JobRunner::Progress& progress) {
             Trained out;
             auto tasks = core::loadTaskSet(*db, hash);
             if (!tasks) return out.error = QString::fromStdString(tasks.error().describe()), out;
             core::RunInputs inputs{writer, *db, core::PriceBook::bundled()};
+            auto reportPoint = [&](double lambda, const core::GenerationPoint& p) {
+                {
+                    std::lock_guard lock(live->mutex);
+                    live->points.emplace_back(lambda, p);
+                }
+                progress(p.generation, o.generations);
+            };
+            if (lambdas.size() > 1) {
+                auto sweep = core::sweepLambdas(
+                    inputs, pool, *tasks, o, lambdas, env, stop, reportPoint,
+                    [&writer](core::TrainingReport& r) -> core::Status {
+                        return writer
+                            .submit([&](core::SqliteDb& conn) -> core::Status {
+                                auto v = core::saveCoordinatorPolicy(conn, r.policy, QDateTime::currentMSecsSinceEpoch());
+                                if (!v) return std::unexpected(v.error());
+                                r.policy.version = *v;
+                                return {};
+                            })
+                            .get();
+                    },
+                    abort);
+                if (!sweep) return out.error = QString::fromStdString(sweep.error().describe()), out;
+                if (sweep->empty()) return out.error = tr("The sweep ended before its first training."), out;
+                out.report = sweep->back();
+                out.sweep = std::move(*sweep);
+                return out;
+            }
             auto report = core::trainCoordinator(
-                inputs, pool, *tasks, o, env, stop,
-                [&](const core::GenerationPoint& p) {
-                    {
-                        std::lock_guard lock(live->mutex);
-                        live->points.push_back(p);
-                    }
-                    progress(p.generation, o.generations);
-                },
+                inputs, pool, *tasks, o, env, stop, [&](const core::GenerationPoint& p) { reportPoint(o.lambda, p); },
                 abort);
             if (!report) return out.error = QString::fromStdString(report.error().describe()), out;
             out.report = std::move(*report);
@@ -276,17 +341,25 @@ void TrainingLabPage::cancel() {
 
 void TrainingLabPage::showGenerations() {
     if (!m_live) return;
-    std::vector<core::GenerationPoint> fresh;
+    std::vector<std::pair<double, core::GenerationPoint>> fresh;
     {
         std::lock_guard lock(m_live->mutex);
-        fresh.assign(m_live->points.begin() + std::min<ptrdiff_t>(m_curve->pointCount(), m_live->points.size()),
+        fresh.assign(m_live->points.begin() + ptrdiff_t(std::min(m_pointsShown, m_live->points.size())),
                      m_live->points.end());
     }
-    for (const auto& p : fresh) {
+    m_pointsShown += fresh.size();
+    for (const auto& [lambda, p] : fresh) {
+        if (lambda != m_curveLambda) { // a sweep's next training: the chart shows one at a time
+            m_curve->reset(m_generations->value());
+            m_curveLambda = lambda;
+        }
         m_curve->addPoint(p);
-        setStatus(tr("Generation %1 of at most %2: validation reward %3, accuracy %4%; spent %5 of %6, %7 HTTP "
-                     "requests (%8 calls answered from memory), %9 s")
-                      .arg(p.generation)
+        QString which = m_lambdas->text().trimmed().isEmpty()
+                            ? QString()
+                            : tr("lambda %1, ").arg(QString::fromStdString(core::lambdaText(lambda)));
+        setStatus(which + tr("Generation %1 of at most %2: validation reward %3, accuracy %4%; spent %5 of %6, %7 HTTP "
+                             "requests (%8 calls answered from memory), %9 s")
+                              .arg(p.generation)
                       .arg(m_generations->value())
                       .arg(p.validation.reward, 0, 'f', 4)
                       .arg(100 * p.validation.accuracy, 0, 'f', 1)
@@ -305,31 +378,70 @@ void TrainingLabPage::showTrained(const Trained& result) {
         return m_actions->fail(result.error);
     }
     m_report = result.report;
+    m_sweep = result.sweep;
+    showReport();
     const core::TrainingReport& r = *m_report;
-    QString id = QString::fromStdString(r.policy.name);
+    int generations = r.curve.empty() ? 0 : r.curve.back().generation; // the curve starts at the warm start, 0
+    if (!m_sweep.empty()) {
+        QStringList ids;
+        core::Money spent;
+        int64_t requests = 0;
+        for (const auto& t : m_sweep) {
+            ids << tr("%1 (lambda %2)")
+                       .arg(QString::fromStdString(t.policy.id()), QString::fromStdString(core::lambdaText(t.policy.lambda)));
+            spent += t.spent;
+            requests += t.httpRequests;
+        }
+        m_sweepView->setSweep(core::sweepCostQuality(m_sweep), ids, int(m_sweep.size()) - 1);
+        m_chartTabs->setCurrentWidget(m_sweepView);
+        setStatus(tr("Sweep of %1 lambdas: saved %2; spent %3 in all, %4 HTTP requests. Choose a policy on the "
+                     "Lambda sweep tab to see its figures or add it to a pool.")
+                      .arg(m_sweep.size())
+                      .arg(ids.join(", "))
+                      .arg(usd(spent.usd()))
+                      .arg(requests));
+        m_actions->allow(true, true); // each was saved as it was trained
+    } else {
+        setStatus(tr("Training run %1: %2 generations, best on validation at generation %3; spent %4, %5 HTTP "
+                     "requests, %6 calls asked (%7 answered from memory), %8 s. Not saved yet.")
+                      .arg(r.runId)
+                      .arg(generations)
+                      .arg(r.bestGeneration)
+                      .arg(usd(r.spent.usd()))
+                      .arg(r.httpRequests)
+                      .arg(r.asked)
+                      .arg(r.memoHits)
+                      .arg(r.seconds, 0, 'f', 1));
+        m_actions->allow(true, false);
+    }
+    m_session.announceRunsChanged(); // the training runs are in the workspace's run list
+    emit trained();
+}
+
+void TrainingLabPage::showReport() {
+    const core::TrainingReport& r = *m_report;
+    QString id = QString::fromStdString(r.policy.version > 0 ? r.policy.id() : r.policy.name);
     std::vector<RolloutFiguresModel::Row> rows{{tr("%1 (kept, generation %2)").arg(id).arg(r.bestGeneration), r.test},
                                                {tr("planner-decides (untrained)"), r.plannerDecidesTest}};
     for (const auto& [model, figures] : r.singleModelsTest)
         rows.push_back({tr("%1 alone").arg(QString::fromStdString(model)), figures});
     m_figures.setRows(std::move(rows));
-    int generations = r.curve.empty() ? 0 : r.curve.back().generation; // the curve starts at the warm start, 0
+    int generations = r.curve.empty() ? 0 : r.curve.back().generation;
     m_behaviour.setBehaviour(r.test.byCategory);
     m_shares->setBehaviour(m_behaviour);
     m_stopReason->setText(r.stopReason.empty() ? tr("Ran all %1 generations.").arg(generations)
                                                : tr("Stopped: %1.").arg(QString::fromStdString(r.stopReason)));
-    setStatus(tr("Training run %1: %2 generations, best on validation at generation %3; spent %4, %5 HTTP "
-                 "requests, %6 calls asked (%7 answered from memory), %8 s. Not saved yet.")
-                  .arg(r.runId)
-                  .arg(generations)
-                  .arg(r.bestGeneration)
-                  .arg(usd(r.spent.usd()))
-                  .arg(r.httpRequests)
-                  .arg(r.asked)
-                  .arg(r.memoHits)
-                  .arg(r.seconds, 0, 'f', 1));
-    m_actions->allow(true, false);
-    m_session.announceRunsChanged(); // the training run is in the workspace's run list
-    emit trained();
+}
+
+void TrainingLabPage::chooseSweepPolicy(int index) {
+    if (index < 0 || size_t(index) >= m_sweep.size() || m_runner.isBusy()) return;
+    m_report = m_sweep[size_t(index)];
+    showReport();
+    if (m_sweepView->chosen() != index) m_sweepView->choose(index);
+    setStatus(tr("Showing %1: test accuracy %2%, %3 per item. Add to pool adds it.")
+                  .arg(QString::fromStdString(m_report->policy.id()))
+                  .arg(100 * m_report->test.accuracy, 0, 'f', 1)
+                  .arg(usd(m_report->test.costPerItem)));
 }
 
 void TrainingLabPage::save() {

@@ -9,10 +9,14 @@
 // behaviour per category (table and bar chart) and why training stopped. "Save policy" stores it
 // as the next version of its name; "Add to pool" puts {"kind": "coordinator", "policy":
 // "name@version", "tier", "lambda"} into the pool being edited, as one undoable step.
+// Several lambdas make a sweep (core::sweepLambdas, one budget for all): one policy per lambda,
+// each saved as it is trained, drawn on the cost-quality plane next to every model alone; the
+// policy chosen there is the one the tables show and Add to pool adds.
 
 #include "action_shares_view.h"
 #include "behaviour_table_model.h"
 #include "job_runner.h"
+#include "lambda_sweep_view.h"
 #include "rollout_figures_model.h"
 #include "training/coordinator_training.h"
 #include "training_curve_view.h"
@@ -27,6 +31,7 @@ class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QTabWidget;
 
 namespace baton::ui {
 
@@ -47,6 +52,8 @@ public:
 
     /// The options as the widgets state them; `problem` says what is wrong when nullopt.
     std::optional<core::TrainingOptions> options(QString* problem = nullptr) const;
+    /// The lambdas to train with: the sweep's list when one is given, else the one lambda.
+    std::optional<std::vector<double>> lambdas(QString* problem = nullptr) const;
     /// Trains with options() on the session's pool and the chosen task set, off the GUI thread;
     /// emits generationShown per generation, then trained or failed.
     void train();
@@ -58,7 +65,13 @@ public:
     /// shown) when there is no document, no saved policy, or the pool lacks one of its models.
     bool addToPool(QString* error = nullptr);
 
+    /// The policy shown: the one trained, or the one chosen in a sweep.
     const std::optional<core::TrainingReport>& report() const { return m_report; }
+    /// The last sweep's trainings, in lambda order (empty after a single training).
+    const std::vector<core::TrainingReport>& sweep() const { return m_sweep; }
+    /// Shows the sweep's `index`-th policy in the tables; Add to pool then adds it.
+    void chooseSweepPolicy(int index);
+    const LambdaSweepView& sweepView() const { return *m_sweepView; }
     const TrainingCurveView& curve() const { return *m_curve; }
     const BehaviourTableModel& behaviour() const { return m_behaviour; }
     const RolloutFiguresModel& figures() const { return m_figures; }
@@ -80,6 +93,7 @@ private:
     struct Trained;
     void showGenerations();
     void showTrained(const Trained& result);
+    void showReport();
     void setStatus(const QString& text);
     void showPool();
 
@@ -90,6 +104,9 @@ private:
     JobRunner m_saver;            ///< saving the policy
     std::shared_ptr<Live> m_live; ///< the running training's points, filled on its thread
     std::optional<core::TrainingReport> m_report;
+    std::vector<core::TrainingReport> m_sweep;
+    size_t m_pointsShown = 0;        ///< of m_live's points
+    double m_curveLambda = -1;       ///< the lambda whose training the live chart shows
     std::optional<core::Money> m_budget; ///< of the training shown
     BehaviourTableModel m_behaviour;
     RolloutFiguresModel m_figures;
@@ -97,6 +114,7 @@ private:
     QComboBox* m_taskSet = nullptr;
     QComboBox* m_tier = nullptr;
     QDoubleSpinBox* m_lambda = nullptr;
+    QLineEdit* m_lambdas = nullptr; ///< a sweep's lambdas; empty: m_lambda alone
     QSpinBox* m_generations = nullptr;
     QSpinBox* m_patience = nullptr;
     QSpinBox* m_seed = nullptr;
@@ -106,6 +124,8 @@ private:
     QLabel* m_stopReason = nullptr;
     TrainingCurveView* m_curve = nullptr;
     ActionSharesView* m_shares = nullptr;
+    LambdaSweepView* m_sweepView = nullptr;
+    QTabWidget* m_chartTabs = nullptr;
 };
 
 } // namespace baton::ui

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "training/coordinator_training.h"
+#include "training/batched_cmaes.h"
 #include "pools/pool_file.h"
 #include "pricing/price_resolution.h"
 #include "store/call_log.h"
@@ -7,51 +8,11 @@
 #include "util/rng.h"
 #include "util/sha256.h"
 
-#include <pagmo/algorithms/cmaes.hpp>
-#include <pagmo/population.hpp>
-#include <pagmo/problem.hpp>
-
 #include <chrono>
 #include <cmath>
-#include <map>
-#include <set>
 
 namespace baton::core {
 namespace {
-
-/// The rewards of candidate parameter vectors. pagmo's CMA-ES asks for one fitness at a time,
-/// but samples a generation's candidates before it evaluates any: a dry run of the generation on
-/// copies of the algorithm and population (`recording`) collects them, they are played all at
-/// once, and the real generation then finds each reward in `known`.
-struct CandidateRewards {
-    std::function<double(const std::vector<double>&)> alone; ///< plays one candidate
-    bool recording = false;
-    std::vector<std::vector<double>> asked; ///< the candidates of the dry run, in order
-    std::map<std::vector<double>, double> known;
-    int64_t playedAlone = 0; ///< asked outside a batch (none while the dry run matches the real one)
-
-    double operator()(const std::vector<double>& x) {
-        if (recording) {
-            asked.push_back(x);
-            return 0;
-        }
-        if (auto it = known.find(x); it != known.end()) return it->second;
-        ++playedAlone;
-        return alone(x);
-    }
-};
-
-/// pagmo's view of the training problem: minimise minus the mean training reward.
-struct CoordinatorProblem {
-    std::shared_ptr<CandidateRewards> reward;
-    size_t dimension = 1;
-    double bound = 20;
-    pagmo::vector_double fitness(const pagmo::vector_double& x) const { return {-(*reward)(x)}; }
-    std::pair<pagmo::vector_double, pagmo::vector_double> get_bounds() const {
-        return {pagmo::vector_double(dimension, -bound), pagmo::vector_double(dimension, bound)};
-    }
-    std::string get_name() const { return "baton coordinator policy"; }
-};
 
 double seconds(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
@@ -92,6 +53,111 @@ nlohmann::json figuresJson(const RolloutFigures& f) {
     nlohmann::json j = f.toJson();
     j.erase("behaviour");
     return j;
+}
+
+unsigned populationSizeFor(const TrainingOptions& options, size_t dimension) {
+    unsigned size = options.population > 0 ? unsigned(options.population)
+                                            : unsigned(4 + std::floor(3 * std::log(double(dimension))));
+    return std::max(size, 5u);
+}
+
+/// The first generation: every pool model answering alone (a warm start: CMA-ES starts from the
+/// best of them on the training reward and learns where to do otherwise), the rest drawn near 0.
+BatchedCmaes::Candidates firstGeneration(const CoordinatorPolicy& policy, size_t models, unsigned size, uint64_t seed) {
+    Rng rng(hashParts({"coordinator-init", std::to_string(seed)}));
+    BatchedCmaes::Candidates initial;
+    for (size_t i = 0; i < models && initial.size() < size; ++i)
+        initial.push_back(answerAlone(policy, i).parameters);
+    while (initial.size() < size) {
+        std::vector<double> x(policy.parameters.size());
+        for (auto& v : x)
+            v = rng.normal(0, 0.1);
+        initial.push_back(std::move(x));
+    }
+    return initial;
+}
+
+/// The training run: its calls are logged, priced and capped like any run's.
+Result<int64_t> startTrainingRun(RunInputs& inputs, const Pool& pool, const TaskSet& tasks,
+                                 const TrainingOptions& options) {
+    Run run;
+    run.createdAtMs = nowMs();
+    run.status = RunStatus::Running;
+    run.poolSnapshot = poolToJson(pool);
+    run.priceBookSnapshot = nlohmann::json::object();
+    run.taskSetHash = tasks.contentHash();
+    run.strategies = {"coordinator-training"};
+    run.seed = options.seed;
+    run.settings = {{"training", options.toJson()}};
+    if (options.budget) run.settings["max_cost_pico"] = options.budget->pico;
+    return insertRun(inputs.writer, run);
+}
+
+/// The kept policy, the untrained planner-decides baseline and every pool model alone, on the
+/// test items. Returns whether any of them is partial (the budget cap or an abort met them).
+bool playTestItems(RolloutEvaluator& evaluator, EpisodeSettings settings, const CoordinatorPolicy& policy,
+                   const ModelSpec* planner, const Pool& pool, const std::vector<const TaskItem*>& test,
+                   TrainingReport& report) {
+    settings.policy = &policy;
+    report.test = evaluator.evaluate(settings, test, policy.lambda, policy.costReferenceUsd);
+    settings.policy = nullptr;
+    settings.planner = planner;
+    report.plannerDecidesTest = evaluator.evaluate(settings, test, policy.lambda, policy.costReferenceUsd);
+    settings.planner = nullptr;
+    bool partial = report.test.incomplete || report.plannerDecidesTest.incomplete;
+    for (size_t i = 0; i < pool.models.size(); ++i) {
+        CoordinatorPolicy alone = answerAlone(policy, i);
+        settings.policy = &alone;
+        RolloutFigures f = evaluator.evaluate(settings, test, policy.lambda, policy.costReferenceUsd);
+        partial = partial || f.incomplete;
+        report.singleModelsTest.emplace_back(pool.models[i].name, std::move(f));
+    }
+    return partial;
+}
+
+/// The policy's training record: data, options, search, spending and the curve.
+nlohmann::json trainingRecord(const TrainingReport& report, const TaskSet& tasks, const ThreeWaySplit& split,
+                              const TrainingOptions& options, unsigned populationSize, const std::string& reference) {
+    nlohmann::json curve = nlohmann::json::array();
+    for (const auto& p : report.curve)
+        curve.push_back({{"generation", p.generation},
+                         {"train", figuresJson(p.train)},
+                         {"validation", figuresJson(p.validation)},
+                         {"spent_usd", p.spent.usd()},
+                         {"http_requests", p.httpRequests},
+                         {"seconds", p.seconds}});
+    return {{"algorithm", "CMA-ES (pagmo cmaes)"},
+            {"data_sha256", dataHash(tasks, split, options.seed)},
+            {"task_set_sha256", tasks.contentHash()},
+            {"splits", {{"train", split.train.size()}, {"validation", split.validation.size()}, {"test", split.test.size()}}},
+            {"options", options.toJson()},
+            {"population", populationSize},
+            {"generations_run", report.curve.empty() ? 0 : report.curve.back().generation},
+            {"best_generation", report.bestGeneration},
+            {"cost_reference", "mean cost per training item of " + reference + " answering alone"},
+            {"training_run", report.runId},
+            {"stop_reason", report.stopReason},
+            {"spent_usd", report.spent.usd()},
+            {"http_requests", report.httpRequests},
+            {"calls_asked", report.asked},
+            {"calls_from_memory", report.memoHits},
+            {"candidates_played_alone", report.candidatesPlayedAlone},
+            {"curve", curve}};
+}
+
+/// The policy's metrics: the best generation on training and validation, the test figures.
+nlohmann::json metricsRecord(const TrainingReport& report) {
+    RolloutFigures trainBest, validationBest;
+    for (const auto& p : report.curve)
+        if (p.generation == report.bestGeneration) trainBest = p.train, validationBest = p.validation;
+    nlohmann::json singleModels = nlohmann::json::object();
+    for (const auto& [model, f] : report.singleModelsTest)
+        singleModels[model] = figuresJson(f);
+    return {{"train", figuresJson(trainBest)},
+            {"validation", figuresJson(validationBest)},
+            {"test", report.test.toJson()},
+            {"planner_decides_test", report.plannerDecidesTest.toJson()},
+            {"single_models_test", singleModels}};
 }
 
 } // namespace
@@ -137,28 +203,15 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
     }
     CoordinatorPolicy policy = CoordinatorPolicy::untrained(options.name, options.tier, models, categories, prompts);
     policy.lambda = options.lambda;
-    int maxCalls = options.tier == CoordinatorTier::Mini ? 2 : options.maxCalls;
 
-    Run run; // the training run: its calls are logged, priced and capped like any run's
-    run.createdAtMs = nowMs();
-    run.status = RunStatus::Running;
-    run.poolSnapshot = poolToJson(pool);
-    run.priceBookSnapshot = nlohmann::json::object();
-    run.taskSetHash = tasks.contentHash();
-    run.strategies = {"coordinator-training"};
-    run.seed = options.seed;
-    run.settings = {{"training", options.toJson()}};
-    if (options.budget) run.settings["max_cost_pico"] = options.budget->pico;
-    auto inserted = insertRun(inputs.writer, run);
-    if (!inserted) return std::unexpected(inserted.error());
-    const int64_t runId = *inserted;
-
-    RolloutEvaluator evaluator(inputs, tasks, env, runId, options.budget, options.seed, options.perModelConcurrency,
+    auto runId = startTrainingRun(inputs, pool, tasks, options);
+    if (!runId) return std::unexpected(runId.error());
+    RolloutEvaluator evaluator(inputs, tasks, env, *runId, options.budget, options.seed, options.perModelConcurrency,
                                abort);
     EpisodeSettings settings;
     for (const auto& m : pool.models)
         settings.models.push_back(&m);
-    settings.maxCalls = maxCalls;
+    settings.maxCalls = options.tier == CoordinatorTier::Mini ? 2 : options.maxCalls;
     std::string stopReason;
     auto stopWhy = [&](const RolloutFigures& f) {
         if (!f.incomplete || !stopReason.empty()) return;
@@ -198,56 +251,31 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
         stopWhy(f);
         return f.incomplete ? -1e6 : f.reward;
     };
-    auto rewards = std::make_shared<CandidateRewards>();
-    rewards->alone = [&](const std::vector<double>& x) -> double {
-        if (!stopReason.empty() || stop.stop_requested()) return -1e6; // ends the generation quickly
-        return rewardOf(evaluate(x, split.train));
-    };
-    // Plays every candidate `sample` asks for on the training items at once.
-    auto playBatch = [&](const std::function<void()>& sample) {
-        rewards->recording = true;
-        rewards->asked.clear();
-        sample();
-        rewards->recording = false;
-        rewards->known.clear();
-        if (!stopReason.empty() || stop.stop_requested()) return;
-        std::vector<CoordinatorPolicy> policies(rewards->asked.size(), policy);
-        std::vector<EpisodeSettings> candidates(policies.size(), settings);
-        for (size_t i = 0; i < policies.size(); ++i)
-            policies[i].parameters = rewards->asked[i], candidates[i].policy = &policies[i];
+    auto stopped = [&] { return !stopReason.empty() || stop.stop_requested(); };
+    // Candidates are played on the training items, a generation at a time; once stopped, every
+    // candidate's reward is the worst, which ends the generation quickly.
+    auto playAll = [&](const BatchedCmaes::Candidates& asked) {
+        std::vector<double> rewards(asked.size(), -1e6);
+        if (stopped()) return rewards;
+        std::vector<CoordinatorPolicy> policies(asked.size(), policy);
+        std::vector<EpisodeSettings> candidates(asked.size(), settings);
+        for (size_t i = 0; i < asked.size(); ++i)
+            policies[i].parameters = asked[i], candidates[i].policy = &policies[i];
         auto figures = evaluator.evaluate(candidates, split.train, policy.lambda, policy.costReferenceUsd);
         for (size_t i = 0; i < figures.size(); ++i)
-            rewards->known.emplace(rewards->asked[i], rewardOf(figures[i]));
+            rewards[i] = rewardOf(figures[i]);
+        return rewards;
     };
+    auto playOne = [&](const std::vector<double>& x) { return stopped() ? -1e6 : rewardOf(evaluate(x, split.train)); };
 
     size_t dim = policy.parameters.size();
-    unsigned populationSize =
-        options.population > 0 ? unsigned(options.population) : unsigned(4 + std::floor(3 * std::log(double(dim))));
-    populationSize = std::max(populationSize, 5u);
-    pagmo::problem problem{CoordinatorProblem{rewards, dim, 20}};
-    pagmo::population population{problem, 0u, unsigned(options.seed)};
-    // The first generation: every pool model answering alone (a warm start: CMA-ES starts from the
-    // best of them on the training reward and learns where to do otherwise), the rest drawn near 0.
-    Rng rng(hashParts({"coordinator-init", std::to_string(options.seed)}));
-    std::vector<pagmo::vector_double> initial;
-    for (size_t i = 0; i < pool.models.size() && initial.size() < populationSize; ++i)
-        initial.push_back(answerAlone(policy, i).parameters);
-    while (initial.size() < populationSize) {
-        pagmo::vector_double x(dim);
-        for (auto& v : x)
-            v = rng.normal(0, 0.1);
-        initial.push_back(std::move(x));
-    }
-    playBatch([&] {
-        for (const auto& x : initial)
-            (*rewards)(x);
-    });
-    for (const auto& x : initial)
-        if (stopReason.empty()) population.push_back(x);
+    unsigned populationSize = populationSizeFor(options, dim);
+    BatchedCmaes search({dim, 20, options.sigma0, options.seed}, playAll, playOne);
+    search.start(firstGeneration(policy, pool.models.size(), populationSize, options.seed));
     std::vector<double> best(dim, 0.0);
     double bestValidation = -1e300;
     if (stopReason.empty()) { // generation 0 of the curve: the warm start's champion
-        best = population.champion_x();
+        best = search.champion();
         GenerationPoint start = measure(0, best);
         stopWhy(start.validation);
         if (stopReason.empty()) {
@@ -256,18 +284,11 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
             if (progress) progress(start);
         }
     }
-    pagmo::cmaes cmaes{1u, -1, -1, -1, -1, options.sigma0, 1e-12, 1e-12, true, false, unsigned(options.seed)};
     int sinceBest = 0;
-    for (int generation = 1; generation <= options.generations && stopReason.empty() && !stop.stop_requested();
-         ++generation) {
-        playBatch([&] {
-            pagmo::cmaes dry = cmaes;
-            pagmo::population dryPopulation = population;
-            dry.evolve(dryPopulation);
-        });
-        population = cmaes.evolve(population);
-        if (!stopReason.empty() || stop.stop_requested()) break;
-        std::vector<double> champion = population.champion_x();
+    for (int generation = 1; generation <= options.generations && !stopped(); ++generation) {
+        search.evolve();
+        if (stopped()) break;
+        std::vector<double> champion = search.champion();
         GenerationPoint point = measure(generation, champion);
         stopWhy(point.validation);
         if (!stopReason.empty()) break;
@@ -284,83 +305,32 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
     if (stopReason.empty() && stop.stop_requested()) stopReason = "cancelled";
 
     policy.parameters = best;
-    settings.policy = &policy;
-    std::string budgetStop = stopReason; // the test rollouts below may meet the cap as well
-    report.test = evaluator.evaluate(settings, split.test, policy.lambda, policy.costReferenceUsd);
-    settings.policy = nullptr;
-    settings.planner = dearest;
-    report.plannerDecidesTest = evaluator.evaluate(settings, split.test, policy.lambda, policy.costReferenceUsd);
-    settings.planner = nullptr;
-    bool partial = report.test.incomplete || report.plannerDecidesTest.incomplete;
-    for (size_t i = 0; i < pool.models.size(); ++i) {
-        CoordinatorPolicy alone = answerAlone(policy, i);
-        settings.policy = &alone;
-        RolloutFigures f = evaluator.evaluate(settings, split.test, policy.lambda, policy.costReferenceUsd);
-        partial = partial || f.incomplete;
-        report.singleModelsTest.emplace_back(pool.models[i].name, std::move(f));
-    }
-    if (budgetStop.empty() && partial)
+    bool partial = playTestItems(evaluator, settings, policy, dearest, pool, split.test, report);
+    if (stopReason.empty() && partial)
         stopReason = "the training budget cap was reached during the test rollouts (test figures are partial)";
-
-    RolloutFigures trainBest, validationBest;
-    for (const auto& p : report.curve)
-        if (p.generation == report.bestGeneration) trainBest = p.train, validationBest = p.validation;
-    nlohmann::json curve = nlohmann::json::array();
-    for (const auto& p : report.curve)
-        curve.push_back({{"generation", p.generation},
-                         {"train", figuresJson(p.train)},
-                         {"validation", figuresJson(p.validation)},
-                         {"spent_usd", p.spent.usd()},
-                         {"http_requests", p.httpRequests},
-                         {"seconds", p.seconds}});
-    policy.training = {
-        {"algorithm", "CMA-ES (pagmo " + std::string("cmaes") + ")"},
-        {"data_sha256", dataHash(tasks, split, options.seed)},
-        {"task_set_sha256", tasks.contentHash()},
-        {"splits",
-         {{"train", split.train.size()}, {"validation", split.validation.size()}, {"test", split.test.size()}}},
-        {"options", options.toJson()},
-        {"population", populationSize},
-        {"generations_run", report.curve.empty() ? 0 : report.curve.back().generation},
-        {"best_generation", report.bestGeneration},
-        {"cost_reference", "mean cost per training item of " + dearest->name + " answering alone"},
-        {"training_run", runId},
-        {"stop_reason", stopReason},
-        {"spent_usd", evaluator.spent().usd()},
-        {"http_requests", evaluator.httpRequests()},
-        {"calls_asked", evaluator.asked()},
-        {"calls_from_memory", evaluator.memoHits()},
-        {"candidates_played_alone", rewards->playedAlone},
-        {"curve", curve}};
-    nlohmann::json singleModels = nlohmann::json::object();
-    for (const auto& [model, f] : report.singleModelsTest)
-        singleModels[model] = figuresJson(f);
-    policy.metrics = {{"train", figuresJson(trainBest)},
-                      {"validation", figuresJson(validationBest)},
-                      {"test", report.test.toJson()},
-                      {"planner_decides_test", report.plannerDecidesTest.toJson()},
-                      {"single_models_test", singleModels}};
 
     RunStatus status =
         stopReason.empty() || stopReason.starts_with("early stop") ? RunStatus::Completed : RunStatus::Cancelled;
     if (auto ok = evaluator.flush(); !ok) return std::unexpected(ok.error());
     // Written before the report returns: a reader opened next sees the run's end and its reason.
     auto recorded = inputs.writer
-                        .submit([runId, status, stopReason](SqliteDb& db) {
-                            auto ok = updateRunStatus(db, runId, status);
-                            return ok ? recordStopReason(db, runId, stopReason) : ok;
+                        .submit([id = *runId, status, stopReason](SqliteDb& db) {
+                            auto ok = updateRunStatus(db, id, status);
+                            return ok ? recordStopReason(db, id, stopReason) : ok;
                         })
                         .get();
     if (!recorded) return std::unexpected(recorded.error());
-    report.policy = std::move(policy);
-    report.runId = runId;
+    report.runId = *runId;
     report.stopReason = stopReason;
     report.spent = evaluator.spent();
     report.httpRequests = evaluator.httpRequests();
     report.asked = evaluator.asked();
     report.memoHits = evaluator.memoHits();
-    report.candidatesPlayedAlone = rewards->playedAlone;
+    report.candidatesPlayedAlone = search.playedAlone();
     report.seconds = seconds(started);
+    policy.training = trainingRecord(report, tasks, split, options, populationSize, dearest->name);
+    policy.metrics = metricsRecord(report);
+    report.policy = std::move(policy);
     return report;
 }
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "training/lambda_sweep.h"
+#include "eval/statistics.h"
 
+#include <cmath>
 #include <cstdio>
 
 namespace baton::core {
@@ -13,6 +15,38 @@ std::string lambdaText(double lambda) {
 
 std::string sweepPolicyName(const std::string& base, double lambda) {
     return base + "-lambda" + lambdaText(lambda);
+}
+
+namespace {
+
+StrategyMetrics pointOf(const std::string& name, bool baseline, const RolloutFigures& f) {
+    StrategyMetrics m;
+    m.name = name;
+    m.baseline = baseline;
+    m.items = f.items;
+    m.accuracy = f.accuracy;
+    m.accuracyCi = wilsonInterval(int64_t(std::llround(f.accuracy * f.items)), f.items);
+    m.knownCost = Money::fromUsd(f.costPerItem * f.items);
+    m.totalCost = m.knownCost;
+    m.costPerItem = Money::fromUsd(f.costPerItem);
+    m.callsPerItem = f.callsPerItem;
+    return m;
+}
+
+} // namespace
+
+RunReport sweepCostQuality(const std::vector<TrainingReport>& reports) {
+    RunReport out;
+    if (reports.empty()) return out;
+    for (const auto& [model, figures] : reports.front().singleModelsTest)
+        if (!figures.incomplete && figures.items > 0) out.strategies.push_back(pointOf(model, true, figures));
+    for (const auto& r : reports)
+        if (!r.test.incomplete && r.test.items > 0) out.strategies.push_back(pointOf(r.policy.id(), false, r.test));
+    std::vector<CurvePoint> points;
+    for (const auto& m : out.strategies)
+        points.push_back({m.costPerItem->usd(), m.accuracy, m.name});
+    out.frontier = nonDecreasingHull(std::move(points));
+    return out;
 }
 
 Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks,

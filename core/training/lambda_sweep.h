@@ -6,6 +6,7 @@
 /// spends more than it. Later trainings ask mostly what earlier ones asked, which the workspace's
 /// response cache answers without a request.
 
+#include "eval/run_report.h"
 #include "training/coordinator_training.h"
 
 namespace baton::core {
@@ -24,6 +25,12 @@ Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& p
                                                  const RunEnvironment& env, std::stop_token stop,
                                                  SweepProgress progress, SweepTrained trained,
                                                  std::stop_token abort = {});
+
+/// The sweep on the cost-quality plane of its test items: each trained policy a strategy named
+/// by its policy, each pool model answering alone a baseline (from the first training: every
+/// training of a sweep splits the items alike), accuracy with its Wilson interval, and the
+/// frontier over all of them. Policies whose test rollouts are partial are left out.
+RunReport sweepCostQuality(const std::vector<TrainingReport>& reports);
 
 /// 0.05 -> "0.05" (printf's %g: no trailing zeros).
 std::string lambdaText(double lambda);

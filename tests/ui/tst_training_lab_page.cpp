@@ -4,7 +4,9 @@
 // figures; the test figures and the learned-behaviour table are the report's; Save makes
 // name@1 then name@2; Add to pool puts the coordinator strategy into the Pools page's pool and
 // Ctrl+Z there takes it back. Cancel keeps the best policy so far and says "cancelled"; a budget
-// too small stops at the cap, and the run's logged calls cost no more than it.
+// too small stops at the cap, and the run's logged calls cost no more than it. A sweep of two
+// lambdas saves one policy each, draws them on the cost-quality plane with every model alone at
+// their test figures, and Add to pool adds the one chosen there.
 
 #include "main_window.h"
 #include "pool_document.h"
@@ -203,6 +205,74 @@ private slots:
         QTest::keyClick(models, Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(document.pool() == before);
         QVERIFY(!document.pool().strategies.count("lab"));
+    }
+
+    void sweepsLambdasSavesEachAndAddsTheChosenOne() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 4);
+        QVERIFY(session.has_value());
+        ui::MainWindow window(session->get());
+        auto* page = window.findChild<ui::TrainingLabPage*>();
+        QVERIFY(page);
+        QSignalSpy trained(page, &ui::TrainingLabPage::trained);
+        setOptions(*page, 1, 8, 5.0, "sw");
+        auto* lambdas = page->findChild<QLineEdit*>("lambdas");
+        lambdas->setText("0.05, x");
+        page->train();
+        QVERIFY(!page->runner().isBusy());
+        QVERIFY2(page->status().contains("\"x\" is not one of them"), qPrintable(page->status()));
+        lambdas->setText("0.05, 0.5");
+        QVERIFY(!page->findChild<QDoubleSpinBox*>("lambda")->isEnabled()); // the sweep's list rules
+        page->train();
+        QVERIFY(trained.wait(kWait));
+
+        // One policy per lambda, in order, each saved as it was trained.
+        const auto& sweep = page->sweep();
+        QCOMPARE(sweep.size(), size_t(2));
+        QCOMPARE(sweep[0].policy.id(), std::string("sw-lambda0.05@1"));
+        QCOMPARE(sweep[1].policy.id(), std::string("sw-lambda0.5@1"));
+        QCOMPARE(sweep[0].policy.lambda, 0.05);
+        QCOMPARE(sweep[1].policy.lambda, 0.5);
+        auto reader = (*session)->reader();
+        QVERIFY(reader.has_value());
+        QCOMPARE(core::listPolicies(**reader)->size(), size_t(2));
+        for (const auto& t : sweep)
+            QCOMPARE(core::loadCoordinatorPolicy(**reader, t.policy.name, 1)->parameters, t.policy.parameters);
+
+        // The cost-quality plane: every model alone and both policies, at their test figures.
+        const core::RunReport& plane = page->sweepView().plane();
+        QCOMPARE(plane.strategies.size(), sweep[0].singleModelsTest.size() + 2);
+        auto pointOf = [&](const std::string& name) -> const core::StrategyMetrics* {
+            for (const auto& m : plane.strategies)
+                if (m.name == name) return &m;
+            return nullptr;
+        };
+        for (const auto& t : sweep) {
+            const auto* m = pointOf(t.policy.id());
+            QVERIFY2(m && !m->baseline, t.policy.id().c_str());
+            QCOMPARE(m->accuracy, t.test.accuracy);
+            QVERIFY(std::abs(m->costPerItem->usd() - t.test.costPerItem) < 1e-12);
+        }
+        for (const auto& [model, figures] : sweep[0].singleModelsTest) {
+            const auto* m = pointOf(model);
+            QVERIFY2(m && m->baseline, model.c_str());
+            QCOMPARE(m->accuracy, figures.accuracy);
+        }
+        QVERIFY(!plane.frontier.empty());
+
+        // The last is shown; choosing the first shows its figures, and Add to pool adds it.
+        QCOMPARE(page->report()->policy.id(), std::string("sw-lambda0.5@1"));
+        page->chooseSweepPolicy(0);
+        QCOMPARE(page->report()->policy.id(), std::string("sw-lambda0.05@1"));
+        QCOMPARE(page->sweepView().chosen(), 0);
+        const RolloutFiguresModel& figures = page->figures();
+        QCOMPARE(figures.data(figures.index(0, RolloutFiguresModel::Accuracy), Qt::UserRole).toDouble(),
+                 sweep[0].test.accuracy);
+        QString error;
+        QVERIFY2(page->addToPool(&error), qPrintable(error));
+        const auto& strategy = window.poolsPage()->document().pool().strategies.at("sw-lambda0.05");
+        QCOMPARE(strategy.settings.at("policy").get<std::string>(), std::string("sw-lambda0.05@1"));
+        QCOMPARE(strategy.settings.at("lambda").get<double>(), 0.05);
     }
 
     void cancelKeepsTheBestPolicySoFar() {

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// CMA-ES (pagmo's `cmaes`) whose generations are played in one batch. pagmo asks for one fitness
+/// at a time, but it samples all of a generation's candidates before it evaluates any: a dry run
+/// of the generation, on copies of the algorithm and the population, records those candidates;
+/// `playAll` plays them together, and the real generation then finds every reward already known.
+/// The search maximises the reward; its trajectory is pagmo's own, seed for seed.
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <vector>
+
+namespace baton::core {
+
+class BatchedCmaes {
+public:
+    using Candidates = std::vector<std::vector<double>>;
+    /// The rewards of `candidates`, in their order.
+    using PlayAll = std::function<std::vector<double>(const Candidates& candidates)>;
+    /// The reward of one candidate, for any the dry run did not foresee (none while it matches).
+    using PlayOne = std::function<double(const std::vector<double>& candidate)>;
+
+    struct Options {
+        size_t dimension = 1;
+        double bound = 20;   ///< every parameter stays in [-bound, bound]
+        double sigma0 = 1.0; ///< the first generation's standard deviation of every parameter, in its units
+        uint64_t seed = 1;
+    };
+
+    BatchedCmaes(Options options, PlayAll playAll, PlayOne playOne);
+    ~BatchedCmaes();
+    BatchedCmaes(const BatchedCmaes&) = delete;
+    BatchedCmaes& operator=(const BatchedCmaes&) = delete;
+
+    /// The first generation: `initial` played together, the best of them the champion.
+    void start(const Candidates& initial);
+    /// One generation of CMA-ES, its candidates played together.
+    void evolve();
+    /// The best candidate met so far (the population's champion).
+    std::vector<double> champion() const;
+    /// Candidates played one by one, outside their generation's batch.
+    int64_t playedAlone() const;
+
+private:
+    struct State;
+    std::unique_ptr<State> m_state;
+};
+
+} // namespace baton::core

@@ -1,0 +1,95 @@
+// SPDX-License-Identifier: MIT
+#include "training/batched_cmaes.h"
+
+#include <QTest>
+
+#include <cmath>
+
+using namespace baton::core;
+
+namespace {
+
+/// Minus the squared distance to a point: the best reward is 0, at the point.
+double reward(const std::vector<double>& x) {
+    static const std::vector<double> target{1.5, -2, 0.5, 3};
+    double distance = 0;
+    for (size_t i = 0; i < x.size(); ++i)
+        distance += (x[i] - target[i]) * (x[i] - target[i]);
+    return -distance;
+}
+
+BatchedCmaes::Candidates nearZero(size_t size) {
+    BatchedCmaes::Candidates initial(size, std::vector<double>(4, 0.0));
+    for (size_t i = 0; i < size; ++i)
+        initial[i][i % 4] = 0.1 * double(i);
+    return initial;
+}
+
+struct Search {
+    std::vector<size_t> batches; ///< the size of every batch played
+    BatchedCmaes::Candidates last; ///< the last batch
+    int alone = 0;
+    BatchedCmaes cmaes;
+    explicit Search(uint64_t seed, double sigma0 = 1.0)
+        : cmaes({4, 20, sigma0, seed},
+                [this](const BatchedCmaes::Candidates& asked) {
+                    batches.push_back(asked.size());
+                    last = asked;
+                    std::vector<double> rewards;
+                    for (const auto& x : asked)
+                        rewards.push_back(reward(x));
+                    return rewards;
+                },
+                [this](const std::vector<double>& x) { return ++alone, reward(x); }) {}
+};
+
+} // namespace
+
+class TestBatchedCmaes : public QObject {
+    Q_OBJECT
+private slots:
+    void everyGenerationIsPlayedAsOneBatch() {
+        Search search(7);
+        search.cmaes.start(nearZero(8));
+        double first = reward(search.cmaes.champion());
+        for (int generation = 0; generation < 60; ++generation)
+            search.cmaes.evolve();
+        QCOMPARE(search.alone, 0); // the dry run foresaw every candidate
+        QCOMPARE(search.cmaes.playedAlone(), int64_t(0));
+        QCOMPARE(search.batches.size(), size_t(61)); // the first generation, then one per evolve()
+        for (size_t size : search.batches)
+            QCOMPARE(size, size_t(8));
+        double last = reward(search.cmaes.champion());
+        QVERIFY2(first < -10 && last > -1e-3, qPrintable(QString("from %1 to %2").arg(first).arg(last)));
+    }
+
+    void theFirstGenerationSpreadsBySigma0() {
+        // pagmo multiplies its sigma0 by the bounds' width (40 here): passed as it was, a sigma0
+        // of 0.5 drew candidates about 20 away from the start in every parameter.
+        Search search(5, 0.5);
+        search.cmaes.start(nearZero(8));
+        std::vector<double> start = search.cmaes.champion(); // CMA-ES's first mean: the best so far
+        search.cmaes.evolve();
+        double squares = 0;
+        int values = 0;
+        for (const auto& x : search.last)
+            for (size_t i = 0; i < x.size(); ++i)
+                squares += (x[i] - start[i]) * (x[i] - start[i]), ++values;
+        double spread = std::sqrt(squares / values);
+        QVERIFY2(spread > 0.25 && spread < 1.0, qPrintable(QString("spread %1 for sigma0 0.5").arg(spread)));
+    }
+
+    void theSeedDecidesTheSearch() {
+        Search a(3), b(3), c(4);
+        for (Search* s : {&a, &b, &c}) {
+            s->cmaes.start(nearZero(8));
+            for (int generation = 0; generation < 5; ++generation)
+                s->cmaes.evolve();
+        }
+        QCOMPARE(a.cmaes.champion(), b.cmaes.champion());
+        QVERIFY(a.cmaes.champion() != c.cmaes.champion());
+    }
+};
+
+QTEST_MAIN(TestBatchedCmaes)
+#include "tst_batched_cmaes.moc"
