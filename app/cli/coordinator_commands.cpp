@@ -130,6 +130,7 @@ int trainCommand(const ParsedArgs& args) {
     auto patience = wholeOption(args, "--patience", 1, 10000, bad);
     auto population = wholeOption(args, "--population", 5, 10000, bad);
     auto perModel = wholeOption(args, "--per-model", 1, 4096, bad);
+    auto sigma0 = decimalOption(args, "--sigma0", 0.001, 1000, bad);
     std::string tierText = args.value("--tier").value_or("ultra");
     auto tier = core::coordinatorTierFromString(tierText);
     if (!tier && bad.empty()) bad = "--tier must be mini or ultra, got \"" + tierText + "\"";
@@ -156,6 +157,7 @@ int trainCommand(const ParsedArgs& args) {
     if (patience) options.patience = int(*patience);
     if (population) options.population = int(*population);
     if (perModel) options.perModelConcurrency = int(*perModel);
+    if (sigma0) options.sigma0 = *sigma0;
 
     auto pool = loadPoolArg(*poolPath);
     if (!pool) return reportError(pool.error(), json);
@@ -416,7 +418,7 @@ std::vector<Command> coordinatorCommands() {
              "Usage: baton-cli coordinator train --pool P --tasks T --db DB --max-cost USD [--name NAME]\n"
              "                                  [--tier mini|ultra] [--lambda L[,L...]] [--max-calls N] [--seed S]\n"
              "                                  [--generations G] [--patience K] [--population N]\n"
-             "                                  [--per-model N]\n"
+             "                                  [--per-model N] [--sigma0 S]\n"
              "                                  [--sim-profile FILE] [--out FILE] [--json]\n\n"
              "Splits the task set by seed (default 1) into training (50%), validation (25%) and test (25%)\n"
              "items, stratified by category, and trains the policy's parameters with CMA-ES (pagmo) on\n"
@@ -429,7 +431,9 @@ std::vector<Command> coordinatorCommands() {
              "saved in the workspace as the next version of NAME (default coordinator-TIER), with its\n"
              "test figures next to the untrained planner-decides baseline. Every call is logged under a\n"
              "training run. --out writes the policy as a JSON file. A generation's candidates are played\n"
-             "together, at most --per-model calls (default 8) in flight per model.\n\n"
+             "together, at most --per-model calls (default 8) in flight per model. --sigma0 is the first\n"
+             "generation's standard deviation of every parameter (default 40, the width of their bounds:\n"
+             "wide exploration around the warm start; small values stay near it).\n\n"
              "A lambda sweep (--lambda 0.05,0.1,0.2,0.5) trains one policy per lambda on the same splits,\n"
              "saved as NAME-lambdaL, and prints each one's test point next to every pool model alone: the\n"
              "cost-quality curve the learned policies trace. --max-cost caps the whole sweep; later\n"
@@ -447,6 +451,7 @@ std::vector<Command> coordinatorCommands() {
               {"--patience", true},
               {"--population", true},
               {"--per-model", true},
+              {"--sigma0", true},
               {"--sim-profile", true},
               {"--out", true}},
              trainCommand},
