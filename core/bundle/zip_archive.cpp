@@ -34,6 +34,12 @@ Status writeZip(const std::string& path, const ZipEntries& entries, const Bundle
     if (progress.stopped()) return std::unexpected(bundleCancelled());
     std::string temporary = path + ".part";
     std::error_code ignored;
+    // libzip only finds a missing folder when it closes the archive, and then says "Failure to
+    // create temporary file"; say what is wrong before any work.
+    auto folder = std::filesystem::path(path).parent_path();
+    if (!folder.empty() && !std::filesystem::is_directory(folder, ignored))
+        return fail(ErrorKind::Io, path + ": the folder " + folder.string() +
+                                       " does not exist; create it or choose another place for the zip");
     std::filesystem::remove(temporary, ignored);
     int code = 0;
     zip_t* archive = zip_open(temporary.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
