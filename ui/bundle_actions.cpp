@@ -85,33 +85,46 @@ BundleActions::BundleActions(WorkbenchSession& session, QWidget* window)
     m_progress->setAutoReset(false);
     m_progress->reset();
     connect(m_progress, &QProgressDialog::canceled, this, &BundleActions::cancel);
+    connect(&m_job, &JobRunner::progress, this, [this](int done, int total) {
+        if (m_progress->maximum() != total) m_progress->setMaximum(total);
+        m_progress->setValue(done);
+        emit progressed(done, total);
+    });
     connect(&m_job, &JobRunner::busyChanged, this, [this](bool busy) {
         if (busy) return;
         m_progress->reset();
         m_progress->hide(); // reset() hides only an auto-closing dialog
-        m_importing = false;
     });
 }
 
-void BundleActions::startProgress(const QString& label, bool cancellable) {
+void BundleActions::startProgress(const QString& label) {
+    m_cancelling = m_importing = false;
     m_progress->setLabelText(label);
-    // An import is one transaction in the workspace's writer: once queued it commits, so it
-    // offers no Cancel that could not keep its word.
-    m_progress->setCancelButtonText(cancellable ? tr("Cancel") : QString());
-    m_progress->setRange(0, 0);
-    m_progress->setValue(0); // shown only if the work takes longer than the minimum duration
+    m_progress->setCancelButtonText(tr("Cancel"));
+    m_progress->setRange(0, 1000); // the core reports per mille: per call, outcome and file
+    m_progress->setValue(0);       // shown only if the work takes longer than the minimum duration
 }
 
 void BundleActions::cancel() {
-    if (!m_job.isBusy()) return;
-    bool importing = m_importing;
-    m_job.cancel();
+    if (!m_job.isBusy() || m_cancelling) return;
+    m_cancelling = true;
+    // The stop token: the core bundle functions stop between two steps and leave nothing behind.
+    // The job's result is still delivered, so what happened is said as it is (work that was
+    // already finished when the cancel came is reported as done, never as cancelled).
+    m_job.finish();
     m_progress->reset();
     m_progress->hide();
-    emit statusMessage(importing ? tr("The import was already queued: it completes; the Runs page lists it.")
-                                 : tr("Cancelled. Nothing is imported; a bundle whose writing had begun is "
-                                      "finished whole, never left half-written."));
+    emit statusMessage(tr("Cancelling..."));
+}
+
+bool BundleActions::wasCancelled(const core::Error* error) {
+    if (!m_cancelling && !(error && core::isBundleCancelled(*error))) return false;
+    if (error && !core::isBundleCancelled(*error)) return false; // a real failure is still shown
+    m_cancelling = false;
+    emit statusMessage(m_importing ? tr("Cancelled: nothing was imported; the workspace is unchanged.")
+                                   : tr("Cancelled: nothing was written or imported."));
     emit cancelled();
+    return true;
 }
 
 void BundleActions::fail(const QString& title, const QString& message) {
@@ -136,15 +149,16 @@ void BundleActions::exportRun(qint64 runId) {
     emit statusMessage(tr("Exporting run %1...").arg(runId));
     m_job.run<core::Status>(
         [db, runId, version, target = path.toStdString()](std::stop_token stop,
-                                                          const JobRunner::Progress&) -> core::Status {
-            auto files = core::buildRunBundle(*db, runId, version);
+                                                          const JobRunner::Progress& progress) -> core::Status {
+            core::BundleProgress whole{progress, stop};
+            auto files = core::buildRunBundle(*db, runId, version, whole.slice(0, 400));
             if (!files) return std::unexpected(files.error());
-            if (stop.stop_requested()) return {}; // cancelled: nothing is written
-            // Once begun, the zip is written whole (to a .part file renamed over the target), so
-            // a file the user chose to replace is never lost half-way.
-            return core::writeZip(target, *files);
+            // The zip goes to a .part file renamed over the target when whole: a cancel or a
+            // failure half-way leaves the target as it was and no .part behind.
+            return core::writeZip(target, *files, whole.slice(400, 1000));
         },
         [this, runId, path](const core::Status& ok) {
+            if (!ok && wasCancelled(&ok.error())) return;
             if (!ok)
                 return fail(
                     tr("Export run bundle"),
@@ -152,7 +166,9 @@ void BundleActions::exportRun(qint64 runId) {
                         .arg(runId)
                         .arg(path, errorText(ok.error())));
             settings::bundleFolder.set(QFileInfo(path).absolutePath());
-            emit statusMessage(tr("Exported run %1 to %2").arg(runId).arg(path));
+            emit statusMessage(tr("Exported run %1 to %2").arg(runId).arg(path) +
+                               (m_cancelling ? tr(" (finished before the cancel arrived)") : QString()));
+            m_cancelling = false;
             emit exported(path);
         });
 }
@@ -164,18 +180,21 @@ void BundleActions::openBundle() {
     startProgress(tr("Reading and verifying %1...").arg(path));
     emit statusMessage(tr("Verifying %1...").arg(path));
     m_job.run<Opened>(
-        [target = path.toStdString()](std::stop_token stop, const JobRunner::Progress&) {
+        [target = path.toStdString()](std::stop_token stop, const JobRunner::Progress& progress) {
+            core::BundleProgress whole{progress, stop};
             Opened opened;
-            auto files = core::readZip(target);
+            auto files = core::readZip(target, whole.slice(0, 300));
             if (!files) {
                 opened.check = std::unexpected(files.error());
                 return opened;
             }
             opened.files = std::make_shared<const core::ZipEntries>(std::move(*files));
-            if (!stop.stop_requested()) opened.check = core::verifyRunBundle(*opened.files);
+            opened.check = core::verifyRunBundle(*opened.files, whole.slice(300, 1000));
             return opened;
         },
         [this, path](const Opened& opened) {
+            // Only read: a check finished when the cancel came is dropped with nothing done.
+            if (wasCancelled(opened.check ? nullptr : &opened.check.error())) return;
             if (!opened.check)
                 return fail(tr("Open bundle"), tr("%1 could not be read as a run bundle: %2\nExport the run again with "
                                                   "File > Export run bundle or `baton-cli bundle export`.")
@@ -194,15 +213,17 @@ void BundleActions::openBundle() {
 }
 
 void BundleActions::importFiles(std::shared_ptr<const core::ZipEntries> files, const QString& path) {
-    startProgress(tr("Importing %1...").arg(path), false);
+    startProgress(tr("Importing %1...").arg(path));
     m_importing = true;
     core::StoreWriter* writer = &m_session.writer();
     using Imported = core::Result<int64_t>;
     m_job.run<Imported>(
-        [writer, files](std::stop_token, const JobRunner::Progress&) -> Imported {
+        [writer, files](std::stop_token stop, const JobRunner::Progress& progress) -> Imported {
             int64_t runId = 0;
-            auto done = writer->submit([&runId, files](core::SqliteDb& conn) -> core::Status {
-                auto imported = core::importRunBundle(conn, *files);
+            // One writer operation: a cancel (the stop token, watched per call stored) or a
+            // failure rolls back everything it inserted.
+            auto done = writer->submit([&runId, files, stop, &progress](core::SqliteDb& conn) -> core::Status {
+                auto imported = core::importRunBundle(conn, *files, core::BundleProgress{progress, stop});
                 if (!imported) return std::unexpected(imported.error());
                 runId = *imported;
                 return {};
@@ -211,12 +232,16 @@ void BundleActions::importFiles(std::shared_ptr<const core::ZipEntries> files, c
             return runId;
         },
         [this, path](const Imported& runId) {
+            bool cancelled = !runId && wasCancelled(&runId.error());
             m_importing = false;
+            if (cancelled) return;
             if (!runId)
                 return fail(
                     tr("Import bundle"),
                     tr("%1 was not imported; the workspace is unchanged: %2").arg(path, errorText(runId.error())));
-            emit statusMessage(tr("Imported %1 as run %2").arg(path).arg(*runId));
+            emit statusMessage(tr("Imported %1 as run %2").arg(path).arg(*runId) +
+                               (m_cancelling ? tr(" (stored before the cancel arrived)") : QString()));
+            m_cancelling = false;
             m_session.announceRunsChanged();
             emit imported(*runId);
         });

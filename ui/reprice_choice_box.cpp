@@ -20,7 +20,7 @@ RepriceChoiceBox::RepriceChoiceBox(QWidget* parent)
     : QWidget(parent), m_source(new QComboBox(this)), m_vendor(new QComboBox(this)), m_raise(new QDoubleSpinBox(this)) {
     auto* form = new QFormLayout(this);
     form->setContentsMargins(0, 0, 0, 0);
-    m_source->setToolTip(tr("A price version stored with `baton-cli prices import FILE --db`, a price list file "
+    m_source->setToolTip(tr("A price version stored with Import price list... or `baton-cli prices import FILE --db`, a price list file "
                             "(Baton's price book or the community model_prices_and_context_window.json), or the "
                             "prices the run recorded"));
     form->addRow(tr("&Prices:"), m_source);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "reprice_dialog.h"
+#include "bundle/price_version_import.h"
 #include "settings.h"
 #include "workbench_session.h"
 
-#include <QDate>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -18,9 +19,10 @@ namespace baton::ui {
 
 RepriceDialog::RepriceDialog(WorkbenchSession& session, QWidget* parent)
     : QDialog(parent), m_session(session), m_choices(new RepriceChoiceBox(this)),
-      m_go(new QPushButton(tr("&Reprice"), this)), m_status(new QLabel(this)) {
+      m_go(new QPushButton(tr("&Reprice"), this)), m_import(new QPushButton(tr("&Import price list..."), this)),
+      m_status(new QLabel(this)) {
     choosePriceFile = [this](const QString& start) {
-        return QFileDialog::getOpenFileName(this, tr("Reprice with a price list"), start,
+        return QFileDialog::getOpenFileName(this, tr("Choose a price list"), start,
                                             tr("Price lists (*.json);;All files (*)"));
     };
     setWindowTitle(tr("Reprice run"));
@@ -28,7 +30,11 @@ RepriceDialog::RepriceDialog(WorkbenchSession& session, QWidget* parent)
     auto* layout = new QVBoxLayout(this);
     auto* choose = new QHBoxLayout;
     choose->addWidget(m_choices, 1);
-    choose->addWidget(m_go, 0, Qt::AlignBottom);
+    auto* actions = new QVBoxLayout;
+    actions->addStretch(1);
+    actions->addWidget(m_import);
+    actions->addWidget(m_go);
+    choose->addLayout(actions);
     layout->addLayout(choose);
     m_status->setWordWrap(true);
     m_status->setTextFormat(Qt::PlainText);
@@ -47,6 +53,11 @@ RepriceDialog::RepriceDialog(WorkbenchSession& session, QWidget* parent)
     layout->addWidget(buttons);
     connect(m_go, &QPushButton::clicked, this, &RepriceDialog::repriceWithChoice);
     m_go->setEnabled(false);
+    m_import->setToolTip(tr("Keep a price list in the community format (model_prices_and_context_window.json, as "
+                            "gateways share it) in this workspace as a price version dated today, as `baton-cli "
+                            "prices import FILE --db` does; the same file imported again is the same version."));
+    connect(m_import, &QPushButton::clicked, this, [this] { importPriceList(); });
+    m_import->setEnabled(false);
 }
 
 QString RepriceDialog::statusText() const {
@@ -61,11 +72,21 @@ void RepriceDialog::showFailure(const QString& message) {
 void RepriceDialog::offer(qint64 runId) {
     m_runId = runId;
     m_go->setEnabled(false);
+    m_import->setEnabled(false);
     setWindowTitle(tr("Reprice run %1").arg(runId));
     m_strategies.setRepricing({});
     m_models.setRepricing({});
     show();
     raise();
+    loadChoices(runId, [this, runId](const core::RepriceChoices& c) {
+        m_status->setText(tr("Run %1 was %2. Choose other prices (a stored version, newest first, or a price list "
+                             "file) and/or a vendor whose prices rise, then Reprice.")
+                              .arg(runId)
+                              .arg(QString::fromStdString(core::describeRecordedPrices(c.recordedAsOf))));
+    });
+}
+
+void RepriceDialog::loadChoices(qint64 runId, std::function<void(const core::RepriceChoices&)> then) {
     auto reader = m_session.reader();
     if (!reader) return showFailure(QString::fromStdString(reader.error().describe()));
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
@@ -73,15 +94,73 @@ void RepriceDialog::offer(qint64 runId) {
     using Choices = core::Result<core::RepriceChoices>;
     m_choicesJob.run<Choices>(
         [db, runId](std::stop_token, const JobRunner::Progress&) { return core::repriceChoices(*db, runId); },
-        [this, runId](const Choices& c) {
+        [this, then](const Choices& c) {
             if (!c) return showFailure(QString::fromStdString(c.error().describe()));
             m_choices->setChoices(*c);
             m_go->setEnabled(true);
-            m_status->setText(tr("Run %1 was %2. Choose other prices (a stored version, newest first, or a price list "
-                                 "file) and/or a vendor whose prices rise, then Reprice.")
-                                  .arg(runId)
-                                  .arg(QString::fromStdString(core::describeRecordedPrices(c->recordedAsOf))));
+            m_import->setEnabled(true);
+            then(*c);
             emit choicesLoaded();
+        });
+}
+
+void RepriceDialog::importPriceList() {
+    if (m_runId <= 0) return;
+    QString path = choosePriceFile(settings::priceFolder.get());
+    if (path.isEmpty()) return;
+    settings::priceFolder.set(QFileInfo(path).absolutePath());
+    importPriceList(path);
+}
+
+void RepriceDialog::importPriceList(const QString& path) {
+    if (m_runId <= 0) return;
+    core::StoreWriter* writer = &m_session.writer();
+    std::string asOf = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toStdString();
+    m_go->setEnabled(false);
+    m_import->setEnabled(false);
+    m_status->setText(tr("Reading %1...").arg(path));
+    using Saved = core::Result<core::SavedPriceVersion>;
+    m_job.run<Saved>(
+        [writer, file = path.toStdString(), asOf](std::stop_token, const JobRunner::Progress&) -> Saved {
+            auto list = core::readCommunityPriceFile(file, asOf); // off the writer: it only stores
+            if (!list) return std::unexpected(list.error());
+            std::optional<core::SavedPriceVersion> saved;
+            auto done = writer->submit([&saved, &list](core::SqliteDb& conn) -> core::Status {
+                auto stored = core::storePriceList(conn, *list);
+                if (!stored) return std::unexpected(stored.error());
+                saved = *stored;
+                return {};
+            });
+            if (auto ok = done.get(); !ok) return std::unexpected(ok.error());
+            return *saved;
+        },
+        [this, path](const Saved& saved) {
+            if (!saved) {
+                m_go->setEnabled(true);
+                m_import->setEnabled(true);
+                return showFailure(tr("%1 was not stored as a price version: %2\nChoose a price list in the community "
+                                      "format (model_prices_and_context_window.json, as gateways share it); nothing "
+                                      "was stored.")
+                                       .arg(path, QString::fromStdString(saved.error().describe())));
+            }
+            const auto& v = saved->version;
+            QString text =
+                saved->created
+                    ? tr("Stored %1 as price version %2 dated %3 (%n model(s)).", "", int(v.modelCount))
+                          .arg(path)
+                          .arg(v.id)
+                          .arg(QString::fromStdString(v.asOf))
+                    : tr("%1 is already stored as price version %2 (dated %3): the same content; nothing added.")
+                          .arg(path)
+                          .arg(v.id)
+                          .arg(QString::fromStdString(v.asOf));
+            qint64 id = v.id;
+            bool created = saved->created;
+            loadChoices(m_runId, [this, text, id](const core::RepriceChoices&) {
+                m_choices->selectVersion(id);
+                m_status->setText(text + ' ' + tr("It is selected: Reprice to see what the run costs with it."));
+            });
+            emit priceListImported(id, created);
         });
 }
 

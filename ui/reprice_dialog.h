@@ -34,24 +34,36 @@ public:
     /// Reads `priceFile` and re-prices run `runId` with it; repriced() or failed() follows.
     void reprice(qint64 runId, const QString& priceFile);
     void reprice(qint64 runId, const core::RepriceSource& source);
+    /// "Import price list...": asks for a community price list (model_prices_and_context_window.json)
+    /// and keeps it in the workspace as a price version dated today, as `baton-cli prices import
+    /// --db` does; the file is read off the GUI thread and stored through the session's writer.
+    void importPriceList();
+    /// Reads and stores `path`; priceListImported() or failed() follows, then the choices are read
+    /// again with that version selected.
+    void importPriceList(const QString& path);
 
     RepriceChoiceBox* choices() const { return m_choices; }
     QPushButton* repriceButton() const { return m_go; }
+    QPushButton* importButton() const { return m_import; }
     const RepriceModel& strategyModel() const { return m_strategies; }
     const RepriceModel& modelModel() const { return m_models; }
     QString statusText() const;
 
-    /// How a price list file is chosen (replaced in tests): the start folder.
+    /// How a price list file is chosen, to reprice with or to import (replaced in tests): the start folder.
     std::function<QString(const QString& start)> choosePriceFile;
 
 signals:
     void choicesLoaded();
     void repriced();
+    /// A price list was stored as version `versionId` (`created` false: the same bytes already were).
+    void priceListImported(qint64 versionId, bool created);
     void failed(const QString& message);
 
 private:
     QString sourceText(const core::RepriceSource& source) const;
     void showFailure(const QString& message);
+    /// Reads the run's choices again; `then` runs once they are shown.
+    void loadChoices(qint64 runId, std::function<void(const core::RepriceChoices&)> then);
 
     WorkbenchSession& m_session;
     JobRunner m_choicesJob, m_job;
@@ -60,6 +72,7 @@ private:
     RepriceModel m_models{RepriceModel::Rows::ByModel};
     RepriceChoiceBox* m_choices;
     QPushButton* m_go;
+    QPushButton* m_import;
     QLabel* m_status;
 };
 

@@ -4,13 +4,10 @@
 #include "cli_output.h"
 #include "command.h"
 #include "pool_summary.h"
-#include "pricing/community_prices.h"
-#include "run/model_caller.h"
-#include "store/price_versions.h"
+#include "bundle/price_version_import.h"
 #include "store/workspace.h"
 #include "util/file_io.h"
 #include "util/printable.h"
-#include "util/sha256.h"
 
 #include <iostream>
 #include <regex>
@@ -22,19 +19,10 @@ bool isDate(const std::string& s) {
     return std::regex_match(s, std::regex(R"(\d{4}-\d{2}-\d{2})"));
 }
 
-core::Result<core::SavedPriceVersion> storeVersion(const std::string& db, const std::string& text,
-                                                   const core::PriceBook& book, const std::string& asOf,
-                                                   const std::string& source) {
+core::Result<core::SavedPriceVersion> storeVersion(const std::string& db, const core::PriceListFile& list) {
     auto workspace = core::Workspace::open(db, true);
     if (!workspace) return std::unexpected(workspace.error());
-    core::PriceVersion v{0,
-                         core::nowMs(),
-                         asOf,
-                         source,
-                         core::sha256Hex(text),
-                         static_cast<int64_t>(book.entries().size()),
-                         book.toJsonText()};
-    return core::savePriceVersion(*workspace->writer(), v);
+    return core::storePriceList(*workspace->writer(), list);
 }
 
 void printStored(const core::SavedPriceVersion& saved, const std::string& db) {
@@ -57,17 +45,15 @@ int importCommand(const ParsedArgs& args) {
     std::string asOf = args.value("--as-of").value_or(today());
     if (!isDate(asOf))
         return usageError("--as-of takes a date YYYY-MM-DD, got \"" + core::printable(asOf) + "\"", "prices import");
-    auto text = core::readTextFile(args.positional[0]);
-    if (!text) return reportError(text.error(), json);
-    std::string source = args.value("--source").value_or(args.positional[0]);
-    auto read = core::readCommunityPrices(*text, args.positional[0], asOf, source);
-    if (!read) return reportError(read.error(), json);
+    auto list = core::readCommunityPriceFile(args.positional[0], asOf, args.value("--source").value_or(""));
+    if (!list) return reportError(list.error(), json);
+    const core::CommunityPrices* read = &list->read;
     if (out)
         if (auto ok = core::writeFileAtomically(*out, read->book.toJsonText()); !ok)
             return reportError(ok.error(), json);
     std::optional<core::SavedPriceVersion> saved;
     if (db) {
-        auto stored = storeVersion(*db, *text, read->book, asOf, source);
+        auto stored = storeVersion(*db, *list);
         if (!stored) return reportError(stored.error(), json);
         saved = *stored;
     }

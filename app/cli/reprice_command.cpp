@@ -102,6 +102,13 @@ int run(const ParsedArgs& args) {
         if (!version) return usageError(bad, "reprice");
         if (args.value("--prices")) return usageError("give --prices FILE or --price-version N, not both", "reprice");
     }
+    // --as-of dates the entries of a community list read from --prices; a stored version keeps the
+    // date it was imported with, and the run's own prices theirs: ignoring it would mislead.
+    if (args.value("--as-of") && !args.value("--prices"))
+        return usageError(std::string("--as-of dates a price list file's entries and goes with --prices FILE; ") +
+                              (version ? "a stored price version keeps its own date (see `prices versions`)"
+                                       : "the run's recorded prices keep theirs"),
+                          "reprice");
     core::RepriceSource source;
     for (const auto& r : args.all("--raise")) {
         auto eq = r.find('=');
@@ -131,12 +138,13 @@ int run(const ParsedArgs& args) {
 Command repriceCommand() {
     return {"reprice",
             "what a past run would cost with other prices",
-            "Usage: baton-cli reprice RUN --db DB [--prices FILE | --price-version N] [--raise VENDOR=PERCENT]...\n"
-            "                         [--json]\n\n"
+            "Usage: baton-cli reprice RUN --db DB [--prices FILE [--as-of D] | --price-version N]\n"
+            "                         [--raise VENDOR=PERCENT]... [--json]\n\n"
             "Prices every call of the run again from the tokens it recorded, per model, per strategy and\n"
             "in total, next to what was recorded (the run keeps every price entry it used, with its date:\n"
             "\"recorded with prices as of ...\"). --prices: another price list (a Baton price book or the\n"
-            "community format; --as-of dates a community list's entries, default today).\n"
+            "community format; --as-of dates a community list's entries, default today; it is refused\n"
+            "without --prices, since a stored version and the run's own prices keep their dates).\n"
             "--price-version N: a version stored with `prices import --db` (see `prices versions`).\n"
             "Models whose pool names a price id found there get its prices; inline pool prices are kept.\n"
             "--raise openai=20: every price of the models tagged vendor \"openai\" up 20% (the cost of the\n"

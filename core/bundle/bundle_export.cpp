@@ -39,7 +39,8 @@ nlohmann::json manifestOf(const ZipEntries& files, const Run& run, const std::st
 
 } // namespace
 
-Result<ZipEntries> buildRunBundle(SqliteDb& db, int64_t runId, const std::string& batonVersion) {
+Result<ZipEntries> buildRunBundle(SqliteDb& db, int64_t runId, const std::string& batonVersion,
+                                  const BundleProgress& progress) {
     auto run = loadRun(db, runId);
     if (!run) return std::unexpected(run.error());
     auto outcomes = loadOutcomes(db, runId);
@@ -60,7 +61,10 @@ Result<ZipEntries> buildRunBundle(SqliteDb& db, int64_t runId, const std::string
     files[bundle_file::kTasks] = taskSetToJsonl(*tasks);
 
     std::string callLines;
+    int64_t done = 0, total = int64_t(calls->size()) + 1;
     for (const auto& call : *calls) {
+        if (progress.stopped()) return std::unexpected(bundleCancelled());
+        progress.step(done++, total);
         auto request = textOf(db, call.requestHash);
         if (!request) return std::unexpected(request.error());
         auto response = textOf(db, call.responseHash);
@@ -90,6 +94,8 @@ Result<ZipEntries> buildRunBundle(SqliteDb& db, int64_t runId, const std::string
                                                  " would carry a value shaped like an API key; nothing was exported");
 
     files[bundle_file::kManifest] = manifestOf(files, *run, batonVersion).dump(2) + "\n";
+    if (progress.stopped()) return std::unexpected(bundleCancelled());
+    progress.step(total, total);
     return files;
 }
 

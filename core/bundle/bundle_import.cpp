@@ -12,8 +12,8 @@
 
 namespace baton::core {
 
-Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files) {
-    auto check = verifyRunBundle(files);
+Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files, const BundleProgress& progress) {
+    auto check = verifyRunBundle(files, progress.slice(0, 500));
     if (!check) return std::unexpected(check.error());
     if (!check->ok()) {
         std::vector<Diagnostic> problems;
@@ -35,7 +35,11 @@ Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files) {
     if (!runId) return std::unexpected(runId.error());
     if (!contents->run.stopReason.empty())
         if (auto s = recordStopReason(db, *runId, contents->run.stopReason); !s) return std::unexpected(s.error());
+    BundleProgress storing = progress.slice(500, 1000);
+    int64_t done = 0, total = int64_t(contents->calls.size()) + 1;
     for (auto& c : contents->calls) {
+        if (storing.stopped()) return std::unexpected(bundleCancelled());
+        storing.step(done++, total);
         if (!c.call.requestHash.empty())
             if (auto put = putText(db, c.request); !put) return std::unexpected(put.error());
         if (!c.call.responseHash.empty())
@@ -47,6 +51,8 @@ Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files) {
         o.runId = *runId;
         if (auto s = insertOutcome(db, o); !s) return std::unexpected(s.error());
     }
+    if (storing.stopped()) return std::unexpected(bundleCancelled());
+    storing.step(total, total);
     return *runId;
 }
 

@@ -34,8 +34,16 @@ void checkManifest(const ZipEntries& files, const nlohmann::json& manifest, Bund
             check.differences.push_back(name + ": in the bundle but not in the manifest");
 }
 
-void checkCalls(const BundleContents& b, BundleCheck& check) {
+// Steps: the manifest, each call, each outcome, the report.
+bool stepOrStop(const BundleProgress& progress, int64_t& done, int64_t total) {
+    progress.step(done++, total);
+    return progress.stopped();
+}
+
+bool checkCalls(const BundleContents& b, BundleCheck& check, const BundleProgress& progress, int64_t& done,
+                int64_t total) {
     for (const auto& c : b.calls) {
+        if (stepOrStop(progress, done, total)) return false;
         ++check.callsChecked;
         if (sha256Hex(c.request) != c.call.requestHash)
             check.differences.push_back(describeCall(c) + ": the request text differs from its recorded SHA-256");
@@ -45,9 +53,11 @@ void checkCalls(const BundleContents& b, BundleCheck& check) {
             check.differences.push_back(describeCall(c) + ": belongs to run " + std::to_string(c.call.runId) +
                                         ", not to the bundle's run " + std::to_string(b.run.id));
     }
+    return true;
 }
 
-void checkOutcomes(const BundleContents& b, BundleCheck& check) {
+bool checkOutcomes(const BundleContents& b, BundleCheck& check, const BundleProgress& progress, int64_t& done,
+                   int64_t total) {
     std::map<std::string, const TaskItem*> items;
     for (const auto& item : b.tasks.items)
         items[item.id] = &item;
@@ -59,6 +69,7 @@ void checkOutcomes(const BundleContents& b, BundleCheck& check) {
         else if (it->second) *it->second += *c.call.cost;
     }
     for (const auto& o : b.outcomes) {
+        if (stepOrStop(progress, done, total)) return false;
         ++check.outcomesChecked;
         std::string where = "outcome of item " + o.itemId + ", strategy " + o.strategy;
         auto item = items.find(o.itemId);
@@ -78,6 +89,7 @@ void checkOutcomes(const BundleContents& b, BundleCheck& check) {
             check.differences.push_back(where + ": cost " + money(o.cost) + " recorded, " + money(fromCalls) +
                                         " as the sum of its calls");
     }
+    return true;
 }
 
 void checkReport(const ZipEntries& files, const BundleContents& b, BundleCheck& check) {
@@ -122,7 +134,7 @@ void checkReport(const ZipEntries& files, const BundleContents& b, BundleCheck& 
 
 } // namespace
 
-Result<BundleCheck> verifyRunBundle(const ZipEntries& files) {
+Result<BundleCheck> verifyRunBundle(const ZipEntries& files, const BundleProgress& progress) {
     auto manifestText = files.find(bundle_file::kManifest);
     if (manifestText == files.end())
         return fail(ErrorKind::BadInput, "no manifest.json: not a Baton run bundle (export one with `baton-cli bundle export`)");
@@ -138,6 +150,7 @@ Result<BundleCheck> verifyRunBundle(const ZipEntries& files) {
         return fail(ErrorKind::BadInput, "the bundle has format version " + manifest["version"].dump() +
                                              ", newer than this Baton reads (" + std::to_string(kBundleVersion) +
                                              "); update Baton");
+    if (progress.stopped()) return std::unexpected(bundleCancelled());
     BundleCheck check;
     checkManifest(files, manifest, check);
     auto contents = readBundleContents(files);
@@ -145,12 +158,16 @@ Result<BundleCheck> verifyRunBundle(const ZipEntries& files) {
         check.differences.push_back("cannot recompute the figures: " + contents.error().describe());
         return check;
     }
+    int64_t done = 0, total = 2 + int64_t(contents->calls.size()) + int64_t(contents->outcomes.size());
+    if (stepOrStop(progress, done, total)) return std::unexpected(bundleCancelled());
     if (contents->tasks.contentHash() != contents->run.taskSetHash)
         check.differences.push_back("tasks.jsonl: its content hash " + contents->tasks.contentHash() +
                                     " is not the run's task set " + contents->run.taskSetHash);
-    checkCalls(*contents, check);
-    checkOutcomes(*contents, check);
+    if (!checkCalls(*contents, check, progress, done, total) || !checkOutcomes(*contents, check, progress, done, total) ||
+        stepOrStop(progress, done, total))
+        return std::unexpected(bundleCancelled());
     checkReport(files, *contents, check);
+    progress.step(total, total);
     return check;
 }
 

@@ -7,6 +7,7 @@
 /// and names each difference. Keys never enter a bundle: the run's records hold none, and the
 /// export refuses a bundle in which a secret-shaped value is found.
 
+#include "bundle/bundle_progress.h"
 #include "bundle/zip_archive.h"
 #include "store/sqlite_db.h"
 
@@ -19,8 +20,10 @@ inline constexpr const char* kBundleFormat = "baton-run-bundle";
 inline constexpr int kBundleVersion = 1;
 
 /// Builds the bundle's files from a workspace. Errors: NotFound for the run; BadInput when a
-/// secret-shaped value would enter the bundle (named by file, never echoed).
-Result<ZipEntries> buildRunBundle(SqliteDb& db, int64_t runId, const std::string& batonVersion);
+/// secret-shaped value would enter the bundle (named by file, never echoed); bundleCancelled().
+/// Progress: per call read.
+Result<ZipEntries> buildRunBundle(SqliteDb& db, int64_t runId, const std::string& batonVersion,
+                                  const BundleProgress& progress = {});
 
 struct BundleCheck {
     int filesChecked = 0, callsChecked = 0, outcomesChecked = 0, figuresChecked = 0, chartsChecked = 0;
@@ -30,11 +33,14 @@ struct BundleCheck {
 
 /// Recomputes every file's SHA-256, every text's content address, every outcome's grade and cost,
 /// the report and its charts from `files`. Errors only for a bundle it cannot read at all
-/// (no manifest, unknown format); every mismatch is a difference, not an error.
-Result<BundleCheck> verifyRunBundle(const ZipEntries& files);
+/// (no manifest, unknown format) and bundleCancelled(); every mismatch is a difference, not an error.
+/// Progress: per file, call and outcome checked.
+Result<BundleCheck> verifyRunBundle(const ZipEntries& files, const BundleProgress& progress = {});
 
 /// Imports a bundle into a workspace (task set, texts, run, calls, outcomes) as a new run; returns
-/// its id. Call inside a StoreWriter operation. Errors: BadInput when the bundle does not verify.
-Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files);
+/// its id. Call inside a StoreWriter operation (a stopped or failed import then leaves no row).
+/// Errors: BadInput when the bundle does not verify; bundleCancelled(). Progress: the verification,
+/// then per call stored.
+Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files, const BundleProgress& progress = {});
 
 } // namespace baton::core

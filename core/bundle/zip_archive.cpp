@@ -12,11 +12,34 @@ namespace {
 
 std::string zipError(zip_t* archive) { return archive ? zip_strerror(archive) : "unknown libzip error"; }
 
+// libzip calls these while zip_close writes the archive.
+struct WriteWatch {
+    const BundleProgress* progress;
+    bool cancelled = false;
+};
+
+void onWriteProgress(zip_t*, double fraction, void* state) {
+    static_cast<WriteWatch*>(state)->progress->step(int64_t(fraction * 1000), 1000);
+}
+
+int onWriteCancel(zip_t*, void* state) {
+    auto* watch = static_cast<WriteWatch*>(state);
+    if (watch->progress->stopped()) watch->cancelled = true;
+    return watch->cancelled ? 1 : 0;
+}
+
 } // namespace
 
-Status writeZip(const std::string& path, const ZipEntries& entries) {
+Status writeZip(const std::string& path, const ZipEntries& entries, const BundleProgress& progress) {
+    if (progress.stopped()) return std::unexpected(bundleCancelled());
     std::string temporary = path + ".part";
     std::error_code ignored;
+    // libzip only finds a missing folder when it closes the archive, and then says "Failure to
+    // create temporary file"; say what is wrong before any work.
+    auto folder = std::filesystem::path(path).parent_path();
+    if (!folder.empty() && !std::filesystem::is_directory(folder, ignored))
+        return fail(ErrorKind::Io, path + ": the folder " + folder.string() +
+                                       " does not exist; create it or choose another place for the zip");
     std::filesystem::remove(temporary, ignored);
     int code = 0;
     zip_t* archive = zip_open(temporary.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
@@ -37,10 +60,14 @@ Status writeZip(const std::string& path, const ZipEntries& entries) {
             return fail(ErrorKind::Io, path + ": cannot add " + name + " to the zip (" + message + ")");
         }
     }
+    WriteWatch watch{&progress};
+    zip_register_progress_callback_with_state(archive, 0.01, onWriteProgress, nullptr, &watch);
+    zip_register_cancel_callback_with_state(archive, onWriteCancel, nullptr, &watch);
     if (zip_close(archive) != 0) {
         std::string message = zipError(archive);
         zip_discard(archive);
         std::filesystem::remove(temporary, ignored);
+        if (watch.cancelled) return std::unexpected(bundleCancelled());
         return fail(ErrorKind::Io, path + ": cannot write the zip (" + message + "); is the disk full?");
     }
     std::filesystem::rename(temporary, path, ignored);
@@ -48,7 +75,7 @@ Status writeZip(const std::string& path, const ZipEntries& entries) {
     return {};
 }
 
-Result<ZipEntries> readZip(const std::string& path) {
+Result<ZipEntries> readZip(const std::string& path, const BundleProgress& progress) {
     if (!std::filesystem::exists(path)) return fail(ErrorKind::NotFound, path + ": no such file");
     int code = 0;
     std::unique_ptr<zip_t, decltype(&zip_discard)> archive(zip_open(path.c_str(), ZIP_RDONLY, &code), &zip_discard);
@@ -56,6 +83,8 @@ Result<ZipEntries> readZip(const std::string& path) {
     ZipEntries entries;
     zip_int64_t count = zip_get_num_entries(archive.get(), 0);
     for (zip_int64_t i = 0; i < count; ++i) {
+        if (progress.stopped()) return std::unexpected(bundleCancelled());
+        progress.step(i, count);
         zip_stat_t stat;
         if (zip_stat_index(archive.get(), zip_uint64_t(i), 0, &stat) != 0)
             return fail(ErrorKind::BadInput, path + ": entry " + std::to_string(i) + " is unreadable: " + zipError(archive.get()));
@@ -72,6 +101,7 @@ Result<ZipEntries> readZip(const std::string& path) {
                                                  std::to_string(stat.size) + " bytes)");
         entries[name] = std::move(bytes);
     }
+    progress.step(count, count);
     return entries;
 }
 

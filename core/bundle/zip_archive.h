@@ -2,8 +2,11 @@
 #pragma once
 /// Zip archives of named text files through libzip: written whole to a temporary file and renamed
 /// (a crash never leaves half a zip), read back whole.
-/// Errors: Io for the file system, BadInput for a file that is not a readable zip.
+/// Both report progress and stop between steps (bundle_progress.h): writing per share of the bytes
+/// written, reading per file; a stopped write leaves neither the target nor a .part file.
+/// Errors: Io for the file system, BadInput for a file that is not a readable zip, bundleCancelled().
 
+#include "bundle/bundle_progress.h"
 #include "util/result.h"
 
 #include <map>
@@ -13,7 +16,7 @@ namespace baton::core {
 
 using ZipEntries = std::map<std::string, std::string>; ///< path inside the zip -> bytes
 
-Status writeZip(const std::string& path, const ZipEntries& entries);
-Result<ZipEntries> readZip(const std::string& path);
+Status writeZip(const std::string& path, const ZipEntries& entries, const BundleProgress& progress = {});
+Result<ZipEntries> readZip(const std::string& path, const BundleProgress& progress = {});
 
 } // namespace baton::core

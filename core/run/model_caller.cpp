@@ -118,11 +118,6 @@ std::string toString(CallError error) {
     return "error";
 }
 
-int64_t nowMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
 ModelCaller::ModelCaller(HttpEventLoop& loop, CallLogger& logger, BudgetGuard& budget, ResponseCache* cache,
                          CallerSettings settings, std::stop_token stop)
     : m_loop(loop), m_logger(logger), m_budget(budget), m_cache(cache), m_settings(std::move(settings)), m_stop(stop),

@@ -15,6 +15,7 @@
 #include "run/response_cache.h"
 #include "run/async.h"
 #include "store/prior_calls.h"
+#include "util/clock.h"
 #include "util/rng.h"
 
 #include <functional>
@@ -71,7 +72,5 @@ private:
     std::set<HttpEventLoop::TransferId> m_inFlight;
     int64_t m_httpRequests = 0;
 };
-
-int64_t nowMs();
 
 } // namespace baton::core

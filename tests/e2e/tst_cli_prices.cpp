@@ -129,6 +129,11 @@ private slots:
         QVERIFY2(r.err.contains("2 (as of 2026-07-01), 1 (as of 2026-05-01)"), r.err.constData());
         QCOMPARE(runCli({"reprice", "1", "--db", m_db, "--price-version", "0"}).exitCode, 2);
         QCOMPARE(runCli({"reprice", "1", "--db", m_db, "--price-version", "1", "--prices", m_list}).exitCode, 2);
+        // --as-of dates a file's entries only: with a stored version it would be silently ignored.
+        auto asOf = runCli({"reprice", "1", "--db", m_db, "--price-version", "1", "--as-of", "2026-01-01"});
+        QCOMPARE(asOf.exitCode, 2);
+        QVERIFY2(asOf.err.contains("keeps its own date"), asOf.err.constData());
+        QCOMPARE(runCli({"reprice", "1", "--db", m_db, "--as-of", "2026-01-01"}).exitCode, 2);
         QCOMPARE(runCli({"prices", "versions"}).exitCode, 2);
         QCOMPARE(runCli({"prices", "import", m_list}).exitCode, 2);
         auto empty = runCli({"prices", "versions", "--db", path("empty.db")});

@@ -4,6 +4,7 @@
 // first with its date) and a vendor's prices raised by x%, beside its recorded cost; the figures
 // are the core's, and the recorded run is unchanged.
 
+#include "bundle/price_version_import.h"
 #include "bundle/stored_prices.h"
 #include "demo_session.h"
 #include "pricing/community_prices.h"
@@ -18,11 +19,13 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDateTime>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -75,23 +78,24 @@ class TestRepriceDialog : public QObject {
     int64_t storeVersion(const std::string& text, const std::string& asOf) {
         auto read = core::readCommunityPrices(text, "list.json", asOf, "gateway list");
         if (!read) return 0;
-        core::PriceVersion v{0,
-                             1,
-                             asOf,
-                             "gateway list",
-                             core::sha256Hex(text),
-                             int64_t(read->book.entries().size()),
-                             read->book.toJsonText()};
+        core::PriceListFile list{"list.json", text, *read, asOf, "gateway list"};
         int64_t id = 0;
         auto ok = m_session->writer()
                       .submit([&](core::SqliteDb& db) -> core::Status {
-                          auto saved = core::savePriceVersion(db, v);
+                          auto saved = core::storePriceList(db, list);
                           if (!saved) return std::unexpected(saved.error());
                           id = saved->version.id;
                           return {};
                       })
                       .get();
         return ok ? id : 0;
+    }
+
+    std::vector<core::PriceVersion> storedVersions() {
+        auto reader = m_session->reader();
+        if (!reader) return {};
+        auto versions = core::listPriceVersions(**reader);
+        return versions ? *versions : std::vector<core::PriceVersion>{};
     }
 
 private slots:
@@ -241,6 +245,95 @@ private slots:
         QVERIFY2(dialog->statusText().contains(
                      QString("price version %1, vendor sim-b's prices raised by 30%").arg(m_older)),
                  qPrintable(dialog->statusText()));
+    }
+
+    // Issue 17: a price list kept as a dated version from the workbench, as `prices import --db`
+    // does: the file read off the GUI thread, stored through the session's writer, offered at once.
+    void importPriceListStoresADatedVersionOnce() {
+        ui::RunsPage runs(*m_session);
+        ui::RepriceDialog* dialog = offer(runs);
+        QVERIFY(dialog);
+        QVERIFY(dialog->importButton()->isEnabled());
+        const size_t before = storedVersions().size();
+        QVERIFY(before >= 2);
+
+        // A bad file: what, where, what to do; nothing stored.
+        QString bad = m_dir.filePath("bad_prices.json");
+        std::ofstream(bad.toStdString())
+            << nlohmann::json{{"gpt-x",
+                               {{"input_cost_per_token", "abc"},
+                                {"output_cost_per_token", 1e-06},
+                                {"litellm_provider", "openai"}}}}
+                   .dump();
+        QStringList asked;
+        dialog->choosePriceFile = [&](const QString& start) { return asked << start, bad; };
+        QSignalSpy failed(dialog, &ui::RepriceDialog::failed);
+        QSignalSpy imported(dialog, &ui::RepriceDialog::priceListImported);
+        dialog->importButton()->click();
+        QVERIFY(failed.wait(30000));
+        QCOMPARE(asked.size(), 1);
+        QString status = dialog->statusText();
+        QVERIFY2(status.contains(bad) && status.contains("invalid price list") && status.contains("input_cost_per_token") &&
+                     status.contains("community format") && status.contains("nothing was stored"),
+                 qPrintable(status));
+        QCOMPARE(imported.count(), 0);
+        QCOMPARE(storedVersions().size(), before);
+        QVERIFY(dialog->importButton()->isEnabled() && dialog->repriceButton()->isEnabled());
+
+        // A good file: a new version dated today (UTC), selected among the choices at once.
+        QString good = m_dir.filePath("gateway_prices.json");
+        const std::string bytes = communityList(5e-06, 2e-05, 5e-07, 2e-06);
+        std::ofstream(good.toStdString()) << bytes;
+        dialog->choosePriceFile = [&](const QString& start) { return asked << start, good; };
+        QSignalSpy loaded(dialog, &ui::RepriceDialog::choicesLoaded);
+        dialog->importButton()->click();
+        QVERIFY(loaded.wait(30000));
+        QCOMPARE(imported.count(), 1);
+        const qint64 id = imported.at(0).at(0).toLongLong();
+        QCOMPARE(imported.at(0).at(1).toBool(), true);
+        QVERIFY(id > m_newer);
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        status = dialog->statusText();
+        QVERIFY2(status.contains(QString("Stored %1 as price version %2 dated %3").arg(good).arg(id).arg(today)),
+                 qPrintable(status));
+        auto versions = storedVersions();
+        QCOMPARE(versions.size(), before + 1);
+        auto stored = std::find_if(versions.begin(), versions.end(), [&](const auto& v) { return v.id == id; });
+        QVERIFY(stored != versions.end());
+        QCOMPARE(QString::fromStdString(stored->asOf), today);
+        QCOMPARE(QString::fromStdString(stored->source), good);
+        QCOMPARE(stored->modelCount, int64_t(2));
+        QCOMPARE(stored->sha256, core::sha256Hex(bytes));
+        QCOMPARE(ui::settings::priceFolder.get(), m_dir.path());
+        // The dialog's version list shows it, selected.
+        QCOMPARE(dialog->choices()->sourceBox()->count(), int(before + 3));
+        QVERIFY(dialog->choices()->version() == std::optional<qint64>(id));
+        QVERIFY2(dialog->choices()->sourceBox()->currentText().contains("as of " + today),
+                 qPrintable(dialog->choices()->sourceBox()->currentText()));
+
+        // Re-priced with it: the core's figure for that version.
+        QSignalSpy repriced(dialog, &ui::RepriceDialog::repriced);
+        dialog->repriceButton()->click();
+        QVERIFY(repriced.wait(30000));
+        auto reader = m_session->reader();
+        core::RepriceSource withIt;
+        withIt.version = id;
+        auto expected = core::repriceStoredRun(**reader, m_run, withIt);
+        QVERIFY(expected && expected->repricedTotal);
+        const ui::RepriceModel& model = dialog->strategyModel();
+        QVERIFY(std::fabs(usdAt(model, model.rowCount() - 1, ui::RepriceModel::Repriced) -
+                          expected->repricedTotal->usd()) < 1e-12);
+
+        // The same bytes again: the same version, nothing added.
+        QSignalSpy again(dialog, &ui::RepriceDialog::choicesLoaded);
+        dialog->importButton()->click();
+        QVERIFY(again.wait(30000));
+        QCOMPARE(imported.count(), 2);
+        QCOMPARE(imported.at(1).at(0).toLongLong(), id);
+        QCOMPARE(imported.at(1).at(1).toBool(), false);
+        QVERIFY2(dialog->statusText().contains(QString("already stored as price version %1").arg(id)),
+                 qPrintable(dialog->statusText()));
+        QCOMPARE(storedVersions().size(), before + 1);
     }
 };
 
