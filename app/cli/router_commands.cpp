@@ -159,7 +159,8 @@ std::vector<Command> routerCommands() {
     out.push_back({"router eval", "train and test a learned router on an outcome matrix, over several seeds",
              "Usage: baton-cli router eval (FILE... --format F [--exclude-prompts FILE] | --matrix M --db DB) [--seeds N]\n"
              "                            [--test-share X] [--c C] [--mf [--factors K]] [--weak MODEL --strong MODEL]\n"
-             "                            [--calibration platt|isotonic] [--assume-cost MODEL=USD]... [--json]\n\n"
+             "                            [--calibration platt|isotonic] [--assume-cost MODEL=USD]... [--json]\n"
+             "                            [--features tfidf|embeddings --pool P --embedder MODEL [--db DB]]\n\n"
              "Imports the outcome matrix (formats as `matrix import`; or --matrix: a matrix saved in DB, or\n"
              "run:N for the baselines of run N), then for each seed 1..N (default 5):\n"
              "a test split stratified by category (default 30%) that the router never sees, a validation\n"
@@ -169,7 +170,7 @@ std::vector<Command> routerCommands() {
              "models, APGR with a bootstrap 95% interval and CPT(50%) for a weak/strong pair, and the\n"
              "calibration error (ECE) of each model's P(correct) (--calibration: platt, default, or isotonic). --mf also trains matrix factorisation\n"
              "(RouteLLM's mf for N models, K factors, default 16) on the same split and reports it beside.\n"
-             "[--features tfidf|embeddings --pool P --embedder MODEL] (--db DB then caches the vectors):\n" +
+             "With files, --db DB is where embeddings are cached (and their requests logged).\n" +
                  std::string(kEmbeddingOptionsHelp),
              {{"--format", true}, {"--exclude-prompts", true}, {"--matrix", true}, {"--db", true}, {"--seeds", true}, {"--test-share", true},
               {"--c", true}, {"--weak", true}, {"--strong", true}, {"--mf", false}, {"--factors", true},
