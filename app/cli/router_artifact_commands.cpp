@@ -25,8 +25,13 @@ void printArtifact(const core::RouterArtifact& a) {
     std::printf("  learner      %s (%s)\n", a.model.learner.c_str(),
                 a.model.learner == "mf" ? ("matrix factorisation, " + p.value("factors", nlohmann::json()).dump() + " factors").c_str()
                                         : ("per-model L2 logistic regression, C " + p.value("c", nlohmann::json()).dump()).c_str());
-    std::printf("  features     hashed TF-IDF (%d buckets) + category (%zu known)\n", a.model.features.text().buckets(),
-                a.model.features.categories().size());
+    const auto& f = a.model.features;
+    if (f.usesEmbeddings())
+        std::printf("  features     embeddings from %s (%s, %d dimensions) + category (%zu known)\n",
+                    f.embedderModel().c_str(), f.embedder().c_str(), f.embeddingDims(), f.categories().size());
+    else
+        std::printf("  features     hashed TF-IDF (%d buckets) + category (%zu known)\n", f.text().buckets(),
+                    f.categories().size());
     std::printf("  calibration  %s, on %s validation items\n", a.model.isotonic.empty() ? "Platt" : "isotonic",
                 p.value("validation_items", nlohmann::json()).dump().c_str());
     std::printf("  data         sha256 %s (%s)\n", a.trainingDataHash.c_str(),

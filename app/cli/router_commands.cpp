@@ -5,6 +5,7 @@
 #include "cli_output.h"
 #include "command.h"
 #include "matrix_source.h"
+#include "router_embeddings.h"
 #include "matrix/matrix_import.h"
 #include "replay/model_stats.h"
 #include "replay/router_evaluation.h"
@@ -37,9 +38,9 @@ std::string figure(double v, const char* format) {
     return text;
 }
 
-void printText(const core::RouterEvaluation& e, const std::string& calibration) {
+void printText(const core::RouterEvaluation& e, const std::string& calibration, const std::string& features) {
     bool pair = !e.strong.empty();
-    std::cout << "Learned router (per-model logistic regression on hashed TF-IDF + category, " << calibration
+    std::cout << "Learned router (per-model logistic regression on " << features << " + category, " << calibration
               << "-calibrated) on held-out items; cost axis: "
               << (e.costAxis == "usd" ? "USD per item" : "share of calls to " + e.strong) << "\n";
     if (pair)
@@ -116,10 +117,16 @@ int evalCommand(const ParsedArgs& args) {
     if (!bad.empty()) return usageError(bad, "router eval");
     options.weak = args.value("--weak").value_or("");
     options.strong = args.value("--strong").value_or("");
+    auto embeddings = routerEmbeddings(args, *matrix, db, "router eval", bad);
+    if (!bad.empty()) return usageError(bad, "router eval");
+    if (!embeddings) return reportError(embeddings.error(), json);
+    if (*embeddings) options.train.embeddings = (*embeddings)->vectors;
     auto evaluation = core::evaluateRouter(*matrix, options);
     if (!evaluation) return reportError(evaluation.error(), json);
     if (!json) {
-        printText(*evaluation, options.train.calibration);
+        if (*embeddings) std::cout << embeddingStatsText(**embeddings);
+        printText(*evaluation, options.train.calibration,
+                  *embeddings ? "embeddings from " + (*embeddings)->vectors->model : std::string("hashed TF-IDF"));
         return Ok;
     }
     nlohmann::json seedsJson = nlohmann::json::array();
@@ -136,7 +143,9 @@ int evalCommand(const ParsedArgs& args) {
                              {"mf_apgr", orNull(s.mfApgr)}, {"mf_cpt50", orNull(s.mfCpt50)}, {"singles_aiq", orNull(s.baselineAiq)},
                              {"calibration", ece}, {"router_curve", curveJson(s.router)}});
     }
-    printJson({{"cost_axis", evaluation->costAxis}, {"weak", evaluation->weak}, {"strong", evaluation->strong},
+    printJson({{"features", *embeddings ? core::RouterFeatures::kEmbeddings : core::RouterFeatures::kTfidf},
+               {"embeddings", *embeddings ? embeddingStatsJson(**embeddings) : nlohmann::json()},
+               {"cost_axis", evaluation->costAxis}, {"weak", evaluation->weak}, {"strong", evaluation->strong},
                {"seeds", seedsJson}});
     return Ok;
 }
@@ -150,7 +159,8 @@ std::vector<Command> routerCommands() {
     out.push_back({"router eval", "train and test a learned router on an outcome matrix, over several seeds",
              "Usage: baton-cli router eval (FILE... --format F [--exclude-prompts FILE] | --matrix M --db DB) [--seeds N]\n"
              "                            [--test-share X] [--c C] [--mf [--factors K]] [--weak MODEL --strong MODEL]\n"
-             "                            [--calibration platt|isotonic] [--assume-cost MODEL=USD]... [--json]\n\n"
+             "                            [--calibration platt|isotonic] [--assume-cost MODEL=USD]... [--json]\n"
+             "                            [--features tfidf|embeddings --pool P --embedder MODEL [--db DB]]\n\n"
              "Imports the outcome matrix (formats as `matrix import`; or --matrix: a matrix saved in DB, or\n"
              "run:N for the baselines of run N), then for each seed 1..N (default 5):\n"
              "a test split stratified by category (default 30%) that the router never sees, a validation\n"
@@ -159,10 +169,13 @@ std::vector<Command> routerCommands() {
              "and reports on the test items its lambda curve's AIQ next to kNN routing and the single\n"
              "models, APGR with a bootstrap 95% interval and CPT(50%) for a weak/strong pair, and the\n"
              "calibration error (ECE) of each model's P(correct) (--calibration: platt, default, or isotonic). --mf also trains matrix factorisation\n"
-             "(RouteLLM's mf for N models, K factors, default 16) on the same split and reports it beside.\n",
+             "(RouteLLM's mf for N models, K factors, default 16) on the same split and reports it beside.\n"
+             "With files, --db DB is where embeddings are cached (and their requests logged).\n" +
+                 std::string(kEmbeddingOptionsHelp),
              {{"--format", true}, {"--exclude-prompts", true}, {"--matrix", true}, {"--db", true}, {"--seeds", true}, {"--test-share", true},
               {"--c", true}, {"--weak", true}, {"--strong", true}, {"--mf", false}, {"--factors", true},
-              {"--calibration", true}, {"--assume-cost", true, true}},
+              {"--calibration", true}, {"--assume-cost", true, true}, {"--features", true}, {"--pool", true},
+              {"--embedder", true}},
              evalCommand});
     return out;
 }

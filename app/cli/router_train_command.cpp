@@ -7,6 +7,7 @@
 #include "command.h"
 #include "matrix/matrix_import.h"
 #include "matrix_source.h"
+#include "router_embeddings.h"
 #include "replay/router_fit.h"
 #include "store/workspace.h"
 
@@ -21,7 +22,7 @@ constexpr const char* kUsage =
     "                              [--learner logistic|mf] [--lambda L | --target cost=USD|share=X|cap=USD]\n"
     "                              [--seed N] [--test-share X] [--validation-share X] [--c C] [--buckets N]\n"
     "                              [--factors K] [--calibration platt|isotonic] [--assume-cost MODEL=USD]...\n"
-    "                              [--json]\n\n"
+    "                              [--features tfidf|embeddings --pool P --embedder MODEL] [--json]\n\n"
     "Trains a learned router and saves it in the workspace DB as the next version of NAME (NAME@1,\n"
     "NAME@2, ...). The data: outcome-matrix files (formats as `matrix import`), or --matrix naming a\n"
     "matrix saved in DB, or run:N for the baselines of run N in DB.\n\n"
@@ -39,7 +40,10 @@ constexpr const char* kUsage =
     "  share=X    share of calls to the strongest model as close to X as possible, not above\n"
     "  cap=USD    the best accuracy at a cost of at most USD per item\n"
     "and by default the most accurate validation point. The test items are never trained on; the\n"
-    "router's figures on them (accuracy, cost, calibration) are saved with it (`router show`).\n";
+    "router's figures on them (accuracy, cost, calibration) are saved with it (`router show`).\n\n";
+constexpr const char* kUsageTail =
+    "The embedding calls made (and their cost) are printed; a router trained on embeddings records\n"
+    "its embedder and dimension. Pools cannot use such a router yet (run-time embedding is not built).\n";
 
 int trainCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
@@ -90,6 +94,11 @@ int trainCommand(const ParsedArgs& args) {
     applyAssumedCosts(args.all("--assume-cost"), *matrix, bad);
     if (!bad.empty()) return usageError(bad, "router train");
 
+    auto embeddings = routerEmbeddings(args, *matrix, db, "router train " + *name, bad);
+    if (!bad.empty()) return usageError(bad, "router train");
+    if (!embeddings) return reportError(embeddings.error(), json);
+    if (*embeddings) o.train.embeddings = (*embeddings)->vectors;
+
     auto artifact = core::fitRouter(*matrix, o);
     if (!artifact) return reportError(artifact.error(), json);
     auto workspace = core::Workspace::open(*db, true);
@@ -101,12 +110,14 @@ int trainCommand(const ParsedArgs& args) {
     if (json) {
         printJson({{"ok", true}, {"router", artifact->selector()}, {"lambda", artifact->defaultLambda()},
                    {"parameters", artifact->parameters}, {"test", m["test"]}, {"test_singles", m["test_singles"]},
-                   {"test_oracle", m["test_oracle"]}});
+                   {"test_oracle", m["test_oracle"]}, {"features", artifact->model.features.kind()},
+                   {"embeddings", *embeddings ? embeddingStatsJson(**embeddings) : nlohmann::json()}});
         return Ok;
     }
     const auto& p = artifact->parameters;
     std::printf("Saved router %s (%s, %zu models, data sha256 %.16s...)\n", artifact->selector().c_str(),
                 artifact->model.learner.c_str(), artifact->model.models.size(), artifact->trainingDataHash.c_str());
+    if (*embeddings) std::printf("  %s", embeddingStatsText(**embeddings).c_str());
     std::printf("  items: %d train, %d validation, %d test (seed %d)\n", p["train_items"].get<int>(),
                 p["validation_items"].get<int>(), p["test_items"].get<int>(), p["seed"].get<int>());
     std::printf("  lambda %g, chosen by %s\n", artifact->defaultLambda(), p["lambda_chosen_by"].get<std::string>().c_str());
@@ -125,11 +136,12 @@ int trainCommand(const ParsedArgs& args) {
 } // namespace
 
 Command routerTrainCommand() {
-    return {"router train", "train a learned router on an outcome matrix and save it in the workspace", kUsage,
+    return {"router train", "train a learned router on an outcome matrix and save it in the workspace",
+            std::string(kUsage) + kEmbeddingOptionsHelp + kUsageTail,
             {{"--db", true}, {"--name", true}, {"--matrix", true}, {"--format", true}, {"--exclude-prompts", true},
              {"--learner", true}, {"--calibration", true}, {"--lambda", true}, {"--target", true}, {"--seed", true}, {"--test-share", true},
              {"--validation-share", true}, {"--c", true}, {"--buckets", true}, {"--factors", true},
-             {"--assume-cost", true, true}},
+             {"--assume-cost", true, true}, {"--features", true}, {"--pool", true}, {"--embedder", true}},
             trainCommand};
 }
 

@@ -61,8 +61,14 @@ nlohmann::json routerModelToJson(const RouterModel& r) {
     }
     return {{"learner", r.learner},
             {"calibration", r.isotonic.empty() ? "platt" : "isotonic"},
-            {"features", {{"kind", "hashed-tfidf+category"}, {"buckets", r.features.text().buckets()},
-                          {"idf", r.features.text().idf()}, {"categories", r.features.categories()}}},
+            {"features", r.features.usesEmbeddings()
+                             ? nlohmann::json{{"kind", RouterFeatures::kEmbeddings},
+                                              {"embedder", r.features.embedder()},
+                                              {"embedder_model", r.features.embedderModel()},
+                                              {"dims", r.features.embeddingDims()},
+                                              {"categories", r.features.categories()}}
+                             : nlohmann::json{{"kind", RouterFeatures::kTfidf}, {"buckets", r.features.text().buckets()},
+                                              {"idf", r.features.text().idf()}, {"categories", r.features.categories()}}},
             {"models", perModel}};
 }
 
@@ -79,12 +85,20 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
         if (auto c = j.value("calibration", "platt"); c != "platt" && c != "isotonic")
             return bad("unknown calibration \"" + c + "\"");
         const auto& f = j.at("features");
-        if (f.at("kind").get<std::string>() != "hashed-tfidf+category")
-            return bad("unknown features \"" + f.at("kind").get<std::string>() + "\"");
-        auto idf = f.at("idf").get<std::vector<float>>();
-        if (idf.empty() || int(idf.size()) != f.at("buckets").get<int>())
-            return bad("features.idf has " + std::to_string(idf.size()) + " weights, not features.buckets");
-        r.features = RouterFeatures(TfidfVectorizer(std::move(idf)), f.at("categories").get<std::vector<std::string>>());
+        auto kind = f.at("kind").get<std::string>();
+        if (kind == RouterFeatures::kEmbeddings) {
+            int dims = f.at("dims").get<int>();
+            auto embedder = f.at("embedder").get<std::string>();
+            if (dims <= 0 || embedder.empty()) return bad("features: an embedder and a positive dims are needed");
+            r.features = RouterFeatures::embeddings(embedder, f.value("embedder_model", ""), dims, nullptr,
+                                                    f.at("categories").get<std::vector<std::string>>());
+        } else if (kind == RouterFeatures::kTfidf) {
+            auto idf = f.at("idf").get<std::vector<float>>();
+            if (idf.empty() || int(idf.size()) != f.at("buckets").get<int>())
+                return bad("features.idf has " + std::to_string(idf.size()) + " weights, not features.buckets");
+            r.features = RouterFeatures(TfidfVectorizer(std::move(idf)), f.at("categories").get<std::vector<std::string>>());
+        } else
+            return bad("unknown features \"" + kind + "\"");
         const auto& models = j.at("models");
         if (!models.is_array() || models.empty()) return bad("\"models\" is empty");
         for (size_t m = 0; m < models.size(); ++m) {
@@ -172,9 +186,9 @@ Result<int> saveRouterArtifact(SqliteDb& db, RouterArtifact& a) {
     row.name = a.name;
     row.createdAtMs = a.createdAtMs;
     row.learner = a.model.learner;
-    row.features = nlohmann::json{{"kind", model["features"]["kind"]}, {"buckets", model["features"]["buckets"]},
-                                  {"categories", model["features"]["categories"]}}
-                       .dump();
+    nlohmann::json features = model["features"];
+    features.erase("idf");
+    row.features = features.dump();
     row.models = nlohmann::json(a.model.models).dump();
     nlohmann::json platt = nlohmann::json::array();
     for (const auto& c : a.model.calibration)

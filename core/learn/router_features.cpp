@@ -9,10 +9,34 @@ RouterFeatures::RouterFeatures(const std::vector<std::string>& prompts, std::vec
                                int buckets)
     : m_text(prompts, buckets), m_categories(std::move(categories)) {}
 
+RouterFeatures RouterFeatures::embeddings(std::string embedder, std::string model, int dims,
+                                          std::shared_ptr<const PromptEmbeddings> vectors,
+                                          std::vector<std::string> categories) {
+    RouterFeatures f;
+    f.m_embedder = std::move(embedder);
+    f.m_embedderModel = std::move(model);
+    f.m_dims = dims;
+    f.m_vectors = std::move(vectors);
+    f.m_categories = std::move(categories);
+    return f;
+}
+
+bool RouterFeatures::covers(const std::string& prompt) const {
+    return !usesEmbeddings() || (m_vectors && m_vectors->byPrompt.contains(prompt));
+}
+
 SparseVector RouterFeatures::vectorize(std::string_view prompt, std::string_view category) const {
-    SparseVector v = m_text.vectorize(prompt);
+    SparseVector v;
+    if (!usesEmbeddings())
+        v = m_text.vectorize(prompt);
+    else if (m_vectors) {
+        auto it = m_vectors->byPrompt.find(std::string(prompt));
+        if (it != m_vectors->byPrompt.end() && int(it->second.size()) == m_dims)
+            for (int k = 0; k < m_dims; ++k)
+                if (it->second[size_t(k)] != 0.f) v.emplace_back(k, it->second[size_t(k)]);
+    }
     auto it = std::find(m_categories.begin(), m_categories.end(), category);
-    if (it != m_categories.end()) v.emplace_back(m_text.buckets() + int(it - m_categories.begin()), 1.f);
+    if (it != m_categories.end()) v.emplace_back(textDimension() + int(it - m_categories.begin()), 1.f);
     return v;
 }
 

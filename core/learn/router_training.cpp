@@ -44,7 +44,17 @@ Result<RouterModel> trainRouter(const OutcomeMatrix& m, const std::vector<size_t
     std::vector<std::string> trainPrompts;
     for (size_t i : train)
         trainPrompts.push_back(prompt(i));
-    router.features = RouterFeatures(trainPrompts, m.categories, options.buckets);
+    if (options.embeddings) {
+        const auto& e = *options.embeddings;
+        router.features = RouterFeatures::embeddings(e.embedder, e.model, e.dims, options.embeddings, m.categories);
+        // Every item, not only the training ones: a test item without its vector would be
+        // routed on its category alone, silently.
+        for (size_t i = 0; i < m.itemCount(); ++i)
+            if (!router.features.covers(prompt(i)))
+                return fail(ErrorKind::BadInput, "item \"" + m.itemIds[i] + "\" has no embedding from " + e.embedder +
+                                                     "; embed every prompt of the matrix before training");
+    } else
+        router.features = RouterFeatures(trainPrompts, m.categories, options.buckets);
     std::vector<SparseVector> trainX, validationX;
     for (size_t i : train)
         trainX.push_back(router.features.vectorize(prompt(i), m.categoryOf(i)));

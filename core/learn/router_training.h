@@ -10,6 +10,7 @@
 #include "util/result.h"
 
 #include <functional>
+#include <memory>
 #include <stop_token>
 
 namespace baton::core {
@@ -20,9 +21,13 @@ struct RouterTrainOptions {
     int buckets = 4096;  ///< hashed TF-IDF buckets
     int factors = 16;    ///< mf: the dimension of the item and model embeddings
     std::string calibration = "platt"; ///< "platt" or "isotonic", fitted on the validation items
+    /// Set: the prompt features are these embedding vectors (every training and validation prompt
+    /// prompt of the matrix must have one, the test items' too) instead of hashed TF-IDF; `buckets` is then unused.
+    std::shared_ptr<const PromptEmbeddings> embeddings;
 };
 
-/// Errors: BadInput when there is no training item, no validation item, a model has no graded
+/// Errors: BadInput when there is no training item, no validation item, a prompt has no embedding
+/// (embedding features), a model has no graded
 /// training cell, or the learner or calibration is unknown; Cancelled work returns BadInput "cancelled".
 Result<RouterModel> trainRouter(const OutcomeMatrix& matrix, const std::vector<size_t>& train,
                                 const std::vector<size_t>& validation, const RouterTrainOptions& options,

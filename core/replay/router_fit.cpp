@@ -129,7 +129,12 @@ Result<RouterArtifact> fitRouter(const OutcomeMatrix& m, const RouterFitOptions&
                  {"test_curve", operatingPointsToJson(testPoints)}};
     a.parameters = {{"learner", o.train.learner},
                     {"c", o.train.c},
-                    {"buckets", o.train.buckets},
+                    {"features", model->features.kind()},
+                    {"buckets", o.train.embeddings ? nlohmann::json() : nlohmann::json(o.train.buckets)},
+                    {"embedder", o.train.embeddings ? nlohmann::json{{"identity", o.train.embeddings->embedder},
+                                                                     {"model", o.train.embeddings->model},
+                                                                     {"dims", o.train.embeddings->dims}}
+                                                    : nlohmann::json()},
                     {"calibration", o.train.calibration},
                     {"factors", o.train.learner == "mf" ? nlohmann::json(o.train.factors) : nlohmann::json()},
                     {"seed", o.seed},

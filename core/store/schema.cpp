@@ -7,7 +7,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 9> kMigrations = {
+constexpr std::array<const char*, 10> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -178,6 +178,33 @@ CREATE TABLE price_versions (
     content_sha256 TEXT NOT NULL UNIQUE,
     model_count INTEGER NOT NULL,
     book TEXT NOT NULL              -- JSON: the price book (schema 1), every entry dated
+);
+)sql",
+    // v10: embeddings of texts (router features), keyed by the text's SHA-256 and the embedder's
+    // identity (provider, endpoint and remote model; never a key), and every embeddings request
+    // made, with its tokens and cost (NULL: unknown, never 0)
+    R"sql(
+CREATE TABLE embedding_cache (
+    text_sha256 TEXT NOT NULL,
+    embedder TEXT NOT NULL,
+    dims INTEGER NOT NULL,
+    vector BLOB NOT NULL,           -- dims little-endian float32
+    created_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (text_sha256, embedder)
+) WITHOUT ROWID;
+CREATE TABLE embedding_calls (
+    id INTEGER PRIMARY KEY,
+    at_ms INTEGER NOT NULL,
+    embedder TEXT NOT NULL,
+    model TEXT NOT NULL,            -- the pool model's name
+    purpose TEXT NOT NULL,          -- e.g. "router train"
+    texts INTEGER NOT NULL,
+    http_status INTEGER NOT NULL,
+    prompt_tokens INTEGER,          -- NULL: not reported
+    cost_usd REAL,                  -- NULL: unknown
+    cost_unknown_reason TEXT NOT NULL DEFAULT '',
+    latency_ms REAL NOT NULL,
+    error TEXT NOT NULL DEFAULT ''
 );
 )sql"};
 

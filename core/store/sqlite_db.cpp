@@ -164,6 +164,11 @@ Statement& Statement::bind(int index, std::string_view text) {
     return *this;
 }
 
+Statement& Statement::bindBlob(int index, std::string_view bytes) {
+    sqlite3_bind_blob(m_stmt, index, bytes.data(), static_cast<int>(bytes.size()), SQLITE_TRANSIENT);
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     sqlite3_bind_null(m_stmt, index);
     return *this;
@@ -204,6 +209,11 @@ bool Statement::columnIsNull(int col) const {
 std::string Statement::columnText(int col) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, col));
     return text ? std::string(text, sqlite3_column_bytes(m_stmt, col)) : std::string();
+}
+
+std::string Statement::columnBlob(int col) const {
+    const auto* bytes = static_cast<const char*>(sqlite3_column_blob(m_stmt, col));
+    return bytes ? std::string(bytes, sqlite3_column_bytes(m_stmt, col)) : std::string();
 }
 
 std::optional<int64_t> Statement::columnOptInt(int col) const {

@@ -71,6 +71,7 @@ public:
     Statement& bind(int index, double value);
     Statement& bind(int index, std::string_view text);
     Statement& bindNull(int index);
+    Statement& bindBlob(int index, std::string_view bytes);
     template <class T> Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bindNull(index);
     }
@@ -83,6 +84,7 @@ public:
     int64_t columnInt(int col) const;
     double columnDouble(int col) const;
     std::string columnText(int col) const;
+    std::string columnBlob(int col) const;
     bool columnIsNull(int col) const;
     std::optional<int64_t> columnOptInt(int col) const;
     std::optional<double> columnOptDouble(int col) const;

@@ -112,6 +112,13 @@ StrategyKind RouterStrategy::kind() {
                                                                          " needs a workspace to be read from");
                                 auto router = deps.routers(selector);
                                 if (!router) return fail(ErrorKind::BadInput, where + ": " + router.error().message);
+                                if (router->model.features.usesEmbeddings())
+                                    return fail(ErrorKind::BadInput,
+                                                where + ": router " + router->selector() +
+                                                    " routes on embeddings from " + router->model.features.embedderModel() +
+                                                    ", and embedding each item's prompt at run time is not built yet "
+                                                    "(it would be a logged, budgeted call per item). Use it with "
+                                                    "`router eval`, or train a router with --features tfidf for pools");
                                 std::vector<std::string> names;
                                 for (const ModelSpec* m : models)
                                     names.push_back(m->name);

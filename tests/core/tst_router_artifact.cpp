@@ -9,6 +9,8 @@
 #include "replay/item_split.h"
 #include "replay/router_fit.h"
 #include "store/workspace.h"
+#include "strategies/strategy_registry.h"
+#include "text/hashed_embedding.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -178,6 +180,74 @@ private slots:
         nlohmann::json noBias = routerArtifactToJson(a);
         noBias["model"]["models"][0].erase("bias");
         QVERIFY(!routerArtifactFromJson(noBias, "r.json"));
+    }
+
+    /// Embedding features (the vectors given, here the simulator's deterministic stand-ins made
+    /// in-process): the artifact says so, names the embedder and its dimension, reads back and
+    /// predicts the same once vectors are attached; a missing vector and a pool are refused.
+    void embeddingFeaturesAreRecordedAndRefusedInAPool() {
+        const OutcomeMatrix m = plantedMatrix();
+        auto table = std::make_shared<PromptEmbeddings>();
+        table->embedder = "sim sim://test sim-embed", table->model = "embedder", table->dims = 256;
+        for (const auto& p : m.prompts)
+            table->byPrompt[p] = hashedEmbedding(p, 256);
+        RouterFitOptions o;
+        o.name = "emb";
+        o.train.embeddings = table;
+        auto a = fitRouter(m, o);
+        QVERIFY2(a, a ? "" : a.error().message.c_str());
+        QCOMPARE(a->parameters["features"].get<std::string>(), std::string("embeddings+category"));
+        QCOMPARE(a->parameters["embedder"]["identity"].get<std::string>(), table->embedder);
+        QCOMPARE(a->parameters["embedder"]["dims"].get<int>(), 256);
+        QCOMPARE(a->model.features.dimension(), 256 + int(m.categories.size()));
+        QVERIFY(a->metrics["test"]["accuracy"].is_number());
+
+        auto back = routerArtifactFromJson(nlohmann::json::parse(routerArtifactToJson(*a).dump()), "r.json");
+        QVERIFY2(back, back ? "" : back.error().message.c_str());
+        QVERIFY(back->model.features.usesEmbeddings());
+        QCOMPARE(back->model.features.embedder(), table->embedder);
+        QCOMPARE(back->model.features.embeddingDims(), 256);
+        QVERIFY(!back->model.features.covers(m.prompts[0])); // a file carries no vectors
+        back->model.features.attach(table);
+        QVERIFY(predictAll(back->model, m) == predictAll(a->model, m));
+
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        QVERIFY(ws);
+        QCOMPARE(saveRouterArtifact(*ws->writer(), *a).value(), 1);
+        auto stored = loadRouterArtifact(*ws->writer(), "emb");
+        QVERIFY(stored && stored->model.features.usesEmbeddings());
+        auto row = listRouters(*ws->writer());
+        QVERIFY(nlohmann::json::parse(row->at(0).features)["kind"] == "embeddings+category");
+
+        auto partial = std::make_shared<PromptEmbeddings>(*table);
+        partial->byPrompt.erase(m.prompts[3]);
+        o.train.embeddings = partial;
+        auto refused = fitRouter(m, o);
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.find("has no embedding from sim sim://test sim-embed") != std::string::npos,
+                 refused.error().message.c_str());
+
+        Pool pool;
+        for (const auto& name : m.models) {
+            ModelSpec spec;
+            spec.name = name, spec.provider = ProviderKind::Sim, spec.remoteModel = name;
+            pool.models.push_back(spec);
+        }
+        pool.strategies["r"] = StrategyConfig{"router", {{"router", "emb@1"}}};
+        JsonReader reader("pool.json");
+        auto plan = strategyRegistry().read(reader, pool, "r", "/strategies/r");
+        QVERIFY(plan);
+        StrategyDeps deps;
+        deps.routers = [&](const std::string&) -> Result<RouterArtifact> { return *stored; };
+        auto built = plan->build(deps);
+        QVERIFY(!built);
+        QVERIFY2(built.error().message.find("routes on embeddings from embedder, and embedding each item's prompt at "
+                                            "run time is not built yet") != std::string::npos,
+                 built.error().message.c_str());
+        RouterArtifact tfidf = fitted();
+        deps.routers = [&](const std::string&) -> Result<RouterArtifact> { return tfidf; };
+        QVERIFY(plan->build(deps)); // the same pool with a TF-IDF router builds
     }
 };
 

@@ -64,6 +64,69 @@ private slots:
         QVERIFY2(pair.out.contains("mean over 2 seeds: router APGR 1.000"), pair.out.constData());
         QVERIFY2(!pair.out.contains("nan"), pair.out.constData());
     }
+
+    void embeddingFeaturesTrainEvaluateAndComeFromTheCache() {
+        QString csv = m_dir.filePath("three-emb.csv");
+        writeThreeModels(csv);
+        QString db = m_dir.filePath("emb.db");
+        QStringList embed = {"--features", "embeddings", "--pool", "demo", "--embedder", "sim/nano"};
+        QStringList train = QStringList{"router", "train", csv, "--format", "long", "--db", db, "--name", "emb", "--json"} + embed;
+
+        auto first = runCli(train);
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        auto a = QJsonDocument::fromJson(first.out).object();
+        QCOMPARE(a["features"].toString(), QString("embeddings+category"));
+        auto e = a["embeddings"].toObject();
+        QCOMPARE(e["embedder"].toString(), QString("sim/nano"));
+        QCOMPARE(e["texts"].toInt(), 120);           // 120 distinct prompts
+        QCOMPARE(e["embedded_texts"].toInt(), 120);
+        QCOMPARE(e["cached_texts"].toInt(), 0);
+        QCOMPARE(e["http_calls"].toInt(), 2);        // 64 texts per request
+        QVERIFY(e["prompt_tokens"].toDouble() > 0);
+        // sim/nano's input price in the demo pool is $0.05 per million tokens.
+        QVERIFY(e["cost_usd"].isDouble());
+        QVERIFY(qAbs(e["cost_usd"].toDouble() - e["prompt_tokens"].toDouble() * 0.05e-6) < 1e-12);
+        QVERIFY(a["test"].toObject()["accuracy"].isDouble());
+        int dims = e["dims"].toInt();
+        QVERIFY(dims > 0);
+
+        auto show = runCli({"router", "show", "emb", "--db", db});
+        QVERIFY2(show.exitCode == 0, show.err.constData());
+        QVERIFY2(show.out.contains(QString("embeddings from sim/nano").toUtf8()), show.out.constData());
+        QVERIFY2(show.out.contains(QString("%1 dimensions").arg(dims).toUtf8()), show.out.constData());
+
+        auto again = runCli(train); // every prompt is cached: no embedding call, no cost
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        auto e2 = QJsonDocument::fromJson(again.out).object()["embeddings"].toObject();
+        QCOMPARE(e2["http_calls"].toInt(), 0);
+        QCOMPARE(e2["cached_texts"].toInt(), 120);
+        QCOMPARE(e2["cost_usd"].toDouble(), 0.0);
+
+        auto text = runCli(QStringList{"router", "train", csv, "--format", "long", "--db", db, "--name", "emb"} + embed);
+        QVERIFY2(text.exitCode == 0, text.err.constData());
+        QVERIFY2(text.out.contains("0 embedding calls for 0 texts, 120 cached; cost $0.000000"), text.out.constData());
+
+        auto eval = runCli(QStringList{"router", "eval", csv, "--format", "long", "--seeds", "2", "--db", db, "--json"} + embed);
+        QVERIFY2(eval.exitCode == 0, eval.err.constData());
+        auto ev = QJsonDocument::fromJson(eval.out).object();
+        QCOMPARE(ev["features"].toString(), QString("embeddings+category"));
+        QCOMPARE(ev["embeddings"].toObject()["http_calls"].toInt(), 0);
+        auto seeds = ev["seeds"].toArray();
+        QCOMPARE(seeds.size(), 2);
+        for (const auto& seed : seeds)
+            QVERIFY(seed.toObject()["router_aiq"].isDouble());
+
+        auto noPool = runCli({"router", "eval", csv, "--format", "long", "--features", "embeddings"});
+        QVERIFY(noPool.exitCode != 0);
+        QVERIFY2(noPool.err.contains("needs --pool P and --embedder MODEL"), noPool.err.constData());
+        auto unknown = runCli({"router", "eval", csv, "--format", "long", "--features", "embeddings", "--pool", "demo",
+                               "--embedder", "sim/none"});
+        QVERIFY(unknown.exitCode != 0);
+        QVERIFY2(unknown.err.contains("has no such model; it has sim/nano"), unknown.err.constData());
+        auto stray = runCli({"router", "eval", csv, "--format", "long", "--embedder", "sim/nano"});
+        QVERIFY(stray.exitCode != 0);
+        QVERIFY2(stray.err.contains("go with --features embeddings"), stray.err.constData());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCliRouter)

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: MIT
+#include "router_embeddings.h"
+#include "matrix_source.h"
+#include "run_support.h"
+#include "pricing/price_book.h"
+#include "sim/demo_tasks.h"
+#include "store/workspace.h"
+
+#include <set>
+
+namespace baton::cli {
+
+core::Result<std::optional<RouterEmbeddingRun>> routerEmbeddings(const ParsedArgs& args, const core::OutcomeMatrix& m,
+                                                                 const std::optional<std::string>& db,
+                                                                 const std::string& purpose, std::string& bad) {
+    std::string features = args.value("--features").value_or("tfidf");
+    if (features != "tfidf" && features != "embeddings") {
+        bad = "--features " + features + ": expected tfidf or embeddings";
+        return std::nullopt;
+    }
+    auto poolArg = args.value("--pool");
+    auto embedderName = args.value("--embedder");
+    if (features == "tfidf") {
+        if (poolArg || embedderName) bad = "--pool and --embedder go with --features embeddings";
+        return std::nullopt;
+    }
+    if (!poolArg || !embedderName) {
+        bad = "--features embeddings needs --pool P and --embedder MODEL (a model of that pool)";
+        return std::nullopt;
+    }
+    auto pool = loadPoolArg(*poolArg);
+    if (!pool) return std::unexpected(pool.error());
+    const core::ModelSpec* model = pool->pool.findModel(*embedderName);
+    if (!model) {
+        std::string names;
+        for (const auto& mm : pool->pool.models)
+            names += (names.empty() ? "" : ", ") + mm.name;
+        return core::fail(core::ErrorKind::BadInput,
+                          "--embedder " + *embedderName + ": pool " + *poolArg + " has no such model; it has " + names);
+    }
+    if (m.prompts.empty())
+        return core::fail(core::ErrorKind::BadInput, "the matrix has no prompts; embedding features need the items' "
+                                                     "prompts (import a matrix with prompts, or use --features tfidf)");
+
+    core::RunEnvironment env;
+    env.resolveKey = environmentKeys();
+    core::Pool only;
+    only.models = {*model};
+    auto sim = simulatorFor(only, core::generateDemoTasks(), std::nullopt, env);
+    if (!sim) return std::unexpected(sim.error());
+
+    std::optional<core::Workspace> workspace;
+    if (db) {
+        auto ws = core::Workspace::open(*db, true);
+        if (!ws) return std::unexpected(ws.error());
+        workspace.emplace(std::move(*ws));
+    }
+    std::vector<std::string> prompts;
+    std::set<std::string> seen;
+    for (const auto& p : m.prompts)
+        if (seen.insert(p).second) prompts.push_back(p);
+
+    core::HttpEventLoop loop;
+    core::EmbeddingOptions options;
+    options.purpose = purpose;
+    auto got = core::embedTexts(loop, *model, env, core::PriceBook::bundled(), workspace ? workspace->writer() : nullptr,
+                                prompts, options);
+    if (!got) return std::unexpected(got.error());
+
+    auto table = std::make_shared<core::PromptEmbeddings>();
+    table->embedder = got->embedder;
+    table->model = model->name;
+    table->dims = got->dims;
+    for (size_t i = 0; i < prompts.size(); ++i)
+        table->byPrompt.emplace(prompts[i], std::move(got->vectors[i]));
+    got->vectors.clear();
+    return RouterEmbeddingRun{std::move(table), std::move(*got)};
+}
+
+nlohmann::json embeddingStatsJson(const RouterEmbeddingRun& run) {
+    const auto& s = run.stats;
+    auto cost = s.cost();
+    return {{"embedder", run.vectors->model},
+            {"identity", s.embedder},
+            {"dims", s.dims},
+            {"texts", run.vectors->byPrompt.size()},
+            {"cached_texts", s.cachedTexts},
+            {"embedded_texts", s.embeddedTexts},
+            {"http_calls", s.httpCalls},
+            {"prompt_tokens", s.promptTokens ? nlohmann::json(*s.promptTokens) : nlohmann::json()},
+            {"cost_usd", cost ? nlohmann::json(cost->usd()) : nlohmann::json()},
+            {"cost_unknown_reason", s.costUnknownReason}};
+}
+
+std::string embeddingStatsText(const RouterEmbeddingRun& run) {
+    const auto& s = run.stats;
+    auto cost = s.cost();
+    return "embeddings: " + std::to_string(run.vectors->byPrompt.size()) + " prompts by " + run.vectors->model + " (" +
+           s.embedder + ", " + std::to_string(s.dims) + " dimensions): " + std::to_string(s.httpCalls) +
+           " embedding calls for " + std::to_string(s.embeddedTexts) + " texts, " + std::to_string(s.cachedTexts) +
+           " cached; cost " +
+           (cost ? "$" + fixedOrUnknown(cost->usd(), 6) : "unknown (" + s.costUnknownReason + ")") + "\n";
+}
+
+} // namespace baton::cli

@@ -1,0 +1,196 @@
+// SPDX-License-Identifier: MIT
+#include "run/embedding_client.h"
+#include "pricing/cost.h"
+#include "pricing/price_resolution.h"
+#include "providers/embeddings_request.h"
+#include "providers/endpoint.h"
+#include "providers/endpoint_extras.h"
+#include "providers/provider_adapter.h"
+#include "store/embedding_cache.h"
+#include "util/redact.h"
+#include "util/sha256.h"
+#include "util/url.h"
+
+#include <algorithm>
+#include <chrono>
+#include <future>
+#include <unordered_map>
+
+namespace baton::core {
+namespace {
+
+int64_t wallMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
+}
+
+HttpResult fetch(HttpEventLoop& loop, HttpRequest request, std::string& body) {
+    std::promise<HttpResult> done;
+    auto result = done.get_future();
+    HttpHandlers handlers;
+    handlers.onData = [&body](std::string_view chunk) { body.append(chunk); };
+    handlers.onDone = [&done](HttpResult r) { done.set_value(std::move(r)); };
+    loop.start(std::move(request), std::move(handlers));
+    return result.get();
+}
+
+/// The request's cost: input price x prompt tokens (plus any per-request fee).
+CallCost costOf(const PriceEntry* price, const std::string& modelName, std::optional<int64_t> promptTokens) {
+    CallCost cost;
+    if (!price) {
+        cost.unknownReason = "no price for model \"" + modelName + "\" in the price book";
+        return cost;
+    }
+    TokenUsage usage;
+    usage.input = promptTokens;
+    usage.cachedInput = usage.cacheWrite = usage.output = usage.reasoning = int64_t(0);
+    return computeCost(*price, usage);
+}
+
+} // namespace
+
+std::string embedderIdentity(const ModelSpec& model, const RunEnvironment& env) {
+    // The simulator's port changes every start; what it simulates does not.
+    std::string where = model.provider == ProviderKind::Sim ? "sim://" + env.simIdentity
+                                                            : baseUrlFor(model, env.simBaseUrl);
+    return std::string(toString(model.provider)) + " " + where + " " + model.remoteModel;
+}
+
+Result<EmbeddingResult> embedTexts(HttpEventLoop& loop, const ModelSpec& model, const RunEnvironment& env,
+                                   const PriceBook& prices, SqliteDb* workspace, const std::vector<std::string>& texts,
+                                   const EmbeddingOptions& options) {
+    EmbeddingResult out;
+    out.embedder = embedderIdentity(model, env);
+    if (model.provider == ProviderKind::Anthropic) {
+        auto refused = buildEmbeddingsRequest(model, "", "", {""});
+        return std::unexpected(refused.error());
+    }
+    std::vector<std::string> hashes;
+    hashes.reserve(texts.size());
+    for (const auto& t : texts)
+        hashes.push_back(sha256Hex(t));
+
+    std::unordered_map<std::string, std::vector<float>> have;
+    if (workspace) {
+        auto cached = lookupEmbeddings(*workspace, out.embedder, hashes);
+        if (!cached) return std::unexpected(cached.error());
+        have = std::move(*cached);
+    }
+    out.cachedTexts = int64_t(have.size());
+
+    // Distinct texts not cached, in first-seen order.
+    std::vector<size_t> missing;
+    {
+        std::unordered_map<std::string, bool> queued;
+        for (size_t i = 0; i < texts.size(); ++i)
+            if (!have.contains(hashes[i]) && queued.emplace(hashes[i], true).second) missing.push_back(i);
+    }
+
+    if (!missing.empty()) {
+        std::string baseUrl = baseUrlFor(model, env.simBaseUrl);
+        auto url = parseUrl(baseUrl);
+        if (!url) return fail(ErrorKind::BadInput, "the base URL \"" + baseUrl + "\" of model \"" + model.name +
+                                                       "\" is not an http(s) URL");
+        if (url->scheme != "https" && !isLoopbackHost(url->host))
+            return fail(ErrorKind::BadInput, "model \"" + model.name +
+                                                 "\": plain http is only allowed to loopback; the key would travel in clear");
+        std::string key;
+        if (model.keyRef.kind != KeyRef::Kind::None) {
+            auto found = env.resolveKey ? env.resolveKey(model.keyRef) : std::nullopt;
+            if (!found || found->empty())
+                return fail(ErrorKind::BadInput, "no key found at " + model.keyRef.toString() + " for model \"" +
+                                                     model.name + "\"; store it or set " +
+                                                     model.keyRef.environmentVariable() + " first");
+            key = *found;
+        }
+        ResolvedHeaders headers = resolveSecretHeaders(model, env.resolveKey);
+        if (!headers.missing.empty())
+            return fail(ErrorKind::BadInput, "no value for header " + headers.missing + " at " +
+                                                 model.headers.at(headers.missing).keyRef.toString() +
+                                                 "; store it or export it first");
+        std::vector<std::string> secrets;
+        if (!key.empty()) secrets.push_back(key);
+        for (const auto& [name, value] : headers.values)
+            secrets.push_back(value);
+        const PriceEntry* price = resolvePrice(model, prices);
+        size_t batch = std::max<size_t>(1, options.batchSize);
+
+        for (size_t start = 0; start < missing.size(); start += batch) {
+            std::vector<std::string> chunk;
+            for (size_t k = start; k < std::min(missing.size(), start + batch); ++k)
+                chunk.push_back(texts[missing[k]]);
+            auto request = buildEmbeddingsRequest(model, baseUrl, key, chunk);
+            if (!request) return std::unexpected(request.error());
+            applyEndpointExtras(*request, model, headers.values);
+            request->timeouts = options.timeouts;
+            std::string body;
+            HttpResult result = fetch(loop, std::move(*request), body);
+            ++out.httpCalls;
+
+            EmbeddingCallRow row;
+            row.atMs = wallMs(), row.embedder = out.embedder, row.model = model.name, row.purpose = options.purpose;
+            row.texts = int64_t(chunk.size()), row.httpStatus = result.status, row.latencyMs = result.totalMs;
+            Result<EmbeddingsReply> reply = std::unexpected(Error{});
+            if (result.failure != HttpFailure::None)
+                row.error = baseUrl + " did not answer (" + toString(result.failure) + ": " + result.error + ")";
+            else if (result.status < 200 || result.status >= 300) {
+                auto error = adapterFor(model.provider).parseError(body);
+                row.error = "HTTP " + std::to_string(result.status) + " from " + baseUrl + " for model \"" +
+                            model.name + "\"" + (error ? ": " + error->message : "");
+            } else {
+                reply = parseEmbeddingsResponse(model.provider, body, chunk.size());
+                if (!reply) row.error = "model \"" + model.name + "\" at " + baseUrl + ": " + reply.error().message;
+            }
+            if (!row.error.empty()) row.error = redactSecrets(std::move(row.error), secrets);
+
+            CallCost cost;
+            if (reply) {
+                row.promptTokens = reply->promptTokens;
+                cost = costOf(price, model.name, reply->promptTokens);
+            } else {
+                cost.unknownReason = result.requestSent ? "the request failed; whether it was billed is unknown"
+                                                        : "the request was not sent";
+                if (!result.requestSent) cost.computed = Money{};
+            }
+            if (cost.computed) {
+                row.costUsd = cost.computed->usd();
+                out.knownCost += *cost.computed;
+            } else {
+                row.costUnknownReason = cost.unknownReason;
+                if (!out.unknownCostCalls++) out.costUnknownReason = cost.unknownReason;
+            }
+            if (out.promptTokens && row.promptTokens)
+                *out.promptTokens += *row.promptTokens;
+            else
+                out.promptTokens.reset();
+            if (workspace)
+                if (auto logged = logEmbeddingCall(*workspace, row); !logged) return std::unexpected(logged.error());
+            if (!row.error.empty()) return fail(ErrorKind::BadInput, row.error);
+
+            std::vector<std::pair<std::string, std::vector<float>>> fresh;
+            for (size_t k = 0; k < chunk.size(); ++k) {
+                const std::string& hash = hashes[missing[start + k]];
+                fresh.emplace_back(hash, reply->vectors[k]);
+                have.emplace(hash, std::move(reply->vectors[k]));
+            }
+            out.embeddedTexts += int64_t(chunk.size());
+            if (workspace)
+                if (auto stored = storeEmbeddings(*workspace, out.embedder, fresh, row.atMs); !stored)
+                    return std::unexpected(stored.error());
+        }
+    }
+
+    out.vectors.reserve(texts.size());
+    for (size_t i = 0; i < texts.size(); ++i) {
+        const auto& v = have.at(hashes[i]);
+        if (i == 0) out.dims = int(v.size());
+        if (int(v.size()) != out.dims)
+            return fail(ErrorKind::BadInput, "embedder " + out.embedder + " gave vectors of " + std::to_string(out.dims) +
+                                                 " and " + std::to_string(v.size()) +
+                                                 " dimensions (the workspace cache mixes them); use one embedder model");
+        out.vectors.push_back(v);
+    }
+    return out;
+}
+
+} // namespace baton::core
