@@ -160,7 +160,7 @@ std::vector<Command> routerCommands() {
              "Usage: baton-cli router eval (FILE... --format F [--exclude-prompts FILE] | --matrix M --db DB) [--seeds N]\n"
              "                            [--test-share X] [--c C] [--mf [--factors K]] [--weak MODEL --strong MODEL]\n"
              "                            [--calibration platt|isotonic] [--assume-cost MODEL=USD]... [--json]\n"
-             "                            [--features tfidf|embeddings --pool P --embedder MODEL [--db DB]]\n\n"
+             "                            [--features tfidf|embeddings --pool P --embedder MODEL --max-cost USD [--db DB]]\n\n"
              "Imports the outcome matrix (formats as `matrix import`; or --matrix: a matrix saved in DB, or\n"
              "run:N for the baselines of run N), then for each seed 1..N (default 5):\n"
              "a test split stratified by category (default 30%) that the router never sees, a validation\n"
@@ -175,7 +175,8 @@ std::vector<Command> routerCommands() {
              {{"--format", true}, {"--exclude-prompts", true}, {"--matrix", true}, {"--db", true}, {"--seeds", true}, {"--test-share", true},
               {"--c", true}, {"--weak", true}, {"--strong", true}, {"--mf", false}, {"--factors", true},
               {"--calibration", true}, {"--assume-cost", true, true}, {"--features", true}, {"--pool", true},
-              {"--embedder", true}},
+              {"--embedder", true},
+              {"--max-cost", true}},
              evalCommand});
     return out;
 }

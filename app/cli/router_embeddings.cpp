@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "router_embeddings.h"
 #include "matrix_source.h"
+#include "cli_numbers.h"
 #include "run_support.h"
 #include "pricing/price_book.h"
 #include "sim/demo_tasks.h"
@@ -26,6 +27,13 @@ core::Result<std::optional<RouterEmbeddingRun>> routerEmbeddings(const ParsedArg
     }
     if (!poolArg || !embedderName) {
         bad = "--features embeddings needs --pool P and --embedder MODEL (a model of that pool)";
+        return std::nullopt;
+    }
+    auto maxCost = decimalOption(args, "--max-cost", 0, core::kMaxBudgetUsd, bad);
+    if (!bad.empty()) return std::nullopt;
+    if (!maxCost) {
+        bad = "--features embeddings needs a budget for the embedding calls: --max-cost USD (a real endpoint "
+              "costs money; it is never exceeded)";
         return std::nullopt;
     }
     auto pool = loadPoolArg(*poolArg);
@@ -63,6 +71,7 @@ core::Result<std::optional<RouterEmbeddingRun>> routerEmbeddings(const ParsedArg
     core::HttpEventLoop loop;
     core::EmbeddingOptions options;
     options.purpose = purpose;
+    options.maxCost = core::Money::fromUsd(*maxCost);
     auto got = core::embedTexts(loop, *model, env, core::PriceBook::bundled(), workspace ? workspace->writer() : nullptr,
                                 prompts, options);
     if (!got) return std::unexpected(got.error());

@@ -22,7 +22,7 @@ constexpr const char* kUsage =
     "                              [--learner logistic|mf] [--lambda L | --target cost=USD|share=X|cap=USD]\n"
     "                              [--seed N] [--test-share X] [--validation-share X] [--c C] [--buckets N]\n"
     "                              [--factors K] [--calibration platt|isotonic] [--assume-cost MODEL=USD]...\n"
-    "                              [--features tfidf|embeddings --pool P --embedder MODEL] [--json]\n\n"
+    "                              [--features tfidf|embeddings --pool P --embedder MODEL --max-cost USD] [--json]\n\n"
     "Trains a learned router and saves it in the workspace DB as the next version of NAME (NAME@1,\n"
     "NAME@2, ...). The data: outcome-matrix files (formats as `matrix import`), or --matrix naming a\n"
     "matrix saved in DB, or run:N for the baselines of run N in DB.\n\n"
@@ -141,7 +141,7 @@ Command routerTrainCommand() {
             {{"--db", true}, {"--name", true}, {"--matrix", true}, {"--format", true}, {"--exclude-prompts", true},
              {"--learner", true}, {"--calibration", true}, {"--lambda", true}, {"--target", true}, {"--seed", true}, {"--test-share", true},
              {"--validation-share", true}, {"--c", true}, {"--buckets", true}, {"--factors", true},
-             {"--assume-cost", true, true}, {"--features", true}, {"--pool", true}, {"--embedder", true}},
+             {"--assume-cost", true, true}, {"--features", true}, {"--pool", true}, {"--embedder", true}, {"--max-cost", true}},
             trainCommand};
 }
 

@@ -47,6 +47,23 @@ CallCost costOf(const PriceEntry* price, const std::string& modelName, std::opti
     return computeCost(*price, usage);
 }
 
+/// Refuses a request whose worst case would take the spend past `cap` (see EmbeddingOptions).
+Status checkBudget(const PriceEntry* price, const std::string& modelName, const std::vector<std::string>& chunk,
+                   const EmbeddingResult& sofar, Money cap) {
+    int64_t bound = 0; // tokens: no tokenizer makes more than one per byte, plus a few markers per text
+    for (const auto& text : chunk)
+        bound += int64_t(text.size()) + 16;
+    CallCost worst = costOf(price, modelName, bound);
+    if (!worst.computed)
+        return fail(ErrorKind::BadInput, "model \"" + modelName + "\" has no input price, so the embedding budget " +
+                                             formatUsd(cap) + " cannot be kept; give it a price in the pool");
+    if (sofar.unknownCostCalls == 0 && sofar.knownCost + *worst.computed <= cap) return {};
+    return fail(ErrorKind::BadInput, "the embedding budget " + formatUsd(cap) + " would be exceeded by the next request " +
+                                         "(worst case " + formatUsd(*worst.computed) + ", spent " +
+                                         formatUsd(sofar.knownCost) + "); the " + std::to_string(sofar.embeddedTexts) +
+                                         " texts embedded so far are cached in the workspace. Raise --max-cost to go on");
+}
+
 } // namespace
 
 std::string embedderIdentity(const ModelSpec& model, const RunEnvironment& env) {
@@ -119,6 +136,9 @@ Result<EmbeddingResult> embedTexts(HttpEventLoop& loop, const ModelSpec& model, 
             std::vector<std::string> chunk;
             for (size_t k = start; k < std::min(missing.size(), start + batch); ++k)
                 chunk.push_back(texts[missing[k]]);
+            if (options.maxCost)
+                if (auto refused = checkBudget(price, model.name, chunk, out, *options.maxCost); !refused)
+                    return std::unexpected(refused.error());
             auto request = buildEmbeddingsRequest(model, baseUrl, key, chunk);
             if (!request) return std::unexpected(request.error());
             applyEndpointExtras(*request, model, headers.values);

@@ -22,6 +22,10 @@ struct EmbeddingOptions {
     std::string purpose = "embeddings"; ///< logged with each request, e.g. "router train"
     size_t batchSize = 64;              ///< texts per request
     HttpTimeouts timeouts;
+    /// The requests' budget: before each request its worst case (the input price x its texts'
+    /// UTF-8 bytes plus 16 per text, more than any tokenizer makes of them) is checked against
+    /// what the earlier ones cost, so the cap is never exceeded. Needs an input price.
+    std::optional<Money> maxCost;
 };
 
 struct EmbeddingResult {

@@ -27,8 +27,12 @@ StrategyMetrics pointOf(const std::string& name, bool baseline, const RolloutFig
     m.accuracy = f.accuracy;
     m.accuracyCi = wilsonInterval(int64_t(std::llround(f.accuracy * f.items)), f.items);
     m.knownCost = Money::fromUsd(f.costPerItem * f.items);
-    m.totalCost = m.knownCost;
-    m.costPerItem = Money::fromUsd(f.costPerItem);
+    if (f.costUnknownItems == 0) { // else drawn at its known cost, a lower bound, hollow, off the frontier
+        m.totalCost = m.knownCost;
+        m.costPerItem = Money::fromUsd(f.costPerItem);
+    } else {
+        m.unknownCostCalls = f.costUnknownItems;
+    }
     m.callsPerItem = f.callsPerItem;
     return m;
 }
@@ -44,7 +48,7 @@ RunReport sweepCostQuality(const std::vector<TrainingReport>& reports) {
         if (!r.test.incomplete && r.test.items > 0) out.strategies.push_back(pointOf(r.policy.id(), false, r.test));
     std::vector<CurvePoint> points;
     for (const auto& m : out.strategies)
-        points.push_back({m.costPerItem->usd(), m.accuracy, m.name});
+        if (m.costPerItem) points.push_back({m.costPerItem->usd(), m.accuracy, m.name});
     out.frontier = nonDecreasingHull(std::move(points));
     return out;
 }

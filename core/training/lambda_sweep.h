@@ -29,7 +29,9 @@ Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& p
 /// The sweep on the cost-quality plane of its test items: each trained policy a strategy named
 /// by its policy, each pool model answering alone a baseline (from the first training: every
 /// training of a sweep splits the items alike), accuracy with its Wilson interval, and the
-/// frontier over all of them. Policies whose test rollouts are partial are left out.
+/// frontier over all of them. Policies whose test rollouts are partial are left out; one with a
+/// call of unknown cost has no total cost (drawn at its known cost, a lower bound) and is not on
+/// the frontier.
 RunReport sweepCostQuality(const std::vector<TrainingReport>& reports);
 
 /// 0.05 -> "0.05" (printf's %g: no trailing zeros).

@@ -95,6 +95,7 @@ nlohmann::json RolloutFigures::toJson() const {
             {"accuracy", accuracy},
             {"cost_per_item_usd", costPerItem},
             {"calls_per_item", callsPerItem},
+            {"cost_unknown_items", costUnknownItems},
             {"behaviour", behaviour}};
 }
 
@@ -152,6 +153,7 @@ RolloutFigures RolloutEvaluator::score(const EpisodeSettings& settings, const st
         const TaskItem& item = *items[i];
         const EpisodeResult& r = results[i];
         if (r.incomplete) f.incomplete = true;
+        if (r.costUnknown) ++f.costUnknownItems;
         double g = 0;
         if (!r.answer.empty()) {
             auto key = item.id + "\x1f" + r.answer;

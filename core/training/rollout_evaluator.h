@@ -29,6 +29,7 @@ struct RolloutFigures {
     int items = 0;
     double reward = 0, accuracy = 0, costPerItem = 0, callsPerItem = 0;
     bool incomplete = false; ///< some call was refused by the budget or cancelled
+    int costUnknownItems = 0; ///< items with a call of unknown cost: costPerItem is then a lower bound
     std::map<std::string, BehaviourShares> byCategory;
     nlohmann::json toJson() const;
 };

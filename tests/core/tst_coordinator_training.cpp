@@ -4,6 +4,7 @@
 // what a run of each model says, and a lambda sweep trains one policy per lambda under one cap.
 
 #include "core_printers.h"
+#include "eval/statistics.h"
 #include "run_bench.h"
 #include "sim/demo_tasks.h"
 #include "store/call_log.h"
@@ -59,6 +60,31 @@ TrainingOptions smallTraining(const char* name, double budgetUsd) {
 class TestCoordinatorTraining : public QObject {
     Q_OBJECT
 private slots:
+    void theSweepPlaneKeepsUnknownCostsOffTheFrontier() {
+        auto figures = [](double accuracy, double cost, int unknown) {
+            RolloutFigures f;
+            f.items = 10, f.accuracy = accuracy, f.costPerItem = cost, f.costUnknownItems = unknown;
+            return f;
+        };
+        std::vector<TrainingReport> sweep(2);
+        sweep[0].singleModelsTest = {{"cheap", figures(0.5, 0.001, 0)}, {"dear", figures(0.9, 0.01, 0)}};
+        sweep[0].policy.name = "p-lambda0.1", sweep[0].policy.version = 1, sweep[0].test = figures(0.8, 0.002, 0);
+        // Its known cost is a lower bound: taken as its cost, it would have pushed "dear" off the frontier.
+        sweep[1].policy.name = "p-lambda0.5", sweep[1].policy.version = 1, sweep[1].test = figures(0.95, 0.003, 2);
+        RunReport plane = sweepCostQuality(sweep);
+        QCOMPARE(plane.strategies.size(), size_t(4));
+        const StrategyMetrics& unknown = plane.strategies.back();
+        QCOMPARE(unknown.name, std::string("p-lambda0.5@1"));
+        QVERIFY(!unknown.costPerItem && !unknown.totalCost);
+        QCOMPARE(unknown.unknownCostCalls, int64_t(2));
+        QCOMPARE(unknown.knownCost.pico, Money::fromUsd(0.03).pico);
+        std::vector<std::string> onFrontier;
+        for (const auto& p : plane.frontier)
+            onFrontier.push_back(p.label);
+        QCOMPARE(onFrontier, (std::vector<std::string>{"cheap", "p-lambda0.1@1", "dear"}));
+        QCOMPARE(plane.strategies[2].accuracyCi.low, wilsonInterval(8, 10).low);
+    }
+
     void budgetCapHoldsDuringTraining() {
         Bench bench(generateDemoTasks(4, 21), baton::test::quietProfile());
         TrainingOptions options;

@@ -122,6 +122,41 @@ private slots:
         QCOMPARE(got->vectors[2], got->vectors[0]);
     }
 
+    void theBudgetIsNeverExceeded() {
+        // Before: no cap at all, a paid endpoint embedded every prompt whatever it cost.
+        auto sim = startSim();
+        HttpEventLoop loop;
+        EmbeddingOptions options;
+        options.batchSize = 1; // one request per distinct text: 3 requests
+        Money perToken = Money::perTokenFromPerMillion(1000);
+        Money first = perToken * (int64_t(kTexts[0].size()) + 16); // the first request's worst case
+        options.maxCost = first;
+        auto capped = embedTexts(loop, simEmbedder(1000), simEnv(*sim), PriceBook{}, nullptr, kTexts, options);
+        QVERIFY(!capped);
+        QVERIFY2(capped.error().message.find("embedding budget") != std::string::npos &&
+                     capped.error().message.find("Raise --max-cost") != std::string::npos,
+                 capped.error().message.c_str());
+        // Worst cases in token prices: 46, 30 and 38. The first fits the cap (46); after its real
+        // cost the second still does, the third does not.
+        int64_t cap = int64_t(kTexts[0].size()) + 16;
+        int64_t spentTwo = estimateTokens(kTexts[0]) + estimateTokens(kTexts[1]);
+        QVERIFY(estimateTokens(kTexts[0]) + int64_t(kTexts[1].size()) + 16 <= cap);
+        QVERIFY(spentTwo + int64_t(kTexts[3].size()) + 16 > cap);
+        QCOMPARE(sim->requestsServed(), int64_t(2));
+        options.maxCost = Money{};
+        auto none = embedTexts(loop, simEmbedder(1000), simEnv(*sim), PriceBook{}, nullptr, kTexts, options);
+        QVERIFY(!none);
+        QCOMPARE(sim->requestsServed(), int64_t(2)); // nothing sent
+        options.maxCost = Money::fromUsd(1);
+        auto unpriced = embedTexts(loop, simEmbedder(std::nullopt), simEnv(*sim), PriceBook{}, nullptr, kTexts, options);
+        QVERIFY(!unpriced);
+        QVERIFY2(unpriced.error().message.find("has no input price") != std::string::npos,
+                 unpriced.error().message.c_str());
+        auto enough = embedTexts(loop, simEmbedder(1000), simEnv(*sim), PriceBook{}, nullptr, kTexts, options);
+        QVERIFY2(enough, enough ? "" : enough.error().describe().c_str());
+        QVERIFY(enough->cost() && *enough->cost() <= *options.maxCost && enough->cost()->pico > 0);
+    }
+
     void cachedTextsMakeNoCall() {
         auto sim = startSim();
         HttpEventLoop loop;

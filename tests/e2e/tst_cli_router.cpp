@@ -69,7 +69,7 @@ private slots:
         QString csv = m_dir.filePath("three-emb.csv");
         writeThreeModels(csv);
         QString db = m_dir.filePath("emb.db");
-        QStringList embed = {"--features", "embeddings", "--pool", "demo", "--embedder", "sim/nano"};
+        QStringList embed = {"--features", "embeddings", "--pool", "demo", "--embedder", "sim/nano", "--max-cost", "1"};
         QStringList train = QStringList{"router", "train", csv, "--format", "long", "--db", db, "--name", "emb", "--json"} + embed;
 
         auto first = runCli(train);
@@ -115,6 +115,15 @@ private slots:
         QCOMPARE(seeds.size(), 2);
         for (const auto& seed : seeds)
             QVERIFY(seed.toObject()["router_aiq"].isDouble());
+
+        auto noBudget = runCli({"router", "eval", csv, "--format", "long", "--features", "embeddings", "--pool", "demo",
+                                "--embedder", "sim/nano"});
+        QVERIFY(noBudget.exitCode != 0);
+        QVERIFY2(noBudget.err.contains("--max-cost USD"), noBudget.err.constData());
+        auto tooSmall = runCli({"router", "eval", csv, "--format", "long", "--features", "embeddings", "--pool", "demo",
+                                "--embedder", "sim/nano", "--max-cost", "0.0000001", "--db", m_dir.filePath("small.db")});
+        QVERIFY(tooSmall.exitCode != 0);
+        QVERIFY2(tooSmall.err.contains("embedding budget $"), tooSmall.err.constData());
 
         auto noPool = runCli({"router", "eval", csv, "--format", "long", "--features", "embeddings"});
         QVERIFY(noPool.exitCode != 0);
