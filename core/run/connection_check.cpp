@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "run/connection_check.h"
+#include "net/blocking_fetch.h"
 #include "providers/endpoint.h"
 #include "providers/endpoint_extras.h"
 #include "providers/model_listing.h"
@@ -8,20 +9,9 @@
 #include "util/url.h"
 
 #include <algorithm>
-#include <future>
 
 namespace baton::core {
 namespace {
-
-HttpResult fetch(HttpEventLoop& loop, HttpRequest request, std::string& body) {
-    std::promise<HttpResult> done;
-    auto result = done.get_future();
-    HttpHandlers handlers;
-    handlers.onData = [&body](std::string_view chunk) { body.append(chunk); };
-    handlers.onDone = [&done](HttpResult r) { done.set_value(std::move(r)); };
-    loop.start(std::move(request), std::move(handlers));
-    return result.get();
-}
 
 ConnectionCheck failed(std::string summary) {
     ConnectionCheck check;
@@ -95,7 +85,7 @@ ConnectionCheck checkConnection(HttpEventLoop& loop, const ModelSpec& model, con
     applyEndpointExtras(request, model, headers.values);
     request.timeouts = timeouts;
     std::string body;
-    HttpResult result = fetch(loop, std::move(request), body);
+    HttpResult result = fetchBlocking(loop, std::move(request), body);
     return withoutSecrets(judgeListing(model, baseUrl, result, body), secrets);
 }
 

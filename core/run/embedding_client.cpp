@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "run/embedding_client.h"
+#include "net/blocking_fetch.h"
 #include "pricing/cost.h"
 #include "pricing/price_resolution.h"
 #include "providers/embeddings_request.h"
@@ -7,32 +8,16 @@
 #include "providers/endpoint_extras.h"
 #include "providers/provider_adapter.h"
 #include "store/embedding_cache.h"
+#include "util/clock.h"
 #include "util/redact.h"
 #include "util/sha256.h"
 #include "util/url.h"
 
 #include <algorithm>
-#include <chrono>
-#include <future>
 #include <unordered_map>
 
 namespace baton::core {
 namespace {
-
-int64_t wallMs() {
-    using namespace std::chrono;
-    return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
-
-HttpResult fetch(HttpEventLoop& loop, HttpRequest request, std::string& body) {
-    std::promise<HttpResult> done;
-    auto result = done.get_future();
-    HttpHandlers handlers;
-    handlers.onData = [&body](std::string_view chunk) { body.append(chunk); };
-    handlers.onDone = [&done](HttpResult r) { done.set_value(std::move(r)); };
-    loop.start(std::move(request), std::move(handlers));
-    return result.get();
-}
 
 /// The request's cost: input price x prompt tokens (plus any per-request fee).
 CallCost costOf(const PriceEntry* price, const std::string& modelName, std::optional<int64_t> promptTokens) {
@@ -144,11 +129,11 @@ Result<EmbeddingResult> embedTexts(HttpEventLoop& loop, const ModelSpec& model, 
             applyEndpointExtras(*request, model, headers.values);
             request->timeouts = options.timeouts;
             std::string body;
-            HttpResult result = fetch(loop, std::move(*request), body);
+            HttpResult result = fetchBlocking(loop, std::move(*request), body);
             ++out.httpCalls;
 
             EmbeddingCallRow row;
-            row.atMs = wallMs(), row.embedder = out.embedder, row.model = model.name, row.purpose = options.purpose;
+            row.atMs = nowMs(), row.embedder = out.embedder, row.model = model.name, row.purpose = options.purpose;
             row.texts = int64_t(chunk.size()), row.httpStatus = result.status, row.latencyMs = result.totalMs;
             Result<EmbeddingsReply> reply = std::unexpected(Error{});
             if (result.failure != HttpFailure::None)

@@ -121,9 +121,9 @@ private slots:
         QVERIFY(noBudget.exitCode != 0);
         QVERIFY2(noBudget.err.contains("--max-cost USD"), noBudget.err.constData());
         auto tooSmall = runCli({"router", "eval", csv, "--format", "long", "--features", "embeddings", "--pool", "demo",
-                                "--embedder", "sim/nano", "--max-cost", "0.0000001", "--db", m_dir.filePath("small.db")});
+                                "--embedder", "sim/nano", "--max-cost", "0.00001", "--db", m_dir.filePath("small.db")});
         QVERIFY(tooSmall.exitCode != 0);
-        QVERIFY2(tooSmall.err.contains("embedding budget $"), tooSmall.err.constData());
+        QVERIFY2(tooSmall.err.contains("embedding budget $0.000010 would be exceeded"), tooSmall.err.constData());
 
         auto noPool = runCli({"router", "eval", csv, "--format", "long", "--features", "embeddings"});
         QVERIFY(noPool.exitCode != 0);
