@@ -86,9 +86,10 @@ BundleActions::BundleActions(WorkbenchSession& session, QWidget* window)
     m_progress->reset();
     connect(m_progress, &QProgressDialog::canceled, this, &BundleActions::cancel);
     connect(&m_job, &JobRunner::progress, this, [this](int done, int total) {
+        emit progressed(done, total);
+        if (m_cancelling) return; // reports still queued would show the dialog again (setValue shows it)
         if (m_progress->maximum() != total) m_progress->setMaximum(total);
         m_progress->setValue(done);
-        emit progressed(done, total);
     });
     connect(&m_job, &JobRunner::busyChanged, this, [this](bool busy) {
         if (busy) return;

@@ -199,18 +199,20 @@ void RepriceDialog::reprice(qint64 runId, const core::RepriceSource& requested) 
     if (!reader) return showFailure(QString::fromStdString(reader.error().describe()));
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
     core::RepriceSource source = requested;
-    source.fileAsOf = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    source.fileAsOf = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toStdString(); // as the import
     QString what = sourceText(source);
     setWindowTitle(tr("Reprice run %1 with %2").arg(runId).arg(what));
     m_status->setText(tr("Re-pricing run %1 with %2...").arg(runId).arg(what));
     m_strategies.setRepricing({});
     m_models.setRepricing({});
+    m_import->setEnabled(false); // the import shares the job runner: starting it would drop this result
     using Repriced = core::Result<core::RunRepricing>;
     m_job.run<Repriced>(
         [db, runId, source](std::stop_token, const JobRunner::Progress&) {
             return core::repriceStoredRun(*db, runId, source);
         },
         [this, runId, what](const Repriced& r) {
+            m_import->setEnabled(true);
             if (!r)
                 return showFailure(tr("Run %1 was not re-priced with %2: %3\nChoose a stored price version or a price "
                                       "book (Baton's own, or the community model_prices_and_context_window.json).")

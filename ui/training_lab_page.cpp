@@ -25,6 +25,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <limits>
 #include <mutex>
 
@@ -34,6 +35,7 @@ namespace baton::ui {
 struct TrainingLabPage::Live {
     std::mutex mutex;
     std::vector<std::pair<double, core::GenerationPoint>> points; ///< lambda, point
+    bool sweep = false;
 };
 
 struct TrainingLabPage::Trained {
@@ -237,7 +239,9 @@ std::optional<std::vector<double>> TrainingLabPage::lambdas(QString* problem) co
     for (const QString& part : text.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
         bool ok = false;
         double v = part.toDouble(&ok);
-        if (!ok || v < 0 || v > 1e6 || std::find(out.begin(), out.end(), v) != out.end()) {
+        // Policies are named by lambdaText (%g): two lambdas it cannot tell apart would share a name.
+        auto sameName = [v](double other) { return core::lambdaText(other) == core::lambdaText(v); };
+        if (!ok || v < 0 || v > 1e6 || std::any_of(out.begin(), out.end(), sameName)) {
             if (problem)
                 *problem = tr("The sweep's lambdas are numbers from 0 to 1000000, each once, separated by commas; "
                               "\"%1\" is not one of them.")
@@ -246,6 +250,7 @@ std::optional<std::vector<double>> TrainingLabPage::lambdas(QString* problem) co
         }
         out.push_back(v);
     }
+    std::sort(out.begin(), out.end()); // the sweep and its plane in lambda order
     return out;
 }
 
@@ -275,6 +280,7 @@ void TrainingLabPage::train() {
     m_actions->progressBar()->setRange(0, o->generations);
     m_actions->progressBar()->setValue(0);
     m_live = std::make_shared<Live>();
+    m_live->sweep = lambdaList->size() > 1;
     m_pointsShown = 0;
     m_curveLambda = o->lambda;
     bool sweep = lambdaList->size() > 1;
@@ -354,9 +360,8 @@ void TrainingLabPage::showGenerations() {
             m_curveLambda = lambda;
         }
         m_curve->addPoint(p);
-        QString which = m_lambdas->text().trimmed().isEmpty()
-                            ? QString()
-                            : tr("lambda %1, ").arg(QString::fromStdString(core::lambdaText(lambda)));
+        QString which =
+            m_live->sweep ? tr("lambda %1, ").arg(QString::fromStdString(core::lambdaText(lambda))) : QString();
         setStatus(which + tr("Generation %1 of at most %2: validation reward %3, accuracy %4%; spent %5 of %6, %7 HTTP "
                              "requests (%8 calls answered from memory), %9 s")
                               .arg(p.generation)

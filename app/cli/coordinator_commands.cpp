@@ -130,7 +130,7 @@ int trainCommand(const ParsedArgs& args) {
     auto patience = wholeOption(args, "--patience", 1, 10000, bad);
     auto population = wholeOption(args, "--population", 5, 10000, bad);
     auto perModel = wholeOption(args, "--per-model", 1, 4096, bad);
-    auto sigma0 = decimalOption(args, "--sigma0", 0.001, 1000, bad);
+    auto sigma0 = decimalOption(args, "--sigma0", 0.001, 40, bad); // at most the bounds' width
     std::string tierText = args.value("--tier").value_or("ultra");
     auto tier = core::coordinatorTierFromString(tierText);
     if (!tier && bad.empty()) bad = "--tier must be mini or ultra, got \"" + tierText + "\"";
@@ -432,8 +432,8 @@ std::vector<Command> coordinatorCommands() {
              "test figures next to the untrained planner-decides baseline. Every call is logged under a\n"
              "training run. --out writes the policy as a JSON file. A generation's candidates are played\n"
              "together, at most --per-model calls (default 8) in flight per model. --sigma0 is the first\n"
-             "generation's standard deviation of every parameter (default 40, the width of their bounds:\n"
-             "wide exploration around the warm start; small values stay near it).\n\n"
+             "generation's standard deviation of every parameter, 0.001 to 40 (default 40, the width of\n"
+             "their bounds +-20: wide exploration around the warm start; small values stay near it).\n\n"
              "A lambda sweep (--lambda 0.05,0.1,0.2,0.5) trains one policy per lambda on the same splits,\n"
              "saved as NAME-lambdaL, and prints each one's test point next to every pool model alone: the\n"
              "cost-quality curve the learned policies trace. --max-cost caps the whole sweep; later\n"

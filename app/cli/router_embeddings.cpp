@@ -61,6 +61,10 @@ core::Result<std::optional<RouterEmbeddingRun>> routerEmbeddings(const ParsedArg
     if (db) {
         auto ws = core::Workspace::open(*db, true);
         if (!ws) return std::unexpected(ws.error());
+        if (!ws->writer())
+            return core::fail(core::ErrorKind::BadInput,
+                              *db + " is read-only: the embeddings could not be cached nor their requests logged "
+                                    "with their cost; copy it somewhere writable or give another --db");
         workspace.emplace(std::move(*ws));
     }
     std::vector<std::string> prompts;

@@ -170,7 +170,16 @@ Result<EmbeddingResult> embedTexts(HttpEventLoop& loop, const ModelSpec& model, 
                 out.promptTokens.reset();
             if (workspace)
                 if (auto logged = logEmbeddingCall(*workspace, row); !logged) return std::unexpected(logged.error());
-            if (!row.error.empty()) return fail(ErrorKind::BadInput, row.error);
+            if (!row.error.empty()) {
+                // What was spent before the failure is said, never lost.
+                std::string spent = formatUsd(out.knownCost);
+                if (out.unknownCostCalls)
+                    spent += " plus " + std::to_string(out.unknownCostCalls) + " request(s) of unknown cost";
+                bool transport = result.failure != HttpFailure::None || result.status == 429 || result.status >= 500;
+                return fail(transport ? ErrorKind::Io : ErrorKind::BadInput,
+                            row.error + "; the " + std::to_string(out.httpCalls) + " request(s) so far cost " + spent +
+                                (workspace ? " (vectors received are cached)" : ""));
+            }
 
             std::vector<std::pair<std::string, std::vector<float>>> fresh;
             for (size_t k = 0; k < chunk.size(); ++k) {

@@ -49,9 +49,11 @@ std::string embedderIdentity(const ModelSpec& model, const RunEnvironment& env);
 
 /// Embeds `texts` (duplicates are sent once). `workspace` (may be null: no cache, no log) is read
 /// for cached vectors and receives the new ones and one embedding_calls row per request.
-/// Blocks; not on the loop's own thread. Errors: BadInput for an Anthropic model, a base URL in
-/// plain http to a non-loopback host, a missing key, an HTTP error (the provider's message) or an
-/// unusable response (what is wrong); vectors received before an error stay cached.
+/// Blocks; not on the loop's own thread. Errors: Io when the endpoint did not answer or answered
+/// HTTP 429 or 5xx (try later); BadInput for an Anthropic model, a base URL in plain http to a
+/// non-loopback host, a missing key, another HTTP error (the provider's message), an unusable
+/// response (what is wrong) or the budget. A failed request's error says what the requests so
+/// far cost; vectors received before it stay cached.
 Result<EmbeddingResult> embedTexts(HttpEventLoop& loop, const ModelSpec& model, const RunEnvironment& env,
                                    const PriceBook& prices, SqliteDb* workspace, const std::vector<std::string>& texts,
                                    const EmbeddingOptions& options = {});

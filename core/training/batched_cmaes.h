@@ -24,7 +24,7 @@ public:
     struct Options {
         size_t dimension = 1;
         double bound = 20;   ///< every parameter stays in [-bound, bound]
-        double sigma0 = 1.0; ///< the first generation's standard deviation of every parameter, in its units
+        double sigma0 = 40; ///< the first generation's standard deviation of every parameter, in its units
         uint64_t seed = 1;
     };
 

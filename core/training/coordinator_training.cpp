@@ -127,6 +127,8 @@ nlohmann::json trainingRecord(const TrainingReport& report, const TaskSet& tasks
                          {"http_requests", p.httpRequests},
                          {"seconds", p.seconds}});
     return {{"algorithm", "CMA-ES (pagmo cmaes)"},
+            // Records without it (before 2026-11-26) stated pagmo's relative sigma0: 1 meant 40.
+            {"sigma0_units", "parameter"},
             {"data_sha256", dataHash(tasks, split, options.seed)},
             {"task_set_sha256", tasks.contentHash()},
             {"splits", {{"train", split.train.size()}, {"validation", split.validation.size()}, {"test", split.test.size()}}},
