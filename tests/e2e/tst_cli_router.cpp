@@ -129,7 +129,7 @@ private slots:
         QVERIFY(noPool.exitCode != 0);
         QVERIFY2(noPool.err.contains("needs --pool P and --embedder MODEL"), noPool.err.constData());
         auto unknown = runCli({"router", "eval", csv, "--format", "long", "--features", "embeddings", "--pool", "demo",
-                               "--embedder", "sim/none"});
+                               "--embedder", "sim/none", "--max-cost", "1"});
         QVERIFY(unknown.exitCode != 0);
         QVERIFY2(unknown.err.contains("has no such model; it has sim/nano"), unknown.err.constData());
         auto stray = runCli({"router", "eval", csv, "--format", "long", "--embedder", "sim/nano"});
