@@ -21,8 +21,8 @@ struct RouterTrainOptions {
     int buckets = 4096;  ///< hashed TF-IDF buckets
     int factors = 16;    ///< mf: the dimension of the item and model embeddings
     std::string calibration = "platt"; ///< "platt" or "isotonic", fitted on the validation items
-    /// Set: the prompt features are these embedding vectors (every training and validation prompt
-    /// prompt of the matrix must have one, the test items' too) instead of hashed TF-IDF; `buckets` is then unused.
+    /// Set: the prompt features are these embedding vectors instead of hashed TF-IDF (every prompt
+    /// of the matrix, test items included, must have one); `buckets` is then unused.
     std::shared_ptr<const PromptEmbeddings> embeddings;
 };
 
