@@ -308,16 +308,7 @@ void TrainingLabPage::train() {
             if (lambdas.size() > 1) {
                 auto sweep = core::sweepLambdas(
                     inputs, pool, *tasks, o, lambdas, env, stop, reportPoint,
-                    [&writer](core::TrainingReport& r) -> core::Status {
-                        return writer
-                            .submit([&](core::SqliteDb& conn) -> core::Status {
-                                auto v = core::saveCoordinatorPolicy(conn, r.policy, QDateTime::currentMSecsSinceEpoch());
-                                if (!v) return std::unexpected(v.error());
-                                r.policy.version = *v;
-                                return {};
-                            })
-                            .get();
-                    },
+                    [&writer](core::TrainingReport& r) { return core::saveTrainedPolicy(writer, r); },
                     abort);
                 if (!sweep) return out.error = QString::fromStdString(sweep.error().describe()), out;
                 if (sweep->empty()) return out.error = tr("The sweep ended before its first training."), out;

@@ -72,18 +72,6 @@ std::vector<double> lambdaList(const std::string& text, std::string& bad) {
     return out;
 }
 
-/// Saves the report's policy as the next version of its name (set in the report).
-core::Status savePolicy(core::StoreWriter& writer, core::TrainingReport& report) {
-    return writer
-        .submit([&](core::SqliteDb& conn) -> core::Status {
-            auto v = core::saveCoordinatorPolicy(conn, report.policy, core::nowMs());
-            if (!v) return std::unexpected(v.error());
-            report.policy.version = *v;
-            return {};
-        })
-        .get();
-}
-
 nlohmann::json trainingJson(const core::TrainingReport& r) {
     return {{"policy", r.policy.id()},     {"lambda", r.policy.lambda},       {"training_run", r.runId},
             {"stop_reason", r.stopReason}, {"spent_usd", r.spent.usd()},      {"http_requests", r.httpRequests},
@@ -200,7 +188,7 @@ int trainCommand(const ParsedArgs& args) {
                 progress(p);
             },
             [&](core::TrainingReport& r) {
-                auto ok = savePolicy(writer, r);
+                auto ok = core::saveTrainedPolicy(writer, r);
                 if (ok) std::cerr << "saved " << r.policy.id() << "\n";
                 return ok;
             });
@@ -217,7 +205,7 @@ int trainCommand(const ParsedArgs& args) {
     }
     auto report = core::trainCoordinator(inputs, pool->pool, *tasks, options, env, signals.token(), progress);
     if (!report) return reportError(report.error(), json);
-    if (auto stored = savePolicy(writer, *report); !stored) return reportError(stored.error(), json);
+    if (auto stored = core::saveTrainedPolicy(writer, *report); !stored) return reportError(stored.error(), json);
     if (auto out = args.value("--out")) {
         if (auto ok = core::exportCoordinatorPolicy(report->policy, *out); !ok) return reportError(ok.error(), json);
         std::cerr << "wrote " << *out << "\n";

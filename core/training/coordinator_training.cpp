@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "training/coordinator_training.h"
 #include "training/batched_cmaes.h"
+#include "strategies/policy_object.h"
 #include "pools/pool_file.h"
 #include "pricing/price_resolution.h"
 #include "store/call_log.h"
@@ -176,6 +177,17 @@ nlohmann::json TrainingOptions::toJson() const {
             {"sigma0", sigma0},
             {"per_model_concurrency", perModelConcurrency},
             {"budget_usd", budget ? nlohmann::json(budget->usd()) : nlohmann::json()}};
+}
+
+Status saveTrainedPolicy(StoreWriter& writer, TrainingReport& report) {
+    return writer
+        .submit([&](SqliteDb& db) -> Status {
+            auto version = saveCoordinatorPolicy(db, report.policy, nowMs());
+            if (!version) return std::unexpected(version.error());
+            report.policy.version = *version;
+            return {};
+        })
+        .get();
 }
 
 Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, const TaskSet& tasks,

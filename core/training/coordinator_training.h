@@ -73,4 +73,8 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
                                         const TrainingOptions& options, const RunEnvironment& env, std::stop_token stop,
                                         TrainingProgress progress, std::stop_token abort = {});
 
+/// Saves the report's policy in the workspace as the next version of its name, through `writer`,
+/// and sets that version in the report. Errors: the workspace's.
+Status saveTrainedPolicy(StoreWriter& writer, TrainingReport& report);
+
 } // namespace baton::core
