@@ -232,12 +232,25 @@ bool PoolModelsModel::setData(const QModelIndex& index, const QVariant& value, i
     return true;
 }
 
-int PoolModelsModel::addModel() {
+int PoolModelsModel::addModel(int like) {
     core::Pool pool = m_document.pool();
     std::string name = "model";
     for (int n = 2; pool.findModel(name); ++n)
         name = "model-" + std::to_string(n);
     core::ModelSpec model;
+    if (like < 0 || like >= int(pool.models.size())) like = int(pool.models.size()) - 1;
+    if (like >= 0) {
+        // The same endpoint as the row it is added after: its wire format, address, key
+        // reference (never a key) and how the key and version travel. Prices and tags are the model's own.
+        const core::ModelSpec& from = pool.models[size_t(like)];
+        model.provider = from.provider;
+        model.baseUrl = from.baseUrl;
+        model.keyRef = from.keyRef;
+        model.apiVersion = from.apiVersion;
+        model.auth = from.auth;
+        model.headers = from.headers;
+        model.query = from.query;
+    }
     model.name = name;
     model.remoteModel = name;
     pool.models.push_back(model);

@@ -40,8 +40,9 @@ public:
     /// What the loader says is wrong with this cell's field (shown on the cell, red).
     QStringList problemsAt(const QModelIndex& index) const;
 
-    /// Adds a model with a fresh name; returns its row.
-    int addModel();
+    /// Adds a model with a fresh name on the endpoint of row `like` (provider, base URL, key
+    /// reference...; the last row's when `like` is not a row); returns its row.
+    int addModel(int like = -1);
     void removeModel(int row);
 
 signals:

@@ -4,6 +4,7 @@
 #include "model/pool_makeup.h"
 #include "pricing/price_age.h"
 #include "settings.h"
+#include "strategies_tab.h"
 #include "workbench_session.h"
 
 #include <QDate>
@@ -106,13 +107,18 @@ PoolsPage::PoolsPage(WorkbenchSession& session, QWidget* parent)
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     modelsLayout->addWidget(m_table);
     auto* modelButtons = new QHBoxLayout;
-    modelButtons->addWidget(button(tr("Add model"), this, [this] { m_table->selectRow(m_models.addModel()); }));
+    modelButtons->addWidget(
+        button(tr("Add model"), this, [this] { m_table->selectRow(m_models.addModel(selectedRow())); }));
     modelButtons->addWidget(button(tr("Remove model"), this, [this] { m_models.removeModel(selectedRow()); }));
     modelButtons->addWidget(button(tr("Set key..."), this, [this] { setKeyForSelected(); }));
     modelButtons->addWidget(button(tr("Test connection"), this, [this] { testConnection(selectedRow()); }));
     modelButtons->addStretch();
     modelsLayout->addLayout(modelButtons);
     m_tabs->addTab(modelsTab, tr("Models"));
+
+    auto* strategiesTab = new StrategiesTab(m_document, this);
+    connect(strategiesTab, &StrategiesTab::status, this, &PoolsPage::setStatus);
+    m_tabs->addTab(strategiesTab, tr("Strategies"));
 
     auto* jsonTab = new QWidget(this);
     auto* jsonLayout = new QVBoxLayout(jsonTab);

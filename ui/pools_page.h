@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// PoolsPage: edit a pool (models with prices, tags and key references in a table; strategies,
-// constraints and everything else as the pool's JSON), open and save pool files, undo/redo,
+// PoolsPage: edit a pool (models with prices, tags and key references in a table; strategies
+// as a form per kind; constraints and everything else as the pool's JSON), open and save pool files, undo/redo,
 // the problems the loader finds listed with their paths, the pool's makeup, keys stored in the
 // keychain, "Test connection" per model, and "Use for runs".
 

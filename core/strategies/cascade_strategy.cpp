@@ -76,6 +76,8 @@ StrategyKind CascadeStrategy::kind() {
     k.description = "Cheap to expensive; a scorer (judge, agreement, format) gates each escalation (FrugalGPT).";
     k.settingsTemplate = {{"chain", nlohmann::json::array()}, {"scorer", "judge"}, {"judge", ""},
                           {"thresholds", nlohmann::json::array()}};
+    k.modelFields = {"chain", "judge"};
+    k.choiceFields = {{"scorer", {"judge", "agreement", "format"}}};
     k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
         SettingsReader s(source);
         auto c = readCascade(s);

@@ -108,6 +108,8 @@ StrategyKind CoordinatorStrategy::kind() {
     k.name = "coordinator";
     k.description = "Learned coordinator: a trained policy answers, plans, verifies or synthesizes turn by turn.";
     k.settingsTemplate = {{"policy", kPlannerDecides}, {"tier", "ultra"}, {"max_calls", 6}};
+    k.modelFields = {"planner"};
+    k.choiceFields = {{"tier", {"mini", "ultra"}}};
     k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
         SettingsReader s(source);
         s.known({"policy", "tier", "lambda", "max_calls", "planner", "policy_sha256"});

@@ -28,6 +28,7 @@ StrategyKind MoaStrategy::kind() {
     k.name = "moa";
     k.description = "Mixture-of-Agents: layers of proposers refine each other's answers, an aggregator synthesizes.";
     k.settingsTemplate = {{"layers", 1}, {"proposers", nlohmann::json::array()}, {"aggregator", ""}};
+    k.modelFields = {"proposers", "aggregator"};
     k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
         SettingsReader s(source);
         s.known({"layers", "proposers", "aggregator"});

@@ -82,6 +82,7 @@ StrategyKind RouterStrategy::kind() {
     k.name = "router";
     k.description = "A trained router (baton-cli router train) picks the model with the best P(correct) - lambda x cost.";
     k.settingsTemplate = {{"router", "my-router"}};
+    k.modelFields = {"models"};
     k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
         SettingsReader s(source);
         s.known({"router", "lambda", "target", "models"});

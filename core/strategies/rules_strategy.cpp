@@ -66,6 +66,7 @@ StrategyKind RulesStrategy::kind() {
     k.name = "rules";
     k.description = "Ordered rules on category, prompt regex and length pick a model; else the default.";
     k.settingsTemplate = {{"rules", nlohmann::json::array({{{"category", ""}, {"model", ""}}})}, {"default", ""}};
+    k.modelFields = {"default"};
     k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
         SettingsReader s(source);
         s.known({"rules", "default"});

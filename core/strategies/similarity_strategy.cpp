@@ -21,6 +21,7 @@ StrategyKind SimilarityStrategy::kind() {
     k.name = "similarity";
     k.description = "The k most similar labelled items pick the model with the best expected grade - lambda x cost.";
     k.settingsTemplate = {{"k", 10}, {"lambda", 20}};
+    k.modelFields = {"models"};
     k.needsLabels = true;
     k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
         SettingsReader s(source);

@@ -9,6 +9,7 @@ StrategyKind SingleStrategy::kind() {
     k.name = "single";
     k.description = "One model answers every item (every pool model also runs as a baseline).";
     k.settingsTemplate = {{"model", ""}};
+    k.modelFields = {"model"};
     k.read = [](const StrategySource& source) -> std::optional<StrategyPlan> {
         SettingsReader s(source);
         s.known({"model"});

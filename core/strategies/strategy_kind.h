@@ -12,6 +12,7 @@
 #include "util/json_reader.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -63,6 +64,11 @@ struct StrategyKind {
     std::string name;
     std::string description;         ///< one line for the UI
     nlohmann::json settingsTemplate; ///< a starting configuration, without "kind"
+    /// Settings that name a pool model (a string) or several (a list): the workbench's form
+    /// offers the pool's models for them.
+    std::vector<std::string> modelFields;
+    /// Settings with a fixed set of values, for the form's choice boxes.
+    std::map<std::string, std::vector<std::string>> choiceFields;
     bool needsLabels = false;        ///< needs a baseline run's outcomes of its models
     /// Reads and checks the settings; nullopt when any error was reported.
     std::function<std::optional<StrategyPlan>(const StrategySource&)> read;
