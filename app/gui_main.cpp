@@ -5,6 +5,7 @@
 
 #include "file_dialog_icons.h"
 #include "main_window.h"
+#include "theme.h"
 #include "workbench_session.h"
 
 #include <QApplication>
@@ -19,6 +20,7 @@ int main(int argc, char** argv) {
     QApplication::setOrganizationName(QStringLiteral("Baton"));
     QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
     baton::ui::FileDialogIcons::install(app);
+    baton::ui::Theme::install(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("Baton, the LLM orchestration workbench."));

@@ -15,10 +15,12 @@
 #include "store/call_log.h"
 #include "store/text_store.h"
 #include "tasks_page.h"
+#include "theme.h"
 #include "training_lab_page.h"
 #include "workbench_session.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -159,6 +161,7 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
             data.runId = runId;
             data.outcomes = details->outcomes;
             data.baselines = details->baselines;
+            data.callCosts = details->callCosts;
             for (const auto& item : details->tasks.items)
                 data.categoryOf[item.id] = item.category, data.items[item.id] = item;
             // Both are called off the GUI thread, possibly at once: the connection is for one thread
@@ -273,6 +276,15 @@ void MainWindow::createMenus() {
     quit->setShortcut(QKeySequence::Quit);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu* theme = m_viewMenu->addMenu(tr("&Theme"));
+    auto* themes = new QActionGroup(theme);
+    for (ThemeChoice choice : {ThemeChoice::Desktop, ThemeChoice::Light, ThemeChoice::Dark}) {
+        QAction* a = theme->addAction(Theme::name(choice), this, [choice] { Theme::choose(choice); });
+        a->setCheckable(true);
+        a->setChecked(Theme::chosen() == choice);
+        themes->addAction(a);
+    }
+    m_viewMenu->addSeparator();
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Getting started"), this, &MainWindow::showGettingStarted);

@@ -57,6 +57,7 @@ inline const SettingsOption<QString> referenceBaseline{"results/reference", {}};
 inline const SettingsOption<double> confirmAboveUsd{"run/confirmAboveUsd", 1.0};
 inline const SettingsOption<int> concurrency{"run/concurrency", 16};
 inline const SettingsOption<bool> stream{"run/stream", false};
+inline const SettingsOption<int> theme{"view/theme", 0}; ///< a ThemeChoice: 0 follows the desktop
 
 constexpr int kMaxRecent = 8;
 /// Puts `path` first in the recent pool files.
