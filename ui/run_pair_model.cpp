@@ -34,8 +34,10 @@ QVariant RunPairModel::data(const QModelIndex& index, int role) const {
         switch (index.column()) {
         case Name:
             return QString::fromStdString(r.name);
-        case Kind:
-            return r.baseline ? tr("baseline") : tr("strategy");
+        case Kind: {
+            QString kind = r.baseline ? tr("baseline") : tr("strategy");
+            return r.configChange.empty() ? kind : tr("%1, changed").arg(kind);
+        }
         case AccuracyA:
             return r.a ? QString::number(r.a->accuracy, 'f', 3) : QStringLiteral("-");
         case AccuracyB:
@@ -70,6 +72,9 @@ QVariant RunPairModel::data(const QModelIndex& index, int role) const {
             return data(index, Qt::DisplayRole);
         }
     }
+    if (role == Qt::ToolTipRole && index.column() <= Kind && !r.configChange.empty())
+        return tr("Configured differently in the two pools (%1): a Δ here is the effect of that change")
+            .arg(QString::fromStdString(r.configChange));
     if (role == Qt::ToolTipRole && index.column() >= Delta)
         return c ? tr("Run %1 against run %2 on the %3 items both graded").arg(m_pair.runB).arg(m_pair.runA).arg(c->pairedItems)
                  : m_pair.sameTaskSet ? tr("Not in both runs") : tr("Different task sets: side by side only");

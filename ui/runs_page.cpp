@@ -6,6 +6,7 @@
 #include "table_copy.h"
 #include "workbench_session.h"
 
+#include <algorithm>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -36,6 +37,7 @@ RunsPage::RunsPage(WorkbenchSession& session, QWidget* parent)
     auto* lowerLayout = new QVBoxLayout(lower);
     lowerLayout->setContentsMargins(0, 0, 0, 0);
     m_pairTitle->setWordWrap(true);
+    m_pairTitle->setTextFormat(Qt::PlainText); // pool names are not markup
     lowerLayout->addWidget(m_pairTitle);
     makeSortable(m_pairTable, &m_pair);
     m_pairTable->verticalHeader()->hide();
@@ -155,6 +157,16 @@ void RunsPage::compare(qint64 a, qint64 b) {
                                      : tr("Runs %1 and %2 used different task sets: side by side, not paired.")
                                            .arg(pair->runA)
                                            .arg(pair->runB));
+            if (!pair->samePool) {
+                int changed = int(std::count_if(pair->rows.begin(), pair->rows.end(),
+                                                [](const core::RunPairRow& r) { return !r.configChange.empty(); }));
+                m_pairTitle->setText(
+                    m_pairTitle->text() + ' ' +
+                    tr("The runs used different pools (%1, %2): rows of one name are paired, and %n of them are "
+                       "configured differently (\"changed\"; hover for what differs).",
+                       "", changed)
+                        .arg(QString::fromStdString(pair->poolA), QString::fromStdString(pair->poolB)));
+            }
             m_status->setText(tr("Compared run %1 with run %2.").arg(pair->runB).arg(pair->runA));
             emit compared();
         });
