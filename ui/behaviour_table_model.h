@@ -28,6 +28,8 @@ public:
     double share(int row, Column column) const;
     /// "model count" pairs, most frequent first.
     QString firstModels(int row) const;
+    /// The figures of the category on `row`.
+    const core::BehaviourShares& shares(int row) const { return m_rows.at(size_t(row)).second; }
 
 private:
     std::vector<std::pair<std::string, core::BehaviourShares>> m_rows;

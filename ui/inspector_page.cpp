@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: MIT
 #include "inspector_page.h"
 #include "eval/item_verdict.h"
+#include "run_charts.h"
 #include "providers/readable_exchange.h"
 #include "scene_export.h"
 #include "settings.h"
 
+#include <QChart>
+#include <QChartView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileDialog>
@@ -29,7 +32,7 @@ InspectorPage::InspectorPage(QWidget* parent)
       m_wrongButBaselineRight(new QCheckBox(tr("wrong while some baseline was right"), this)),
       m_items(new QListView(this)), m_view(new QTreeView(this)), m_text(new QPlainTextEdit(this)),
       m_item(new QTextBrowser(this)), m_drawings(new QTabWidget(this)), m_graph(new RoutingGraphView(this)),
-      m_timeline(new CallTimelineView(this)), m_cost(new CallCostView(this)),
+      m_timeline(new CallTimelineView(this)), m_cost(new CallCostView(this)), m_runCost(new QChartView(this)),
       m_exported(new QLabel(this)) {
     chooseFile = [this](const QString& caption, const QString& start, const QString& filter) {
         return QFileDialog::getSaveFileName(this, caption, start, filter);
@@ -69,6 +72,11 @@ InspectorPage::InspectorPage(QWidget* parent)
                            "thick = the final answer, dashed = answered from the cache."));
     m_drawings->addTab(m_timeline, tr("Timeline"));
     m_drawings->addTab(m_cost, tr("Cost per call"));
+    m_drawings->setTabToolTip(2, tr("What each call of this item cost"));
+    m_runCost->setRenderHint(QPainter::Antialiasing);
+    m_drawings->addTab(m_runCost, tr("Cost per call, whole run"));
+    m_drawings->setTabToolTip(3, tr("What the calls of the whole run cost (of the strategy chosen), counted per role "
+                                    "in bins of cost; calls of unknown cost are counted in the title, never drawn as $0"));
     drawnLayout->addWidget(m_drawings, 1);
     auto* exportRow = new QHBoxLayout;
     auto* exportButton = new QPushButton(tr("Export drawing..."), drawn);
@@ -97,6 +105,7 @@ InspectorPage::InspectorPage(QWidget* parent)
 
     for (auto* combo : {m_strategy, m_category, m_status})
         connect(combo, &QComboBox::currentIndexChanged, this, &InspectorPage::refilter);
+    connect(m_strategy, &QComboBox::currentIndexChanged, this, &InspectorPage::showRunCosts);
     connect(m_wrongButBaselineRight, &QCheckBox::toggled, this, &InspectorPage::refilter);
     connect(m_items->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& index) { showTree(index.data().toString()); });
@@ -125,6 +134,7 @@ void InspectorPage::setData(InspectorData data) {
     for (const auto& c : categories)
         m_category->addItem(QString::fromStdString(c));
     refilter();
+    showRunCosts();
 }
 
 void InspectorPage::setStrategy(const QString& strategy) {
@@ -224,14 +234,21 @@ bool InspectorPage::exportDrawing(const QString& path, QString* error, QString* 
     return view && exportScene(*view->scene(), path, error, written);
 }
 
+void InspectorPage::showRunCosts() {
+    QChart* old = m_runCost->chart();
+    m_runCost->setChart(buildCallCostChart(m_data.callCosts, m_strategy->currentText().toStdString(), m_data.runId));
+    delete old; // the view gives up a chart it no longer shows
+}
+
 void InspectorPage::showDrawing(int index) {
     m_drawings->setCurrentIndex(index);
 }
 
 void InspectorPage::chooseAndExport() {
     QString folder = settings::exportFolder.get();
-    static const char* const names[] = {"routing-graph.svg", "call-timeline.svg", "cost-per-call.svg"};
-    QString name = names[std::clamp(m_drawings->currentIndex(), 0, 2)];
+    static const char* const names[] = {"routing-graph.svg", "call-timeline.svg", "cost-per-call.svg",
+                                        "run-cost-per-call.svg"};
+    QString name = names[std::clamp(m_drawings->currentIndex(), 0, 3)];
     QString path = chooseFile(tr("Export drawing"), folder.isEmpty() ? name : folder + '/' + name,
                               tr("SVG drawing (*.svg);;PNG image (*.png);;PDF document (*.pdf);;Graphviz DOT (*.dot)"));
     if (path.isEmpty()) return;

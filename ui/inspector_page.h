@@ -3,13 +3,14 @@
 // InspectorPage: pick an item of a run (filter by strategy, category, status, or "the strategy
 // was wrong while some baseline was right"), see why it went as it did (question, reference,
 // final answer and verdict, which baselines were right, what the item cost paid vs cached and
-// how long it took), its routing tree with role, model, reason, tokens, cost, latency and
+// how long it took; what every call of the run cost, next to the item's), its routing tree with role, model, reason, tokens, cost, latency and
 // status, and the selected call's messages and answer as readable text. The item's calls and the
 // call's texts are read off the GUI thread by the job runner: a newer selection drops an older
 // read's result, so the page always shows the last item selected.
 
 #include "item_list_model.h"
 #include "job_runner.h"
+#include "eval/call_cost_histogram.h"
 #include "eval/item_verdict.h"
 #include "model/task_set.h"
 #include "routing_tree_model.h"
@@ -20,6 +21,7 @@
 #include <QWidget>
 #include <functional>
 
+class QChartView;
 class QCheckBox;
 class QComboBox;
 class QListView;
@@ -42,6 +44,7 @@ struct InspectorData {
     std::vector<std::string> baselines;
     std::map<std::string, core::TaskItem> items; ///< item id -> question and references
     std::function<std::string(const std::string& hash)> textFor; ///< content-addressed text (off the GUI thread)
+    core::RunCallCosts callCosts; ///< what every call of the run cost, for the whole-run tab
 };
 
 class InspectorPage : public QWidget {
@@ -73,7 +76,9 @@ public:
     /// The item's calls as a waterfall, and what each cost.
     CallTimelineView* timelineView() const { return m_timeline; }
     CallCostView* costView() const { return m_cost; }
-    /// Shows the drawing tab `index` (0 graph, 1 timeline, 2 cost per call).
+    /// What every call of the run cost, for the strategy chosen (a histogram per role).
+    QChartView* runCostView() const { return m_runCost; }
+    /// Shows the drawing tab `index` (0 graph, 1 timeline, 2 cost per call of the item, 3 of the run).
     void showDrawing(int index);
     /// Exports the drawing in the current tab (graph: .png/.svg/.pdf/.dot).
     bool exportDrawing(const QString& path, QString* error = nullptr, QString* written = nullptr);
@@ -93,6 +98,7 @@ private:
     void showCall(const QModelIndex& index);
     void showVerdict(const QString& itemId, const std::vector<core::Call>& calls);
     void chooseAndExport();
+    void showRunCosts();
 
     InspectorData m_data;
     RoutingTreeModel m_tree;
@@ -109,6 +115,7 @@ private:
     RoutingGraphView* m_graph;
     CallTimelineView* m_timeline;
     CallCostView* m_cost;
+    QChartView* m_runCost;
     QLabel* m_exported;
     core::ItemVerdict m_verdict;
     QString m_shownItem;

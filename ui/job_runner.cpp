@@ -7,8 +7,8 @@ namespace baton::ui {
 
 JobRunner::~JobRunner() {
     m_stop.request_stop();
-    for (auto& t : m_threads) // jthread also requests stop on its own token
-        if (t.joinable()) t.join();
+    for (auto& w : m_workers) // jthread also requests stop on its own token
+        if (w.thread.joinable()) w.thread.join();
 }
 
 void JobRunner::cancel() {
@@ -24,15 +24,24 @@ void JobRunner::finish() {
 }
 
 void JobRunner::startThread(std::function<void(std::stop_token, std::stop_token)> body) {
-    // Threads of finished jobs are joined here, on the owner's thread, so none is left behind.
-    std::erase_if(m_threads, [](std::jthread& t) { return !t.joinable(); });
-    std::stop_token cancelled = m_stop.get_token(), finish = m_finish.get_token();
-    m_threads.emplace_back([body = std::move(body), cancelled, finish] {
-        std::stop_source either; // what the work watches: a cancel or a finish
-        std::stop_callback onCancel(cancelled, [&either] { either.request_stop(); });
-        std::stop_callback onFinish(finish, [&either] { either.request_stop(); });
-        body(cancelled, either.get_token());
+    // Threads of finished jobs are joined here, on the owner's thread (at once: they have
+    // returned), so that a long session does not keep one thread per job it ever ran.
+    std::erase_if(m_workers, [](Worker& w) {
+        if (!w.done->load()) return false;
+        w.thread.join();
+        return true;
     });
+    std::stop_token cancelled = m_stop.get_token(), finish = m_finish.get_token();
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    m_workers.push_back({done, std::jthread([body = std::move(body), cancelled, finish, done] {
+                             {
+                                 std::stop_source either; // what the work watches: a cancel or a finish
+                                 std::stop_callback onCancel(cancelled, [&either] { either.request_stop(); });
+                                 std::stop_callback onFinish(finish, [&either] { either.request_stop(); });
+                                 body(cancelled, either.get_token());
+                             }
+                             done->store(true);
+                         })});
 }
 
 void JobRunner::deliver(quint64 generation, std::function<void()> apply) {

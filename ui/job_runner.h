@@ -8,6 +8,7 @@
 
 #include <QObject>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -37,6 +38,8 @@ public:
     void finish();
     bool isBusy() const { return m_busy; }
     quint64 generation() const { return m_generation; }
+    /// Threads not joined yet: the running job's and any cancelled one still winding down.
+    size_t threadsKept() const { return m_workers.size(); }
 
 signals:
     void progress(int done, int total);
@@ -53,7 +56,11 @@ private:
     bool m_busy = false;
     std::stop_source m_stop;
     std::stop_source m_finish;
-    std::vector<std::jthread> m_threads;
+    struct Worker {
+        std::shared_ptr<std::atomic<bool>> done; ///< set by the thread as its last step
+        std::jthread thread;
+    };
+    std::vector<Worker> m_workers;
 };
 
 template <class T>

@@ -144,6 +144,8 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
     m_chartTabs = new QTabWidget(results);
     auto* charts = new QSplitter(Qt::Horizontal, m_chartTabs);
     m_chartTabs->addTab(charts, tr("Training"));
+    m_models = new ModelSharesView(m_chartTabs);
+    m_chartTabs->addTab(m_models, tr("Models chosen"));
     m_sweepView = new LambdaSweepView(m_chartTabs);
     m_chartTabs->addTab(m_sweepView, tr("Lambda sweep"));
     m_curve = new TrainingCurveView(charts);
@@ -274,6 +276,7 @@ void TrainingLabPage::train() {
     m_behaviour.setBehaviour({});
     m_figures.setRows({});
     m_shares->setBehaviour(m_behaviour);
+    m_models->setBehaviour(m_behaviour);
     m_curve->reset(o->generations);
     m_stopReason->clear();
     m_actions->allow(false, false);
@@ -425,6 +428,7 @@ void TrainingLabPage::showReport() {
     int generations = r.curve.empty() ? 0 : r.curve.back().generation;
     m_behaviour.setBehaviour(r.test.byCategory);
     m_shares->setBehaviour(m_behaviour);
+    m_models->setBehaviour(m_behaviour);
     m_stopReason->setText(r.stopReason.empty() ? tr("Ran all %1 generations.").arg(generations)
                                                : tr("Stopped: %1.").arg(QString::fromStdString(r.stopReason)));
 }

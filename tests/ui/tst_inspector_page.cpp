@@ -1,13 +1,18 @@
 // SPDX-License-Identifier: MIT
 // The Inspector's drawings of one item: the routing tree drawn as a graph next to the table
 // (node count, edges, fill by role, border by verdict, a click selects the call, export), and
-// the reads behind it off the GUI thread, a quick second selection winning over a slow first.
+// the reads behind it off the GUI thread, a quick second selection winning over a slow first;
+// the whole run's cost per call next to the item's.
 
 #include "call_fixture.h"
 #include "inspector_page.h"
 
 #include <QFileInfo>
 #include <QAbstractItemView>
+#include <QBarSet>
+#include <QChart>
+#include <QChartView>
+#include <QStackedBarSeries>
 #include <QApplication>
 #include <QFile>
 #include <QGraphicsPathItem>
@@ -183,6 +188,42 @@ private slots:
         QString written, error;
         QVERIFY2(page.exportDrawing(dir.filePath("timeline.svg"), &error, &written), qPrintable(error));
         QVERIFY(QFileInfo(written).size() > 0);
+    }
+    // The whole run's cost per call, next to the item's: the histogram of the strategy chosen in
+    // the Inspector, following the choice; a call of unknown cost is counted in the title, never
+    // drawn; the chart exports like the other drawings.
+    void runCostPerCallFollowsTheStrategy() {
+        std::vector<Call> calls = cascade(); // 4 calls of known cost, 1 unknown
+        Call baseline = baton::test::cascadeCall("b", "", CallRole::Answer, CallStatus::Ok, 0.002);
+        baseline.strategy = "sim/pro";
+        calls.push_back(baseline);
+        ui::InspectorData d = data(1.0);
+        Outcome o = d.outcomes.front();
+        o.strategy = "sim/pro";
+        d.outcomes.push_back(o);
+        d.baselines = {"sim/pro"};
+        d.callCosts = callCostHistograms(calls);
+        ui::InspectorPage page;
+        page.setData(std::move(d));
+        page.showDrawing(3);
+        auto drawnCalls = [&page] {
+            double n = 0;
+            for (auto* series : page.runCostView()->chart()->series())
+                for (QBarSet* set : static_cast<QStackedBarSeries*>(series)->barSets())
+                    n += set->sum();
+            return n;
+        };
+        QCOMPARE(drawnCalls(), 4.0); // cascade's paid calls; the page opens on the strategy, not the baseline
+        QVERIFY2(page.runCostView()->chart()->title().contains("1 call(s) of unknown cost"),
+                 qPrintable(page.runCostView()->chart()->title()));
+        QVERIFY(page.runCostView()->chart()->title().contains("cascade"));
+        page.setStrategy("sim/pro");
+        QCOMPARE(drawnCalls(), 1.0);
+        QVERIFY(!page.runCostView()->chart()->title().contains("unknown"));
+        QTemporaryDir dir;
+        QString written, error;
+        QVERIFY2(page.exportDrawing(dir.filePath("run-cost.svg"), &error, &written), qPrintable(error));
+        QVERIFY(QFile(written).size() > 0);
     }
     // Item q1's calls are slow to read, q2's quick: q1 is selected (by setData), then q2 at once.
     // The page reads both off the GUI thread and shows q2 only: q1's late result is dropped and

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // JobRunner: results arrive on the GUI thread, a newer job makes an older result stale, cancel
-// drops the result and stops the work, finish stops the work and delivers what it returns; awaited with QSignalSpy, never sleeps.
+// drops the result and stops the work, finish stops the work and delivers what it returns, and
+// finished threads are not kept; awaited with QSignalSpy, never sleeps.
 
 #include "job_runner.h"
 
@@ -28,6 +29,22 @@ int waitForStop(std::stop_token stop, int value) {
 class TestJobRunner : public QObject {
     Q_OBJECT
 private slots:
+    // A long session runs many jobs: the threads of finished ones are joined when the next job
+    // starts, not kept until the runner goes (they were: one per job ever run).
+    void finishedThreadsAreNotKept() {
+        JobRunner runner;
+        int delivered = 0;
+        for (int i = 0; i < 50; ++i) {
+            QSignalSpy busy(&runner, &JobRunner::busyChanged);
+            runner.run<int>([i](std::stop_token, const JobRunner::Progress&) { return i; },
+                            [&delivered](const int&) { ++delivered; });
+            QVERIFY(busy.wait(5000) || !runner.isBusy());
+            QTRY_VERIFY(!runner.isBusy());
+        }
+        QCOMPARE(delivered, 50);
+        QVERIFY2(runner.threadsKept() <= 3, qPrintable(QString::number(runner.threadsKept())));
+    }
+
     void deliversResultAndProgressOnTheGuiThread() {
         JobRunner runner;
         QSignalSpy progress(&runner, &JobRunner::progress);

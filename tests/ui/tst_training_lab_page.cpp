@@ -19,6 +19,9 @@
 #include "workbench_session.h"
 
 #include <QAbstractItemModelTester>
+#include <QBarSet>
+#include <QChart>
+#include <QStackedBarSeries>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSettings>
@@ -159,6 +162,18 @@ private slots:
                 named += count;
             }
             QCOMPARE(named, b.direct);
+            // Drawn: one bar of 100% per category, split by the model that answered first.
+            auto* models = static_cast<QStackedBarSeries*>(page->modelSharesView().chart()->series().first());
+            double drawn = 0;
+            for (QBarSet* set : models->barSets()) {
+                auto it = b.firstModel.find(set->label().toStdString());
+                double expected = it != b.firstModel.end() ? 100.0 * it->second / b.items
+                                  : set->label().startsWith("planned") ? 100.0 * (b.items - b.direct) / b.items
+                                                                       : 0.0;
+                QCOMPARE(set->at(row), expected);
+                drawn += set->at(row);
+            }
+            QVERIFY(std::abs(drawn - 100) < 1e-9);
             ++row;
         }
 
