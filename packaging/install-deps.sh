@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
     build-essential cmake ninja-build pkg-config git ccache
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev qt6-qpa-plugins qtkeychain-qt6-dev libqt6opengl6-dev
-    libgl-dev libcurl4-openssl-dev libsqlite3-dev sqlite3 zlib1g-dev nlohmann-json3-dev libcpp-httplib-dev libzip-dev liblinear-dev libeigen3-dev libpagmo-dev
+    libgl-dev libcurl4-openssl-dev libssl-dev libsqlite3-dev sqlite3 zlib1g-dev nlohmann-json3-dev libcpp-httplib-dev libzip-dev liblinear-dev libeigen3-dev libpagmo-dev
     libgtest-dev libbenchmark-dev clang-16 libclang-rt-16-dev
     wrk xvfb xauth curl ca-certificates
     openbox gdb

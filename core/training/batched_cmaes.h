@@ -4,7 +4,10 @@
 /// at a time, but it samples all of a generation's candidates before it evaluates any: a dry run
 /// of the generation, on copies of the algorithm and the population, records those candidates;
 /// `playAll` plays them together, and the real generation then finds every reward already known.
-/// The search maximises the reward; its trajectory is pagmo's own, seed for seed.
+/// The search maximises the reward; its trajectory is pagmo's own, seed for seed. pagmo itself is
+/// in a module opened at first use (training/cmaes_engine.h says why).
+
+#include "util/result.h"
 
 #include <cstdint>
 #include <functional>
@@ -12,6 +15,8 @@
 #include <vector>
 
 namespace baton::core {
+
+class CmaesEngine;
 
 class BatchedCmaes {
 public:
@@ -28,6 +33,9 @@ public:
         uint64_t seed = 1;
     };
 
+    /// Whether the CMA-ES module can be opened (errors: NotFound, naming where it was looked for).
+    /// Ask before constructing one: the constructor throws when it cannot.
+    static Status available();
     BatchedCmaes(Options options, PlayAll playAll, PlayOne playOne);
     ~BatchedCmaes();
     BatchedCmaes(const BatchedCmaes&) = delete;
@@ -43,8 +51,7 @@ public:
     int64_t playedAlone() const;
 
 private:
-    struct State;
-    std::unique_ptr<State> m_state;
+    std::unique_ptr<CmaesEngine> m_engine;
 };
 
 } // namespace baton::core

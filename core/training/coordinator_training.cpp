@@ -194,6 +194,7 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
                                         const TrainingOptions& options, const RunEnvironment& env, std::stop_token stop,
                                         TrainingProgress progress, std::stop_token abort) {
     auto started = std::chrono::steady_clock::now();
+    if (auto search = BatchedCmaes::available(); !search) return std::unexpected(search.error());
     ThreeWaySplit split = splitBySeed(tasks, options.seed);
     if (split.train.empty() || split.validation.empty() || split.test.empty())
         return fail(ErrorKind::BadInput, "the task set is too small to split into training, validation and test "

@@ -1,93 +1,57 @@
 // SPDX-License-Identifier: MIT
 #include "util/sha256.h"
 
-#include <algorithm>
-#include <array>
-#include <cstring>
+#include <openssl/evp.h>
+
+#include <stdexcept>
 
 namespace baton::core {
 namespace {
 
-constexpr std::array<uint32_t, 64> kRound = {
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
-
-constexpr uint32_t rotr(uint32_t x, int n) {
-    return (x >> n) | (x << (32 - n));
-}
-
-// Plain arrays and locals: fast enough even unoptimised (a debug build hashes files too).
-void compress(std::array<uint32_t, 8>& state, const unsigned char* block) {
-    uint32_t w[64];
-    for (int i = 0; i < 16; ++i)
-        w[i] = uint32_t(block[4 * i]) << 24 | uint32_t(block[4 * i + 1]) << 16 | uint32_t(block[4 * i + 2]) << 8 |
-               uint32_t(block[4 * i + 3]);
-    for (int i = 16; i < 64; ++i) {
-        uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
-        uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
-        w[i] = w[i - 16] + s0 + w[i - 7] + s1;
-    }
-    const uint32_t* k = kRound.data();
-    uint32_t* h = state.data();
-    uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-    for (int i = 0; i < 64; ++i) {
-        uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + k[i] + w[i];
-        uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-        hh = g, g = f, f = e, e = d + t1, d = c, c = b, b = a, a = t1 + t2;
-    }
-    h[0] += a, h[1] += b, h[2] += c, h[3] += d, h[4] += e, h[5] += f, h[6] += g, h[7] += hh;
+std::string hex(const unsigned char* digest, unsigned size) {
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(2 * size);
+    for (unsigned i = 0; i < size; ++i)
+        out += kHex[digest[i] >> 4], out += kHex[digest[i] & 0xf];
+    return out;
 }
 
 } // namespace
 
-Sha256::Sha256() : m_state{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19} {}
+void Sha256::Free::operator()(evp_md_ctx_st* ctx) const {
+    EVP_MD_CTX_free(ctx);
+}
+
+Sha256::Sha256() : m_ctx(EVP_MD_CTX_new()) {
+    if (!m_ctx || EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("libcrypto could not start a SHA-256 digest");
+}
+
+void Sha256::reset() {
+    EVP_DigestInit_ex(m_ctx.get(), EVP_sha256(), nullptr);
+    m_done = false;
+}
 
 void Sha256::update(std::string_view data) {
-    const auto* bytes = reinterpret_cast<const unsigned char*>(data.data());
-    size_t n = data.size();
-    m_length += n;
-    if (m_blockUsed > 0) {
-        size_t take = std::min(n, m_block.size() - m_blockUsed);
-        std::memcpy(m_block.data() + m_blockUsed, bytes, take);
-        m_blockUsed += take, bytes += take, n -= take;
-        if (m_blockUsed < m_block.size()) return;
-        compress(m_state, m_block.data());
-        m_blockUsed = 0;
-    }
-    for (; n >= 64; bytes += 64, n -= 64)
-        compress(m_state, bytes);
-    std::memcpy(m_block.data(), bytes, n);
-    m_blockUsed = n;
+    if (!m_done) EVP_DigestUpdate(m_ctx.get(), data.data(), data.size());
 }
 
 std::string Sha256::hexDigest() {
-    uint64_t bits = m_length * 8;
-    std::array<unsigned char, 72> pad{};
-    pad[0] = 0x80;
-    size_t padLen = (m_blockUsed < 56 ? 56 : 120) - m_blockUsed;
-    for (int i = 0; i < 8; ++i)
-        pad[padLen + 7 - i] = static_cast<unsigned char>(bits >> (8 * i));
-    update(std::string_view(reinterpret_cast<const char*>(pad.data()), padLen + 8));
-
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(64);
-    for (uint32_t word : m_state)
-        for (int shift = 28; shift >= 0; shift -= 4)
-            out += kHex[(word >> shift) & 0xf];
-    return out;
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned size = 0;
+    if (m_done) return {};
+    EVP_DigestFinal_ex(m_ctx.get(), digest, &size);
+    m_done = true;
+    return hex(digest, size);
 }
 
 std::string sha256Hex(std::string_view data) {
-    Sha256 h;
-    h.update(data);
-    return h.hexDigest();
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned size = 0;
+    if (EVP_Digest(data.data(), data.size(), digest, &size, EVP_sha256(), nullptr) != 1)
+        throw std::runtime_error("libcrypto could not compute a SHA-256 digest");
+    return hex(digest, size);
 }
 
 } // namespace baton::core

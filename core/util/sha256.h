@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-/// SHA-256 of a byte string, as lowercase hex; used to content-address prompts, responses and task sets.
+/// SHA-256 of a byte string, as lowercase hex; used to content-address prompts, responses and
+/// task sets. OpenSSL's libcrypto computes it (with the CPU's SHA instructions where there are).
 
-#include <array>
-#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
+
+struct evp_md_ctx_st;
 
 namespace baton::core {
 
@@ -19,13 +21,14 @@ public:
     void update(std::string_view data);
     /// Ends the hash; update() after it starts nothing new (call reset() first).
     std::string hexDigest();
-    void reset() { *this = Sha256(); }
+    void reset();
 
 private:
-    std::array<uint32_t, 8> m_state;
-    std::array<unsigned char, 64> m_block{};
-    size_t m_blockUsed = 0;
-    uint64_t m_length = 0;
+    struct Free {
+        void operator()(evp_md_ctx_st* ctx) const;
+    };
+    std::unique_ptr<evp_md_ctx_st, Free> m_ctx;
+    bool m_done = false;
 };
 
 } // namespace baton::core

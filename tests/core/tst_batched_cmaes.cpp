@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "training/batched_cmaes.h"
 
+#include <QFile>
 #include <QTest>
 
 #include <cmath>
@@ -48,6 +49,19 @@ struct Search {
 class TestBatchedCmaes : public QObject {
     Q_OBJECT
 private slots:
+    // pagmo is a module opened when a search is first made, not a library every program loads
+    // at start (its static initialisers cost each process about 0.1 s of CPU).
+    void pagmoIsLoadedOnlyWhenASearchIsMade() {
+        auto pagmoMapped = [] {
+            QFile maps("/proc/self/maps");
+            return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libpagmo");
+        };
+        QVERIFY(!pagmoMapped());
+        QVERIFY(BatchedCmaes::available());
+        Search search(1);
+        QVERIFY(pagmoMapped());
+    }
+
     void everyGenerationIsPlayedAsOneBatch() {
         Search search(7);
         search.cmaes.start(nearZero(8));

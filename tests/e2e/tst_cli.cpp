@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 
+#include <QProcessEnvironment>
 #include <QTest>
 
 using baton::test::CliResult;
@@ -57,6 +58,23 @@ private slots:
         QCOMPARE(sweepOut.exitCode, 2);
         QVERIFY2(sweepOut.err.contains("--out writes one policy"), qPrintable(sweepOut.err));
         QCOMPARE(runCli(train + QStringList{"--per-model", "0"}).exitCode, 2);
+    }
+
+    // Training opens the CMA-ES module at first use; when it cannot, the error names it and where
+    // it was looked for, and nothing is trained or spent.
+    void aMissingSearchModuleIsNamed() {
+        QTemporaryDir dir;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        QString missing = dir.filePath("libbaton_cmaes.so");
+        env.insert("BATON_CMAES_MODULE", missing);
+        auto r = runCli({"coordinator", "train", "--pool", "demo", "--tasks", "demo", "--db", dir.filePath("w.db"),
+                         "--max-cost", "1", "--generations", "1"},
+                        env);
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("CMA-ES module") && r.err.contains(missing.toUtf8()) &&
+                     r.err.contains("BATON_CMAES_MODULE"),
+                 r.err.constData());
+        QVERIFY2(!r.out.contains("generation"), r.out.constData());
     }
 
     void poolValidate() {
