@@ -156,7 +156,9 @@ private slots:
         }
         QCOMPARE(routedTo.size(), items);
         // The outcome's cost is the embedding's plus the answer's.
-        for (const auto& o : loadOutcomes(*bench.freshReader(), first->runId).value()) {
+        const auto outcomes = loadOutcomes(*bench.freshReader(), first->runId).value();
+        QCOMPARE(outcomes.size(), items);
+        for (const auto& o : outcomes) {
             Money job;
             for (const auto& c : calls)
                 if (c.itemId == o.itemId) job += *c.cost;
@@ -217,6 +219,58 @@ private slots:
         QVERIFY(bench.calls(run->runId).empty());
     }
 
+    void cancelledRunResumesWithoutPayingAnEmbeddingTwice() {
+        SimProfile profile = baton::test::quietProfile();
+        profile.timeScale = 0.1; // answers take a little time, so some jobs are in flight when cancelled
+        Bench bench(generateDemoTasks(6, 10), profile);
+        const Pool pool = withRouter(demoPool(), "emb");
+        saveEmbeddingRouter(bench, pool, *pool.findModel("sim/nano"), "emb");
+        std::stop_source stop;
+        RunSettings settings;
+        settings.strategies = {"learned"};
+        settings.baselines = false;
+        settings.useCache = false;
+        int seen = 0;
+        auto first = startRun(bench.inputs(), pool, bench.tasks, settings, bench.env(), stop.get_token(),
+                              [&](const RunProgress&) {
+                                  if (++seen == 10) stop.request_stop();
+                              });
+        QVERIFY2(first, first ? "" : first.error().describe().c_str());
+        QCOMPARE(first->status, std::string("cancelled"));
+        QVERIFY(first->completed < int64_t(bench.tasks.items.size()));
+
+        auto resumed = resumeRun(bench.inputs(), first->runId, std::nullopt, bench.env(), {}, {});
+        QVERIFY2(resumed, resumed ? "" : resumed.error().describe().c_str());
+        QCOMPARE(resumed->status, std::string("completed"));
+        auto calls = bench.calls(first->runId);
+        // Every item's embedding was paid exactly once over both passes (a finished one is taken
+        // from the interrupted pass's log and the cache, not sent again nor logged again)...
+        std::map<std::string, int> paidEmbeddings;
+        std::map<std::string, Money> okCost;
+        int cancelledAnswers = 0; // items whose embedding finished before the cancel, their answer not
+        for (const auto& c : calls)
+            cancelledAnswers += c.role == CallRole::Answer && c.status == CallStatus::Cancelled;
+        QVERIFY(cancelledAnswers > 0);
+        for (const auto& c : calls) {
+            QVERIFY(!(c.role == CallRole::Embed && c.cacheHit));
+            if (c.status != CallStatus::Ok) continue;
+            if (c.role == CallRole::Embed) ++paidEmbeddings[c.itemId];
+            okCost[c.itemId] += c.cost.value();
+        }
+        QCOMPARE(paidEmbeddings.size(), bench.tasks.items.size());
+        for (const auto& [item, n] : paidEmbeddings)
+            QVERIFY2(n == 1, item.c_str());
+        // ...and each outcome's cost is its embedding's plus its answer's.
+        auto outcomes = loadOutcomes(*bench.freshReader(), first->runId).value();
+        int64_t complete = 0;
+        for (const auto& o : outcomes) {
+            if (o.status != OutcomeStatus::Complete) continue;
+            ++complete;
+            QCOMPARE(o.cost.value().pico, okCost.at(o.itemId).pico);
+        }
+        QCOMPARE(complete, int64_t(bench.tasks.items.size()));
+    }
+
     void poolWithoutTheEmbedderIsRefusedNamingIt() {
         Bench bench(generateDemoTasks(1, 1), baton::test::quietProfile());
         ModelSpec embedder;
@@ -253,7 +307,9 @@ private slots:
             }
         }
         QCOMPARE(embedCalls(calls).size(), items);
-        for (const auto& o : loadOutcomes(*bench.freshReader(), run->runId).value())
+        const auto outcomes = loadOutcomes(*bench.freshReader(), run->runId).value();
+        QCOMPARE(outcomes.size(), items);
+        for (const auto& o : outcomes)
             QVERIFY(!o.cost); // the job's cost includes an unknown one
     }
 };
