@@ -58,10 +58,12 @@ OutcomeMatrix trainingMatrix(const Pool& pool) {
 
 /// Trains router `name` on embeddings from pool model `embedder` (the simulator's vectors, made
 /// here the way the simulator makes them) and saves it in the bench's workspace as version 1.
-void saveEmbeddingRouter(Bench& bench, const Pool& pool, const ModelSpec& embedder, const std::string& name) {
+/// `identity`: the embedder recorded, when not `embedder`'s own.
+void saveEmbeddingRouter(Bench& bench, const Pool& pool, const ModelSpec& embedder, const std::string& name,
+                         const std::string& identity = "") {
     OutcomeMatrix m = trainingMatrix(pool);
     auto table = std::make_shared<PromptEmbeddings>();
-    table->embedder = embedderIdentity(embedder, bench.env());
+    table->embedder = identity.empty() ? embedderIdentity(embedder, bench.env()) : identity;
     table->model = embedder.name;
     table->dims = 256;
     for (const auto& p : m.prompts)
@@ -269,6 +271,22 @@ private slots:
             QCOMPARE(o.cost.value().pico, okCost.at(o.itemId).pico);
         }
         QCOMPARE(complete, int64_t(bench.tasks.items.size()));
+    }
+
+    void vectorsFromAnotherEmbedderFailTheItemSayingSo() {
+        Bench bench(generateDemoTasks(1, 5), baton::test::quietProfile()); // 30 items: 25 failing alike stop the run
+        const Pool pool = withRouter(demoPool(), "emb");
+        // Trained on sim/nano of another simulator (another profile): not the vectors served here.
+        saveEmbeddingRouter(bench, pool, *pool.findModel("sim/nano"), "emb", "sim sim://elsewhere sim/nano");
+        auto run = bench.run(pool, {"learned"}, false);
+        QVERIFY2(run, run ? "" : run.error().describe().c_str());
+        QCOMPARE(run->completed, int64_t(0));
+        QVERIFY(run->failed > 0);
+        QVERIFY2(run->stopReason.find("router emb@1 was trained on embeddings from sim sim://elsewhere sim/nano, but "
+                                      "model sim/nano here is sim sim://test sim/nano") != std::string::npos,
+                 run->stopReason.c_str());
+        for (const auto& c : bench.calls(run->runId))
+            QVERIFY(c.role == CallRole::Embed); // no item was routed on the wrong vectors
     }
 
     void poolWithoutTheEmbedderIsRefusedNamingIt() {
