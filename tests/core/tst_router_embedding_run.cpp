@@ -5,11 +5,13 @@
 // workspace's embedding cache on the next run, and refused when the pool lacks the embedder.
 
 #include "core_printers.h"
+#include "engine/cached_estimate.h"
 #include "learn/router_artifact.h"
 #include "model/token_estimate.h"
 #include "pricing/price_resolution.h"
 #include "replay/router_fit.h"
 #include "run/embedding_client.h"
+#include "run/worst_case.h"
 #include "run_bench.h"
 #include "sim/demo_tasks.h"
 #include "store/embedding_cache.h"
@@ -197,6 +199,33 @@ private slots:
                 answers += *c.cost;
             }
         QCOMPARE(second->spent.pico, answers.pico); // nothing paid for the embeddings
+    }
+
+    void estimateCountsOneEmbeddingPerItem() {
+        Bench bench(generateDemoTasks(1, 2), baton::test::quietProfile());
+        const Pool pool = withRouter(demoPool(), "emb");
+        const ModelSpec& nano = *pool.findModel("sim/nano");
+        saveEmbeddingRouter(bench, pool, nano, "emb");
+        RunSettings settings;
+        settings.strategies = {"learned"};
+        settings.baselines = false;
+        const PriceBook& prices = bench.inputs().prices;
+        RunEstimate without = estimateRun(pool, bench.tasks, settings, prices);
+        RunEstimate with = estimateWithCache(*bench.freshReader(), pool, bench.tasks, settings, prices).value();
+        const PriceEntry* price = resolvePrice(nano, prices);
+        Money likely, worst;
+        for (const auto& item : bench.tasks.items) {
+            likely += Money::perTokenFromPerMillion(*price->prices.input) * estimateTokens(item.prompt());
+            worst += *embeddingWorstCase(*price, {item.prompt()});
+        }
+        QVERIFY(likely.pico > 0 && worst.pico > likely.pico);
+        QCOMPARE(with.low.pico - without.low.pico, likely.pico);
+        QCOMPARE(with.expected.pico - without.expected.pico, likely.pico);
+        QCOMPARE(with.high.pico - without.high.pico, worst.pico);
+        // The high bound holds: the run spends no more than it.
+        auto run = bench.run(pool, {"learned"}, false);
+        QVERIFY2(run, run ? "" : run.error().describe().c_str());
+        QVERIFY(run->spent.pico <= with.high.pico);
     }
 
     void budgetCapBelowTheEmbeddingsWorstCaseStopsBeforeSending() {
