@@ -49,11 +49,11 @@ void printText(const core::RouterEvaluation& e, const std::string& calibration, 
         std::cout << "APGR and CPT(50%): n/a (two-model figures; this pool has more than two models: name a pair "
                      "with --weak and --strong to see them). AIQ compares the whole pool.\n";
     char line[320];
-    std::snprintf(line, sizeof line, "%5s %6s %5s %5s  %-23s %8s %8s %8s  %7s %7s %7s %9s  %s\n", "SEED", "TRAIN", "VAL",
-                  "TEST", "ROUTER APGR [95% CI]", "CPT50", "KNN APGR", "MF APGR", "AIQ", "KNN AIQ", "MF AIQ", "SINGLES",
-                  "ECE per model");
+    std::snprintf(line, sizeof line, "%5s %6s %5s %5s  %-23s %8s %8s %8s %10s  %7s %7s %7s %9s %9s  %s\n", "SEED", "TRAIN",
+                  "VAL", "TEST", "ROUTER APGR [95% CI]", "CPT50", "KNN APGR", "MF APGR", "RULES APGR", "AIQ", "KNN AIQ",
+                  "MF AIQ", "RULES AIQ", "SINGLES", "ECE per model");
     std::cout << line;
-    double apgr = 0, knn = 0, mf = 0, aiq = 0, knnAiq = 0, mfAiq = 0, singlesAiq = 0;
+    double apgr = 0, knn = 0, mf = 0, rules = 0, aiq = 0, knnAiq = 0, mfAiq = 0, rulesAiq = 0, singlesAiq = 0;
     for (const auto& s : e.seeds) {
         std::string ece;
         for (const auto& c : s.calibration)
@@ -61,25 +61,29 @@ void printText(const core::RouterEvaluation& e, const std::string& calibration, 
         std::string ci = std::isnan(s.routerApgr) ? "n/a" : figure(s.routerApgr, "%.3f") + " [" +
                                                                 figure(s.routerApgrCi.low, "%.3f") + ", " +
                                                                 figure(s.routerApgrCi.high, "%.3f") + "]";
-        std::snprintf(line, sizeof line, "%5llu %6zu %5zu %5zu  %-23s %8s %8s %8s  %7s %7s %7s %9s  %s\n",
+        std::snprintf(line, sizeof line, "%5llu %6zu %5zu %5zu  %-23s %8s %8s %8s %10s  %7s %7s %7s %9s %9s  %s\n",
                       (unsigned long long)s.seed, s.trainItems, s.validationItems, s.testItems, ci.c_str(),
                       figure(s.routerCpt50, "%.3f").c_str(), figure(s.knnApgr, "%.3f").c_str(),
-                      figure(s.mfApgr, "%.3f").c_str(), figure(s.routerAiq, "%.4f").c_str(),
-                      figure(s.knnAiq, "%.4f").c_str(), figure(s.mfAiq, "%.4f").c_str(),
+                      figure(s.mfApgr, "%.3f").c_str(), figure(s.rulesApgr, "%.3f").c_str(),
+                      figure(s.routerAiq, "%.4f").c_str(), figure(s.knnAiq, "%.4f").c_str(),
+                      figure(s.mfAiq, "%.4f").c_str(), figure(s.rulesAiq, "%.4f").c_str(),
                       figure(s.baselineAiq, "%.4f").c_str(), ece.c_str());
         std::cout << line;
-        apgr += s.routerApgr, knn += s.knnApgr, mf += s.mfApgr;
-        aiq += s.routerAiq, knnAiq += s.knnAiq, mfAiq += s.mfAiq, singlesAiq += s.baselineAiq;
+        apgr += s.routerApgr, knn += s.knnApgr, mf += s.mfApgr, rules += s.rulesApgr;
+        aiq += s.routerAiq, knnAiq += s.knnAiq, mfAiq += s.mfAiq, rulesAiq += s.rulesAiq, singlesAiq += s.baselineAiq;
     }
     double n = double(e.seeds.size());
     if (!e.seeds.empty())
-        std::printf("mean AIQ over %zu seeds: router (logistic) %s, mf %s, kNN %s, single models' hull %s\n",
+        std::printf("mean AIQ over %zu seeds: router (logistic) %s, mf %s, kNN %s, rules by category %s, single models' "
+                    "hull %s\n",
                     e.seeds.size(), figure(aiq / n, "%.4f").c_str(), figure(mfAiq / n, "%.4f").c_str(),
-                    figure(knnAiq / n, "%.4f").c_str(), figure(singlesAiq / n, "%.4f").c_str());
+                    figure(knnAiq / n, "%.4f").c_str(), figure(rulesAiq / n, "%.4f").c_str(),
+                    figure(singlesAiq / n, "%.4f").c_str());
     if (pair && !e.seeds.empty())
-        std::printf("mean over %zu seeds: router APGR %s, mf APGR %s, kNN APGR %s (a random router: 0.500)\n",
+        std::printf("mean over %zu seeds: router APGR %s, mf APGR %s, kNN APGR %s, rules APGR %s (a random router: "
+                    "0.500)\n",
                     e.seeds.size(), figure(apgr / n, "%.3f").c_str(), figure(mf / n, "%.3f").c_str(),
-                    figure(knn / n, "%.3f").c_str());
+                    figure(knn / n, "%.3f").c_str(), figure(rules / n, "%.3f").c_str());
 }
 
 int evalCommand(const ParsedArgs& args) {
@@ -140,7 +144,9 @@ int evalCommand(const ParsedArgs& args) {
                              {"router_cpt50", orNull(s.routerCpt50)}, {"knn_apgr", orNull(s.knnApgr)},
                              {"knn_cpt50", orNull(s.knnCpt50)}, {"router_aiq", orNull(s.routerAiq)},
                              {"knn_aiq", orNull(s.knnAiq)}, {"mf_aiq", orNull(s.mfAiq)},
-                             {"mf_apgr", orNull(s.mfApgr)}, {"mf_cpt50", orNull(s.mfCpt50)}, {"singles_aiq", orNull(s.baselineAiq)},
+                             {"mf_apgr", orNull(s.mfApgr)}, {"mf_cpt50", orNull(s.mfCpt50)}, {"rules_aiq", orNull(s.rulesAiq)},
+                             {"rules_apgr", orNull(s.rulesApgr)}, {"rules_cpt50", orNull(s.rulesCpt50)},
+                             {"singles_aiq", orNull(s.baselineAiq)},
                              {"calibration", ece}, {"router_curve", curveJson(s.router)}});
     }
     printJson({{"features", *embeddings ? core::RouterFeatures::kEmbeddings : core::RouterFeatures::kTfidf},
@@ -166,8 +172,9 @@ std::vector<Command> routerCommands() {
              "a test split stratified by category (default 30%) that the router never sees, a validation\n"
              "split of the rest (20%) for calibration; trains one L2 logistic regression per model\n"
              "(liblinear, inverse strength --c, default 1) on hashed TF-IDF of the prompt and the category,\n"
-             "and reports on the test items its lambda curve's AIQ next to kNN routing and the single\n"
-             "models, APGR with a bootstrap 95% interval and CPT(50%) for a weak/strong pair, and the\n"
+             "and reports on the test items its lambda curve's AIQ next to kNN routing, rules by category\n"
+             "(each category to the model of best mean grade - lambda x mean cost on the training items,\n"
+             "for the same lambdas as kNN) and the single models, APGR with a bootstrap 95% interval and CPT(50%) for a weak/strong pair, and the\n"
              "calibration error (ECE) of each model's P(correct) (--calibration: platt, default, or isotonic). --mf also trains matrix factorisation\n"
              "(RouteLLM's mf for N models, K factors, default 16) on the same split and reports it beside.\n"
              "With files, --db DB is where embeddings are cached (and their requests logged).\n" +

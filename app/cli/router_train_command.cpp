@@ -43,7 +43,9 @@ constexpr const char* kUsage =
     "router's figures on them (accuracy, cost, calibration) are saved with it (`router show`).\n\n";
 constexpr const char* kUsageTail =
     "The embedding calls made (and their cost) are printed; a router trained on embeddings records\n"
-    "its embedder and dimension. Pools cannot use such a router yet (run-time embedding is not built).\n";
+    "its embedder and dimension. A pool using such a router must have the embedder model: each item's\n"
+    "prompt is embedded by it at run time (from the workspace's embedding cache, or as a logged,\n"
+    "budgeted call of the run).\n";
 
 int trainCommand(const ParsedArgs& args) {
     bool json = args.has("--json");

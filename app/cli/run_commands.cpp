@@ -5,6 +5,7 @@
 #include "cli_output.h"
 #include "command.h"
 #include "bundle/report_document.h"
+#include "engine/cached_estimate.h"
 #include "eval/run_report.h"
 #include "io/html_report.h"
 #include "io/xlsx_tables.h"
@@ -126,6 +127,7 @@ int runCommand(const ParsedArgs& args) {
     if (seed) settings.seed = uint64_t(*seed);
 
     core::RunEstimate estimate = core::estimateRun(pool->pool, *tasks, settings, core::PriceBook::bundled());
+    core::addEmbeddingCalls(**reader, pool->pool, *tasks, settings, core::PriceBook::bundled(), {}, estimate);
     std::cerr << "Estimate: " << estimate.jobs << " jobs, " << core::formatUsd(estimate.low) << " to "
               << core::formatUsd(estimate.high) << " (expected about " << core::formatUsd(estimate.expected) << ")\n";
     bool capped = settings.maxCost || pool->pool.constraints.budgetPerRunUsd;

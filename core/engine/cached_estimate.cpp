@@ -1,6 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "engine/cached_estimate.h"
 #include "pools/pool_file.h"
+#include "learn/router_artifact.h"
+#include "model/token_estimate.h"
+#include "pricing/price_resolution.h"
+#include "run/worst_case.h"
 #include "store/run_store.h"
 
 namespace baton::core {
@@ -57,7 +61,38 @@ Result<RunEstimate> estimateWithCache(SqliteDb& db, const Pool& pool, const Task
                                       const RunSettings& settings, const PriceBook& prices) {
     auto answered = jobsAnsweredBefore(db, pool, tasks, settings);
     if (!answered) return std::unexpected(answered.error());
-    return estimateRun(pool, tasks, settings, prices, *answered);
+    RunEstimate estimate = estimateRun(pool, tasks, settings, prices, *answered);
+    addEmbeddingCalls(db, pool, tasks, settings, prices, *answered, estimate);
+    return estimate;
+}
+
+void addEmbeddingCalls(SqliteDb& db, const Pool& pool, const TaskSet& tasks, const RunSettings& settings,
+                       const PriceBook& prices, const std::set<JobKey>& cached, RunEstimate& estimate) {
+    for (const auto& name : settings.strategies) {
+        auto config = pool.strategies.find(name);
+        if (config == pool.strategies.end() || config->second.kind != "router") continue;
+        const nlohmann::json& selector = config->second.settings.value("router", nlohmann::json());
+        if (!selector.is_string()) continue;
+        auto router = loadRouterArtifact(db, selector.get<std::string>());
+        if (!router || !router->model.features.usesEmbeddings()) continue;
+        const ModelSpec* embedder = pool.findModel(router->model.features.embedderModel());
+        if (!embedder) continue;
+        const PriceEntry* price = resolvePrice(*embedder, prices);
+        if (!price || !price->prices.input) {
+            if (std::find(estimate.unpriced.begin(), estimate.unpriced.end(), embedder->name) == estimate.unpriced.end())
+                estimate.unpriced.push_back(embedder->name);
+            continue;
+        }
+        for (const auto& item : tasks.items) {
+            if (cached.count({name, item.id})) continue;
+            const std::string prompt = item.prompt();
+            Money likely = Money::perTokenFromPerMillion(*price->prices.input) * estimateTokens(prompt) +
+                           Money::fromUsd(price->requestFee);
+            estimate.low += likely;
+            estimate.expected += likely;
+            estimate.high += embeddingWorstCase(*price, {prompt}).value_or(Money{0});
+        }
+    }
 }
 
 } // namespace baton::core

@@ -38,6 +38,8 @@ RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& ta
     cs.seed = m_settings.seed;
     cs.stream = m_settings.stream;
     m_caller = std::make_unique<ModelCaller>(m_loop, m_logger, m_budget, m_cache.get(), cs, m_stop.get_token());
+    m_embeddings = std::make_unique<RunEmbeddingCache>(inputs.reader, m_logger);
+    m_caller->useEmbeddingCache(m_embeddings.get());
     m_budget.carryOver(prior.spent);
     m_caller->setPriorLog(std::move(prior));
 }

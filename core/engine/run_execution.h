@@ -57,6 +57,7 @@ private:
     CallLogger m_logger;
     BudgetGuard m_budget;
     std::unique_ptr<ResponseCache> m_cache;
+    std::unique_ptr<RunEmbeddingCache> m_embeddings; // always used: vectors are features, not answers
     std::unique_ptr<ModelCaller> m_caller; // built in the constructor body, once the loop exists
     HttpEventLoop m_loop; // declared last: destroyed (joined) first, while everything it may call still lives
 };

@@ -38,6 +38,9 @@ public:
                                      std::shared_ptr<const PromptEmbeddings> vectors, std::vector<std::string> categories);
 
     SparseVector vectorize(std::string_view prompt, std::string_view category) const;
+    /// Embedding features of an item whose prompt's vector the caller obtained (a pool's router
+    /// embeds each item at run time); a vector of another dimension sees the category alone.
+    SparseVector vectorize(const std::vector<float>& embedding, std::string_view category) const;
     int dimension() const { return textDimension() + int(m_categories.size()); }
     const std::vector<std::string>& categories() const { return m_categories; }
     const TfidfVectorizer& text() const { return m_text; }
@@ -52,6 +55,7 @@ public:
     void attach(std::shared_ptr<const PromptEmbeddings> vectors) { m_vectors = std::move(vectors); }
 
 private:
+    void appendCategory(SparseVector& v, std::string_view category) const;
     int textDimension() const { return usesEmbeddings() ? m_dims : m_text.buckets(); }
     TfidfVectorizer m_text;
     std::vector<std::string> m_categories;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "replay/router_evaluation.h"
+#include "replay/category_rules_replay.h"
 #include "eval/frontier.h"
 #include "replay/gap_recovered.h"
 #include "replay/item_split.h"
@@ -97,6 +98,7 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         if (o.compareKnn) r.knn = SimilarityReplay(priced, outer.train, outer.test, o.k).curve(strong, o.points);
         for (auto& p : r.knn)
             p.strategy = "knn";
+        if (o.compareRules) r.rules = CategoryRulesReplay(priced, outer.train, outer.test).curve(strong, o.points);
         if (o.compareMf) {
             RouterTrainOptions mfOptions = o.train;
             mfOptions.learner = "mf";
@@ -118,6 +120,7 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         r.routerAiq = curveAiq(r.router, usd, lo, hi);
         r.knnAiq = curveAiq(r.knn, usd, lo, hi);
         if (!r.mf.empty()) r.mfAiq = curveAiq(r.mf, usd, lo, hi);
+        if (!r.rules.empty()) r.rulesAiq = curveAiq(r.rules, usd, lo, hi);
         r.baselineAiq = curveAiq(r.baselines, usd, lo, hi);
         if (strong) {
             double weakAcc = r.baselines[*weak].accuracy, strongAcc = r.baselines[*strong].accuracy;
@@ -125,6 +128,10 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
             r.knnApgr = averagePgr(sharePoints(r.knn), weakAcc, strongAcc);
             if (!r.mf.empty()) r.mfApgr = averagePgr(sharePoints(r.mf), weakAcc, strongAcc);
             if (!r.mf.empty()) r.mfCpt50 = callPerformanceThreshold(sharePoints(r.mf), weakAcc, strongAcc, 0.5);
+            if (!r.rules.empty()) {
+                r.rulesApgr = averagePgr(sharePoints(r.rules), weakAcc, strongAcc);
+                r.rulesCpt50 = callPerformanceThreshold(sharePoints(r.rules), weakAcc, strongAcc, 0.5);
+            }
             r.routerCpt50 = callPerformanceThreshold(sharePoints(r.router), weakAcc, strongAcc, 0.5);
             r.knnCpt50 = callPerformanceThreshold(sharePoints(r.knn), weakAcc, strongAcc, 0.5);
             r.routerApgrCi = apgrInterval(priced, predictions, lambdas, *weak, *strong, o.bootstrap, seed);

@@ -3,7 +3,8 @@
 /// The honest measure of a learned router on an outcome matrix: for each seed, a test split
 /// (stratified by category) the router never sees, a validation split from the rest for its
 /// calibration, and on the test items its 100-point lambda curve next to kNN (similarity routing,
-/// learnt on the same training items), every single model and the random mix: AIQ, and for a
+/// learnt on the same training items), rules (category -> model, written from the same training
+/// items: replay/category_rules_replay.h), every single model and the random mix: AIQ, and for a
 /// weak/strong pair APGR and CPT(50%) with a bootstrap 95% interval over test items.
 
 #include "learn/router_training.h"
@@ -20,6 +21,7 @@ struct RouterEvaluationOptions {
     size_t k = 10;          ///< kNN's neighbours
     bool compareKnn = true; ///< also replay kNN routing (its brute-force neighbours are the slow part)
     bool compareMf = false; ///< also train matrix factorisation (learner "mf") on the same split
+    bool compareRules = true; ///< also replay category rules written from the same training items
     std::string weak, strong; ///< empty: the two models of a two-model matrix
     int points = 100;
     int bootstrap = 200; ///< resamples of the test items for the APGR interval
@@ -32,10 +34,11 @@ struct Interval95 {
 struct RouterSeedResult {
     uint64_t seed = 0;
     size_t trainItems = 0, validationItems = 0, testItems = 0;
-    std::vector<RoutePoint> router, knn, mf, baselines;
+    std::vector<RoutePoint> router, knn, mf, rules, baselines;
     double routerAiq = NAN, knnAiq = NAN, baselineAiq = NAN; ///< baselineAiq: of the single models' hull
     double routerApgr = NAN, knnApgr = NAN, routerCpt50 = NAN, knnCpt50 = NAN;
     double mfAiq = NAN, mfApgr = NAN, mfCpt50 = NAN;
+    double rulesAiq = NAN, rulesApgr = NAN, rulesCpt50 = NAN;
     Interval95 routerApgrCi;
     std::vector<CalibrationReport> calibration; ///< per model, on the test items
 };

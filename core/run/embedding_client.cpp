@@ -7,6 +7,7 @@
 #include "providers/endpoint.h"
 #include "providers/endpoint_extras.h"
 #include "providers/provider_adapter.h"
+#include "run/worst_case.h"
 #include "store/embedding_cache.h"
 #include "util/clock.h"
 #include "util/redact.h"
@@ -35,10 +36,7 @@ CallCost costOf(const PriceEntry* price, const std::string& modelName, std::opti
 /// Refuses a request whose worst case would take the spend past `cap` (see EmbeddingOptions).
 Status checkBudget(const PriceEntry* price, const std::string& modelName, const std::vector<std::string>& chunk,
                    const EmbeddingResult& sofar, Money cap) {
-    int64_t bound = 0; // tokens: no tokenizer makes more than one per byte, plus a few markers per text
-    for (const auto& text : chunk)
-        bound += int64_t(text.size()) + 16;
-    CallCost worst = costOf(price, modelName, bound);
+    CallCost worst = costOf(price, modelName, embeddingTokenBound(chunk));
     if (!worst.computed)
         return fail(ErrorKind::BadInput, "model \"" + modelName + "\" has no input price, so the embedding budget " +
                                              formatUsd(cap) + " cannot be kept; give it a price in the pool");
@@ -53,9 +51,12 @@ Status checkBudget(const PriceEntry* price, const std::string& modelName, const 
 
 std::string embedderIdentity(const ModelSpec& model, const RunEnvironment& env) {
     // The simulator's port changes every start; what it simulates does not.
-    std::string where = model.provider == ProviderKind::Sim ? "sim://" + env.simIdentity
-                                                            : baseUrlFor(model, env.simBaseUrl);
-    return std::string(toString(model.provider)) + " " + where + " " + model.remoteModel;
+    return embedderIdentityAt(model, model.provider == ProviderKind::Sim ? "sim://" + env.simIdentity
+                                                                         : baseUrlFor(model, env.simBaseUrl));
+}
+
+std::string embedderIdentityAt(const ModelSpec& model, const std::string& stableBase) {
+    return std::string(toString(model.provider)) + " " + stableBase + " " + model.remoteModel;
 }
 
 Result<EmbeddingResult> embedTexts(HttpEventLoop& loop, const ModelSpec& model, const RunEnvironment& env,

@@ -46,6 +46,8 @@ struct EmbeddingResult {
 /// What identifies the vectors `model` makes: provider, endpoint (the simulator by what it
 /// simulates, not its port) and remote model id. Never contains a key.
 std::string embedderIdentity(const ModelSpec& model, const RunEnvironment& env);
+/// The same, for `model` at `stableBase` (its base URL, or "sim://<simIdentity>" for the simulator).
+std::string embedderIdentityAt(const ModelSpec& model, const std::string& stableBase);
 
 /// Embeds `texts` (duplicates are sent once). `workspace` (may be null: no cache, no log) is read
 /// for cached vectors and receives the new ones and one embedding_calls row per request.

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace baton::core {
 
@@ -24,6 +25,9 @@ struct CallRequest {
     std::string parentNodeId;
     CallRole role = CallRole::Answer;
     Reason reason;
+    /// Set for an embeddings call (role Embed): the text whose vector is asked; `spec` is unused.
+    /// The vector comes from the workspace's embedding cache when it is there.
+    std::optional<std::string> embedText;
 };
 
 struct ModelCallResult {
@@ -35,6 +39,8 @@ struct ModelCallResult {
     int attempts = 0;
     double latencyMs = 0;
     std::string finishReason;
+    std::vector<float> embedding; ///< an embeddings call's vector
+    std::string embedder;         ///< an embeddings call's embedder identity (provider, endpoint, model)
     bool ok() const { return error == CallError::None; }
 };
 

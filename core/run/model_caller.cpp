@@ -6,6 +6,10 @@
 #include "store/call_log.h"
 #include "run/worst_case.h"
 #include "providers/endpoint_extras.h"
+#include "providers/embeddings_request.h"
+#include "model/token_estimate.h"
+#include "run/embedding_client.h"
+#include "util/sha256.h"
 #include "util/redact.h"
 
 #include <algorithm>
@@ -25,10 +29,12 @@ struct Verdict {
     std::string errorText;
     AttemptFacts facts;
     bool maybeBilled = false;
+    std::vector<float> embedding; ///< an embeddings call's vector
 };
 
+/// `embeddingsOf`: the provider of an embeddings call, whose 2xx body is read as one vector.
 Verdict judge(const ProviderAdapter& adapter, const HttpResult& r, const std::string& body, StreamDecoder* decoder,
-              std::optional<ProviderError> streamError) {
+              std::optional<ProviderError> streamError, std::optional<ProviderKind> embeddingsOf = std::nullopt) {
     Verdict v;
     v.facts.headers = r.headers;
     v.facts.deliveredContent = decoder && decoder->deliveredContent();
@@ -74,6 +80,19 @@ Verdict judge(const ProviderAdapter& adapter, const HttpResult& r, const std::st
             return v;
         }
         v.facts.httpStatus = 500; // treated like a server error: retried unless content was delivered
+        v.maybeBilled = true;
+        return v;
+    }
+    if (embeddingsOf) {
+        auto vectors = parseEmbeddingsResponse(*embeddingsOf, body, 1);
+        if (vectors) {
+            v.ok = true, v.embedding = std::move(vectors->vectors.front());
+            v.reply.usage = embeddingsUsage(vectors->promptTokens);
+            return v;
+        }
+        v.error = CallError::Malformed;
+        v.errorText = "unreadable embeddings response: " + vectors.error().message;
+        v.facts.transportError = true; // a garbled 200 is retried like a broken connection
         v.maybeBilled = true;
         return v;
     }
@@ -202,6 +221,7 @@ struct ModelCaller::Prepared {
     const ModelSpec* model = nullptr;
     const ProviderAdapter* adapter = nullptr;
     std::string baseUrl, canonical, node, cacheKey, key;
+    std::string embedder, textHash; ///< an embeddings call's identity and text key
     std::map<std::string, std::string> secretHeaders; ///< the key_ref headers' values
     const PriceEntry* price = nullptr;
     std::optional<Money> worst; ///< the budget reservation of one attempt; nullopt without a price
@@ -214,16 +234,23 @@ ModelCaller::Prepared ModelCaller::prepare(CallRequest req) const {
     p.model = req.model;
     p.adapter = &adapterFor(p.model->provider);
     p.baseUrl = m_settings.baseUrlFor(*p.model);
-    if (m_settings.stream) req.spec.stream = true;
-    if (!req.spec.maxOutputTokens) req.spec.maxOutputTokens = p.model->maxOutputTokens.value_or(kDefaultMaxOutput);
     // The simulator's port changes every start; what it simulates does not.
     const std::string stableBase =
         p.model->provider == ProviderKind::Sim ? "sim://" + m_settings.simIdentity : p.baseUrl;
-    p.canonical = p.adapter->canonicalBody(*p.model, stableBase, req.spec);
     p.node = nodeKey(req.itemId, req.strategy, req.nodeId);
-    p.cacheKey = ResponseCache::key(p.canonical, req.spec.sample);
     p.price = resolvePrice(*p.model, *m_settings.prices);
-    p.worst = p.price ? worstCaseCost(*p.price, req.spec.messages, *req.spec.maxOutputTokens) : std::nullopt;
+    if (req.embedText) {
+        p.embedder = embedderIdentityAt(*p.model, stableBase);
+        p.textHash = sha256Hex(*req.embedText);
+        p.canonical = embeddingsRequestText(p.embedder, *req.embedText);
+        p.worst = p.price ? embeddingWorstCase(*p.price, {*req.embedText}) : std::nullopt;
+    } else {
+        if (m_settings.stream) req.spec.stream = true;
+        if (!req.spec.maxOutputTokens) req.spec.maxOutputTokens = p.model->maxOutputTokens.value_or(kDefaultMaxOutput);
+        p.canonical = p.adapter->canonicalBody(*p.model, stableBase, req.spec);
+        p.cacheKey = ResponseCache::key(p.canonical, req.spec.sample);
+        p.worst = p.price ? worstCaseCost(*p.price, req.spec.messages, *req.spec.maxOutputTokens) : std::nullopt;
+    }
     auto logged = m_prior.lastAttempt.find(p.node);
     p.attemptsBefore = logged == m_prior.lastAttempt.end() ? 0 : logged->second;
     Call& row = p.row;
@@ -235,7 +262,31 @@ ModelCaller::Prepared ModelCaller::prepare(CallRequest req) const {
     return p;
 }
 
+std::optional<ModelCallResult> ModelCaller::reuseEmbedding(Prepared& p) {
+    auto vector = m_embeddings ? m_embeddings->lookup(p.embedder, p.textHash) : std::nullopt;
+    if (!vector) return std::nullopt; // sent again even when a resumed run's log has it: the vector is what counts
+    ModelCallResult out;
+    out.embedder = p.embedder;
+    if (auto prior = m_prior.finished.find(p.node); prior != m_prior.finished.end()) {
+        out.usage = prior->second.usage, out.cost = prior->second.cost, out.latencyMs = prior->second.latencyMs;
+        out.embedding = std::move(*vector);
+        return out;
+    }
+    // Nothing is sent or spent. As for the response cache the row keeps the list price (of the
+    // text's estimated tokens: the cache keeps no usage), marked estimated and a cache hit.
+    Call& row = p.row;
+    row.status = CallStatus::Ok, row.cacheHit = true, row.costEstimated = true;
+    row.usage = embeddingsUsage(estimateTokens(*p.req.embedText));
+    row.cost = p.price ? computeCost(*p.price, row.usage).computed : std::nullopt;
+    row.startedAtMs = row.finishedAtMs = nowMs();
+    m_logger.log(row, p.canonical, embeddingsResponseText(vector->size(), true));
+    out.usage = row.usage, out.cost = row.cost;
+    out.embedding = std::move(*vector);
+    return out;
+}
+
 std::optional<ModelCallResult> ModelCaller::reuse(Prepared& p) {
+    if (p.req.embedText) return reuseEmbedding(p);
     ModelCallResult out;
     if (auto prior = m_prior.finished.find(p.node); prior != m_prior.finished.end()) {
         out.text = prior->second.text, out.usage = prior->second.usage, out.cost = prior->second.cost;
@@ -265,7 +316,13 @@ std::optional<ModelCallResult> ModelCaller::refuse(Prepared& p) {
     const ModelSpec& model = *p.model;
     if (!p.worst && m_budget.cap()) {
         out.error = CallError::NoPrice;
-        out.errorText = "model " + model.name + " has no price, so its cost cannot be kept under the cap; add a price";
+        out.errorText = "model " + model.name + " has no " + (p.req.embedText ? "input " : "") +
+                        "price, so its cost cannot be kept under the cap; add a price";
+        return out;
+    }
+    if (p.req.embedText && model.provider == ProviderKind::Anthropic) {
+        out.error = CallError::Provider;
+        out.errorText = buildEmbeddingsRequest(model, "", "", {""}).error().message;
         return out;
     }
     if (!model.headers.empty()) {
@@ -309,16 +366,18 @@ Async<std::optional<AttemptFacts>> ModelCaller::attempt(Prepared& p, int number,
     out.attempts = number;
     row.attempt = p.attemptsBefore + number;
     row.startedAtMs = nowMs();
-    HttpRequest http = p.adapter->buildRequest(*p.model, p.baseUrl, p.req.spec, p.key);
+    HttpRequest http = p.req.embedText ? buildEmbeddingsRequest(*p.model, p.baseUrl, p.key, {*p.req.embedText}).value()
+                                        : p.adapter->buildRequest(*p.model, p.baseUrl, p.req.spec, p.key);
     applyEndpointExtras(http, *p.model, p.secretHeaders);
     http.timeouts = m_settings.timeouts;
-    auto decoder = p.req.spec.stream ? p.adapter->streamDecoder() : nullptr;
+    auto decoder = p.req.spec.stream && !p.req.embedText ? p.adapter->streamDecoder() : nullptr;
     std::string body;
     std::optional<ProviderError> streamError;
     std::optional<double> firstContentMs;
     auto sending = send(std::move(http), decoder.get(), body, streamError, firstContentMs);
     HttpResult r = co_await sending;
-    Verdict v = judge(*p.adapter, r, body, decoder.get(), streamError);
+    Verdict v = judge(*p.adapter, r, body, decoder.get(), streamError,
+                      p.req.embedText ? std::optional<ProviderKind>(p.model->provider) : std::nullopt);
 
     row.finishedAtMs = nowMs();
     row.httpStatus = r.status ? std::optional<int>(int(r.status)) : std::nullopt;
@@ -349,9 +408,17 @@ Async<std::optional<AttemptFacts>> ModelCaller::attempt(Prepared& p, int number,
                                                    : CallStatus::Error;
     row.error = redactSecrets(v.errorText, m_secrets);
     std::string responseText =
-        v.ok ? redactSecrets(v.reply.text, m_secrets) : redactSecrets(body.substr(0, 4096), m_secrets);
+        v.ok ? (p.req.embedText ? embeddingsResponseText(v.embedding.size(), false) : redactSecrets(v.reply.text, m_secrets))
+             : redactSecrets(body.substr(0, 4096), m_secrets);
     m_logger.log(row, p.canonical, responseText);
 
+    if (v.ok && p.req.embedText) {
+        out.error = CallError::None, out.errorText.clear();
+        out.usage = v.reply.usage, out.embedder = p.embedder;
+        if (m_embeddings) m_embeddings->store(p.embedder, p.textHash, v.embedding, nowMs());
+        out.embedding = std::move(v.embedding);
+        co_return retryOn;
+    }
     if (v.ok) {
         out.text = std::move(responseText), out.usage = v.reply.usage, out.finishReason = v.reply.finishReason;
         out.error = CallError::None, out.errorText.clear();

@@ -4,6 +4,9 @@
 /// attempt becomes a logged Call with its cost (known, estimated or unknown; an attempt that may
 /// have been billed is marked); the budget guard reserves each attempt's worst case first.
 /// Responses come from a resumed run's own log or the response cache before anything is sent.
+/// Embeddings calls (CallRequest::embedText) go the same way: budgeted at input price x the
+/// text's bytes + 16, retried, logged with their cost, the vector read from and kept in the
+/// workspace's embedding cache.
 
 #include "net/http_event_loop.h"
 #include "net/retry_policy.h"
@@ -12,6 +15,7 @@
 #include "run/model_call.h"
 #include "run/budget_guard.h"
 #include "run/call_logger.h"
+#include "run/embedding_call.h"
 #include "run/response_cache.h"
 #include "run/async.h"
 #include "store/prior_calls.h"
@@ -33,6 +37,8 @@ public:
 
     Async<ModelCallResult> call(CallRequest request);
 
+    /// Where embeddings calls look for vectors first and keep the ones they make (none: no cache).
+    void useEmbeddingCache(RunEmbeddingCache* cache) { m_embeddings = cache; }
     /// (item, strategy, node) -> the finished call, from the interrupted run being resumed.
     void setPriorLog(PriorLog prior) { m_prior = std::move(prior); }
     /// Keys resolved so far, for redaction everywhere.
@@ -48,6 +54,9 @@ private:
     Prepared prepare(CallRequest request) const;
     /// The call's answer without sending it: from the resumed run's log, or the response cache.
     std::optional<ModelCallResult> reuse(Prepared& p);
+    /// An embeddings call's vector without sending it: from the embedding cache (logged as a
+    /// cache hit at its list price, or taken from the resumed run's log when it finished there).
+    std::optional<ModelCallResult> reuseEmbedding(Prepared& p);
     /// Why the call cannot be sent at all (no price under a cap, no key); also resolves the key.
     std::optional<ModelCallResult> refuse(Prepared& p);
     /// One attempt: sent, judged, logged and settled with the budget, folded into `out`. Returns
@@ -63,6 +72,7 @@ private:
     CallLogger& m_logger;
     BudgetGuard& m_budget;
     ResponseCache* m_cache;
+    RunEmbeddingCache* m_embeddings = nullptr;
     CallerSettings m_settings;
     std::stop_token m_stop;
     Rng m_jitter;

@@ -20,6 +20,24 @@ Async<ModelCallResult> StrategyContext::ask(const ModelSpec& model, std::vector<
     request.parentNodeId = std::move(parentNodeId);
     request.role = role;
     request.reason = std::move(reason);
+    return send(std::move(request));
+}
+
+Async<ModelCallResult> StrategyContext::embed(const ModelSpec& model, std::string text, std::string nodeId,
+                                             std::string parentNodeId, Reason reason) {
+    CallRequest request;
+    request.model = &model;
+    request.embedText = std::move(text);
+    request.itemId = m_item.id;
+    request.strategy = m_strategy;
+    request.nodeId = std::move(nodeId);
+    request.parentNodeId = std::move(parentNodeId);
+    request.role = CallRole::Embed;
+    request.reason = std::move(reason);
+    return send(std::move(request));
+}
+
+Async<ModelCallResult> StrategyContext::send(CallRequest request) {
     auto pending = m_caller.call(std::move(request)); // named: see Async in run/async.h
     ModelCallResult result = co_await pending;
     m_calls += result.attempts > 0 ? result.attempts : (result.ok() ? 1 : 0); // a reused answer was one call

@@ -28,6 +28,11 @@ public:
     /// `sample` picks another sample of the same request (its "seed").
     Async<ModelCallResult> ask(const ModelSpec& model, std::vector<Message> messages, CallRole role, std::string nodeId,
                               std::string parentNodeId, Reason reason, int64_t sample = 0);
+    /// The embedding of `text` by `model`'s embeddings endpoint, as routing-tree node `nodeId`
+    /// (role Embed): from the workspace's embedding cache, or an embeddings call of the run
+    /// (budgeted, retried, logged with its cost like any call). The vector is in `embedding`.
+    Async<ModelCallResult> embed(const ModelSpec& model, std::string text, std::string nodeId, std::string parentNodeId,
+                                Reason reason);
     /// Records the decision taken on a node after its call (a gate's score against its threshold).
     void annotate(const std::string& nodeId, const Reason& reason);
 
@@ -38,6 +43,8 @@ public:
     double latencyMs() const { return m_latencyMs; }
 
 private:
+    Async<ModelCallResult> send(CallRequest request);
+
     ModelCaller& m_caller;
     const Pool& m_pool;
     std::string m_strategy;

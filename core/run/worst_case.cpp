@@ -30,4 +30,21 @@ std::optional<Money> worstCaseCost(const PriceEntry& entry, const std::vector<Me
            Money::perTokenFromPerMillion(outputPrice) * maxOutputTokens + Money::fromUsd(entry.requestFee);
 }
 
+int64_t embeddingTokenBound(const std::vector<std::string>& texts) {
+    int64_t bound = 0;
+    for (const auto& t : texts)
+        bound += int64_t(t.size()) + 16;
+    return bound;
+}
+
+std::optional<Money> embeddingWorstCase(const PriceEntry& entry, const std::vector<std::string>& texts) {
+    int64_t tokens = embeddingTokenBound(texts);
+    TokenPrices p = entry.prices;
+    if (entry.longContext && tokens > entry.longContext->thresholdTokens && entry.longContext->prices.input)
+        p.input = entry.longContext->prices.input;
+    if (!p.input) return std::nullopt;
+    double inputPrice = std::max({*p.input, p.cacheWrite.value_or(0), p.cachedInput.value_or(0)});
+    return Money::perTokenFromPerMillion(inputPrice) * tokens + Money::fromUsd(entry.requestFee);
+}
+
 } // namespace baton::core

@@ -74,8 +74,9 @@ Result<StrategyConfig> routerStrategyFor(const Pool& pool, const std::string& se
 }
 
 RouterStrategy::RouterStrategy(std::vector<const ModelSpec*> models, RouterArtifact router, double lambda,
-                               std::string lambdaFrom)
-    : m_models(std::move(models)), m_router(std::move(router)), m_lambda(lambda), m_lambdaFrom(std::move(lambdaFrom)) {}
+                               std::string lambdaFrom, const ModelSpec* embedder)
+    : m_models(std::move(models)), m_router(std::move(router)), m_lambda(lambda), m_lambdaFrom(std::move(lambdaFrom)),
+      m_embedder(embedder) {}
 
 StrategyKind RouterStrategy::kind() {
     StrategyKind k;
@@ -92,7 +93,8 @@ StrategyKind RouterStrategy::kind() {
         std::optional<double> lambda;
         if (s.settings().contains("lambda")) lambda = s.number("lambda", 0, 1e12, 0);
         auto models = s.models("models", JsonReader::Need::Optional, 2);
-        if (!s.settings().contains("models"))
+        const bool modelsGiven = s.settings().contains("models");
+        if (!modelsGiven)
             for (const auto& m : s.pool().models)
                 models.push_back(&m);
         std::optional<RouterTarget> target;
@@ -106,22 +108,32 @@ StrategyKind RouterStrategy::kind() {
         CallPlan calls;
         calls.oneOf = models;
         std::string where = "strategy \"" + source.name + "\"";
-        return StrategyPlan{std::move(calls), [models, selector = *selectorText, lambda, target,
+        return StrategyPlan{std::move(calls), [models, modelsGiven, pool = &s.pool(), selector = *selectorText, lambda, target,
                                                where](const StrategyDeps& deps) -> Result<std::unique_ptr<Strategy>> {
                                 if (!deps.routers)
                                     return fail(ErrorKind::BadInput, where + ": router " + selector +
                                                                          " needs a workspace to be read from");
                                 auto router = deps.routers(selector);
                                 if (!router) return fail(ErrorKind::BadInput, where + ": " + router.error().message);
-                                if (router->model.features.usesEmbeddings())
-                                    return fail(ErrorKind::BadInput,
-                                                where + ": router " + router->selector() +
-                                                    " routes on embeddings from " + router->model.features.embedderModel() +
-                                                    ", and embedding each item's prompt at run time is not built yet "
-                                                    "(it would be a logged, budgeted call per item). Use it with "
-                                                    "`router eval`, or train a router with --features tfidf for pools");
+                                const ModelSpec* embedder = nullptr;
+                                std::vector<const ModelSpec*> routed = models;
+                                if (const auto& features = router->model.features; features.usesEmbeddings()) {
+                                    embedder = pool->findModel(features.embedderModel());
+                                    if (!embedder)
+                                        return fail(ErrorKind::BadInput,
+                                                    where + ": router " + router->selector() +
+                                                        " routes on embeddings from model " + features.embedderModel() +
+                                                        " (" + features.embedder() + "), which the pool lacks; add " +
+                                                        features.embedderModel() +
+                                                        " to the pool (each item's prompt is embedded by it at run "
+                                                        "time), or train a router with --features tfidf");
+                                    const auto& knows = router->model.models;
+                                    if (!modelsGiven &&
+                                        std::find(knows.begin(), knows.end(), embedder->name) == knows.end())
+                                        std::erase(routed, embedder); // the embedder is there to embed, not to answer
+                                }
                                 std::vector<std::string> names;
-                                for (const ModelSpec* m : models)
+                                for (const ModelSpec* m : routed)
                                     names.push_back(m->name);
                                 if (auto diff = modelDifference(router->model.models, names); !diff.empty())
                                     return fail(ErrorKind::BadInput,
@@ -130,21 +142,23 @@ StrategyKind RouterStrategy::kind() {
                                                     ". Train a router on these models, or list the router's in \"models\"");
                                 std::vector<const ModelSpec*> ordered;
                                 for (const auto& name : router->model.models)
-                                    ordered.push_back(*std::find_if(models.begin(), models.end(),
+                                    ordered.push_back(*std::find_if(routed.begin(), routed.end(),
                                                                     [&](const ModelSpec* m) { return m->name == name; }));
                                 auto resolved = resolveLambda(*router, lambda, target);
                                 if (!resolved) return fail(ErrorKind::BadInput, where + ": " + resolved.error().message);
                                 return std::make_unique<RouterStrategy>(std::move(ordered), std::move(*router),
-                                                                        resolved->first, resolved->second);
+                                                                        resolved->first, resolved->second, embedder);
                             }};
     };
     return k;
 }
 
-RouterStrategy::Decision RouterStrategy::decide(const TaskItem& item) const {
+RouterStrategy::Decision RouterStrategy::decide(const TaskItem& item, const std::vector<float>* embedding) const {
     const RouterModel& r = m_router.model;
     Decision d;
-    d.choice = r.choose(r.features.vectorize(item.prompt(), item.category), item.category, m_lambda);
+    d.choice = r.choose(embedding ? r.features.vectorize(*embedding, item.category)
+                                  : r.features.vectorize(item.prompt(), item.category),
+                        item.category, m_lambda);
     const auto& c = d.choice;
     d.model = m_models[c.model];
     std::string text = "router " + m_router.selector() + ", lambda " + fixed("%g", m_lambda) + " (" + m_lambdaFrom +
@@ -175,9 +189,31 @@ RouterStrategy::Decision RouterStrategy::decide(const TaskItem& item) const {
 }
 
 Async<StrategyResult> RouterStrategy::answer(StrategyContext& ctx) {
-    Decision d = decide(ctx.item());
+    const RouterFeatures& features = m_router.model.features;
+    ModelCallResult embedded;
+    if (m_embedder) {
+        Reason why{"the features router " + m_router.selector() + " routes on: the prompt's embedding by " +
+                       m_embedder->name,
+                   std::nullopt, std::nullopt};
+        auto embedding = ctx.embed(*m_embedder, ctx.item().prompt(), "embed", "", std::move(why));
+        embedded = co_await embedding;
+        if (!embedded.ok()) co_return fromFailedCall(embedded);
+        std::string problem;
+        if (embedded.embedder != features.embedder())
+            problem = "router " + m_router.selector() + " was trained on embeddings from " + features.embedder() +
+                      ", but model " + m_embedder->name + " here is " + embedded.embedder +
+                      ": its vectors are not the ones the router learnt from; point the model at the same endpoint "
+                      "and remote model, or retrain the router with it";
+        else if (int(embedded.embedding.size()) != features.embeddingDims())
+            problem = "router " + m_router.selector() + " was trained on " + std::to_string(features.embeddingDims()) +
+                      "-dimensional embeddings, but " + m_embedder->name + " answered " +
+                      std::to_string(embedded.embedding.size()) + " dimensions; retrain the router";
+        if (!problem.empty()) co_return StrategyResult{"", false, problem};
+    }
+    Decision d = decide(ctx.item(), m_embedder ? &embedded.embedding : nullptr);
     Reason reason{d.reason, d.choice.score[d.choice.model], std::nullopt};
-    auto asking = ctx.ask(*d.model, ctx.item().messages, CallRole::Answer, "0", "", std::move(reason));
+    auto asking = ctx.ask(*d.model, ctx.item().messages, CallRole::Answer, "0", m_embedder ? "embed" : "",
+                          std::move(reason));
     ModelCallResult call = co_await asking;
     StrategyResult result = call.ok() ? StrategyResult{call.text, false, ""} : fromFailedCall(call);
     co_return result;

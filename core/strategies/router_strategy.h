@@ -7,6 +7,12 @@
 /// router's version into its snapshot; each call's reason gives P(correct), the expected cost and
 /// the score of every model, lambda, and why the winner won.
 ///
+/// A router trained on embeddings (`router train --features embeddings --embedder M`) first asks
+/// the embedder model M of the pool for the embedding of the item's prompt: a node of role
+/// "embed" (from the workspace's embedding cache, or a budgeted, logged call of the run), the
+/// routed call its child. A pool without M is refused, naming it; "models" defaults to the pool's
+/// models without M when the router does not route to M.
+///
 ///   {"kind": "router", "router": "demo-router@2", "lambda": 20}
 ///   {"kind": "router", "router": "demo-router", "target": {"cost_per_item": 0.0005}}
 
@@ -17,8 +23,10 @@ namespace baton::core {
 
 class RouterStrategy : public Strategy {
 public:
-    /// `models` in the router's order.
-    RouterStrategy(std::vector<const ModelSpec*> models, RouterArtifact router, double lambda, std::string lambdaFrom);
+    /// `models` in the router's order; `embedder` the pool's model of the router's embedder (null
+    /// for TF-IDF features).
+    RouterStrategy(std::vector<const ModelSpec*> models, RouterArtifact router, double lambda, std::string lambdaFrom,
+                   const ModelSpec* embedder = nullptr);
     static StrategyKind kind();
     nlohmann::json pinnedSettings() const override { return {{"router", m_router.selector()}}; }
     Async<StrategyResult> answer(StrategyContext& ctx) override;
@@ -29,7 +37,8 @@ public:
         RouterModel::Choice choice;
         std::string reason;
     };
-    Decision decide(const TaskItem& item) const;
+    /// `embedding`: the item's prompt's vector, for a router on embedding features.
+    Decision decide(const TaskItem& item, const std::vector<float>* embedding = nullptr) const;
     double lambda() const { return m_lambda; }
 
 private:
@@ -37,6 +46,7 @@ private:
     RouterArtifact m_router;
     double m_lambda = 0;
     std::string m_lambdaFrom;
+    const ModelSpec* m_embedder = nullptr;
 };
 
 /// Why `pool`'s models (names) and the router's differ, or "" when they are the same set.

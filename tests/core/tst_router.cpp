@@ -4,6 +4,8 @@
 
 #include "learn/calibration.h"
 #include "learn/router_training.h"
+#include "replay/category_rules_replay.h"
+#include "replay/router_evaluation.h"
 #include "replay/gap_recovered.h"
 #include "replay/item_split.h"
 #include "replay/router_replay.h"
@@ -143,6 +145,50 @@ private slots:
         // Calibrated: on held-out items the P(correct) of each model is close to the rate observed.
         for (const auto& c : routerCalibration(p, m))
             QVERIFY2(c.ece < 0.1, qPrintable(QString::number(c.ece)));
+    }
+
+    void rulesByCategoryAreWrittenFromTheTrainingItems() {
+        // The planted matrix's signal is its category: rules written from the training items send
+        // "hard" to strong and "easy" to weak at a middle lambda, everything to strong at lambda 0
+        // (its mean grade is the higher on both) and to weak at a large lambda.
+        OutcomeMatrix m = plantedMatrix();
+        ItemSplit split = stratifiedSplit(m, 0.3, 7);
+        CategoryRulesReplay rules(m, split.train, split.test);
+        auto atZero = rules.route(0);
+        QVERIFY(std::all_of(atZero.begin(), atZero.end(), [](uint16_t c) { return c == 1; }));
+        auto atLarge = rules.route(1e6);
+        QVERIFY(std::all_of(atLarge.begin(), atLarge.end(), [](uint16_t c) { return c == 0; }));
+        // Easy: weak 0.90 vs strong 0.95 costs $0.009 more; hard: weak 0.10 vs strong 0.95. At
+        // lambda 20 the 0.05 is not worth 0.18, the 0.85 is.
+        auto middle = rules.route(20);
+        for (size_t k = 0; k < split.test.size(); ++k)
+            QCOMPARE(middle[k], uint16_t(m.categoryOf(split.test[k]) == "hard" ? 1 : 0));
+        auto curve = rules.curve(size_t(1));
+        QCOMPARE(curve.size(), size_t(100));
+        QCOMPARE(curve.front().strongShare, 1.0);
+        QCOMPARE(curve.back().strongShare, 0.0);
+
+        // A category with no training item follows the rule for all training items.
+        OutcomeMatrix unseen = m;
+        unseen.categories.push_back("new");
+        unseen.itemCategory[split.test[0]] = 2;
+        CategoryRulesReplay fallback(unseen, split.train, split.test);
+        QCOMPARE(fallback.route(0)[0], uint16_t(1));
+        QCOMPARE(fallback.route(1e6)[0], uint16_t(0));
+
+        // In `router eval`: beside kNN, on the same test items; the category is this matrix's
+        // whole signal, so the rules recover most of the gap (a random router: 0.5).
+        RouterEvaluationOptions o;
+        o.seeds = {1};
+        o.compareKnn = false;
+        auto e = evaluateRouter(m, o);
+        QVERIFY2(e, e ? "" : e.error().describe().c_str());
+        const auto& seed = e->seeds.front();
+        QCOMPARE(seed.rules.size(), size_t(100));
+        QVERIFY(!std::isnan(seed.rulesAiq));
+        QVERIFY2(seed.rulesApgr > 0.68, qPrintable(QString::number(seed.rulesApgr)));
+        o.compareRules = false;
+        QVERIFY(std::isnan(evaluateRouter(m, o)->seeds.front().rulesAiq));
     }
 };
 

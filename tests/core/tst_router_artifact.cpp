@@ -185,7 +185,7 @@ private slots:
     /// Embedding features (the vectors given, here the simulator's deterministic stand-ins made
     /// in-process): the artifact says so, names the embedder and its dimension, reads back and
     /// predicts the same once vectors are attached; a missing vector and a pool are refused.
-    void embeddingFeaturesAreRecordedAndRefusedInAPool() {
+    void embeddingFeaturesAreRecordedAndNeedTheEmbedderInAPool() {
         const OutcomeMatrix m = plantedMatrix();
         auto table = std::make_shared<PromptEmbeddings>();
         table->embedder = "sim sim://test sim-embed", table->model = "embedder", table->dims = 256;
@@ -242,12 +242,33 @@ private slots:
         deps.routers = [&](const std::string&) -> Result<RouterArtifact> { return *stored; };
         auto built = plan->build(deps);
         QVERIFY(!built);
-        QVERIFY2(built.error().message.find("routes on embeddings from embedder, and embedding each item's prompt at "
-                                            "run time is not built yet") != std::string::npos,
+        QVERIFY2(built.error().message.find("router emb@1 routes on embeddings from model embedder (sim sim://test "
+                                            "sim-embed), which the pool lacks; add embedder to the pool") !=
+                     std::string::npos,
                  built.error().message.c_str());
         RouterArtifact tfidf = fitted();
         deps.routers = [&](const std::string&) -> Result<RouterArtifact> { return tfidf; };
         QVERIFY(plan->build(deps)); // the same pool with a TF-IDF router builds
+
+        // With the embedder in the pool it builds: "models" defaults to the pool's models but the
+        // embedder, which the router does not route to (the run embeds with it: tst_router_embedding_run).
+        ModelSpec embedder;
+        embedder.name = "embedder", embedder.provider = ProviderKind::Sim, embedder.remoteModel = "sim-embed";
+        pool.models.push_back(embedder);
+        auto withEmbedder = strategyRegistry().read(reader, pool, "r", "/strategies/r");
+        QVERIFY(withEmbedder);
+        deps.routers = [&](const std::string&) -> Result<RouterArtifact> { return *stored; };
+        auto builds = withEmbedder->build(deps);
+        QVERIFY2(builds, builds ? "" : builds.error().message.c_str());
+        // Listed among "models" explicitly, it is a model the router was not trained on.
+        pool.strategies["r"].settings["models"] = {"weak", "strong", "embedder"};
+        auto listed = strategyRegistry().read(reader, pool, "r", "/strategies/r");
+        QVERIFY(listed);
+        auto differs = listed->build(deps);
+        QVERIFY(!differs);
+        QVERIFY2(differs.error().message.find("the strategy routes to embedder, which the router was not trained on") !=
+                     std::string::npos,
+                 differs.error().message.c_str());
     }
 };
 
