@@ -9,19 +9,20 @@
 # QStandardItemModel of the same rows. Prints a Markdown section. Not a test: nothing here
 # asserts a time.
 #
-#   bash bench/big_workspace.sh [--build DIR] [--calls N] [--reps N] [--keep FILE] [--tiny]
+#   bash bench/big_workspace.sh [--build DIR] [--calls N] [--reps N] [--keep FILE | --use FILE] [--tiny]
 #
 # --tiny: 2,000 calls, one round (CI, so it does not rot); else 1,000,000 calls, 3 rounds.
-# --keep FILE: write the big workspace to FILE and keep it (e.g. for bench/gui_big_run).
+# --keep FILE: write the big workspace to FILE and keep it; --use FILE: measure one made so before.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=build/release calls=1000000 reps=3 keep=""
+build=build/release calls=1000000 reps=3 keep="" use=""
 while [ $# -gt 0 ]; do
     case $1 in
     --build) build=$2; shift 2 ;;
     --calls) calls=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
     --keep) keep=$2; shift 2 ;;
+    --use) use=$2; shift 2 ;;
     --tiny) calls=2000 reps=1; shift ;;
     *) echo "usage: $0 [--build DIR] [--calls N] [--reps N] [--keep FILE] [--tiny]" >&2; exit 2 ;;
     esac
@@ -33,11 +34,17 @@ done
 command -v sqlite3 > /dev/null || { echo "big_workspace: the sqlite3 CLI is missing (packaging/install-deps.sh)" >&2; exit 1; }
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-big=${keep:-$tmp/big.db}
-rm -f "$big" "$big-wal" "$big-shm"
-
-"$rss" "$tmp/make.json" "$make" "$big" --calls "$calls" > "$tmp/make.out"
-grep -q '"exit": 0' "$tmp/make.json" || { echo "big_workspace: bench_make_big_run failed" >&2; cat "$tmp/make.out" >&2; exit 1; }
+big=${use:-${keep:-$tmp/big.db}}
+if [ -n "$use" ]; then
+    [ -f "$use" ] || { echo "big_workspace: $use does not exist" >&2; exit 1; }
+    n=$(sqlite3 "$use" "SELECT COUNT(*) FROM calls WHERE run_id = 1") items=$(sqlite3 "$use" "SELECT item_count FROM task_sets ORDER BY id DESC LIMIT 1")
+    echo "{\"run\": 1, \"items\": $items, \"jobs\": $(sqlite3 "$use" "SELECT COUNT(*) FROM outcomes WHERE run_id = 1"), \"calls\": $n}" > "$tmp/make.out"
+    echo '{"wall_s": 0, "exit": 0}' > "$tmp/make.json"
+else
+    rm -f "$big" "$big-wal" "$big-shm"
+    "$rss" "$tmp/make.json" "$make" "$big" --calls "$calls" > "$tmp/make.out"
+    grep -q '"exit": 0' "$tmp/make.json" || { echo "big_workspace: bench_make_big_run failed" >&2; cat "$tmp/make.out" >&2; exit 1; }
+fi
 "$make" "$tmp/tiny.db" --calls 20 > /dev/null
 made=$(sed -n 's/.*"calls": \([0-9]*\).*/\1/p' "$tmp/make.out")
 items=$(sed -n 's/.*"items": \([0-9]*\).*/\1/p' "$tmp/make.out")
@@ -72,7 +79,7 @@ row() { # LABEL NAME: median wall, CPU and max RSS over the rounds
 }
 echo "## A workspace of one ${made}-call run ($items items, $jobs jobs, $db_mb MB)"
 echo
-echo "Written by \`bench_make_big_run\` in $(sed -n 's/.*"wall_s": \([0-9.]*\).*/\1/p' "$tmp/make.json") s (the demo pool: six baselines and four strategies"
+echo "Written by \`bench_make_big_run\`$( [ -z "$use" ] && echo " in $(sed -n 's/.*"wall_s": \([0-9.]*\).*/\1/p' "$tmp/make.json") s") (the demo pool: six baselines and four strategies"
 echo "on every item, with texts, costs some of them unknown, latencies, grades and routing nodes). Median of $reps round(s);"
 echo "the file is in the page cache; RSS is the peak over the rounds."
 echo

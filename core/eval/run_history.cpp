@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "eval/run_history.h"
 #include "model/run_record.h"
+#include "store/call_costs.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
@@ -44,7 +45,7 @@ Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token s
     if (!outcomes) return std::unexpected(outcomes.error());
     d.outcomes = std::move(*outcomes);
     if (stop.stop_requested()) return stopped();
-    auto calls = loadCalls(db, runId);
+    auto calls = loadCallCosts(db, runId); // what the cost views read of each call, not its texts' hashes
     if (!calls) return std::unexpected(calls.error());
     auto tasks = loadTaskSet(db, d.run.taskSetHash);
     if (!tasks) return std::unexpected(tasks.error());

@@ -6,6 +6,7 @@
 
 #include "core_printers.h"
 #include "eval/run_report.h"
+#include "store/call_costs.h"
 #include "store/call_groups.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
@@ -131,6 +132,19 @@ private slots:
             if (m.name == "cascade") cascade = &m;
         QVERIFY(cascade && cascade->unknownCostCalls > 0 && cascade->cachedCalls > 0 && cascade->truncatedCalls > 0);
         QVERIFY(!cascade->totalCost && cascade->spendByRole.count("judge"));
+    }
+
+    void callCostsAreTheCallsCostFields() {
+        MixedRun r;
+        auto calls = loadCalls(r.db(), r.runId).value(), costs = loadCallCosts(r.db(), r.runId).value();
+        QCOMPARE(costs.size(), calls.size());
+        for (size_t i = 0; i < calls.size(); ++i) {
+            Call want;
+            want.runId = calls[i].runId, want.itemId = calls[i].itemId, want.strategy = calls[i].strategy;
+            want.role = calls[i].role, want.status = calls[i].status, want.cost = calls[i].cost;
+            want.cacheHit = calls[i].cacheHit;
+            QVERIFY2(costs[i] == want, calls[i].itemId.c_str());
+        }
     }
 
     void outcomesWithoutAnswersAreTheSameRows() {
