@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "eval/run_history.h"
 #include "model/run_record.h"
+#include "store/call_costs.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
@@ -44,7 +45,7 @@ Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token s
     if (!outcomes) return std::unexpected(outcomes.error());
     d.outcomes = std::move(*outcomes);
     if (stop.stop_requested()) return stopped();
-    auto calls = loadCalls(db, runId);
+    auto calls = loadCallCosts(db, runId); // what the cost views read of each call, not its texts' hashes
     if (!calls) return std::unexpected(calls.error());
     auto tasks = loadTaskSet(db, d.run.taskSetHash);
     if (!tasks) return std::unexpected(tasks.error());
@@ -55,8 +56,17 @@ Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token s
     if (!borrowed) return std::unexpected(borrowed.error());
     std::vector<BorrowedBaseline> named = borrowed->baselines;
     d.baselines = runBaselines(d.run);
+    // The run's own calls folded in SQL, the borrowed ones (few) here.
+    auto groups = loadCallGroups(db, runId);
+    if (!groups) return std::unexpected(groups.error());
+    const size_t own = calls->size();
     addBorrowed(std::move(*borrowed), d.outcomes, *calls, d.baselines);
-    d.report = buildReport(runId, d.outcomes, *calls, d.tasks, d.baselines, d.run.seed);
+    for (auto& g : groupCalls(std::vector<Call>(calls->begin() + long(own), calls->end())))
+        groups->push_back(std::move(g));
+    std::map<std::string, std::string> categoryOf;
+    for (const auto& item : d.tasks.items)
+        categoryOf[item.id] = item.category;
+    d.report = buildReport(runId, d.outcomes, *groups, categoryOf, d.baselines, d.run.seed);
     d.report.borrowedBaselines = std::move(named);
     for (const auto& m : d.report.strategies) {
         if (stop.stop_requested()) return stopped();

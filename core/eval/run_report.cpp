@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "eval/run_report.h"
 #include "model/finish_reason.h"
+#include "store/call_groups.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
@@ -14,7 +15,7 @@ namespace {
 constexpr int kBootstrapResamples = 2000;
 
 StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outcome*>& outcomes,
-                           const std::vector<const Call*>& calls) {
+                           const std::vector<const CallGroup*>& groups) {
     StrategyMetrics m;
     m.name = name;
     double correct = 0;
@@ -30,26 +31,25 @@ StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outc
         correct += o->grade.value_or(0);
         if (o->latencyMs) latencies.push_back(*o->latencyMs);
     }
-    int64_t tokens = 0;
-    for (const Call* c : calls) {
-        m.cachedCalls += c->cacheHit;
-        if (c->status == CallStatus::Ok) {
-            FinishKind finish = classifyFinish(c->finishReason);
-            m.truncatedCalls += finish == FinishKind::Truncated;
-            m.refusedCalls += finish == FinishKind::Refused;
+    int64_t tokens = 0, callCount = 0;
+    for (const CallGroup* g : groups) {
+        callCount += g->calls;
+        if (g->cacheHit) m.cachedCalls += g->calls;
+        if (g->status == CallStatus::Ok) {
+            FinishKind finish = classifyFinish(g->finishReason);
+            if (finish == FinishKind::Truncated) m.truncatedCalls += g->calls;
+            if (finish == FinishKind::Refused) m.refusedCalls += g->calls;
         }
-        if (c->cost)
-            m.knownCost += *c->cost, m.spendByRole[toString(c->role)] += *c->cost;
+        if (g->costKnown)
+            m.knownCost += g->cost, m.spendByRole[toString(g->role)] += g->cost;
         else
-            ++m.unknownCostCalls, costKnown = false;
-        for (const auto& t :
-             {c->usage.input, c->usage.cachedInput, c->usage.cacheWrite, c->usage.output, c->usage.reasoning})
-            tokens += t.value_or(0);
+            m.unknownCostCalls += g->calls, costKnown = false;
+        tokens += g->tokens;
     }
     if (m.items > 0) {
         m.accuracy = correct / double(m.items);
         m.accuracyCi = wilsonInterval(int64_t(std::llround(correct)), m.items);
-        m.callsPerItem = double(calls.size()) / double(m.items + m.incomplete);
+        m.callsPerItem = double(callCount) / double(m.items + m.incomplete);
         m.tokensPerItem = double(tokens) / double(m.items + m.incomplete);
     }
     if (costKnown) {
@@ -95,11 +95,20 @@ Comparison comparePaired(const std::string& a, const std::string& b, const ItemG
 
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,
                       const TaskSet& tasks, const std::vector<std::string>& baselines, uint64_t seed) {
+    std::map<std::string, std::string> categoryOf;
+    for (const auto& item : tasks.items)
+        categoryOf[item.id] = item.category;
+    return buildReport(runId, outcomes, groupCalls(calls), categoryOf, baselines, seed);
+}
+
+RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<CallGroup>& calls,
+                      const std::map<std::string, std::string>& categoryOf, const std::vector<std::string>& baselines,
+                      uint64_t seed) {
     RunReport report;
     report.runId = runId;
     std::vector<std::string> names;
     std::map<std::string, std::vector<const Outcome*>> byStrategy;
-    std::map<std::string, std::vector<const Call*>> callsByStrategy;
+    std::map<std::string, std::vector<const CallGroup*>> callsByStrategy;
     std::map<std::string, ItemGrades> grades;
     for (const auto& o : outcomes) {
         if (!byStrategy.count(o.strategy)) names.push_back(o.strategy);
@@ -116,7 +125,7 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     }
     // The best single model is judged on every item: a baseline cut short by a cancel or the
     // budget would otherwise win on the few items it finished.
-    int64_t everyItem = int64_t(tasks.items.size());
+    int64_t everyItem = int64_t(categoryOf.size());
     if (everyItem == 0)
         for (const auto& m : report.strategies)
             everyItem = std::max(everyItem, m.items + m.incomplete);
@@ -142,14 +151,13 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
         if (m.costPerItem && m.items > 0) points.push_back({m.costPerItem->usd(), m.accuracy, m.name});
     report.frontier = nonDecreasingHull(std::move(points));
 
-    std::map<std::string, std::string> categoryOf;
-    for (const auto& item : tasks.items)
-        categoryOf[item.id] = item.category;
     std::map<std::pair<std::string, std::string>, CategoryMetrics> cats;
     for (const auto& o : outcomes) {
         if (o.status == OutcomeStatus::Incomplete) continue;
-        auto& c = cats[{categoryOf[o.itemId], o.strategy}];
-        c.category = categoryOf[o.itemId], c.strategy = o.strategy;
+        auto found = categoryOf.find(o.itemId);
+        const std::string& category = found == categoryOf.end() ? std::string() : found->second;
+        auto& c = cats[{category, o.strategy}];
+        c.category = category, c.strategy = o.strategy;
         ++c.items;
         c.accuracy += o.grade.value_or(0);
         if (o.cost) c.knownCost += *o.cost;
@@ -164,18 +172,23 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
 Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId) {
     auto run = loadRun(db, runId);
     if (!run) return std::unexpected(run.error());
-    auto outcomes = loadOutcomes(db, runId);
+    // Grades without answer texts, calls folded in SQL, items as id -> category: memory grows
+    // with jobs and call groups, not with calls and texts.
+    auto outcomes = loadOutcomes(db, runId, false);
     if (!outcomes) return std::unexpected(outcomes.error());
-    auto calls = loadCalls(db, runId);
+    auto calls = loadCallGroups(db, runId);
     if (!calls) return std::unexpected(calls.error());
-    auto tasks = loadTaskSet(db, run->taskSetHash);
-    if (!tasks) return std::unexpected(tasks.error());
+    auto categoryOf = loadItemCategories(db, run->taskSetHash);
+    if (!categoryOf) return std::unexpected(categoryOf.error());
     auto borrowed = borrowBaselines(db, *run);
     if (!borrowed) return std::unexpected(borrowed.error());
     std::vector<BorrowedBaseline> named = borrowed->baselines;
     std::vector<std::string> baselines = runBaselines(*run);
-    addBorrowed(std::move(*borrowed), *outcomes, *calls, baselines);
-    RunReport report = buildReport(runId, *outcomes, *calls, *tasks, baselines, run->seed);
+    std::vector<Call> borrowedCalls;
+    addBorrowed(std::move(*borrowed), *outcomes, borrowedCalls, baselines);
+    for (auto& g : groupCalls(borrowedCalls))
+        calls->push_back(std::move(g));
+    RunReport report = buildReport(runId, *outcomes, *calls, *categoryOf, baselines, run->seed);
     report.borrowedBaselines = std::move(named);
     return report;
 }

@@ -11,6 +11,7 @@
 #include "model/call.h"
 #include "model/run.h"
 #include "model/task_set.h"
+#include "store/call_groups.h"
 #include "store/sqlite_db.h"
 
 #include <map>
@@ -79,6 +80,10 @@ Comparison comparePaired(const std::string& a, const std::string& b, const ItemG
 
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,
                       const TaskSet& tasks, const std::vector<std::string>& baselines, uint64_t seed);
+/// The same from the calls folded by loadCallGroups/groupCalls and item id -> category.
+RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<CallGroup>& calls,
+                      const std::map<std::string, std::string>& categoryOf, const std::vector<std::string>& baselines,
+                      uint64_t seed);
 /// Loads the run's outcomes, calls and task set from the workspace and builds its report; a run
 /// made without baselines is compared with the latest baselines of other runs (borrowBaselines).
 Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId);

@@ -3,6 +3,7 @@
 /// The statistics of honest comparisons: Wilson intervals for accuracy, the exact McNemar test
 /// and a paired bootstrap interval for accuracy differences on the same items, percentiles.
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -23,6 +24,11 @@ struct PairedDelta {
     Interval ci;      ///< 95% percentile interval from resampling items
 };
 
+/// From this many paired items on, with at most one distinct difference per
+/// kCountedBootstrapItemsPerValue items, the bootstrap draws how often each difference is
+/// drawn instead of drawing items (the same distribution, far fewer draws).
+inline constexpr size_t kCountedBootstrapItems = 4096;
+inline constexpr size_t kCountedBootstrapItemsPerValue = 64;
 /// Paired bootstrap of mean(a - b) over items; deterministic for a seed.
 PairedDelta pairedBootstrap(const std::vector<double>& a, const std::vector<double>& b, int resamples, uint64_t seed);
 

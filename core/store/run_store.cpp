@@ -89,10 +89,12 @@ Result<std::vector<Run>> listRuns(SqliteDb& db) {
     return runs;
 }
 
-Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId) {
+Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId, bool answers) {
     auto stmt = db.prepare(
-        "SELECT o.item_id, o.strategy, t.body, o.grade, o.cost_pico, o.latency_ms, o.call_count, o.status "
-        "FROM outcomes o JOIN texts t ON t.hash = o.answer_hash WHERE o.run_id = ? ORDER BY o.strategy, o.item_id");
+        answers ? "SELECT o.item_id, o.strategy, t.body, o.grade, o.cost_pico, o.latency_ms, o.call_count, o.status "
+                  "FROM outcomes o JOIN texts t ON t.hash = o.answer_hash WHERE o.run_id = ? ORDER BY o.strategy, o.item_id"
+                : "SELECT o.item_id, o.strategy, '', o.grade, o.cost_pico, o.latency_ms, o.call_count, o.status "
+                  "FROM outcomes o WHERE o.run_id = ? ORDER BY o.strategy, o.item_id");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, runId);
     std::vector<Outcome> out;

@@ -19,6 +19,8 @@ Status updateRunSettings(SqliteDb& db, int64_t runId, const nlohmann::json& sett
 /// Errors: NotFound naming the run.
 Result<Run> loadRun(SqliteDb& db, int64_t runId);
 Result<std::vector<Run>> listRuns(SqliteDb& db);
-Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId);
+/// The run's outcomes by strategy and item; without `answers` their answer texts are left empty
+/// (a report needs grades, costs and latencies only).
+Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId, bool answers = true);
 
 } // namespace baton::core

@@ -128,6 +128,20 @@ Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector) {
     return loadItems(db, found->id, -1); // LIMIT -1: all of them
 }
 
+Result<std::map<std::string, std::string>> loadItemCategories(SqliteDb& db, const std::string& selector) {
+    auto found = resolve(db, selector);
+    if (!found) return std::unexpected(found.error());
+    auto stmt = db.prepare("SELECT item_id, category FROM items WHERE task_set_id = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, found->id);
+    std::map<std::string, std::string> out;
+    Result<bool> row;
+    while ((row = stmt->step()) && *row)
+        out.emplace(stmt->columnText(0), stmt->columnText(1));
+    if (!row) return std::unexpected(row.error());
+    return out;
+}
+
 Result<TaskSetHead> loadTaskSetHead(SqliteDb& db, const std::string& selector, int64_t limit) {
     auto found = resolve(db, selector);
     if (!found) return std::unexpected(found.error());

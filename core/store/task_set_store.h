@@ -6,6 +6,7 @@
 #include "model/task_set.h"
 #include "store/sqlite_db.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,10 @@ Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db);
 /// `selector`: a numeric id, a name, or a content-hash prefix of at least 6 characters.
 /// Errors: NotFound naming the selector; BadInput when several sets match.
 Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector);
+
+/// Item id -> category of the set: what a report needs of its items, without their texts.
+/// Errors: as loadTaskSet.
+Result<std::map<std::string, std::string>> loadItemCategories(SqliteDb& db, const std::string& selector);
 
 /// A set's row (no categories) and its first `limit` items, read with a LIMIT: what
 /// `tasks show` prints, whatever the set's size.

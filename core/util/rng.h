@@ -19,6 +19,11 @@ public:
     double uniform();                        ///< in [0, 1)
     int64_t between(int64_t lo, int64_t hi); ///< inclusive
     double normal(double mean, double sd);   ///< Box-Muller
+    /// Gamma(shape, 1) for shape >= 1 (Marsaglia and Tsang's squeeze).
+    double gamma(double shape);
+    /// Binomial(n, p), exactly: for large n Knuth's recursion on a Beta-distributed order
+    /// statistic (TAOCP 3.4.1), which halves n each step, then n Bernoulli trials. O(log n) draws.
+    int64_t binomial(int64_t n, double p);
     bool chance(double p) { return uniform() < p; }
 
 private:

@@ -6,6 +6,7 @@
 #include "eval/statistics.h"
 #include "run/budget_guard.h"
 #include "util/redact.h"
+#include "util/rng.h"
 
 #include <QTest>
 
@@ -87,6 +88,58 @@ private slots:
         QCOMPARE(l.delta, 0.1);
         QCOMPARE(l.ci.low, 0.0);
         QVERIFY(l.ci.high >= 0.1);
+    }
+
+    void binomialDrawsHaveTheirMeanAndVariance_data() {
+        QTest::addColumn<qlonglong>("n");
+        QTest::addColumn<double>("p");
+        QTest::newRow("small n, Bernoulli trials") << 40LL << 0.3;
+        QTest::newRow("large n, the Beta recursion") << 100000LL << 0.12;
+        QTest::newRow("large n, p near 1") << 50000LL << 0.97;
+    }
+    void binomialDrawsHaveTheirMeanAndVariance() {
+        QFETCH(qlonglong, n);
+        QFETCH(double, p);
+        Rng rng(11);
+        const int draws = 4000;
+        double sum = 0, sq = 0;
+        for (int i = 0; i < draws; ++i) {
+            int64_t k = rng.binomial(n, p);
+            QVERIFY(k >= 0 && k <= n);
+            sum += double(k), sq += double(k) * double(k);
+        }
+        double mean = sum / draws, var = sq / draws - mean * mean, wantVar = double(n) * p * (1 - p);
+        // The sample mean is within 5 standard errors, the variance within 15% (4,000 draws).
+        QVERIFY2(std::fabs(mean - double(n) * p) < 5 * std::sqrt(wantVar / draws), qPrintable(QString::number(mean)));
+        QVERIFY2(std::fabs(var / wantVar - 1) < 0.15, qPrintable(QString::number(var / wantVar)));
+        QCOMPARE(rng.binomial(n, 0), int64_t(0));
+        QCOMPARE(rng.binomial(n, 1), int64_t(n));
+        QCOMPARE(rng.binomial(0, 0.5), int64_t(0));
+    }
+
+    void bootstrapOnManyItemsDrawsCountsWithTheSameSpread() {
+        // 20,000 paired items with differences -1, 0, 1 (the counted path): its interval has the
+        // width of the item bootstrap's, 1.96 standard errors of the mean difference either side.
+        const size_t n = 20000;
+        std::vector<double> a(n, 0), b(n, 0);
+        for (size_t i = 0; i < n; ++i) {
+            if (i % 10 < 3) a[i] = 1;     // 30%: only a right
+            else if (i % 10 < 4) b[i] = 1; // 10%: only b right
+        }
+        auto d = pairedBootstrap(a, b, 2000, 5);
+        QVERIFY(std::fabs(d.delta - 0.2) < 1e-12);
+        double sd = std::sqrt(0.4 - 0.2 * 0.2), half = 1.959963984540054 * sd / std::sqrt(double(n));
+        QVERIFY2(std::fabs((d.ci.high - d.ci.low) / 2 / half - 1) < 0.1, qPrintable(QString::number(d.ci.high - d.ci.low)));
+        QVERIFY(std::fabs((d.ci.high + d.ci.low) / 2 - 0.2) < half / 5);
+        auto again = pairedBootstrap(a, b, 2000, 5);
+        QCOMPARE(again.ci.low, d.ci.low); // deterministic
+        // Only one item differs among many: the counted path still draws it (or not) as often as
+        // resampling items would (P(never drawn) = (1 - 1/n)^n, about 37%).
+        std::vector<double> last(n, 0), none(n, 0);
+        last.back() = 1;
+        auto l = pairedBootstrap(last, none, 2000, 3);
+        QCOMPARE(l.ci.low, 0.0);
+        QVERIFY(l.ci.high >= 1.0 / double(n));
     }
 
     void budgetReleaseGivesBackTheCall() {
