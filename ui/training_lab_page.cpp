@@ -144,12 +144,12 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
     m_chartTabs = new QTabWidget(results);
     auto* charts = new QSplitter(Qt::Horizontal, m_chartTabs);
     m_chartTabs->addTab(charts, tr("Training"));
-    m_models = new ModelSharesView(m_chartTabs);
+    m_models = new ActionSharesView(ActionSharesView::Shares::FirstModels, m_chartTabs);
     m_chartTabs->addTab(m_models, tr("Models chosen"));
     m_sweepView = new LambdaSweepView(m_chartTabs);
     m_chartTabs->addTab(m_sweepView, tr("Lambda sweep"));
     m_curve = new TrainingCurveView(charts);
-    m_shares = new ActionSharesView(charts);
+    m_shares = new ActionSharesView(ActionSharesView::Shares::Actions, charts);
     for (QWidget* w : {static_cast<QWidget*>(m_curve), static_cast<QWidget*>(m_shares)})
         w->setMinimumHeight(220);
     auto* tables = new QSplitter(Qt::Horizontal, results);

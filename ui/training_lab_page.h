@@ -17,7 +17,6 @@
 #include "behaviour_table_model.h"
 #include "job_runner.h"
 #include "lambda_sweep_view.h"
-#include "model_shares_view.h"
 #include "rollout_figures_model.h"
 #include "training/coordinator_training.h"
 #include "training_curve_view.h"
@@ -73,7 +72,7 @@ public:
     /// Shows the sweep's `index`-th policy in the tables; Add to pool then adds it.
     void chooseSweepPolicy(int index);
     const LambdaSweepView& sweepView() const { return *m_sweepView; }
-    const ModelSharesView& modelSharesView() const { return *m_models; }
+    const ActionSharesView& modelSharesView() const { return *m_models; }
     const TrainingCurveView& curve() const { return *m_curve; }
     const BehaviourTableModel& behaviour() const { return m_behaviour; }
     const RolloutFiguresModel& figures() const { return m_figures; }
@@ -126,7 +125,7 @@ private:
     QLabel* m_stopReason = nullptr;
     TrainingCurveView* m_curve = nullptr;
     ActionSharesView* m_shares = nullptr;
-    ModelSharesView* m_models = nullptr;
+    ActionSharesView* m_models = nullptr;
     LambdaSweepView* m_sweepView = nullptr;
     QTabWidget* m_chartTabs = nullptr;
 };

@@ -59,15 +59,8 @@ std::vector<uint16_t> CategoryRulesReplay::route(double lambda) const {
 }
 
 std::vector<RoutePoint> CategoryRulesReplay::curve(std::optional<size_t> strong, int points) const {
-    std::vector<RoutePoint> out;
-    double scale = m_meanCost > 0 ? 1 / m_meanCost : 1;
-    for (int p = 0; p < points; ++p) {
-        double lambda = p == 0 ? 0 : scale * std::pow(10.0, -3 + 6.0 * (p - 1) / std::max(1, points - 2));
-        RoutePoint r = scoreRoutes(m_matrix, m_test, route(lambda), strong);
-        r.strategy = "rules", r.param = lambda;
-        out.push_back(r);
-    }
-    return out;
+    return lambdaCurve(m_matrix, m_test, strong, points, m_meanCost, "rules",
+                       [this](double lambda) { return route(lambda); });
 }
 
 } // namespace baton::core

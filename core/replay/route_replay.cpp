@@ -113,16 +113,24 @@ std::vector<uint16_t> SimilarityReplay::route(double lambda) const {
     return choice;
 }
 
-std::vector<RoutePoint> SimilarityReplay::curve(std::optional<size_t> strong, int points) const {
+std::vector<RoutePoint> lambdaCurve(const OutcomeMatrix& matrix, const std::vector<size_t>& items,
+                                    std::optional<size_t> strong, int points, double meanCost,
+                                    const std::string& strategy,
+                                    const std::function<std::vector<uint16_t>(double lambda)>& route) {
     std::vector<RoutePoint> out;
-    double scale = m_meanCost > 0 ? 1 / m_meanCost : 1;
+    double scale = meanCost > 0 ? 1 / meanCost : 1;
     for (int p = 0; p < points; ++p) {
         double lambda = p == 0 ? 0 : scale * std::pow(10.0, -3 + 6.0 * (p - 1) / std::max(1, points - 2));
-        RoutePoint r = scoreRoutes(m_matrix, m_test, route(lambda), strong);
-        r.strategy = "similarity", r.param = lambda;
+        RoutePoint r = scoreRoutes(matrix, items, route(lambda), strong);
+        r.strategy = strategy, r.param = lambda;
         out.push_back(r);
     }
     return out;
+}
+
+std::vector<RoutePoint> SimilarityReplay::curve(std::optional<size_t> strong, int points) const {
+    return lambdaCurve(m_matrix, m_test, strong, points, m_meanCost, "similarity",
+                       [this](double lambda) { return route(lambda); });
 }
 
 RoutePoint replayCascade(const OutcomeMatrix& m, const std::vector<size_t>& items, const CascadeSpec& spec,

@@ -11,6 +11,7 @@
 #include "replay/gap_recovered.h"
 #include "text/tfidf_index.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -39,6 +40,13 @@ std::vector<SharePoint> sharePoints(const std::vector<RoutePoint>& curve);
 /// the caller: replay on completeItems().
 RoutePoint scoreRoutes(const OutcomeMatrix& matrix, const std::vector<size_t>& items,
                        const std::vector<uint16_t>& choice, std::optional<size_t> strong = std::nullopt);
+
+/// A router's curve over `points` lambdas: 0, then log-spaced from 1e-3 to 1e3 per `meanCost`
+/// (the matrix's mean cost of a call), each point scored on `items` with the routes of `route`.
+std::vector<RoutePoint> lambdaCurve(const OutcomeMatrix& matrix, const std::vector<size_t>& items,
+                                    std::optional<size_t> strong, int points, double meanCost,
+                                    const std::string& strategy,
+                                    const std::function<std::vector<uint16_t>(double lambda)>& route);
 
 std::vector<uint16_t> routeByRules(const OutcomeMatrix& matrix, const std::vector<size_t>& items,
                                    const std::map<std::string, size_t>& modelOfCategory, size_t defaultModel);

@@ -225,7 +225,8 @@ private slots:
         QVERIFY(tested.last().at(2).toString().contains("not among the 6 models"));
 
         // Unreachable endpoint, and a key that is nowhere: each said plainly.
-        int row = model.addModel();
+        int row = model.addModel(); // on the simulator's endpoint, like the row it follows: made OpenAI's
+        QVERIFY(model.setData(model.index(row, ui::PoolModelsModel::Provider), "openai"));
         QVERIFY(model.setData(model.index(row, ui::PoolModelsModel::BaseUrl), "http://127.0.0.1:9/v1"));
         m_page->testConnection(row);
         QVERIFY(tested.wait(30000));

@@ -81,6 +81,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         view.grab(); // painted once
         QChart* chart = view.chart();
+        QCOMPARE(chart->backgroundBrush().style(), Qt::SolidPattern); // styled when painted
         QVERIFY(!darkColour(chart->backgroundBrush().color()));
         QVERIFY(darkColour(chart->axes(Qt::Horizontal).first()->labelsColor()));
 
@@ -95,7 +96,10 @@ private slots:
         QChart* old = view.chart();
         view.setChart(chartWithAxes());
         delete old;
+        // Qt's own background is a gradient until the chart is styled (its colour() says nothing).
+        QVERIFY(view.chart()->backgroundBrush().style() != Qt::SolidPattern);
         view.grab();
+        QCOMPARE(view.chart()->backgroundBrush().style(), Qt::SolidPattern);
         QVERIFY(darkColour(view.chart()->backgroundBrush().color()));
         QCOMPARE(static_cast<QLineSeries*>(view.chart()->series().first())->color(), QColor("#d62728"));
         ui::Theme::choose(ui::ThemeChoice::Desktop);
