@@ -79,6 +79,10 @@ cd "$work"
 /usr/bin/baton-cli run --pool demo --tasks demo --db demo.db --strategy by-category --max-cost 5
 /usr/bin/baton-cli report 1 --db demo.db | head -20
 /usr/bin/baton-cli db info --db demo.db
+# Training opens the installed CMA-ES module (pagmo), which nothing links: one generation on 24 items.
+/usr/bin/baton-cli demo tasks --per-category 4 --out small.jsonl 2> /dev/null
+/usr/bin/baton-cli coordinator train --pool demo --tasks small.jsonl --db train.db --tier mini --generations 1 \
+    --max-cost 5 | tail -3
 
 phase "the installed workbench for 8 seconds under xvfb-run"
 rc=0
