@@ -73,7 +73,8 @@ QVariant RunPairModel::data(const QModelIndex& index, int role) const {
         }
     }
     if (role == Qt::ToolTipRole && index.column() <= Kind && !r.configChange.empty())
-        return tr("Configured differently in the two pools (%1): a Δ here is the effect of that change")
+        return tr("Configured differently in the two pools (%1): a Δ here includes the effect of that change "
+                  "(a change of a model it uses is marked on that model's row)")
             .arg(QString::fromStdString(r.configChange));
     if (role == Qt::ToolTipRole && index.column() >= Delta)
         return c ? tr("Run %1 against run %2 on the %3 items both graded").arg(m_pair.runB).arg(m_pair.runA).arg(c->pairedItems)

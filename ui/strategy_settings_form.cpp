@@ -215,8 +215,16 @@ void StrategySettingsForm::show(const core::StrategyKind& kind, const nlohmann::
         for (const auto& [key, value] : settings.items())
             shape.emplace_back(key, editorFor(kind, key, value));
     if (shape != m_shape || kind.name != m_kind || models != m_models) {
-        while (m_form->rowCount() > 0)
-            m_form->removeRow(0);
+        // The edit that changed the shape may still be inside an editor's own signal (Return in
+        // a line edit): its widgets go when control is back in the event loop, not now.
+        while (m_form->rowCount() > 0) {
+            QFormLayout::TakeRowResult row = m_form->takeRow(0);
+            for (QLayoutItem* item : {row.labelItem, row.fieldItem})
+                if (item) {
+                    if (QWidget* widget = item->widget()) widget->hide(), widget->deleteLater();
+                    delete item;
+                }
+        }
         m_editors.clear();
         m_shape = shape;
         m_kind = kind.name;

@@ -4,7 +4,8 @@
 /// both; where both runs graded the same items, run B is compared with run A on those items
 /// (paired bootstrap Δ, exact McNemar p, W/T/L). Different task sets: side by side only. Runs of
 /// different pools are paired by name, and a strategy or model configured differently in the
-/// two pools says what differs, so that a Δ reads as the effect of that change. Pure.
+/// two pools says what differs of its own configuration (a changed model it uses is marked on the
+/// model's row), so that a Δ reads as including that change. Pure.
 
 #include "eval/run_history.h"
 

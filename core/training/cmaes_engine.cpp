@@ -17,9 +17,14 @@ std::vector<std::string> candidatePaths() {
         return {chosen}; // the user's choice, and nothing else in its place
     std::error_code error;
     std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
-    if (!error) // installed: /usr/bin/baton-cli -> /usr/lib/<multiarch>/baton/libbaton_cmaes.so
-        paths.push_back((exe.parent_path().parent_path() / BATON_CMAES_INSTALL_DIR / "libbaton_cmaes.so").string());
-    paths.emplace_back(BATON_CMAES_BUILD_PATH); // the build tree, for the programs and tests built there
+    if (error) return paths;
+    // Installed: /usr/bin/baton-cli -> /usr/lib/baton/libbaton_cmaes.so (the library folder as
+    // configured: lib, or lib/<multiarch> for a /usr prefix).
+    paths.push_back((exe.parent_path().parent_path() / BATON_CMAES_INSTALL_DIR / "libbaton_cmaes.so").string());
+    // The build tree's, only for a program that runs from that tree: an installed program never
+    // opens a path outside its installation.
+    std::filesystem::path tree = std::filesystem::weakly_canonical(BATON_BUILD_DIR, error);
+    if (!error && exe.string().starts_with(tree.string() + "/")) paths.emplace_back(BATON_CMAES_BUILD_PATH);
     return paths;
 }
 

@@ -29,8 +29,8 @@ using CreateCmaesEngine = CmaesEngine* (*)(const BatchedCmaes::Options& options,
 constexpr const char* kCreateCmaesEngineSymbol = "baton_create_cmaes_engine";
 
 /// Opens the module once per process: BATON_CMAES_MODULE when set (and then only it); else the
-/// one installed beside the program, then the build tree's. Errors: NotFound naming every place
-/// looked at.
+/// one installed beside the program, then, for a program of the build tree only, the build
+/// tree's. Errors: NotFound naming every place looked at.
 Result<CreateCmaesEngine> cmaesEngineFactory();
 
 } // namespace baton::core

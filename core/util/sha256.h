@@ -19,7 +19,7 @@ class Sha256 {
 public:
     Sha256();
     void update(std::string_view data);
-    /// Ends the hash; update() after it starts nothing new (call reset() first).
+    /// Ends the hash; asked again, the same digest; update() after it changes nothing (reset() first).
     std::string hexDigest();
     void reset();
 
@@ -28,7 +28,7 @@ private:
         void operator()(evp_md_ctx_st* ctx) const;
     };
     std::unique_ptr<evp_md_ctx_st, Free> m_ctx;
-    bool m_done = false;
+    std::string m_digest; ///< set once the hash has ended
 };
 
 } // namespace baton::core
