@@ -111,6 +111,7 @@ if [ -x "$gui" ]; then
     echo "|---|---|---|"
     echo "| open the run until the Inspector's first rows are painted, ms | $(f first_rows_ms) (run shown after $(f open_ms)) | $(f naive_first_rows_ms) (fill + show; no run read) |"
     echo "| longest GUI-thread stall while opening, ms | $(f open_stall_ms) | |"
+    echo "| the cost charts drawn (every call read, after the run is shown), ms | $(f costs_ms) | |"
     echo "| scrolling top to bottom: worst / median page step, ms | $(f scroll_worst_ms) / $(f scroll_median_ms) ($(f scroll_steps) steps) | $(f naive_scroll_worst_ms) / $(f naive_scroll_median_ms) ($(f naive_scroll_steps) steps) |"
     echo "| peak RSS of the process, MB | $(sed -n 's/.*"max_rss_kb": \([0-9]*\).*/\1/p' "$tmp/gui.json" | awk '{printf "%.0f", $1 / 1024}') (both) | |"
     echo

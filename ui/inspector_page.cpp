@@ -137,6 +137,11 @@ void InspectorPage::setData(InspectorData data) {
     showRunCosts();
 }
 
+void InspectorPage::setCallCosts(core::RunCallCosts costs) {
+    m_data.callCosts = std::move(costs);
+    showRunCosts();
+}
+
 void InspectorPage::setStrategy(const QString& strategy) {
     m_strategy->setCurrentText(strategy);
 }
@@ -188,16 +193,20 @@ void InspectorPage::showTree(const QString& itemId) {
     std::string item = itemId.toStdString(), strategy = m_strategy->currentText().toStdString();
     m_textJob.cancel(); // the texts of the last item's call are no longer wanted
     if (!m_data.callsFor) return applyTree(itemId, strategy, {});
-    using Calls = std::vector<core::Call>;
     // Read off the GUI thread; a newer selection cancels this one and drops its result.
-    m_treeJob.run<Calls>([callsFor = m_data.callsFor, strategy, item](std::stop_token, const JobRunner::Progress&) {
-        return callsFor(strategy, item);
-    }, [this, itemId, strategy](const Calls& calls) { applyTree(itemId, strategy, calls); });
+    m_treeJob.run<ShownItem>([callsFor = m_data.callsFor, itemFor = m_data.itemFor, outcomesFor = m_data.outcomesFor,
+                              strategy, item](std::stop_token, const JobRunner::Progress&) {
+        ShownItem shown{callsFor(strategy, item), std::nullopt, std::nullopt};
+        if (itemFor) shown.item = itemFor(item);
+        if (outcomesFor) shown.outcomes = outcomesFor(item);
+        return shown;
+    }, [this, itemId, strategy](const ShownItem& shown) { applyTree(itemId, strategy, shown); });
 }
 
-void InspectorPage::applyTree(const QString& itemId, const std::string& strategy, const std::vector<core::Call>& calls) {
+void InspectorPage::applyTree(const QString& itemId, const std::string& strategy, const ShownItem& shown) {
+    const std::vector<core::Call>& calls = shown.calls;
     m_shownItem = itemId;
-    showVerdict(itemId, calls);
+    showVerdict(itemId, shown);
     m_tree.setTree(core::buildRoutingTree(calls, itemId.toStdString(), strategy));
     m_graph->setTree(m_tree.tree(), m_verdict.found ? m_verdict.grade : std::nullopt);
     m_timeline->setCalls(calls);
@@ -284,11 +293,10 @@ QString gradeText(const std::optional<double>& grade) {
 
 } // namespace
 
-void InspectorPage::showVerdict(const QString& itemId, const std::vector<core::Call>& calls) {
+void InspectorPage::showVerdict(const QString& itemId, const ShownItem& shown) {
     std::string id = itemId.toStdString(), strategy = m_strategy->currentText().toStdString();
-    auto found = m_data.items.find(id);
-    m_verdict = core::itemVerdict(found == m_data.items.end() ? nullptr : &found->second, id, strategy,
-                                  m_data.outcomes, calls, m_data.baselines);
+    m_verdict = core::itemVerdict(shown.item ? &*shown.item : nullptr, id, strategy,
+                                  shown.outcomes ? *shown.outcomes : m_data.outcomes, shown.calls, m_data.baselines);
     const core::ItemVerdict& v = m_verdict;
     QString html = tr("<b>%1</b> (%2) with <b>%3</b>: <b style='color:%4'>%5</b>")
                        .arg(esc(v.itemId), esc(v.category), esc(v.strategy), v.right() ? "#060" : "#a00",

@@ -20,6 +20,7 @@
 
 #include <QWidget>
 #include <functional>
+#include <optional>
 
 class QChartView;
 class QCheckBox;
@@ -42,7 +43,11 @@ struct InspectorData {
     std::function<std::vector<core::Call>(const std::string& strategy, const std::string& item)> callsFor;
     std::map<std::string, std::string> categoryOf; ///< item -> category
     std::vector<std::string> baselines;
-    std::map<std::string, core::TaskItem> items; ///< item id -> question and references
+    /// The item's question and references, and its outcomes with their answers, read with its
+    /// calls (off the GUI thread, like callsFor): a run's texts are never all in memory. Unset:
+    /// no question is shown and the answers are those of `outcomes`.
+    std::function<std::optional<core::TaskItem>(const std::string& item)> itemFor;
+    std::function<std::vector<core::Outcome>(const std::string& item)> outcomesFor;
     std::function<std::string(const std::string& hash)> textFor; ///< content-addressed text (off the GUI thread)
     core::RunCallCosts callCosts; ///< what every call of the run cost, for the whole-run tab
 };
@@ -52,6 +57,8 @@ class InspectorPage : public QWidget {
 public:
     explicit InspectorPage(QWidget* parent = nullptr);
     void setData(InspectorData data);
+    /// What every call of the run cost, when it is read after the run is shown.
+    void setCallCosts(core::RunCallCosts costs);
 
     /// The item ids the current filters leave, in order (the list view fetches them in chunks).
     QStringList visibleItems() const;
@@ -93,10 +100,16 @@ signals:
 
 private:
     void refilter();
-    void applyTree(const QString& itemId, const std::string& strategy, const std::vector<core::Call>& calls);
+    /// What is read of an item when it is shown.
+    struct ShownItem {
+        std::vector<core::Call> calls;
+        std::optional<core::TaskItem> item;
+        std::optional<std::vector<core::Outcome>> outcomes; ///< with answers; unset: m_data.outcomes
+    };
+    void applyTree(const QString& itemId, const std::string& strategy, const ShownItem& shown);
     void showTree(const QString& itemId);
     void showCall(const QModelIndex& index);
-    void showVerdict(const QString& itemId, const std::vector<core::Call>& calls);
+    void showVerdict(const QString& itemId, const ShownItem& shown);
     void chooseAndExport();
     void showRunCosts();
 

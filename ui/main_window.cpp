@@ -13,6 +13,7 @@
 #include "runs_page.h"
 #include "settings.h"
 #include "store/call_log.h"
+#include "store/task_set_store.h"
 #include "store/text_store.h"
 #include "tasks_page.h"
 #include "theme.h"
@@ -139,6 +140,7 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
     statusBar()->showMessage(tr("Opening run %1...").arg(runId));
     using Details = core::Result<core::RunDetails>;
+    m_costLoader.cancel(); // the costs of the run shown before are no longer wanted
     m_runLoader.run<Details>(
         [db, runId](std::stop_token stop, const JobRunner::Progress&) { return core::loadRunDetails(*db, runId, stop); },
         [this, db, runId, showResults](const Details& details) {
@@ -150,27 +152,37 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
             }
             QString title = tr("pool %1, task set %2, %3, %4")
                                 .arg(QString::fromStdString(details->run.poolSnapshot.value("name", "")),
-                                     QString::fromStdString(details->tasks.name),
+                                     QString::fromStdString(details->taskSetName),
                                      QDateTime::fromMSecsSinceEpoch(details->run.createdAtMs).toString("yyyy-MM-dd hh:mm"),
                                      QString::fromStdString(core::toString(details->run.status)));
             m_resultsPage->setReport(details->report, title);
             m_resultsPage->setRun(details->run);
-            m_resultsPage->setDetails(details->outcomes, details->itemCosts);
-            m_resultsPage->setCallCosts(details->callCosts);
+            m_resultsPage->setDetails(details->outcomes, {});
             InspectorData data;
             data.runId = runId;
             data.outcomes = details->outcomes;
             data.baselines = details->baselines;
-            data.callCosts = details->callCosts;
-            for (const auto& item : details->tasks.items)
-                data.categoryOf[item.id] = item.category, data.items[item.id] = item;
-            // Both are called off the GUI thread, possibly at once: the connection is for one thread
-            // at a time (SQLITE_OPEN_NOMUTEX), so they take turns.
+            data.categoryOf = details->categoryOf;
+            std::vector<std::string> strategies;
+            for (const auto& m : details->report.strategies)
+                strategies.push_back(m.name);
+            // Called off the GUI thread, possibly at once: the connection is for one thread at a
+            // time (SQLITE_OPEN_NOMUTEX), so they take turns.
             auto turn = std::make_shared<std::mutex>();
             data.callsFor = [db, turn, runId, borrowed = details->report.borrowedBaselines](
                                 const std::string& strategy, const std::string& item) {
                 std::lock_guard lock(*turn);
                 return core::loadItemCalls(*db, runId, borrowed, strategy, item).value_or(std::vector<core::Call>{});
+            };
+            data.itemFor = [db, turn, set = details->run.taskSetHash](const std::string& item) {
+                std::lock_guard lock(*turn);
+                return core::loadTaskItem(*db, set, item).value_or(std::nullopt);
+            };
+            data.outcomesFor = [db, turn, runId, borrowed = details->report.borrowedBaselines,
+                                strategies](const std::string& item) {
+                std::lock_guard lock(*turn);
+                return core::loadItemOutcomes(*db, runId, borrowed, strategies, item)
+                    .value_or(std::vector<core::Outcome>{});
             };
             data.textFor = [db, turn](const std::string& hash) {
                 std::lock_guard lock(*turn);
@@ -181,9 +193,37 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
             m_shownRun = runId;
             m_exportBundle->setEnabled(true);
             settings::lastRun.set(m_session->path(), runId);
-            statusBar()->showMessage(tr("Showing run %1 (%2)").arg(runId).arg(title));
+            statusBar()->showMessage(tr("Showing run %1 (%2); reading what each call cost...").arg(runId).arg(title));
             if (showResults) showPage(m_resultsPage);
             emit runShown(runId);
+            showRunCosts(details->run, title);
+        });
+}
+
+void MainWindow::showRunCosts(const core::Run& run, const QString& title) {
+    // Every call of the run is read for the cost charts: after the run is shown, not before, and
+    // on a connection of its own, so that the Inspector reads items meanwhile.
+    auto reader = m_session->reader();
+    if (!reader) {
+        statusBar()->showMessage(QString::fromStdString(reader.error().describe()));
+        return;
+    }
+    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
+    using Costs = core::Result<core::RunCosts>;
+    m_costLoader.run<Costs>(
+        [db, run](std::stop_token stop, const JobRunner::Progress&) { return core::loadRunCosts(*db, run, stop); },
+        [this, runId = run.id, title](const Costs& costs) {
+            if (!costs) {
+                statusBar()->showMessage(tr("Showing run %1 (%2); what each call cost could not be read: %3")
+                                             .arg(runId)
+                                             .arg(title, QString::fromStdString(costs.error().describe())));
+                return;
+            }
+            m_resultsPage->setItemCosts(costs->itemCosts);
+            m_resultsPage->setCallCosts(costs->callCosts);
+            m_inspectorPage->setCallCosts(costs->callCosts);
+            statusBar()->showMessage(tr("Showing run %1 (%2)").arg(runId).arg(title));
+            emit runCostsShown(runId);
         });
 }
 

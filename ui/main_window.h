@@ -13,6 +13,10 @@ class QListWidget;
 class QMenu;
 class QStackedWidget;
 
+namespace baton::core {
+struct Run;
+}
+
 namespace baton::ui {
 
 class WorkbenchSession;
@@ -57,6 +61,8 @@ public:
 
 signals:
     void runShown(qint64 runId);
+    /// What each call of the shown run cost is read and drawn (it follows runShown).
+    void runCostsShown(qint64 runId);
 
 protected:
     void closeEvent(QCloseEvent* event) override; ///< asks about a run in progress and an unsaved pool
@@ -68,6 +74,7 @@ private:
     void openWorkspace();
     void showShortcuts();
     void showGettingStarted();
+    void showRunCosts(const core::Run& run, const QString& title);
 
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
@@ -78,6 +85,7 @@ private:
     BundleActions* m_bundles = nullptr;
     WorkbenchSession* m_session;
     JobRunner m_runLoader;
+    JobRunner m_costLoader; ///< reads what each call of the shown run cost, after it is shown
     PoolsPage* m_poolsPage = nullptr;
     TasksPage* m_tasksPage = nullptr;
     RunPage* m_runPage = nullptr;

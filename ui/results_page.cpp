@@ -262,6 +262,11 @@ void ResultsPage::setDetails(std::vector<core::Outcome> outcomes, ItemCosts item
     rebuildDetailCharts();
 }
 
+void ResultsPage::setItemCosts(ItemCosts itemCosts) {
+    m_itemCosts = std::move(itemCosts);
+    replaceChart(CostByRole, buildChart(CostByRole));
+}
+
 void ResultsPage::setCallCosts(core::RunCallCosts costs) {
     m_callCosts = std::move(costs);
     replaceChart(CallCost, buildChart(CallCost));

@@ -40,11 +40,13 @@ public:
 
     /// `title` says which run this is (pool, task set, date), shown above the tables.
     void setReport(core::RunReport report, const QString& title = {});
-    /// What each item cost by role, per strategy (core::RunDetails::itemCosts).
+    /// What each item cost by role, per strategy (core::RunCosts::itemCosts).
     using ItemCosts = std::map<std::string, std::vector<core::ItemCost>>;
     /// The run's outcomes (latency chart) and item costs (cost-by-role chart).
     void setDetails(std::vector<core::Outcome> outcomes, ItemCosts itemCosts);
-    /// What each call of the run cost (core::RunDetails::callCosts), for the cost-per-call chart.
+    /// The item costs alone, when they are read after the run is shown (core::RunCosts::itemCosts).
+    void setItemCosts(ItemCosts itemCosts);
+    /// What each call of the run cost (core::RunCosts::callCosts), for the cost-per-call chart.
     void setCallCosts(core::RunCallCosts costs);
     /// Which calls the cost-per-call chart counts: one strategy's, or (empty) the whole run's.
     void setCallCostStrategy(const QString& strategy);

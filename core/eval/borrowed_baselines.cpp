@@ -93,6 +93,22 @@ Result<std::vector<Call>> loadItemCalls(SqliteDb& db, int64_t runId, const std::
     return calls;
 }
 
+Result<std::vector<Outcome>> loadItemOutcomes(SqliteDb& db, int64_t runId,
+                                              const std::vector<BorrowedBaseline>& borrowed,
+                                              const std::vector<std::string>& strategies, const std::string& item) {
+    std::vector<Outcome> out;
+    for (const std::string& strategy : strategies) {
+        auto b = std::ranges::find(borrowed, strategy, &BorrowedBaseline::label);
+        auto outcome = b == borrowed.end() ? loadOutcome(db, runId, strategy, item)
+                                           : loadOutcome(db, b->fromRun, b->sourceStrategy, item);
+        if (!outcome) return std::unexpected(outcome.error());
+        if (!*outcome) continue;
+        (*outcome)->strategy = strategy;
+        out.push_back(std::move(**outcome));
+    }
+    return out;
+}
+
 void addBorrowed(BorrowedOutcomes borrowed, std::vector<Outcome>& outcomes, std::vector<Call>& calls,
                  std::vector<std::string>& baselines) {
     std::ranges::move(borrowed.outcomes, std::back_inserter(outcomes));

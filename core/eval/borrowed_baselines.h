@@ -44,6 +44,13 @@ Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run);
 Result<std::vector<Call>> loadItemCalls(SqliteDb& db, int64_t runId, const std::vector<BorrowedBaseline>& borrowed,
                                         const std::string& strategy, const std::string& item);
 
+/// The outcomes of `item` under each of `strategies` that has one, with their answers: the run's
+/// own, and for a borrowed baseline's label its outcome in the run it came from, named with the
+/// label (what the Inspector reads of the one item it shows).
+Result<std::vector<Outcome>> loadItemOutcomes(SqliteDb& db, int64_t runId,
+                                              const std::vector<BorrowedBaseline>& borrowed,
+                                              const std::vector<std::string>& strategies, const std::string& item);
+
 /// Appends the borrowed outcomes, calls and labels to a run's own.
 void addBorrowed(BorrowedOutcomes borrowed, std::vector<Outcome>& outcomes, std::vector<Call>& calls,
                  std::vector<std::string>& baselines);

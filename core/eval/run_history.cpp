@@ -7,6 +7,8 @@
 #include "store/task_set_store.h"
 
 #include <algorithm>
+#include <iterator>
+#include <set>
 
 namespace baton::core {
 
@@ -35,44 +37,50 @@ Result<std::vector<RunListing>> loadRunHistory(SqliteDb& db) {
     return out;
 }
 
+namespace {
+
+Error stopped() {
+    return Error{ErrorKind::Internal, "stopped", {}};
+}
+
+} // namespace
+
 Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token stop) {
-    auto stopped = [] { return std::unexpected(Error{ErrorKind::Internal, "stopped", {}}); };
     RunDetails d;
     auto run = loadRun(db, runId);
     if (!run) return std::unexpected(run.error());
     d.run = std::move(*run);
-    auto outcomes = loadOutcomes(db, runId);
-    if (!outcomes) return std::unexpected(outcomes.error());
-    d.outcomes = std::move(*outcomes);
-    if (stop.stop_requested()) return stopped();
-    auto calls = loadCallCosts(db, runId); // what the cost views read of each call, not its texts' hashes
-    if (!calls) return std::unexpected(calls.error());
-    auto tasks = loadTaskSet(db, d.run.taskSetHash);
-    if (!tasks) return std::unexpected(tasks.error());
-    d.tasks = std::move(*tasks);
-    if (stop.stop_requested()) return stopped();
-    d.callCosts = callCostHistograms(*calls); // this run's own calls, before borrowed baselines join
-    auto borrowed = borrowBaselines(db, d.run);
-    if (!borrowed) return std::unexpected(borrowed.error());
-    std::vector<BorrowedBaseline> named = borrowed->baselines;
-    d.baselines = runBaselines(d.run);
-    // The run's own calls folded in SQL, the borrowed ones (few) here.
-    auto groups = loadCallGroups(db, runId);
-    if (!groups) return std::unexpected(groups.error());
-    const size_t own = calls->size();
-    addBorrowed(std::move(*borrowed), d.outcomes, *calls, d.baselines);
-    for (auto& g : groupCalls(std::vector<Call>(calls->begin() + long(own), calls->end())))
-        groups->push_back(std::move(g));
-    std::map<std::string, std::string> categoryOf;
-    for (const auto& item : d.tasks.items)
-        categoryOf[item.id] = item.category;
-    d.report = buildReport(runId, d.outcomes, *groups, categoryOf, d.baselines, d.run.seed);
-    d.report.borrowedBaselines = std::move(named);
-    for (const auto& m : d.report.strategies) {
-        if (stop.stop_requested()) return stopped();
-        d.itemCosts[m.name] = costByItemAndRole(*calls, m.name);
-    }
+    auto set = loadTaskSetHead(db, d.run.taskSetHash, 0);
+    if (!set) return std::unexpected(set.error());
+    d.taskSetName = set->summary.name;
+    if (stop.stop_requested()) return std::unexpected(stopped());
+    auto inputs = loadRunReportInputs(db, d.run);
+    if (!inputs) return std::unexpected(inputs.error());
+    if (stop.stop_requested()) return std::unexpected(stopped());
+    d.report = buildReport(d.run, *inputs);
+    d.outcomes = std::move(inputs->outcomes);
+    d.categoryOf = std::move(inputs->categoryOf);
+    d.baselines = std::move(inputs->baselines);
     return d;
+}
+
+Result<RunCosts> loadRunCosts(SqliteDb& db, const Run& run, std::stop_token stop) {
+    RunCosts c;
+    auto calls = loadCallCosts(db, run.id); // what the cost views read of each call, not its texts' hashes
+    if (!calls) return std::unexpected(calls.error());
+    if (stop.stop_requested()) return std::unexpected(stopped());
+    c.callCosts = callCostHistograms(*calls); // this run's own calls, before borrowed baselines join
+    auto borrowed = borrowBaselines(db, run);
+    if (!borrowed) return std::unexpected(borrowed.error());
+    std::ranges::move(borrowed->calls, std::back_inserter(*calls));
+    std::set<std::string> strategies; // every strategy and baseline that made a call, borrowed ones included
+    for (const Call& call : *calls)
+        strategies.insert(call.strategy);
+    for (const auto& s : strategies) {
+        if (stop.stop_requested()) return std::unexpected(stopped());
+        c.itemCosts[s] = costByItemAndRole(*calls, s);
+    }
+    return c;
 }
 
 } // namespace baton::core

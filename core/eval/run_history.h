@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// RunHistory: every run of a workspace as the run picker lists it (date, pool, task set,
-/// status, strategies, spend), and RunDetails: everything the workbench shows of one run (report,
-/// outcomes, task set, cost of each item by role per strategy, cost of each call), read in one go off the GUI
-/// thread. Errors: the database's and a missing run (NotFound), as Result.
+/// status, strategies, spend); RunDetails: what the workbench shows of one run when it opens it
+/// (report, outcomes, items' categories); RunCosts: the cost of each item by role per strategy and
+/// of each call, read next. Errors: the database's and a missing run (NotFound), as Result.
 
 #include "eval/call_cost_histogram.h"
 #include "eval/run_breakdown.h"
@@ -29,18 +29,28 @@ struct RunListing {
 /// Every run, newest first.
 Result<std::vector<RunListing>> loadRunHistory(SqliteDb& db);
 
+/// What the workbench shows of a run when it opens it: read in one go off the GUI thread, with
+/// work and memory that grow with the run's jobs, never with its calls or texts (a 1M-call run
+/// opens in about a second). An item's texts and calls are read when it is shown
+/// (loadTaskItem, loadItemOutcomes, loadItemCalls).
 struct RunDetails {
     Run run;
     RunReport report;
-    std::vector<Outcome> outcomes;
-    TaskSet tasks;
+    std::vector<Outcome> outcomes; ///< grades, costs and latencies; answer texts left empty
+    std::string taskSetName;
+    std::map<std::string, std::string> categoryOf; ///< item id -> category
     std::vector<std::string> baselines;
-    std::map<std::string, std::vector<ItemCost>> itemCosts; ///< per strategy, most expensive first
-    RunCallCosts callCosts; ///< what each call of the run cost, per role on log bins (whole run and per strategy)
 };
 
-/// Loads and computes everything shown of run `runId`; when `stop` is requested it returns early
-/// with an Internal error "stopped" (the caller has dropped the result).
+/// What each call of the run cost: read after the run is shown, since it reads every call.
+struct RunCosts {
+    std::map<std::string, std::vector<ItemCost>> itemCosts; ///< per strategy, most expensive first
+    RunCallCosts callCosts; ///< per role on log bins (whole run and per strategy); the run's own calls
+};
+
+/// When `stop` is requested these return early with an Internal error "stopped" (the caller has
+/// dropped the result).
 Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token stop = {});
+Result<RunCosts> loadRunCosts(SqliteDb& db, const Run& run, std::stop_token stop = {});
 
 } // namespace baton::core

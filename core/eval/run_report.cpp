@@ -169,28 +169,40 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     return report;
 }
 
+Result<RunReportInputs> loadRunReportInputs(SqliteDb& db, const Run& run) {
+    RunReportInputs in;
+    auto outcomes = loadOutcomes(db, run.id, false);
+    if (!outcomes) return std::unexpected(outcomes.error());
+    in.outcomes = std::move(*outcomes);
+    auto calls = loadCallGroups(db, run.id);
+    if (!calls) return std::unexpected(calls.error());
+    in.calls = std::move(*calls);
+    auto categoryOf = loadItemCategories(db, run.taskSetHash);
+    if (!categoryOf) return std::unexpected(categoryOf.error());
+    in.categoryOf = std::move(*categoryOf);
+    auto borrowed = borrowBaselines(db, run);
+    if (!borrowed) return std::unexpected(borrowed.error());
+    in.borrowed = borrowed->baselines;
+    in.baselines = runBaselines(run);
+    std::vector<Call> borrowedCalls;
+    addBorrowed(std::move(*borrowed), in.outcomes, borrowedCalls, in.baselines);
+    for (auto& g : groupCalls(borrowedCalls))
+        in.calls.push_back(std::move(g));
+    return in;
+}
+
+RunReport buildReport(const Run& run, const RunReportInputs& in) {
+    RunReport report = buildReport(run.id, in.outcomes, in.calls, in.categoryOf, in.baselines, run.seed);
+    report.borrowedBaselines = in.borrowed;
+    return report;
+}
+
 Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId) {
     auto run = loadRun(db, runId);
     if (!run) return std::unexpected(run.error());
-    // Grades without answer texts, calls folded in SQL, items as id -> category: memory grows
-    // with jobs and call groups, not with calls and texts.
-    auto outcomes = loadOutcomes(db, runId, false);
-    if (!outcomes) return std::unexpected(outcomes.error());
-    auto calls = loadCallGroups(db, runId);
-    if (!calls) return std::unexpected(calls.error());
-    auto categoryOf = loadItemCategories(db, run->taskSetHash);
-    if (!categoryOf) return std::unexpected(categoryOf.error());
-    auto borrowed = borrowBaselines(db, *run);
-    if (!borrowed) return std::unexpected(borrowed.error());
-    std::vector<BorrowedBaseline> named = borrowed->baselines;
-    std::vector<std::string> baselines = runBaselines(*run);
-    std::vector<Call> borrowedCalls;
-    addBorrowed(std::move(*borrowed), *outcomes, borrowedCalls, baselines);
-    for (auto& g : groupCalls(borrowedCalls))
-        calls->push_back(std::move(g));
-    RunReport report = buildReport(runId, *outcomes, *calls, *categoryOf, baselines, run->seed);
-    report.borrowedBaselines = std::move(named);
-    return report;
+    auto inputs = loadRunReportInputs(db, *run);
+    if (!inputs) return std::unexpected(inputs.error());
+    return buildReport(*run, *inputs);
 }
 
 nlohmann::json toJson(const RunReport& r) {

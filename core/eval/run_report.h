@@ -84,8 +84,20 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<CallGroup>& calls,
                       const std::map<std::string, std::string>& categoryOf, const std::vector<std::string>& baselines,
                       uint64_t seed);
-/// Loads the run's outcomes, calls and task set from the workspace and builds its report; a run
-/// made without baselines is compared with the latest baselines of other runs (borrowBaselines).
+/// What a run's report is built from, as read from the workspace: grades without answer texts,
+/// calls as folded when they were logged, items as id -> category; for a run made without
+/// baselines, the latest baselines of other runs (borrowBaselines) joined to its own. Memory and
+/// work grow with jobs, not with calls or texts.
+struct RunReportInputs {
+    std::vector<Outcome> outcomes; ///< answers left empty
+    std::vector<CallGroup> calls;
+    std::map<std::string, std::string> categoryOf;
+    std::vector<std::string> baselines;
+    std::vector<BorrowedBaseline> borrowed;
+};
+Result<RunReportInputs> loadRunReportInputs(SqliteDb& db, const Run& run);
+RunReport buildReport(const Run& run, const RunReportInputs& inputs);
+/// loadRunReportInputs, then buildReport.
 Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId);
 
 nlohmann::json toJson(const RunReport& report);

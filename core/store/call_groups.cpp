@@ -59,11 +59,9 @@ std::vector<CallGroup> groupCalls(const std::vector<Call>& calls) {
 }
 
 Result<std::vector<CallGroup>> loadCallGroups(SqliteDb& db, int64_t runId) {
-    auto stmt = db.prepare(
-        "SELECT strategy, role, status, finish_reason, cache_hit, cost_pico IS NOT NULL, COUNT(*), "
-        "COALESCE(SUM(cost_pico), 0), COALESCE(SUM(COALESCE(input_tokens, 0) + COALESCE(cached_input_tokens, 0) + "
-        "COALESCE(cache_write_tokens, 0) + COALESCE(output_tokens, 0) + COALESCE(reasoning_tokens, 0)), 0) "
-        "FROM calls WHERE run_id = ? GROUP BY 1, 2, 3, 4, 5, 6");
+    // call_totals is kept by a trigger as calls are logged (schema v11): a few rows per run.
+    auto stmt = db.prepare("SELECT strategy, role, status, finish_reason, cache_hit, cost_known, calls, cost_pico, tokens "
+                           "FROM call_totals WHERE run_id = ?");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, runId);
     std::vector<CallGroup> out;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// CallGroup: a run's calls folded by what a report counts (strategy, role, status, finish
-/// reason, cache hit, cost known or not) with their count, known cost and tokens: one GROUP BY
-/// over the call log instead of every call in memory, so a 1M-call run reports in a few MB.
+/// reason, cache hit, cost known or not) with their count, known cost and tokens. The workspace
+/// keeps them as calls are logged (table call_totals), so a report reads a few rows per run
+/// whatever its number of calls.
 
 #include "model/call.h"
 #include "store/sqlite_db.h"
@@ -26,7 +27,7 @@ struct CallGroup {
 
 /// The same folding of calls held in memory (borrowed baselines, tests), ordered as loadCallGroups.
 std::vector<CallGroup> groupCalls(const std::vector<Call>& calls);
-/// The run's calls folded in SQL. Errors: the database's.
+/// The run's calls as folded when they were logged. Errors: the database's.
 Result<std::vector<CallGroup>> loadCallGroups(SqliteDb& db, int64_t runId);
 
 } // namespace baton::core

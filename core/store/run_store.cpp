@@ -89,6 +89,24 @@ Result<std::vector<Run>> listRuns(SqliteDb& db) {
     return runs;
 }
 
+namespace {
+
+Outcome readOutcome(const Statement& s, int64_t runId) {
+    Outcome o;
+    o.runId = runId;
+    o.itemId = s.columnText(0);
+    o.strategy = s.columnText(1);
+    o.answer = s.columnText(2);
+    o.grade = s.columnOptDouble(3);
+    if (auto c = s.columnOptInt(4)) o.cost = Money{*c};
+    o.latencyMs = s.columnOptDouble(5);
+    o.callCount = int(s.columnInt(6));
+    o.status = outcomeStatusFromString(s.columnText(7)).value_or(OutcomeStatus::Failed);
+    return o;
+}
+
+} // namespace
+
 Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId, bool answers) {
     auto stmt = db.prepare(
         answers ? "SELECT o.item_id, o.strategy, t.body, o.grade, o.cost_pico, o.latency_ms, o.call_count, o.status "
@@ -99,21 +117,23 @@ Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId, bool answ
     stmt->bind(1, runId);
     std::vector<Outcome> out;
     Result<bool> row;
-    while ((row = stmt->step()) && *row) {
-        Outcome o;
-        o.runId = runId;
-        o.itemId = stmt->columnText(0);
-        o.strategy = stmt->columnText(1);
-        o.answer = stmt->columnText(2);
-        o.grade = stmt->columnOptDouble(3);
-        if (auto c = stmt->columnOptInt(4)) o.cost = Money{*c};
-        o.latencyMs = stmt->columnOptDouble(5);
-        o.callCount = int(stmt->columnInt(6));
-        o.status = outcomeStatusFromString(stmt->columnText(7)).value_or(OutcomeStatus::Failed);
-        out.push_back(std::move(o));
-    }
+    while ((row = stmt->step()) && *row)
+        out.push_back(readOutcome(*stmt, runId));
     if (!row) return std::unexpected(row.error());
     return out;
+}
+
+Result<std::optional<Outcome>> loadOutcome(SqliteDb& db, int64_t runId, const std::string& strategy,
+                                           const std::string& item) {
+    auto stmt = db.prepare("SELECT o.item_id, o.strategy, t.body, o.grade, o.cost_pico, o.latency_ms, o.call_count, "
+                           "o.status FROM outcomes o JOIN texts t ON t.hash = o.answer_hash "
+                           "WHERE o.run_id = ? AND o.strategy = ? AND o.item_id = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, runId).bind(2, strategy).bind(3, item);
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return std::optional<Outcome>();
+    return std::optional(readOutcome(*stmt, runId));
 }
 
 } // namespace baton::core

@@ -6,6 +6,7 @@
 #include "model/run.h"
 #include "store/sqlite_db.h"
 
+#include <optional>
 #include <vector>
 
 namespace baton::core {
@@ -22,5 +23,8 @@ Result<std::vector<Run>> listRuns(SqliteDb& db);
 /// The run's outcomes by strategy and item; without `answers` their answer texts are left empty
 /// (a report needs grades, costs and latencies only).
 Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId, bool answers = true);
+/// One job's outcome with its answer text; nullopt when the run has none for it.
+Result<std::optional<Outcome>> loadOutcome(SqliteDb& db, int64_t runId, const std::string& strategy,
+                                           const std::string& item);
 
 } // namespace baton::core

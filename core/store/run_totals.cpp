@@ -4,8 +4,9 @@
 namespace baton::core {
 
 Result<std::map<int64_t, RunTotals>> loadRunTotals(SqliteDb& db) {
-    auto stmt = db.prepare("SELECT run_id, COALESCE(SUM(CASE WHEN cache_hit = 0 THEN cost_pico END), 0), COUNT(*), "
-                           "SUM(cost_pico IS NULL), SUM(cache_hit) FROM calls GROUP BY run_id");
+    auto stmt = db.prepare("SELECT run_id, COALESCE(SUM(CASE WHEN cache_hit = 0 THEN cost_pico END), 0), SUM(calls), "
+                           "SUM(CASE WHEN cost_known = 0 THEN calls ELSE 0 END), "
+                           "SUM(CASE WHEN cache_hit = 1 THEN calls ELSE 0 END) FROM call_totals GROUP BY run_id");
     if (!stmt) return std::unexpected(stmt.error());
     std::map<int64_t, RunTotals> totals;
     Result<bool> row;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-/// RunTotals: what each run of a workspace spent and logged, for the run history (one GROUP BY
-/// over the call log). Errors: the database's, as Result.
+/// RunTotals: what each run of a workspace spent and logged, for the run history (read from the
+/// totals kept as calls are logged, not from the calls). Errors: the database's, as Result.
 
 #include "model/money.h"
 #include "store/sqlite_db.h"

@@ -7,7 +7,7 @@ namespace baton::core {
 namespace {
 
 // Append new versions; never edit a released one.
-constexpr std::array<const char*, 10> kMigrations = {
+constexpr std::array<const char*, 11> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -206,6 +206,37 @@ CREATE TABLE embedding_calls (
     latency_ms REAL NOT NULL,
     error TEXT NOT NULL DEFAULT ''
 );
+)sql",
+    // v11: each run's calls folded by what a report counts, kept by a trigger as calls are
+    // logged (in the same transaction), so that a report or the run history reads a few rows per
+    // run instead of every call; filled from the calls already logged
+    R"sql(
+CREATE TABLE call_totals (
+    run_id INTEGER NOT NULL,
+    strategy TEXT NOT NULL,
+    role TEXT NOT NULL,
+    status TEXT NOT NULL,
+    finish_reason TEXT NOT NULL,
+    cache_hit INTEGER NOT NULL,
+    cost_known INTEGER NOT NULL,
+    calls INTEGER NOT NULL,
+    cost_pico INTEGER NOT NULL,     -- the sum of the known costs
+    tokens INTEGER NOT NULL,        -- input + cached input + cache write + output + reasoning
+    PRIMARY KEY (run_id, strategy, role, status, finish_reason, cache_hit, cost_known)
+) WITHOUT ROWID;
+CREATE TRIGGER calls_into_call_totals AFTER INSERT ON calls BEGIN
+    INSERT INTO call_totals VALUES (NEW.run_id, NEW.strategy, NEW.role, NEW.status, NEW.finish_reason,
+        NEW.cache_hit, NEW.cost_pico IS NOT NULL, 1, COALESCE(NEW.cost_pico, 0),
+        COALESCE(NEW.input_tokens, 0) + COALESCE(NEW.cached_input_tokens, 0) + COALESCE(NEW.cache_write_tokens, 0) +
+        COALESCE(NEW.output_tokens, 0) + COALESCE(NEW.reasoning_tokens, 0))
+    ON CONFLICT DO UPDATE SET calls = calls + 1, cost_pico = cost_pico + excluded.cost_pico,
+        tokens = tokens + excluded.tokens;
+END;
+INSERT INTO call_totals
+SELECT run_id, strategy, role, status, finish_reason, cache_hit, cost_pico IS NOT NULL, COUNT(*),
+    COALESCE(SUM(cost_pico), 0), COALESCE(SUM(COALESCE(input_tokens, 0) + COALESCE(cached_input_tokens, 0) +
+    COALESCE(cache_write_tokens, 0) + COALESCE(output_tokens, 0) + COALESCE(reasoning_tokens, 0)), 0)
+FROM calls GROUP BY 1, 2, 3, 4, 5, 6, 7;
 )sql"};
 
 } // namespace

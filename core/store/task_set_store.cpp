@@ -88,6 +88,22 @@ Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db) {
 
 namespace {
 
+constexpr const char* kItemColumns = "SELECT i.item_id, i.category, t.body, i.references_json, i.grader, i.metadata "
+                                     "FROM items i JOIN texts t ON t.hash = i.messages_hash ";
+
+/// One row of kItemColumns.
+TaskItem readItem(const Statement& row, JsonReader& reader) {
+    TaskItem item;
+    item.id = row.columnText(0);
+    item.category = row.columnText(1);
+    for (const auto& m : nlohmann::json::parse(row.columnText(2)))
+        item.messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
+    item.references = nlohmann::json::parse(row.columnText(3)).get<std::vector<std::string>>();
+    if (!row.columnIsNull(4)) item.grader = readGraderSpec(reader, nlohmann::json::parse(row.columnText(4)), "");
+    item.metadata = nlohmann::json::parse(row.columnText(5));
+    return item;
+}
+
 Result<TaskSet> loadItems(SqliteDb& db, int64_t id, int64_t limit) {
     auto head = db.prepare("SELECT name, default_grader FROM task_sets WHERE id = ?");
     if (!head) return std::unexpected(head.error());
@@ -98,24 +114,12 @@ Result<TaskSet> loadItems(SqliteDb& db, int64_t id, int64_t limit) {
     JsonReader reader("task_sets.default_grader");
     set.defaultGrader = readGraderSpec(reader, nlohmann::json::parse(head->columnText(1)), "");
 
-    auto items =
-        db.prepare("SELECT i.item_id, i.category, t.body, i.references_json, i.grader, i.metadata FROM items i "
-                   "JOIN texts t ON t.hash = i.messages_hash WHERE i.task_set_id = ? ORDER BY i.position LIMIT ?");
+    auto items = db.prepare(std::string(kItemColumns) + "WHERE i.task_set_id = ? ORDER BY i.position LIMIT ?");
     if (!items) return std::unexpected(items.error());
     items->bind(1, id).bind(2, limit);
     Result<bool> row;
-    while ((row = items->step()) && *row) {
-        TaskItem item;
-        item.id = items->columnText(0);
-        item.category = items->columnText(1);
-        for (const auto& m : nlohmann::json::parse(items->columnText(2)))
-            item.messages.push_back({m.at("role").get<std::string>(), m.at("content").get<std::string>()});
-        item.references = nlohmann::json::parse(items->columnText(3)).get<std::vector<std::string>>();
-        if (!items->columnIsNull(4))
-            item.grader = readGraderSpec(reader, nlohmann::json::parse(items->columnText(4)), "");
-        item.metadata = nlohmann::json::parse(items->columnText(5));
-        set.items.push_back(std::move(item));
-    }
+    while ((row = items->step()) && *row)
+        set.items.push_back(readItem(*items, reader));
     if (!row) return std::unexpected(row.error());
     return set;
 }
@@ -140,6 +144,19 @@ Result<std::map<std::string, std::string>> loadItemCategories(SqliteDb& db, cons
         out.emplace(stmt->columnText(0), stmt->columnText(1));
     if (!row) return std::unexpected(row.error());
     return out;
+}
+
+Result<std::optional<TaskItem>> loadTaskItem(SqliteDb& db, const std::string& selector, const std::string& itemId) {
+    auto found = resolve(db, selector);
+    if (!found) return std::unexpected(found.error());
+    auto stmt = db.prepare(std::string(kItemColumns) + "WHERE i.task_set_id = ? AND i.item_id = ?");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, found->id).bind(2, itemId);
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    if (!*row) return std::optional<TaskItem>();
+    JsonReader reader("items.grader");
+    return std::optional(readItem(*stmt, reader));
 }
 
 Result<TaskSetHead> loadTaskSetHead(SqliteDb& db, const std::string& selector, int64_t limit) {

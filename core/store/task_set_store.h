@@ -7,6 +7,7 @@
 #include "store/sqlite_db.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,10 @@ Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector);
 /// Item id -> category of the set: what a report needs of its items, without their texts.
 /// Errors: as loadTaskSet.
 Result<std::map<std::string, std::string>> loadItemCategories(SqliteDb& db, const std::string& selector);
+
+/// One item of the set by its id, texts included (nullopt: the set has no such item): what the
+/// Inspector shows of the item it opens. Errors: as loadTaskSet.
+Result<std::optional<TaskItem>> loadTaskItem(SqliteDb& db, const std::string& selector, const std::string& itemId);
 
 /// A set's row (no categories) and its first `limit` items, read with a LIMIT: what
 /// `tasks show` prints, whatever the set's size.

@@ -180,9 +180,11 @@ private slots:
         QVERIFY2(details, details ? "" : details.error().describe().c_str());
         QCOMPARE(details->baselines, (std::vector<std::string>{cheap, big}));
         QVERIFY(comparison(details->report, "router", big));
-        QCOMPARE(details->itemCosts[big].size(), size_t(kItems));
-        QCOMPARE(details->callCosts.all.calls(), int64_t(kItems)); // the run's own calls only: the router's
-        QCOMPARE(details->callCosts.all.paid.pico, int64_t(4'000 * kItems));
+        auto costs = loadRunCosts(w.db(), details->run);
+        QVERIFY2(costs, costs ? "" : costs.error().describe().c_str());
+        QCOMPARE(costs->itemCosts[big].size(), size_t(kItems));
+        QCOMPARE(costs->callCosts.all.calls(), int64_t(kItems)); // the run's own calls only: the router's
+        QCOMPARE(costs->callCosts.all.paid.pico, int64_t(4'000 * kItems));
 
         // The Inspector reads a borrowed baseline's calls of an item from the run they were made in.
         const std::string item0 = w.main.items[0].id;
@@ -192,6 +194,14 @@ private slots:
         QCOMPARE(bigCalls[0].strategy, big);
         QCOMPARE(bigCalls[0].cost->pico, int64_t(8'000));
         QCOMPARE(loadItemCalls(w.db(), r4, report->borrowedBaselines, "router", item0).value().size(), size_t(1));
+        // And its outcome of that item, answer included, named with its label; the run's own as they are.
+        auto item0Outcomes = loadItemOutcomes(w.db(), r4, report->borrowedBaselines, {"router", big, "absent"}, item0);
+        QCOMPARE(item0Outcomes.value().size(), size_t(2));
+        QCOMPARE(item0Outcomes->at(0).strategy, std::string("router"));
+        QCOMPARE(item0Outcomes->at(0).runId, r4);
+        QCOMPARE(item0Outcomes->at(1).strategy, big);
+        QCOMPARE(item0Outcomes->at(1).runId, r2);
+        QVERIFY(!item0Outcomes->at(1).answer.empty());
 
         // A run with its own baselines borrows nothing.
         auto own = loadRunReport(w.db(), r1).value();

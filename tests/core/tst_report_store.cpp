@@ -2,7 +2,8 @@
 // The report read from the workspace (calls folded in SQL, grades without answer texts, items as
 // id -> category) against the report built from every call, outcome and item loaded whole: the
 // same figures, on a run with every kind of call a report counts (roles, errors, unknown costs,
-// cache hits, truncated and refused answers, retries).
+// cache hits, truncated and refused answers, retries). And the work of a report, which must not
+// grow with the number of calls: the folded calls are kept as calls are logged (call_totals).
 
 #include "core_printers.h"
 #include "eval/run_report.h"
@@ -10,12 +11,16 @@
 #include "store/call_groups.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
+#include "store/run_totals.h"
+#include "store/schema.h"
 #include "store/task_set_store.h"
 #include "store/text_store.h"
 #include "store/workspace.h"
 
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace baton::core;
 
@@ -100,6 +105,61 @@ struct MixedRun {
     }
 };
 
+/// A run of one strategy over `items` items whose every job made `callsPerJob` calls (retries of
+/// one answer): the same outcomes whatever the number of calls.
+struct RetriedRun {
+    QTemporaryDir dir;
+    std::optional<Workspace> ws;
+    int64_t runId = 0;
+
+    RetriedRun(int items, int callsPerJob) {
+        ws.emplace(Workspace::open(dir.filePath("w.db").toStdString()).value());
+        TaskSet tasks;
+        for (int i = 0; i < items; ++i) {
+            TaskItem item;
+            item.id = "q" + std::to_string(i), item.category = "c";
+            item.messages = {{"user", "question " + std::to_string(i)}}, item.references = {"a"};
+            tasks.items.push_back(item);
+        }
+        saveTaskSet(db(), tasks, "t", 1).value();
+        Run run;
+        run.taskSetHash = tasks.contentHash();
+        run.poolSnapshot = {{"name", "p"}, {"models", {{{"name", "m"}, {"provider", "openai"}, {"model", "m"}}}}};
+        run.strategies = {"m"};
+        run.settings = {{"baselines", true}};
+        run.status = RunStatus::Completed;
+        runId = insertRun(db(), run).value();
+        const std::string request = putText(db(), "request").value(), response = putText(db(), "a").value();
+        for (int i = 0; i < items; ++i) {
+            for (int k = 1; k <= callsPerJob; ++k) {
+                Call c;
+                c.runId = runId, c.itemId = "q" + std::to_string(i), c.strategy = "m", c.nodeId = "0";
+                c.role = CallRole::Answer, c.model = "m", c.attempt = k, c.requestHash = request;
+                c.responseHash = response, c.status = k == callsPerJob ? CallStatus::Ok : CallStatus::Error;
+                c.cost = Money{1000}, c.latencyMs = 10;
+                if (!insertCall(db(), c)) qFatal("insertCall failed");
+            }
+            Outcome o;
+            o.runId = runId, o.itemId = "q" + std::to_string(i), o.strategy = "m", o.answer = "a";
+            o.grade = i % 2, o.cost = Money{1000 * callsPerJob}, o.latencyMs = 10.0 * callsPerJob;
+            o.callCount = callsPerJob, o.status = OutcomeStatus::Complete;
+            QVERIFY(insertOutcome(db(), o));
+        }
+    }
+    SqliteDb& db() { return *ws->writer(); }
+};
+
+/// SQLite virtual-machine instructions run while `work` runs on `db` (in thousands): the work a
+/// query does, counted the same on a loaded machine as on an idle one.
+template <class Work> int64_t vmThousands(SqliteDb& db, Work&& work) {
+    int64_t count = 0;
+    sqlite3_progress_handler(
+        db.handle(), 1000, [](void* n) { return ++*static_cast<int64_t*>(n), 0; }, &count);
+    work();
+    sqlite3_progress_handler(db.handle(), 0, nullptr, nullptr);
+    return count;
+}
+
 } // namespace
 
 class TestReportStore : public QObject {
@@ -134,6 +194,40 @@ private slots:
         QVERIFY(!cascade->totalCost && cascade->spendByRole.count("judge"));
     }
 
+    void reportWorkDoesNotGrowWithCalls() {
+        // 300 jobs of 1 call and 300 jobs of 40 calls: the same outcomes, 40 times the calls. Folding
+        // the calls when the report is asked for (the old GROUP BY over `calls`) ran 31x the
+        // instructions; the totals kept as calls are logged make both reports the same work.
+        RetriedRun few(300, 1), many(300, 40);
+        QCOMPARE(loadRunReport(many.db(), many.runId).value().strategies.at(0).callsPerItem, 40.0);
+        const int64_t a = vmThousands(few.db(), [&] { QVERIFY(loadRunReport(few.db(), few.runId)); });
+        const int64_t b = vmThousands(many.db(), [&] { QVERIFY(loadRunReport(many.db(), many.runId)); });
+        QVERIFY2(b < a * 3 / 2, (std::to_string(a) + "k instructions for 300 calls, " + std::to_string(b) +
+                                 "k for 12,000").c_str());
+        const int64_t h = vmThousands(many.db(), [&] { QVERIFY(loadRunTotals(many.db())); });
+        QVERIFY2(h < 5, (std::to_string(h) + "k instructions for the run history of 12,000 calls").c_str());
+        QCOMPARE(loadRunTotals(many.db()).value().at(many.runId).calls, int64_t(12000));
+    }
+
+    void totalsOfAnOlderWorkspaceAreFilledWhenItIsMigrated() {
+        MixedRun r;
+        auto want = groupCalls(loadCalls(r.db(), r.runId).value());
+        auto totals = loadRunTotals(r.db()).value().at(r.runId);
+        // As a workspace of schema 10 was: no totals table, no trigger.
+        QVERIFY(r.db().exec("DROP TRIGGER calls_into_call_totals; DROP TABLE call_totals; PRAGMA user_version = 10"));
+        const std::string path = r.db().path();
+        r.ws.reset();
+        r.ws.emplace(Workspace::open(path).value());
+        QCOMPARE(r.db().queryInt("PRAGMA user_version").value(), int64_t(latestSchemaVersion()));
+        QCOMPARE(loadCallGroups(r.db(), r.runId).value(), want);
+        auto again = loadRunTotals(r.db()).value().at(r.runId);
+        QCOMPARE(again.calls, totals.calls);
+        QCOMPARE(again.spent, totals.spent);
+        QCOMPARE(again.unknownCostCalls, totals.unknownCostCalls);
+        QCOMPARE(again.cachedCalls, totals.cachedCalls);
+        QVERIFY(totals.unknownCostCalls > 0 && totals.cachedCalls > 0);
+    }
+
     void callCostsAreTheCallsCostFields() {
         MixedRun r;
         auto calls = loadCalls(r.db(), r.runId).value(), costs = loadCallCosts(r.db(), r.runId).value();
@@ -165,6 +259,18 @@ private slots:
         for (const auto& item : r.tasks.items)
             QCOMPARE(categories.at(item.id), item.category);
         QVERIFY(!loadItemCategories(r.db(), "no-such-set"));
+    }
+
+    void oneItemAndItsOutcomesAreReadAlone() {
+        MixedRun r;
+        for (size_t i : {size_t(0), size_t(kItems / 2), size_t(kItems - 1)})
+            QCOMPARE(loadTaskItem(r.db(), r.tasks.contentHash(), r.tasks.items[i].id).value(), r.tasks.items[i]);
+        QVERIFY(!loadTaskItem(r.db(), r.tasks.contentHash(), "no-such-item").value());
+        QVERIFY(!loadTaskItem(r.db(), "no-such-set", r.tasks.items[0].id));
+        auto all = loadOutcomes(r.db(), r.runId).value();
+        for (const auto& o : all)
+            if (o.itemId == "q7") QCOMPARE(loadOutcome(r.db(), r.runId, o.strategy, "q7").value(), o);
+        QVERIFY(!loadOutcome(r.db(), r.runId, "cheap", "no-such-item").value());
     }
 };
 

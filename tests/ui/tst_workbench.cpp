@@ -56,12 +56,13 @@ private slots:
         // Every strategy; "nearest" learns from a baseline run, which the page offers to make first.
         run->selectStrategies({"by-category", "cheap-first", "mixture", "nearest"});
         QSignalSpy finished(run, &ui::RunPage::runFinished);
-        QSignalSpy shown(&window, &ui::MainWindow::runShown);
+        QSignalSpy shown(&window, &ui::MainWindow::runShown), costsShown(&window, &ui::MainWindow::runCostsShown);
         QVERIFY(baton::test::startAndWait(*run));
         QVERIFY(finished.wait(600000));
         qint64 finishedRun = finished.first().first().toLongLong();
-        // The run is read off the GUI thread, then shown.
+        // The run is read off the GUI thread, then shown; what each call cost is read next.
         QTRY_COMPARE_WITH_TIMEOUT(window.shownRun(), finishedRun, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!costsShown.isEmpty() && costsShown.last().first().toLongLong() == finishedRun, 60000);
         QCOMPARE(finished.count(), 1);
         QVERIFY(questions.size() >= 1);
         QVERIFY2(questions.first().contains("baselines run first"), qPrintable(questions.first()));
