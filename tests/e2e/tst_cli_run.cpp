@@ -146,8 +146,11 @@ private slots:
         QTemporaryDir dir;
         writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(9, 4)));
         QString db = dir.filePath("w.db");
+        // One call at a time, so that each pass reserves one worst case and spends close to what the
+        // cap leaves (the whole run costs about $0.26): a resume that forgot what earlier passes spent
+        // spent another ~$0.027 each time ($0.111 after three; mutant resume-forgets-spend).
         auto first = runCli({"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
-                             "--max-cost", "0.05", "--no-cache", "--json"});
+                             "--max-cost", "0.05", "--no-cache", "--concurrency", "1", "--json"});
         QCOMPARE(first.exitCode, 4); // stopped by the cap: not a finished run
         QCOMPARE(first.json()["stop_reason"].toString(), QString("the budget cap was reached"));
         const int64_t cap = 50000000000; // $0.05 in pico-dollars
