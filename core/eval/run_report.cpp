@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace baton::core {
 namespace {
@@ -73,19 +75,29 @@ Comparison comparePaired(const std::string& a, const std::string& b, const ItemG
     Comparison c;
     c.strategy = a, c.against = b;
     std::vector<double> va, vb;
+    va.reserve(std::min(ga.size(), gb.size())), vb.reserve(std::min(ga.size(), gb.size()));
     int64_t onlyA = 0, onlyB = 0;
-    for (const auto& [item, grade] : ga) {
-        auto it = gb.find(item);
-        if (it == gb.end()) continue;
-        va.push_back(grade), vb.push_back(it->second);
-        if (grade > it->second)
+    // Both are ordered by item: one walk through each pairs them.
+    for (auto ia = ga.begin(), ib = gb.begin(); ia != ga.end() && ib != gb.end();) {
+        if (ia->first < ib->first) {
+            ++ia;
+            continue;
+        }
+        if (ib->first < ia->first) {
+            ++ib;
+            continue;
+        }
+        const double grade = ia->second, other = ib->second;
+        va.push_back(grade), vb.push_back(other);
+        if (grade > other)
             ++c.wins;
-        else if (grade < it->second)
+        else if (grade < other)
             ++c.losses;
         else
             ++c.ties;
-        bool ra = grade >= 0.5, rb = it->second >= 0.5;
+        bool ra = grade >= 0.5, rb = other >= 0.5;
         onlyA += ra && !rb, onlyB += rb && !ra;
+        ++ia, ++ib;
     }
     c.pairedItems = int64_t(va.size());
     c.delta = pairedBootstrap(va, vb, kBootstrapResamples, seed);
@@ -110,10 +122,18 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     std::map<std::string, std::vector<const Outcome*>> byStrategy;
     std::map<std::string, std::vector<const CallGroup*>> callsByStrategy;
     std::map<std::string, ItemGrades> grades;
+    const std::string* current = nullptr;
+    std::vector<const Outcome*>* ofStrategy = nullptr;
+    ItemGrades* gradesOfStrategy = nullptr;
     for (const auto& o : outcomes) {
-        if (!byStrategy.count(o.strategy)) names.push_back(o.strategy);
-        byStrategy[o.strategy].push_back(&o);
-        if (o.status != OutcomeStatus::Incomplete) grades[o.strategy][o.itemId] = o.grade.value_or(0);
+        if (!current || o.strategy != *current) { // outcomes come grouped by strategy: a lookup per group
+            if (!byStrategy.count(o.strategy)) names.push_back(o.strategy);
+            ofStrategy = &byStrategy[o.strategy], gradesOfStrategy = &grades[o.strategy];
+            current = &o.strategy;
+        }
+        ofStrategy->push_back(&o);
+        if (o.status != OutcomeStatus::Incomplete) // in item order as read: each appended at the end
+            gradesOfStrategy->insert_or_assign(gradesOfStrategy->end(), o.itemId, o.grade.value_or(0));
     }
     for (const auto& c : calls)
         callsByStrategy[c.strategy].push_back(&c);
@@ -152,10 +172,15 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     report.frontier = nonDecreasingHull(std::move(points));
 
     std::map<std::pair<std::string, std::string>, CategoryMetrics> cats;
+    std::unordered_map<std::string_view, const std::string*> categoryByItem; // one hash lookup per outcome
+    categoryByItem.reserve(categoryOf.size());
+    for (const auto& [item, category] : categoryOf)
+        categoryByItem.emplace(item, &category);
+    static const std::string none;
     for (const auto& o : outcomes) {
         if (o.status == OutcomeStatus::Incomplete) continue;
-        auto found = categoryOf.find(o.itemId);
-        const std::string& category = found == categoryOf.end() ? std::string() : found->second;
+        auto found = categoryByItem.find(o.itemId);
+        const std::string& category = found == categoryByItem.end() ? none : *found->second;
         auto& c = cats[{category, o.strategy}];
         c.category = category, c.strategy = o.strategy;
         ++c.items;

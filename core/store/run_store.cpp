@@ -116,6 +116,10 @@ Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId, bool answ
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, runId);
     std::vector<Outcome> out;
+    if (auto count = db.prepare("SELECT COUNT(*) FROM outcomes WHERE run_id = ?"); count) {
+        count->bind(1, runId);
+        if (auto r = count->step(); r && *r) out.reserve(size_t(count->columnInt(0))); // else: grown as read
+    }
     Result<bool> row;
     while ((row = stmt->step()) && *row)
         out.push_back(readOutcome(*stmt, runId));
