@@ -115,8 +115,9 @@ InspectorPage::InspectorPage(QWidget* parent)
 void InspectorPage::setData(InspectorData data) {
     m_data = std::move(data);
     std::set<std::string> strategies, categories;
-    for (const auto& o : m_data.outcomes)
-        strategies.insert(o.strategy);
+    const std::string* last = nullptr;
+    for (const auto& o : m_data.outcomes) // grouped by strategy: one insert per group
+        if (!last || o.strategy != *last) strategies.insert(o.strategy), last = &o.strategy;
     for (const auto& [item, category] : m_data.categoryOf)
         categories.insert(category);
     QSignalBlocker a(m_strategy), b(m_category);

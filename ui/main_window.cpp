@@ -139,11 +139,15 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
     }
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
     statusBar()->showMessage(tr("Opening run %1...").arg(runId));
-    using Details = core::Result<core::RunDetails>;
+    // Held by a shared pointer so that the pages can take the run's grades without copying them again.
+    using Details = std::shared_ptr<core::Result<core::RunDetails>>;
     m_costLoader.cancel(); // the costs of the run shown before are no longer wanted
     m_runLoader.run<Details>(
-        [db, runId](std::stop_token stop, const JobRunner::Progress&) { return core::loadRunDetails(*db, runId, stop); },
-        [this, db, runId, showResults](const Details& details) {
+        [db, runId](std::stop_token stop, const JobRunner::Progress&) {
+            return std::make_shared<core::Result<core::RunDetails>>(core::loadRunDetails(*db, runId, stop));
+        },
+        [this, db, runId, showResults](const Details& loaded) {
+            core::Result<core::RunDetails>& details = *loaded;
             if (!details) {
                 statusBar()->showMessage(tr("Run %1 could not be opened: %2")
                                              .arg(runId)
@@ -160,9 +164,9 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
             m_resultsPage->setDetails(details->outcomes, {});
             InspectorData data;
             data.runId = runId;
-            data.outcomes = details->outcomes;
+            data.outcomes = std::move(details->outcomes);
             data.baselines = details->baselines;
-            data.categoryOf = details->categoryOf;
+            data.categoryOf = std::move(details->categoryOf);
             std::vector<std::string> strategies;
             for (const auto& m : details->report.strategies)
                 strategies.push_back(m.name);
