@@ -6,25 +6,49 @@
 
 namespace baton::core {
 
-std::vector<ItemCost> costByItemAndRole(const std::vector<Call>& calls, const std::string& strategy) {
-    std::map<std::string, ItemCost> items;
-    for (const Call& call : calls) {
-        if (call.strategy != strategy) continue;
-        ItemCost& item = items[call.itemId];
-        item.itemId = call.itemId;
-        if (!call.cost) {
-            ++item.unknownCostCalls;
-            continue;
-        }
-        item.byRole[call.role] += *call.cost;
-        item.total += *call.cost;
+namespace {
+
+void addCall(std::map<std::string, ItemCost>& items, const Call& call) {
+    ItemCost& item = items[call.itemId];
+    item.itemId = call.itemId;
+    if (!call.cost) {
+        ++item.unknownCostCalls;
+        return;
     }
+    item.byRole[call.role] += *call.cost;
+    item.total += *call.cost;
+}
+
+std::vector<ItemCost> mostExpensiveFirst(std::map<std::string, ItemCost> items) {
     std::vector<ItemCost> sorted;
     sorted.reserve(items.size());
     for (auto& [id, item] : items)
         sorted.push_back(std::move(item));
     std::ranges::stable_sort(sorted, [](const ItemCost& a, const ItemCost& b) { return a.total.pico > b.total.pico; });
     return sorted;
+}
+
+} // namespace
+
+std::vector<ItemCost> costByItemAndRole(const std::vector<Call>& calls, const std::string& strategy) {
+    std::map<std::string, ItemCost> items;
+    for (const Call& call : calls)
+        if (call.strategy == strategy) addCall(items, call);
+    return mostExpensiveFirst(std::move(items));
+}
+
+std::map<std::string, std::vector<ItemCost>> costByItemAndRole(const std::vector<Call>& calls) {
+    std::map<std::string, std::map<std::string, ItemCost>> byStrategy;
+    std::map<std::string, ItemCost>* items = nullptr;
+    const std::string* last = nullptr;
+    for (const Call& call : calls) {
+        if (!last || call.strategy != *last) items = &byStrategy[call.strategy], last = &call.strategy;
+        addCall(*items, call);
+    }
+    std::map<std::string, std::vector<ItemCost>> out;
+    for (auto& [strategy, each] : byStrategy)
+        out[strategy] = mostExpensiveFirst(std::move(each));
+    return out;
 }
 
 Histogram logHistogram(const std::vector<double>& values, int bins) {

@@ -22,6 +22,8 @@ struct ItemCost {
 
 /// Every item of `strategy` that made calls, most expensive first (ties by item id).
 std::vector<ItemCost> costByItemAndRole(const std::vector<Call>& calls, const std::string& strategy);
+/// The same for every strategy that made calls, in one pass over the calls.
+std::map<std::string, std::vector<ItemCost>> costByItemAndRole(const std::vector<Call>& calls);
 
 struct Histogram {
     std::vector<double> edges; ///< bin i covers [edges[i], edges[i+1]); the last bin includes its end

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <set>
 
 namespace baton::core {
 
@@ -72,14 +71,9 @@ Result<RunCosts> loadRunCosts(SqliteDb& db, const Run& run, std::stop_token stop
     c.callCosts = callCostHistograms(*calls); // this run's own calls, before borrowed baselines join
     auto borrowed = borrowBaselines(db, run);
     if (!borrowed) return std::unexpected(borrowed.error());
+    if (stop.stop_requested()) return std::unexpected(stopped());
     std::ranges::move(borrowed->calls, std::back_inserter(*calls));
-    std::set<std::string> strategies; // every strategy and baseline that made a call, borrowed ones included
-    for (const Call& call : *calls)
-        strategies.insert(call.strategy);
-    for (const auto& s : strategies) {
-        if (stop.stop_requested()) return std::unexpected(stopped());
-        c.itemCosts[s] = costByItemAndRole(*calls, s);
-    }
+    c.itemCosts = costByItemAndRole(*calls); // every strategy and baseline that made a call, borrowed ones included
     return c;
 }
 

@@ -72,6 +72,16 @@ private slots:
         QVERIFY(!items[1].byRole.contains(CallRole::Aggregate)); // unknown is not drawn as 0
         QCOMPARE(items[2].itemId, std::string("d"));
         QVERIFY(costByItemAndRole(calls, "none").empty());
+        // Every strategy in one pass: the same as one at a time, and nothing for a strategy without calls.
+        auto all = costByItemAndRole(calls);
+        QCOMPARE(all.size(), size_t(2));
+        for (const std::string s : {"moa", "other"}) {
+            auto one = costByItemAndRole(calls, s);
+            QCOMPARE(all.at(s).size(), one.size());
+            for (size_t i = 0; i < one.size(); ++i)
+                QVERIFY(all.at(s)[i].itemId == one[i].itemId && all.at(s)[i].total == one[i].total &&
+                        all.at(s)[i].byRole == one[i].byRole && all.at(s)[i].unknownCostCalls == one[i].unknownCostCalls);
+        }
     }
 
     void logHistogramBinsEvenlyInLog() {
