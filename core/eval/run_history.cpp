@@ -65,7 +65,7 @@ Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token s
 
 Result<RunCosts> loadRunCosts(SqliteDb& db, const Run& run, std::stop_token stop) {
     RunCosts c;
-    auto calls = loadCallCosts(db, run.id); // what the cost views read of each call, not its texts' hashes
+    auto calls = loadCallCosts(db, run.id, stop); // what the cost views read of each call, not its texts' hashes
     if (!calls) return std::unexpected(calls.error());
     if (stop.stop_requested()) return std::unexpected(stopped());
     c.callCosts = callCostHistograms(*calls); // this run's own calls, before borrowed baselines join

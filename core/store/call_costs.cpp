@@ -3,7 +3,7 @@
 
 namespace baton::core {
 
-Result<std::vector<Call>> loadCallCosts(SqliteDb& db, int64_t runId) {
+Result<std::vector<Call>> loadCallCosts(SqliteDb& db, int64_t runId, std::stop_token stop) {
     auto stmt = db.prepare(
         "SELECT item_id, strategy, role, status, cost_pico, cache_hit FROM calls WHERE run_id = ? ORDER BY id");
     if (!stmt) return std::unexpected(stmt.error());
@@ -11,6 +11,8 @@ Result<std::vector<Call>> loadCallCosts(SqliteDb& db, int64_t runId) {
     std::vector<Call> calls;
     Result<bool> row;
     while ((row = stmt->step()) && *row) {
+        if (calls.size() % 4096 == 0 && stop.stop_requested())
+            return std::unexpected(Error{ErrorKind::Internal, "stopped", {}});
         Call c;
         c.runId = runId;
         c.itemId = stmt->columnText(0);

@@ -7,11 +7,13 @@
 #include "model/call.h"
 #include "store/sqlite_db.h"
 
+#include <stop_token>
 #include <vector>
 
 namespace baton::core {
 
-/// In logged order; every other field of each Call is left at its default.
-Result<std::vector<Call>> loadCallCosts(SqliteDb& db, int64_t runId);
+/// In logged order; every other field of each Call is left at its default. When `stop` is
+/// requested the read ends early with an Internal error "stopped" (a window closing meanwhile).
+Result<std::vector<Call>> loadCallCosts(SqliteDb& db, int64_t runId, std::stop_token stop = {});
 
 } // namespace baton::core
