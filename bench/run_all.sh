@@ -200,5 +200,7 @@ ratio() { awk -v a="$(median ${cpu_us[$1]})" -v b="$(median ${cpu_us[$2]})" 'BEG
     bash bench/task_import.sh --build "$build" $( [ $tiny = 1 ] && echo --tiny )
     echo
     bash bench/big_workspace.sh --build "$build" $( [ $tiny = 1 ] && echo --tiny )
+    echo
+    bash bench/run_memory.sh --build "$build" $( [ $tiny = 1 ] && echo --tiny )
 } > "$out"
 echo "run_all: wrote $out" >&2
