@@ -189,6 +189,34 @@ private slots:
         QVERIFY2(page.exportDrawing(dir.filePath("timeline.svg"), &error, &written), qPrintable(error));
         QVERIFY(QFileInfo(written).size() > 0);
     }
+    // A run's texts are not all in memory: the item shown is read with its calls (its question and
+    // references, its outcomes with their answers), off the GUI thread, for that item only.
+    void itemTextsAreReadWhenTheItemIsShown() {
+        ui::InspectorData d = data(1.0);
+        d.outcomes.front().answer.clear(); // as loadRunDetails gives them: grades without answers
+        auto asked = std::make_shared<std::vector<std::string>>();
+        d.itemFor = [asked](const std::string& item) {
+            asked->push_back("item " + item);
+            TaskItem t;
+            t.id = item, t.category = "arithmetic", t.messages = {{"user", "What is 6 times 7?"}}, t.references = {"42"};
+            return std::optional(t);
+        };
+        d.outcomesFor = [asked](const std::string& item) {
+            asked->push_back("outcomes " + item);
+            Outcome o;
+            o.runId = 1, o.itemId = item, o.strategy = "cascade", o.answer = "The answer is 42.", o.grade = 1.0;
+            return std::vector<Outcome>{o};
+        };
+        ui::InspectorPage page;
+        page.setData(std::move(d)); // shows the first (and only) item of the list
+        QTRY_VERIFY(page.shownItem() == "q1" && !page.isLoading());
+        QCOMPARE(*asked, (std::vector<std::string>{"item q1", "outcomes q1"}));
+        const QString text = page.itemText();
+        QVERIFY2(text.contains("What is 6 times 7?") && text.contains("42") && text.contains("The answer is 42."),
+                 qPrintable(text));
+        QCOMPARE(page.verdict().answer, std::string("The answer is 42."));
+    }
+
     // The whole run's cost per call, next to the item's: the histogram of the strategy chosen in
     // the Inspector, following the choice; a call of unknown cost is counted in the title, never
     // drawn; the chart exports like the other drawings.
