@@ -30,9 +30,8 @@ struct RunListing {
 Result<std::vector<RunListing>> loadRunHistory(SqliteDb& db);
 
 /// What the workbench shows of a run when it opens it: read in one go off the GUI thread, with
-/// work and memory that grow with the run's jobs, never with its calls or texts (a 1M-call run
-/// opens in about a second). An item's texts and calls are read when it is shown
-/// (loadTaskItem, loadItemOutcomes, loadItemCalls).
+/// work and memory that grow with the run's jobs, never with its calls or texts. An item's texts
+/// and calls are read when it is shown (loadTaskItem, loadItemOutcomes, loadItemCalls).
 struct RunDetails {
     Run run;
     RunReport report;
