@@ -89,7 +89,7 @@ nlohmann::json RolloutFigures::toJson() const {
     for (const auto& [category, b] : byCategory)
         behaviour[category] = {{"items", b.items},           {"plan", b.plan},     {"verify", b.verify},
                                {"synthesize", b.synthesize}, {"direct", b.direct}, {"decomposed", b.decomposed},
-                               {"first_model", b.firstModel}};
+                               {"nested", b.nested},        {"first_model", b.firstModel}};
     return {{"items", items},
             {"reward", reward},
             {"accuracy", accuracy},
@@ -176,6 +176,7 @@ RolloutFigures RolloutEvaluator::score(const EpisodeSettings& settings, const st
         }
         if (!settings.policy) plan = true; // planner-decides always plans
         b.plan += plan, b.verify += verify, b.synthesize += synth, b.decomposed += r.decomposed;
+        b.nested += r.nestedPlans > 0;
         if (!r.steps.empty() && r.steps.front().action.kind == ActionKind::Answer) {
             ++b.direct;
             ++b.firstModel[settings.models[size_t(r.steps.front().action.model)]->name];
