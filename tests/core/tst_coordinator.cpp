@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 // The coordinator strategy against the simulator: tier limits, turns as routing-tree nodes with
 // their probabilities, the planner-decides baseline, the policy as a versioned workspace object
-// (round trip through the workspace and a file), the policy pinned for resume, the budget cap.
+// (round trip through the workspace and a file), the policy pinned for resume, the budget cap;
+// nested plans (recursion depth 2): the tree's shape and costs, the depth limit, the call limit
+// counting nested calls, the budget cap, cancel and resume inside a nested plan.
 
 #include "core_printers.h"
 #include "run_bench.h"
@@ -453,6 +455,49 @@ private slots:
         qInfo("%d item(s) stopped inside a plan were finished on resume", resumedInside);
         // Each call was paid once: what the two parts spent is what the log holds.
         QCOMPARE((first.spent + resumed.spent).pico, logged.pico);
+    }
+
+    // A cancel during nested plans ends the run as cancelled; its resume finishes every item, each
+    // call asked once and paid once.
+    void cancelInsideNestedPlansThenResume() {
+        Bench bench(generateDemoTasks(3, 25), baton::test::quietProfile());
+        saveIn(bench, plansEverywhere(bench.tasks, "nest"));
+        Pool pool = poolWith("c", {{"kind", "coordinator"}, {"policy", "nest"}, {"max_calls", 12}});
+        std::stop_source stop;
+        RunSettings settings;
+        settings.strategies = {"c"};
+        settings.baselines = false;
+        settings.useCache = false;
+        int seen = 0;
+        auto first = startRun(bench.inputs(), pool, bench.tasks, settings, bench.env(), stop.get_token(),
+                              [&](const RunProgress&) {
+                                  if (++seen == 3) stop.request_stop();
+                              })
+                         .value();
+        QCOMPARE(first.status, std::string("cancelled"));
+        QVERIFY(first.completed < int64_t(bench.tasks.items.size()));
+        auto resumed = resumeRun(bench.inputs(), first.runId, {}, bench.env(), {}, {}).value();
+        QCOMPARE(resumed.status, std::string("completed"));
+        auto calls = bench.calls(first.runId);
+        NestedShape shape = checkNestedShape(calls, 12);
+        QVERIFY2(shape.problem.empty(), shape.problem.c_str());
+        QVERIFY(shape.nested > 0);
+        std::set<std::string> answered;
+        Money logged;
+        for (const auto& c : calls) {
+            if (c.cost) logged += *c.cost;
+            if (c.status == CallStatus::Ok)
+                QVERIFY2(answered.insert(c.itemId + "/" + c.nodeId).second, c.nodeId.c_str());
+        }
+        QCOMPARE(loadOutcomes(*bench.freshReader(), first.runId)->size(), bench.tasks.items.size());
+        // Calls the cancel stopped after they were sent have an unknown cost (logged as such, never
+        // 0), which the ledger counts at its worst case: the known costs are within what was spent.
+        int64_t unknown = 0;
+        for (const auto& c : calls)
+            unknown += !c.cost;
+        QCOMPARE(first.unknownCostCalls + resumed.unknownCostCalls, unknown);
+        QVERIFY(logged <= first.spent + resumed.spent);
+        if (unknown == 0) QCOMPARE((first.spent + resumed.spent).pico, logged.pico);
     }
 };
 
