@@ -293,9 +293,9 @@ private:
                     {"user", renderPrompt(PromptRole::Subtask, {{"question", m_item.prompt()},
                                                                 {"instruction", t.instruction},
                                                                 {"context", context}})}};
-                auto stepping = ask(*model, std::move(stepMessages), CallRole::Answer, stepNode, node,
-                                    Reason{"sub-task " + t.id + ": " + decided + m_notPlannedAgain, std::nullopt,
-                                           std::nullopt});
+                auto stepping =
+                    ask(*model, std::move(stepMessages), CallRole::Answer, stepNode, node,
+                        Reason{"sub-task " + t.id + ": " + decided + m_notPlannedAgain, std::nullopt, std::nullopt});
                 ModelCallResult s = co_await stepping;
                 if (m_over) co_return out;
                 if (s.ok()) text = s.text;
@@ -333,7 +333,8 @@ private:
         std::vector<CoordinatorAction> actions;
         std::vector<double> logits;
         for (const auto& [a, logit] : policy.logits(m_features, state))
-            if (a.kind == ActionKind::Answer || a.kind == ActionKind::Plan) actions.push_back(a), logits.push_back(logit);
+            if (a.kind == ActionKind::Answer || a.kind == ActionKind::Plan)
+                actions.push_back(a), logits.push_back(logit);
         std::vector<double> p = softmax(logits);
         size_t best = size_t(std::max_element(p.begin(), p.end()) - p.begin());
         if (actions[best].kind != ActionKind::Plan) {

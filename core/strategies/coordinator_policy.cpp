@@ -153,25 +153,22 @@ std::string CoordinatorPolicy::label(const CoordinatorAction& a) const {
 }
 
 nlohmann::json CoordinatorPolicy::toJson() const {
-    nlohmann::json state = {"has_answer", "verified_pass", "verified_fail", "planned", "plan_failed", "calls_share",
-                            "cost_over_reference"};
+    nlohmann::json state = {"has_answer",  "verified_pass", "verified_fail",      "planned",
+                            "plan_failed", "calls_share",   "cost_over_reference"};
     if (maxDepth > 1) state.push_back("depth");
-    nlohmann::json j = {{"schema", 1},
-            {"kind", "coordinator-policy"},
-            {"name", name},
-            {"version", version},
-            {"tier", toString(tier)},
-            {"lambda", lambda},
-            {"cost_reference_usd", costReferenceUsd},
-            {"models", models},
-            {"features",
-             {{"categories", categories},
-              {"text_buckets", kTextBuckets},
-              {"idf", idf},
-              {"state", state}}},
-            {"parameters", parameters},
-            {"training", training},
-            {"metrics", metrics}};
+    nlohmann::json j = {
+        {"schema", 1},
+        {"kind", "coordinator-policy"},
+        {"name", name},
+        {"version", version},
+        {"tier", toString(tier)},
+        {"lambda", lambda},
+        {"cost_reference_usd", costReferenceUsd},
+        {"models", models},
+        {"features", {{"categories", categories}, {"text_buckets", kTextBuckets}, {"idf", idf}, {"state", state}}},
+        {"parameters", parameters},
+        {"training", training},
+        {"metrics", metrics}};
     // Written only for nested plans, so a policy from before them keeps its content hash.
     if (maxDepth > 1) j["max_depth"] = maxDepth;
     return j;

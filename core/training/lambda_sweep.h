@@ -27,11 +27,9 @@ struct SweepOutcome {
 /// for trainCoordinator). A failure (BadInput when there is no lambda, those of trainCoordinator
 /// and of `trained`) also ends it, and the trainings before it are kept in the outcome with the
 /// error: they were saved, and a caller shows them.
-SweepOutcome sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
-                                                 const TrainingOptions& base, const std::vector<double>& lambdas,
-                                                 const RunEnvironment& env, std::stop_token stop,
-                                                 SweepProgress progress, SweepTrained trained,
-                                                 std::stop_token abort = {});
+SweepOutcome sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks, const TrainingOptions& base,
+                          const std::vector<double>& lambdas, const RunEnvironment& env, std::stop_token stop,
+                          SweepProgress progress, SweepTrained trained, std::stop_token abort = {});
 
 /// The sweep on the cost-quality plane of its test items: each trained policy a strategy named
 /// by its policy, each pool model answering alone a baseline (from the first training: every

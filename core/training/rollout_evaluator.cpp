@@ -87,9 +87,10 @@ Async<EpisodeResult> playOne(const EpisodeSettings& settings, const TaskItem& it
 nlohmann::json RolloutFigures::toJson() const {
     nlohmann::json behaviour = nlohmann::json::object();
     for (const auto& [category, b] : byCategory)
-        behaviour[category] = {{"items", b.items},           {"plan", b.plan},     {"verify", b.verify},
-                               {"synthesize", b.synthesize}, {"direct", b.direct}, {"decomposed", b.decomposed},
-                               {"nested", b.nested},        {"first_model", b.firstModel}};
+        behaviour[category] = {{"items", b.items},   {"plan", b.plan},
+                               {"verify", b.verify}, {"synthesize", b.synthesize},
+                               {"direct", b.direct}, {"decomposed", b.decomposed},
+                               {"nested", b.nested}, {"first_model", b.firstModel}};
     return {{"items", items},
             {"reward", reward},
             {"accuracy", accuracy},

@@ -245,8 +245,8 @@ private slots:
         Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
         TrainingOptions options = smallTraining("deep", 1);
         options.maxDepth = 3;
-        auto refused = trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, options, bench.env(), {},
-                                        {});
+        auto refused =
+            trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, options, bench.env(), {}, {});
         QVERIFY(!refused);
         QVERIFY2(refused.error().message.find("at most 2 deep") != std::string::npos, refused.error().message.c_str());
         options.maxDepth = 2;
