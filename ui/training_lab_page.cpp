@@ -8,6 +8,7 @@
 #include "train_actions.h"
 #include "workbench_session.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDateTime>
 #include <QDoubleSpinBox>
@@ -86,7 +87,12 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
     m_lambdas->setPlaceholderText(tr("or a sweep: 0.02, 0.05, 0.1"));
     m_lambdas->setToolTip(tr("Several lambdas train one policy each (one budget for all), each saved as it is "
                              "trained, and draw them on the cost-quality plane next to every model alone"));
+    m_nested = new QCheckBox(tr("nested plans"), this);
+    m_nested->setObjectName("nested");
+    m_nested->setToolTip(tr("The policy may plan a sub-task of its plan again (recursion depth 2; the depth becomes "
+                            "a feature). Ultra only."));
     row->addWidget(m_tier);
+    row->addWidget(m_nested);
     row->addWidget(new QLabel(tr("lambda"), this));
     row->addWidget(m_lambda);
     row->addWidget(m_lambdas, 1);
@@ -163,6 +169,7 @@ TrainingLabPage::TrainingLabPage(WorkbenchSession& session, QWidget* parent) : Q
 
     connect(m_tier, &QComboBox::currentIndexChanged, this, [this] {
         QString tier = m_tier->currentData().toString();
+        m_nested->setEnabled(tier == "ultra");
         if (m_name->text().startsWith("coordinator-")) m_name->setText("coordinator-" + tier);
     });
     connect(m_lambdas, &QLineEdit::textChanged, this,
@@ -226,6 +233,7 @@ std::optional<core::TrainingOptions> TrainingLabPage::options(QString* problem) 
     if (m_maxCost->value() <= 0)
         return refuse(tr("Set a training budget: real pools cost money, and training never spends more than it."));
     o.tier = *core::coordinatorTierFromString(m_tier->currentData().toString().toStdString());
+    o.maxDepth = o.tier == core::CoordinatorTier::Ultra && m_nested->isChecked() ? core::CoordinatorPolicy::kMaxDepth : 1;
     o.lambda = m_lambda->value();
     o.generations = m_generations->value();
     o.patience = m_patience->value();
@@ -313,10 +321,14 @@ void TrainingLabPage::train() {
                     inputs, pool, *tasks, o, lambdas, env, stop, reportPoint,
                     [&writer](core::TrainingReport& r) { return core::saveTrainedPolicy(writer, r); },
                     abort);
-                if (!sweep) return out.error = QString::fromStdString(sweep.error().describe()), out;
-                if (sweep->empty()) return out.error = tr("The sweep ended before its first training."), out;
-                out.report = sweep->back();
-                out.sweep = std::move(*sweep);
+                // A failure keeps the trainings before it: they are saved, and shown with the failure.
+                if (sweep.error) out.error = QString::fromStdString(sweep.error->describe());
+                if (sweep.reports.empty()) {
+                    if (out.error.isEmpty()) out.error = tr("The sweep ended before its first training.");
+                    return out;
+                }
+                out.report = sweep.reports.back();
+                out.sweep = std::move(sweep.reports);
                 return out;
             }
             auto report = core::trainCoordinator(
@@ -393,12 +405,14 @@ void TrainingLabPage::showTrained(const Trained& result) {
         }
         m_sweepView->setSweep(core::sweepCostQuality(m_sweep), ids, int(m_sweep.size()) - 1);
         m_chartTabs->setCurrentWidget(m_sweepView);
-        setStatus(tr("Sweep of %1 lambdas: saved %2; spent %3 in all, %4 HTTP requests. Choose a policy on the "
-                     "Lambda sweep tab to see its figures or add it to a pool.")
-                      .arg(m_sweep.size())
-                      .arg(ids.join(", "))
-                      .arg(usd(spent.usd()))
-                      .arg(requests));
+        QString done = tr("Sweep of %1 lambdas: saved %2; spent %3 in all, %4 HTTP requests. Choose a policy on the "
+                          "Lambda sweep tab to see its figures or add it to a pool.")
+                           .arg(m_sweep.size())
+                           .arg(ids.join(", "))
+                           .arg(usd(spent.usd()))
+                           .arg(requests);
+        if (!result.error.isEmpty()) done = tr("The sweep stopped: %1. %2").arg(result.error, done);
+        setStatus(done);
         m_actions->allow(true, true); // each was saved as it was trained
     } else {
         setStatus(tr("Training run %1: %2 generations, best on validation at generation %3; spent %4, %5 HTTP "

@@ -26,6 +26,7 @@
 #include <optional>
 #include <stop_token>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
@@ -114,6 +115,7 @@ private:
     QLabel* m_pool = nullptr;
     QComboBox* m_taskSet = nullptr;
     QComboBox* m_tier = nullptr;
+    QCheckBox* m_nested = nullptr; ///< ultra: a sub-task may be planned again (max depth 2)
     QDoubleSpinBox* m_lambda = nullptr;
     QLineEdit* m_lambdas = nullptr; ///< a sweep's lambdas; empty: m_lambda alone
     QSpinBox* m_generations = nullptr;

@@ -113,6 +113,7 @@ int trainCommand(const ParsedArgs& args) {
     std::vector<double> lambdas =
         lambdaText ? lambdaList(*lambdaText, bad) : std::vector<double>{core::TrainingOptions{}.lambda};
     auto maxCalls = wholeOption(args, "--max-calls", 3, core::CoordinatorStrategy::kMaxCalls, bad);
+    auto maxDepth = wholeOption(args, "--max-depth", 1, core::CoordinatorPolicy::kMaxDepth, bad);
     auto seed = wholeOption(args, "--seed", 0, std::numeric_limits<int32_t>::max(), bad);
     auto generations = wholeOption(args, "--generations", 1, 10000, bad);
     auto patience = wholeOption(args, "--patience", 1, 10000, bad);
@@ -140,6 +141,7 @@ int trainCommand(const ParsedArgs& args) {
                           "NAME --out FILE)",
                           "coordinator train");
     if (maxCalls) options.maxCalls = int(*maxCalls);
+    if (maxDepth) options.maxDepth = int(*maxDepth);
     if (seed) options.seed = uint64_t(*seed);
     if (generations) options.generations = int(*generations);
     if (patience) options.patience = int(*patience);
@@ -192,16 +194,18 @@ int trainCommand(const ParsedArgs& args) {
                 if (ok) std::cerr << "saved " << r.policy.id() << "\n";
                 return ok;
             });
-        if (!reports) return reportError(reports.error(), json);
+        if (reports.error && reports.reports.empty()) return reportError(*reports.error, json);
+        if (reports.error) // the trainings before the failure were saved: shown, then the failure
+            std::cerr << "the sweep stopped after " << reports.reports.size() << " training(s), each saved\n";
         if (json) {
             nlohmann::json out = nlohmann::json::array();
-            for (const auto& r : *reports)
+            for (const auto& r : reports.reports)
                 out.push_back(trainingJson(r));
             printJson({{"sweep", out}});
         } else {
-            printSweep(*reports);
+            printSweep(reports.reports);
         }
-        return Ok;
+        return reports.error ? reportError(*reports.error, json) : Ok;
     }
     auto report = core::trainCoordinator(inputs, pool->pool, *tasks, options, env, signals.token(), progress);
     if (!report) return reportError(report.error(), json);
@@ -406,7 +410,7 @@ std::vector<Command> coordinatorCommands() {
              "Usage: baton-cli coordinator train --pool P --tasks T --db DB --max-cost USD [--name NAME]\n"
              "                                  [--tier mini|ultra] [--lambda L[,L...]] [--max-calls N] [--seed S]\n"
              "                                  [--generations G] [--patience K] [--population N]\n"
-             "                                  [--per-model N] [--sigma0 S]\n"
+             "                                  [--per-model N] [--sigma0 S] [--max-depth 1|2]\n"
              "                                  [--sim-profile FILE] [--out FILE] [--json]\n\n"
              "Splits the task set by seed (default 1) into training (50%), validation (25%) and test (25%)\n"
              "items, stratified by category, and trains the policy's parameters with CMA-ES (pagmo) on\n"
@@ -421,7 +425,9 @@ std::vector<Command> coordinatorCommands() {
              "training run. --out writes the policy as a JSON file. A generation's candidates are played\n"
              "together, at most --per-model calls (default 8) in flight per model. --sigma0 is the first\n"
              "generation's standard deviation of every parameter, 0.001 to 40 (default 40, the width of\n"
-             "their bounds +-20: wide exploration around the warm start; small values stay near it).\n\n"
+             "their bounds +-20: wide exploration around the warm start; small values stay near it).\n"
+             "--max-depth 2 (ultra) lets the policy plan a sub-task of its plan again (the recursion\n"
+             "depth limit is 2); the default 1 plans at most once per item.\n\n"
              "A lambda sweep (--lambda 0.05,0.1,0.2,0.5) trains one policy per lambda on the same splits,\n"
              "saved as NAME-lambdaL, and prints each one's test point next to every pool model alone: the\n"
              "cost-quality curve the learned policies trace. --max-cost caps the whole sweep; later\n"
@@ -434,6 +440,7 @@ std::vector<Command> coordinatorCommands() {
               {"--tier", true},
               {"--lambda", true},
               {"--max-calls", true},
+              {"--max-depth", true},
               {"--seed", true},
               {"--generations", true},
               {"--patience", true},

@@ -206,31 +206,63 @@ private:
         m_answerNode = node;
     }
 
+    /// A turn's plan (depth 0): carried out, it becomes the answer so far.
     Async<int> planAndCarryOut(const ModelSpec& planner, std::string node, Reason why) {
-        std::string names;
-        for (const ModelSpec* m : m_s.models)
-            names += (names.empty() ? "" : ", ") + m->name;
-        std::vector<Message> messages = {
-            {"user", renderPrompt(PromptRole::Plan, {{"models", names}, {"question", m_item.prompt()}})}};
-        std::string parent = m_lastNode;
-        auto planning = ask(planner, std::move(messages), CallRole::Plan, node, parent, why);
-        ModelCallResult r = co_await planning;
-        if (!r.ok()) co_return 0;
-        auto plan = readPlan(r.text);
-        if (!plan) {
+        auto planning = carryOutPlan(planner, node, m_lastNode, why, 0, "", "");
+        PlanOutcome o = co_await planning;
+        if (!o.asked) co_return 0;
+        if (!o.read) {
             m_planFailed = true;
-            annotate(node, Reason{why.text + "; the plan could not be read", why.score, std::nullopt});
             co_return 0;
         }
         m_planned = true;
-        m_planVerify = plan->verify;
+        m_planVerify = o.verify;
+        if (!o.last.empty()) setAnswer(node, o.last);
+        m_result.decomposed = o.decomposed;
+        m_lastNode = node;
+        co_return 0;
+    }
+
+    struct PlanOutcome {
+        bool asked = false;      ///< the planner answered
+        bool read = false;       ///< its plan could be read
+        bool verify = false;     ///< the plan asks for a check
+        bool decomposed = false; ///< two or more of its sub-tasks gave an output
+        std::string last;        ///< the last sub-task's output: the plan's result
+    };
+
+    /// Asks `planner` for a plan at `depth` (0: the item's; 1: a sub-task's, `step` being its
+    /// instruction and `inherited` the outputs it may see) and carries out its sub-tasks as nodes
+    /// "<node>.<id>". Each sub-task is re-routed as the policy prefers and, below the policy's
+    /// depth limit, may be planned again (its node is then the nested plan's).
+    Async<PlanOutcome> carryOutPlan(const ModelSpec& planner, std::string node, std::string parent, Reason why,
+                                    int depth, std::string step, std::string inherited) {
+        PlanOutcome out;
+        std::string names;
+        for (const ModelSpec* m : m_s.models)
+            names += (names.empty() ? "" : ", ") + m->name;
+        // A nested plan quotes the item's question (the simulator finds its item by it) and the step.
+        std::string question = m_item.prompt();
+        if (!step.empty()) question += "\n\nPlan only this step of a larger plan: " + step;
+        std::vector<Message> messages = {
+            {"user", renderPrompt(PromptRole::Plan, {{"models", names}, {"question", question}})}};
+        auto planning = ask(planner, std::move(messages), CallRole::Plan, node, parent, why);
+        ModelCallResult r = co_await planning;
+        if (!r.ok()) co_return out;
+        out.asked = true;
+        auto plan = readPlan(r.text);
+        if (!plan) {
+            annotate(node, Reason{why.text + "; the plan could not be read", why.score, std::nullopt});
+            co_return out;
+        }
+        out.read = true;
+        out.verify = plan->verify;
         bool reroute = m_s.policy && m_s.policy->reroutes(m_features);
         int preferred = m_s.policy ? m_s.policy->preferredModel(m_features) : -1;
         annotate(node, Reason{why.text + "; plan: " + std::to_string(plan->subtasks.size()) + " sub-task(s)" +
                                   (reroute ? ", re-routed to " + m_s.models[size_t(preferred)]->name : ""),
                               why.score, std::nullopt});
         std::map<std::string, std::string> done;
-        std::string last;
         for (const auto& t : plan->subtasks) {
             if (m_result.calls >= m_s.maxCalls) break;
             const ModelSpec* model = nullptr;
@@ -242,25 +274,78 @@ private:
                 decided = "re-routed by the policy from " + model->name;
                 model = m_s.models[size_t(preferred)];
             }
-            std::string context;
+            std::string context = inherited;
             for (const auto& u : t.uses)
                 if (done.count(u)) context += "[" + u + "] " + done[u] + "\n";
-            std::vector<Message> step = {{"user", renderPrompt(PromptRole::Subtask, {{"question", m_item.prompt()},
-                                                                                     {"instruction", t.instruction},
-                                                                                     {"context", context}})}};
             std::string stepNode = node + "." + t.id;
-            auto stepping = ask(*model, std::move(step), CallRole::Answer, stepNode, node,
-                                Reason{"sub-task " + t.id + ": " + decided, std::nullopt, std::nullopt});
-            ModelCallResult s = co_await stepping;
-            if (m_over) co_return 0;
-            if (!s.ok()) continue;
-            done[t.id] = s.text, last = s.text;
-            m_outputs.push_back({t.id, s.text});
+            std::optional<std::string> text;
+            if (auto again = planAgain(depth + 1)) {
+                ++m_result.nestedPlans;
+                Reason nestedWhy{"sub-task " + t.id + " (depth " + std::to_string(depth + 1) + "): " + again->text,
+                                 again->probability, std::nullopt};
+                auto nested = carryOutPlan(*m_s.models[size_t(again->action.model)], stepNode, node, nestedWhy,
+                                           depth + 1, t.instruction, context);
+                PlanOutcome o = co_await nested;
+                if (m_over) co_return out;
+                if (!o.last.empty()) text = o.last;
+            } else {
+                std::vector<Message> stepMessages = {
+                    {"user", renderPrompt(PromptRole::Subtask, {{"question", m_item.prompt()},
+                                                                {"instruction", t.instruction},
+                                                                {"context", context}})}};
+                auto stepping =
+                    ask(*model, std::move(stepMessages), CallRole::Answer, stepNode, node,
+                        Reason{"sub-task " + t.id + ": " + decided + m_notPlannedAgain, std::nullopt, std::nullopt});
+                ModelCallResult s = co_await stepping;
+                if (m_over) co_return out;
+                if (s.ok()) text = s.text;
+            }
+            if (!text) continue;
+            done[t.id] = *text, out.last = *text;
+            if (depth == 0) m_outputs.push_back({t.id, *text});
         }
-        if (!last.empty()) setAnswer(node, last);
-        m_result.decomposed = done.size() >= 2;
-        m_lastNode = node;
-        co_return 0;
+        out.decomposed = done.size() >= 2;
+        co_return out;
+    }
+
+    struct Choice {
+        CoordinatorAction action;
+        double probability = 0;
+        std::string text; ///< "plan(sim/pro) (P=0.41); others: ..."
+    };
+
+    /// Whether the policy plans a sub-task at `depth` again: its softmax over answer(m) and
+    /// plan(p) in the sub-task's state (no answer yet, the depth), a plan winning. Not offered at
+    /// the policy's depth limit, nor with fewer than two calls left (a plan and one sub-task).
+    /// When not chosen, m_notPlannedAgain says with which probability it was not.
+    std::optional<Choice> planAgain(int depth) {
+        m_notPlannedAgain.clear();
+        if (!m_s.policy || depth >= m_s.policy->maxDepth || m_s.maxCalls - m_result.calls < 2) return std::nullopt;
+        const CoordinatorPolicy& policy = *m_s.policy;
+        TurnState state{m_result.calls,
+                        m_s.maxCalls,
+                        policy.costReferenceUsd > 0 ? m_result.costUsd / policy.costReferenceUsd : 0,
+                        false,
+                        0,
+                        false,
+                        false,
+                        depth};
+        std::vector<CoordinatorAction> actions;
+        std::vector<double> logits;
+        for (const auto& [a, logit] : policy.logits(m_features, state))
+            if (a.kind == ActionKind::Answer || a.kind == ActionKind::Plan)
+                actions.push_back(a), logits.push_back(logit);
+        std::vector<double> p = softmax(logits);
+        size_t best = size_t(std::max_element(p.begin(), p.end()) - p.begin());
+        if (actions[best].kind != ActionKind::Plan) {
+            double plan = 0;
+            for (size_t i = 0; i < p.size(); ++i)
+                if (actions[i].kind == ActionKind::Plan) plan += p[i];
+            m_notPlannedAgain = "; not planned again (P(plan)=" + fmt(plan) + ")";
+            return std::nullopt;
+        }
+        return Choice{actions[best], p[best],
+                      policy.label(actions[best]) + " (P=" + fmt(p[best]) + ")" + alternatives(actions, p, best)};
     }
 
     Async<int> verify(const ModelSpec& verifier, std::string node, std::string parent, Reason why) {
@@ -332,6 +417,7 @@ private:
     std::string m_answer, m_answerNode, m_lastNode, m_lastError;
     std::map<std::string, Reason> m_reasons; ///< node -> the reason logged for it
     std::vector<std::pair<std::string, std::string>> m_outputs;
+    std::string m_notPlannedAgain; ///< the last planAgain's refusal, for the sub-task's reason
     int m_verdict = 0;
     bool m_planned = false, m_planFailed = false, m_planVerify = false, m_synthesized = false, m_over = false;
 };

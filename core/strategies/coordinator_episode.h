@@ -7,8 +7,13 @@
 /// and carries out its sub-tasks ("t<turn>.<id>" under the plan node; each may be re-routed to
 /// the policy's preferred model), with the outputs listed in "uses" as their context; verify(v)
 /// sets the verdict; synthesize(s) combines the outputs so far; stop returns the current answer.
-/// Rules, not learnt: a tier's call limit, one plan per item (nested plans are not built), verify
-/// needs an unverified answer, synthesize needs two outputs, stop needs an answer.
+/// A policy with maxDepth 2 decides per sub-task, in the sub-task's state (depth 1), whether to
+/// plan it again (plan(p) winning its softmax over answer and plan): the sub-task's node is then
+/// the nested plan, its sub-tasks "t<turn>.<id>.<id>" under it, answered (no plan at depth 2), and
+/// the last one's output is the sub-task's. Every call, nested or not, counts against the limit.
+/// Rules, not learnt: a tier's call limit, one plan per turn-level item, plans at most the
+/// policy's maxDepth deep, verify needs an unverified answer, synthesize needs two outputs, stop
+/// needs an answer.
 /// The untrained "planner-decides" baseline takes the planner's plan as it is instead.
 
 #include "run/async.h"
@@ -45,6 +50,7 @@ struct EpisodeResult {
     bool costUnknown = false;
     std::vector<EpisodeStep> steps;
     bool decomposed = false; ///< a plan with two or more sub-tasks was carried out
+    int nestedPlans = 0;     ///< sub-tasks planned again (depth 2)
 };
 
 struct EpisodeSettings {

@@ -47,10 +47,11 @@ std::vector<double> softmax(const std::vector<double>& logits) {
 
 CoordinatorPolicy CoordinatorPolicy::untrained(std::string name, CoordinatorTier tier, std::vector<std::string> models,
                                                std::vector<std::string> categories,
-                                               const std::vector<std::string>& prompts) {
+                                               const std::vector<std::string>& prompts, int maxDepth) {
     CoordinatorPolicy p;
     p.name = std::move(name);
     p.tier = tier;
+    p.maxDepth = maxDepth;
     p.models = std::move(models);
     p.categories = std::move(categories);
     p.idf = TfidfVectorizer(prompts, kTextBuckets).idf();
@@ -116,6 +117,7 @@ std::vector<std::pair<CoordinatorAction, double>> CoordinatorPolicy::logits(cons
     phi.insert(phi.end(), {s.hasAnswer ? 1.0f : 0.0f, s.verdict > 0 ? 1.0f : 0.0f, s.verdict < 0 ? 1.0f : 0.0f,
                            s.planned ? 1.0f : 0.0f, s.planFailed ? 1.0f : 0.0f,
                            float(s.calls) / float(std::max(1, s.maxCalls)), float(std::min(s.costOverReference, 3.0))});
+    if (maxDepth > 1) phi.push_back(float(s.depth) / float(kMaxDepth));
     std::vector<float> psi(item.item.begin(), item.item.begin() + 1 + long(categories.size()));
     std::vector<std::pair<CoordinatorAction, double>> out;
     for (ActionKind k : kinds()) {
@@ -151,24 +153,25 @@ std::string CoordinatorPolicy::label(const CoordinatorAction& a) const {
 }
 
 nlohmann::json CoordinatorPolicy::toJson() const {
-    return {{"schema", 1},
-            {"kind", "coordinator-policy"},
-            {"name", name},
-            {"version", version},
-            {"tier", toString(tier)},
-            {"lambda", lambda},
-            {"cost_reference_usd", costReferenceUsd},
-            {"models", models},
-            {"features",
-             {{"categories", categories},
-              {"text_buckets", kTextBuckets},
-              {"idf", idf},
-              {"state",
-               {"has_answer", "verified_pass", "verified_fail", "planned", "plan_failed", "calls_share",
-                "cost_over_reference"}}}},
-            {"parameters", parameters},
-            {"training", training},
-            {"metrics", metrics}};
+    nlohmann::json state = {"has_answer",  "verified_pass", "verified_fail",      "planned",
+                            "plan_failed", "calls_share",   "cost_over_reference"};
+    if (maxDepth > 1) state.push_back("depth");
+    nlohmann::json j = {
+        {"schema", 1},
+        {"kind", "coordinator-policy"},
+        {"name", name},
+        {"version", version},
+        {"tier", toString(tier)},
+        {"lambda", lambda},
+        {"cost_reference_usd", costReferenceUsd},
+        {"models", models},
+        {"features", {{"categories", categories}, {"text_buckets", kTextBuckets}, {"idf", idf}, {"state", state}}},
+        {"parameters", parameters},
+        {"training", training},
+        {"metrics", metrics}};
+    // Written only for nested plans, so a policy from before them keeps its content hash.
+    if (maxDepth > 1) j["max_depth"] = maxDepth;
+    return j;
 }
 
 Result<CoordinatorPolicy> CoordinatorPolicy::fromJson(const nlohmann::json& j, const std::string& where) {
@@ -186,6 +189,17 @@ Result<CoordinatorPolicy> CoordinatorPolicy::fromJson(const nlohmann::json& j, c
     else
         p.tier = *tier;
     p.lambda = r.number(j, "", "lambda", JsonReader::Need::Required).value_or(0);
+    if (j.contains("max_depth")) {
+        const auto& d = j["max_depth"];
+        if (!d.is_number_integer() || d.get<int64_t>() < 1 || d.get<int64_t>() > kMaxDepth)
+            r.error("/max_depth", "plans nest at most " + std::to_string(kMaxDepth) +
+                                      " deep (1: one plan per item, 2: a sub-task may be planned again); got " +
+                                      JsonReader::describe(d));
+        else if (tier && *tier == CoordinatorTier::Mini && d.get<int64_t>() > 1)
+            r.error("/max_depth", "the mini tier does not plan; its max_depth is 1");
+        else
+            p.maxDepth = int(d.get<int64_t>());
+    }
     p.costReferenceUsd = r.number(j, "", "cost_reference_usd", JsonReader::Need::Required).value_or(0);
     auto strings = [&](const nlohmann::json& obj, const std::string& path, const char* key) {
         std::vector<std::string> out;

@@ -44,6 +44,7 @@ struct TurnState {
     int verdict = 0;         ///< +1 the last answer passed a verifier, -1 it failed, 0 not verified
     bool planned = false;    ///< a plan was carried out
     bool planFailed = false; ///< the planner's reply could not be read
+    int depth = 0;           ///< plans above this decision: 0 a turn, 1 a sub-task of a plan, 2 of a nested plan
 };
 
 /// The item as the policy sees it (computed once per item).
@@ -56,12 +57,18 @@ class CoordinatorPolicy {
 public:
     static constexpr int kTextBuckets = 8;
     static constexpr int kStateFeatures = 7;
+    /// The recursion depth limit: a sub-task of a plan may be planned again once.
+    static constexpr int kMaxDepth = 2;
 
     std::string name;
     int version = 0; ///< 0 until saved in a workspace
     CoordinatorTier tier = CoordinatorTier::Ultra;
     double lambda = 0; ///< reward = grade - lambda x cost / costReferenceUsd
     double costReferenceUsd = 0;
+    /// How deep plans may nest: 1, one plan per item (policies before nested plans); 2, a
+    /// sub-task of the item's plan may be planned again (its sub-tasks are then answered). With
+    /// 2 the state has one more feature, the depth, so the policy decides per sub-task.
+    int maxDepth = 1;
     std::vector<std::string> models;                    ///< the pool it chooses from, by name
     std::vector<std::string> categories;                ///< seen in training
     std::vector<float> idf;                             ///< the TF-IDF weights (kTextBuckets)
@@ -71,12 +78,14 @@ public:
 
     /// A zero-parameter policy for `models` and `categories`, TF-IDF fitted on `prompts`.
     static CoordinatorPolicy untrained(std::string name, CoordinatorTier tier, std::vector<std::string> models,
-                                       std::vector<std::string> categories, const std::vector<std::string>& prompts);
+                                       std::vector<std::string> categories, const std::vector<std::string>& prompts,
+                                       int maxDepth = 1);
 
     /// The action kinds this tier may take.
     std::vector<ActionKind> kinds() const;
     int itemFeatureCount() const { return 1 + int(categories.size()) + 1 + kTextBuckets; }
-    int featureCount() const { return itemFeatureCount() + kStateFeatures; }
+    int stateFeatureCount() const { return kStateFeatures + (maxDepth > 1 ? 1 : 0); }
+    int featureCount() const { return itemFeatureCount() + stateFeatureCount(); }
     int parameterCount() const;
 
     ItemFeatures features(const std::string& prompt, const std::string& category) const;

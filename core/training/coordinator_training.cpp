@@ -170,6 +170,7 @@ nlohmann::json TrainingOptions::toJson() const {
             {"tier", toString(tier)},
             {"lambda", lambda},
             {"max_calls", maxCalls},
+            {"max_depth", maxDepth},
             {"seed", seed},
             {"generations", generations},
             {"patience", patience},
@@ -195,6 +196,12 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
                                         TrainingProgress progress, std::stop_token abort) {
     auto started = std::chrono::steady_clock::now();
     if (auto search = BatchedCmaes::available(); !search) return std::unexpected(search.error());
+    if (options.maxDepth < 1 || options.maxDepth > CoordinatorPolicy::kMaxDepth)
+        return fail(ErrorKind::BadInput, "plans nest at most " + std::to_string(CoordinatorPolicy::kMaxDepth) +
+                                             " deep (1: one plan per item, 2: a sub-task may be planned again); got " +
+                                             std::to_string(options.maxDepth));
+    if (options.tier == CoordinatorTier::Mini && options.maxDepth > 1)
+        return fail(ErrorKind::BadInput, "the mini tier does not plan, so it has no nested plans; use max depth 1");
     ThreeWaySplit split = splitBySeed(tasks, options.seed);
     if (split.train.empty() || split.validation.empty() || split.test.empty())
         return fail(ErrorKind::BadInput, "the task set is too small to split into training, validation and test "
@@ -216,7 +223,8 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
         if (std::find(categories.begin(), categories.end(), item->category) == categories.end())
             categories.push_back(item->category);
     }
-    CoordinatorPolicy policy = CoordinatorPolicy::untrained(options.name, options.tier, models, categories, prompts);
+    CoordinatorPolicy policy = CoordinatorPolicy::untrained(options.name, options.tier, models, categories, prompts,
+                                                                 options.maxDepth);
     policy.lambda = options.lambda;
 
     auto runId = startTrainingRun(inputs, pool, tasks, options);

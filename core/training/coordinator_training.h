@@ -23,6 +23,9 @@ struct TrainingOptions {
     CoordinatorTier tier = CoordinatorTier::Ultra;
     double lambda = 0.5;
     int maxCalls = 6;
+    /// 1: one plan per item; 2: the policy may plan a sub-task again (ultra only; the depth is then
+    /// a state feature). More is refused: the recursion depth limit is 2.
+    int maxDepth = 1;
     uint64_t seed = 1;
     int generations = 40;
     int patience = 8;

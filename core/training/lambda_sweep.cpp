@@ -53,12 +53,15 @@ RunReport sweepCostQuality(const std::vector<TrainingReport>& reports) {
     return out;
 }
 
-Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
-                                                 const TrainingOptions& base, const std::vector<double>& lambdas,
-                                                 const RunEnvironment& env, std::stop_token stop,
-                                                 SweepProgress progress, SweepTrained trained, std::stop_token abort) {
-    if (lambdas.empty()) return fail(ErrorKind::BadInput, "a lambda sweep needs at least one lambda");
-    std::vector<TrainingReport> reports;
+SweepOutcome sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks, const TrainingOptions& base,
+                          const std::vector<double>& lambdas, const RunEnvironment& env, std::stop_token stop,
+                          SweepProgress progress, SweepTrained trained, std::stop_token abort) {
+    SweepOutcome out;
+    if (lambdas.empty()) {
+        out.error = fail(ErrorKind::BadInput, "a lambda sweep needs at least one lambda").error();
+        return out;
+    }
+    std::vector<TrainingReport>& reports = out.reports;
     Money spent;
     for (double lambda : lambdas) {
         if (stop.stop_requested() || abort.stop_requested()) break;
@@ -72,16 +75,22 @@ Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& p
         auto report = trainCoordinator(
             inputs, pool, tasks, options, env, stop,
             [&](const GenerationPoint& p) { progress ? progress(lambda, p) : void(); }, abort);
-        if (!report) return std::unexpected(report.error());
+        if (!report) {
+            out.error = report.error();
+            break;
+        }
         spent += report->spent;
         if (trained)
-            if (auto ok = trained(*report); !ok) return std::unexpected(ok.error());
+            if (auto ok = trained(*report); !ok) {
+                out.error = ok.error(); // not saved: not kept
+                break;
+            }
         // Anything but an early stop (a cancel, the budget) ends the whole sweep.
         bool ended = !report->stopReason.empty() && !report->stopReason.starts_with("early stop");
         reports.push_back(std::move(*report));
         if (ended) break;
     }
-    return reports;
+    return out;
 }
 
 } // namespace baton::core

@@ -16,15 +16,20 @@ using SweepProgress = std::function<void(double lambda, const GenerationPoint&)>
 /// the sweep with it.
 using SweepTrained = std::function<Status(TrainingReport&)>;
 
+/// What a sweep trained, and what ended it if something failed.
+struct SweepOutcome {
+    std::vector<TrainingReport> reports; ///< every training done (each passed to `trained`: saved)
+    std::optional<Error> error;          ///< a failure that ended the sweep; the reports before it stand
+};
+
 /// Trains `base` once per lambda (in the order given), `base.name` suffixed "-lambda<L>". Ends
 /// early, keeping what was trained, on a stop or when the budget is spent (`stop` and `abort` as
-/// for trainCoordinator).
-/// Errors: BadInput (no lambda), those of trainCoordinator and of `trained`.
-Result<std::vector<TrainingReport>> sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks,
-                                                 const TrainingOptions& base, const std::vector<double>& lambdas,
-                                                 const RunEnvironment& env, std::stop_token stop,
-                                                 SweepProgress progress, SweepTrained trained,
-                                                 std::stop_token abort = {});
+/// for trainCoordinator). A failure (BadInput when there is no lambda, those of trainCoordinator
+/// and of `trained`) also ends it, and the trainings before it are kept in the outcome with the
+/// error: they were saved, and a caller shows them.
+SweepOutcome sweepLambdas(RunInputs inputs, const Pool& pool, const TaskSet& tasks, const TrainingOptions& base,
+                          const std::vector<double>& lambdas, const RunEnvironment& env, std::stop_token stop,
+                          SweepProgress progress, SweepTrained trained, std::stop_token abort = {});
 
 /// The sweep on the cost-quality plane of its test items: each trained policy a strategy named
 /// by its policy, each pool model answering alone a baseline (from the first training: every

@@ -87,9 +87,10 @@ Async<EpisodeResult> playOne(const EpisodeSettings& settings, const TaskItem& it
 nlohmann::json RolloutFigures::toJson() const {
     nlohmann::json behaviour = nlohmann::json::object();
     for (const auto& [category, b] : byCategory)
-        behaviour[category] = {{"items", b.items},           {"plan", b.plan},     {"verify", b.verify},
-                               {"synthesize", b.synthesize}, {"direct", b.direct}, {"decomposed", b.decomposed},
-                               {"first_model", b.firstModel}};
+        behaviour[category] = {{"items", b.items},   {"plan", b.plan},
+                               {"verify", b.verify}, {"synthesize", b.synthesize},
+                               {"direct", b.direct}, {"decomposed", b.decomposed},
+                               {"nested", b.nested}, {"first_model", b.firstModel}};
     return {{"items", items},
             {"reward", reward},
             {"accuracy", accuracy},
@@ -176,6 +177,7 @@ RolloutFigures RolloutEvaluator::score(const EpisodeSettings& settings, const st
         }
         if (!settings.policy) plan = true; // planner-decides always plans
         b.plan += plan, b.verify += verify, b.synthesize += synth, b.decomposed += r.decomposed;
+        b.nested += r.nestedPlans > 0;
         if (!r.steps.empty() && r.steps.front().action.kind == ActionKind::Answer) {
             ++b.direct;
             ++b.firstModel[settings.models[size_t(r.steps.front().action.model)]->name];

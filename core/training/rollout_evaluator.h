@@ -19,9 +19,10 @@
 namespace baton::core {
 
 /// What a policy does per category: how many items it planned, verified, synthesized, answered
-/// directly (first action an answer), and which models answered first.
+/// directly (first action an answer), planned a sub-task again, and which models answered first.
 struct BehaviourShares {
     int items = 0, plan = 0, verify = 0, synthesize = 0, direct = 0, decomposed = 0;
+    int nested = 0; ///< items with a sub-task planned again
     std::map<std::string, int> firstModel;
 };
 

@@ -196,7 +196,7 @@ private slots:
                                         trained.push_back(r.policy.name);
                                         return Status{};
                                     })
-                           .value();
+                           .reports;
         QCOMPARE(trained, (std::vector<std::string>{"swept-lambda0.05", "swept-lambda2"}));
         QCOMPARE(reports.size(), size_t(2));
         QCOMPARE(reports[0].policy.lambda, 0.05);
@@ -211,7 +211,7 @@ private slots:
         TrainingOptions options = smallTraining("short", 0.004);
         auto reports = sweepLambdas(bench.inputs(), baton::test::demoPool(), bench.tasks, options, {0.05, 0.5, 2.0},
                                     bench.env(), {}, {}, {})
-                           .value();
+                           .reports;
         QVERIFY(reports.size() < 3); // the cap ends the sweep
         Money logged;
         for (const auto& r : reports)
@@ -219,6 +219,58 @@ private slots:
         QVERIFY(logged <= *options.budget);
         QVERIFY(logged.pico > 0);
         QCOMPARE(reports.back().stopReason, std::string("the training budget cap was reached"));
+    }
+
+    // Old code: the sweep returned only the error, and the saved first policy was lost to its caller.
+    void aFailedSweepTrainingKeepsTheEarlierOnes() {
+        Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
+        TrainingOptions options = smallTraining("kept", 100);
+        options.generations = 1;
+        int calls = 0;
+        auto outcome = sweepLambdas(bench.inputs(), baton::test::demoPool(), bench.tasks, options, {0.05, 0.5, 2.0},
+                                    bench.env(), {}, {}, [&](TrainingReport& r) -> Status {
+                                        if (++calls == 2) return fail(ErrorKind::Io, "disk full");
+                                        r.policy.version = 1;
+                                        return {};
+                                    });
+        QVERIFY(outcome.error.has_value());
+        QCOMPARE(outcome.error->message, std::string("disk full"));
+        QCOMPARE(outcome.reports.size(), size_t(1)); // the first, saved; the failed one is not kept
+        QCOMPARE(outcome.reports[0].policy.id(), std::string("kept-lambda0.05@1"));
+        QCOMPARE(calls, 2); // the third lambda was not trained
+    }
+
+    // Old code: the options had no max depth; 3 was not refused.
+    void trainingRefusesADepthPastTheLimit() {
+        Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
+        TrainingOptions options = smallTraining("deep", 1);
+        options.maxDepth = 3;
+        auto refused =
+            trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, options, bench.env(), {}, {});
+        QVERIFY(!refused);
+        QVERIFY2(refused.error().message.find("at most 2 deep") != std::string::npos, refused.error().message.c_str());
+        options.maxDepth = 2;
+        options.tier = CoordinatorTier::Mini;
+        refused = trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, options, bench.env(), {}, {});
+        QVERIFY(!refused);
+    }
+
+    // Old code: training had no max depth; its policies could not plan a sub-task again.
+    void trainingLearnsWithNestedPlans() {
+        Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
+        TrainingOptions flat = smallTraining("flat", 100), nested = smallTraining("nested", 100);
+        flat.generations = nested.generations = 1;
+        nested.maxDepth = 2;
+        auto one = trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, flat, bench.env(), {}, {});
+        auto two = trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, nested, bench.env(), {}, {});
+        QVERIFY(one && two);
+        QCOMPARE(two->policy.maxDepth, 2);
+        // The depth is one more state feature for each of the five action kinds.
+        QCOMPARE(two->policy.parameters.size(), one->policy.parameters.size() + 5);
+        QCOMPARE(two->policy.training["options"]["max_depth"].get<int>(), 2);
+        QVERIFY(two->test.toJson()["behaviour"].begin()->contains("nested"));
+        QVERIFY(two->spent <= *nested.budget);
+        QCOMPARE(loggedSpend(bench, two->runId), two->spent);
     }
 };
 

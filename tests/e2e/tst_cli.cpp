@@ -58,6 +58,10 @@ private slots:
         QCOMPARE(sweepOut.exitCode, 2);
         QVERIFY2(sweepOut.err.contains("--out writes one policy"), qPrintable(sweepOut.err));
         QCOMPARE(runCli(train + QStringList{"--per-model", "0"}).exitCode, 2);
+        // The recursion depth limit is 2: a third level of plans is refused before anything is opened.
+        auto deep = runCli(train + QStringList{"--max-depth", "3"});
+        QCOMPARE(deep.exitCode, 2);
+        QVERIFY2(deep.err.contains("--max-depth must be a whole number from 1 to 2"), qPrintable(deep.err));
     }
 
     // Training opens the CMA-ES module at first use; when it cannot, the error names it and where

@@ -6,7 +6,8 @@
 // Ctrl+Z there takes it back. Cancel keeps the best policy so far and says "cancelled"; a budget
 // too small stops at the cap, and the run's logged calls cost no more than it. A sweep of two
 // lambdas saves one policy each, draws them on the cost-quality plane with every model alone at
-// their test figures, and Add to pool adds the one chosen there.
+// their test figures, and Add to pool adds the one chosen there; a sweep whose second training
+// fails keeps the first, saved, on the page.
 
 #include "main_window.h"
 #include "pool_document.h"
@@ -288,6 +289,40 @@ private slots:
         const auto& strategy = window.poolsPage()->document().pool().strategies.at("sw-lambda0.05");
         QCOMPARE(strategy.settings.at("policy").get<std::string>(), std::string("sw-lambda0.05@1"));
         QCOMPARE(strategy.settings.at("lambda").get<double>(), 0.05);
+    }
+
+    // Old code: the sweep's failure lost the trainings before it, saved as they were, from the page.
+    void aFailedSweepTrainingKeepsTheSavedOnesShown() {
+        Lab lab;
+        QVERIFY(lab.page);
+        // The workspace refuses the second lambda's policy: that training fails when it is saved.
+        auto refusing = lab.session->writer()
+                            .submit([](core::SqliteDb& db) {
+                                return db.exec("CREATE TRIGGER refuse_second BEFORE INSERT ON coordinator_policies "
+                                               "WHEN NEW.name = 'f-lambda0.5' BEGIN SELECT RAISE(ABORT, 'refused by "
+                                               "the test'); END");
+                            })
+                            .get();
+        QVERIFY2(refusing, refusing ? "" : refusing.error().describe().c_str());
+        QSignalSpy trained(lab.page.get(), &ui::TrainingLabPage::trained);
+        setOptions(*lab.page, 1, 8, 5.0, "f");
+        lab.page->findChild<QLineEdit*>("lambdas")->setText("0.05, 0.5, 1");
+        lab.page->train();
+        QVERIFY(trained.wait(kWait));
+        const auto& sweep = lab.page->sweep();
+        QCOMPARE(sweep.size(), size_t(1));
+        QCOMPARE(sweep[0].policy.id(), std::string("f-lambda0.05@1"));
+        QCOMPARE(lab.page->report()->policy.id(), std::string("f-lambda0.05@1"));
+        bool drawn = false;
+        for (const auto& m : lab.page->sweepView().plane().strategies)
+            drawn = drawn || m.name == "f-lambda0.05@1";
+        QVERIFY(drawn);
+        QVERIFY2(lab.page->status().contains("The sweep stopped") && lab.page->status().contains("refused by the test") &&
+                     lab.page->status().contains("f-lambda0.05@1"),
+                 qPrintable(lab.page->status()));
+        auto reader = lab.session->reader();
+        QVERIFY(reader.has_value());
+        QCOMPARE(core::listPolicies(**reader)->size(), size_t(1));
     }
 
     void cancelKeepsTheBestPolicySoFar() {
