@@ -23,11 +23,15 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace baton::ui {
 
 struct RouterTrainPanel::Trained {
     std::optional<core::RouterArtifact> artifact;
     core::RouterReport report;
+    std::optional<core::EmbeddingResult> embeddings; ///< stats only, its vectors moved out
+    QString embeddingsText;
     QString error;
 };
 
@@ -53,6 +57,26 @@ RouterTrainPanel::RouterTrainPanel(WorkbenchSession& session, QWidget* parent) :
     m_features = new QComboBox(this);
     m_features->setObjectName("features");
     m_features->addItem(tr("hashed TF-IDF of the prompt + category"), "hashed");
+    m_features->addItem(tr("embeddings of the prompt from a model of the current pool + category"), "embeddings");
+    auto* embedding = new QHBoxLayout;
+    m_embedder = new QComboBox(this);
+    m_embedder->setObjectName("embedder");
+    m_embedder->setToolTip(tr("A model of the current pool with an embeddings endpoint (OpenAI-compatible, Gemini, "
+                              "the simulator). Vectors are cached in the workspace by text and embedder, and "
+                              "every request is logged with its cost"));
+    m_embedBudget = new QDoubleSpinBox(this);
+    m_embedBudget->setObjectName("embeddingBudget");
+    m_embedBudget->setDecimals(4);
+    m_embedBudget->setRange(0, 1000);
+    m_embedBudget->setValue(1.0);
+    m_embedBudget->setPrefix("$");
+    m_embedBudget->setToolTip(tr("The embedding requests' budget: each request's worst case is checked before it is "
+                                 "sent, so it is never exceeded; the model needs an input price"));
+    embedding->addWidget(new QLabel(tr("embedder"), this));
+    embedding->addWidget(m_embedder, 1);
+    embedding->addWidget(new QLabel(tr("budget"), this));
+    embedding->addWidget(m_embedBudget);
+    fillEmbedders();
     m_calibration = new QComboBox(this);
     m_calibration->setObjectName("calibration");
     m_calibration->addItem(tr("Platt (a sigmoid of the score)"), "platt");
@@ -101,6 +125,7 @@ RouterTrainPanel::RouterTrainPanel(WorkbenchSession& session, QWidget* parent) :
     m_name->setObjectName("name");
     form->addRow(tr("Learner:"), m_learner);
     form->addRow(tr("Features:"), m_features);
+    form->addRow(tr("Embeddings:"), embedding);
     form->addRow(tr("Calibration:"), m_calibration);
     form->addRow(tr("Split:"), split);
     form->addRow(tr("Target:"), target);
@@ -129,12 +154,28 @@ RouterTrainPanel::RouterTrainPanel(WorkbenchSession& session, QWidget* parent) :
 
     connect(m_target, &QComboBox::currentIndexChanged, this,
             [this] { m_targetValue->setEnabled(m_target->currentData().toInt() != BestAccuracy); });
+    auto embeddingsChosen = [this] {
+        bool on = m_features->currentData().toString() == "embeddings";
+        m_embedder->setEnabled(on);
+        m_embedBudget->setEnabled(on);
+    };
+    embeddingsChosen();
+    connect(m_features, &QComboBox::currentIndexChanged, this, embeddingsChosen);
+    connect(&m_session, &WorkbenchSession::poolChanged, this, &RouterTrainPanel::fillEmbedders);
     connect(m_actions->trainButton(), &QPushButton::clicked, this, &RouterTrainPanel::train);
     connect(m_actions->cancelButton(), &QPushButton::clicked, this, &RouterTrainPanel::cancel);
     connect(m_actions->saveButton(), &QPushButton::clicked, this, &RouterTrainPanel::save);
     connect(m_actions->addButton(), &QPushButton::clicked, this, [this] { addToPool(); });
     connect(&m_runner, &JobRunner::progress, m_actions->progressBar(), &QProgressBar::setValue);
     connect(&m_runner, &JobRunner::cancelled, this, [this] { setStatus(tr("Cancelled.")); });
+}
+
+void RouterTrainPanel::fillEmbedders() {
+    QString kept = m_embedder->currentText();
+    m_embedder->clear();
+    for (const auto& model : m_session.pool().models)
+        m_embedder->addItem(QString::fromStdString(model.name));
+    if (int i = m_embedder->findText(kept); i >= 0) m_embedder->setCurrentIndex(i);
 }
 
 void RouterTrainPanel::setMatrix(std::shared_ptr<const core::OutcomeMatrix> matrix) {
@@ -179,19 +220,51 @@ std::optional<core::RouterFitOptions> RouterTrainPanel::options(QString* problem
     return o;
 }
 
+std::optional<RouterEmbeddingChoice> RouterTrainPanel::embeddingChoice(QString* problem) const {
+    if (m_features->currentData().toString() != "embeddings") return std::nullopt;
+    const core::Pool& pool = m_session.pool();
+    const core::ModelSpec* model = pool.findModel(m_embedder->currentText().toStdString());
+    if (!model) {
+        if (problem) *problem = tr("Choose the embedder, a model of the current pool (Pools page).");
+        return std::nullopt;
+    }
+    core::Pool only;
+    only.models = {*model};
+    return RouterEmbeddingChoice{*model, m_session.environmentFor(only), core::Money::fromUsd(m_embedBudget->value()),
+                                 m_session.path().toStdString(),
+                                 "Replay lab: router train " + m_name->text().trimmed().toStdString()};
+}
+
 void RouterTrainPanel::train() {
     if (!m_matrix) return setStatus(tr("Choose a matrix or a run above first."));
     QString problem;
     auto o = options(&problem);
     if (!o) return setStatus(problem);
-    setStatus(tr("Training %1 on %2 items x %3 models...")
+    auto embed = embeddingChoice(&problem);
+    if (!embed && !problem.isEmpty()) return setStatus(problem);
+    setStatus(tr("Training %1 on %2 items x %3 models%4...")
                   .arg(QString::fromStdString(o->train.learner))
                   .arg(m_matrix->itemCount())
-                  .arg(m_matrix->modelCount()));
+                  .arg(m_matrix->modelCount())
+                  .arg(embed ? tr(", embedding the prompts by %1 first").arg(QString::fromStdString(embed->model.name))
+                             : QString()));
     m_runner.run<Trained>(
-        [matrix = m_matrix, o = *o](std::stop_token stop, const JobRunner::Progress& progress) {
+        [matrix = m_matrix, o = *o, embed](std::stop_token stop, const JobRunner::Progress& progress) mutable {
             Trained out;
-            auto fitted = core::fitRouter(*matrix, o, stop, [&](double f) { progress(int(f * 1000), 1000); });
+            // With embeddings, the first half of the bar is the embedding requests.
+            int fitFrom = 0;
+            if (embed) {
+                auto got = embedMatrixForRouter(*embed, *matrix, stop, [&](int64_t done, int64_t total) {
+                    progress(int(500 * done / std::max<int64_t>(total, 1)), 1000);
+                });
+                if (!got) return out.error = QString::fromStdString(got.error().describe()), out;
+                out.embeddingsText = describeEmbeddings(*got);
+                o.train.embeddings = got->vectors;
+                out.embeddings = std::move(got->stats);
+                fitFrom = 500;
+            }
+            auto fitted = core::fitRouter(*matrix, o, stop,
+                                          [&](double f) { progress(fitFrom + int(f * (1000 - fitFrom)), 1000); });
             if (!fitted) return out.error = QString::fromStdString(fitted.error().describe()), out;
             out.report = core::routerReport(*fitted);
             out.artifact = std::move(*fitted);
@@ -205,6 +278,7 @@ void RouterTrainPanel::cancel() {
 }
 
 void RouterTrainPanel::showTrained(const Trained& result) {
+    m_lastEmbeddings = result.embeddings;
     if (!result.artifact) {
         return m_actions->fail(result.error);
     }
@@ -215,14 +289,15 @@ void RouterTrainPanel::showTrained(const Trained& result) {
     const auto& r = result.report;
     const auto* router = m_table.row("router");
     setStatus(tr("Trained on %1 items, calibrated on %2; lambda %3 (%4). On the %5 held-out test items: accuracy "
-                 "%6 at $%7 per item. Not saved yet.")
+                 "%6 at $%7 per item.%8 Not saved yet.")
                   .arg(r.trainItems)
                   .arg(r.validationItems)
                   .arg(r.lambda, 0, 'g', 4)
                   .arg(QString::fromStdString(r.lambdaChosenBy))
                   .arg(r.testItems)
                   .arg(router->accuracy, 0, 'f', 4)
-                  .arg(router->meanCostUsd, 0, 'f', 6));
+                  .arg(router->meanCostUsd, 0, 'f', 6)
+                  .arg(result.embeddings ? tr(" Embeddings: %1.").arg(result.embeddingsText) : QString()));
     m_actions->allow(true, false);
     emit trained();
 }

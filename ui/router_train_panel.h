@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 // RouterTrainPanel: the Replay lab's "Train a router" tab. On the matrix the page shows, choose
-// the learner, the features, the split and seed and the target; training runs on a JobRunner
+// the learner, the features (hashed TF-IDF, or embeddings from a model of the current pool:
+// router_embedding_job.h), the split and seed and the target; training runs on a JobRunner
 // (progress, cancel; nothing on the GUI thread). Shows the reliability diagram, the lambda curve
 // against the baselines and the test-split table; saves the router in the workspace as the next
 // version of its name; "Add to pool" puts {"kind": "router", "router": "name@version", "lambda"}
@@ -10,6 +11,7 @@
 #include "job_runner.h"
 #include "replay/router_fit.h"
 #include "replay/router_report.h"
+#include "router_embedding_job.h"
 #include "router_report_model.h"
 
 #include <QWidget>
@@ -40,6 +42,9 @@ public:
 
     /// The options as the widgets state them; `problem` says what is wrong when nullopt.
     std::optional<core::RouterFitOptions> options(QString* problem = nullptr) const;
+    /// With embedding features: the embedder (a model of the session's pool), its keys and the
+    /// budget, snapshot now. nullopt for TF-IDF, or with `problem` when the choice is unusable.
+    std::optional<RouterEmbeddingChoice> embeddingChoice(QString* problem = nullptr) const;
     /// Trains with options() off the GUI thread; emits trained or failed.
     void train();
     void cancel();
@@ -52,6 +57,8 @@ public:
     const std::optional<core::RouterArtifact>& artifact() const { return m_artifact; }
     const RouterReportModel& table() const { return m_table; }
     const JobRunner& runner() const { return m_runner; }
+    /// The last training's embedding step (requests, texts cached, cost); nullopt for TF-IDF.
+    const std::optional<core::EmbeddingResult>& lastEmbeddings() const { return m_lastEmbeddings; }
     QString status() const;
 
 signals:
@@ -63,6 +70,7 @@ private:
     struct Trained;
     void showTrained(const Trained& result);
     void setStatus(const QString& text);
+    void fillEmbedders();
 
     WorkbenchSession& m_session;
     PoolDocument* m_document = nullptr;
@@ -70,8 +78,11 @@ private:
     RouterReportModel m_table;
     std::shared_ptr<const core::OutcomeMatrix> m_matrix;
     std::optional<core::RouterArtifact> m_artifact;
+    std::optional<core::EmbeddingResult> m_lastEmbeddings;
     QComboBox* m_learner = nullptr;
     QComboBox* m_features = nullptr;
+    QComboBox* m_embedder = nullptr;
+    QDoubleSpinBox* m_embedBudget = nullptr;
     QComboBox* m_calibration = nullptr;
     QDoubleSpinBox* m_testShare = nullptr;
     QDoubleSpinBox* m_validationShare = nullptr;

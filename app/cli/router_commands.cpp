@@ -72,6 +72,17 @@ void printText(const core::RouterEvaluation& e, const std::string& calibration, 
         apgr += s.routerApgr, knn += s.knnApgr, mf += s.mfApgr, rules += s.rulesApgr;
         aiq += s.routerAiq, knnAiq += s.knnAiq, mfAiq += s.mfAiq, rulesAiq += s.rulesAiq, singlesAiq += s.baselineAiq;
     }
+    for (const auto& s : e.seeds)
+        std::printf("seed %llu: router AIQ %s [%s, %s], over the single models' hull %s [%s, %s] (95%% "
+                    "bootstrap over test items); oracle accuracy %s at %s per item\n",
+                    (unsigned long long)s.seed, figure(s.routerAiq, "%.4f").c_str(),
+                    figure(s.routerAiqCi.low, "%.4f").c_str(), figure(s.routerAiqCi.high, "%.4f").c_str(),
+                    figure(s.routerAiq - s.baselineAiq, "%+.4f").c_str(),
+                    figure(s.routerOverSinglesCi.low, "%+.4f").c_str(),
+                    figure(s.routerOverSinglesCi.high, "%+.4f").c_str(),
+                    figure(s.oracle.accuracy, "%.4f").c_str(),
+                    e.costAxis == "usd" ? figure(s.oracle.meanCostUsd, "$%.6f").c_str()
+                                        : (figure(s.oracle.strongShare, "%.3f") + " strong share").c_str());
     double n = double(e.seeds.size());
     if (!e.seeds.empty())
         std::printf("mean AIQ over %zu seeds: router (logistic) %s, mf %s, kNN %s, rules by category %s, single models' "
@@ -147,6 +158,12 @@ int evalCommand(const ParsedArgs& args) {
                              {"mf_apgr", orNull(s.mfApgr)}, {"mf_cpt50", orNull(s.mfCpt50)}, {"rules_aiq", orNull(s.rulesAiq)},
                              {"rules_apgr", orNull(s.rulesApgr)}, {"rules_cpt50", orNull(s.rulesCpt50)},
                              {"singles_aiq", orNull(s.baselineAiq)},
+                             {"router_aiq_ci", {orNull(s.routerAiqCi.low), orNull(s.routerAiqCi.high)}},
+                             {"router_over_singles_aiq_ci",
+                              {orNull(s.routerOverSinglesCi.low), orNull(s.routerOverSinglesCi.high)}},
+                             {"oracle", {{"accuracy", s.oracle.accuracy},
+                                         {"cost_usd", orNull(s.oracle.meanCostUsd)},
+                                         {"strong_share", orNull(s.oracle.strongShare)}}},
                              {"calibration", ece}, {"router_curve", curveJson(s.router)}});
     }
     printJson({{"features", *embeddings ? core::RouterFeatures::kEmbeddings : core::RouterFeatures::kTfidf},

@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "router_embeddings.h"
-#include "matrix_source.h"
 #include "cli_numbers.h"
-#include "run_support.h"
+#include "matrix_source.h"
 #include "pricing/price_book.h"
+#include "run_support.h"
 #include "sim/demo_tasks.h"
 #include "store/workspace.h"
-
-#include <set>
 
 namespace baton::cli {
 
@@ -46,10 +44,6 @@ core::Result<std::optional<RouterEmbeddingRun>> routerEmbeddings(const ParsedArg
         return core::fail(core::ErrorKind::BadInput,
                           "--embedder " + *embedderName + ": pool " + *poolArg + " has no such model; it has " + names);
     }
-    if (m.prompts.empty())
-        return core::fail(core::ErrorKind::BadInput, "the matrix has no prompts; embedding features need the items' "
-                                                     "prompts (import a matrix with prompts, or use --features tfidf)");
-
     core::RunEnvironment env;
     env.resolveKey = environmentKeys();
     core::Pool only;
@@ -67,27 +61,14 @@ core::Result<std::optional<RouterEmbeddingRun>> routerEmbeddings(const ParsedArg
                                     "with their cost; copy it somewhere writable or give another --db");
         workspace.emplace(std::move(*ws));
     }
-    std::vector<std::string> prompts;
-    std::set<std::string> seen;
-    for (const auto& p : m.prompts)
-        if (seen.insert(p).second) prompts.push_back(p);
-
     core::HttpEventLoop loop;
     core::EmbeddingOptions options;
     options.purpose = purpose;
     options.maxCost = core::Money::fromUsd(*maxCost);
-    auto got = core::embedTexts(loop, *model, env, core::PriceBook::bundled(), workspace ? workspace->writer() : nullptr,
-                                prompts, options);
+    auto got = core::embedMatrixPrompts(loop, *model, env, core::PriceBook::bundled(),
+                                        workspace ? workspace->writer() : nullptr, m, options);
     if (!got) return std::unexpected(got.error());
-
-    auto table = std::make_shared<core::PromptEmbeddings>();
-    table->embedder = got->embedder;
-    table->model = model->name;
-    table->dims = got->dims;
-    for (size_t i = 0; i < prompts.size(); ++i)
-        table->byPrompt.emplace(prompts[i], std::move(got->vectors[i]));
-    got->vectors.clear();
-    return RouterEmbeddingRun{std::move(table), std::move(*got)};
+    return std::optional<RouterEmbeddingRun>(std::move(*got));
 }
 
 nlohmann::json embeddingStatsJson(const RouterEmbeddingRun& run) {
@@ -111,8 +92,8 @@ std::string embeddingStatsText(const RouterEmbeddingRun& run) {
     return "embeddings: " + std::to_string(run.vectors->byPrompt.size()) + " prompts by " + run.vectors->model + " (" +
            s.embedder + ", " + std::to_string(s.dims) + " dimensions): " + std::to_string(s.httpCalls) +
            " embedding calls for " + std::to_string(s.embeddedTexts) + " texts, " + std::to_string(s.cachedTexts) +
-           " cached; cost " +
-           (cost ? "$" + fixedOrUnknown(cost->usd(), 6) : "unknown (" + s.costUnknownReason + ")") + "\n";
+           " cached; cost " + (cost ? "$" + fixedOrUnknown(cost->usd(), 6) : "unknown (" + s.costUnknownReason + ")") +
+           "\n";
 }
 
 } // namespace baton::cli

@@ -7,7 +7,7 @@
 #include "cli_args.h"
 #include "learn/router_features.h"
 #include "matrix/outcome_matrix.h"
-#include "run/embedding_client.h"
+#include "strategies/matrix_embeddings.h"
 
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -16,10 +16,7 @@
 
 namespace baton::cli {
 
-struct RouterEmbeddingRun {
-    std::shared_ptr<const core::PromptEmbeddings> vectors;
-    core::EmbeddingResult stats; ///< its vectors moved out
-};
+using RouterEmbeddingRun = core::MatrixEmbeddings;
 
 /// nullopt for --features tfidf (the default). Bad options go to `bad` (a usage error).
 core::Result<std::optional<RouterEmbeddingRun>> routerEmbeddings(const ParsedArgs& args, const core::OutcomeMatrix& m,

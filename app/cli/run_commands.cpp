@@ -126,8 +126,9 @@ int runCommand(const ParsedArgs& args) {
     if (maxCalls) settings.maxCalls = *maxCalls;
     if (seed) settings.seed = uint64_t(*seed);
 
-    core::RunEstimate estimate = core::estimateRun(pool->pool, *tasks, settings, core::PriceBook::bundled());
-    core::addEmbeddingCalls(**reader, pool->pool, *tasks, settings, core::PriceBook::bundled(), {}, estimate);
+    auto estimated = core::estimateWithEmbeddings(**reader, pool->pool, *tasks, settings, core::PriceBook::bundled());
+    if (!estimated) return reportError(estimated.error(), json);
+    const core::RunEstimate& estimate = *estimated;
     std::cerr << "Estimate: " << estimate.jobs << " jobs, " << core::formatUsd(estimate.low) << " to "
               << core::formatUsd(estimate.high) << " (expected about " << core::formatUsd(estimate.expected) << ")\n";
     bool capped = settings.maxCost || pool->pool.constraints.budgetPerRunUsd;

@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: MIT
 #include "engine/cached_estimate.h"
-#include "pools/pool_file.h"
 #include "learn/router_artifact.h"
 #include "model/token_estimate.h"
+#include "pools/pool_file.h"
 #include "pricing/price_resolution.h"
 #include "run/worst_case.h"
+#include "store/embedding_cache.h"
 #include "store/run_store.h"
+#include "util/sha256.h"
+
+#include <algorithm>
+#include <map>
 
 namespace baton::core {
 namespace {
@@ -57,17 +62,26 @@ Result<std::set<JobKey>> jobsAnsweredBefore(SqliteDb& db, const Pool& pool, cons
     return answered;
 }
 
-Result<RunEstimate> estimateWithCache(SqliteDb& db, const Pool& pool, const TaskSet& tasks,
-                                      const RunSettings& settings, const PriceBook& prices) {
+Result<RunEstimate> estimateWithCache(SqliteDb& db, const Pool& pool, const TaskSet& tasks, const RunSettings& settings,
+                                      const PriceBook& prices) {
     auto answered = jobsAnsweredBefore(db, pool, tasks, settings);
     if (!answered) return std::unexpected(answered.error());
-    RunEstimate estimate = estimateRun(pool, tasks, settings, prices, *answered);
-    addEmbeddingCalls(db, pool, tasks, settings, prices, *answered, estimate);
+    return estimateWithEmbeddings(db, pool, tasks, settings, prices, *answered);
+}
+
+Result<RunEstimate> estimateWithEmbeddings(SqliteDb& db, const Pool& pool, const TaskSet& tasks,
+                                           const RunSettings& settings, const PriceBook& prices,
+                                           const std::set<JobKey>& cached) {
+    std::map<std::string, std::string> notAnswering;
+    for (const auto& use : embeddingRouters(db, pool, settings))
+        if (!use.routesToEmbedder) notAnswering[use.strategy] = use.embedder->name;
+    RunEstimate estimate = estimateRun(pool, tasks, settings, prices, cached, notAnswering);
+    addEmbeddingCalls(db, pool, tasks, settings, prices, cached, estimate);
     return estimate;
 }
 
-void addEmbeddingCalls(SqliteDb& db, const Pool& pool, const TaskSet& tasks, const RunSettings& settings,
-                       const PriceBook& prices, const std::set<JobKey>& cached, RunEstimate& estimate) {
+std::vector<EmbeddingRouterUse> embeddingRouters(SqliteDb& db, const Pool& pool, const RunSettings& settings) {
+    std::vector<EmbeddingRouterUse> out;
     for (const auto& name : settings.strategies) {
         auto config = pool.strategies.find(name);
         if (config == pool.strategies.end() || config->second.kind != "router") continue;
@@ -75,22 +89,46 @@ void addEmbeddingCalls(SqliteDb& db, const Pool& pool, const TaskSet& tasks, con
         if (!selector.is_string()) continue;
         auto router = loadRouterArtifact(db, selector.get<std::string>());
         if (!router || !router->model.features.usesEmbeddings()) continue;
-        const ModelSpec* embedder = pool.findModel(router->model.features.embedderModel());
+        const auto& features = router->model.features;
+        const ModelSpec* embedder = pool.findModel(features.embedderModel());
         if (!embedder) continue;
-        const PriceEntry* price = resolvePrice(*embedder, prices);
+        const auto& knows = router->model.models;
+        out.push_back({name, embedder, features.embedder(),
+                       std::find(knows.begin(), knows.end(), embedder->name) != knows.end()});
+    }
+    return out;
+}
+
+void addEmbeddingCalls(SqliteDb& db, const Pool& pool, const TaskSet& tasks, const RunSettings& settings,
+                       const PriceBook& prices, const std::set<JobKey>& cached, RunEstimate& estimate) {
+    std::vector<std::string> hashes;
+    for (const auto& item : tasks.items)
+        hashes.push_back(sha256Hex(item.prompt()));
+    std::map<std::string, std::set<std::string>> counted; // by identity: the prompts' hashes already in low
+    for (const auto& use : embeddingRouters(db, pool, settings)) {
+        const PriceEntry* price = resolvePrice(*use.embedder, prices);
         if (!price || !price->prices.input) {
-            if (std::find(estimate.unpriced.begin(), estimate.unpriced.end(), embedder->name) == estimate.unpriced.end())
-                estimate.unpriced.push_back(embedder->name);
+            if (std::find(estimate.unpriced.begin(), estimate.unpriced.end(), use.embedder->name) ==
+                estimate.unpriced.end())
+                estimate.unpriced.push_back(use.embedder->name);
             continue;
         }
-        for (const auto& item : tasks.items) {
-            if (cached.count({name, item.id})) continue;
+        // A row that cannot be read counts as absent, as in the run (it would embed the text again).
+        auto have = lookupEmbeddings(db, use.identity, hashes);
+        for (size_t i = 0; i < tasks.items.size(); ++i) {
+            const auto& item = tasks.items[i];
+            if (cached.count({use.strategy, item.id})) continue;
+            if (have) {
+                auto found = have->find(hashes[i]);
+                if (found != have->end() && !found->second.empty()) continue;
+            }
             const std::string prompt = item.prompt();
+            estimate.high += embeddingWorstCase(*price, {prompt}).value_or(Money{0});
+            if (!counted[use.identity].insert(hashes[i]).second) continue;
             Money likely = Money::perTokenFromPerMillion(*price->prices.input) * estimateTokens(prompt) +
                            Money::fromUsd(price->requestFee);
             estimate.low += likely;
             estimate.expected += likely;
-            estimate.high += embeddingWorstCase(*price, {prompt}).value_or(Money{0});
         }
     }
 }

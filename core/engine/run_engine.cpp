@@ -124,13 +124,15 @@ std::vector<std::pair<std::string, CallPlan>> callPlans(const Pool& pool, const 
 } // namespace
 
 RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const PriceBook& prices,
-                        const std::set<JobKey>& cached) {
+                        const std::set<JobKey>& cached, const std::map<std::string, std::string>& notAnswering) {
     RunEstimate estimate;
     auto outputPrice = [&](const ModelSpec* m) {
         const PriceEntry* e = resolvePrice(*m, prices);
         return e && e->prices.output ? *e->prices.output : 0.0;
     };
-    for (const auto& [name, plan] : callPlans(pool, settings)) {
+    for (auto& [name, plan] : callPlans(pool, settings)) {
+        if (auto out = notAnswering.find(name); out != notAnswering.end())
+            std::erase_if(plan.oneOf, [&](const ModelSpec* m) { return m->name == out->second; });
         for (const auto& item : tasks.items) {
             ++estimate.jobs;
             if (cached.count({name, item.id})) { // answered before: the response cache answers again

@@ -13,6 +13,7 @@
 #include "store/store_writer.h"
 
 #include <functional>
+#include <map>
 #include <stop_token>
 
 namespace baton::core {
@@ -33,9 +34,12 @@ Status preflight(const Pool& pool, const TaskSet& tasks, const RunSettings& sett
 /// Cost range of a run before it starts, from token estimates (low: prompts plus short answers;
 /// expected: prompts plus a quarter of the output allowance; high: every call's worst case).
 /// Jobs in `cached` (strategy or baseline name, item id) are counted as answered from the
-/// response cache: nothing spent (see estimateWithCache).
+/// response cache: nothing spent (see estimateWithCache). `notAnswering`: per strategy, a model
+/// it calls but never routes an answer to (a router's embedder, known only from the workspace),
+/// left out of its one-of choice.
 RunEstimate estimateRun(const Pool& pool, const TaskSet& tasks, const RunSettings& settings, const PriceBook& prices,
-                        const std::set<JobKey>& cached = {});
+                        const std::set<JobKey>& cached = {},
+                        const std::map<std::string, std::string>& notAnswering = {});
 
 /// Starts a new run. The task set must already be in the workspace (its hash is recorded).
 Result<RunSummary> startRun(RunInputs inputs, const Pool& pool, const TaskSet& tasks, const RunSettings& settings,

@@ -10,9 +10,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
 
 namespace baton::core {
 namespace {
+
+Interval95 quantiles95(std::vector<double> values);
 
 /// APGR on resampled test items: the choices per lambda are fixed, only the items drawn change.
 Interval95 apgrInterval(const OutcomeMatrix& m, const RouterPredictions& p, const std::vector<double>& lambdas,
@@ -45,10 +48,53 @@ Interval95 apgrInterval(const OutcomeMatrix& m, const RouterPredictions& p, cons
         double apgr = averagePgr(curve, weakAcc, strongAcc);
         if (!std::isnan(apgr)) values.push_back(apgr);
     }
+    return quantiles95(std::move(values));
+}
+
+/// The 2.5% and 97.5% quantiles of `values` (sorted here); empty: no interval.
+Interval95 quantiles95(std::vector<double> values) {
     if (values.empty()) return {};
     std::sort(values.begin(), values.end());
-    auto at = [&](double q) { return values[size_t(std::clamp(q * double(values.size() - 1), 0.0, double(values.size() - 1)))]; };
+    auto at = [&](double q) {
+        return values[size_t(std::clamp(q * double(values.size() - 1), 0.0, double(values.size() - 1)))];
+    };
     return {at(0.025), at(0.975)};
+}
+
+/// The router's AIQ and its AIQ over the singles' hull on resampled test items (see RouterSeedResult).
+std::pair<Interval95, Interval95> aiqIntervals(const OutcomeMatrix& m, const RouterPredictions& p,
+                                               const std::vector<double>& lambdas, bool usd,
+                                               std::optional<size_t> strong, int resamples, uint64_t seed) {
+    std::vector<std::vector<uint16_t>> choices;
+    for (double lambda : lambdas)
+        choices.push_back(routerChoices(p, lambda));
+    const size_t n = p.items.size();
+    Rng rng(seed * 6151 + 29);
+    std::vector<double> aiqs, over;
+    std::vector<size_t> draw(n), items(n);
+    std::vector<uint16_t> chosen(n);
+    for (int r = 0; r < resamples; ++r) {
+        for (size_t k = 0; k < n; ++k) {
+            draw[k] = size_t(rng.uniform() * double(n)) % n;
+            items[k] = p.items[draw[k]];
+        }
+        std::vector<RoutePoint> curve, singles;
+        for (const auto& c : choices) {
+            for (size_t k = 0; k < n; ++k)
+                chosen[k] = c[draw[k]];
+            curve.push_back(scoreRoutes(m, items, chosen, strong));
+        }
+        double lo = INFINITY, hi = -INFINITY;
+        for (size_t model = 0; model < m.modelCount(); ++model) {
+            singles.push_back(scoreRoutes(m, items, std::vector<uint16_t>(n, uint16_t(model)), strong));
+            lo = std::min(lo, costAxis(singles.back(), usd)), hi = std::max(hi, costAxis(singles.back(), usd));
+        }
+        double router = curveAiq(curve, usd, lo, hi), hull = curveAiq(singles, usd, lo, hi);
+        if (std::isnan(router)) continue;
+        aiqs.push_back(router);
+        if (!std::isnan(hull)) over.push_back(router - hull);
+    }
+    return {quantiles95(std::move(aiqs)), quantiles95(std::move(over))};
 }
 
 } // namespace
@@ -136,6 +182,11 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
             r.knnCpt50 = callPerformanceThreshold(sharePoints(r.knn), weakAcc, strongAcc, 0.5);
             r.routerApgrCi = apgrInterval(priced, predictions, lambdas, *weak, *strong, o.bootstrap, seed);
         }
+        r.oracle = scoreRoutes(priced, outer.test, oracleChoices(priced, outer.test), strong);
+        r.oracle.strategy = "oracle";
+        if (o.bootstrap > 0)
+            std::tie(r.routerAiqCi, r.routerOverSinglesCi) =
+                aiqIntervals(priced, predictions, lambdas, usd, strong, o.bootstrap, seed);
         r.calibration = routerCalibration(predictions, priced);
         out.seeds.push_back(std::move(r));
     }

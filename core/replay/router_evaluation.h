@@ -5,7 +5,8 @@
 /// calibration, and on the test items its 100-point lambda curve next to kNN (similarity routing,
 /// learnt on the same training items), rules (category -> model, written from the same training
 /// items: replay/category_rules_replay.h), every single model and the random mix: AIQ, and for a
-/// weak/strong pair APGR and CPT(50%) with a bootstrap 95% interval over test items.
+/// weak/strong pair APGR and CPT(50%); bootstrap 95% intervals over test items for the router's
+/// APGR and AIQ (and its AIQ over the single models').
 
 #include "learn/router_training.h"
 #include "replay/route_replay.h"
@@ -24,7 +25,7 @@ struct RouterEvaluationOptions {
     bool compareRules = true; ///< also replay category rules written from the same training items
     std::string weak, strong; ///< empty: the two models of a two-model matrix
     int points = 100;
-    int bootstrap = 200; ///< resamples of the test items for the APGR interval
+    int bootstrap = 200; ///< resamples of the test items for the APGR and AIQ intervals
 };
 
 struct Interval95 {
@@ -40,6 +41,11 @@ struct RouterSeedResult {
     double mfAiq = NAN, mfApgr = NAN, mfCpt50 = NAN;
     double rulesAiq = NAN, rulesApgr = NAN, rulesCpt50 = NAN;
     Interval95 routerApgrCi;
+    /// Bootstrap 95% intervals over test items (the choices per lambda fixed, the items drawn with
+    /// replacement, the singles' cost range recomputed on each draw): the router's AIQ, and its
+    /// AIQ minus the single models' hull's (above 0: the router beats every mix of single models).
+    Interval95 routerAiqCi, routerOverSinglesCi;
+    RoutePoint oracle; ///< the best model per test item (the cheapest among the right ones)
     std::vector<CalibrationReport> calibration; ///< per model, on the test items
 };
 

@@ -20,8 +20,8 @@ void CallLogger::log(Call call, std::string requestText, std::string responseTex
     });
 }
 
-void CallLogger::submit(StoreWriter::Operation op) {
-    m_pending.push_back(m_writer.submit(std::move(op)));
+std::shared_future<Status> CallLogger::submit(StoreWriter::Operation op) {
+    return m_pending.emplace_back(m_writer.submit(std::move(op)).share());
 }
 
 std::optional<Error> CallLogger::firstError() {

@@ -17,8 +17,9 @@ public:
     explicit CallLogger(StoreWriter& writer) : m_writer(writer) {}
 
     void log(Call call, std::string requestText, std::string responseText);
-    /// Any other write (outcomes, cache entries) that must be checked the same way.
-    void submit(StoreWriter::Operation op);
+    /// Any other write (outcomes, cache entries) that must be checked the same way. The future
+    /// is ready once the write is committed (or failed).
+    std::shared_future<Status> submit(StoreWriter::Operation op);
     /// The first write error so far, without waiting.
     std::optional<Error> firstError();
     /// Waits for every write; the first error, if any.
@@ -26,7 +27,7 @@ public:
 
 private:
     StoreWriter& m_writer;
-    std::deque<std::future<Status>> m_pending;
+    std::deque<std::shared_future<Status>> m_pending;
     std::optional<Error> m_error;
 };
 

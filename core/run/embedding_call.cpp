@@ -2,6 +2,8 @@
 #include "run/embedding_call.h"
 #include "store/embedding_cache.h"
 
+#include <algorithm>
+#include <chrono>
 #include <nlohmann/json.hpp>
 
 namespace baton::core {
@@ -23,6 +25,7 @@ TokenUsage embeddingsUsage(std::optional<int64_t> promptTokens) {
 }
 
 std::optional<std::vector<float>> RunEmbeddingCache::lookup(const std::string& embedder, const std::string& textHash) {
+    forgetWritten();
     if (auto made = m_made.find({embedder, textHash}); made != m_made.end()) return made->second;
     auto found = lookupEmbeddings(m_reader, embedder, {textHash});
     if (!found) return std::nullopt;
@@ -33,12 +36,26 @@ std::optional<std::vector<float>> RunEmbeddingCache::lookup(const std::string& e
 
 void RunEmbeddingCache::store(const std::string& embedder, const std::string& textHash, std::vector<float> vector,
                               int64_t nowMs) {
-    m_made[{embedder, textHash}] = vector;
-    m_logger.submit([embedder, textHash, vector = std::move(vector), nowMs](SqliteDb& db) {
+    forgetWritten();
+    Key key{embedder, textHash};
+    m_made[key] = vector;
+    auto written = m_logger.submit([embedder, textHash, vector = std::move(vector), nowMs](SqliteDb& db) {
         std::vector<std::pair<std::string, std::vector<float>>> one;
         one.emplace_back(textHash, vector);
         return storeEmbeddings(db, embedder, one, nowMs);
     });
+    m_writes.emplace_back(std::move(key), std::move(written));
+}
+
+void RunEmbeddingCache::forgetWritten() {
+    while (!m_writes.empty()) {
+        auto& [key, written] = m_writes.front();
+        if (written.wait_for(std::chrono::seconds(0)) != std::future_status::ready || !written.get()) return;
+        // A later store of the same text (a write that failed and was redone) keeps its own entry.
+        if (std::none_of(m_writes.begin() + 1, m_writes.end(), [&](const auto& w) { return w.first == key; }))
+            m_made.erase(key);
+        m_writes.pop_front();
+    }
 }
 
 } // namespace baton::core

@@ -44,7 +44,7 @@ Status checkBudget(const PriceEntry* price, const std::string& modelName, const 
     return fail(ErrorKind::BadInput, "the embedding budget " + formatUsd(cap) + " would be exceeded by the next request " +
                                          "(worst case " + formatUsd(*worst.computed) + ", spent " +
                                          formatUsd(sofar.knownCost) + "); the " + std::to_string(sofar.embeddedTexts) +
-                                         " texts embedded so far are cached in the workspace. Raise --max-cost to go on");
+                                         " texts embedded so far are cached in the workspace. Raise the budget (--max-cost) to go on");
 }
 
 } // namespace
@@ -122,6 +122,11 @@ Result<EmbeddingResult> embedTexts(HttpEventLoop& loop, const ModelSpec& model, 
             std::vector<std::string> chunk;
             for (size_t k = start; k < std::min(missing.size(), start + batch); ++k)
                 chunk.push_back(texts[missing[k]]);
+            if (options.stop.stop_requested())
+                return fail(ErrorKind::BadInput,
+                            "cancelled after " + std::to_string(out.embeddedTexts) + " of " +
+                                std::to_string(missing.size()) + " texts embedded (" + std::to_string(out.httpCalls) +
+                                " requests; what was received is " + (workspace ? "cached)" : "lost)"));
             if (options.maxCost)
                 if (auto refused = checkBudget(price, model.name, chunk, out, *options.maxCost); !refused)
                     return std::unexpected(refused.error());
@@ -192,6 +197,7 @@ Result<EmbeddingResult> embedTexts(HttpEventLoop& loop, const ModelSpec& model, 
             if (workspace)
                 if (auto stored = storeEmbeddings(*workspace, out.embedder, fresh, row.atMs); !stored)
                     return std::unexpected(stored.error());
+            if (options.progress) options.progress(out.embeddedTexts, int64_t(missing.size()));
         }
     }
 

@@ -12,7 +12,9 @@
 #include "run/run_settings.h"
 #include "store/sqlite_db.h"
 
+#include <functional>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -26,6 +28,10 @@ struct EmbeddingOptions {
     /// UTF-8 bytes plus 16 per text, more than any tokenizer makes of them) is checked against
     /// what the earlier ones cost, so the cap is never exceeded. Needs an input price.
     std::optional<Money> maxCost;
+    /// Checked before each request: a stop ends with BadInput "cancelled" (what was received stays cached).
+    std::stop_token stop;
+    /// After each request: texts embedded so far of those not cached.
+    std::function<void(int64_t done, int64_t total)> progress;
 };
 
 struct EmbeddingResult {
@@ -54,7 +60,7 @@ std::string embedderIdentityAt(const ModelSpec& model, const std::string& stable
 /// Blocks; not on the loop's own thread. Errors: Io when the endpoint did not answer or answered
 /// HTTP 429 or 5xx (try later); BadInput for an Anthropic model, a base URL in plain http to a
 /// non-loopback host, a missing key, another HTTP error (the provider's message), an unusable
-/// response (what is wrong) or the budget. A failed request's error says what the requests so
+/// response (what is wrong), the budget or a stop ("cancelled"). A failed request's error says what the requests so
 /// far cost; vectors received before it stay cached.
 Result<EmbeddingResult> embedTexts(HttpEventLoop& loop, const ModelSpec& model, const RunEnvironment& env,
                                    const PriceBook& prices, SqliteDb* workspace, const std::vector<std::string>& texts,

@@ -229,14 +229,21 @@ struct ModelCaller::Prepared {
     Call row;                   ///< the logged row, filled in per attempt
 };
 
+std::string ModelCaller::embedderIdentity(const ModelSpec& model) const {
+    return embedderIdentityAt(model, stableBaseOf(model));
+}
+
+std::string ModelCaller::stableBaseOf(const ModelSpec& model) const {
+    // The simulator's port changes every start; what it simulates does not.
+    return model.provider == ProviderKind::Sim ? "sim://" + m_settings.simIdentity : m_settings.baseUrlFor(model);
+}
+
 ModelCaller::Prepared ModelCaller::prepare(CallRequest req) const {
     Prepared p;
     p.model = req.model;
     p.adapter = &adapterFor(p.model->provider);
     p.baseUrl = m_settings.baseUrlFor(*p.model);
-    // The simulator's port changes every start; what it simulates does not.
-    const std::string stableBase =
-        p.model->provider == ProviderKind::Sim ? "sim://" + m_settings.simIdentity : p.baseUrl;
+    const std::string stableBase = stableBaseOf(*p.model);
     p.node = nodeKey(req.itemId, req.strategy, req.nodeId);
     p.price = resolvePrice(*p.model, *m_settings.prices);
     if (req.embedText) {

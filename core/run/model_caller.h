@@ -37,6 +37,9 @@ public:
 
     Async<ModelCallResult> call(CallRequest request);
 
+    /// The identity an embeddings call to `model` has in this run (its vectors' embedder; the
+    /// simulator by what it simulates), known before any call is made.
+    std::string embedderIdentity(const ModelSpec& model) const;
     /// Where embeddings calls look for vectors first and keep the ones they make (none: no cache).
     void useEmbeddingCache(RunEmbeddingCache* cache) { m_embeddings = cache; }
     /// (item, strategy, node) -> the finished call, from the interrupted run being resumed.
@@ -52,6 +55,7 @@ public:
 private:
     struct Prepared; // what does not change between a call's attempts
     Prepared prepare(CallRequest request) const;
+    std::string stableBaseOf(const ModelSpec& model) const;
     /// The call's answer without sending it: from the resumed run's log, or the response cache.
     std::optional<ModelCallResult> reuse(Prepared& p);
     /// An embeddings call's vector without sending it: from the embedding cache (logged as a

@@ -33,6 +33,8 @@ public:
     /// (budgeted, retried, logged with its cost like any call). The vector is in `embedding`.
     Async<ModelCallResult> embed(const ModelSpec& model, std::string text, std::string nodeId, std::string parentNodeId,
                                 Reason reason);
+    /// The embedder identity `model`'s vectors have in this run, before any call (see ModelCaller).
+    std::string embedderIdentity(const ModelSpec& model) const { return m_caller.embedderIdentity(model); }
     /// Records the decision taken on a node after its call (a gate's score against its threshold).
     void annotate(const std::string& nodeId, const Reason& reason);
 

@@ -192,23 +192,25 @@ Async<StrategyResult> RouterStrategy::answer(StrategyContext& ctx) {
     const RouterFeatures& features = m_router.model.features;
     ModelCallResult embedded;
     if (m_embedder) {
+        // Vectors of another embedder are refused before one is paid for.
+        if (std::string here = ctx.embedderIdentity(*m_embedder); here != features.embedder())
+            co_return StrategyResult{"", false,
+                                     "router " + m_router.selector() + " was trained on embeddings from " +
+                                         features.embedder() + ", but model " + m_embedder->name + " here is " + here +
+                                         ": its vectors are not the ones the router learnt from; point the model at "
+                                         "the same endpoint and remote model, or retrain the router with it"};
         Reason why{"the features router " + m_router.selector() + " routes on: the prompt's embedding by " +
                        m_embedder->name,
                    std::nullopt, std::nullopt};
         auto embedding = ctx.embed(*m_embedder, ctx.item().prompt(), "embed", "", std::move(why));
         embedded = co_await embedding;
         if (!embedded.ok()) co_return fromFailedCall(embedded);
-        std::string problem;
-        if (embedded.embedder != features.embedder())
-            problem = "router " + m_router.selector() + " was trained on embeddings from " + features.embedder() +
-                      ", but model " + m_embedder->name + " here is " + embedded.embedder +
-                      ": its vectors are not the ones the router learnt from; point the model at the same endpoint "
-                      "and remote model, or retrain the router with it";
-        else if (int(embedded.embedding.size()) != features.embeddingDims())
-            problem = "router " + m_router.selector() + " was trained on " + std::to_string(features.embeddingDims()) +
-                      "-dimensional embeddings, but " + m_embedder->name + " answered " +
-                      std::to_string(embedded.embedding.size()) + " dimensions; retrain the router";
-        if (!problem.empty()) co_return StrategyResult{"", false, problem};
+        if (int(embedded.embedding.size()) != features.embeddingDims())
+            co_return StrategyResult{"", false,
+                                     "router " + m_router.selector() + " was trained on " +
+                                         std::to_string(features.embeddingDims()) + "-dimensional embeddings, but " +
+                                         m_embedder->name + " answered " + std::to_string(embedded.embedding.size()) +
+                                         " dimensions; retrain the router"};
     }
     Decision d = decide(ctx.item(), m_embedder ? &embedded.embedding : nullptr);
     Reason reason{d.reason, d.choice.score[d.choice.model], std::nullopt};

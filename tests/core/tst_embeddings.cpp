@@ -134,7 +134,7 @@ private slots:
         auto capped = embedTexts(loop, simEmbedder(1000), simEnv(*sim), PriceBook{}, nullptr, kTexts, options);
         QVERIFY(!capped);
         QVERIFY2(capped.error().message.find("embedding budget") != std::string::npos &&
-                     capped.error().message.find("Raise --max-cost") != std::string::npos,
+                     capped.error().message.find("Raise the budget (--max-cost)") != std::string::npos,
                  capped.error().message.c_str());
         // Worst cases in token prices: 46, 30 and 38. The first fits the cap (46); after its real
         // cost the second still does, the third does not.

@@ -10,6 +10,8 @@
 #include "model/token_estimate.h"
 #include "pricing/price_resolution.h"
 #include "replay/router_fit.h"
+#include "run/call_logger.h"
+#include "run/embedding_call.h"
 #include "run/embedding_client.h"
 #include "run/worst_case.h"
 #include "run_bench.h"
@@ -314,8 +316,109 @@ private slots:
         QVERIFY2(run->stopReason.find("router emb@1 was trained on embeddings from sim sim://elsewhere sim/nano, but "
                                       "model sim/nano here is sim sim://test sim/nano") != std::string::npos,
                  run->stopReason.c_str());
+        // Refused before the embedding was paid for: nothing sent, logged or spent.
+        QCOMPARE(run->httpRequests, int64_t(0));
+        QVERIFY(bench.calls(run->runId).empty());
+        QCOMPARE(run->spent.pico, int64_t(0));
+    }
+
+    void estimateCountsOnlyPromptsWithoutACachedVector() {
+        Bench bench(generateDemoTasks(1, 2), baton::test::quietProfile());
+        const Pool pool = withRouter(demoPool(), "emb");
+        const ModelSpec& nano = *pool.findModel("sim/nano");
+        saveEmbeddingRouter(bench, pool, nano, "emb");
+        RunSettings settings;
+        settings.strategies = {"learned"};
+        settings.baselines = false;
+        const PriceBook& prices = bench.inputs().prices;
+        // Every other prompt already has sim/nano's vector in the workspace; the other half has
+        // one from another embedder only, which the run would not use.
+        std::vector<std::pair<std::string, std::vector<float>>> mine, theirs;
+        for (size_t i = 0; i < bench.tasks.items.size(); ++i) {
+            const std::string prompt = bench.tasks.items[i].prompt();
+            (i % 2 ? theirs : mine).emplace_back(sha256Hex(prompt), hashedEmbedding(prompt, 256));
+        }
+        QVERIFY(bench.writer
+                    ->submit([&](SqliteDb& db) -> Status {
+                        if (auto ok = storeEmbeddings(db, embedderIdentity(nano, bench.env()), mine, 1); !ok) return ok;
+                        return storeEmbeddings(db, "sim sim://elsewhere sim/nano", theirs, 1);
+                    })
+                    .get());
+        RunEstimate without = estimateRun(pool, bench.tasks, settings, prices);
+        RunEstimate with = estimateWithCache(*bench.freshReader(), pool, bench.tasks, settings, prices).value();
+        const PriceEntry* price = resolvePrice(nano, prices);
+        Money likely, worst;
+        for (size_t i = 1; i < bench.tasks.items.size(); i += 2) {
+            const std::string prompt = bench.tasks.items[i].prompt();
+            likely += Money::perTokenFromPerMillion(*price->prices.input) * estimateTokens(prompt);
+            worst += *embeddingWorstCase(*price, {prompt});
+        }
+        QVERIFY(likely.pico > 0);
+        QCOMPARE(with.low.pico - without.low.pico, likely.pico);
+        QCOMPARE(with.expected.pico - without.expected.pico, likely.pico);
+        QCOMPARE(with.high.pico - without.high.pico, worst.pico);
+        // The run makes exactly the embeddings requests counted.
+        auto run = bench.run(pool, {"learned"}, false);
+        QVERIFY2(run, run ? "" : run.error().describe().c_str());
+        size_t sent = 0;
+        for (const auto& c : embedCalls(bench.calls(run->runId)))
+            sent += c.cacheHit ? 0 : 1;
+        QCOMPARE(sent, theirs.size());
+        // Once every vector is cached, the estimate counts none.
+        RunEstimate after = estimateWithEmbeddings(*bench.freshReader(), pool, bench.tasks, settings, prices).value();
+        QCOMPARE(after.low.pico, without.low.pico);
+        QCOMPARE(after.high.pico, without.high.pico);
+    }
+
+    void estimateLeavesTheEmbedderOutOfTheRoutersChoice() {
+        Bench bench(generateDemoTasks(1, 2), baton::test::quietProfile());
+        const Pool pool = withRouter(demoPool(), "emb");
+        const ModelSpec& nano = *pool.findModel("sim/nano");
+        // Trained on the pool's other models: sim/nano (the cheapest answer) only embeds.
+        Pool others = demoPool();
+        std::erase_if(others.models, [](const ModelSpec& m) { return m.name == "sim/nano"; });
+        saveEmbeddingRouter(bench, others, nano, "emb");
+        nlohmann::json routed = nlohmann::json::array();
+        for (const auto& m : others.models)
+            routed.push_back(m.name);
+        Pool listed = pool;
+        listed.strategies["learned"].settings["models"] = routed;
+        RunSettings settings;
+        settings.strategies = {"learned"};
+        settings.baselines = false;
+        const PriceBook& prices = bench.inputs().prices;
+        RunEstimate answers = estimateRun(listed, bench.tasks, settings, prices); // its choice, stated
+        RunEstimate with = estimateWithCache(*bench.freshReader(), pool, bench.tasks, settings, prices).value();
+        const PriceEntry* price = resolvePrice(nano, prices);
+        Money likely;
+        for (const auto& item : bench.tasks.items)
+            likely += Money::perTokenFromPerMillion(*price->prices.input) * estimateTokens(item.prompt());
+        QVERIFY(estimateRun(pool, bench.tasks, settings, prices).low.pico < answers.low.pico); // nano answers cheaper
+        QCOMPARE(with.low.pico - likely.pico, answers.low.pico);
+        QCOMPARE(with.expected.pico - likely.pico, answers.expected.pico);
+        // The run indeed never answers with it.
+        auto run = bench.run(pool, {"learned"}, false);
+        QVERIFY2(run, run ? "" : run.error().describe().c_str());
         for (const auto& c : bench.calls(run->runId))
-            QVERIFY(c.role == CallRole::Embed); // no item was routed on the wrong vectors
+            if (c.role != CallRole::Embed) QVERIFY(c.model != "sim/nano");
+    }
+
+    void runCacheHoldsOnlyVectorsNotWrittenYet() {
+        Bench bench(generateDemoTasks(1, 1), baton::test::quietProfile());
+        CallLogger logger(*bench.writer);
+        auto reader = bench.freshReader();
+        RunEmbeddingCache cache(*reader, logger);
+        for (int i = 0; i < 50; ++i)
+            cache.store("e", "h" + std::to_string(i), {float(i), 1.f}, 1);
+        QVERIFY(cache.held() <= 50);
+        QVERIFY(logger.flush());
+        // Written: the next use forgets them, and they are read from the workspace instead.
+        auto v = cache.lookup("e", "h7");
+        QCOMPARE(cache.held(), size_t(0));
+        QVERIFY(v && *v == std::vector<float>({7.f, 1.f}));
+        cache.store("e", "h50", {50.f, 1.f}, 1);
+        QVERIFY(cache.lookup("e", "h50").has_value()); // held, or written by now
+        QVERIFY(cache.held() <= 1);
     }
 
     void poolWithoutTheEmbedderIsRefusedNamingIt() {

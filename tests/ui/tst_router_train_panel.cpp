@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: MIT
 // Replay lab, "Train a router" tab: a router trained off the GUI thread on a matrix worked out by
 // hand (its held-out figures asserted), a training cancelled mid-way (its result dropped), the
-// router saved as name@1, then added to the pool being edited and taken back with undo.
+// router saved as name@1, then added to the pool being edited and taken back with undo; a router
+// trained on the embeddings of a model of the current pool (the session's simulator on loopback),
+// each request logged with its cost, then trained again with 0 embedding requests.
 
 #include "hand_worked_matrix.h"
 #include "matrix/matrix_store.h"
 #include "pool_document.h"
 #include "replay_lab_page.h"
 #include "router_train_panel.h"
+#include "store/embedding_cache.h"
 #include "store/workspace.h"
 #include "workbench_session.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -138,6 +142,100 @@ private slots:
         QVERIFY2(panel.addToPool(&error), qPrintable(error));
         QCOMPARE(document.pool().strategies.at("hand-router").settings.at("models"),
                  nlohmann::json({"cheap", "mid", "strong"}));
+    }
+
+    void trainsOnEmbeddingsFromAModelOfThePool() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db");
+        {
+            auto ws = core::Workspace::open(db.toStdString());
+            QVERIFY(ws.has_value());
+            QVERIFY(core::saveMatrix(*ws->writer(), handWorked("hand", 50), "hand").has_value());
+        }
+        auto session = ui::WorkbenchSession::openDemo(db, 1);
+        QVERIFY(session.has_value());
+        ui::ReplayLabPage page(**session);
+        auto& panel = page.routerPanel();
+        QSignalSpy shown(&page, &ui::ReplayLabPage::replayShown);
+        QSignalSpy trained(&panel, &ui::RouterTrainPanel::trained);
+        QSignalSpy failed(&panel, &ui::RouterTrainPanel::failed);
+        QSignalSpy progress(&panel.runner(), &ui::JobRunner::progress);
+        page.showSource("hand");
+        QVERIFY(shown.wait(60000));
+
+        auto* features = panel.findChild<QComboBox*>("features");
+        auto* embedder = panel.findChild<QComboBox*>("embedder");
+        QVERIFY2(features && embedder, "the features offer embeddings from a model of the pool");
+        int embeddings = features->findData("embeddings");
+        QVERIFY(embeddings >= 0);
+        features->setCurrentIndex(embeddings);
+        QVERIFY(embedder->isEnabled());
+        QCOMPARE(embedder->count(), int((*session)->pool().models.size())); // the current pool's models
+        embedder->setCurrentIndex(embedder->findText("sim/nano"));
+        QVERIFY(panel.embeddingChoice().has_value());
+
+        panel.train();
+        QVERIFY2(trained.wait(60000), qPrintable(panel.status()));
+        QVERIFY(failed.isEmpty());
+        QCOMPARE(progress.last().at(0).toInt(), 1000);
+        const auto& artifact = panel.artifact();
+        QVERIFY(artifact);
+        QCOMPARE(std::string(artifact->model.features.kind()), std::string("embeddings+category"));
+        QCOMPARE(artifact->model.features.embedderModel(), std::string("sim/nano"));
+        QVERIFY2(artifact->model.features.embedder().starts_with("sim sim://"),
+                 artifact->model.features.embedder().c_str()); // the simulator by what it simulates
+        QCOMPARE(artifact->model.features.embeddingDims(), 256);
+        QVERIFY(panel.table().row("router"));
+
+        // Every distinct prompt embedded once (100 texts, 64 per request), each request logged
+        // with its cost: sim/nano's input price ($0.05 per million) x its prompt tokens.
+        const auto& first = panel.lastEmbeddings();
+        QVERIFY(first);
+        QCOMPARE(first->embeddedTexts, int64_t(100));
+        QCOMPARE(first->cachedTexts, int64_t(0));
+        QCOMPARE(first->httpCalls, int64_t(2));
+        auto reader = (*session)->reader();
+        QVERIFY(reader.has_value());
+        auto calls = core::listEmbeddingCalls(**reader);
+        QVERIFY(calls.has_value());
+        QCOMPARE(calls->size(), size_t(2));
+        double logged = 0;
+        for (const auto& call : *calls) {
+            QVERIFY(call.error.empty());
+            QVERIFY(call.promptTokens && *call.promptTokens > 0);
+            QVERIFY2(call.costUsd, "the simulator's model is priced: the cost is known");
+            QVERIFY(qAbs(*call.costUsd - 0.05e-6 * double(*call.promptTokens)) < 1e-15);
+            QCOMPARE(call.model, std::string("sim/nano"));
+            QVERIFY(QString::fromStdString(call.purpose).contains("Replay lab"));
+            logged += *call.costUsd;
+        }
+        QVERIFY(first->cost());
+        QVERIFY(qAbs(first->cost()->usd() - logged) < 1e-12);
+        QVERIFY2(panel.status().contains("2 embedding requests for 100 texts"), qPrintable(panel.status()));
+
+        // Again: every vector comes from the workspace's cache; no request, nothing logged or paid.
+        panel.train();
+        QVERIFY2(trained.wait(60000), qPrintable(panel.status()));
+        QCOMPARE(trained.count(), 2);
+        const auto& second = panel.lastEmbeddings();
+        QVERIFY(second);
+        QCOMPARE(second->httpCalls, int64_t(0));
+        QCOMPARE(second->cachedTexts, int64_t(100));
+        QCOMPARE(second->cost()->usd(), 0.0);
+        calls = core::listEmbeddingCalls(**reader);
+        QCOMPARE(calls->size(), size_t(2));
+        QCOMPARE(panel.artifact()->model.features.embedderModel(), std::string("sim/nano"));
+
+        // Another embedder (nothing cached for it) under a budget below one request's worst case:
+        // refused before anything is sent.
+        auto* budget = panel.findChild<QDoubleSpinBox*>("embeddingBudget");
+        QVERIFY(budget);
+        budget->setValue(0);
+        embedder->setCurrentIndex(embedder->findText("sim/mini"));
+        panel.train();
+        QVERIFY(failed.wait(60000));
+        QVERIFY2(failed.last().at(0).toString().contains("budget"), qPrintable(failed.last().at(0).toString()));
+        QCOMPARE(core::listEmbeddingCalls(**reader)->size(), size_t(2));
     }
 };
 
