@@ -203,12 +203,14 @@ Result<CoordinatorPolicy> CoordinatorPolicy::fromJson(const nlohmann::json& j, c
     p.costReferenceUsd = r.number(j, "", "cost_reference_usd", JsonReader::Need::Required).value_or(0);
     auto strings = [&](const nlohmann::json& obj, const std::string& path, const char* key) {
         std::vector<std::string> out;
-        if (const nlohmann::json* list = r.array(obj, path, key, JsonReader::Need::Required))
-            for (size_t i = 0; i < list->size(); ++i)
+        if (const nlohmann::json* list = r.array(obj, path, key, JsonReader::Need::Required)) {
+            for (size_t i = 0; i < list->size(); ++i) {
                 if ((*list)[i].is_string())
                     out.push_back((*list)[i].get<std::string>());
                 else
                     r.error(JsonReader::child(JsonReader::child(path, key), i), "expected a string");
+            }
+        }
         return out;
     };
     p.models = strings(j, "", "models");
