@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
 # A run's memory against its number of calls: `baton-cli run` of the demo pool (six baselines,
-# strategies by-category and cheap-first) against the built-in simulator on generated demo task
-# sets of growing size, each with its calls, wall and CPU time and the process's peak RSS. If the
-# run kept what it finished, the peak would grow with the calls; the target (issue 15) is a flat
-# peak (<= 150 MB at 1M calls). Prints a Markdown section. Not a test: nothing here asserts.
+# strategies by-category and cheap-first, a cap of $5,000 of simulated money in place of the demo
+# pool's $10) against the built-in simulator on generated demo task sets of growing size, each
+# with its calls, wall and CPU time and the process's peak RSS. If the run kept what it finished,
+# the peak would grow with the calls; the target (issue 15) is a flat peak (<= 150 MB at 1M calls).
+# Prints a Markdown section. Not a test: nothing here asserts.
 #
 #   bash bench/run_memory.sh [--build DIR] [--per-category N ...] [--tiny]
 #
@@ -35,7 +36,7 @@ echo "|---|---|---|---|---|"
 for n in "${sizes[@]}"; do
     "$cli" demo tasks --per-category "$n" --out "$tmp/tasks-$n.jsonl" > /dev/null 2>&1
     "$rss" "$tmp/run-$n.json" "$cli" run --pool demo --tasks "$tmp/tasks-$n.jsonl" --db "$tmp/w-$n.db" \
-        --strategy by-category --strategy cheap-first --no-cache --yes --concurrency 64 --json \
+        --strategy by-category --strategy cheap-first --no-cache --max-cost 5000 --concurrency 64 --json \
         > "$tmp/run-$n.out" 2> "$tmp/run-$n.err" || true
     grep -q '"exit": 0' "$tmp/run-$n.json" || { echo "run_memory: the run of $n per category failed:" >&2; cat "$tmp/run-$n.err" >&2; exit 1; }
     calls=$(sqlite3 "$tmp/w-$n.db" "SELECT COUNT(*) FROM calls")
