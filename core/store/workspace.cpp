@@ -14,7 +14,12 @@ Status configure(SqliteDb& db, bool writer) {
     // NORMAL in WAL mode: no fsync per commit, only at checkpoints. A crash of Baton (kill -9)
     // loses no committed row; a power loss or OS crash can lose the commits since the last
     // checkpoint (README, "Workspace database"): those calls are sent and paid again on resume.
-    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"})
+    // Every operation of a batch runs in its own savepoint, whose journal SQLite spills to a
+    // temporary file past 64 KiB: one file and ~15 writes per logged call. In memory it costs a
+    // copy. A writer's cache of 32 MiB keeps the pages a batch touches (texts are keyed by
+    // hash, so a batch touches pages all over their index) from being read back and spilled.
+    for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
+                               "PRAGMA cache_size = -32768"})
         if (auto ok = db.exec(pragma); !ok) return ok;
     return {};
 }

@@ -27,6 +27,34 @@ int runsOf(SqliteDb& db, std::string_view prefix) {
     return -1;
 }
 
+/// A VFS over the default one that counts the temporary files SQLite opens (statement journals
+/// of savepoints, temporary databases); registered as the default while it lives.
+class TempFileCounter {
+public:
+    TempFileCounter() : m_base(sqlite3_vfs_find(nullptr)) {
+        s_self = this;
+        m_vfs = *m_base;
+        m_vfs.zName = "baton-temp-file-counter";
+        m_vfs.xOpen = [](sqlite3_vfs*, const char* name, sqlite3_file* file, int flags, int* out) {
+            if (flags & (SQLITE_OPEN_SUBJOURNAL | SQLITE_OPEN_TEMP_JOURNAL | SQLITE_OPEN_TEMP_DB | SQLITE_OPEN_TRANSIENT_DB))
+                ++s_self->m_opened;
+            return s_self->m_base->xOpen(s_self->m_base, name, file, flags, out);
+        };
+        sqlite3_vfs_register(&m_vfs, 1);
+    }
+    ~TempFileCounter() {
+        sqlite3_vfs_unregister(&m_vfs);
+        sqlite3_vfs_register(m_base, 1);
+    }
+    int opened() const { return m_opened; }
+
+private:
+    static inline TempFileCounter* s_self = nullptr;
+    sqlite3_vfs* m_base;
+    sqlite3_vfs m_vfs{};
+    int m_opened = 0;
+};
+
 } // namespace
 
 class TestStoreHotPath : public QObject {
@@ -65,6 +93,34 @@ private slots:
                     .get());
         QVERIFY2(savepoints >= 2000, qPrintable(QString::number(savepoints)));
         QVERIFY2(writer.commitCount() < 200, qPrintable(QString("%1 commits").arg(writer.commitCount())));
+    }
+
+    void loggingOpensNoTemporaryFile() {
+        QTemporaryDir dir;
+        TempFileCounter counter;
+        {
+            auto ws = Workspace::open(dir.filePath("w.db").toStdString()).value();
+            StoreWriter writer(ws.takeWriter());
+            int64_t run = 0;
+            QVERIFY(writer
+                        .submit([&run](SqliteDb& db) -> Status {
+                            auto id = insertRun(db, Run{});
+                            return id ? (run = *id, Status{}) : std::unexpected(id.error());
+                        })
+                        .get());
+            std::vector<std::future<Status>> pending;
+            for (int i = 0; i < 3000; ++i) // as a run logs them: two texts and the call, each op in a savepoint
+                pending.push_back(writer.submit([run, i](SqliteDb& db) -> Status {
+                    auto request = putText(db, "request " + std::to_string(i) + std::string(300, 'q'));
+                    auto response = putText(db, "response " + std::to_string(i) + std::string(300, 'r'));
+                    if (!request || !response) return std::unexpected(!request ? request.error() : response.error());
+                    return insertCall(db, makeCall(run, i));
+                }));
+            for (auto& f : pending)
+                QVERIFY(f.get());
+        }
+        // Savepoint journals past 64 KiB went to a temporary file: one per batch before.
+        QCOMPARE(counter.opened(), 0);
     }
 
     void durabilityIsWalWithSynchronousNormal() {
