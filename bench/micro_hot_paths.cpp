@@ -85,6 +85,20 @@ BENCHMARK(grading)
     ->Arg(int(GraderKind::Regex))
     ->Arg(int(GraderKind::Contains));
 
+/// A numeric grade of a reply as long as the simulator's (~630 characters, the marker at the end).
+void gradingLongReply(benchmark::State& state) {
+    GraderSpec spec;
+    spec.kind = GraderKind::Numeric;
+    std::string answer;
+    while (answer.size() < 600)
+        answer += "Let me work through this step by step. There is one more detail worth verifying. ";
+    answer += "The answer is 12425.";
+    std::vector<std::string> references = {"12425"};
+    for (auto _ : state)
+        benchmark::DoNotOptimize(grade(spec, answer, references));
+}
+BENCHMARK(gradingLongReply);
+
 void cost(benchmark::State& state) {
     const PriceEntry* price = PriceBook::bundled().find("openai/gpt-4o-mini");
     if (!price) return state.SkipWithError("no openai/gpt-4o-mini in the bundled price book");

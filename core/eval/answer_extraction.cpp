@@ -63,6 +63,33 @@ std::vector<std::string> numberTokens(std::string_view text) {
     return out;
 }
 
+/// The content of the last \boxed{...} whose braces hold no brace, as the regex
+/// `\\boxed\{([^{}]*)\}` would find it; a scan, since std::regex over a whole reply cost most
+/// of a run's grading.
+std::optional<std::string_view> lastBoxed(std::string_view text) {
+    constexpr std::string_view open = "\\boxed{";
+    std::optional<std::string_view> found;
+    for (size_t pos = text.find(open); pos != std::string_view::npos;) {
+        size_t end = text.find_first_of("{}", pos + open.size());
+        if (end != std::string_view::npos && text[end] == '}') {
+            found = text.substr(pos + open.size(), end - pos - open.size());
+            pos = text.find(open, end + 1);
+        } else {
+            pos = text.find(open, pos + 1);
+        }
+    }
+    return found;
+}
+
+/// Where `needle` last starts in `text`, or npos. Forward finds: libstdc++'s rfind compares at
+/// every position from the end (a memcmp each), forward find skips with memchr.
+size_t lastOf(std::string_view text, std::string_view needle) {
+    size_t last = std::string_view::npos;
+    for (size_t pos = text.find(needle); pos != std::string_view::npos; pos = text.find(needle, pos + 1))
+        last = pos;
+    return last;
+}
+
 } // namespace
 
 std::string normalizeAnswer(std::string_view text) {
@@ -90,17 +117,12 @@ std::string normalizeAnswer(std::string_view text) {
 
 std::optional<std::string> markedAnswer(std::string_view text) {
     std::string plain = stripMarkdown(text);
+    if (auto boxed = lastBoxed(plain)) return trim(*boxed);
     std::string low = lower(plain);
-    static const std::regex boxed(R"(\\boxed\{([^{}]*)\})");
-    std::smatch m;
-    std::optional<std::string> found;
-    for (auto it = std::sregex_iterator(plain.begin(), plain.end(), boxed); it != std::sregex_iterator(); ++it)
-        found = (*it)[1].str();
-    if (found) return trim(*found);
 
     size_t best = std::string::npos, bestLen = 0;
     for (std::string_view marker : {"final answer is", "answer is", "final answer:", "answer:", "####"}) {
-        size_t pos = low.rfind(marker);
+        size_t pos = lastOf(low, marker);
         if (pos != std::string::npos && (best == std::string::npos || pos > best)) best = pos, bestLen = marker.size();
     }
     if (best == std::string::npos) return std::nullopt;

@@ -42,6 +42,12 @@ private slots:
                                   << "-7" << 1.0 << "-7";
         QTest::newRow("boxed") << numeric << "so \\boxed{3/4} overall"
                                << "0.75" << 1.0 << "0.75";
+        QTest::newRow("the last box") << numeric << "\\boxed{1}, no: \\boxed{2}"
+                                      << "2" << 1.0 << "2";
+        QTest::newRow("a box with braces inside is no box") << numeric << "\\boxed{\\frac{1}{2}} or \\boxed{5}"
+                                                            << "5" << 1.0 << "5";
+        QTest::newRow("an open box then a marker") << numeric << "\\boxed{7 and so the answer is 9"
+                                                   << "9" << 1.0 << "9";
         QTest::newRow("percent") << numeric << "Answer: 50%"
                                  << "50" << 1.0 << "50";
         QTest::newRow("no number") << numeric << "I cannot tell."
