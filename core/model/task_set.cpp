@@ -26,6 +26,26 @@ nlohmann::json toJson(const TaskItem& item) {
     return j;
 }
 
+TaskItemDump dumpTaskItem(const TaskItem& item) {
+    auto quoted = [](const std::string& text) { return nlohmann::json(text).dump(); };
+    TaskItemDump out;
+    out.messages = "[";
+    for (const auto& m : item.messages) // {"content":..,"role":..}: nlohmann's keys are sorted
+        out.messages += (out.messages.size() > 1 ? ",{\"content\":" : "{\"content\":") + quoted(m.content) +
+                        ",\"role\":" + quoted(m.role) + "}";
+    out.messages += "]";
+    out.references = nlohmann::json(item.references).dump();
+    if (item.grader) out.grader = toJson(*item.grader).dump();
+    out.metadata = item.metadata.dump();
+    // The keys of toJson(item), sorted as nlohmann sorts them.
+    out.whole = "{\"category\":" + quoted(item.category);
+    if (item.grader) out.whole += ",\"grader\":" + out.grader;
+    out.whole += ",\"id\":" + quoted(item.id) + ",\"messages\":" + out.messages;
+    if (!item.metadata.empty()) out.whole += ",\"metadata\":" + out.metadata;
+    out.whole += ",\"references\":" + out.references + "}";
+    return out;
+}
+
 std::string TaskSet::contentHash() const {
     TaskSetHasher hasher(defaultGrader); // item by item: no JSON tree of the whole set
     for (const auto& item : items)

@@ -41,6 +41,16 @@ struct TaskSet {
 };
 
 nlohmann::json toJson(const TaskItem& item);
+/// An item's canonical JSON and the parts a workspace row stores, each dumped once (an import
+/// of 1M items used to build and dump every item's tree twice).
+struct TaskItemDump {
+    std::string messages;   ///< the messages array
+    std::string references; ///< the references array
+    std::string grader;     ///< the grader object; empty when the item has none
+    std::string metadata;   ///< the metadata, also when it is empty
+    std::string whole;      ///< byte for byte toJson(item).dump(), which the content hash rests on
+};
+TaskItemDump dumpTaskItem(const TaskItem& item);
 nlohmann::json toJson(const Message& message);
 
 } // namespace baton::core

@@ -11,12 +11,12 @@ TaskSetHasher::TaskSetHasher(const GraderSpec& defaultGrader) {
 }
 
 void TaskSetHasher::add(const TaskItem& item) {
-    add(toJson(item));
+    addDumped(dumpTaskItem(item).whole);
 }
 
-void TaskSetHasher::add(const nlohmann::json& itemJson) {
+void TaskSetHasher::addDumped(std::string_view itemJson) {
     if (m_items++ > 0) m_sha.update(",");
-    m_sha.update(itemJson.dump());
+    m_sha.update(itemJson);
 }
 
 std::string TaskSetHasher::finish() {

@@ -15,8 +15,8 @@ class TaskSetHasher {
 public:
     explicit TaskSetHasher(const GraderSpec& defaultGrader);
     void add(const TaskItem& item);
-    /// The same for an item already as JSON (toJson(item)), so that a writer builds it once.
-    void add(const nlohmann::json& itemJson);
+    /// The same for an item already dumped (dumpTaskItem(item).whole), so that a writer dumps it once.
+    void addDumped(std::string_view itemJson);
     /// The hex SHA-256; call once, after the last add().
     std::string finish();
     size_t items() const { return m_items; }

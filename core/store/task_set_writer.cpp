@@ -49,22 +49,22 @@ Result<std::optional<int64_t>> TaskSetWriter::add(const TaskItem& item) {
     if (!row) return std::unexpected(row.error());
     if (position) return position;
 
-    nlohmann::json itemJson = toJson(item); // built once: its messages are stored, the whole is hashed
-    auto messagesHash = putText(m_db, itemJson["messages"].dump());
+    TaskItemDump dump = dumpTaskItem(item); // dumped once: its parts are stored, the whole is hashed
+    auto messagesHash = putText(m_db, dump.messages);
     if (!messagesHash) return std::unexpected(messagesHash.error());
     auto insert = m_db.cached("INSERT INTO items(task_set_id, position, item_id, category, messages_hash, "
                               "references_json, grader, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert) return std::unexpected(insert.error());
     Statement& s = **insert;
     s.bind(1, m_setId).bind(2, static_cast<int64_t>(m_hasher.items())).bind(3, item.id).bind(4, item.category);
-    s.bind(5, *messagesHash).bind(6, nlohmann::json(item.references).dump());
+    s.bind(5, *messagesHash).bind(6, dump.references);
     if (item.grader)
-        s.bind(7, toJson(*item.grader).dump());
+        s.bind(7, dump.grader);
     else
         s.bindNull(7);
-    s.bind(8, item.metadata.dump());
+    s.bind(8, dump.metadata);
     if (auto ok = s.run(); !ok) return std::unexpected(ok.error());
-    m_hasher.add(itemJson);
+    m_hasher.addDumped(dump.whole);
     return std::nullopt;
 }
 

@@ -78,6 +78,38 @@ private slots:
         }
     }
 
+    void anItemsDumpIsItsJsonTreesDump() {
+        TaskItem plain;
+        plain.id = "q1";
+        plain.category = "math";
+        plain.messages = {{"user", "What is 2+2?"}};
+        plain.references = {"4"};
+        TaskItem odd = plain;
+        odd.id = "id with \"quotes\", a \\ and a tab\t";
+        odd.category = "caf\xc3\xa9 \xe2\x88\x92 \xf0\x9f\x98\x80"; // UTF-8, escaped by nothing
+        odd.messages = {{"system", "Be brief.\n\u0001"}, {"user", "</script>"}, {"assistant", ""}, {"user", "again"}};
+        odd.references = {};
+        GraderSpec grader;
+        grader.kind = GraderKind::Regex;
+        grader.pattern = R"(answer is (\d+))";
+        odd.grader = grader;
+        std::vector<nlohmann::json> metadata = {nlohmann::json::object(), nullptr, nlohmann::json::array(),
+                                                {{"z", 1}, {"a", {{"nested", true}}}}, "a string", 3.5,
+                                                nlohmann::json::array({1, "two"})};
+        for (const TaskItem& base : {plain, odd})
+            for (const auto& meta : metadata) {
+                TaskItem item = base;
+                item.metadata = meta;
+                TaskItemDump dump = dumpTaskItem(item);
+                QCOMPARE(dump.whole, toJson(item).dump());
+                nlohmann::json tree = toJson(item);
+                QCOMPARE(dump.messages, tree["messages"].dump());
+                QCOMPARE(dump.references, tree["references"].dump());
+                QCOMPARE(dump.metadata, item.metadata.dump());
+                QCOMPARE(dump.grader, item.grader ? tree["grader"].dump() : std::string());
+            }
+    }
+
     void fileAndTextReadersAgree() {
         for (const auto& [file, options] : goldenInputs()) {
             auto fromFile = importTasks(file, options);
