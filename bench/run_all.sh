@@ -122,9 +122,11 @@ for rep in $(seq "$reps"); do
     j=$("$build/bench/bench_log_writes" "$tmp/log-$rep.db" $log_rows)
     add log "baton" "$(field "$j" cpu_us_per_call)"
     add log_rate "baton" "$(field "$j" calls_per_s)"
-    "$build/bench/bench_log_writes" "$tmp/bulk-$rep.db" 0 > /dev/null
-    j=$(bash bench/sqlite_bulk_insert.sh "$tmp/bulk-$rep.db" $log_rows)
-    add log "sqlite3" "$(field "$j" cpu_us_per_call)"
+    for keys in sequential hashed; do
+        "$build/bench/bench_log_writes" "$tmp/bulk-$rep-$keys.db" 0 > /dev/null
+        j=$(bash bench/sqlite_bulk_insert.sh "$tmp/bulk-$rep-$keys.db" $log_rows $keys)
+        add log "sqlite3-$keys" "$(field "$j" cpu_us_per_call)"
+    done
 
     j=$("$build/bench/baton_router_bench" "${router_args[@]}")
     for f in router_infer_us_per_item knn_infer_us_per_item train_logistic_s train_mf_s knn_index_s; do
@@ -171,7 +173,8 @@ ratio() { awk -v a="$(median ${cpu_us[$1]})" -v b="$(median ${cpu_us[$2]})" 'BEG
     echo "| writer | CPU us per call | calls per second |"
     echo "|---|---|---|"
     echo "| Baton StoreWriter (WAL, synchronous=NORMAL, group commit) | $(stats ${log[baton]}) | $(stats ${log_rate[baton]}) |"
-    echo "| sqlite3 CLI, one bulk INSERT ... SELECT | $(stats ${log[sqlite3]}) | |"
+    echo "| sqlite3 CLI, one bulk INSERT ... SELECT, text keys in insertion order | $(stats ${log[sqlite3-sequential]}) | |"
+    echo "| sqlite3 CLI, the same with each text keyed by its hash (as Baton's) | $(stats ${log[sqlite3-hashed]}) | |"
     echo
     echo "## Workspace (the 64-in-flight run's database, CPU ms)"
     echo
