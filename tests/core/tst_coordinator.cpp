@@ -16,7 +16,9 @@
 #include <QTest>
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <set>
+#include <sstream>
 
 using namespace baton::core;
 using Bench = baton::test::RunBench;
@@ -134,6 +136,38 @@ std::map<std::string, std::vector<Call>> byItem(const std::vector<Call>& calls, 
     for (const auto& c : calls)
         if (c.strategy == strategy) out[c.itemId].push_back(c);
     return out;
+}
+
+/// Compares `actual` with tests/data/coordinator/<case>/expected/<name>, or writes it there with
+/// BATON_REGENERATE_GOLDEN=1 (see tests/data/GOLDEN.md).
+void expectGolden(const std::string& dir, const std::string& name, const std::string& actual) {
+    std::string path = dir + "/expected/" + name;
+    if (qEnvironmentVariableIsSet("BATON_REGENERATE_GOLDEN")) {
+        std::ofstream(path, std::ios::binary) << actual;
+        return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    QVERIFY2(in.good(), (path + " is missing").c_str());
+    std::stringstream expected;
+    expected << in.rdbuf();
+    if (actual != expected.str()) {
+        std::ofstream(path + ".actual", std::ios::binary) << actual;
+        QFAIL((path + " differs; the output is in " + path + ".actual").c_str());
+    }
+}
+
+/// Every action's logit and the argmax, for `p` on `item` in `state`.
+std::string decision(const CoordinatorPolicy& p, const ItemFeatures& item, const TurnState& state) {
+    auto logits = p.logits(item, state);
+    size_t best = 0;
+    std::string out;
+    char b[40];
+    for (size_t i = 0; i < logits.size(); ++i) {
+        if (logits[i].second > logits[best].second) best = i;
+        std::snprintf(b, sizeof b, " %.12g", logits[i].second);
+        out += b;
+    }
+    return p.label(logits[best].first) + ":" + out;
 }
 
 } // namespace
@@ -263,6 +297,42 @@ private slots:
         bad = CoordinatorPolicy::fromJson(broken, "p.json");
         QVERIFY(!bad);
         QCOMPARE(bad.error().problems.front().location, std::string("/parameters"));
+    }
+
+    // A policy file written before the turn feature (feature set 1, tests/data/coordinator/policy-v1)
+    // loads with the content hash it had, and decides as it did then: the same logits in every
+    // state, and the same calls and reasons when it coordinates the demo against the simulator.
+    // The expected files were written by the code before the turn feature.
+    void aPolicyFromBeforeTheTurnFeatureDecidesAsBefore() {
+        const std::string dir = std::string(BATON_TEST_DATA) + "/coordinator/policy-v1";
+        auto p = importCoordinatorPolicy(dir + "/input/policy.json").value();
+        QCOMPARE(p.featureCount(), 23);
+        QCOMPARE(p.parameterCount(), 290);
+        std::string text = "content hash " + p.contentHash() + "\n";
+        TaskSet tasks = generateDemoTasks(1, 2);
+        for (const auto& item : tasks.items) {
+            ItemFeatures f = p.features(item.prompt(), item.category);
+            for (int calls = 0; calls < 6; calls += 2)
+                for (int answer = 0; answer < 2; ++answer) {
+                    TurnState s;
+                    s.calls = calls, s.maxCalls = 6, s.costOverReference = 0.4 * calls;
+                    s.hasAnswer = answer, s.verdict = answer ? calls / 2 - 1 : 0, s.planned = calls >= 4;
+                    text += item.id + " calls " + std::to_string(calls) + " answer " + std::to_string(answer) + ": " +
+                            decision(p, f, s) + "\n";
+                }
+        }
+        expectGolden(dir, "decisions.txt", text);
+
+        Bench bench(generateDemoTasks(1, 3), baton::test::quietProfile());
+        saveIn(bench, p);
+        Pool pool = poolWith("c", {{"kind", "coordinator"}, {"policy", "golden-v1"}, {"max_calls", 6}});
+        auto run = bench.run(pool, {"c"}, false).value();
+        std::string calls;
+        for (const auto& [item, list] : byItem(bench.calls(run.runId), "c"))
+            for (const auto& c : list)
+                calls += item + " " + c.nodeId + " <- " + c.parentNodeId + " " + toString(c.role) + " " + c.model +
+                         ": " + c.reason.text + "\n";
+        expectGolden(dir, "calls.txt", calls);
     }
 
     void buildRefusesAPolicyThatDoesNotFit() {
