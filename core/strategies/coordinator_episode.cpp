@@ -82,6 +82,7 @@ private:
     Async<int> policyTurns() {
         const CoordinatorPolicy& policy = *m_s.policy;
         for (int turn = 1; !m_over; ++turn) {
+            m_turn = turn - 1;
             auto pick = pickAction(stateNow(0), [&](const CoordinatorAction& a) { return allowed(a); });
             if (!pick) break;
             CoordinatorAction a = pick->action();
@@ -125,7 +126,7 @@ private:
     };
 
     /// What the policy sees now: at depth 0 the episode's turn; deeper, a planned sub-task about
-    /// to be answered or planned again (no answer, verdict or plan of its own yet).
+    /// to be answered or planned again (no answer, verdict or plan of its own yet) in its plan's turn.
     TurnState stateNow(int depth) const {
         const CoordinatorPolicy& policy = *m_s.policy;
         TurnState state;
@@ -133,6 +134,7 @@ private:
         state.maxCalls = m_s.maxCalls;
         state.costOverReference = policy.costReferenceUsd > 0 ? m_result.costUsd / policy.costReferenceUsd : 0;
         state.depth = depth;
+        state.turn = m_turn;
         if (depth == 0) {
             state.hasAnswer = !m_answer.empty();
             state.verdict = m_verdict;
@@ -431,6 +433,7 @@ private:
     std::vector<std::pair<std::string, std::string>> m_outputs;
     std::string m_notPlannedAgain; ///< the last planAgain's refusal, for the sub-task's reason
     int m_verdict = 0;
+    int m_turn = 0; ///< the turn under way, from 0
     bool m_planned = false, m_planFailed = false, m_planVerify = false, m_synthesized = false, m_over = false;
 };
 

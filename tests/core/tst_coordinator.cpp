@@ -53,7 +53,7 @@ void setKind(CoordinatorPolicy& p, ActionKind kind, int feature, double value) {
 }
 
 int stateFeature(const CoordinatorPolicy& p, int which) {
-    return p.itemFeatureCount() + which; // has_answer, pass, fail, planned, plan_failed, calls, cost, depth
+    return p.itemFeatureCount() + which; // has_answer, pass, fail, planned, plan_failed, calls, cost, turn, depth
 }
 
 /// A policy that plans wherever a plan is offered (every sub-task too, with maxDepth 2) and stops
@@ -299,6 +299,53 @@ private slots:
         QCOMPARE(bad.error().problems.front().location, std::string("/parameters"));
     }
 
+    // Old code: the state has no turn (TurnState::turn, feature set 2 and its "turn" feature do not
+    // exist), and this policy, all of whose weights are 0, answers again at turn 1 instead of stopping.
+    void theTurnIsAStateFeature() {
+        Bench bench(generateDemoTasks(1, 4), baton::test::quietProfile());
+        CoordinatorPolicy p = policyFor(bench.tasks, CoordinatorTier::Mini, "turns");
+        QCOMPARE(p.featureSet, CoordinatorPolicy::kFeatureSet);
+        QCOMPARE(p.parameterCount(), 90); // 88 before the turn: one more theta per kind
+        QCOMPARE(policyFor(bench.tasks, CoordinatorTier::Ultra).parameterCount(), 295);
+        setKind(p, ActionKind::Stop, stateFeature(p, 7), 10.0); // its only non-zero weight: theta_(stop, turn)
+        ItemFeatures f = p.features(bench.tasks.items[0].prompt(), bench.tasks.items[0].category);
+        auto argmax = [&](int turn) {
+            TurnState s;
+            s.calls = 1, s.maxCalls = 2, s.hasAnswer = true, s.turn = turn; // all but the turn alike
+            auto logits = p.logits(f, s);
+            return std::max_element(logits.begin(), logits.end(),
+                                    [](const auto& a, const auto& b) { return a.second < b.second; })
+                ->first;
+        };
+        QCOMPARE(p.label(argmax(0)), std::string("answer(sim/nano)")); // every logit 0: the first listed
+        QCOMPARE(p.label(argmax(1)), std::string("stop"));             // 10 x 1/2 for stop
+
+        // The episode feeds the turn: each item is answered at turn 0 and stopped at turn 1.
+        saveIn(bench, p);
+        Pool pool = poolWith("c", {{"kind", "coordinator"}, {"policy", "turns"}, {"tier", "mini"}});
+        auto run = bench.run(pool, {"c"}, false).value();
+        QCOMPARE(run.completed, int64_t(bench.tasks.items.size()));
+        for (const auto& [item, calls] : byItem(bench.calls(run.runId), "c")) {
+            QCOMPARE(calls.size(), size_t(1));
+            QVERIFY2(calls[0].reason.text.starts_with("turn 1: answer(sim/nano)"), calls[0].reason.text.c_str());
+            QVERIFY2(calls[0].reason.text.find("; then turn 2: stop (P=") != std::string::npos,
+                     calls[0].reason.text.c_str());
+        }
+
+        // The file says its feature set; the turn's weight survives the round trip.
+        nlohmann::json j = p.toJson();
+        QCOMPARE(j["feature_set"].get<int>(), 2);
+        QCOMPARE(j["features"]["state"].back().get<std::string>(), std::string("turn"));
+        auto back = CoordinatorPolicy::fromJson(j, "p.json").value();
+        QCOMPARE(back.featureSet, 2);
+        QCOMPARE(back.contentHash(), p.contentHash());
+        QCOMPARE(back.label(argmax(1)), std::string("stop"));
+        j["feature_set"] = 3;
+        auto unknown = CoordinatorPolicy::fromJson(j, "p.json");
+        QVERIFY(!unknown);
+        QCOMPARE(unknown.error().problems.front().location, std::string("/feature_set"));
+    }
+
     // A policy file written before the turn feature (feature set 1, tests/data/coordinator/policy-v1)
     // loads with the content hash it had, and decides as it did then: the same logits in every
     // state, and the same calls and reasons when it coordinates the demo against the simulator.
@@ -306,8 +353,10 @@ private slots:
     void aPolicyFromBeforeTheTurnFeatureDecidesAsBefore() {
         const std::string dir = std::string(BATON_TEST_DATA) + "/coordinator/policy-v1";
         auto p = importCoordinatorPolicy(dir + "/input/policy.json").value();
+        QCOMPARE(p.featureSet, 1); // no feature_set in the file
         QCOMPARE(p.featureCount(), 23);
         QCOMPARE(p.parameterCount(), 290);
+        QVERIFY(!p.toJson().contains("feature_set"));
         std::string text = "content hash " + p.contentHash() + "\n";
         TaskSet tasks = generateDemoTasks(1, 2);
         for (const auto& item : tasks.items) {
@@ -319,6 +368,9 @@ private slots:
                     s.hasAnswer = answer, s.verdict = answer ? calls / 2 - 1 : 0, s.planned = calls >= 4;
                     text += item.id + " calls " + std::to_string(calls) + " answer " + std::to_string(answer) + ": " +
                             decision(p, f, s) + "\n";
+                    TurnState later = s;
+                    later.turn = 3; // a feature-set-1 policy does not see the turn
+                    QCOMPARE(decision(p, f, later), decision(p, f, s));
                 }
         }
         expectGolden(dir, "decisions.txt", text);
