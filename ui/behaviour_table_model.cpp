@@ -21,10 +21,11 @@ int BehaviourTableModel::columnCount(const QModelIndex& parent) const {
 
 double BehaviourTableModel::share(int row, Column column) const {
     const core::BehaviourShares& b = m_rows.at(size_t(row)).second;
-    int count = column == Direct ? b.direct
-                : column == Plan ? b.plan
-                : column == Verify ? b.verify
+    int count = column == Direct       ? b.direct
+                : column == Plan       ? b.plan
+                : column == Verify     ? b.verify
                 : column == Synthesize ? b.synthesize
+                : column == Nested     ? b.nested
                                        : 0;
     return b.items > 0 ? double(count) / b.items : 0.0;
 }
@@ -47,9 +48,12 @@ QVariant BehaviourTableModel::data(const QModelIndex& index, int role) const {
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole && role != Qt::UserRole) return {};
     switch (column) {
-    case Category: return QString::fromStdString(category);
-    case Items: return b.items;
-    case FirstModels: return firstModels(index.row());
+    case Category:
+        return QString::fromStdString(category);
+    case Items:
+        return b.items;
+    case FirstModels:
+        return firstModels(index.row());
     default: {
         double s = share(index.row(), column);
         return role == Qt::UserRole ? QVariant(s) : QVariant(QStringLiteral("%1%").arg(100 * s, 0, 'f', 1));
@@ -58,16 +62,29 @@ QVariant BehaviourTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant BehaviourTableModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == Nested)
+        return tr("Share of the items where a sub-task of the plan was planned again (depth 2); "
+                  "always 0 for a policy trained without nested plans");
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
     switch (section) {
-    case Category: return tr("Category");
-    case Items: return tr("Items");
-    case Direct: return tr("Direct answer");
-    case Plan: return tr("Plan");
-    case Verify: return tr("Verify");
-    case Synthesize: return tr("Synthesize");
-    case FirstModels: return tr("First models (answering directly)");
-    default: return {};
+    case Category:
+        return tr("Category");
+    case Items:
+        return tr("Items");
+    case Direct:
+        return tr("Direct answer");
+    case Plan:
+        return tr("Plan");
+    case Verify:
+        return tr("Verify");
+    case Synthesize:
+        return tr("Synthesize");
+    case Nested:
+        return tr("Nested plan");
+    case FirstModels:
+        return tr("First models (answering directly)");
+    default:
+        return {};
     }
 }
 

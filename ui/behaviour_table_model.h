@@ -2,7 +2,8 @@
 #pragma once
 // BehaviourTableModel: what a coordinator policy did per category on a set of items (the
 // Training lab's learned-behaviour table): items, the shares of items answered directly,
-// planned, verified and synthesized, and the models that answered first. Display texts are
+// planned, verified and synthesized, with a nested plan (a sub-task planned again, depth 2), and
+// the models that answered first. Display texts are
 // percentages; Qt::UserRole holds the share as a number (0..1) or the count.
 
 #include "training/rollout_evaluator.h"
@@ -14,7 +15,7 @@ namespace baton::ui {
 class BehaviourTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Category, Items, Direct, Plan, Verify, Synthesize, FirstModels, ColumnCount };
+    enum Column { Category, Items, Direct, Plan, Verify, Synthesize, Nested, FirstModels, ColumnCount };
 
     using QAbstractTableModel::QAbstractTableModel;
     void setBehaviour(std::map<std::string, core::BehaviourShares> byCategory);
@@ -24,7 +25,7 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// The share (0..1) of `column` (Direct, Plan, Verify or Synthesize) for the category on `row`.
+    /// The share (0..1) of `column` (Direct, Plan, Verify, Synthesize or Nested) for the category on `row`.
     double share(int row, Column column) const;
     /// "model count" pairs, most frequent first.
     QString firstModels(int row) const;

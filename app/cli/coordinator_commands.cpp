@@ -114,6 +114,7 @@ int trainCommand(const ParsedArgs& args) {
         lambdaText ? lambdaList(*lambdaText, bad) : std::vector<double>{core::TrainingOptions{}.lambda};
     auto maxCalls = wholeOption(args, "--max-calls", 3, core::CoordinatorStrategy::kMaxCalls, bad);
     auto maxDepth = wholeOption(args, "--max-depth", 1, core::CoordinatorPolicy::kMaxDepth, bad);
+    auto featureSet = wholeOption(args, "--feature-set", 1, core::CoordinatorPolicy::kFeatureSet, bad);
     auto seed = wholeOption(args, "--seed", 0, std::numeric_limits<int32_t>::max(), bad);
     auto generations = wholeOption(args, "--generations", 1, 10000, bad);
     auto patience = wholeOption(args, "--patience", 1, 10000, bad);
@@ -142,6 +143,7 @@ int trainCommand(const ParsedArgs& args) {
                           "coordinator train");
     if (maxCalls) options.maxCalls = int(*maxCalls);
     if (maxDepth) options.maxDepth = int(*maxDepth);
+    if (featureSet) options.featureSet = int(*featureSet);
     if (seed) options.seed = uint64_t(*seed);
     if (generations) options.generations = int(*generations);
     if (patience) options.patience = int(*patience);
@@ -410,7 +412,7 @@ std::vector<Command> coordinatorCommands() {
              "Usage: baton-cli coordinator train --pool P --tasks T --db DB --max-cost USD [--name NAME]\n"
              "                                  [--tier mini|ultra] [--lambda L[,L...]] [--max-calls N] [--seed S]\n"
              "                                  [--generations G] [--patience K] [--population N]\n"
-             "                                  [--per-model N] [--sigma0 S] [--max-depth 1|2]\n"
+             "                                  [--per-model N] [--sigma0 S] [--max-depth 1|2] [--feature-set 1|2]\n"
              "                                  [--sim-profile FILE] [--out FILE] [--json]\n\n"
              "Splits the task set by seed (default 1) into training (50%), validation (25%) and test (25%)\n"
              "items, stratified by category, and trains the policy's parameters with CMA-ES (pagmo) on\n"
@@ -427,7 +429,9 @@ std::vector<Command> coordinatorCommands() {
              "generation's standard deviation of every parameter, 0.001 to 40 (default 40, the width of\n"
              "their bounds +-20: wide exploration around the warm start; small values stay near it).\n"
              "--max-depth 2 (ultra) lets the policy plan a sub-task of its plan again (the recursion\n"
-             "depth limit is 2); the default 1 plans at most once per item.\n\n"
+             "depth limit is 2); the default 1 plans at most once per item. --feature-set 1 trains on the\n"
+             "state of policies from before the turn was a feature (the default 2 adds the turn over the\n"
+             "call limit), to compare the two.\n\n"
              "A lambda sweep (--lambda 0.05,0.1,0.2,0.5) trains one policy per lambda on the same splits,\n"
              "saved as NAME-lambdaL, and prints each one's test point next to every pool model alone: the\n"
              "cost-quality curve the learned policies trace. --max-cost caps the whole sweep; later\n"
@@ -441,6 +445,7 @@ std::vector<Command> coordinatorCommands() {
               {"--lambda", true},
               {"--max-calls", true},
               {"--max-depth", true},
+              {"--feature-set", true},
               {"--seed", true},
               {"--generations", true},
               {"--patience", true},

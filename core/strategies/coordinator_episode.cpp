@@ -82,26 +82,13 @@ private:
     Async<int> policyTurns() {
         const CoordinatorPolicy& policy = *m_s.policy;
         for (int turn = 1; !m_over; ++turn) {
-            TurnState state{m_result.calls,
-                            m_s.maxCalls,
-                            policy.costReferenceUsd > 0 ? m_result.costUsd / policy.costReferenceUsd : 0,
-                            !m_answer.empty(),
-                            m_verdict,
-                            m_planned,
-                            m_planFailed};
-            std::vector<CoordinatorAction> actions;
-            std::vector<double> logits;
-            for (const auto& [a, logit] : policy.logits(m_features, state))
-                if (allowed(a)) actions.push_back(a), logits.push_back(logit);
-            if (actions.empty()) break;
-            std::vector<double> p = softmax(logits);
-            size_t best = size_t(std::max_element(p.begin(), p.end()) - p.begin());
-            CoordinatorAction a = actions[best];
+            m_turn = turn - 1;
+            auto pick = pickAction(stateNow(0), [&](const CoordinatorAction& a) { return allowed(a); });
+            if (!pick) break;
+            CoordinatorAction a = pick->action();
             std::string node = "t" + std::to_string(turn);
-            m_result.steps.push_back({a, p[best], a.kind == ActionKind::Stop ? m_lastNode : node});
-            Reason why{"turn " + std::to_string(turn) + ": " + policy.label(a) + " (P=" + fmt(p[best]) + ")" +
-                           alternatives(actions, p, best),
-                       p[best], std::nullopt};
+            m_result.steps.push_back({a, pick->probability(), a.kind == ActionKind::Stop ? m_lastNode : node});
+            Reason why{"turn " + std::to_string(turn) + ": " + pick->text(policy), pick->probability(), std::nullopt};
             if (a.kind == ActionKind::Stop) {
                 if (!m_lastNode.empty()) {
                     const Reason& before = m_reasons[m_lastNode];
@@ -116,17 +103,57 @@ private:
         co_return 0;
     }
 
-    /// "; others: verify(sim/flash) 0.22, stop 0.10" (the three most probable).
-    std::string alternatives(const std::vector<CoordinatorAction>& actions, const std::vector<double>& p,
-                             size_t chosen) {
-        std::vector<size_t> order;
-        for (size_t i = 0; i < p.size(); ++i)
-            if (i != chosen) order.push_back(i);
-        std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return p[a] > p[b]; });
-        std::string out;
-        for (size_t k = 0; k < order.size() && k < 3; ++k)
-            out += (k ? ", " : "; others: ") + m_s.policy->label(actions[order[k]]) + " " + fmt(p[order[k]]);
-        return out;
+    /// The policy's choice among the actions a filter lets through: their softmax and its argmax
+    /// (ties to the first listed).
+    struct Pick {
+        std::vector<CoordinatorAction> actions;
+        std::vector<double> p;
+        size_t best = 0;
+
+        const CoordinatorAction& action() const { return actions[best]; }
+        double probability() const { return p[best]; }
+        /// "plan(sim/pro) (P=0.41); others: verify(sim/flash) 0.22, stop 0.10" (the three next).
+        std::string text(const CoordinatorPolicy& policy) const {
+            std::vector<size_t> order;
+            for (size_t i = 0; i < p.size(); ++i)
+                if (i != best) order.push_back(i);
+            std::sort(order.begin(), order.end(), [&](size_t a, size_t b) { return p[a] > p[b]; });
+            std::string out = policy.label(action()) + " (P=" + fmt(probability()) + ")";
+            for (size_t k = 0; k < order.size() && k < 3; ++k)
+                out += (k ? ", " : "; others: ") + policy.label(actions[order[k]]) + " " + fmt(p[order[k]]);
+            return out;
+        }
+    };
+
+    /// What the policy sees now: at depth 0 the episode's turn; deeper, a planned sub-task about
+    /// to be answered or planned again (no answer, verdict or plan of its own yet) in its plan's turn.
+    TurnState stateNow(int depth) const {
+        const CoordinatorPolicy& policy = *m_s.policy;
+        TurnState state;
+        state.calls = m_result.calls;
+        state.maxCalls = m_s.maxCalls;
+        state.costOverReference = policy.costReferenceUsd > 0 ? m_result.costUsd / policy.costReferenceUsd : 0;
+        state.depth = depth;
+        state.turn = m_turn;
+        if (depth == 0) {
+            state.hasAnswer = !m_answer.empty();
+            state.verdict = m_verdict;
+            state.planned = m_planned;
+            state.planFailed = m_planFailed;
+        }
+        return state;
+    }
+
+    /// nullopt when the filter lets no action through.
+    template <typename Filter> std::optional<Pick> pickAction(const TurnState& state, Filter keep) const {
+        Pick pick;
+        std::vector<double> logits;
+        for (const auto& [a, logit] : m_s.policy->logits(m_features, state))
+            if (keep(a)) pick.actions.push_back(a), logits.push_back(logit);
+        if (pick.actions.empty()) return std::nullopt;
+        pick.p = softmax(logits);
+        pick.best = size_t(std::max_element(pick.p.begin(), pick.p.end()) - pick.p.begin());
+        return pick;
     }
 
     bool allowed(const CoordinatorAction& a) const {
@@ -321,31 +348,18 @@ private:
     std::optional<Choice> planAgain(int depth) {
         m_notPlannedAgain.clear();
         if (!m_s.policy || depth >= m_s.policy->maxDepth || m_s.maxCalls - m_result.calls < 2) return std::nullopt;
-        const CoordinatorPolicy& policy = *m_s.policy;
-        TurnState state{m_result.calls,
-                        m_s.maxCalls,
-                        policy.costReferenceUsd > 0 ? m_result.costUsd / policy.costReferenceUsd : 0,
-                        false,
-                        0,
-                        false,
-                        false,
-                        depth};
-        std::vector<CoordinatorAction> actions;
-        std::vector<double> logits;
-        for (const auto& [a, logit] : policy.logits(m_features, state))
-            if (a.kind == ActionKind::Answer || a.kind == ActionKind::Plan)
-                actions.push_back(a), logits.push_back(logit);
-        std::vector<double> p = softmax(logits);
-        size_t best = size_t(std::max_element(p.begin(), p.end()) - p.begin());
-        if (actions[best].kind != ActionKind::Plan) {
+        auto pick = pickAction(stateNow(depth), [](const CoordinatorAction& a) {
+            return a.kind == ActionKind::Answer || a.kind == ActionKind::Plan;
+        });
+        if (!pick) return std::nullopt;
+        if (pick->action().kind != ActionKind::Plan) {
             double plan = 0;
-            for (size_t i = 0; i < p.size(); ++i)
-                if (actions[i].kind == ActionKind::Plan) plan += p[i];
+            for (size_t i = 0; i < pick->p.size(); ++i)
+                if (pick->actions[i].kind == ActionKind::Plan) plan += pick->p[i];
             m_notPlannedAgain = "; not planned again (P(plan)=" + fmt(plan) + ")";
             return std::nullopt;
         }
-        return Choice{actions[best], p[best],
-                      policy.label(actions[best]) + " (P=" + fmt(p[best]) + ")" + alternatives(actions, p, best)};
+        return Choice{pick->action(), pick->probability(), pick->text(*m_s.policy)};
     }
 
     Async<int> verify(const ModelSpec& verifier, std::string node, std::string parent, Reason why) {
@@ -419,6 +433,7 @@ private:
     std::vector<std::pair<std::string, std::string>> m_outputs;
     std::string m_notPlannedAgain; ///< the last planAgain's refusal, for the sub-task's reason
     int m_verdict = 0;
+    int m_turn = 0; ///< the turn under way, from 0
     bool m_planned = false, m_planFailed = false, m_planVerify = false, m_synthesized = false, m_over = false;
 };
 

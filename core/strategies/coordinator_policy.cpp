@@ -47,11 +47,12 @@ std::vector<double> softmax(const std::vector<double>& logits) {
 
 CoordinatorPolicy CoordinatorPolicy::untrained(std::string name, CoordinatorTier tier, std::vector<std::string> models,
                                                std::vector<std::string> categories,
-                                               const std::vector<std::string>& prompts, int maxDepth) {
+                                               const std::vector<std::string>& prompts, int maxDepth, int featureSet) {
     CoordinatorPolicy p;
     p.name = std::move(name);
     p.tier = tier;
     p.maxDepth = maxDepth;
+    p.featureSet = featureSet;
     p.models = std::move(models);
     p.categories = std::move(categories);
     p.idf = TfidfVectorizer(prompts, kTextBuckets).idf();
@@ -117,6 +118,7 @@ std::vector<std::pair<CoordinatorAction, double>> CoordinatorPolicy::logits(cons
     phi.insert(phi.end(), {s.hasAnswer ? 1.0f : 0.0f, s.verdict > 0 ? 1.0f : 0.0f, s.verdict < 0 ? 1.0f : 0.0f,
                            s.planned ? 1.0f : 0.0f, s.planFailed ? 1.0f : 0.0f,
                            float(s.calls) / float(std::max(1, s.maxCalls)), float(std::min(s.costOverReference, 3.0))});
+    if (featureSet >= 2) phi.push_back(float(s.turn) / float(std::max(1, s.maxCalls)));
     if (maxDepth > 1) phi.push_back(float(s.depth) / float(kMaxDepth));
     std::vector<float> psi(item.item.begin(), item.item.begin() + 1 + long(categories.size()));
     std::vector<std::pair<CoordinatorAction, double>> out;
@@ -155,6 +157,7 @@ std::string CoordinatorPolicy::label(const CoordinatorAction& a) const {
 nlohmann::json CoordinatorPolicy::toJson() const {
     nlohmann::json state = {"has_answer",  "verified_pass", "verified_fail",      "planned",
                             "plan_failed", "calls_share",   "cost_over_reference"};
+    if (featureSet >= 2) state.push_back("turn");
     if (maxDepth > 1) state.push_back("depth");
     nlohmann::json j = {
         {"schema", 1},
@@ -171,6 +174,8 @@ nlohmann::json CoordinatorPolicy::toJson() const {
         {"metrics", metrics}};
     // Written only for nested plans, so a policy from before them keeps its content hash.
     if (maxDepth > 1) j["max_depth"] = maxDepth;
+    // Likewise written only from feature set 2: a policy from before keeps its form and hash.
+    if (featureSet >= 2) j["feature_set"] = featureSet;
     return j;
 }
 
@@ -199,6 +204,14 @@ Result<CoordinatorPolicy> CoordinatorPolicy::fromJson(const nlohmann::json& j, c
             r.error("/max_depth", "the mini tier does not plan; its max_depth is 1");
         else
             p.maxDepth = int(d.get<int64_t>());
+    }
+    if (j.contains("feature_set")) {
+        const auto& f = j["feature_set"];
+        if (!f.is_number_integer() || f.get<int64_t>() < 1 || f.get<int64_t>() > kFeatureSet)
+            r.error("/feature_set", "known feature sets are 1 to " + std::to_string(kFeatureSet) +
+                                        " (1 when absent: the state without the turn); got " + JsonReader::describe(f));
+        else
+            p.featureSet = int(f.get<int64_t>());
     }
     p.costReferenceUsd = r.number(j, "", "cost_reference_usd", JsonReader::Need::Required).value_or(0);
     auto strings = [&](const nlohmann::json& obj, const std::string& path, const char* key) {

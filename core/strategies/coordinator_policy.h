@@ -3,7 +3,8 @@
 /// CoordinatorPolicy: the learned coordinator's small softmax head. At each turn it scores every
 /// action allowed in the state (answer(m), plan(p), verify(v), synthesize(s), stop) from the
 /// item's features (category one-hot, prompt length, hashed TF-IDF of the prompt) and the turn's
-/// state (answer so far, verdict, plan executed, calls and cost so far):
+/// state (answer so far, verdict, plan executed, calls and cost so far, and from feature set 2 the
+/// turn):
 ///
 ///   logit(kind, m) = theta_kind . phi(item, state) + beta_(kind, m) . psi(item)
 ///
@@ -45,6 +46,7 @@ struct TurnState {
     bool planned = false;    ///< a plan was carried out
     bool planFailed = false; ///< the planner's reply could not be read
     int depth = 0;           ///< plans above this decision: 0 a turn, 1 a sub-task of a plan, 2 of a nested plan
+    int turn = 0;            ///< the turn, from 0 (a sub-task's decision: the turn of its plan)
 };
 
 /// The item as the policy sees it (computed once per item).
@@ -57,6 +59,10 @@ class CoordinatorPolicy {
 public:
     static constexpr int kTextBuckets = 8;
     static constexpr int kStateFeatures = 7;
+    /// The state features a policy sees: 1, the seven of kStateFeatures (policies trained before
+    /// the turn was one; a file without `feature_set` reads as 1); 2, those and the turn over the
+    /// call limit (a turn makes at least one call, so it is below 1). New policies get the latest.
+    static constexpr int kFeatureSet = 2;
     /// The recursion depth limit: a sub-task of a plan may be planned again once.
     static constexpr int kMaxDepth = 2;
 
@@ -69,6 +75,7 @@ public:
     /// sub-task of the item's plan may be planned again (its sub-tasks are then answered). With
     /// 2 the state has one more feature, the depth, so the policy decides per sub-task.
     int maxDepth = 1;
+    int featureSet = 1;                                 ///< see kFeatureSet
     std::vector<std::string> models;                    ///< the pool it chooses from, by name
     std::vector<std::string> categories;                ///< seen in training
     std::vector<float> idf;                             ///< the TF-IDF weights (kTextBuckets)
@@ -79,12 +86,12 @@ public:
     /// A zero-parameter policy for `models` and `categories`, TF-IDF fitted on `prompts`.
     static CoordinatorPolicy untrained(std::string name, CoordinatorTier tier, std::vector<std::string> models,
                                        std::vector<std::string> categories, const std::vector<std::string>& prompts,
-                                       int maxDepth = 1);
+                                       int maxDepth = 1, int featureSet = kFeatureSet);
 
     /// The action kinds this tier may take.
     std::vector<ActionKind> kinds() const;
     int itemFeatureCount() const { return 1 + int(categories.size()) + 1 + kTextBuckets; }
-    int stateFeatureCount() const { return kStateFeatures + (maxDepth > 1 ? 1 : 0); }
+    int stateFeatureCount() const { return kStateFeatures + (featureSet >= 2 ? 1 : 0) + (maxDepth > 1 ? 1 : 0); }
     int featureCount() const { return itemFeatureCount() + stateFeatureCount(); }
     int parameterCount() const;
 

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "training/coordinator_training.h"
-#include "training/batched_cmaes.h"
-#include "strategies/policy_object.h"
 #include "pools/pool_file.h"
 #include "pricing/price_resolution.h"
 #include "store/call_log.h"
 #include "store/run_store.h"
+#include "strategies/policy_object.h"
+#include "training/batched_cmaes.h"
 #include "util/rng.h"
 #include "util/sha256.h"
 
@@ -58,7 +58,7 @@ nlohmann::json figuresJson(const RolloutFigures& f) {
 
 unsigned populationSizeFor(const TrainingOptions& options, size_t dimension) {
     unsigned size = options.population > 0 ? unsigned(options.population)
-                                            : unsigned(4 + std::floor(3 * std::log(double(dimension))));
+                                           : unsigned(4 + std::floor(3 * std::log(double(dimension))));
     return std::max(size, 5u);
 }
 
@@ -132,7 +132,8 @@ nlohmann::json trainingRecord(const TrainingReport& report, const TaskSet& tasks
             {"sigma0_units", "parameter"},
             {"data_sha256", dataHash(tasks, split, options.seed)},
             {"task_set_sha256", tasks.contentHash()},
-            {"splits", {{"train", split.train.size()}, {"validation", split.validation.size()}, {"test", split.test.size()}}},
+            {"splits",
+             {{"train", split.train.size()}, {"validation", split.validation.size()}, {"test", split.test.size()}}},
             {"options", options.toJson()},
             {"population", populationSize},
             {"generations_run", report.curve.empty() ? 0 : report.curve.back().generation},
@@ -171,6 +172,7 @@ nlohmann::json TrainingOptions::toJson() const {
             {"lambda", lambda},
             {"max_calls", maxCalls},
             {"max_depth", maxDepth},
+            {"feature_set", featureSet},
             {"seed", seed},
             {"generations", generations},
             {"patience", patience},
@@ -202,6 +204,10 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
                                              std::to_string(options.maxDepth));
     if (options.tier == CoordinatorTier::Mini && options.maxDepth > 1)
         return fail(ErrorKind::BadInput, "the mini tier does not plan, so it has no nested plans; use max depth 1");
+    if (options.featureSet < 1 || options.featureSet > CoordinatorPolicy::kFeatureSet)
+        return fail(ErrorKind::BadInput, "known feature sets are 1 to " +
+                                             std::to_string(CoordinatorPolicy::kFeatureSet) + "; got " +
+                                             std::to_string(options.featureSet));
     ThreeWaySplit split = splitBySeed(tasks, options.seed);
     if (split.train.empty() || split.validation.empty() || split.test.empty())
         return fail(ErrorKind::BadInput, "the task set is too small to split into training, validation and test "
@@ -224,7 +230,7 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
             categories.push_back(item->category);
     }
     CoordinatorPolicy policy = CoordinatorPolicy::untrained(options.name, options.tier, models, categories, prompts,
-                                                                 options.maxDepth);
+                                                            options.maxDepth, options.featureSet);
     policy.lambda = options.lambda;
 
     auto runId = startTrainingRun(inputs, pool, tasks, options);

@@ -26,6 +26,9 @@ struct TrainingOptions {
     /// 1: one plan per item; 2: the policy may plan a sub-task again (ultra only; the depth is then
     /// a state feature). More is refused: the recursion depth limit is 2.
     int maxDepth = 1;
+    /// The state features the policy sees (CoordinatorPolicy::kFeatureSet): 2 adds the turn; 1 is
+    /// the set of policies trained before it, kept to train like them for a comparison.
+    int featureSet = CoordinatorPolicy::kFeatureSet;
     uint64_t seed = 1;
     int generations = 40;
     int patience = 8;

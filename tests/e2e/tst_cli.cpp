@@ -62,6 +62,11 @@ private slots:
         auto deep = runCli(train + QStringList{"--max-depth", "3"});
         QCOMPARE(deep.exitCode, 2);
         QVERIFY2(deep.err.contains("--max-depth must be a whole number from 1 to 2"), qPrintable(deep.err));
+        // Feature sets 1 (the state before the turn) and 2 (with it) are known; 3 is not.
+        auto unknownSet = runCli(train + QStringList{"--feature-set", "3"});
+        QCOMPARE(unknownSet.exitCode, 2);
+        QVERIFY2(unknownSet.err.contains("--feature-set must be a whole number from 1 to 2"),
+                 qPrintable(unknownSet.err));
     }
 
     // Training opens the CMA-ES module at first use; when it cannot, the error names it and where

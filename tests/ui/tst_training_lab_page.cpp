@@ -22,12 +22,12 @@
 #include <QAbstractItemModelTester>
 #include <QBarSet>
 #include <QChart>
-#include <QStackedBarSeries>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStackedBarSeries>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -152,6 +152,7 @@ private slots:
             QCOMPARE(table.share(row, BehaviourTableModel::Plan), shareOf(b.plan, b.items));
             QCOMPARE(table.share(row, BehaviourTableModel::Verify), shareOf(b.verify, b.items));
             QCOMPARE(table.share(row, BehaviourTableModel::Synthesize), shareOf(b.synthesize, b.items));
+            QCOMPARE(table.share(row, BehaviourTableModel::Nested), shareOf(b.nested, b.items));
             QCOMPARE(cell(BehaviourTableModel::Plan).toString(),
                      QString("%1%").arg(100 * shareOf(b.plan, b.items), 0, 'f', 1));
             int named = 0;
@@ -168,7 +169,7 @@ private slots:
             double drawn = 0;
             for (QBarSet* set : models->barSets()) {
                 auto it = b.firstModel.find(set->label().toStdString());
-                double expected = it != b.firstModel.end() ? 100.0 * it->second / b.items
+                double expected = it != b.firstModel.end()             ? 100.0 * it->second / b.items
                                   : set->label().startsWith("planned") ? 100.0 * (b.items - b.direct) / b.items
                                                                        : 0.0;
                 QCOMPARE(set->at(row), expected);
@@ -221,6 +222,25 @@ private slots:
         QTest::keyClick(models, Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(document.pool() == before);
         QVERIFY(!document.pool().strategies.count("lab"));
+    }
+
+    // Old code: the table had no Nested column; the share of nested plans (a sub-task planned
+    // again, depth 2) was only in `coordinator show`'s JSON.
+    void theBehaviourTableShowsTheNestedShare() {
+        BehaviourTableModel table;
+        QAbstractItemModelTester tester(&table);
+        core::BehaviourShares words, facts;
+        words.items = 8, words.plan = 6, words.nested = 3, words.direct = 2, words.firstModel = {{"sim/pro", 2}};
+        facts.items = 5, facts.direct = 5, facts.firstModel = {{"sim/flash", 5}};
+        table.setBehaviour({{"word-problem", words}, {"extraction", facts}});
+        QCOMPARE(table.headerData(BehaviourTableModel::Nested, Qt::Horizontal).toString(), QString("Nested plan"));
+        auto cell = [&](int row, int role) { return table.data(table.index(row, BehaviourTableModel::Nested), role); };
+        QCOMPARE(table.data(table.index(1, BehaviourTableModel::Category)).toString(), QString("word-problem"));
+        QCOMPARE(cell(1, Qt::DisplayRole).toString(), QString("37.5%")); // 3 of 8 items
+        QCOMPARE(cell(1, Qt::UserRole).toDouble(), 0.375);
+        QCOMPARE(cell(0, Qt::DisplayRole).toString(), QString("0.0%"));
+        QCOMPARE(table.share(1, BehaviourTableModel::Plan), 0.75); // the other columns keep their places
+        QCOMPARE(table.data(table.index(1, BehaviourTableModel::FirstModels)).toString(), QString("sim/pro 2"));
     }
 
     void sweepsLambdasSavesEachAndAddsTheChosenOne() {
@@ -317,7 +337,8 @@ private slots:
         for (const auto& m : lab.page->sweepView().plane().strategies)
             drawn = drawn || m.name == "f-lambda0.05@1";
         QVERIFY(drawn);
-        QVERIFY2(lab.page->status().contains("The sweep stopped") && lab.page->status().contains("refused by the test") &&
+        QVERIFY2(lab.page->status().contains("The sweep stopped") &&
+                     lab.page->status().contains("refused by the test") &&
                      lab.page->status().contains("f-lambda0.05@1"),
                  qPrintable(lab.page->status()));
         auto reader = lab.session->reader();
