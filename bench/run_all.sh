@@ -205,5 +205,7 @@ ratio() { awk -v a="$(median ${cpu_us[$1]})" -v b="$(median ${cpu_us[$2]})" 'BEG
     bash bench/big_workspace.sh --build "$build" $( [ $tiny = 1 ] && echo --tiny )
     echo
     bash bench/run_memory.sh --build "$build" $( [ $tiny = 1 ] && echo --tiny )
+    echo
+    bash bench/sse_streams.sh --build "$build" $( [ $tiny = 1 ] && echo --tiny )
 } > "$out"
 echo "run_all: wrote $out" >&2
