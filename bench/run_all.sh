@@ -63,7 +63,7 @@ load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 "$cli" demo tasks --per-category $per_category --out "$tmp/tasks.jsonl" 2> /dev/null
 "$cli" sim serve --profile bench/data/sim_profile.json --tasks "$tmp/tasks.jsonl" --port 0 > "$tmp/sim.out" 2>&1 &
 sim_pid=$!
-for _ in $(seq 100); do grep -q Listening "$tmp/sim.out" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -qs Listening "$tmp/sim.out" && break; sleep 0.1; done
 base=$(sed -n 's/^Listening on \(http:[^ ]*\).*/\1/p' "$tmp/sim.out")
 [ -n "$base" ] || { echo "run_all: the simulator did not start:" >&2; cat "$tmp/sim.out" >&2; exit 1; }
 sed "s|@BASE_URL@|$base|" bench/data/pool_template.json > "$tmp/pool.json"
@@ -86,7 +86,7 @@ declare -A cpu_us p50 p99 open_ms wrk wrk_err log log_rate router
 add() { eval "$1[\"$2\"]+=\"$3 \""; }
 for rep in $(seq "$reps"); do
     echo "run_all: round $rep of $reps" >&2
-    for k in 64 256; do
+    for k in 1 64 256; do # 1 in flight: the latency a call adds with no queue in front of it
         [ $tiny = 1 ] && [ $k = 256 ] && continue
         j=$("$build/bench/bench_raw_curl" "$base/chat/completions" "$body" $calls $k)
         add cpu_us "raw@$k" "$(field "$j" cpu_us_per_call)"
@@ -100,6 +100,11 @@ for rep in $(seq "$reps"); do
                 "${opts[@]}" --json)
             n=$(field "$(cat "$tmp/last.out")" http_requests)
             add cpu_us "baton@$k/per-model-$per" "$(awk -v c="$cpu" -v n="$n" 'BEGIN {print c * 1e6 / (n ? n : 1)}')"
+            # Latency as the engine logs it (request sent to response read, in ms with us digits).
+            for q in 50 99; do
+                add p$q "baton@$k/per-model-$per" "$(sqlite3 -readonly "$db" "SELECT printf('%.1f', latency_ms * 1000) FROM calls
+                    ORDER BY latency_ms LIMIT 1 OFFSET (SELECT (COUNT(*) - 1) * $q / 100 FROM calls)")"
+            done
         done
         if [ $have_node = 1 ]; then
             j=$(node "$node_dir/openai_sdk.mjs" "$base" "$body" $calls $k)

@@ -37,7 +37,7 @@ grep -q '"time_scale": 1,' "$tmp/profile.json" || { echo "sse_streams: could not
 "$cli" demo tasks --per-category "$per_category" --out "$tmp/tasks.jsonl" > /dev/null 2>&1
 "$cli" sim serve --profile "$tmp/profile.json" --tasks "$tmp/tasks.jsonl" --port 0 > "$tmp/sim.out" 2>&1 &
 sim_pid=$!
-for _ in $(seq 100); do grep -q Listening "$tmp/sim.out" && break; sleep 0.1; done
+for _ in $(seq 100); do grep -qs Listening "$tmp/sim.out" && break; sleep 0.1; done
 base=$(sed -n 's/^Listening on \(http:[^ ]*\).*/\1/p' "$tmp/sim.out")
 [ -n "$base" ] || { echo "sse_streams: the simulator did not start:" >&2; cat "$tmp/sim.out" >&2; exit 1; }
 sed "s|@BASE_URL@|$base|" bench/data/pool_template.json > "$tmp/pool.json"
