@@ -30,7 +30,9 @@ core::Result<std::unique_ptr<WorkbenchSession>> WorkbenchSession::openDemo(const
     if (auto saved = session->saveTasks(session->m_tasks, "demo"); !saved) return std::unexpected(saved.error());
 
     // The simulator answers the demo items; items of other task sets get its generic answers.
-    auto sim = core::startRunSimulator(session->m_tasks, {}, "demo sim profile", 128);
+    // A copy: the session's task set changes on import, the simulator keeps answering the demo.
+    auto sim = core::startRunSimulator(std::make_shared<const core::TaskSet>(session->m_tasks), {},
+                                       "demo sim profile", 128);
     if (!sim) return std::unexpected(sim.error());
     session->m_sim = std::move(sim->server);
     session->m_simIdentity = sim->identity;

@@ -154,8 +154,9 @@ int trainCommand(const ParsedArgs& args) {
     auto pool = loadPoolArg(*poolPath);
     if (!pool) return reportError(pool.error(), json);
     printWarnings(pool->warnings);
-    auto tasks = loadTasksArg(*tasksPath);
-    if (!tasks) return reportError(tasks.error(), json);
+    auto loaded = loadTasksArg(*tasksPath);
+    if (!loaded) return reportError(loaded.error(), json);
+    auto tasks = std::make_shared<const core::TaskSet>(std::move(*loaded)); // shared with the simulator
     StopOnSignal signals;
     auto workspace = core::Workspace::open(*db);
     if (!workspace) return reportError(workspace.error(), json);
@@ -165,7 +166,7 @@ int trainCommand(const ParsedArgs& args) {
     auto saved = saveTaskSet(writer, *tasks, *tasksPath);
     if (!saved) return reportError(saved.error(), json);
     core::RunEnvironment env{environmentKeys(), "", ""};
-    auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
+    auto sim = simulatorFor(pool->pool, tasks, args.value("--sim-profile"), env);
     if (!sim) return reportError(sim.error(), json);
     bool terminal = isatty(STDERR_FILENO);
     std::string lambdaShown;
@@ -320,8 +321,9 @@ int evalCommand(const ParsedArgs& args) {
     if (!bad.empty()) return usageError(bad, "coordinator eval");
     auto pool = loadPoolArg(*poolPath);
     if (!pool) return reportError(pool.error(), json);
-    auto tasks = loadTasksArg(*tasksPath);
-    if (!tasks) return reportError(tasks.error(), json);
+    auto loaded = loadTasksArg(*tasksPath);
+    if (!loaded) return reportError(loaded.error(), json);
+    auto tasks = std::make_shared<const core::TaskSet>(std::move(*loaded)); // shared with the simulator
     StopOnSignal signals;
     auto workspace = core::Workspace::open(*db);
     if (!workspace) return reportError(workspace.error(), json);
@@ -383,7 +385,7 @@ int evalCommand(const ParsedArgs& args) {
     auto saved = saveTaskSet(writer, test, *tasksPath + "#test");
     if (!saved) return reportError(saved.error(), json);
     core::RunEnvironment env{environmentKeys(), "", ""};
-    auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
+    auto sim = simulatorFor(pool->pool, tasks, args.value("--sim-profile"), env);
     if (!sim) return reportError(sim.error(), json);
     std::cerr << "Evaluating on " << test.items.size() << " test items: every pool model alone and";
     for (const auto& s : settings.strategies)

@@ -48,7 +48,7 @@ core::Result<std::optional<RouterEmbeddingRun>> routerEmbeddings(const ParsedArg
     env.resolveKey = environmentKeys();
     core::Pool only;
     only.models = {*model};
-    auto sim = simulatorFor(only, core::generateDemoTasks(), std::nullopt, env);
+    auto sim = simulatorFor(only, std::make_shared<const core::TaskSet>(core::generateDemoTasks()), std::nullopt, env);
     if (!sim) return std::unexpected(sim.error());
 
     std::optional<core::Workspace> workspace;

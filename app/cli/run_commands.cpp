@@ -89,7 +89,8 @@ int runCommand(const ParsedArgs& args) {
         auto pool = core::parsePool(run->poolSnapshot.dump(), "run snapshot");
         auto tasks = core::loadTaskSet(**reader, run->taskSetHash);
         if (!pool || !tasks) return reportError(!pool ? pool.error() : tasks.error(), json);
-        auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
+        auto sim = simulatorFor(pool->pool, std::make_shared<const core::TaskSet>(std::move(*tasks)),
+                                args.value("--sim-profile"), env);
         if (!sim) return reportError(sim.error(), json);
         // The cap belongs to the run: kept unless --max-cost sets a new one, which is said aloud.
         auto stored = core::RunSettings::fromJson(run->settings).maxCost;
@@ -112,8 +113,9 @@ int runCommand(const ParsedArgs& args) {
     auto pool = loadPoolArg(*poolPath);
     if (!pool) return reportError(pool.error(), json);
     printWarnings(pool->warnings);
-    auto tasks = loadTasksArg(*tasksPath);
-    if (!tasks) return reportError(tasks.error(), json);
+    auto loaded = loadTasksArg(*tasksPath);
+    if (!loaded) return reportError(loaded.error(), json);
+    auto tasks = std::make_shared<const core::TaskSet>(std::move(*loaded)); // shared with the run's simulator
 
     core::RunSettings settings;
     settings.strategies = args.all("--strategy");
@@ -142,7 +144,7 @@ int runCommand(const ParsedArgs& args) {
 
     auto saved = saveTaskSet(writer, *tasks, *tasksPath);
     if (!saved) return reportError(saved.error(), json);
-    auto sim = simulatorFor(pool->pool, *tasks, args.value("--sim-profile"), env);
+    auto sim = simulatorFor(pool->pool, tasks, args.value("--sim-profile"), env);
     if (!sim) return reportError(sim.error(), json);
     if (*sim) {
         std::cerr << "Simulated models are served by the built-in simulator at " << env.simBaseUrl << "\n";

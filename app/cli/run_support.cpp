@@ -24,7 +24,7 @@ core::Result<core::TaskSet> loadTasksArg(const std::string& path) {
     if (path == "demo") return core::generateDemoTasks();
     auto imported = core::importTasks(path, {});
     if (!imported) return std::unexpected(imported.error());
-    return imported->set;
+    return std::move(imported->set);
 }
 
 core::Status saveTaskSet(core::StoreWriter& writer, const core::TaskSet& tasks, const std::string& source) {
@@ -44,7 +44,8 @@ core::KeyResolver environmentKeys() {
     };
 }
 
-core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& pool, const core::TaskSet& tasks,
+core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& pool,
+                                                            std::shared_ptr<const core::TaskSet> tasks,
                                                             const std::optional<std::string>& profilePath,
                                                             core::RunEnvironment& env) {
     bool simulated = std::any_of(pool.models.begin(), pool.models.end(),
@@ -56,7 +57,7 @@ core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& po
         if (!text) return std::unexpected(text.error());
         profileText = *text;
     }
-    auto sim = core::startRunSimulator(tasks, profileText, profilePath.value_or("demo sim profile"));
+    auto sim = core::startRunSimulator(std::move(tasks), profileText, profilePath.value_or("demo sim profile"));
     if (!sim) return std::unexpected(sim.error());
     env.simBaseUrl = sim->server->baseUrl();
     env.simIdentity = sim->identity;

@@ -29,8 +29,9 @@ core::Status saveTaskSet(core::StoreWriter& writer, const core::TaskSet& tasks, 
 core::KeyResolver environmentKeys();
 
 /// Starts the simulator when the pool has models of provider "sim" (null when it has none) and
-/// fills in the environment's simulator URL and identity.
-core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& pool, const core::TaskSet& tasks,
+/// fills in the environment's simulator URL and identity. The simulator shares `tasks`.
+core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& pool,
+                                                            std::shared_ptr<const core::TaskSet> tasks,
                                                             const std::optional<std::string>& profilePath,
                                                             core::RunEnvironment& env);
 

@@ -6,7 +6,7 @@
 
 namespace baton::core {
 
-Result<RunSimulator> startRunSimulator(const TaskSet& tasks, const std::string& profileText,
+Result<RunSimulator> startRunSimulator(std::shared_ptr<const TaskSet> tasks, const std::string& profileText,
                                        const std::string& profileName, int threads) {
     std::string text = profileText.empty() ? std::string(embeddedResource("demo/sim_profile.json").value_or(""))
                                            : profileText;
@@ -14,9 +14,10 @@ Result<RunSimulator> startRunSimulator(const TaskSet& tasks, const std::string& 
     if (!profile) return std::unexpected(profile.error());
     SimServerOptions options;
     options.threads = threads;
-    auto server = SimServer::start(std::make_shared<SimResponder>(*profile, tasks), options);
+    std::string identity = sha256Hex(text + "\n" + tasks->contentHash()).substr(0, 16);
+    auto server = SimServer::start(std::make_shared<SimResponder>(std::move(*profile), std::move(tasks)), options);
     if (!server) return std::unexpected(server.error());
-    return RunSimulator{std::move(*server), sha256Hex(text + "\n" + tasks.contentHash()).substr(0, 16)};
+    return RunSimulator{std::move(*server), std::move(identity)};
 }
 
 } // namespace baton::core

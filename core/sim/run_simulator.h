@@ -18,8 +18,9 @@ struct RunSimulator {
 };
 
 /// Starts the simulator of the sim profile `profileText` (JSON; the demo's when empty), named
-/// `profileName` in messages. Errors: BadInput for the profile; Io when no port can be bound.
-Result<RunSimulator> startRunSimulator(const TaskSet& tasks, const std::string& profileText = {},
+/// `profileName` in messages, answering `tasks` (shared, not copied). Errors: BadInput for the
+/// profile; Io when no port can be bound.
+Result<RunSimulator> startRunSimulator(std::shared_ptr<const TaskSet> tasks, const std::string& profileText = {},
                                        const std::string& profileName = "demo sim profile", int threads = 256);
 
 } // namespace baton::core

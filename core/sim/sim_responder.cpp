@@ -81,6 +81,9 @@ int64_t promptTokens(const std::vector<Message>& messages) {
 }
 
 SimResponder::SimResponder(SimProfile profile, TaskSet tasks, std::optional<ReplaySource> replay)
+    : SimResponder(std::move(profile), std::make_shared<const TaskSet>(std::move(tasks)), std::move(replay)) {}
+
+SimResponder::SimResponder(SimProfile profile, std::shared_ptr<const TaskSet> tasks, std::optional<ReplaySource> replay)
     : m_profile(std::move(profile)), m_index(std::move(tasks)), m_replay(std::move(replay)) {}
 
 SimFault SimResponder::drawFault(const std::string& model, const std::string& body) {

@@ -47,6 +47,9 @@ struct SimCompletion {
 class SimResponder {
 public:
     SimResponder(SimProfile profile, TaskSet tasks, std::optional<ReplaySource> replay = std::nullopt);
+    /// The same over a task set shared with its owner (a run's), not copied.
+    SimResponder(SimProfile profile, std::shared_ptr<const TaskSet> tasks,
+                 std::optional<ReplaySource> replay = std::nullopt);
 
     std::variant<SimCompletion, SimHttpError> complete(const ChatRequest& request) const;
     /// The fault for this request: the n-th identical request body draws the n-th fault.

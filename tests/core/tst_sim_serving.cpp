@@ -4,6 +4,8 @@
 
 #include "core_printers.h"
 #include "sim/demo_tasks.h"
+#include "sim/item_index.h"
+#include "sim/run_simulator.h"
 #include "sim/response_encoding.h"
 #include "sim/sim_server.h"
 
@@ -101,6 +103,23 @@ std::string chatBody() {
 class TestSimServing : public QObject {
     Q_OBJECT
 private slots:
+    void theRunSimulatorSharesTheRunsTaskSet() {
+        auto tasks = std::make_shared<const TaskSet>(generateDemoTasks(1, 50));
+        {
+            auto sim = startRunSimulator(tasks, {}, "demo sim profile", 2);
+            QVERIFY2(sim, sim ? "" : sim.error().describe().c_str());
+            QVERIFY(tasks.use_count() > 1); // held by the simulator, not copied into it
+        }
+        QCOMPARE(tasks.use_count(), 1L);
+        // The index finds the shared items themselves, by their prompts trimmed.
+        ItemIndex index(tasks);
+        for (size_t i : {size_t(0), size_t(7), tasks->items.size() - 1}) {
+            const TaskItem& item = tasks->items[i];
+            QCOMPARE(index.find(" \n" + item.prompt() + "\n "), &item);
+        }
+        QCOMPARE(index.find("a prompt of no item"), nullptr);
+    }
+
     void thousandKeepAliveConnectionsAtOnce() {
         // Each connection asks once and stays open. httplib holds a thread per open connection,
         // so a pool of 64 threads answered 64 of them, then the next 64 after its 5 s keep-alive
