@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "replay/router_evaluation.h"
-#include "replay/category_rules_replay.h"
+#include "replay/fixed_strategy_curves.h"
 #include "eval/frontier.h"
 #include "replay/gap_recovered.h"
 #include "replay/item_split.h"
@@ -141,10 +141,9 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         RouterPredictions predictions = predictItems(*router, priced, outer.test);
         std::vector<double> lambdas = lambdaGrid(*router, o.points);
         r.router = routerCurve(predictions, priced, lambdas, strong);
-        if (o.compareKnn) r.knn = SimilarityReplay(priced, outer.train, outer.test, o.k).curve(strong, o.points);
-        for (auto& p : r.knn)
-            p.strategy = "knn";
-        if (o.compareRules) r.rules = CategoryRulesReplay(priced, outer.train, outer.test).curve(strong, o.points);
+        auto fixed = fixedStrategyCurves(priced, outer.train, outer.test, strong,
+                                         {o.compareKnn, o.compareRules, o.k, o.points});
+        r.knn = std::move(fixed.knn), r.rules = std::move(fixed.rules);
         if (o.compareMf) {
             RouterTrainOptions mfOptions = o.train;
             mfOptions.learner = "mf";
