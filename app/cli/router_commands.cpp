@@ -8,7 +8,9 @@
 #include "router_embeddings.h"
 #include "matrix/matrix_import.h"
 #include "replay/model_stats.h"
+#include "replay/router_chart.h"
 #include "replay/router_evaluation.h"
+#include "util/file_io.h"
 
 #include <cmath>
 #include <cstdio>
@@ -136,8 +138,19 @@ int evalCommand(const ParsedArgs& args) {
     if (!bad.empty()) return usageError(bad, "router eval");
     if (!embeddings) return reportError(embeddings.error(), json);
     if (*embeddings) options.train.embeddings = (*embeddings)->vectors;
+    auto chartPath = args.value("--chart");
+    if (chartPath && !(chartPath->size() > 4 && chartPath->ends_with(".svg")))
+        return usageError("--chart " + *chartPath + ": give a file name ending in .svg", "router eval");
     auto evaluation = core::evaluateRouter(*matrix, options);
     if (!evaluation) return reportError(evaluation.error(), json);
+    if (chartPath) {
+        // The first seed's curves, drawn as the Replay lab draws a trained router's (core/replay/router_chart.h).
+        std::string svg = core::toSvg(core::routerChart(core::routerReport(*evaluation, 0, matrix->models)));
+        if (auto written = core::writeFileAtomically(*chartPath, svg); !written)
+            return reportError(written.error(), json);
+        if (!json) std::printf("chart of seed %llu written to %s\n", (unsigned long long)evaluation->seeds[0].seed,
+                               chartPath->c_str());
+    }
     if (!json) {
         if (*embeddings) std::cout << embeddingStatsText(**embeddings);
         printText(*evaluation, options.train.calibration,
@@ -164,7 +177,8 @@ int evalCommand(const ParsedArgs& args) {
                              {"oracle", {{"accuracy", s.oracle.accuracy},
                                          {"cost_usd", orNull(s.oracle.meanCostUsd)},
                                          {"strong_share", orNull(s.oracle.strongShare)}}},
-                             {"calibration", ece}, {"router_curve", curveJson(s.router)}});
+                             {"calibration", ece}, {"router_curve", curveJson(s.router)},
+                             {"knn_curve", curveJson(s.knn)}, {"rules_curve", curveJson(s.rules)}});
     }
     printJson({{"features", *embeddings ? core::RouterFeatures::kEmbeddings : core::RouterFeatures::kTfidf},
                {"embeddings", *embeddings ? embeddingStatsJson(**embeddings) : nlohmann::json()},
@@ -183,6 +197,7 @@ std::vector<Command> routerCommands() {
              "Usage: baton-cli router eval (FILE... --format F [--exclude-prompts FILE] | --matrix M --db DB) [--seeds N]\n"
              "                            [--test-share X] [--c C] [--mf [--factors K]] [--weak MODEL --strong MODEL]\n"
              "                            [--calibration platt|isotonic] [--assume-cost MODEL=USD]... [--json]\n"
+             "                            [--chart FILE.svg]\n"
              "                            [--features tfidf|embeddings --pool P --embedder MODEL --max-cost USD [--db DB]]\n\n"
              "Imports the outcome matrix (formats as `matrix import`; or --matrix: a matrix saved in DB, or\n"
              "run:N for the baselines of run N), then for each seed 1..N (default 5):\n"
@@ -194,13 +209,15 @@ std::vector<Command> routerCommands() {
              "for the same lambdas as kNN) and the single models, APGR with a bootstrap 95% interval and CPT(50%) for a weak/strong pair, and the\n"
              "calibration error (ECE) of each model's P(correct) (--calibration: platt, default, or isotonic). --mf also trains matrix factorisation\n"
              "(RouteLLM's mf for N models, K factors, default 16) on the same split and reports it beside.\n"
+             "--chart FILE.svg draws the first seed's test split as the Replay lab draws a router: its lambda\n"
+             "curve, kNN's and the rules' (with their AIQ), the random mix, every single model and the oracle.\n"
              "With files, --db DB is where embeddings are cached (and their requests logged).\n" +
                  std::string(kEmbeddingOptionsHelp),
              {{"--format", true}, {"--exclude-prompts", true}, {"--matrix", true}, {"--db", true}, {"--seeds", true}, {"--test-share", true},
               {"--c", true}, {"--weak", true}, {"--strong", true}, {"--mf", false}, {"--factors", true},
               {"--calibration", true}, {"--assume-cost", true, true}, {"--features", true}, {"--pool", true},
               {"--embedder", true},
-              {"--max-cost", true}},
+              {"--max-cost", true}, {"--chart", true}},
              evalCommand});
     return out;
 }
