@@ -16,14 +16,15 @@
 namespace baton::ui {
 namespace {
 
-void addAxes(QChart* chart, const QString& xTitle, double xMax, const QString& yTitle) {
+void addAxes(QChart* chart, const QString& xTitle, double xMax, const QString& yTitle, double yMin = 0,
+             double yMax = 1) {
     auto* x = new QValueAxis;
     x->setTitleText(xTitle);
     x->setRange(0, xMax > 0 ? xMax : 1);
     if (xMax != 1) x->applyNiceNumbers();
     auto* y = new QValueAxis;
     y->setTitleText(yTitle);
-    y->setRange(0, 1);
+    y->setRange(yMin, yMax);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (auto* s : chart->series()) s->attachAxis(x), s->attachAxis(y);
@@ -109,7 +110,8 @@ QChart* buildRouterCurveChart(const core::RouterReport& report) {
         if (!s.legend)
             for (auto* marker : chart->legend()->markers(series)) marker->setVisible(false);
     }
-    addAxes(chart, QString::fromStdString(spec.xTitle), spec.xMax, QString::fromStdString(spec.yTitle));
+    addAxes(chart, QString::fromStdString(spec.xTitle), spec.xMax, QString::fromStdString(spec.yTitle), spec.yMin,
+            spec.yMax);
     return chart;
 }
 

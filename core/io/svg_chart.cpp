@@ -202,14 +202,19 @@ double niceStep(double lo, double hi) {
 } // namespace
 
 std::string toSvg(const CurveChart& chart) {
-    constexpr double width = 1100, height = 600, left = 70, right = 420, top = 40, bottom = 60;
+    // The legend goes under the plot, one entry a line, so that long model names stay whole.
+    constexpr double width = 1000, left = 70, right = 30, top = 40, plotBottom = 480, legendTop = 545;
+    double entries = 0;
+    for (const auto& s : chart.series)
+        entries += s.legend;
+    const double height = legendTop + 18 * entries + 6;
     // Ticks on round steps, the axis ending on one.
     auto niceAxis = [](double lo, double hi, double from, double to) {
         double step = niceStep(lo, hi);
         return Axis{lo, step > 0 ? lo + std::ceil((hi - lo) / step - 1e-9) * step : hi, false, from, to};
     };
     Axis x = niceAxis(chart.xMin, chart.xMax, left, width - right);
-    Axis y = niceAxis(chart.yMin, chart.yMax, height - bottom, top);
+    Axis y = niceAxis(chart.yMin, chart.yMax, plotBottom, top);
     auto inside = [&](const ScatterPoint& p) {
         return std::isfinite(p.x) && std::isfinite(p.y) && p.x >= x.lo && p.x <= x.hi && p.y >= y.lo && p.y <= y.hi;
     };
@@ -226,11 +231,12 @@ std::string toSvg(const CurveChart& chart) {
                       "fill=\"#ffffff\"/>\n<text x=\"" + num(width / 2) +
                       "\" y=\"22\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">" +
                       xmlEscape(chart.title) + "</text>\n";
-    double x1 = width - right, y1 = height - bottom;
+    double x1 = width - right, y1 = plotBottom;
     svg += "<line x1=\"" + num(left) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x1) + "\" y2=\"" + num(y1) +
            "\" stroke=\"#333\"/>\n<line x1=\"" + num(left) + "\" y1=\"" + num(top) + "\" x2=\"" + num(left) +
            "\" y2=\"" + num(y1) + "\" stroke=\"#333\"/>\n<text x=\"" + num((left + x1) / 2) + "\" y=\"" +
-           num(height - 18) + "\" text-anchor=\"middle\">" + xmlEscape(chart.xTitle) + "</text>\n<text x=\"18\" y=\"" +
+           num(plotBottom + 38) + "\" text-anchor=\"middle\">" + xmlEscape(chart.xTitle) +
+           "</text>\n<text x=\"18\" y=\"" +
            num((top + y1) / 2) + "\" text-anchor=\"middle\" transform=\"rotate(-90 18 " + num((top + y1) / 2) +
            ")\">" + xmlEscape(chart.yTitle) + "</text>\n";
     for (double t : ticks(x))
@@ -270,11 +276,11 @@ std::string toSvg(const CurveChart& chart) {
                        xmlEscape(s.name) + "</text>\n";
         }
     }
-    double legendY = top + 10;
+    double legendY = legendTop + 10;
     for (const auto& s : chart.series) {
         if (!s.legend) continue;
         const std::string colour = xmlEscape(s.colour.empty() ? std::string(kPalette[0]) : s.colour);
-        double lx = width - right + 16;
+        double lx = left;
         if (s.style == Style::Line || s.style == Style::DashedLine)
             svg += "<line x1=\"" + num(lx) + "\" y1=\"" + num(legendY - 4) + "\" x2=\"" + num(lx + 18) + "\" y2=\"" +
                    num(legendY - 4) + "\" stroke=\"" + colour + "\" stroke-width=\"2\"" +

@@ -55,7 +55,8 @@ struct CurveChart {
 
 std::string toSvg(const ScatterChart& chart);
 std::string toSvg(const BarChart& chart);
-/// 960 x 600; points outside the ranges or not finite are left out.
+/// 1000 pixels wide, the legend under the plot; points outside the ranges (the y range and the x
+/// range rounded out to whole ticks) or not finite are left out.
 std::string toSvg(const CurveChart& chart);
 
 /// Escapes &, <, >, " and ' for XML text and attributes; control characters become U+FFFD.

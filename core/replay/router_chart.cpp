@@ -117,6 +117,15 @@ CurveChart routerChart(const RouterReport& r) {
     for (auto& s : points)
         chart.series.push_back(std::move(s));
     chart.xMax = usd ? (maxX > 0 ? maxX * 1.1 : 1) : 1;
+    // Accuracy on whole tenths around what is drawn, so close curves stay apart.
+    double lowY = 1, highY = 0;
+    for (const auto& s : chart.series)
+        for (const auto& p : s.points)
+            if (std::isfinite(p.y)) lowY = std::min(lowY, p.y), highY = std::max(highY, p.y);
+    if (lowY <= highY) {
+        chart.yMin = std::max(0.0, std::floor(lowY * 10 - 1e-9) / 10);
+        chart.yMax = std::min(1.0, std::max(chart.yMin + 0.1, std::ceil(highY * 10 + 1e-9) / 10));
+    }
     return chart;
 }
 
