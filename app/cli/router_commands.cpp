@@ -74,7 +74,7 @@ void printText(const core::RouterEvaluation& e, const std::string& calibration, 
         apgr += s.routerApgr, knn += s.knnApgr, mf += s.mfApgr, rules += s.rulesApgr;
         aiq += s.routerAiq, knnAiq += s.knnAiq, mfAiq += s.mfAiq, rulesAiq += s.rulesAiq, singlesAiq += s.baselineAiq;
     }
-    for (const auto& s : e.seeds)
+    for (const auto& s : e.seeds) {
         std::printf("seed %llu: router AIQ %s [%s, %s], over the single models' hull %s [%s, %s] (95%% "
                     "bootstrap over test items); oracle accuracy %s at %s per item\n",
                     (unsigned long long)s.seed, figure(s.routerAiq, "%.4f").c_str(),
@@ -85,6 +85,13 @@ void printText(const core::RouterEvaluation& e, const std::string& calibration, 
                     figure(s.oracle.accuracy, "%.4f").c_str(),
                     e.costAxis == "usd" ? figure(s.oracle.meanCostUsd, "$%.6f").c_str()
                                         : (figure(s.oracle.strongShare, "%.3f") + " strong share").c_str());
+        if (!std::isnan(s.knnAiqCi.low) || !std::isnan(s.rulesAiqCi.low))
+            std::printf("seed %llu: kNN AIQ %s [%s, %s], rules by category AIQ %s [%s, %s] (the same resamples)\n",
+                        (unsigned long long)s.seed, figure(s.knnAiq, "%.4f").c_str(),
+                        figure(s.knnAiqCi.low, "%.4f").c_str(), figure(s.knnAiqCi.high, "%.4f").c_str(),
+                        figure(s.rulesAiq, "%.4f").c_str(), figure(s.rulesAiqCi.low, "%.4f").c_str(),
+                        figure(s.rulesAiqCi.high, "%.4f").c_str());
+    }
     double n = double(e.seeds.size());
     if (!e.seeds.empty())
         std::printf("mean AIQ over %zu seeds: router (logistic) %s, mf %s, kNN %s, rules by category %s, single models' "
@@ -172,6 +179,8 @@ int evalCommand(const ParsedArgs& args) {
                              {"rules_apgr", orNull(s.rulesApgr)}, {"rules_cpt50", orNull(s.rulesCpt50)},
                              {"singles_aiq", orNull(s.baselineAiq)},
                              {"router_aiq_ci", {orNull(s.routerAiqCi.low), orNull(s.routerAiqCi.high)}},
+                             {"knn_aiq_ci", {orNull(s.knnAiqCi.low), orNull(s.knnAiqCi.high)}},
+                             {"rules_aiq_ci", {orNull(s.rulesAiqCi.low), orNull(s.rulesAiqCi.high)}},
                              {"router_over_singles_aiq_ci",
                               {orNull(s.routerOverSinglesCi.low), orNull(s.routerOverSinglesCi.high)}},
                              {"oracle", {{"accuracy", s.oracle.accuracy},

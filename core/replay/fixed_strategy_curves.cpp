@@ -9,10 +9,18 @@ FixedStrategyCurves fixedStrategyCurves(const OutcomeMatrix& m, const std::vecto
                                         const FixedStrategyOptions& o) {
     FixedStrategyCurves out;
     if (train.empty() || test.empty()) return out;
-    if (o.knn) out.knn = SimilarityReplay(m, train, test, o.k).curve(strong, o.points);
-    for (auto& p : out.knn)
-        p.strategy = "knn";
-    if (o.rules) out.rules = CategoryRulesReplay(m, train, test).curve(strong, o.points);
+    if (o.knn) {
+        SimilarityReplay knn(m, train, test, o.k);
+        out.knn = knn.curve(strong, o.points);
+        for (auto& p : out.knn)
+            p.strategy = "knn", out.knnChoices.push_back(knn.route(p.param));
+    }
+    if (o.rules) {
+        CategoryRulesReplay rules(m, train, test);
+        out.rules = rules.curve(strong, o.points);
+        for (const auto& p : out.rules)
+            out.rulesChoices.push_back(rules.route(p.param));
+    }
     return out;
 }
 

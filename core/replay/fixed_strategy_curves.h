@@ -14,6 +14,8 @@ namespace baton::core {
 struct FixedStrategyCurves {
     std::vector<RoutePoint> knn;   ///< strategy "knn"; empty when not asked for
     std::vector<RoutePoint> rules; ///< strategy "rules"; empty when not asked for
+    /// Per point of each curve, the model of every test item (for bootstrap intervals).
+    std::vector<std::vector<uint16_t>> knnChoices, rulesChoices;
 };
 
 struct FixedStrategyOptions {

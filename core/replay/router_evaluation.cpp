@@ -61,14 +61,13 @@ Interval95 quantiles95(std::vector<double> values) {
     return {at(0.025), at(0.975)};
 }
 
-/// The router's AIQ and its AIQ over the singles' hull on resampled test items (see RouterSeedResult).
-std::pair<Interval95, Interval95> aiqIntervals(const OutcomeMatrix& m, const RouterPredictions& p,
-                                               const std::vector<double>& lambdas, bool usd,
+/// The AIQ of a curve (the model of every item per point) and its AIQ over the singles' hull, on
+/// resampled `items` (see RouterSeedResult). The same seed draws the same resamples, so that
+/// strategies compared on one seed are compared on the same draws.
+std::pair<Interval95, Interval95> aiqIntervals(const OutcomeMatrix& m, const std::vector<size_t>& testItems,
+                                               const std::vector<std::vector<uint16_t>>& choices, bool usd,
                                                std::optional<size_t> strong, int resamples, uint64_t seed) {
-    std::vector<std::vector<uint16_t>> choices;
-    for (double lambda : lambdas)
-        choices.push_back(routerChoices(p, lambda));
-    const size_t n = p.items.size();
+    const size_t n = testItems.size();
     Rng rng(seed * 6151 + 29);
     std::vector<double> aiqs, over;
     std::vector<size_t> draw(n), items(n);
@@ -76,7 +75,7 @@ std::pair<Interval95, Interval95> aiqIntervals(const OutcomeMatrix& m, const Rou
     for (int r = 0; r < resamples; ++r) {
         for (size_t k = 0; k < n; ++k) {
             draw[k] = size_t(rng.uniform() * double(n)) % n;
-            items[k] = p.items[draw[k]];
+            items[k] = testItems[draw[k]];
         }
         std::vector<RoutePoint> curve, singles;
         for (const auto& c : choices) {
@@ -89,10 +88,10 @@ std::pair<Interval95, Interval95> aiqIntervals(const OutcomeMatrix& m, const Rou
             singles.push_back(scoreRoutes(m, items, std::vector<uint16_t>(n, uint16_t(model)), strong));
             lo = std::min(lo, costAxis(singles.back(), usd)), hi = std::max(hi, costAxis(singles.back(), usd));
         }
-        double router = curveAiq(curve, usd, lo, hi), hull = curveAiq(singles, usd, lo, hi);
-        if (std::isnan(router)) continue;
-        aiqs.push_back(router);
-        if (!std::isnan(hull)) over.push_back(router - hull);
+        double aiq = curveAiq(curve, usd, lo, hi), hull = curveAiq(singles, usd, lo, hi);
+        if (std::isnan(aiq)) continue;
+        aiqs.push_back(aiq);
+        if (!std::isnan(hull)) over.push_back(aiq - hull);
     }
     return {quantiles95(std::move(aiqs)), quantiles95(std::move(over))};
 }
@@ -143,7 +142,7 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         r.router = routerCurve(predictions, priced, lambdas, strong);
         auto fixed = fixedStrategyCurves(priced, outer.train, outer.test, strong,
                                          {o.compareKnn, o.compareRules, o.k, o.points});
-        r.knn = std::move(fixed.knn), r.rules = std::move(fixed.rules);
+        r.knn = fixed.knn, r.rules = fixed.rules;
         if (o.compareMf) {
             RouterTrainOptions mfOptions = o.train;
             mfOptions.learner = "mf";
@@ -183,9 +182,18 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         }
         r.oracle = scoreRoutes(priced, outer.test, oracleChoices(priced, outer.test), strong);
         r.oracle.strategy = "oracle";
-        if (o.bootstrap > 0)
+        if (o.bootstrap > 0) {
+            std::vector<std::vector<uint16_t>> routerChoicesPerLambda;
+            for (double lambda : lambdas)
+                routerChoicesPerLambda.push_back(routerChoices(predictions, lambda));
             std::tie(r.routerAiqCi, r.routerOverSinglesCi) =
-                aiqIntervals(priced, predictions, lambdas, usd, strong, o.bootstrap, seed);
+                aiqIntervals(priced, outer.test, routerChoicesPerLambda, usd, strong, o.bootstrap, seed);
+            if (!fixed.knnChoices.empty())
+                r.knnAiqCi = aiqIntervals(priced, outer.test, fixed.knnChoices, usd, strong, o.bootstrap, seed).first;
+            if (!fixed.rulesChoices.empty())
+                r.rulesAiqCi =
+                    aiqIntervals(priced, outer.test, fixed.rulesChoices, usd, strong, o.bootstrap, seed).first;
+        }
         r.calibration = routerCalibration(predictions, priced);
         out.seeds.push_back(std::move(r));
     }

@@ -93,6 +93,11 @@ private slots:
             // One tooltip per point of the curve --json prints.
             QCOMPARE(svg.count(QString("<title>%1, lambda ").arg(c.name)), seed[c.points].toArray().size());
             QVERIFY(seed[c.points].toArray().size() == 100);
+            // Each curve's AIQ has its bootstrap interval, which holds it.
+            auto ci = seed[QString(c.aiq) + "_ci"].toArray();
+            QVERIFY2(ci.size() == 2 && ci[0].toDouble() <= seed[c.aiq].toDouble() &&
+                         seed[c.aiq].toDouble() <= ci[1].toDouble(),
+                     c.aiq);
         }
         for (const char* label : {">cheap</text>", ">mid</text>", ">strong</text>", ">oracle</text>"})
             QVERIFY2(svg.contains(label), label);
