@@ -112,6 +112,30 @@ private slots:
         QVERIFY2(png.err.contains("ending in .svg"), png.err.constData());
     }
 
+    /// router train --compare keeps kNN's and the rules' AIQ beside the router's; router show prints them.
+    void trainWithCompareKeepsKnnAndRulesAiq() {
+        QString csv = m_dir.filePath("compare.csv");
+        writeThreeModels(csv);
+        QString db = m_dir.filePath("compare.db");
+        auto plain = runCli({"router", "train", csv, "--format", "long", "--db", db, "--name", "r"});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY2(plain.out.contains("AIQ on the test items: router "), plain.out.constData());
+        QVERIFY2(!plain.out.contains(", kNN "), "without --compare, no kNN");
+        auto compared = runCli({"router", "train", csv, "--format", "long", "--db", db, "--name", "r", "--compare"});
+        QVERIFY2(compared.exitCode == 0, compared.err.constData());
+        // The prompts name the category's topic: kNN, the rules and the router all route perfectly.
+        QVERIFY2(compared.out.contains(", kNN 0.9") && compared.out.contains(", rules by category 0.9"),
+                 compared.out.constData());
+        auto shown = runCli({"router", "show", "r@2", "--db", db});
+        QVERIFY2(shown.exitCode == 0, shown.err.constData());
+        auto line = [](const QByteArray& text) {
+            for (const auto& l : text.split('\n'))
+                if (l.contains("AIQ on the test items")) return l;
+            return QByteArray();
+        };
+        QCOMPARE(line(shown.out), line(compared.out));
+    }
+
     void embeddingFeaturesTrainEvaluateAndComeFromTheCache() {
         QString csv = m_dir.filePath("three-emb.csv");
         writeThreeModels(csv);
