@@ -86,11 +86,17 @@ void printText(const core::RouterEvaluation& e, const std::string& calibration, 
                     e.costAxis == "usd" ? figure(s.oracle.meanCostUsd, "$%.6f").c_str()
                                         : (figure(s.oracle.strongShare, "%.3f") + " strong share").c_str());
         if (!std::isnan(s.knnAiqCi.low) || !std::isnan(s.rulesAiqCi.low))
-            std::printf("seed %llu: kNN AIQ %s [%s, %s], rules by category AIQ %s [%s, %s] (the same resamples)\n",
+            std::printf("seed %llu: kNN AIQ %s [%s, %s], minus the router's %s [%s, %s]; rules by category AIQ %s "
+                        "[%s, %s], minus the router's %s [%s, %s] (the same resamples, paired)\n",
                         (unsigned long long)s.seed, figure(s.knnAiq, "%.4f").c_str(),
                         figure(s.knnAiqCi.low, "%.4f").c_str(), figure(s.knnAiqCi.high, "%.4f").c_str(),
-                        figure(s.rulesAiq, "%.4f").c_str(), figure(s.rulesAiqCi.low, "%.4f").c_str(),
-                        figure(s.rulesAiqCi.high, "%.4f").c_str());
+                        figure(s.knnAiq - s.routerAiq, "%+.4f").c_str(),
+                        figure(s.knnMinusRouterCi.low, "%+.4f").c_str(),
+                        figure(s.knnMinusRouterCi.high, "%+.4f").c_str(), figure(s.rulesAiq, "%.4f").c_str(),
+                        figure(s.rulesAiqCi.low, "%.4f").c_str(), figure(s.rulesAiqCi.high, "%.4f").c_str(),
+                        figure(s.rulesAiq - s.routerAiq, "%+.4f").c_str(),
+                        figure(s.rulesMinusRouterCi.low, "%+.4f").c_str(),
+                        figure(s.rulesMinusRouterCi.high, "%+.4f").c_str());
     }
     double n = double(e.seeds.size());
     if (!e.seeds.empty())
@@ -181,6 +187,10 @@ int evalCommand(const ParsedArgs& args) {
                              {"router_aiq_ci", {orNull(s.routerAiqCi.low), orNull(s.routerAiqCi.high)}},
                              {"knn_aiq_ci", {orNull(s.knnAiqCi.low), orNull(s.knnAiqCi.high)}},
                              {"rules_aiq_ci", {orNull(s.rulesAiqCi.low), orNull(s.rulesAiqCi.high)}},
+                             {"knn_minus_router_aiq_ci",
+                              {orNull(s.knnMinusRouterCi.low), orNull(s.knnMinusRouterCi.high)}},
+                             {"rules_minus_router_aiq_ci",
+                              {orNull(s.rulesMinusRouterCi.low), orNull(s.rulesMinusRouterCi.high)}},
                              {"router_over_singles_aiq_ci",
                               {orNull(s.routerOverSinglesCi.low), orNull(s.routerOverSinglesCi.high)}},
                              {"oracle", {{"accuracy", s.oracle.accuracy},

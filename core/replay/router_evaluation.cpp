@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <tuple>
 
 namespace baton::core {
 namespace {
@@ -64,12 +63,16 @@ Interval95 quantiles95(std::vector<double> values) {
 /// The AIQ of a curve (the model of every item per point) and its AIQ over the singles' hull, on
 /// resampled `items` (see RouterSeedResult). The same seed draws the same resamples, so that
 /// strategies compared on one seed are compared on the same draws.
-std::pair<Interval95, Interval95> aiqIntervals(const OutcomeMatrix& m, const std::vector<size_t>& testItems,
-                                               const std::vector<std::vector<uint16_t>>& choices, bool usd,
-                                               std::optional<size_t> strong, int resamples, uint64_t seed) {
+/// With `against` (another strategy's choices per point), also its AIQ minus that one's, paired.
+struct AiqIntervals {
+    Interval95 aiq, overSingles, overAgainst;
+};
+AiqIntervals aiqIntervals(const OutcomeMatrix& m, const std::vector<size_t>& testItems,
+                          const std::vector<std::vector<uint16_t>>& choices, bool usd, std::optional<size_t> strong,
+                          int resamples, uint64_t seed, const std::vector<std::vector<uint16_t>>* against = nullptr) {
     const size_t n = testItems.size();
     Rng rng(seed * 6151 + 29);
-    std::vector<double> aiqs, over;
+    std::vector<double> aiqs, over, overAgainst;
     std::vector<size_t> draw(n), items(n);
     std::vector<uint16_t> chosen(n);
     for (int r = 0; r < resamples; ++r) {
@@ -77,12 +80,16 @@ std::pair<Interval95, Interval95> aiqIntervals(const OutcomeMatrix& m, const std
             draw[k] = size_t(rng.uniform() * double(n)) % n;
             items[k] = testItems[draw[k]];
         }
-        std::vector<RoutePoint> curve, singles;
-        for (const auto& c : choices) {
-            for (size_t k = 0; k < n; ++k)
-                chosen[k] = c[draw[k]];
-            curve.push_back(scoreRoutes(m, items, chosen, strong));
-        }
+        auto resampled = [&](const std::vector<std::vector<uint16_t>>& perPoint) {
+            std::vector<RoutePoint> curve;
+            for (const auto& c : perPoint) {
+                for (size_t k = 0; k < n; ++k)
+                    chosen[k] = c[draw[k]];
+                curve.push_back(scoreRoutes(m, items, chosen, strong));
+            }
+            return curve;
+        };
+        std::vector<RoutePoint> curve = resampled(choices), singles;
         double lo = INFINITY, hi = -INFINITY;
         for (size_t model = 0; model < m.modelCount(); ++model) {
             singles.push_back(scoreRoutes(m, items, std::vector<uint16_t>(n, uint16_t(model)), strong));
@@ -92,8 +99,11 @@ std::pair<Interval95, Interval95> aiqIntervals(const OutcomeMatrix& m, const std
         if (std::isnan(aiq)) continue;
         aiqs.push_back(aiq);
         if (!std::isnan(hull)) over.push_back(aiq - hull);
+        if (against)
+            if (double other = curveAiq(resampled(*against), usd, lo, hi); !std::isnan(other))
+                overAgainst.push_back(aiq - other);
     }
-    return {quantiles95(std::move(aiqs)), quantiles95(std::move(over))};
+    return {quantiles95(std::move(aiqs)), quantiles95(std::move(over)), quantiles95(std::move(overAgainst))};
 }
 
 } // namespace
@@ -186,13 +196,18 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
             std::vector<std::vector<uint16_t>> routerChoicesPerLambda;
             for (double lambda : lambdas)
                 routerChoicesPerLambda.push_back(routerChoices(predictions, lambda));
-            std::tie(r.routerAiqCi, r.routerOverSinglesCi) =
-                aiqIntervals(priced, outer.test, routerChoicesPerLambda, usd, strong, o.bootstrap, seed);
-            if (!fixed.knnChoices.empty())
-                r.knnAiqCi = aiqIntervals(priced, outer.test, fixed.knnChoices, usd, strong, o.bootstrap, seed).first;
-            if (!fixed.rulesChoices.empty())
-                r.rulesAiqCi =
-                    aiqIntervals(priced, outer.test, fixed.rulesChoices, usd, strong, o.bootstrap, seed).first;
+            auto router = aiqIntervals(priced, outer.test, routerChoicesPerLambda, usd, strong, o.bootstrap, seed);
+            r.routerAiqCi = router.aiq, r.routerOverSinglesCi = router.overSingles;
+            if (!fixed.knnChoices.empty()) {
+                auto knn = aiqIntervals(priced, outer.test, fixed.knnChoices, usd, strong, o.bootstrap, seed,
+                                        &routerChoicesPerLambda);
+                r.knnAiqCi = knn.aiq, r.knnMinusRouterCi = knn.overAgainst;
+            }
+            if (!fixed.rulesChoices.empty()) {
+                auto rules = aiqIntervals(priced, outer.test, fixed.rulesChoices, usd, strong, o.bootstrap, seed,
+                                          &routerChoicesPerLambda);
+                r.rulesAiqCi = rules.aiq, r.rulesMinusRouterCi = rules.overAgainst;
+            }
         }
         r.calibration = routerCalibration(predictions, priced);
         out.seeds.push_back(std::move(r));

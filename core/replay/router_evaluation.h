@@ -46,6 +46,8 @@ struct RouterSeedResult {
     /// AIQ minus the single models' hull's (above 0: the router beats every mix of single models).
     Interval95 routerAiqCi, routerOverSinglesCi;
     Interval95 knnAiqCi, rulesAiqCi; ///< the same resamples (paired with the router's), their choices fixed
+    /// Paired: on each resample, kNN's (the rules') AIQ minus the router's; below 0: the router is better.
+    Interval95 knnMinusRouterCi, rulesMinusRouterCi;
     RoutePoint oracle; ///< the best model per test item (the cheapest among the right ones)
     std::vector<CalibrationReport> calibration; ///< per model, on the test items
 };

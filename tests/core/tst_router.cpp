@@ -220,6 +220,14 @@ private slots:
         QVERIFY2(s.rulesAiqCi.low < s.rulesAiqCi.high && s.rulesAiqCi.low <= s.rulesAiq &&
                      s.rulesAiq <= s.rulesAiqCi.high,
                  qPrintable(QString("%1 [%2, %3]").arg(s.rulesAiq).arg(s.rulesAiqCi.low).arg(s.rulesAiqCi.high)));
+        // Paired with the router's on each resample: the interval holds the difference.
+        const double rulesOver = s.rulesAiq - s.routerAiq;
+        QVERIFY2(s.rulesMinusRouterCi.low <= rulesOver && rulesOver <= s.rulesMinusRouterCi.high,
+                 qPrintable(QString("%1 [%2, %3]")
+                                .arg(rulesOver)
+                                .arg(s.rulesMinusRouterCi.low)
+                                .arg(s.rulesMinusRouterCi.high)));
+        QVERIFY(std::isnan(s.knnMinusRouterCi.low));
         // No resamples, no interval.
         o.bootstrap = 0;
         QVERIFY(std::isnan(evaluateRouter(m, o)->seeds.front().routerAiqCi.low));
