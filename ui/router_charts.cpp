@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: MIT
 #include "router_charts.h"
+#include "replay/router_chart.h"
 
 #include <QChart>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
 #include <QScatterSeries>
+#include <QToolTip>
+#include <QCursor>
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
@@ -13,25 +16,25 @@
 namespace baton::ui {
 namespace {
 
-void addAxes(QChart* chart, const QString& xTitle, double xMax, const QString& yTitle) {
+void addAxes(QChart* chart, const QString& xTitle, double xMax, const QString& yTitle, double yMin = 0,
+             double yMax = 1) {
     auto* x = new QValueAxis;
     x->setTitleText(xTitle);
     x->setRange(0, xMax > 0 ? xMax : 1);
     if (xMax != 1) x->applyNiceNumbers();
     auto* y = new QValueAxis;
     y->setTitleText(yTitle);
-    y->setRange(0, 1);
+    y->setRange(yMin, yMax);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     for (auto* s : chart->series()) s->attachAxis(x), s->attachAxis(y);
 }
 
-QScatterSeries* labelledPoint(const QString& name, double x, double y, const QColor& color) {
+QScatterSeries* labelledPoint(const QString& name, const QColor& color) {
     auto* point = new QScatterSeries;
     point->setName(name);
     point->setMarkerSize(9);
     point->setColor(color);
-    point->append(x, y);
     point->setPointLabelsFormat(name);
     point->setPointLabelsVisible(true);
     point->setPointLabelsClipping(false);
@@ -65,47 +68,50 @@ QChart* buildReliabilityChart(const core::RouterReport& report) {
 }
 
 QChart* buildRouterCurveChart(const core::RouterReport& report) {
+    // The same description `baton-cli router eval --chart` writes as SVG (core/replay/router_chart.h).
+    const core::CurveChart spec = core::routerChart(report);
+    using Style = core::CurveChart::Series::Style;
     auto* chart = new QChart;
-    chart->setTitle(QObject::tr("Router %1 on %2 test items: lambda curve against the baselines")
-                        .arg(report.name.c_str())
-                        .arg(report.testItems));
-    double maxCost = 0;
-    auto* curve = new QLineSeries;
-    curve->setName(QObject::tr("router (lambda sweep)"));
-    for (const auto& p : report.testCurve)
-        if (!std::isnan(p.meanCostUsd)) curve->append(p.meanCostUsd, p.accuracy), maxCost = std::max(maxCost, p.meanCostUsd);
-    chart->addSeries(curve);
-
-    const core::RouterReportRow *cheapest = nullptr, *strongest = nullptr;
-    for (const auto& r : report.rows) {
-        if (std::isnan(r.meanCostUsd)) continue;
-        maxCost = std::max(maxCost, r.meanCostUsd);
-        if (r.kind == core::RouterReportRow::Kind::Single) {
-            if (!cheapest || r.meanCostUsd < cheapest->meanCostUsd) cheapest = &r;
-            if (r.name == report.strongModel) strongest = &r;
-            auto* point = labelledPoint(QString::fromStdString(r.name), r.meanCostUsd, r.accuracy, Qt::darkGray);
-            chart->addSeries(point);
-            for (auto* marker : chart->legend()->markers(point)) marker->setVisible(false);
-        } else if (r.kind == core::RouterReportRow::Kind::Oracle) {
-            auto* point = labelledPoint(QObject::tr("oracle"), r.meanCostUsd, r.accuracy, Qt::darkGreen);
-            point->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-            chart->addSeries(point);
+    chart->setTitle(QString::fromStdString(spec.title));
+    for (const auto& s : spec.series) {
+        const QString name = QString::fromStdString(s.name);
+        const QColor colour(QString::fromStdString(s.colour));
+        QXYSeries* series = nullptr;
+        if (s.style == Style::Line || s.style == Style::DashedLine) {
+            auto* line = new QLineSeries;
+            QPen pen = line->pen();
+            pen.setColor(colour);
+            pen.setWidth(2);
+            if (s.style == Style::DashedLine) pen.setStyle(Qt::DashLine);
+            line->setPen(pen);
+            series = line;
         } else {
-            chart->addSeries(labelledPoint(QObject::tr("chosen lambda %1").arg(report.lambda, 0, 'g', 4), r.meanCostUsd,
-                                           r.accuracy, Qt::red));
+            auto* point = labelledPoint(name, colour);
+            if (s.style == Style::Square) point->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+            point->setPointLabelsVisible(s.labelled);
+            series = point;
         }
+        series->setName(name);
+        QStringList tips;
+        for (const auto& p : s.points) {
+            series->append(p.x, p.y);
+            tips << QString::fromStdString(p.label);
+        }
+        series->setProperty("toolTip", tips.size() == 1 ? tips.front() : name);
+        QObject::connect(series, &QXYSeries::hovered, series, [series, tips](const QPointF& at, bool on) {
+            if (!on || tips.isEmpty()) return QToolTip::hideText();
+            // The point nearest the cursor along the cost axis.
+            int nearest = 0;
+            for (int k = 1; k < series->count(); ++k)
+                if (qAbs(series->at(k).x() - at.x()) < qAbs(series->at(nearest).x() - at.x())) nearest = k;
+            QToolTip::showText(QCursor::pos(), tips.value(nearest));
+        });
+        chart->addSeries(series);
+        if (!s.legend)
+            for (auto* marker : chart->legend()->markers(series)) marker->setVisible(false);
     }
-    if (cheapest && strongest && cheapest != strongest) {
-        auto* mix = new QLineSeries;
-        mix->setName(QObject::tr("random mix %1 / %2").arg(cheapest->name.c_str(), strongest->name.c_str()));
-        QPen pen = mix->pen();
-        pen.setStyle(Qt::DashLine);
-        mix->setPen(pen);
-        mix->append(cheapest->meanCostUsd, cheapest->accuracy);
-        mix->append(strongest->meanCostUsd, strongest->accuracy);
-        chart->addSeries(mix);
-    }
-    addAxes(chart, QObject::tr("mean cost per item (USD)"), maxCost * 1.1, QObject::tr("accuracy on the test items"));
+    addAxes(chart, QString::fromStdString(spec.xTitle), spec.xMax, QString::fromStdString(spec.yTitle), spec.yMin,
+            spec.yMax);
     return chart;
 }
 

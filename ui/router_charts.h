@@ -2,8 +2,9 @@
 #pragma once
 // Chart builders for a trained router's test split: the reliability diagram (per model, the
 // observed share right against the router's mean P(correct) per bin, beside the diagonal of
-// perfect calibration) and the lambda curve against the single models, the random mix of the
-// cheapest and the strongest model, and the oracle, with the chosen lambda marked.
+// perfect calibration) and the lambda curve against kNN's and the rules' (when the report has
+// them), the single models, the random mix of the cheapest and the strongest model, and the
+// oracle, with the chosen lambda marked: core::routerChart drawn as a QChart.
 
 #include "replay/router_report.h"
 

@@ -8,6 +8,7 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -129,7 +130,14 @@ RouterTrainPanel::RouterTrainPanel(WorkbenchSession& session, QWidget* parent) :
     form->addRow(tr("Calibration:"), m_calibration);
     form->addRow(tr("Split:"), split);
     form->addRow(tr("Target:"), target);
+    m_compare = new QCheckBox(tr("Compare with kNN and rules by category on the same split"), this);
+    m_compare->setObjectName("compareFixed");
+    m_compare->setChecked(true);
+    m_compare->setToolTip(tr("Both learnt on the router's training items and drawn on its test items with their "
+                             "AIQ, as baton-cli router eval compares them. kNN's neighbours are brute force: slow "
+                             "on large matrices"));
     form->addRow(tr("Name:"), m_name);
+    form->addRow(QString(), m_compare);
     layout->addLayout(form);
 
     m_actions = new TrainActions({tr("Train"), tr("Save to workspace"), {},
@@ -143,6 +151,7 @@ RouterTrainPanel::RouterTrainPanel(WorkbenchSession& session, QWidget* parent) :
     auto* results = new QSplitter(Qt::Vertical, this);
     auto* charts = new QSplitter(Qt::Horizontal, results);
     m_curve = new QChartView(charts);
+    m_curve->setObjectName("routerCurve");
     m_reliability = new QChartView(charts);
     for (auto* view : {m_curve, m_reliability}) view->setRenderHint(QPainter::Antialiasing), view->setMinimumHeight(200);
     auto* view = new QTableView(results);
@@ -203,6 +212,7 @@ std::optional<core::RouterFitOptions> RouterTrainPanel::options(QString* problem
     o.seed = uint64_t(m_seed->value());
     o.testShare = m_testShare->value();
     o.validationShare = m_validationShare->value();
+    o.compareFixed = m_compare->isChecked();
     double v = m_targetValue->value();
     switch (m_target->currentData().toInt()) {
     case CostPerItem: o.target = core::RouterTarget{core::RouterTarget::Kind::CostPerItem, v}; break;

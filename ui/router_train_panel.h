@@ -4,9 +4,10 @@
 // the learner, the features (hashed TF-IDF, or embeddings from a model of the current pool:
 // router_embedding_job.h), the split and seed and the target; training runs on a JobRunner
 // (progress, cancel; nothing on the GUI thread). Shows the reliability diagram, the lambda curve
-// against the baselines and the test-split table; saves the router in the workspace as the next
-// version of its name; "Add to pool" puts {"kind": "router", "router": "name@version", "lambda"}
-// into the pool being edited, as one undoable step of that pool's document.
+// against kNN, rules by category and the baselines (view "routerCurve") and the test-split table;
+// saves the router in the workspace as the next version of its name; "Add to pool" puts
+// {"kind": "router", "router": "name@version", "lambda"} into the pool being edited, as one
+// undoable step of that pool's document.
 
 #include "job_runner.h"
 #include "replay/router_fit.h"
@@ -19,6 +20,7 @@
 #include <optional>
 
 class QChartView;
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLineEdit;
@@ -90,6 +92,7 @@ private:
     QComboBox* m_target = nullptr;
     QDoubleSpinBox* m_targetValue = nullptr;
     QLineEdit* m_name = nullptr;
+    QCheckBox* m_compare = nullptr;
     TrainActions* m_actions = nullptr;
     QChartView* m_reliability = nullptr;
     QChartView* m_curve = nullptr;

@@ -5,6 +5,7 @@
 #include "command.h"
 #include "learn/router_artifact.h"
 #include "matrix_source.h"
+#include "router_aiq_text.h"
 #include "store/workspace.h"
 #include "util/file_io.h"
 
@@ -53,6 +54,7 @@ void printArtifact(const core::RouterArtifact& a) {
         for (const auto& s : m.value("test_singles", nlohmann::json::array()))
             std::printf("    single %-21s accuracy %.4f at %s\n", s.value("model", std::string()).c_str(),
                         s.value("accuracy", NAN), usdText(s["mean_cost_usd"]).c_str());
+        std::printf("%s", routerAiqText(a).c_str());
     }
 }
 

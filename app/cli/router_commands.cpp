@@ -8,7 +8,9 @@
 #include "router_embeddings.h"
 #include "matrix/matrix_import.h"
 #include "replay/model_stats.h"
+#include "replay/router_chart.h"
 #include "replay/router_evaluation.h"
+#include "util/file_io.h"
 
 #include <cmath>
 #include <cstdio>
@@ -72,7 +74,7 @@ void printText(const core::RouterEvaluation& e, const std::string& calibration, 
         apgr += s.routerApgr, knn += s.knnApgr, mf += s.mfApgr, rules += s.rulesApgr;
         aiq += s.routerAiq, knnAiq += s.knnAiq, mfAiq += s.mfAiq, rulesAiq += s.rulesAiq, singlesAiq += s.baselineAiq;
     }
-    for (const auto& s : e.seeds)
+    for (const auto& s : e.seeds) {
         std::printf("seed %llu: router AIQ %s [%s, %s], over the single models' hull %s [%s, %s] (95%% "
                     "bootstrap over test items); oracle accuracy %s at %s per item\n",
                     (unsigned long long)s.seed, figure(s.routerAiq, "%.4f").c_str(),
@@ -83,6 +85,19 @@ void printText(const core::RouterEvaluation& e, const std::string& calibration, 
                     figure(s.oracle.accuracy, "%.4f").c_str(),
                     e.costAxis == "usd" ? figure(s.oracle.meanCostUsd, "$%.6f").c_str()
                                         : (figure(s.oracle.strongShare, "%.3f") + " strong share").c_str());
+        if (!std::isnan(s.knnAiqCi.low) || !std::isnan(s.rulesAiqCi.low))
+            std::printf("seed %llu: kNN AIQ %s [%s, %s], minus the router's %s [%s, %s]; rules by category AIQ %s "
+                        "[%s, %s], minus the router's %s [%s, %s] (the same resamples, paired)\n",
+                        (unsigned long long)s.seed, figure(s.knnAiq, "%.4f").c_str(),
+                        figure(s.knnAiqCi.low, "%.4f").c_str(), figure(s.knnAiqCi.high, "%.4f").c_str(),
+                        figure(s.knnAiq - s.routerAiq, "%+.4f").c_str(),
+                        figure(s.knnMinusRouterCi.low, "%+.4f").c_str(),
+                        figure(s.knnMinusRouterCi.high, "%+.4f").c_str(), figure(s.rulesAiq, "%.4f").c_str(),
+                        figure(s.rulesAiqCi.low, "%.4f").c_str(), figure(s.rulesAiqCi.high, "%.4f").c_str(),
+                        figure(s.rulesAiq - s.routerAiq, "%+.4f").c_str(),
+                        figure(s.rulesMinusRouterCi.low, "%+.4f").c_str(),
+                        figure(s.rulesMinusRouterCi.high, "%+.4f").c_str());
+    }
     double n = double(e.seeds.size());
     if (!e.seeds.empty())
         std::printf("mean AIQ over %zu seeds: router (logistic) %s, mf %s, kNN %s, rules by category %s, single models' "
@@ -136,8 +151,19 @@ int evalCommand(const ParsedArgs& args) {
     if (!bad.empty()) return usageError(bad, "router eval");
     if (!embeddings) return reportError(embeddings.error(), json);
     if (*embeddings) options.train.embeddings = (*embeddings)->vectors;
+    auto chartPath = args.value("--chart");
+    if (chartPath && !(chartPath->size() > 4 && chartPath->ends_with(".svg")))
+        return usageError("--chart " + *chartPath + ": give a file name ending in .svg", "router eval");
     auto evaluation = core::evaluateRouter(*matrix, options);
     if (!evaluation) return reportError(evaluation.error(), json);
+    if (chartPath) {
+        // The first seed's curves, drawn as the Replay lab draws a trained router's (core/replay/router_chart.h).
+        std::string svg = core::toSvg(core::routerChart(core::routerReport(*evaluation, 0, matrix->models)));
+        if (auto written = core::writeFileAtomically(*chartPath, svg); !written)
+            return reportError(written.error(), json);
+        if (!json) std::printf("chart of seed %llu written to %s\n", (unsigned long long)evaluation->seeds[0].seed,
+                               chartPath->c_str());
+    }
     if (!json) {
         if (*embeddings) std::cout << embeddingStatsText(**embeddings);
         printText(*evaluation, options.train.calibration,
@@ -159,12 +185,19 @@ int evalCommand(const ParsedArgs& args) {
                              {"rules_apgr", orNull(s.rulesApgr)}, {"rules_cpt50", orNull(s.rulesCpt50)},
                              {"singles_aiq", orNull(s.baselineAiq)},
                              {"router_aiq_ci", {orNull(s.routerAiqCi.low), orNull(s.routerAiqCi.high)}},
+                             {"knn_aiq_ci", {orNull(s.knnAiqCi.low), orNull(s.knnAiqCi.high)}},
+                             {"rules_aiq_ci", {orNull(s.rulesAiqCi.low), orNull(s.rulesAiqCi.high)}},
+                             {"knn_minus_router_aiq_ci",
+                              {orNull(s.knnMinusRouterCi.low), orNull(s.knnMinusRouterCi.high)}},
+                             {"rules_minus_router_aiq_ci",
+                              {orNull(s.rulesMinusRouterCi.low), orNull(s.rulesMinusRouterCi.high)}},
                              {"router_over_singles_aiq_ci",
                               {orNull(s.routerOverSinglesCi.low), orNull(s.routerOverSinglesCi.high)}},
                              {"oracle", {{"accuracy", s.oracle.accuracy},
                                          {"cost_usd", orNull(s.oracle.meanCostUsd)},
                                          {"strong_share", orNull(s.oracle.strongShare)}}},
-                             {"calibration", ece}, {"router_curve", curveJson(s.router)}});
+                             {"calibration", ece}, {"router_curve", curveJson(s.router)},
+                             {"knn_curve", curveJson(s.knn)}, {"rules_curve", curveJson(s.rules)}});
     }
     printJson({{"features", *embeddings ? core::RouterFeatures::kEmbeddings : core::RouterFeatures::kTfidf},
                {"embeddings", *embeddings ? embeddingStatsJson(**embeddings) : nlohmann::json()},
@@ -183,6 +216,7 @@ std::vector<Command> routerCommands() {
              "Usage: baton-cli router eval (FILE... --format F [--exclude-prompts FILE] | --matrix M --db DB) [--seeds N]\n"
              "                            [--test-share X] [--c C] [--mf [--factors K]] [--weak MODEL --strong MODEL]\n"
              "                            [--calibration platt|isotonic] [--assume-cost MODEL=USD]... [--json]\n"
+             "                            [--chart FILE.svg]\n"
              "                            [--features tfidf|embeddings --pool P --embedder MODEL --max-cost USD [--db DB]]\n\n"
              "Imports the outcome matrix (formats as `matrix import`; or --matrix: a matrix saved in DB, or\n"
              "run:N for the baselines of run N), then for each seed 1..N (default 5):\n"
@@ -194,13 +228,15 @@ std::vector<Command> routerCommands() {
              "for the same lambdas as kNN) and the single models, APGR with a bootstrap 95% interval and CPT(50%) for a weak/strong pair, and the\n"
              "calibration error (ECE) of each model's P(correct) (--calibration: platt, default, or isotonic). --mf also trains matrix factorisation\n"
              "(RouteLLM's mf for N models, K factors, default 16) on the same split and reports it beside.\n"
+             "--chart FILE.svg draws the first seed's test split as the Replay lab draws a router: its lambda\n"
+             "curve, kNN's and the rules' (with their AIQ), the random mix, every single model and the oracle.\n"
              "With files, --db DB is where embeddings are cached (and their requests logged).\n" +
                  std::string(kEmbeddingOptionsHelp),
              {{"--format", true}, {"--exclude-prompts", true}, {"--matrix", true}, {"--db", true}, {"--seeds", true}, {"--test-share", true},
               {"--c", true}, {"--weak", true}, {"--strong", true}, {"--mf", false}, {"--factors", true},
               {"--calibration", true}, {"--assume-cost", true, true}, {"--features", true}, {"--pool", true},
               {"--embedder", true},
-              {"--max-cost", true}},
+              {"--max-cost", true}, {"--chart", true}},
              evalCommand});
     return out;
 }

@@ -7,6 +7,7 @@
 #include "command.h"
 #include "matrix/matrix_import.h"
 #include "matrix_source.h"
+#include "router_aiq_text.h"
 #include "router_embeddings.h"
 #include "replay/router_fit.h"
 #include "store/workspace.h"
@@ -22,7 +23,8 @@ constexpr const char* kUsage =
     "                              [--learner logistic|mf] [--lambda L | --target cost=USD|share=X|cap=USD]\n"
     "                              [--seed N] [--test-share X] [--validation-share X] [--c C] [--buckets N]\n"
     "                              [--factors K] [--calibration platt|isotonic] [--assume-cost MODEL=USD]...\n"
-    "                              [--features tfidf|embeddings --pool P --embedder MODEL --max-cost USD] [--json]\n\n"
+    "                              [--features tfidf|embeddings --pool P --embedder MODEL --max-cost USD] [--compare]\n"
+    "                              [--json]\n\n"
     "Trains a learned router and saves it in the workspace DB as the next version of NAME (NAME@1,\n"
     "NAME@2, ...). The data: outcome-matrix files (formats as `matrix import`), or --matrix naming a\n"
     "matrix saved in DB, or run:N for the baselines of run N in DB.\n\n"
@@ -40,7 +42,9 @@ constexpr const char* kUsage =
     "  share=X    share of calls to the strongest model as close to X as possible, not above\n"
     "  cap=USD    the best accuracy at a cost of at most USD per item\n"
     "and by default the most accurate validation point. The test items are never trained on; the\n"
-    "router's figures on them (accuracy, cost, calibration) are saved with it (`router show`).\n\n";
+    "router's figures on them (accuracy, cost, calibration, AIQ) are saved with it (`router show`).\n"
+    "--compare also replays kNN routing and rules by category, learnt on the same training items, on\n"
+    "the test items, and saves their curves and AIQ beside the router's (as the Replay lab does).\n\n";
 constexpr const char* kUsageTail =
     "The embedding calls made (and their cost) are printed; a router trained on embeddings records\n"
     "its embedder and dimension. A pool using such a router must have the embedder model: each item's\n"
@@ -73,6 +77,7 @@ int trainCommand(const ParsedArgs& args) {
     o.train.learner = args.value("--learner").value_or("logistic");
     if (o.train.learner != "logistic" && o.train.learner != "mf")
         bad = bad.empty() ? "--learner " + o.train.learner + ": expected logistic or mf" : bad;
+    o.compareFixed = args.has("--compare");
     o.train.calibration = args.value("--calibration").value_or("platt");
     if (o.train.calibration != "platt" && o.train.calibration != "isotonic")
         bad = bad.empty() ? "--calibration " + o.train.calibration + ": expected platt or isotonic" : bad;
@@ -112,7 +117,8 @@ int trainCommand(const ParsedArgs& args) {
     if (json) {
         printJson({{"ok", true}, {"router", artifact->selector()}, {"lambda", artifact->defaultLambda()},
                    {"parameters", artifact->parameters}, {"test", m["test"]}, {"test_singles", m["test_singles"]},
-                   {"test_oracle", m["test_oracle"]}, {"features", artifact->model.features.kind()},
+                   {"test_oracle", m["test_oracle"]}, {"test_aiq", m["test_aiq"]},
+                   {"features", artifact->model.features.kind()},
                    {"embeddings", *embeddings ? embeddingStatsJson(**embeddings) : nlohmann::json()}});
         return Ok;
     }
@@ -131,6 +137,7 @@ int trainCommand(const ParsedArgs& args) {
         std::printf("    %-28s accuracy %.4f at $%s per item\n", s["model"].get<std::string>().c_str(),
                     s["accuracy"].get<double>(), usd(s["mean_cost_usd"]).c_str());
     std::printf("    %-28s accuracy %.4f\n", "oracle", m["test_oracle"]["accuracy"].get<double>());
+    std::printf("%s", routerAiqText(*artifact).c_str());
     std::printf("Use it in a pool: {\"kind\": \"router\", \"router\": \"%s\"}\n", artifact->selector().c_str());
     return Ok;
 }
@@ -143,7 +150,8 @@ Command routerTrainCommand() {
             {{"--db", true}, {"--name", true}, {"--matrix", true}, {"--format", true}, {"--exclude-prompts", true},
              {"--learner", true}, {"--calibration", true}, {"--lambda", true}, {"--target", true}, {"--seed", true}, {"--test-share", true},
              {"--validation-share", true}, {"--c", true}, {"--buckets", true}, {"--factors", true},
-             {"--assume-cost", true, true}, {"--features", true}, {"--pool", true}, {"--embedder", true}, {"--max-cost", true}},
+             {"--assume-cost", true, true}, {"--features", true}, {"--pool", true}, {"--embedder", true}, {"--max-cost", true},
+             {"--compare", false}},
             trainCommand};
 }
 

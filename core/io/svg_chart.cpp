@@ -188,4 +188,110 @@ std::string toSvg(const BarChart& chart) {
     return svg + "</svg>\n";
 }
 
+namespace {
+
+/// About a fifth of [lo, hi], rounded to 1, 2 or 5 times a power of ten; 0 for an empty range.
+double niceStep(double lo, double hi) {
+    double raw = (hi - lo) / 5;
+    if (!(raw > 0) || !std::isfinite(raw)) return 0;
+    double power = std::pow(10.0, std::floor(std::log10(raw)));
+    double f = raw / power;
+    return power * (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10);
+}
+
+} // namespace
+
+std::string toSvg(const CurveChart& chart) {
+    // The legend goes under the plot, one entry a line, so that long model names stay whole.
+    constexpr double width = 1000, left = 70, right = 30, top = 40, plotBottom = 480, legendTop = 545;
+    double entries = 0;
+    for (const auto& s : chart.series)
+        entries += s.legend;
+    const double height = legendTop + 18 * entries + 6;
+    // Ticks on round steps, the axis ending on one.
+    auto niceAxis = [](double lo, double hi, double from, double to) {
+        double step = niceStep(lo, hi);
+        return Axis{lo, step > 0 ? lo + std::ceil((hi - lo) / step - 1e-9) * step : hi, false, from, to};
+    };
+    Axis x = niceAxis(chart.xMin, chart.xMax, left, width - right);
+    Axis y = niceAxis(chart.yMin, chart.yMax, plotBottom, top);
+    auto inside = [&](const ScatterPoint& p) {
+        return std::isfinite(p.x) && std::isfinite(p.y) && p.x >= x.lo && p.x <= x.hi && p.y >= y.lo && p.y <= y.hi;
+    };
+    auto ticks = [](const Axis& a) {
+        std::vector<double> out;
+        double step = niceStep(a.lo, a.hi);
+        for (int k = 0; step > 0 && a.lo + k * step <= a.hi + step * 1e-9 && k <= 20; ++k)
+            out.push_back(a.lo + k * step);
+        return out;
+    };
+    std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + num(width) + "\" height=\"" +
+                      num(height) + "\" viewBox=\"0 0 " + num(width) + " " + num(height) +
+                      "\" font-family=\"sans-serif\" font-size=\"12\">\n<rect width=\"100%\" height=\"100%\" "
+                      "fill=\"#ffffff\"/>\n<text x=\"" + num(width / 2) +
+                      "\" y=\"22\" text-anchor=\"middle\" font-size=\"14\" font-weight=\"bold\">" +
+                      xmlEscape(chart.title) + "</text>\n";
+    double x1 = width - right, y1 = plotBottom;
+    svg += "<line x1=\"" + num(left) + "\" y1=\"" + num(y1) + "\" x2=\"" + num(x1) + "\" y2=\"" + num(y1) +
+           "\" stroke=\"#333\"/>\n<line x1=\"" + num(left) + "\" y1=\"" + num(top) + "\" x2=\"" + num(left) +
+           "\" y2=\"" + num(y1) + "\" stroke=\"#333\"/>\n<text x=\"" + num((left + x1) / 2) + "\" y=\"" +
+           num(plotBottom + 38) + "\" text-anchor=\"middle\">" + xmlEscape(chart.xTitle) +
+           "</text>\n<text x=\"18\" y=\"" +
+           num((top + y1) / 2) + "\" text-anchor=\"middle\" transform=\"rotate(-90 18 " + num((top + y1) / 2) +
+           ")\">" + xmlEscape(chart.yTitle) + "</text>\n";
+    for (double t : ticks(x))
+        svg += "<text x=\"" + num(x.map(t)) + "\" y=\"" + num(y1 + 16) + "\" text-anchor=\"middle\">" +
+               tickLabel(t) + "</text>\n";
+    for (double t : ticks(y))
+        svg += "<text x=\"" + num(left - 6) + "\" y=\"" + num(y.map(t) + 4) + "\" text-anchor=\"end\">" +
+               tickLabel(t) + "</text>\n<line x1=\"" + num(left) + "\" y1=\"" + num(y.map(t)) + "\" x2=\"" +
+               num(x1) + "\" y2=\"" + num(y.map(t)) + "\" stroke=\"#e4e4e4\"/>\n";
+    using Style = CurveChart::Series::Style;
+    for (const auto& s : chart.series) {
+        const std::string colour = xmlEscape(s.colour.empty() ? std::string(kPalette[0]) : s.colour);
+        bool line = s.style == Style::Line || s.style == Style::DashedLine;
+        if (line) {
+            std::string points;
+            for (const auto& p : s.points)
+                if (inside(p)) points += (points.empty() ? "" : " ") + num(x.map(p.x)) + "," + num(y.map(p.y));
+            svg += "<g><title>" + xmlEscape(s.name) + "</title><polyline fill=\"none\" stroke=\"" + colour +
+                   "\" stroke-width=\"2\"" + (s.style == Style::DashedLine ? " stroke-dasharray=\"6 3\"" : "") +
+                   " points=\"" + points + "\"/></g>\n";
+        }
+        for (const auto& p : s.points) {
+            if (!inside(p)) continue;
+            double px = x.map(p.x), py = y.map(p.y);
+            std::string tip = "<title>" + xmlEscape(p.label.empty() ? s.name : p.label) + "</title>";
+            if (line)
+                svg += "<circle cx=\"" + num(px) + "\" cy=\"" + num(py) + "\" r=\"3\" fill=\"" + colour +
+                       "\" fill-opacity=\"0\">" + tip + "</circle>\n";
+            else if (s.style == Style::Square)
+                svg += "<rect x=\"" + num(px - 5) + "\" y=\"" + num(py - 5) + "\" width=\"10\" height=\"10\" fill=\"" +
+                       colour + "\">" + tip + "</rect>\n";
+            else
+                svg += "<circle cx=\"" + num(px) + "\" cy=\"" + num(py) + "\" r=\"5\" fill=\"" + colour + "\">" +
+                       tip + "</circle>\n";
+            if (s.labelled)
+                svg += "<text x=\"" + num(px + 7) + "\" y=\"" + num(py - 6) + "\" font-size=\"11\">" +
+                       xmlEscape(s.name) + "</text>\n";
+        }
+    }
+    double legendY = legendTop + 10;
+    for (const auto& s : chart.series) {
+        if (!s.legend) continue;
+        const std::string colour = xmlEscape(s.colour.empty() ? std::string(kPalette[0]) : s.colour);
+        double lx = left;
+        if (s.style == Style::Line || s.style == Style::DashedLine)
+            svg += "<line x1=\"" + num(lx) + "\" y1=\"" + num(legendY - 4) + "\" x2=\"" + num(lx + 18) + "\" y2=\"" +
+                   num(legendY - 4) + "\" stroke=\"" + colour + "\" stroke-width=\"2\"" +
+                   (s.style == Style::DashedLine ? " stroke-dasharray=\"6 3\"" : "") + "/>\n";
+        else
+            svg += "<rect x=\"" + num(lx + 4) + "\" y=\"" + num(legendY - 9) + "\" width=\"10\" height=\"10\" fill=\"" +
+                   colour + "\"/>\n";
+        svg += "<text x=\"" + num(lx + 24) + "\" y=\"" + num(legendY) + "\">" + xmlEscape(s.name) + "</text>\n";
+        legendY += 18;
+    }
+    return svg + "</svg>\n";
+}
+
 } // namespace baton::core

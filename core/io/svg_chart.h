@@ -36,8 +36,28 @@ struct BarChart {
     double yMin = 0, yMax = 1;
 };
 
+/// Named series on linear axes: curves (solid or dashed) and points, each with a legend entry
+/// (unless `legend` is off) and a tooltip per point (its `label`). The description of a chart that
+/// both the CLI (as SVG, here) and the workbench (as a QChart, ui/) draw.
+struct CurveChart {
+    struct Series {
+        enum class Style { Line, DashedLine, Point, Square } style = Style::Line;
+        std::string name;   ///< the legend entry, and the text beside a labelled point
+        std::string colour; ///< "#rrggbb"
+        std::vector<ScatterPoint> points; ///< `label`: the point's tooltip
+        bool legend = true;
+        bool labelled = false; ///< the name is written beside each point
+    };
+    std::string title, xTitle, yTitle;
+    std::vector<Series> series;
+    double xMin = 0, xMax = 1, yMin = 0, yMax = 1;
+};
+
 std::string toSvg(const ScatterChart& chart);
 std::string toSvg(const BarChart& chart);
+/// 1000 pixels wide, the legend under the plot; points outside the ranges (the y range and the x
+/// range rounded out to whole ticks) or not finite are left out.
+std::string toSvg(const CurveChart& chart);
 
 /// Escapes &, <, >, " and ' for XML text and attributes; control characters become U+FFFD.
 std::string xmlEscape(const std::string& text);

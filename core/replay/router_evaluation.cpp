@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "replay/router_evaluation.h"
-#include "replay/category_rules_replay.h"
+#include "replay/fixed_strategy_curves.h"
 #include "eval/frontier.h"
 #include "replay/gap_recovered.h"
 #include "replay/item_split.h"
@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <tuple>
 
 namespace baton::core {
 namespace {
@@ -61,40 +60,50 @@ Interval95 quantiles95(std::vector<double> values) {
     return {at(0.025), at(0.975)};
 }
 
-/// The router's AIQ and its AIQ over the singles' hull on resampled test items (see RouterSeedResult).
-std::pair<Interval95, Interval95> aiqIntervals(const OutcomeMatrix& m, const RouterPredictions& p,
-                                               const std::vector<double>& lambdas, bool usd,
-                                               std::optional<size_t> strong, int resamples, uint64_t seed) {
-    std::vector<std::vector<uint16_t>> choices;
-    for (double lambda : lambdas)
-        choices.push_back(routerChoices(p, lambda));
-    const size_t n = p.items.size();
+/// The AIQ of a curve (the model of every item per point) and its AIQ over the singles' hull, on
+/// resampled `items` (see RouterSeedResult). The same seed draws the same resamples, so that
+/// strategies compared on one seed are compared on the same draws.
+/// With `against` (another strategy's choices per point), also its AIQ minus that one's, paired.
+struct AiqIntervals {
+    Interval95 aiq, overSingles, overAgainst;
+};
+AiqIntervals aiqIntervals(const OutcomeMatrix& m, const std::vector<size_t>& testItems,
+                          const std::vector<std::vector<uint16_t>>& choices, bool usd, std::optional<size_t> strong,
+                          int resamples, uint64_t seed, const std::vector<std::vector<uint16_t>>* against = nullptr) {
+    const size_t n = testItems.size();
     Rng rng(seed * 6151 + 29);
-    std::vector<double> aiqs, over;
+    std::vector<double> aiqs, over, overAgainst;
     std::vector<size_t> draw(n), items(n);
     std::vector<uint16_t> chosen(n);
     for (int r = 0; r < resamples; ++r) {
         for (size_t k = 0; k < n; ++k) {
             draw[k] = size_t(rng.uniform() * double(n)) % n;
-            items[k] = p.items[draw[k]];
+            items[k] = testItems[draw[k]];
         }
-        std::vector<RoutePoint> curve, singles;
-        for (const auto& c : choices) {
-            for (size_t k = 0; k < n; ++k)
-                chosen[k] = c[draw[k]];
-            curve.push_back(scoreRoutes(m, items, chosen, strong));
-        }
+        auto resampled = [&](const std::vector<std::vector<uint16_t>>& perPoint) {
+            std::vector<RoutePoint> curve;
+            for (const auto& c : perPoint) {
+                for (size_t k = 0; k < n; ++k)
+                    chosen[k] = c[draw[k]];
+                curve.push_back(scoreRoutes(m, items, chosen, strong));
+            }
+            return curve;
+        };
+        std::vector<RoutePoint> curve = resampled(choices), singles;
         double lo = INFINITY, hi = -INFINITY;
         for (size_t model = 0; model < m.modelCount(); ++model) {
             singles.push_back(scoreRoutes(m, items, std::vector<uint16_t>(n, uint16_t(model)), strong));
             lo = std::min(lo, costAxis(singles.back(), usd)), hi = std::max(hi, costAxis(singles.back(), usd));
         }
-        double router = curveAiq(curve, usd, lo, hi), hull = curveAiq(singles, usd, lo, hi);
-        if (std::isnan(router)) continue;
-        aiqs.push_back(router);
-        if (!std::isnan(hull)) over.push_back(router - hull);
+        double aiq = curveAiq(curve, usd, lo, hi), hull = curveAiq(singles, usd, lo, hi);
+        if (std::isnan(aiq)) continue;
+        aiqs.push_back(aiq);
+        if (!std::isnan(hull)) over.push_back(aiq - hull);
+        if (against)
+            if (double other = curveAiq(resampled(*against), usd, lo, hi); !std::isnan(other))
+                overAgainst.push_back(aiq - other);
     }
-    return {quantiles95(std::move(aiqs)), quantiles95(std::move(over))};
+    return {quantiles95(std::move(aiqs)), quantiles95(std::move(over)), quantiles95(std::move(overAgainst))};
 }
 
 } // namespace
@@ -141,10 +150,9 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         RouterPredictions predictions = predictItems(*router, priced, outer.test);
         std::vector<double> lambdas = lambdaGrid(*router, o.points);
         r.router = routerCurve(predictions, priced, lambdas, strong);
-        if (o.compareKnn) r.knn = SimilarityReplay(priced, outer.train, outer.test, o.k).curve(strong, o.points);
-        for (auto& p : r.knn)
-            p.strategy = "knn";
-        if (o.compareRules) r.rules = CategoryRulesReplay(priced, outer.train, outer.test).curve(strong, o.points);
+        auto fixed = fixedStrategyCurves(priced, outer.train, outer.test, strong,
+                                         {o.compareKnn, o.compareRules, o.k, o.points});
+        r.knn = fixed.knn, r.rules = fixed.rules;
         if (o.compareMf) {
             RouterTrainOptions mfOptions = o.train;
             mfOptions.learner = "mf";
@@ -184,9 +192,23 @@ Result<RouterEvaluation> evaluateRouter(const OutcomeMatrix& m, const RouterEval
         }
         r.oracle = scoreRoutes(priced, outer.test, oracleChoices(priced, outer.test), strong);
         r.oracle.strategy = "oracle";
-        if (o.bootstrap > 0)
-            std::tie(r.routerAiqCi, r.routerOverSinglesCi) =
-                aiqIntervals(priced, predictions, lambdas, usd, strong, o.bootstrap, seed);
+        if (o.bootstrap > 0) {
+            std::vector<std::vector<uint16_t>> routerChoicesPerLambda;
+            for (double lambda : lambdas)
+                routerChoicesPerLambda.push_back(routerChoices(predictions, lambda));
+            auto router = aiqIntervals(priced, outer.test, routerChoicesPerLambda, usd, strong, o.bootstrap, seed);
+            r.routerAiqCi = router.aiq, r.routerOverSinglesCi = router.overSingles;
+            if (!fixed.knnChoices.empty()) {
+                auto knn = aiqIntervals(priced, outer.test, fixed.knnChoices, usd, strong, o.bootstrap, seed,
+                                        &routerChoicesPerLambda);
+                r.knnAiqCi = knn.aiq, r.knnMinusRouterCi = knn.overAgainst;
+            }
+            if (!fixed.rulesChoices.empty()) {
+                auto rules = aiqIntervals(priced, outer.test, fixed.rulesChoices, usd, strong, o.bootstrap, seed,
+                                          &routerChoicesPerLambda);
+                r.rulesAiqCi = rules.aiq, r.rulesMinusRouterCi = rules.overAgainst;
+            }
+        }
         r.calibration = routerCalibration(predictions, priced);
         out.seeds.push_back(std::move(r));
     }

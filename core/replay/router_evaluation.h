@@ -6,7 +6,7 @@
 /// learnt on the same training items), rules (category -> model, written from the same training
 /// items: replay/category_rules_replay.h), every single model and the random mix: AIQ, and for a
 /// weak/strong pair APGR and CPT(50%); bootstrap 95% intervals over test items for the router's
-/// APGR and AIQ (and its AIQ over the single models').
+/// APGR and AIQ (and its AIQ over the single models'), and for kNN's and the rules' AIQ.
 
 #include "learn/router_training.h"
 #include "replay/route_replay.h"
@@ -45,6 +45,9 @@ struct RouterSeedResult {
     /// replacement, the singles' cost range recomputed on each draw): the router's AIQ, and its
     /// AIQ minus the single models' hull's (above 0: the router beats every mix of single models).
     Interval95 routerAiqCi, routerOverSinglesCi;
+    Interval95 knnAiqCi, rulesAiqCi; ///< the same resamples (paired with the router's), their choices fixed
+    /// Paired: on each resample, kNN's (the rules') AIQ minus the router's; below 0: the router is better.
+    Interval95 knnMinusRouterCi, rulesMinusRouterCi;
     RoutePoint oracle; ///< the best model per test item (the cheapest among the right ones)
     std::vector<CalibrationReport> calibration; ///< per model, on the test items
 };

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "replay/router_fit.h"
+#include "replay/fixed_strategy_curves.h"
 #include "replay/item_split.h"
 #include "replay/model_stats.h"
 #include "replay/router_replay.h"
@@ -56,7 +57,8 @@ Result<RouterArtifact> fitRouter(const OutcomeMatrix& m, const RouterFitOptions&
             if (progress) progress(from + (to - from) * f);
         };
     };
-    auto model = trainRouter(m, inner.train, inner.test, o.train, stop, scaled(0, 0.9));
+    const double trained = o.compareFixed ? 0.6 : 0.9;
+    auto model = trainRouter(m, inner.train, inner.test, o.train, stop, scaled(0, trained));
     if (!model) return std::unexpected(model.error());
 
     // The strongest model: the most accurate on the training items.
@@ -88,6 +90,13 @@ Result<RouterArtifact> fitRouter(const OutcomeMatrix& m, const RouterFitOptions&
         lambda = points[*k].lambda;
         chosenBy = o.target ? describeTarget(target) : "the best accuracy on the validation split";
     }
+    // kNN and rules learn from every item the router learnt from (its train and validation
+    // items), as in `router eval`, so that all three are scored on the same test items.
+    FixedStrategyCurves fixed;
+    if (o.compareFixed) {
+        if (progress) progress(trained + 0.05);
+        fixed = fixedStrategyCurves(m, outer.train, outer.test, strong, {true, true, o.k, o.points});
+    }
     if (progress) progress(0.95);
     if (stop.stop_requested()) return fail(ErrorKind::BadInput, "cancelled");
 
@@ -100,13 +109,25 @@ Result<RouterArtifact> fitRouter(const OutcomeMatrix& m, const RouterFitOptions&
 
     RouterPredictions test = predictItems(*model, m, outer.test);
     // The same lambdas on the held-out items: the curve the Replay lab draws against the baselines.
-    std::vector<OperatingPoint> testPoints = operatingPoints(routerCurve(test, m, lambdaGrid(*model, o.points), strong));
+    std::vector<RoutePoint> testCurve = routerCurve(test, m, lambdaGrid(*model, o.points), strong);
+    std::vector<OperatingPoint> testPoints = operatingPoints(testCurve);
     RoutePoint atLambda = scoreRoutes(m, outer.test, routerChoices(test, lambda), strong);
     RoutePoint onValidation = scoreRoutes(m, inner.test, routerChoices(validation, lambda), strong);
     nlohmann::json singles = nlohmann::json::array();
+    std::vector<RoutePoint> singlePoints;
+    double lo = INFINITY, hi = -INFINITY;
     for (size_t k = 0; k < m.modelCount(); ++k) {
         RoutePoint s = scoreRoutes(m, outer.test, std::vector<uint16_t>(outer.test.size(), uint16_t(k)), strong);
         singles.push_back({{"model", m.models[k]}, {"accuracy", s.accuracy}, {"mean_cost_usd", orNull(s.meanCostUsd)}});
+        lo = std::min(lo, s.meanCostUsd), hi = std::max(hi, s.meanCostUsd);
+        singlePoints.push_back(std::move(s));
+    }
+    // AIQ over the single models' cost range on the test items, as `router eval` computes it.
+    nlohmann::json aiq = {{"router", orNull(curveAiq(testCurve, true, lo, hi))},
+                          {"singles", orNull(curveAiq(singlePoints, true, lo, hi))}};
+    if (o.compareFixed) {
+        aiq["knn"] = orNull(curveAiq(fixed.knn, true, lo, hi));
+        aiq["rules"] = orNull(curveAiq(fixed.rules, true, lo, hi));
     }
     RoutePoint oracle = scoreRoutes(m, outer.test, oracleChoices(m, outer.test), strong);
     nlohmann::json calibration = nlohmann::json::array();
@@ -126,7 +147,12 @@ Result<RouterArtifact> fitRouter(const OutcomeMatrix& m, const RouterFitOptions&
                  {"test_oracle", pointJson(oracle)},
                  {"test_calibration", calibration},
                  {"validation_curve", operatingPointsToJson(points)},
-                 {"test_curve", operatingPointsToJson(testPoints)}};
+                 {"test_curve", operatingPointsToJson(testPoints)},
+                 {"test_aiq", aiq}};
+    if (o.compareFixed) {
+        a.metrics["test_knn_curve"] = operatingPointsToJson(operatingPoints(fixed.knn));
+        a.metrics["test_rules_curve"] = operatingPointsToJson(operatingPoints(fixed.rules));
+    }
     a.parameters = {{"learner", o.train.learner},
                     {"c", o.train.c},
                     {"features", model->features.kind()},

@@ -24,6 +24,11 @@ struct RouterFitOptions {
     std::optional<double> lambda;                  ///< given: used as is
     std::optional<RouterTarget> target;            ///< else met on validation; neither: best accuracy
     int points = 100;
+    /// Also replay kNN and rules by category, learnt on the same training items (train and
+    /// validation), on the test items (replay/fixed_strategy_curves.h): the artifact then keeps
+    /// their curves and AIQ beside the router's. kNN's brute-force neighbours are the slow part.
+    bool compareFixed = false;
+    size_t k = 10; ///< kNN's neighbours
 };
 
 /// `progress` gets a fraction in [0, 1]; `stop` cancels (BadInput "cancelled").

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "replay/router_report.h"
+#include "replay/router_replay.h"
 
 namespace baton::core {
 namespace {
@@ -36,6 +37,7 @@ RouterReport routerReport(const RouterArtifact& a) {
     r.calibrationMethod = p.value("calibration", "platt");
     r.trainItems = count(p, "train_items"), r.validationItems = count(p, "validation_items");
     r.testItems = count(p, "test_items");
+    r.seed = count(p, "seed");
     r.models = a.model.models;
 
     r.rows.push_back(pointRow(RouterReportRow::Kind::Router, "router", m.value("test", nlohmann::json::object())));
@@ -56,6 +58,11 @@ RouterReport routerReport(const RouterArtifact& a) {
     }
     r.rows.push_back(pointRow(RouterReportRow::Kind::Oracle, "oracle", m.value("test_oracle", nlohmann::json::object())));
     r.testCurve = operatingPointsFromJson(m.value("test_curve", nlohmann::json::array()));
+    r.knnCurve = operatingPointsFromJson(m.value("test_knn_curve", nlohmann::json::array()));
+    r.rulesCurve = operatingPointsFromJson(m.value("test_rules_curve", nlohmann::json::array()));
+    auto aiq = m.value("test_aiq", nlohmann::json::object());
+    r.routerAiq = number(aiq, "router"), r.knnAiq = number(aiq, "knn");
+    r.rulesAiq = number(aiq, "rules"), r.singlesAiq = number(aiq, "singles");
 
     for (const auto& c : calibration) {
         CalibrationReport report;
@@ -65,6 +72,33 @@ RouterReport routerReport(const RouterArtifact& a) {
                                    number(b, "observed"), b.value("count", 0)});
         r.calibration.push_back(std::move(report));
     }
+    return r;
+}
+
+RouterReport routerReport(const RouterEvaluation& e, size_t seed, const std::vector<std::string>& models) {
+    RouterReport r;
+    const RouterSeedResult& s = e.seeds.at(seed);
+    r.seed = s.seed;
+    r.strongModel = e.strong;
+    r.lambda = NAN;
+    r.calibrationMethod = "";
+    r.trainItems = s.trainItems, r.validationItems = s.validationItems, r.testItems = s.testItems;
+    r.models = models;
+    r.costAxis = e.costAxis;
+    auto row = [](RouterReportRow::Kind kind, const std::string& name, const RoutePoint& p) {
+        RouterReportRow out;
+        out.kind = kind, out.name = name;
+        out.accuracy = p.accuracy, out.meanCostUsd = p.meanCostUsd, out.strongShare = p.strongShare;
+        return out;
+    };
+    for (size_t k = 0; k < s.baselines.size(); ++k)
+        r.rows.push_back(row(RouterReportRow::Kind::Single, k < models.size() ? models[k] : s.baselines[k].strategy,
+                             s.baselines[k]));
+    r.rows.push_back(row(RouterReportRow::Kind::Oracle, "oracle", s.oracle));
+    r.testCurve = operatingPoints(s.router);
+    r.knnCurve = operatingPoints(s.knn);
+    r.rulesCurve = operatingPoints(s.rules);
+    r.routerAiq = s.routerAiq, r.knnAiq = s.knnAiq, r.rulesAiq = s.rulesAiq, r.singlesAiq = s.baselineAiq;
     return r;
 }
 

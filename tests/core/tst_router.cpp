@@ -215,9 +215,23 @@ private slots:
         QCOMPARE(s.oracle.items, s.testItems);
         QVERIFY(s.oracle.accuracy >= best);
         QVERIFY(s.oracle.meanCostUsd < s.baselines[1].meanCostUsd); // cheaper than the strong model alone
+        // kNN was off: no interval. The rules' interval, on the same resamples, holds its AIQ.
+        QVERIFY(std::isnan(s.knnAiqCi.low));
+        QVERIFY2(s.rulesAiqCi.low < s.rulesAiqCi.high && s.rulesAiqCi.low <= s.rulesAiq &&
+                     s.rulesAiq <= s.rulesAiqCi.high,
+                 qPrintable(QString("%1 [%2, %3]").arg(s.rulesAiq).arg(s.rulesAiqCi.low).arg(s.rulesAiqCi.high)));
+        // Paired with the router's on each resample: the interval holds the difference.
+        const double rulesOver = s.rulesAiq - s.routerAiq;
+        QVERIFY2(s.rulesMinusRouterCi.low <= rulesOver && rulesOver <= s.rulesMinusRouterCi.high,
+                 qPrintable(QString("%1 [%2, %3]")
+                                .arg(rulesOver)
+                                .arg(s.rulesMinusRouterCi.low)
+                                .arg(s.rulesMinusRouterCi.high)));
+        QVERIFY(std::isnan(s.knnMinusRouterCi.low));
         // No resamples, no interval.
         o.bootstrap = 0;
         QVERIFY(std::isnan(evaluateRouter(m, o)->seeds.front().routerAiqCi.low));
+        QVERIFY(std::isnan(evaluateRouter(m, o)->seeds.front().rulesAiqCi.low));
     }
 };
 

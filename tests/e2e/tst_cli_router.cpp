@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 // baton-cli router eval on a three-model pool: APGR and CPT(50%) are two-model figures, so they
-// read "n/a" (text) or null (JSON), never nan; with a named weak/strong pair they are figures.
+// read "n/a" (text) or null (JSON), never nan; with a named weak/strong pair they are figures;
+// --chart writes the first seed's router, kNN and rules curves as SVG.
 
 #include "cli_process.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -63,6 +65,75 @@ private slots:
         // gap is recovered at any share of strong calls, APGR 1.
         QVERIFY2(pair.out.contains("mean over 2 seeds: router APGR 1.000"), pair.out.constData());
         QVERIFY2(!pair.out.contains("nan"), pair.out.constData());
+    }
+
+    /// --chart draws the first seed as the Replay lab draws a router: the router's, kNN's and the
+    /// rules' curves (every point of each, with its AIQ in the legend, the figures --json prints),
+    /// every single model, their hull (here the random mix) and the oracle.
+    void evalDrawsTheRouterKnnAndRulesCurvesAsSvg() {
+        QString csv = m_dir.filePath("chart.csv");
+        writeThreeModels(csv);
+        QString svgPath = m_dir.filePath("router.svg");
+        auto run = runCli({"router", "eval", csv, "--format", "long", "--seeds", "2", "--json", "--chart", svgPath});
+        QVERIFY2(run.exitCode == 0, run.err.constData());
+        auto seed = QJsonDocument::fromJson(run.out).object()["seeds"].toArray().at(0).toObject();
+        QCOMPARE(seed["seed"].toInt(), 1);
+        QFile file(svgPath);
+        QVERIFY2(file.open(QIODevice::ReadOnly), "the chart is written");
+        const QString svg = QString::fromUtf8(file.readAll());
+        QVERIFY(svg.startsWith("<svg"));
+        struct Curve {
+            const char *name, *aiq, *points;
+        };
+        for (const auto& c : {Curve{"router (lambda sweep)", "router_aiq", "router_curve"},
+                              Curve{"kNN (lambda sweep)", "knn_aiq", "knn_curve"},
+                              Curve{"rules by category (lambda sweep)", "rules_aiq", "rules_curve"}}) {
+            QString legend = QString("%1, AIQ %2").arg(c.name).arg(seed[c.aiq].toDouble(), 0, 'f', 4);
+            QVERIFY2(svg.contains(">" + legend + "</text>"), qPrintable(legend));
+            // One tooltip per point of the curve --json prints.
+            QCOMPARE(svg.count(QString("<title>%1, lambda ").arg(c.name)), seed[c.points].toArray().size());
+            QVERIFY(seed[c.points].toArray().size() == 100);
+            // Each curve's AIQ has its bootstrap interval, which holds it.
+            auto ci = seed[QString(c.aiq) + "_ci"].toArray();
+            QVERIFY2(ci.size() == 2 && ci[0].toDouble() <= seed[c.aiq].toDouble() &&
+                         seed[c.aiq].toDouble() <= ci[1].toDouble(),
+                     c.aiq);
+        }
+        for (const char* label : {">cheap</text>", ">mid</text>", ">strong</text>", ">oracle</text>"})
+            QVERIFY2(svg.contains(label), label);
+        // mid is dominated: the singles' hull is the random mix of cheap and strong, drawn once.
+        QString hull = QString("single models&#39; hull = random mix cheap / strong, AIQ %1") // XML-escaped
+                           .arg(seed["singles_aiq"].toDouble(), 0, 'f', 4);
+        QVERIFY2(svg.contains(">" + hull + "</text>"), qPrintable(hull));
+
+        auto png =
+            runCli({"router", "eval", csv, "--format", "long", "--seeds", "1", "--chart", m_dir.filePath("x.png")});
+        QCOMPARE(png.exitCode, 2);
+        QVERIFY2(png.err.contains("ending in .svg"), png.err.constData());
+    }
+
+    /// router train --compare keeps kNN's and the rules' AIQ beside the router's; router show prints them.
+    void trainWithCompareKeepsKnnAndRulesAiq() {
+        QString csv = m_dir.filePath("compare.csv");
+        writeThreeModels(csv);
+        QString db = m_dir.filePath("compare.db");
+        auto plain = runCli({"router", "train", csv, "--format", "long", "--db", db, "--name", "r"});
+        QVERIFY2(plain.exitCode == 0, plain.err.constData());
+        QVERIFY2(plain.out.contains("AIQ on the test items: router "), plain.out.constData());
+        QVERIFY2(!plain.out.contains(", kNN "), "without --compare, no kNN");
+        auto compared = runCli({"router", "train", csv, "--format", "long", "--db", db, "--name", "r", "--compare"});
+        QVERIFY2(compared.exitCode == 0, compared.err.constData());
+        // The prompts name the category's topic: kNN, the rules and the router all route perfectly.
+        QVERIFY2(compared.out.contains(", kNN 0.9") && compared.out.contains(", rules by category 0.9"),
+                 compared.out.constData());
+        auto shown = runCli({"router", "show", "r@2", "--db", db});
+        QVERIFY2(shown.exitCode == 0, shown.err.constData());
+        auto line = [](const QByteArray& text) {
+            for (const auto& l : text.split('\n'))
+                if (l.contains("AIQ on the test items")) return l;
+            return QByteArray();
+        };
+        QCOMPARE(line(shown.out), line(compared.out));
     }
 
     void embeddingFeaturesTrainEvaluateAndComeFromTheCache() {

@@ -3,11 +3,13 @@
 // hand (its held-out figures asserted), a training cancelled mid-way (its result dropped), the
 // router saved as name@1, then added to the pool being edited and taken back with undo; a router
 // trained on the embeddings of a model of the current pool (the session's simulator on loopback),
-// each request logged with its cost, then trained again with 0 embedding requests.
+// each request logged with its cost, then trained again with 0 embedding requests; the router
+// chart's kNN and rules curves, point for point those `router eval` computes for the same split.
 
 #include "hand_worked_matrix.h"
 #include "matrix/matrix_store.h"
 #include "pool_document.h"
+#include "replay/router_evaluation.h"
 #include "replay_lab_page.h"
 #include "router_train_panel.h"
 #include "store/embedding_cache.h"
@@ -15,6 +17,10 @@
 #include "workbench_session.h"
 
 #include <QAbstractItemModelTester>
+#include <QChart>
+#include <QChartView>
+#include <QLegendMarker>
+#include <QLineSeries>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
@@ -236,6 +242,69 @@ private slots:
         QVERIFY(failed.wait(60000));
         QVERIFY2(failed.last().at(0).toString().contains("budget"), qPrintable(failed.last().at(0).toString()));
         QCOMPARE(core::listEmbeddingCalls(**reader)->size(), size_t(2));
+    }
+
+    /// The router chart draws kNN and rules by category beside the router: the curves `router
+    /// eval` computes for the same seed and shares (the prompts name no topic here, so kNN routes
+    /// worse than the rules, which read the category), with their AIQ in the legend.
+    void drawsKnnAndRulesAsRouterEvalComputesThem() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db");
+        auto matrix =
+            test::handWorkedMatrix("plain", 50, [](int i, bool) { return "question number " + std::to_string(i); });
+        {
+            auto ws = core::Workspace::open(db.toStdString());
+            QVERIFY(ws.has_value());
+            QVERIFY(core::saveMatrix(*ws->writer(), matrix, "plain").has_value());
+        }
+        auto session = ui::WorkbenchSession::openDemo(db, 1);
+        QVERIFY(session.has_value());
+        ui::ReplayLabPage page(**session);
+        auto& panel = page.routerPanel();
+        QSignalSpy shown(&page, &ui::ReplayLabPage::replayShown);
+        QSignalSpy trained(&panel, &ui::RouterTrainPanel::trained);
+        page.showSource("plain");
+        QVERIFY(shown.wait(60000));
+        panel.train();
+        QVERIFY(trained.wait(60000));
+
+        core::RouterEvaluationOptions o;
+        o.seeds = {1};
+        o.testShare = 0.2, o.validationShare = 0.2; // the panel's defaults
+        o.bootstrap = 0;
+        auto evaluation = core::evaluateRouter(matrix, o);
+        QVERIFY(evaluation.has_value());
+        const auto& seed = evaluation->seeds.at(0);
+        QVERIFY(seed.knnAiq < seed.rulesAiq); // the two curves differ: each is checked against its own
+
+        auto* view = panel.findChild<QChartView*>("routerCurve");
+        QVERIFY(view && view->chart());
+        auto series = [&](const QString& prefix) -> QLineSeries* {
+            for (auto* s : view->chart()->series())
+                if (s->name().startsWith(prefix)) return qobject_cast<QLineSeries*>(s);
+            return nullptr;
+        };
+        struct Expected {
+            QString prefix;
+            const std::vector<core::RoutePoint>* curve;
+            double aiq;
+        };
+        for (const auto& e : {Expected{"kNN (lambda sweep)", &seed.knn, seed.knnAiq},
+                              Expected{"rules by category (lambda sweep)", &seed.rules, seed.rulesAiq},
+                              Expected{"router (lambda sweep)", &seed.router, seed.routerAiq}}) {
+            QLineSeries* line = series(e.prefix);
+            QVERIFY2(line, qPrintable(e.prefix + " is drawn"));
+            QCOMPARE(line->name(), e.prefix + QString(", AIQ %1").arg(e.aiq, 0, 'f', 4));
+            QCOMPARE(size_t(line->count()), e.curve->size());
+            for (int k = 0; k < line->count(); ++k) {
+                QVERIFY2(qAbs(line->at(k).x() - (*e.curve)[size_t(k)].meanCostUsd) < 1e-12, qPrintable(e.prefix));
+                QVERIFY2(qAbs(line->at(k).y() - (*e.curve)[size_t(k)].accuracy) < 1e-12, qPrintable(e.prefix));
+            }
+            bool inLegend = false;
+            for (auto* marker : view->chart()->legend()->markers(line))
+                inLegend = inLegend || marker->isVisible();
+            QVERIFY2(inLegend, qPrintable(e.prefix));
+        }
     }
 };
 
