@@ -29,12 +29,7 @@ for exe in "$cli" "$build/bench/bench_raw_curl" "$build/bench/bench_log_writes" 
     [ -x "$exe" ] || { echo "run_all: $exe is missing; build it first (cmake --build $build)" >&2; exit 1; }
 done
 tmp=$(mktemp -d)
-sim_pid=""
-cleanup() {
-    [ -n "$sim_pid" ] && kill "$sim_pid" 2>/dev/null && wait "$sim_pid" 2>/dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+source bench/bench_sim.sh
 
 if [ $tiny = 1 ]; then
     reps=1 per_category=3 log_rows=2000 wrk_seconds=1 wrk_big=100 micro_time=0.001
@@ -61,12 +56,7 @@ cpu_of() {
 
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 "$cli" demo tasks --per-category $per_category --out "$tmp/tasks.jsonl" 2> /dev/null
-"$cli" sim serve --profile bench/data/sim_profile.json --tasks "$tmp/tasks.jsonl" --port 0 > "$tmp/sim.out" 2>&1 &
-sim_pid=$!
-for _ in $(seq 100); do grep -qs Listening "$tmp/sim.out" && break; sleep 0.1; done
-base=$(sed -n 's/^Listening on \(http:[^ ]*\).*/\1/p' "$tmp/sim.out")
-[ -n "$base" ] || { echo "run_all: the simulator did not start:" >&2; cat "$tmp/sim.out" >&2; exit 1; }
-sed "s|@BASE_URL@|$base|" bench/data/pool_template.json > "$tmp/pool.json"
+start_bench_sim run_all bench/data/sim_profile.json "$tmp/tasks.jsonl"
 calls=$((per_category * 6 * 6))
 
 node_dir=${BATON_BENCH_CACHE:-$HOME/.cache/baton-bench}/node

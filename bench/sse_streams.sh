@@ -25,22 +25,12 @@ cli=$build/app/baton-cli
 [ -x "$cli" ] || { echo "sse_streams: $cli is missing; build it first" >&2; exit 1; }
 command -v sqlite3 > /dev/null || { echo "sse_streams: the sqlite3 CLI is missing (packaging/install-deps.sh)" >&2; exit 1; }
 tmp=$(mktemp -d)
-sim_pid=""
-cleanup() {
-    [ -n "$sim_pid" ] && kill "$sim_pid" 2> /dev/null && wait "$sim_pid" 2> /dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+source bench/bench_sim.sh
 
 sed 's/"time_scale": 0,/"time_scale": 1,/' bench/data/sim_profile.json > "$tmp/profile.json"
 grep -q '"time_scale": 1,' "$tmp/profile.json" || { echo "sse_streams: could not set the time scale" >&2; exit 1; }
 "$cli" demo tasks --per-category "$per_category" --out "$tmp/tasks.jsonl" > /dev/null 2>&1
-"$cli" sim serve --profile "$tmp/profile.json" --tasks "$tmp/tasks.jsonl" --port 0 > "$tmp/sim.out" 2>&1 &
-sim_pid=$!
-for _ in $(seq 100); do grep -qs Listening "$tmp/sim.out" && break; sleep 0.1; done
-base=$(sed -n 's/^Listening on \(http:[^ ]*\).*/\1/p' "$tmp/sim.out")
-[ -n "$base" ] || { echo "sse_streams: the simulator did not start:" >&2; cat "$tmp/sim.out" >&2; exit 1; }
-sed "s|@BASE_URL@|$base|" bench/data/pool_template.json > "$tmp/pool.json"
+start_bench_sim sse_streams "$tmp/profile.json" "$tmp/tasks.jsonl"
 
 load=$(cut -d' ' -f1 /proc/loadavg)
 TIMEFORMAT='%R %U %S'
