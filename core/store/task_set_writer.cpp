@@ -13,10 +13,11 @@ namespace {
 constexpr const char* kPendingHash = "(import in progress)";
 
 /// The page cache while a set is written, in KiB. The texts are keyed by hash, so a big import
-/// touches pages all over their index; with the writer's usual 8 MiB, SQLite spilled and read
-/// back pages for every few items (a third of a 1M-item import's CPU was the kernel copying them).
+/// touches pages all over their index; with the writer's usual 8 MiB SQLite spilled and read
+/// back pages every few items: 10 of a 1M-item import's 35 CPU seconds were the kernel copying
+/// them. 64 MiB: 4.7 s, 101 MB peak RSS; 128 MiB: 2 s, but 319 MB (README, "Task import").
 /// SQLite fills the cache only as pages are touched, so a small import stays small.
-constexpr int64_t kImportCacheKiB = 128 * 1024;
+constexpr int64_t kImportCacheKiB = 64 * 1024;
 
 /// Rows the last INSERT changed: 0 when an INSERT OR IGNORE ignored its row.
 int64_t changes(SqliteDb& db) {
