@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "task_stream_import.h"
-#include "io/task_item_reader.h"
+#include "io/read_ahead_items.h"
 #include "store/task_set_sources.h"
 #include "store/task_set_writer.h"
 #include "util/file_io.h"
@@ -26,23 +26,25 @@ Result<StreamedImport> streamTasksIntoWorkspace(SqliteDb& db, const std::string&
         return StreamedImport{(*known)->taskSetId, (*known)->name, (*known)->contentHash, (*known)->itemCount,
                               true, true, 0, {}};
 
-    auto reader = TaskItemReader::fromFile(path, *format, options.mapping);
-    if (!reader) return std::unexpected(reader.error());
+    auto fileReader = TaskItemReader::fromFile(path, *format, options.mapping);
+    if (!fileReader) return std::unexpected(fileReader.error());
+    ReadAheadItems reader(std::move(*fileReader)); // parses on its own thread while this one stores
     std::string name = options.name.empty() ? std::filesystem::path(path).stem().string() : options.name;
     auto writer = TaskSetWriter::begin(db, name, options.defaultGrader, path, nowMs);
     if (!writer) return std::unexpected(writer.error());
 
     std::vector<Diagnostic> problems;
     std::vector<size_t> lineOf; // by position: where each written item was, for duplicate ids
-    ReadItem read;
+    ReadAheadItem next;
+    ReadItem& read = next.read;
     int64_t itemsRead = 0;
     for (;;) {
-        auto more = (*reader)->next(read);
+        auto more = reader.next(next);
         if (!more) return std::unexpected(more.error()); // the writer rolls back as it goes
         if (!*more) break;
         ++itemsRead;
         if (read.problem.empty()) {
-            auto earlier = (*writer)->add(read.item);
+            auto earlier = (*writer)->add(read.item, next.dump, next.messagesHash);
             if (!earlier) return std::unexpected(earlier.error());
             if (*earlier)
                 read.problem = duplicateIdProblem(read.item.id, lineOf[size_t(**earlier)]);

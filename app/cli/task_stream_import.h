@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #pragma once
-// `tasks import` without the set in memory: items go from the file (TaskItemReader) into the
-// workspace (TaskSetWriter) one by one, in one savepoint; a file imported before with the same
-// options is recognised by its SHA-256 and not parsed again.
+// `tasks import` without the set in memory: items go from the file (TaskItemReader, read ahead
+// on a thread of its own by ReadAheadItems) into the workspace (TaskSetWriter) one by one, in
+// one savepoint; a file imported before with the same options is recognised by its SHA-256 and
+// not parsed again.
 
 #include "io/task_import.h"
 #include "store/sqlite_db.h"

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/sqlite_db.h"
 
+#include <mutex>
 #include <sqlite3.h>
 
 namespace baton::core {
@@ -10,9 +11,17 @@ Error err(ErrorKind kind, std::string message) {
     return Error{kind, std::move(message), {}};
 }
 
+/// SQLite counts every allocation under one process-wide mutex unless told not to; Baton never
+/// reads those statistics. Must run before SQLite initializes, so before the first open.
+void configureSqliteOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
 } // namespace
 
 Result<std::unique_ptr<SqliteDb>> SqliteDb::open(const std::string& path, Mode mode) {
+    configureSqliteOnce();
     int flags = SQLITE_OPEN_NOMUTEX;
     flags |= mode == Mode::ReadOnly    ? SQLITE_OPEN_READONLY
              : mode == Mode::Immutable ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI

@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace baton::core {
 
@@ -28,6 +29,10 @@ public:
     /// Writes `item` at the next position, or returns the position (0-based) of the earlier
     /// item with the same id and writes nothing.
     Result<std::optional<int64_t>> add(const TaskItem& item);
+    /// The same with the item's dump and its messages' SHA-256 made by the caller (ReadAheadItems
+    /// makes them on its own thread): `dump` must be dumpTaskItem(item), `messagesHash`
+    /// sha256Hex(dump.messages).
+    Result<std::optional<int64_t>> add(const TaskItem& item, const TaskItemDump& dump, std::string_view messagesHash);
     /// Ends the set: its hash and item count are written and the savepoint released. When a set
     /// with the same content exists, everything written is rolled back and that set returned
     /// (alreadyPresent). Errors: the SQLite error (then everything is rolled back).
@@ -41,11 +46,17 @@ public:
 
 private:
     TaskSetWriter(SqliteDb& db, const GraderSpec& defaultGrader) : m_db(db), m_hasher(defaultGrader) {}
+    /// The position of the earlier item with `id`, after an insert that ignored this one; drops
+    /// the text stored for it when that text was new.
+    Result<std::optional<int64_t>> positionOfRepeated(const std::string& id, std::string_view textToDrop);
+    Status enlargeCache();
+    void restoreCache();
 
     SqliteDb& m_db;
     TaskSetHasher m_hasher;
     int64_t m_setId = 0;
     bool m_open = false;
+    std::optional<int64_t> m_cacheBefore; ///< the connection's cache_size, while the import's is in place
     std::string m_hash;
 };
 

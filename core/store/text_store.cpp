@@ -6,10 +6,14 @@ namespace baton::core {
 
 Result<std::string> putText(SqliteDb& db, std::string_view body) {
     std::string hash = sha256Hex(body);
+    if (auto ok = putTextAs(db, hash, body); !ok) return std::unexpected(ok.error());
+    return hash;
+}
+
+Status putTextAs(SqliteDb& db, std::string_view hash, std::string_view body) {
     auto stmt = db.cached("INSERT OR IGNORE INTO texts(hash, body) VALUES (?, ?)");
     if (!stmt) return std::unexpected(stmt.error());
-    if (auto ok = (*stmt)->bind(1, hash).bind(2, body).run(); !ok) return std::unexpected(ok.error());
-    return hash;
+    return (*stmt)->bind(1, hash).bind(2, body).run();
 }
 
 Result<std::optional<std::string>> getText(SqliteDb& db, const std::string& hash) {

@@ -12,6 +12,9 @@ namespace baton::core {
 
 /// Stores `body` if new; returns its hash either way.
 Result<std::string> putText(SqliteDb& db, std::string_view body);
+/// Stores `body` under `hash` if new; `hash` must be sha256Hex(body), made by the caller (a
+/// streaming import makes it on its reader's thread).
+Status putTextAs(SqliteDb& db, std::string_view hash, std::string_view body);
 /// The text for `hash`, or nullopt if none is stored.
 Result<std::optional<std::string>> getText(SqliteDb& db, const std::string& hash);
 

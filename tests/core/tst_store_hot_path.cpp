@@ -7,6 +7,7 @@
 #include "core_printers.h"
 #include "store/call_log.h"
 #include "store/store_writer.h"
+#include "store/task_set_writer.h"
 #include "store/text_store.h"
 #include "store/workspace.h"
 
@@ -60,6 +61,38 @@ private:
 class TestStoreHotPath : public QObject {
     Q_OBJECT
 private slots:
+    // First: SQLite takes its process-wide settings only before anything initializes it, and a
+    // later test registers a VFS, which does.
+    void sqliteCountsNoAllocations() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString()).value();
+        for (int i = 0; i < 100; ++i)
+            QVERIFY(putText(*ws.writer(), "text " + std::to_string(i)));
+        // With the statistics on (SQLite's default), every allocation of every connection took
+        // one process-wide mutex, in the call-log writer as in a task import.
+        QCOMPARE(sqlite3_memory_used(), sqlite3_int64(0));
+    }
+
+    void anImportEnlargesTheCacheOnlyWhileItWrites() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString()).value();
+        SqliteDb& db = *ws.writer();
+        const int64_t usual = db.queryInt("PRAGMA cache_size").value();
+        QCOMPARE(usual, int64_t(-8192)); // the writer's 8 MiB
+        TaskItem item;
+        item.id = "a", item.category = "c", item.messages = {{"user", "p"}}, item.references = {"1"};
+        for (bool keep : {true, false}) {
+            auto writer = TaskSetWriter::begin(db, "s", GraderSpec{}, "f.jsonl", 1).value();
+            QVERIFY(db.queryInt("PRAGMA cache_size").value() < usual * 4); // KiB, negative: larger
+            QVERIFY(writer->add(item));
+            if (keep)
+                QVERIFY(writer->finish());
+            else
+                writer->abandon();
+            QCOMPARE(db.queryInt("PRAGMA cache_size").value(), usual);
+        }
+    }
+
     void hotStatementsArePreparedOnce() {
         QTemporaryDir dir;
         auto ws = Workspace::open(dir.filePath("w.db").toStdString()).value();

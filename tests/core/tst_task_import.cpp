@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/task_export.h"
+#include "io/read_ahead_items.h"
 #include "io/task_import.h"
 #include "model/task_set_hasher.h"
 #include "sim/demo_tasks.h"
@@ -8,7 +9,9 @@
 
 #include "core_printers.h"
 
+#include <QTemporaryDir>
 #include <QTest>
+#include <fstream>
 
 using namespace baton::core;
 
@@ -118,6 +121,54 @@ private slots:
             QVERIFY(fromFile->set.items == fromText->set.items);
             QCOMPARE(fromFile->skipped.size(), fromText->skipped.size());
         }
+    }
+
+    void readAheadGivesTheReadersRecordsInOrder() {
+        QTemporaryDir dir;
+        std::string path = dir.filePath("t.jsonl").toStdString();
+        {
+            std::ofstream out(path);
+            for (int i = 1; i <= 2000; ++i) // several batches, a bad line now and then
+                out << (i % 97 == 0 ? std::string("{\"prompt\": 3}")
+                                    : "{\"id\":\"q" + std::to_string(i) + "\",\"prompt\":\"p" + std::to_string(i) +
+                                          "\",\"answer\":\"" + std::to_string(i) + "\"}")
+                    << "\n";
+        }
+        auto plain = TaskItemReader::fromFile(path, TaskFormat::Auto, {}).value();
+        ReadAheadItems ahead(TaskItemReader::fromFile(path, TaskFormat::Auto, {}).value());
+        ReadItem expected;
+        ReadAheadItem got;
+        size_t records = 0, bad = 0;
+        while (plain->next(expected).value()) {
+            QVERIFY(ahead.next(got).value());
+            QCOMPARE(got.read.line, expected.line);
+            QCOMPARE(got.read.problem, expected.problem);
+            if (expected.problem.empty()) {
+                QVERIFY(got.read.item == expected.item);
+                QCOMPARE(got.dump.whole, dumpTaskItem(expected.item).whole);
+                QCOMPARE(got.messagesHash, sha256Hex(dumpTaskItem(expected.item).messages));
+            } else {
+                ++bad;
+            }
+            ++records;
+        }
+        QCOMPARE(records, size_t(2000));
+        QCOMPARE(bad, size_t(20));
+        QVERIFY(!ahead.next(got).value());
+        QVERIFY(!ahead.next(got).value()); // and stays at the end
+
+        // An error that stops the file comes after every record before it.
+        std::string csv = "id,prompt,answer\na,p,1\nb,\"never closed,2\n";
+        ReadAheadItems broken(TaskItemReader::fromText(csv, "t.csv", TaskFormat::Auto, {}).value());
+        QVERIFY(broken.next(got).value());
+        QCOMPARE(got.read.item.id, std::string("a"));
+        auto end = broken.next(got);
+        QVERIFY(!end);
+        QVERIFY2(end.error().message.find("t.csv:3") != std::string::npos, end.error().message.c_str());
+
+        // Left early (an import that failed): the thread, blocked with its batches full, ends.
+        ReadAheadItems left(TaskItemReader::fromFile(path, TaskFormat::Auto, {}).value());
+        QVERIFY(left.next(got).value());
     }
 
     void jsonlFieldsMessagesAndMetadata() {

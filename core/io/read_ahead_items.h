@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+#pragma once
+/// ReadAheadItems: a task file's items read, checked and dumped on a thread of its own, a few
+/// batches ahead of the caller. Parsing a line and dumping its item take about as long as
+/// SQLite takes to store it, so a streaming import runs both side by side instead of in turn.
+
+#include "io/task_item_reader.h"
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <vector>
+
+namespace baton::core {
+
+/// One record of the file, ready to be stored.
+struct ReadAheadItem {
+    ReadItem read;
+    TaskItemDump dump;        ///< of read.item; empty when read.problem is not
+    std::string messagesHash; ///< sha256Hex(dump.messages), the messages' content address
+};
+
+class ReadAheadItems {
+public:
+    /// Starts reading `reader` at once.
+    explicit ReadAheadItems(std::unique_ptr<TaskItemReader> reader);
+    /// Stops the thread; what it read ahead is dropped.
+    ~ReadAheadItems();
+    ReadAheadItems(const ReadAheadItems&) = delete;
+    ReadAheadItems& operator=(const ReadAheadItems&) = delete;
+
+    /// The next record into `out`, in the file's order; false at the end. Errors: the reader's,
+    /// after every record before it.
+    Result<bool> next(ReadAheadItem& out);
+
+private:
+    using Batch = std::vector<ReadAheadItem>;
+    void readAll();
+    bool publish(Batch&& batch); ///< false when the caller has gone
+
+    std::unique_ptr<TaskItemReader> m_reader;
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<Batch> m_ready;
+    bool m_done = false, m_stopping = false;
+    std::optional<Error> m_error;
+    Batch m_taken; ///< the caller's side: the batch being handed out
+    size_t m_nextInTaken = 0;
+    std::thread m_thread; ///< last: starts once the members above exist
+};
+
+} // namespace baton::core
