@@ -5,8 +5,11 @@
 namespace baton::core {
 namespace {
 
-constexpr size_t kBatchItems = 256;  ///< records handed over under one lock
-constexpr size_t kBatchesAhead = 8; ///< at most this many batches wait: memory stays flat
+/// A batch is handed over under one lock when it has this many records or bytes of dumps; at
+/// most kBatchesAhead wait, so what is read ahead stays small also for long prompts.
+constexpr size_t kBatchItems = 256;
+constexpr size_t kBatchBytes = 1 << 20;
+constexpr size_t kBatchesAhead = 8;
 
 } // namespace
 
@@ -24,32 +27,20 @@ ReadAheadItems::~ReadAheadItems() {
 
 void ReadAheadItems::readAll() {
     std::optional<Error> error;
-    try {
-        for (bool more = true; more;) {
-            Batch batch;
-            batch.reserve(kBatchItems);
-            while (batch.size() < kBatchItems) {
-                ReadAheadItem next;
-                auto read = m_reader->next(next.read);
-                if (!read) {
-                    error = read.error();
-                    more = false;
-                    break;
-                }
-                if (!*read) {
-                    more = false;
-                    break;
-                }
-                if (next.read.problem.empty()) {
-                    next.dump = dumpTaskItem(next.read.item);
-                    next.messagesHash = sha256Hex(next.dump.messages);
-                }
-                batch.push_back(std::move(next));
-            }
-            if (!batch.empty() && !publish(std::move(batch))) return;
+    for (bool more = true; more;) {
+        Batch batch;
+        batch.reserve(kBatchItems);
+        size_t bytes = 0;
+        while (more && batch.size() < kBatchItems && bytes < kBatchBytes) {
+            ReadAheadItem next;
+            auto read = readOne(next);
+            if (!read) error = read.error();
+            more = read && *read;
+            if (!more) break;
+            bytes += next.dump.whole.size() + next.read.problem.size();
+            batch.push_back(std::move(next));
         }
-    } catch (const std::exception& e) { // as the same work on the caller's thread would report it
-        error = Error{ErrorKind::Internal, m_reader->fileName() + ": " + e.what(), {}};
+        if (!batch.empty() && !publish(std::move(batch))) return;
     }
     {
         std::lock_guard lock(m_mutex);
@@ -57,6 +48,29 @@ void ReadAheadItems::readAll() {
         m_error = std::move(error);
     }
     m_changed.notify_all();
+}
+
+Result<bool> ReadAheadItems::readOne(ReadAheadItem& out) {
+    // Nothing may leave this thread as an exception (it would end the process); what the reader
+    // or the dump throws (running out of memory, in practice) ends the file as an error would.
+    std::string why;
+    try {
+        auto more = m_reader->next(out.read);
+        if (!more || !*more) return more;
+        if (out.read.problem.empty()) {
+            out.dump = dumpTaskItem(out.read.item);
+            out.messagesHash = sha256Hex(out.dump.messages);
+        }
+        return true;
+    } catch (const std::exception& e) {
+        why = e.what();
+    } catch (...) {
+        why = "an unknown error";
+    }
+    return fail(ErrorKind::Internal, m_reader->fileName() + ": reading stopped at line " +
+                                         std::to_string(out.read.line) + " (" + why +
+                                         "); nothing was imported. Try again with more free memory, "
+                                         "or split the file.");
 }
 
 bool ReadAheadItems::publish(Batch&& batch) {

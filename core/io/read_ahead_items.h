@@ -25,7 +25,7 @@ struct ReadAheadItem {
 
 class ReadAheadItems {
 public:
-    /// Starts reading `reader` at once.
+    /// Starts reading `reader` at once. Throws std::system_error when no thread can be started.
     explicit ReadAheadItems(std::unique_ptr<TaskItemReader> reader);
     /// Stops the thread; what it read ahead is dropped.
     ~ReadAheadItems();
@@ -39,13 +39,15 @@ public:
 private:
     using Batch = std::vector<ReadAheadItem>;
     void readAll();
-    bool publish(Batch&& batch); ///< false when the caller has gone
+    Result<bool> readOne(ReadAheadItem& out); ///< as TaskItemReader::next, never throws
+    bool publish(Batch&& batch);              ///< false when the caller has gone
 
     std::unique_ptr<TaskItemReader> m_reader;
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<Batch> m_ready;
-    bool m_done = false, m_stopping = false;
+    bool m_done = false;     ///< the reader's thread has ended (m_error set if it failed)
+    bool m_stopping = false; ///< the caller has gone
     std::optional<Error> m_error;
     Batch m_taken; ///< the caller's side: the batch being handed out
     size_t m_nextInTaken = 0;

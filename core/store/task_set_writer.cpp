@@ -3,8 +3,6 @@
 #include "store/text_store.h"
 #include "util/sha256.h"
 
-#include <sqlite3.h>
-
 namespace baton::core {
 namespace {
 
@@ -18,11 +16,6 @@ constexpr const char* kPendingHash = "(import in progress)";
 /// them. 64 MiB: 4.7 s, 101 MB peak RSS; 128 MiB: 2 s, but 319 MB (README, "Task import").
 /// SQLite fills the cache only as pages are touched, so a small import stays small.
 constexpr int64_t kImportCacheKiB = 64 * 1024;
-
-/// Rows the last INSERT changed: 0 when an INSERT OR IGNORE ignored its row.
-int64_t changes(SqliteDb& db) {
-    return sqlite3_changes64(db.handle());
-}
 
 } // namespace
 
@@ -56,9 +49,15 @@ void TaskSetWriter::abandon() {
 }
 
 Status TaskSetWriter::enlargeCache() {
-    auto before = m_db.queryInt("PRAGMA cache_size");
+    auto before = m_db.queryInt("PRAGMA cache_size"); // negative: KiB; positive: pages
     if (!before) return std::unexpected(before.error());
-    if (*before < 0 && -*before >= kImportCacheKiB) return {};
+    int64_t beforeKiB = -*before;
+    if (*before > 0) {
+        auto pageSize = m_db.queryInt("PRAGMA page_size");
+        if (!pageSize) return std::unexpected(pageSize.error());
+        beforeKiB = *before * *pageSize / 1024;
+    }
+    if (beforeKiB >= kImportCacheKiB) return {};
     if (auto ok = m_db.exec("PRAGMA cache_size = " + std::to_string(-kImportCacheKiB)); !ok) return ok;
     m_cacheBefore = *before;
     return {};
@@ -77,11 +76,18 @@ Result<std::optional<int64_t>> TaskSetWriter::add(const TaskItem& item) {
 
 Result<std::optional<int64_t>> TaskSetWriter::add(const TaskItem& item, const TaskItemDump& dump,
                                                   std::string_view messagesHash) {
+    auto earlier = m_db.cached("SELECT position FROM items WHERE task_set_id = ? AND item_id = ?");
+    if (!earlier) return std::unexpected(earlier.error());
+    (*earlier)->bind(1, m_setId).bind(2, item.id);
+    auto row = (*earlier)->step();
+    std::optional<int64_t> position;
+    if (row && *row) position = (*earlier)->columnInt(0);
+    (*earlier)->reset();
+    if (!row) return std::unexpected(row.error());
+    if (position) return position;
+
     if (auto ok = putTextAs(m_db, messagesHash, dump.messages); !ok) return std::unexpected(ok.error());
-    bool newText = changes(m_db) == 1;
-    // A repeated id is found by the insert itself (the key is the set and the id), not by a
-    // look-up before it: one descent of the index per item instead of two.
-    auto insert = m_db.cached("INSERT OR IGNORE INTO items(task_set_id, position, item_id, category, messages_hash, "
+    auto insert = m_db.cached("INSERT INTO items(task_set_id, position, item_id, category, messages_hash, "
                               "references_json, grader, metadata) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     if (!insert) return std::unexpected(insert.error());
     Statement& s = **insert;
@@ -93,30 +99,8 @@ Result<std::optional<int64_t>> TaskSetWriter::add(const TaskItem& item, const Ta
         s.bindNull(7);
     s.bind(8, dump.metadata);
     if (auto ok = s.run(); !ok) return std::unexpected(ok.error());
-    if (changes(m_db) == 1) {
-        m_hasher.addDumped(dump.whole);
-        return std::nullopt;
-    }
-    return positionOfRepeated(item.id, newText ? messagesHash : std::string_view());
-}
-
-Result<std::optional<int64_t>> TaskSetWriter::positionOfRepeated(const std::string& id,
-                                                                 std::string_view textToDrop) {
-    if (!textToDrop.empty()) { // stored for this item only: it is not kept
-        auto drop = m_db.cached("DELETE FROM texts WHERE hash = ?");
-        if (!drop) return std::unexpected(drop.error());
-        if (auto ok = (*drop)->bind(1, textToDrop).run(); !ok) return std::unexpected(ok.error());
-    }
-    auto earlier = m_db.cached("SELECT position FROM items WHERE task_set_id = ? AND item_id = ?");
-    if (!earlier) return std::unexpected(earlier.error());
-    (*earlier)->bind(1, m_setId).bind(2, id);
-    auto row = (*earlier)->step();
-    std::optional<int64_t> position;
-    if (row && *row) position = (*earlier)->columnInt(0);
-    (*earlier)->reset();
-    if (!row) return std::unexpected(row.error());
-    if (!position) return fail(ErrorKind::Internal, m_db.path() + ": item \"" + id + "\" was neither stored nor found");
-    return position;
+    m_hasher.addDumped(dump.whole);
+    return std::nullopt;
 }
 
 Result<SavedTaskSet> TaskSetWriter::finish() {

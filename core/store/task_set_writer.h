@@ -46,9 +46,6 @@ public:
 
 private:
     TaskSetWriter(SqliteDb& db, const GraderSpec& defaultGrader) : m_db(db), m_hasher(defaultGrader) {}
-    /// The position of the earlier item with `id`, after an insert that ignored this one; drops
-    /// the text stored for it when that text was new.
-    Result<std::optional<int64_t>> positionOfRepeated(const std::string& id, std::string_view textToDrop);
     Status enlargeCache();
     void restoreCache();
 

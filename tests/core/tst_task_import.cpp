@@ -128,7 +128,7 @@ private slots:
         std::string path = dir.filePath("t.jsonl").toStdString();
         {
             std::ofstream out(path);
-            for (int i = 1; i <= 2000; ++i) // several batches, a bad line now and then
+            for (int i = 1; i <= 5000; ++i) // more batches than are read ahead, a bad line now and then
                 out << (i % 97 == 0 ? std::string("{\"prompt\": 3}")
                                     : "{\"id\":\"q" + std::to_string(i) + "\",\"prompt\":\"p" + std::to_string(i) +
                                           "\",\"answer\":\"" + std::to_string(i) + "\"}")
@@ -152,8 +152,8 @@ private slots:
             }
             ++records;
         }
-        QCOMPARE(records, size_t(2000));
-        QCOMPARE(bad, size_t(20));
+        QCOMPARE(records, size_t(5000));
+        QCOMPARE(bad, size_t(51));
         QVERIFY(!ahead.next(got).value());
         QVERIFY(!ahead.next(got).value()); // and stays at the end
 
@@ -166,7 +166,8 @@ private slots:
         QVERIFY(!end);
         QVERIFY2(end.error().message.find("t.csv:3") != std::string::npos, end.error().message.c_str());
 
-        // Left early (an import that failed): the thread, blocked with its batches full, ends.
+        // Left early (an import that failed): the thread, blocked with its batches full (5,000
+        // records are more than 8 batches of 256), ends.
         ReadAheadItems left(TaskItemReader::fromFile(path, TaskFormat::Auto, {}).value());
         QVERIFY(left.next(got).value());
     }
