@@ -8,14 +8,20 @@
 
 #include <QMainWindow>
 
+#include <memory>
+#include <vector>
+
 class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
 
 namespace baton::core {
+struct Outcome;
 struct Run;
-}
+struct RunOpening;
+class SqliteDb;
+} // namespace baton::core
 
 namespace baton::ui {
 
@@ -53,13 +59,17 @@ public:
     void showPage(QWidget* page);
     int pageIndex(const QWidget* page) const;
 
-    /// Loads run `runId` off the GUI thread and shows it on Results and Inspector; runShown() follows.
+    /// Loads run `runId` off the GUI thread and lists its items in the Inspector (runOpened), then
+    /// builds its report, also off the GUI thread, and shows it on Results (runShown).
     void openRun(qint64 runId, bool showResults = true);
     qint64 shownRun() const { return m_shownRun; }
     /// The one-line first-start hint ("" once dismissed or on later starts).
     QString hintText() const;
 
 signals:
+    /// The run's items are listed in the Inspector; Results says its report is being computed.
+    void runOpened(qint64 runId);
+    /// The run's report is shown on Results (it follows runOpened).
     void runShown(qint64 runId);
     /// What each call of the shown run cost is read and drawn (it follows runShown).
     void runCostsShown(qint64 runId);
@@ -74,6 +84,9 @@ private:
     void openWorkspace();
     void showShortcuts();
     void showGettingStarted();
+    void showInspector(const std::shared_ptr<core::SqliteDb>& db, qint64 runId, const core::RunOpening& opening,
+                       std::vector<core::Outcome> outcomes);
+    void showReport(std::shared_ptr<core::RunOpening> opening, const QString& title);
     void showRunCosts(const core::Run& run, const QString& title);
 
     QListWidget* m_navigation;
@@ -84,7 +97,8 @@ private:
     QAction* m_exportBundle = nullptr;
     BundleActions* m_bundles = nullptr;
     WorkbenchSession* m_session;
-    JobRunner m_runLoader;
+    JobRunner m_runLoader;    ///< reads the run's grades: its items are listed from them
+    JobRunner m_reportLoader; ///< builds the report from the same grades, after the items are listed
     JobRunner m_costLoader; ///< reads what each call of the shown run cost, after it is shown
     PoolsPage* m_poolsPage = nullptr;
     TasksPage* m_tasksPage = nullptr;

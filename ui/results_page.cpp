@@ -236,6 +236,17 @@ void ResultsPage::setReport(core::RunReport report, const QString& title) {
     rebuildDetailCharts();
 }
 
+void ResultsPage::setPending(int64_t runId, const QString& title) {
+    core::RunReport none;
+    none.runId = runId;
+    setReport(std::move(none), title);
+    m_report.reset(), m_run.reset();
+    m_share->setEnabled(false);
+    m_summary->setText(tr("Run %1%2: computing the report...")
+                           .arg(runId)
+                           .arg(title.isEmpty() ? QString() : " (" + title + ")"));
+}
+
 void ResultsPage::fillReferences() {
     QSignalBlocker block(m_reference);
     m_reference->clear();

@@ -40,6 +40,9 @@ public:
 
     /// `title` says which run this is (pool, task set, date), shown above the tables.
     void setReport(core::RunReport report, const QString& title = {});
+    /// Run `runId` is opened and its report being built: the tables and charts are emptied and
+    /// the summary says so until setReport().
+    void setPending(int64_t runId, const QString& title);
     /// What each item cost by role, per strategy (core::RunCosts::itemCosts).
     using ItemCosts = std::map<std::string, std::vector<core::ItemCost>>;
     /// The run's outcomes (latency chart) and item costs (cost-by-role chart).
