@@ -230,6 +230,20 @@ private slots:
 
     void callCostsAreTheCallsCostFields() {
         MixedRun r;
+        // Another run's calls logged between the run's last ones: read within the run's ids' range.
+        const int64_t otherId = insertRun(r.db(), loadRun(r.db(), r.runId).value()).value();
+        for (int i = 0; i < 6; ++i)
+            for (int64_t run : {otherId, r.runId}) {
+                Call c;
+                c.runId = run, c.itemId = "q" + std::to_string(i), c.strategy = "late", c.nodeId = "0";
+                c.role = CallRole::Answer, c.model = "cheap", c.attempt = 1, c.status = CallStatus::Ok;
+                c.requestHash = putText(r.db(), "late request " + std::to_string(i)).value();
+                c.responseHash = putText(r.db(), "late answer " + std::to_string(i)).value();
+                if (i % 2) c.cost = Money{int64_t(i) * 1000};
+                QVERIFY(insertCall(r.db(), c));
+            }
+        QCOMPARE(loadCallCosts(r.db(), otherId).value().size(), size_t(6));
+        QVERIFY(loadCallCosts(r.db(), otherId + 1).value().empty());
         auto calls = loadCalls(r.db(), r.runId).value(), costs = loadCallCosts(r.db(), r.runId).value();
         QCOMPARE(costs.size(), calls.size());
         for (size_t i = 0; i < calls.size(); ++i) {
