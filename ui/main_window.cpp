@@ -9,6 +9,7 @@
 #include "profiles_page.h"
 #include "replay_lab_page.h"
 #include "results_page.h"
+#include "run_charts.h"
 #include "run_page.h"
 #include "runs_page.h"
 #include "settings.h"
@@ -211,11 +212,11 @@ void MainWindow::showInspector(const std::shared_ptr<core::SqliteDb>& db, qint64
 }
 
 void MainWindow::showReport(std::shared_ptr<core::RunOpening> opening, const QString& title) {
-    // Built from the grades read to open the run, which the Results page then keeps (the
-    // latency chart): this job is their only holder.
+    // Built from the grades read to open the run, with the latency chart's figures: the GUI
+    // thread draws them, it does not fold 660k outcomes.
     struct Built {
         core::RunReport report;
-        std::vector<core::Outcome> outcomes;
+        core::LatencyHistograms latencies;
     };
     const qint64 runId = opening->run.id;
     m_reportLoader.run<std::shared_ptr<Built>>(
@@ -223,13 +224,17 @@ void MainWindow::showReport(std::shared_ptr<core::RunOpening> opening, const QSt
             auto built = std::make_shared<Built>();
             if (stop.stop_requested()) return built;
             built->report = core::buildReport(opening->run, opening->inputs);
-            built->outcomes = std::move(opening->inputs.outcomes);
+            std::vector<std::string> names;
+            for (const auto& m : built->report.strategies)
+                names.push_back(m.name);
+            built->latencies = core::latencyHistograms(opening->inputs.outcomes, names, kLatencyChartBins);
+            opening->inputs.outcomes = {}; // not needed again, and freed here rather than on the GUI thread
             return built;
         },
         [this, opening, runId, title](const std::shared_ptr<Built>& built) {
             m_resultsPage->setReport(std::move(built->report), title);
             m_resultsPage->setRun(opening->run);
-            m_resultsPage->setDetails(std::move(built->outcomes), {});
+            m_resultsPage->setLatencies(std::move(built->latencies));
             statusBar()->showMessage(tr("Showing run %1 (%2); reading what each call cost...").arg(runId).arg(title));
             emit runShown(runId);
             showRunCosts(opening->run, title);
@@ -245,19 +250,23 @@ void MainWindow::showRunCosts(const core::Run& run, const QString& title) {
         return;
     }
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
-    using Costs = core::Result<core::RunCosts>;
+    // Held by a shared pointer so that the pages take the item costs (660k at 1M calls) without copying them.
+    using Costs = std::shared_ptr<core::Result<core::RunCosts>>;
     m_costLoader.run<Costs>(
-        [db, run](std::stop_token stop, const JobRunner::Progress&) { return core::loadRunCosts(*db, run, stop); },
-        [this, runId = run.id, title](const Costs& costs) {
+        [db, run](std::stop_token stop, const JobRunner::Progress&) {
+            return std::make_shared<core::Result<core::RunCosts>>(core::loadRunCosts(*db, run, stop));
+        },
+        [this, runId = run.id, title](const Costs& loaded) {
+            core::Result<core::RunCosts>& costs = *loaded;
             if (!costs) {
                 statusBar()->showMessage(tr("Showing run %1 (%2); what each call cost could not be read: %3")
                                              .arg(runId)
                                              .arg(title, QString::fromStdString(costs.error().describe())));
                 return;
             }
-            m_resultsPage->setItemCosts(costs->itemCosts);
+            m_resultsPage->setItemCosts(std::move(costs->itemCosts));
             m_resultsPage->setCallCosts(costs->callCosts);
-            m_inspectorPage->setCallCosts(costs->callCosts);
+            m_inspectorPage->setCallCosts(std::move(costs->callCosts));
             statusBar()->showMessage(tr("Showing run %1 (%2)").arg(runId).arg(title));
             emit runCostsShown(runId);
         });

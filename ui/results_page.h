@@ -46,7 +46,10 @@ public:
     /// What each item cost by role, per strategy (core::RunCosts::itemCosts).
     using ItemCosts = std::map<std::string, std::vector<core::ItemCost>>;
     /// The run's outcomes (latency chart) and item costs (cost-by-role chart).
-    void setDetails(std::vector<core::Outcome> outcomes, ItemCosts itemCosts);
+    void setDetails(const std::vector<core::Outcome>& outcomes, ItemCosts itemCosts);
+    /// The latency chart's figures, folded off the GUI thread (core::latencyHistograms, with the
+    /// report's strategies in its order and kLatencyChartBins).
+    void setLatencies(core::LatencyHistograms latencies);
     /// The item costs alone, when they are read after the run is shown (core::RunCosts::itemCosts).
     void setItemCosts(ItemCosts itemCosts);
     /// What each call of the run cost (core::RunCosts::callCosts), for the cost-per-call chart.
@@ -103,7 +106,7 @@ private:
 
     ComparisonModel m_model;
     ComparisonMatrixModel m_matrix;
-    std::vector<core::Outcome> m_outcomes;
+    core::LatencyHistograms m_latencies;
     ItemCosts m_itemCosts;
     core::RunCallCosts m_callCosts;
     QTableView* m_tables[TableCount];

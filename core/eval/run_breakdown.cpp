@@ -93,4 +93,19 @@ std::vector<double> latenciesOf(const std::vector<Outcome>& outcomes, const std:
     return ms;
 }
 
+LatencyHistograms latencyHistograms(const std::vector<Outcome>& outcomes, const std::vector<std::string>& strategies,
+                                    int bins) {
+    LatencyHistograms out;
+    std::vector<double> all;
+    for (const auto& o : outcomes)
+        if (o.latencyMs) all.push_back(*o.latencyMs);
+    out.edges = logHistogram(all, bins).edges;
+    for (const auto& name : strategies) {
+        std::vector<double> ms = latenciesOf(outcomes, name);
+        out.counts.emplace_back(name, ms.empty() || out.edges.empty() ? std::vector<int64_t>{}
+                                                                        : countInBins(ms, out.edges));
+    }
+    return out;
+}
+
 } // namespace baton::core
