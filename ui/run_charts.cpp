@@ -124,14 +124,27 @@ QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QSt
     for (const auto& item : items)
         highest = std::max(highest, item.total.usd());
     chart->addSeries(series);
-    auto* x = new QBarCategoryAxis;
     QStringList ids;
     for (const auto& item : items)
         ids << QString::fromStdString(item.itemId);
-    x->append(ids);
     // Item ids are readable side by side only for a few items; beyond that they were cut to "...":
-    // the bars then say their item on hover and the axis says how they are ordered.
+    // the bars then say their item on hover and the axis says how they are ordered. Unlabelled,
+    // the bars stand on a value axis at their index: QBarCategoryAxis checks each category it is
+    // given against those it has and lays out a label for each, which held the GUI thread for
+    // 6.5 s at 66k items (a 1M-call run).
     bool labels = items.size() <= kLabelledItems;
+    QAbstractAxis* x = nullptr;
+    if (labels) {
+        auto* named = new QBarCategoryAxis;
+        named->append(ids);
+        x = named;
+    } else {
+        auto* index = new QValueAxis;
+        index->setRange(-0.5, double(items.size()) - 0.5);
+        index->setGridLineVisible(false);
+        index->setTickCount(2);
+        x = index;
+    }
     x->setLabelsVisible(labels);
     x->setLabelsAngle(labels ? -45 : 0);
     x->setTitleText(labels ? QObject::tr("item (most expensive first)")
