@@ -133,6 +133,12 @@ QString MainWindow::hintText() const {
 
 void MainWindow::openRun(qint64 runId, bool showResults) {
     if (!m_session) return;
+    if (m_runLoader.isBusy() && m_openingRun == runId) {
+        // Already being read (the start-up's reopening of the last run, then a click on it): a
+        // second read would cancel the first only at its end and compete with it for a core meanwhile.
+        m_showOpenedResults = m_showOpenedResults || showResults;
+        return;
+    }
     auto reader = m_session->reader();
     if (!reader) {
         QMessageBox::warning(this, tr("Open run"), QString::fromStdString(reader.error().describe()));
@@ -140,6 +146,8 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
     }
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
     statusBar()->showMessage(tr("Opening run %1...").arg(runId));
+    m_openingRun = runId;
+    m_showOpenedResults = showResults;
     // The run's grades are read first and its items listed at once; the report is built from the
     // same grades next, off the GUI thread (at 1M calls it took longer than reading them).
     struct Opened {
@@ -154,7 +162,8 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
             if (opened->opening) opened->inspected = opened->opening->inputs.outcomes;
             return opened;
         },
-        [this, db, runId, showResults](const std::shared_ptr<Opened>& opened) {
+        [this, db, runId](const std::shared_ptr<Opened>& opened) {
+            m_openingRun = 0;
             core::Result<core::RunOpening>& opening = opened->opening;
             if (!opening) {
                 statusBar()->showMessage(tr("Run %1 could not be opened: %2")
@@ -173,7 +182,7 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
             m_exportBundle->setEnabled(true);
             settings::lastRun.set(m_session->path(), runId);
             statusBar()->showMessage(tr("Showing run %1 (%2); computing its report...").arg(runId).arg(title));
-            if (showResults) showPage(m_resultsPage);
+            if (m_showOpenedResults) showPage(m_resultsPage);
             emit runOpened(runId);
             showReport(std::make_shared<core::RunOpening>(std::move(*opening)), title);
         });

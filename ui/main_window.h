@@ -63,6 +63,8 @@ public:
     /// builds its report, also off the GUI thread, and shows it on Results (runShown).
     void openRun(qint64 runId, bool showResults = true);
     qint64 shownRun() const { return m_shownRun; }
+    /// How many reads of a run were started (opening the run being read does not start another).
+    quint64 runReads() const { return m_runLoader.generation(); }
     /// The one-line first-start hint ("" once dismissed or on later starts).
     QString hintText() const;
 
@@ -107,6 +109,8 @@ private:
     ResultsPage* m_resultsPage = nullptr;
     InspectorPage* m_inspectorPage = nullptr;
     qint64 m_shownRun = 0;
+    qint64 m_openingRun = 0;         ///< the run m_runLoader reads (0: none)
+    bool m_showOpenedResults = false; ///< show Results once it is read
     bool m_answeredClose = false;   ///< the close questions were answered yes
     bool m_closingAfterRun = false; ///< waiting for the run to stop, then closing
 };

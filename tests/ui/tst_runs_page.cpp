@@ -214,6 +214,15 @@ private slots:
         QVERIFY(report);
         QCOMPARE(core::toJson(results->model().report()).dump(), core::toJson(*report).dump());
         QCOMPARE(inspector->visibleItems().size(), 6);
+
+        // Opening the run being read (the start-up's reopening, then a click) reads it once.
+        const quint64 reads = window.runReads();
+        window.openRun(id, false);
+        window.openRun(id);
+        QVERIFY(shown.wait(30000));
+        QCOMPARE(window.runReads(), reads + 1);
+        QCOMPARE(window.currentPage(), window.pageIndex(results)); // the second call's showResults kept
+        QCOMPARE(results->model().rowCount(), 6 + 1);
     }
 
     void oneEstimateOneQuestion() {
