@@ -176,7 +176,8 @@ int main(int argc, char** argv) {
                 "\"scroll_worst_ms\": %.2f, \"scroll_median_ms\": %.2f, \"scroll_steps\": %d, \"scroll_rows\": %d, "
                 "\"naive_first_rows_ms\": %.1f, \"naive_scroll_worst_ms\": %.2f, \"naive_scroll_median_ms\": %.2f, "
                 "\"naive_scroll_steps\": %d}\n",
-                (long long)runId, (long long)items.size(), openMs, firstRowsMs, reportMs, openStall, costsMs, real.worstMs, real.medianMs,
-                real.steps, real.rows, naiveFirstMs, plain.worstMs, plain.medianMs, plain.steps);
+                (long long)runId, (long long)items.size(), openMs, firstRowsMs, reportMs, openStall, costsMs,
+                real.worstMs, real.medianMs, real.steps, real.rows, naiveFirstMs, plain.worstMs, plain.medianMs,
+                plain.steps);
     return 0;
 }

@@ -171,11 +171,12 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
                                              .arg(QString::fromStdString(opening.error().describe())));
                 return;
             }
-            QString title = tr("pool %1, task set %2, %3, %4")
-                                .arg(QString::fromStdString(opening->run.poolSnapshot.value("name", "")),
-                                     QString::fromStdString(opening->taskSetName),
-                                     QDateTime::fromMSecsSinceEpoch(opening->run.createdAtMs).toString("yyyy-MM-dd hh:mm"),
-                                     QString::fromStdString(core::toString(opening->run.status)));
+            QString title =
+                tr("pool %1, task set %2, %3, %4")
+                    .arg(QString::fromStdString(opening->run.poolSnapshot.value("name", "")),
+                         QString::fromStdString(opening->taskSetName),
+                         QDateTime::fromMSecsSinceEpoch(opening->run.createdAtMs).toString("yyyy-MM-dd hh:mm"),
+                         QString::fromStdString(core::toString(opening->run.status)));
             m_resultsPage->setPending(runId, title);
             showInspector(db, runId, *opening, std::move(opened->inspected));
             m_shownRun = runId;
@@ -200,7 +201,7 @@ void MainWindow::showInspector(const std::shared_ptr<core::SqliteDb>& db, qint64
     // time (SQLITE_OPEN_NOMUTEX), so they take turns.
     auto turn = std::make_shared<std::mutex>();
     data.callsFor = [db, turn, runId, borrowed = opening.inputs.borrowed](const std::string& strategy,
-                                                                         const std::string& item) {
+                                                                          const std::string& item) {
         std::lock_guard lock(*turn);
         return core::loadItemCalls(*db, runId, borrowed, strategy, item).value_or(std::vector<core::Call>{});
     };

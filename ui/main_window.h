@@ -109,7 +109,7 @@ private:
     ResultsPage* m_resultsPage = nullptr;
     InspectorPage* m_inspectorPage = nullptr;
     qint64 m_shownRun = 0;
-    qint64 m_openingRun = 0;         ///< the run m_runLoader reads (0: none)
+    qint64 m_openingRun = 0;          ///< the run m_runLoader reads (0: none)
     bool m_showOpenedResults = false; ///< show Results once it is read
     bool m_answeredClose = false;   ///< the close questions were answered yes
     bool m_closingAfterRun = false; ///< waiting for the run to stop, then closing

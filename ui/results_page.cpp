@@ -242,9 +242,8 @@ void ResultsPage::setPending(int64_t runId, const QString& title) {
     setReport(std::move(none), title);
     m_report.reset(), m_run.reset();
     m_share->setEnabled(false);
-    m_summary->setText(tr("Run %1%2: computing the report...")
-                           .arg(runId)
-                           .arg(title.isEmpty() ? QString() : " (" + title + ")"));
+    m_summary->setText(
+        tr("Run %1%2: computing the report...").arg(runId).arg(title.isEmpty() ? QString() : " (" + title + ")"));
 }
 
 void ResultsPage::fillReferences() {

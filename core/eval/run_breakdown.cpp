@@ -102,8 +102,8 @@ LatencyHistograms latencyHistograms(const std::vector<Outcome>& outcomes, const 
     out.edges = logHistogram(all, bins).edges;
     for (const auto& name : strategies) {
         std::vector<double> ms = latenciesOf(outcomes, name);
-        out.counts.emplace_back(name, ms.empty() || out.edges.empty() ? std::vector<int64_t>{}
-                                                                        : countInBins(ms, out.edges));
+        out.counts.emplace_back(name,
+                                ms.empty() || out.edges.empty() ? std::vector<int64_t>{} : countInBins(ms, out.edges));
     }
     return out;
 }

@@ -152,7 +152,8 @@ Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId, bool answ
     if (!row) return std::unexpected(row.error());
     // The index's order: strategy, then item, both as bytes (SQLite's BINARY collation, as std::string's <).
     const auto itemOf = [&](uint32_t i) -> const std::string& { return rows[i].itemId; };
-    std::ranges::sort(byStrategy, {}, [&](const std::vector<uint32_t>& v) -> const std::string& { return rows[v.front()].strategy; });
+    std::ranges::sort(byStrategy, {},
+                      [&](const std::vector<uint32_t>& v) -> const std::string& { return rows[v.front()].strategy; });
     // Every strategy's rows most often come in the same order of items (one job per item and
     // strategy, logged item by item): the order found for one is reused for the next when it has
     // the same items in the same order, checked item by item.

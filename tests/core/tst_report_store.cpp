@@ -283,7 +283,8 @@ private slots:
                 QVERIFY(insertOutcome(r.db(), o));
             }
         for (int64_t run : {r.runId, otherId}) {
-            auto stmt = r.db().prepare("SELECT strategy, item_id FROM outcomes WHERE run_id = ? ORDER BY strategy, item_id");
+            auto stmt =
+                r.db().prepare("SELECT strategy, item_id FROM outcomes WHERE run_id = ? ORDER BY strategy, item_id");
             QVERIFY(stmt);
             stmt->bind(1, run);
             std::vector<std::pair<std::string, std::string>> keys;
