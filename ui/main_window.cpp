@@ -9,6 +9,7 @@
 #include "profiles_page.h"
 #include "replay_lab_page.h"
 #include "results_page.h"
+#include "run_charts.h"
 #include "run_page.h"
 #include "runs_page.h"
 #include "settings.h"
@@ -132,6 +133,12 @@ QString MainWindow::hintText() const {
 
 void MainWindow::openRun(qint64 runId, bool showResults) {
     if (!m_session) return;
+    if (m_runLoader.isBusy() && m_openingRun == runId) {
+        // Already being read (the start-up's reopening of the last run, then a click on it): a
+        // second read would cancel the first only at its end and compete with it for a core meanwhile.
+        m_showOpenedResults = m_showOpenedResults || showResults;
+        return;
+    }
     auto reader = m_session->reader();
     if (!reader) {
         QMessageBox::warning(this, tr("Open run"), QString::fromStdString(reader.error().describe()));
@@ -139,68 +146,108 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
     }
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
     statusBar()->showMessage(tr("Opening run %1...").arg(runId));
-    // Held by a shared pointer so that the pages can take the run's grades without copying them again.
-    using Details = std::shared_ptr<core::Result<core::RunDetails>>;
-    m_costLoader.cancel(); // the costs of the run shown before are no longer wanted
-    m_runLoader.run<Details>(
+    m_openingRun = runId;
+    m_showOpenedResults = showResults;
+    // The run's grades are read first and its items listed at once; the report is built from the
+    // same grades next, off the GUI thread (at 1M calls it took longer than reading them).
+    struct Opened {
+        core::Result<core::RunOpening> opening;
+        std::vector<core::Outcome> inspected; ///< the Inspector's copy of the grades, made off the GUI thread
+    };
+    m_costLoader.cancel(); // the report and costs of the run shown before are no longer wanted
+    m_reportLoader.cancel();
+    m_runLoader.run<std::shared_ptr<Opened>>(
         [db, runId](std::stop_token stop, const JobRunner::Progress&) {
-            return std::make_shared<core::Result<core::RunDetails>>(core::loadRunDetails(*db, runId, stop));
+            auto opened = std::make_shared<Opened>(Opened{core::loadRunOpening(*db, runId, stop), {}});
+            if (opened->opening) opened->inspected = opened->opening->inputs.outcomes;
+            return opened;
         },
-        [this, db, runId, showResults](const Details& loaded) {
-            core::Result<core::RunDetails>& details = *loaded;
-            if (!details) {
+        [this, db, runId](const std::shared_ptr<Opened>& opened) {
+            m_openingRun = 0;
+            core::Result<core::RunOpening>& opening = opened->opening;
+            if (!opening) {
                 statusBar()->showMessage(tr("Run %1 could not be opened: %2")
                                              .arg(runId)
-                                             .arg(QString::fromStdString(details.error().describe())));
+                                             .arg(QString::fromStdString(opening.error().describe())));
                 return;
             }
-            QString title = tr("pool %1, task set %2, %3, %4")
-                                .arg(QString::fromStdString(details->run.poolSnapshot.value("name", "")),
-                                     QString::fromStdString(details->taskSetName),
-                                     QDateTime::fromMSecsSinceEpoch(details->run.createdAtMs).toString("yyyy-MM-dd hh:mm"),
-                                     QString::fromStdString(core::toString(details->run.status)));
-            m_resultsPage->setReport(details->report, title);
-            m_resultsPage->setRun(details->run);
-            m_resultsPage->setDetails(details->outcomes, {});
-            InspectorData data;
-            data.runId = runId;
-            data.outcomes = std::move(details->outcomes);
-            data.baselines = details->baselines;
-            data.categoryOf = std::move(details->categoryOf);
-            std::vector<std::string> strategies;
-            for (const auto& m : details->report.strategies)
-                strategies.push_back(m.name);
-            // Called off the GUI thread, possibly at once: the connection is for one thread at a
-            // time (SQLITE_OPEN_NOMUTEX), so they take turns.
-            auto turn = std::make_shared<std::mutex>();
-            data.callsFor = [db, turn, runId, borrowed = details->report.borrowedBaselines](
-                                const std::string& strategy, const std::string& item) {
-                std::lock_guard lock(*turn);
-                return core::loadItemCalls(*db, runId, borrowed, strategy, item).value_or(std::vector<core::Call>{});
-            };
-            data.itemFor = [db, turn, set = details->run.taskSetHash](const std::string& item) {
-                std::lock_guard lock(*turn);
-                return core::loadTaskItem(*db, set, item).value_or(std::nullopt);
-            };
-            data.outcomesFor = [db, turn, runId, borrowed = details->report.borrowedBaselines,
-                                strategies](const std::string& item) {
-                std::lock_guard lock(*turn);
-                return core::loadItemOutcomes(*db, runId, borrowed, strategies, item)
-                    .value_or(std::vector<core::Outcome>{});
-            };
-            data.textFor = [db, turn](const std::string& hash) {
-                std::lock_guard lock(*turn);
-                auto text = core::getText(*db, hash);
-                return text && *text ? **text : std::string();
-            };
-            m_inspectorPage->setData(std::move(data));
+            QString title =
+                tr("pool %1, task set %2, %3, %4")
+                    .arg(QString::fromStdString(opening->run.poolSnapshot.value("name", "")),
+                         QString::fromStdString(opening->taskSetName),
+                         QDateTime::fromMSecsSinceEpoch(opening->run.createdAtMs).toString("yyyy-MM-dd hh:mm"),
+                         QString::fromStdString(core::toString(opening->run.status)));
+            m_resultsPage->setPending(runId, title);
+            showInspector(db, runId, *opening, std::move(opened->inspected));
             m_shownRun = runId;
             m_exportBundle->setEnabled(true);
             settings::lastRun.set(m_session->path(), runId);
+            statusBar()->showMessage(tr("Showing run %1 (%2); computing its report...").arg(runId).arg(title));
+            if (m_showOpenedResults) showPage(m_resultsPage);
+            emit runOpened(runId);
+            showReport(std::make_shared<core::RunOpening>(std::move(*opening)), title);
+        });
+}
+
+void MainWindow::showInspector(const std::shared_ptr<core::SqliteDb>& db, qint64 runId, const core::RunOpening& opening,
+                               std::vector<core::Outcome> outcomes) {
+    InspectorData data;
+    data.runId = runId;
+    data.outcomes = std::move(outcomes);
+    data.baselines = opening.inputs.baselines;
+    data.categoryOf = opening.inputs.categoryOf;
+    const std::vector<std::string> strategies = opening.strategies();
+    // Called off the GUI thread, possibly at once: the connection is for one thread at a
+    // time (SQLITE_OPEN_NOMUTEX), so they take turns.
+    auto turn = std::make_shared<std::mutex>();
+    data.callsFor = [db, turn, runId, borrowed = opening.inputs.borrowed](const std::string& strategy,
+                                                                          const std::string& item) {
+        std::lock_guard lock(*turn);
+        return core::loadItemCalls(*db, runId, borrowed, strategy, item).value_or(std::vector<core::Call>{});
+    };
+    data.itemFor = [db, turn, set = opening.run.taskSetHash](const std::string& item) {
+        std::lock_guard lock(*turn);
+        return core::loadTaskItem(*db, set, item).value_or(std::nullopt);
+    };
+    data.outcomesFor = [db, turn, runId, borrowed = opening.inputs.borrowed, strategies](const std::string& item) {
+        std::lock_guard lock(*turn);
+        return core::loadItemOutcomes(*db, runId, borrowed, strategies, item).value_or(std::vector<core::Outcome>{});
+    };
+    data.textFor = [db, turn](const std::string& hash) {
+        std::lock_guard lock(*turn);
+        auto text = core::getText(*db, hash);
+        return text && *text ? **text : std::string();
+    };
+    m_inspectorPage->setData(std::move(data));
+}
+
+void MainWindow::showReport(std::shared_ptr<core::RunOpening> opening, const QString& title) {
+    // Built from the grades read to open the run, with the latency chart's figures: the GUI
+    // thread draws them, it does not fold 660k outcomes.
+    struct Built {
+        core::RunReport report;
+        core::LatencyHistograms latencies;
+    };
+    const qint64 runId = opening->run.id;
+    m_reportLoader.run<std::shared_ptr<Built>>(
+        [opening](std::stop_token stop, const JobRunner::Progress&) {
+            auto built = std::make_shared<Built>();
+            if (stop.stop_requested()) return built;
+            built->report = core::buildReport(opening->run, opening->inputs);
+            std::vector<std::string> names;
+            for (const auto& m : built->report.strategies)
+                names.push_back(m.name);
+            built->latencies = core::latencyHistograms(opening->inputs.outcomes, names, kLatencyChartBins);
+            opening->inputs.outcomes = {}; // not needed again, and freed here rather than on the GUI thread
+            return built;
+        },
+        [this, opening, runId, title](const std::shared_ptr<Built>& built) {
+            m_resultsPage->setReport(std::move(built->report), title);
+            m_resultsPage->setRun(opening->run);
+            m_resultsPage->setLatencies(std::move(built->latencies));
             statusBar()->showMessage(tr("Showing run %1 (%2); reading what each call cost...").arg(runId).arg(title));
-            if (showResults) showPage(m_resultsPage);
             emit runShown(runId);
-            showRunCosts(details->run, title);
+            showRunCosts(opening->run, title);
         });
 }
 
@@ -213,19 +260,23 @@ void MainWindow::showRunCosts(const core::Run& run, const QString& title) {
         return;
     }
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
-    using Costs = core::Result<core::RunCosts>;
+    // Held by a shared pointer so that the pages take the item costs (660k at 1M calls) without copying them.
+    using Costs = std::shared_ptr<core::Result<core::RunCosts>>;
     m_costLoader.run<Costs>(
-        [db, run](std::stop_token stop, const JobRunner::Progress&) { return core::loadRunCosts(*db, run, stop); },
-        [this, runId = run.id, title](const Costs& costs) {
+        [db, run](std::stop_token stop, const JobRunner::Progress&) {
+            return std::make_shared<core::Result<core::RunCosts>>(core::loadRunCosts(*db, run, stop));
+        },
+        [this, runId = run.id, title](const Costs& loaded) {
+            core::Result<core::RunCosts>& costs = *loaded;
             if (!costs) {
                 statusBar()->showMessage(tr("Showing run %1 (%2); what each call cost could not be read: %3")
                                              .arg(runId)
                                              .arg(title, QString::fromStdString(costs.error().describe())));
                 return;
             }
-            m_resultsPage->setItemCosts(costs->itemCosts);
+            m_resultsPage->setItemCosts(std::move(costs->itemCosts));
             m_resultsPage->setCallCosts(costs->callCosts);
-            m_inspectorPage->setCallCosts(costs->callCosts);
+            m_inspectorPage->setCallCosts(std::move(costs->callCosts));
             statusBar()->showMessage(tr("Showing run %1 (%2)").arg(runId).arg(title));
             emit runCostsShown(runId);
         });
@@ -268,6 +319,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     m_answeredClose = false;
     settings::windowGeometry.set(saveGeometry());
     m_runLoader.cancel();
+    m_reportLoader.cancel();
     if (m_bundles) m_bundles->cancel();
     event->accept();
 }

@@ -8,14 +8,20 @@
 
 #include <QMainWindow>
 
+#include <memory>
+#include <vector>
+
 class QLabel;
 class QListWidget;
 class QMenu;
 class QStackedWidget;
 
 namespace baton::core {
+struct Outcome;
 struct Run;
-}
+struct RunOpening;
+class SqliteDb;
+} // namespace baton::core
 
 namespace baton::ui {
 
@@ -53,13 +59,19 @@ public:
     void showPage(QWidget* page);
     int pageIndex(const QWidget* page) const;
 
-    /// Loads run `runId` off the GUI thread and shows it on Results and Inspector; runShown() follows.
+    /// Loads run `runId` off the GUI thread and lists its items in the Inspector (runOpened), then
+    /// builds its report, also off the GUI thread, and shows it on Results (runShown).
     void openRun(qint64 runId, bool showResults = true);
     qint64 shownRun() const { return m_shownRun; }
+    /// How many reads of a run were started (opening the run being read does not start another).
+    quint64 runReads() const { return m_runLoader.generation(); }
     /// The one-line first-start hint ("" once dismissed or on later starts).
     QString hintText() const;
 
 signals:
+    /// The run's items are listed in the Inspector; Results says its report is being computed.
+    void runOpened(qint64 runId);
+    /// The run's report is shown on Results (it follows runOpened).
     void runShown(qint64 runId);
     /// What each call of the shown run cost is read and drawn (it follows runShown).
     void runCostsShown(qint64 runId);
@@ -74,6 +86,9 @@ private:
     void openWorkspace();
     void showShortcuts();
     void showGettingStarted();
+    void showInspector(const std::shared_ptr<core::SqliteDb>& db, qint64 runId, const core::RunOpening& opening,
+                       std::vector<core::Outcome> outcomes);
+    void showReport(std::shared_ptr<core::RunOpening> opening, const QString& title);
     void showRunCosts(const core::Run& run, const QString& title);
 
     QListWidget* m_navigation;
@@ -84,7 +99,8 @@ private:
     QAction* m_exportBundle = nullptr;
     BundleActions* m_bundles = nullptr;
     WorkbenchSession* m_session;
-    JobRunner m_runLoader;
+    JobRunner m_runLoader;    ///< reads the run's grades: its items are listed from them
+    JobRunner m_reportLoader; ///< builds the report from the same grades, after the items are listed
     JobRunner m_costLoader; ///< reads what each call of the shown run cost, after it is shown
     PoolsPage* m_poolsPage = nullptr;
     TasksPage* m_tasksPage = nullptr;
@@ -93,6 +109,8 @@ private:
     ResultsPage* m_resultsPage = nullptr;
     InspectorPage* m_inspectorPage = nullptr;
     qint64 m_shownRun = 0;
+    qint64 m_openingRun = 0;          ///< the run m_runLoader reads (0: none)
+    bool m_showOpenedResults = false; ///< show Results once it is read
     bool m_answeredClose = false;   ///< the close questions were answered yes
     bool m_closingAfterRun = false; ///< waiting for the run to stop, then closing
 };

@@ -231,9 +231,19 @@ void ResultsPage::setReport(core::RunReport report, const QString& title) {
     for (auto* table : m_tables)
         table->resizeColumnsToContents();
     m_itemCosts.clear();
-    m_outcomes.clear();
+    m_latencies = {};
     m_callCosts = {};
     rebuildDetailCharts();
+}
+
+void ResultsPage::setPending(int64_t runId, const QString& title) {
+    core::RunReport none;
+    none.runId = runId;
+    setReport(std::move(none), title);
+    m_report.reset(), m_run.reset();
+    m_share->setEnabled(false);
+    m_summary->setText(
+        tr("Run %1%2: computing the report...").arg(runId).arg(title.isEmpty() ? QString() : " (" + title + ")"));
 }
 
 void ResultsPage::fillReferences() {
@@ -256,10 +266,18 @@ void ResultsPage::setReference(const QString& baseline) {
     if (index >= 0) m_reference->setCurrentIndex(index);
 }
 
-void ResultsPage::setDetails(std::vector<core::Outcome> outcomes, ItemCosts itemCosts) {
-    m_outcomes = std::move(outcomes);
+void ResultsPage::setDetails(const std::vector<core::Outcome>& outcomes, ItemCosts itemCosts) {
+    std::vector<std::string> names;
+    for (const auto& m : m_model.report().strategies)
+        names.push_back(m.name);
+    m_latencies = core::latencyHistograms(outcomes, names, kLatencyChartBins);
     m_itemCosts = std::move(itemCosts);
     rebuildDetailCharts();
+}
+
+void ResultsPage::setLatencies(core::LatencyHistograms latencies) {
+    m_latencies = std::move(latencies);
+    replaceChart(Latency, buildChart(Latency));
 }
 
 void ResultsPage::setItemCosts(ItemCosts itemCosts) {
@@ -308,12 +326,8 @@ QChart* ResultsPage::buildChart(Chart which) const {
         m_callCostNote->setStyleSheet(note.isEmpty() ? QString() : QStringLiteral("color: #a50"));
         return buildCallCostChart(m_callCosts, strategy, m_model.report().runId);
     }
-    default: {
-        std::vector<std::string> names;
-        for (const auto& m : m_model.report().strategies)
-            names.push_back(m.name);
-        return buildLatencyChart(m_outcomes, names);
-    }
+    default:
+        return buildLatencyChart(m_latencies);
     }
 }
 

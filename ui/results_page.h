@@ -40,10 +40,16 @@ public:
 
     /// `title` says which run this is (pool, task set, date), shown above the tables.
     void setReport(core::RunReport report, const QString& title = {});
+    /// Run `runId` is opened and its report being built: the tables and charts are emptied and
+    /// the summary says so until setReport().
+    void setPending(int64_t runId, const QString& title);
     /// What each item cost by role, per strategy (core::RunCosts::itemCosts).
     using ItemCosts = std::map<std::string, std::vector<core::ItemCost>>;
     /// The run's outcomes (latency chart) and item costs (cost-by-role chart).
-    void setDetails(std::vector<core::Outcome> outcomes, ItemCosts itemCosts);
+    void setDetails(const std::vector<core::Outcome>& outcomes, ItemCosts itemCosts);
+    /// The latency chart's figures, folded off the GUI thread (core::latencyHistograms, with the
+    /// report's strategies in its order and kLatencyChartBins).
+    void setLatencies(core::LatencyHistograms latencies);
     /// The item costs alone, when they are read after the run is shown (core::RunCosts::itemCosts).
     void setItemCosts(ItemCosts itemCosts);
     /// What each call of the run cost (core::RunCosts::callCosts), for the cost-per-call chart.
@@ -100,7 +106,7 @@ private:
 
     ComparisonModel m_model;
     ComparisonMatrixModel m_matrix;
-    std::vector<core::Outcome> m_outcomes;
+    core::LatencyHistograms m_latencies;
     ItemCosts m_itemCosts;
     core::RunCallCosts m_callCosts;
     QTableView* m_tables[TableCount];

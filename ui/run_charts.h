@@ -19,6 +19,10 @@ QChart* buildCategoryAccuracyChart(const core::RunReport& report);
 QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QString& strategy);
 /// Items per latency bin (log-spaced), one line per strategy.
 QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std::vector<std::string>& strategies);
+/// The same from the figures folded beforehand (core::latencyHistograms, off the GUI thread).
+QChart* buildLatencyChart(const core::LatencyHistograms& latencies);
+/// The bins the latency chart uses.
+constexpr int kLatencyChartBins = 24;
 
 /// Calls per cost bin (log-spaced, round edges), stacked by role, for one strategy of the run or
 /// (empty `strategy`) the whole run. Calls that have no place on a cost axis (unknown cost, answered

@@ -44,22 +44,43 @@ Error stopped() {
 
 } // namespace
 
-Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token stop) {
-    RunDetails d;
+std::vector<std::string> RunOpening::strategies() const {
+    std::vector<std::string> names;
+    const std::string* last = nullptr;
+    for (const auto& o : inputs.outcomes) // grouped by strategy: one look per group, as buildReport does
+        if (!last || o.strategy != *last) {
+            if (std::ranges::find(names, o.strategy) == names.end()) names.push_back(o.strategy);
+            last = &o.strategy;
+        }
+    return names;
+}
+
+Result<RunOpening> loadRunOpening(SqliteDb& db, int64_t runId, std::stop_token stop) {
+    RunOpening o;
     auto run = loadRun(db, runId);
     if (!run) return std::unexpected(run.error());
-    d.run = std::move(*run);
-    auto set = loadTaskSetHead(db, d.run.taskSetHash, 0);
+    o.run = std::move(*run);
+    auto set = loadTaskSetHead(db, o.run.taskSetHash, 0);
     if (!set) return std::unexpected(set.error());
-    d.taskSetName = set->summary.name;
+    o.taskSetName = set->summary.name;
     if (stop.stop_requested()) return std::unexpected(stopped());
-    auto inputs = loadRunReportInputs(db, d.run);
+    auto inputs = loadRunReportInputs(db, o.run);
     if (!inputs) return std::unexpected(inputs.error());
+    o.inputs = std::move(*inputs);
+    return o;
+}
+
+Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token stop) {
+    auto opening = loadRunOpening(db, runId, stop);
+    if (!opening) return std::unexpected(opening.error());
     if (stop.stop_requested()) return std::unexpected(stopped());
-    d.report = buildReport(d.run, *inputs);
-    d.outcomes = std::move(inputs->outcomes);
-    d.categoryOf = std::move(inputs->categoryOf);
-    d.baselines = std::move(inputs->baselines);
+    RunDetails d;
+    d.run = std::move(opening->run);
+    d.taskSetName = std::move(opening->taskSetName);
+    d.report = buildReport(d.run, opening->inputs);
+    d.outcomes = std::move(opening->inputs.outcomes);
+    d.categoryOf = std::move(opening->inputs.categoryOf);
+    d.baselines = std::move(opening->inputs.baselines);
     return d;
 }
 

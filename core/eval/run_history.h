@@ -41,6 +41,17 @@ struct RunDetails {
     std::vector<std::string> baselines;
 };
 
+/// What the workbench reads of a run before its report: the run, its task set's name and what
+/// the report is built from (grades, folded calls, categories, baselines). The workbench shows
+/// the run's items from it and builds the report (buildReport) next, off the GUI thread.
+struct RunOpening {
+    Run run;
+    std::string taskSetName;
+    RunReportInputs inputs;
+    /// The strategies and baselines in the report's order (as their outcomes are first met).
+    std::vector<std::string> strategies() const;
+};
+
 /// What each call of the run cost: read after the run is shown, since it reads every call.
 struct RunCosts {
     std::map<std::string, std::vector<ItemCost>> itemCosts; ///< per strategy, most expensive first
@@ -49,6 +60,8 @@ struct RunCosts {
 
 /// When `stop` is requested these return early with an Internal error "stopped" (the caller has
 /// dropped the result).
+Result<RunOpening> loadRunOpening(SqliteDb& db, int64_t runId, std::stop_token stop = {});
+/// loadRunOpening, then buildReport.
 Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token stop = {});
 Result<RunCosts> loadRunCosts(SqliteDb& db, const Run& run, std::stop_token stop = {});
 

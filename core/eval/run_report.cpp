@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <set>
-#include <string_view>
 #include <unordered_map>
 
 namespace baton::core {
@@ -59,8 +58,9 @@ StrategyMetrics metricsFor(const std::string& name, const std::vector<const Outc
         if (m.items + m.incomplete > 0) m.costPerItem = Money{m.knownCost.pico / (m.items + m.incomplete)};
         if (correct > 0) m.costPerCorrect = Money{int64_t(double(m.knownCost.pico) / correct)};
     }
-    m.latencyP50Ms = percentile(latencies, 50);
-    m.latencyP95Ms = percentile(latencies, 95);
+    std::sort(latencies.begin(), latencies.end());
+    m.latencyP50Ms = percentileOfSorted(latencies, 50);
+    m.latencyP95Ms = percentileOfSorted(latencies, 95);
     return m;
 }
 
@@ -172,20 +172,32 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     report.frontier = nonDecreasingHull(std::move(points));
 
     std::map<std::pair<std::string, std::string>, CategoryMetrics> cats;
-    std::unordered_map<std::string_view, const std::string*> categoryByItem; // one hash lookup per outcome
-    categoryByItem.reserve(categoryOf.size());
-    for (const auto& [item, category] : categoryOf)
-        categoryByItem.emplace(item, &category);
+    // Outcomes come by strategy and, within one, by item, as categoryOf is ordered: the item after
+    // the last one looked up is tried first, then searched for.
     static const std::string none;
+    auto next = categoryOf.end();
+    auto categoryOfItem = [&](const std::string& item) -> const std::string& {
+        auto found = next != categoryOf.end() && next->first == item ? next : categoryOf.find(item);
+        if (found == categoryOf.end()) return none;
+        next = std::next(found);
+        return found->second;
+    };
+    // Within one strategy's run of outcomes, its accumulator per category (by the category's
+    // address in categoryOf), instead of a (category, strategy) key built for every outcome.
+    std::unordered_map<const std::string*, CategoryMetrics*> ofCategory;
+    const std::string* strategy = nullptr;
     for (const auto& o : outcomes) {
         if (o.status == OutcomeStatus::Incomplete) continue;
-        auto found = categoryByItem.find(o.itemId);
-        const std::string& category = found == categoryByItem.end() ? none : *found->second;
-        auto& c = cats[{category, o.strategy}];
-        c.category = category, c.strategy = o.strategy;
-        ++c.items;
-        c.accuracy += o.grade.value_or(0);
-        if (o.cost) c.knownCost += *o.cost;
+        if (!strategy || o.strategy != *strategy) ofCategory.clear(), strategy = &o.strategy;
+        const std::string& category = categoryOfItem(o.itemId);
+        CategoryMetrics*& c = ofCategory[&category];
+        if (!c) {
+            c = &cats[{category, o.strategy}];
+            c->category = category, c->strategy = o.strategy;
+        }
+        ++c->items;
+        c->accuracy += o.grade.value_or(0);
+        if (o.cost) c->knownCost += *o.cost;
     }
     for (auto& [key, c] : cats) {
         c.accuracy /= double(std::max<int64_t>(c.items, 1));

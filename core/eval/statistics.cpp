@@ -80,8 +80,12 @@ PairedDelta pairedBootstrap(const std::vector<double>& a, const std::vector<doub
 }
 
 double percentile(std::vector<double> values, double p) {
-    if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
+    return percentileOfSorted(values, p);
+}
+
+double percentileOfSorted(const std::vector<double>& values, double p) {
+    if (values.empty()) return 0;
     double rank = std::clamp(p, 0.0, 100.0) / 100.0 * double(values.size() - 1);
     size_t lo = size_t(std::floor(rank)), hi = size_t(std::ceil(rank));
     return values[lo] + (values[hi] - values[lo]) * (rank - double(lo));

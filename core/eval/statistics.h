@@ -34,5 +34,7 @@ PairedDelta pairedBootstrap(const std::vector<double>& a, const std::vector<doub
 
 /// Linear-interpolated percentile (p in [0, 100]) of unsorted values; 0 for none.
 double percentile(std::vector<double> values, double p);
+/// The same of values already sorted (several percentiles of one set sort it once).
+double percentileOfSorted(const std::vector<double>& sorted, double p);
 
 } // namespace baton::core

@@ -2,6 +2,9 @@
 #include "store/run_store.h"
 #include "store/text_store.h"
 
+#include <algorithm>
+#include <cstdint>
+
 namespace baton::core {
 namespace {
 
@@ -108,22 +111,74 @@ Outcome readOutcome(const Statement& s, int64_t runId) {
 } // namespace
 
 Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId, bool answers) {
+    // Walking the primary key's index in (strategy, item) order looked up every row in the table
+    // (1.3 s for 660k outcomes); the table's rows of a run lie within its rowids' range and are
+    // read in one pass over it (0.13 s), then put in the index's order here.
+    auto range = db.prepare("SELECT COUNT(*), MIN(rowid), MAX(rowid) FROM outcomes WHERE run_id = ?");
+    if (!range) return std::unexpected(range.error());
+    range->bind(1, runId);
+    auto counted = range->step();
+    if (!counted) return std::unexpected(counted.error());
+    std::vector<Outcome> out;
+    if (!*counted || range->columnInt(0) == 0) return out;
+    const int64_t count = range->columnInt(0), first = range->columnInt(1), last = range->columnInt(2);
     auto stmt = db.prepare(
         answers ? "SELECT o.item_id, o.strategy, t.body, o.grade, o.cost_pico, o.latency_ms, o.call_count, o.status "
-                  "FROM outcomes o JOIN texts t ON t.hash = o.answer_hash WHERE o.run_id = ? ORDER BY o.strategy, o.item_id"
+                  "FROM outcomes o NOT INDEXED JOIN texts t ON t.hash = o.answer_hash "
+                  "WHERE o.rowid BETWEEN ? AND ? AND o.run_id = ?"
                 : "SELECT o.item_id, o.strategy, '', o.grade, o.cost_pico, o.latency_ms, o.call_count, o.status "
-                  "FROM outcomes o WHERE o.run_id = ? ORDER BY o.strategy, o.item_id");
+                  "FROM outcomes o NOT INDEXED WHERE o.rowid BETWEEN ? AND ? AND o.run_id = ?");
     if (!stmt) return std::unexpected(stmt.error());
-    stmt->bind(1, runId);
-    std::vector<Outcome> out;
-    if (auto count = db.prepare("SELECT COUNT(*) FROM outcomes WHERE run_id = ?"); count) {
-        count->bind(1, runId);
-        if (auto r = count->step(); r && *r) out.reserve(size_t(count->columnInt(0))); // else: grown as read
-    }
+    stmt->bind(1, first).bind(2, last).bind(3, runId);
+    // Rows as read; per strategy (in the order first met: a run has a handful, and its rows cycle
+    // through them) the positions of its rows.
+    std::vector<Outcome> rows;
+    rows.reserve(size_t(count));
+    std::vector<std::vector<uint32_t>> byStrategy;
     Result<bool> row;
-    while ((row = stmt->step()) && *row)
-        out.push_back(readOutcome(*stmt, runId));
+    size_t at = 0;
+    while ((row = stmt->step()) && *row) {
+        rows.push_back(readOutcome(*stmt, runId));
+        const std::string& strategy = rows.back().strategy;
+        if (at >= byStrategy.size() || rows[byStrategy[at].front()].strategy != strategy) {
+            at = 0;
+            while (at < byStrategy.size() && rows[byStrategy[at].front()].strategy != strategy)
+                ++at;
+            if (at == byStrategy.size()) byStrategy.emplace_back();
+        }
+        byStrategy[at].push_back(uint32_t(rows.size() - 1));
+        at = at + 1 < byStrategy.size() ? at + 1 : 0; // the next row is most often the next strategy's
+    }
     if (!row) return std::unexpected(row.error());
+    // The index's order: strategy, then item, both as bytes (SQLite's BINARY collation, as std::string's <).
+    const auto itemOf = [&](uint32_t i) -> const std::string& { return rows[i].itemId; };
+    std::ranges::sort(byStrategy, {},
+                      [&](const std::vector<uint32_t>& v) -> const std::string& { return rows[v.front()].strategy; });
+    // Every strategy's rows most often come in the same order of items (one job per item and
+    // strategy, logged item by item): the order found for one is reused for the next when it has
+    // the same items in the same order, checked item by item.
+    std::vector<bool> sameAsBefore(byStrategy.size(), false);
+    for (size_t b = 1; b < byStrategy.size(); ++b)
+        sameAsBefore[b] = std::ranges::equal(byStrategy[b], byStrategy[b - 1], {}, itemOf, itemOf);
+    std::vector<uint32_t> order; // indexes into the strategy's positions, by item
+    for (size_t b = 0; b < byStrategy.size(); ++b) {
+        auto& positions = byStrategy[b];
+        if (!sameAsBefore[b]) {
+            order.resize(positions.size());
+            for (uint32_t i = 0; i < order.size(); ++i)
+                order[i] = i;
+            std::ranges::sort(order, {}, [&](uint32_t i) -> const std::string& { return itemOf(positions[i]); });
+        }
+        std::vector<uint32_t> sorted;
+        sorted.reserve(positions.size());
+        for (uint32_t i : order)
+            sorted.push_back(positions[i]);
+        positions = std::move(sorted);
+    }
+    out.reserve(size_t(count));
+    for (const auto& positions : byStrategy)
+        for (uint32_t i : positions)
+            out.push_back(std::move(rows[i]));
     return out;
 }
 

@@ -230,6 +230,20 @@ private slots:
 
     void callCostsAreTheCallsCostFields() {
         MixedRun r;
+        // Another run's calls logged between the run's last ones: read within the run's ids' range.
+        const int64_t otherId = insertRun(r.db(), loadRun(r.db(), r.runId).value()).value();
+        for (int i = 0; i < 6; ++i)
+            for (int64_t run : {otherId, r.runId}) {
+                Call c;
+                c.runId = run, c.itemId = "q" + std::to_string(i), c.strategy = "late", c.nodeId = "0";
+                c.role = CallRole::Answer, c.model = "cheap", c.attempt = 1, c.status = CallStatus::Ok;
+                c.requestHash = putText(r.db(), "late request " + std::to_string(i)).value();
+                c.responseHash = putText(r.db(), "late answer " + std::to_string(i)).value();
+                if (i % 2) c.cost = Money{int64_t(i) * 1000};
+                QVERIFY(insertCall(r.db(), c));
+            }
+        QCOMPARE(loadCallCosts(r.db(), otherId).value().size(), size_t(6));
+        QVERIFY(loadCallCosts(r.db(), otherId + 1).value().empty());
         auto calls = loadCalls(r.db(), r.runId).value(), costs = loadCallCosts(r.db(), r.runId).value();
         QCOMPARE(costs.size(), calls.size());
         for (size_t i = 0; i < calls.size(); ++i) {
@@ -250,6 +264,46 @@ private slots:
             with[i].answer.clear();
             QVERIFY(with[i] == without[i]);
         }
+    }
+
+    // loadOutcomes reads a run's rows within its rowids' range and orders them itself: the same
+    // rows, in the primary key's order (strategy, then item, as bytes), when other runs' rows lie
+    // between them and one strategy's items come in another order.
+    void outcomesAreTheRunsOwnInTheKeysOrder() {
+        MixedRun r;
+        Run other = loadRun(r.db(), r.runId).value();
+        const int64_t otherId = insertRun(r.db(), other).value();
+        for (int i = kItems - 1; i >= 0; i -= 2) // interleaved with another run's, items backwards, some missing
+            for (int64_t run : {otherId, r.runId}) {
+                Outcome o;
+                o.runId = run, o.itemId = "q" + std::to_string(i), o.strategy = "late", o.answer = "late " + o.itemId;
+                o.grade = i % 3 == 0 ? 1.0 : 0.0, o.latencyMs = double(i), o.callCount = 1;
+                if (i % 4) o.cost = Money{int64_t(i) * 100};
+                o.status = i % 5 == 0 ? OutcomeStatus::Failed : OutcomeStatus::Complete;
+                QVERIFY(insertOutcome(r.db(), o));
+            }
+        for (int64_t run : {r.runId, otherId}) {
+            auto stmt =
+                r.db().prepare("SELECT strategy, item_id FROM outcomes WHERE run_id = ? ORDER BY strategy, item_id");
+            QVERIFY(stmt);
+            stmt->bind(1, run);
+            std::vector<std::pair<std::string, std::string>> keys;
+            while (stmt->step().value())
+                keys.emplace_back(stmt->columnText(0), stmt->columnText(1));
+            for (bool answers : {true, false}) {
+                auto read = loadOutcomes(r.db(), run, answers).value();
+                QCOMPARE(read.size(), keys.size());
+                for (size_t i = 0; i < keys.size(); ++i) {
+                    QCOMPARE(read[i].strategy, keys[i].first);
+                    QCOMPARE(read[i].itemId, keys[i].second);
+                    Outcome one = loadOutcome(r.db(), run, keys[i].first, keys[i].second).value().value();
+                    if (!answers) one.answer.clear();
+                    QVERIFY(read[i] == one);
+                }
+            }
+        }
+        QCOMPARE(loadOutcomes(r.db(), otherId).value().size(), size_t((kItems + 1) / 2));
+        QVERIFY(loadOutcomes(r.db(), otherId + 1).value().empty());
     }
 
     void itemCategoriesAreTheSetsOwn() {
