@@ -92,10 +92,18 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         m_bundles = new BundleActions(*session, this);
         connect(m_bundles, &BundleActions::statusMessage, this,
                 [this](const QString& text) { statusBar()->showMessage(text); });
-        connect(m_bundles, &BundleActions::imported, this, [this](qint64 id) { openRun(id); });
+        // A run just imported or finished is read anew even while an older read of it goes on (a
+        // resume's end during the start-up's reading of the same run): that read has old grades.
+        connect(m_bundles, &BundleActions::imported, this, [this](qint64 id) {
+            m_openingRun = 0;
+            openRun(id);
+        });
         connect(m_resultsPage, &ResultsPage::statusMessage, this,
                 [this](const QString& text) { statusBar()->showMessage(text); });
-        connect(m_runPage, &RunPage::runFinished, this, [this](qint64 id) { openRun(id); });
+        connect(m_runPage, &RunPage::runFinished, this, [this](qint64 id) {
+            m_openingRun = 0;
+            openRun(id);
+        });
         connect(m_runsPage, &RunsPage::openRequested, this, [this](qint64 id) { openRun(id); });
         // The run shown last (or the newest) opens again: Results is never empty while runs exist.
         connect(m_runsPage, &RunsPage::historyLoaded, this, [this] {
@@ -154,8 +162,6 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
         core::Result<core::RunOpening> opening;
         std::vector<core::Outcome> inspected; ///< the Inspector's copy of the grades, made off the GUI thread
     };
-    m_costLoader.cancel(); // the report and costs of the run shown before are no longer wanted
-    m_reportLoader.cancel();
     m_runLoader.run<std::shared_ptr<Opened>>(
         [db, runId](std::stop_token stop, const JobRunner::Progress&) {
             auto opened = std::make_shared<Opened>(Opened{core::loadRunOpening(*db, runId, stop), {}});
@@ -169,7 +175,7 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
                 statusBar()->showMessage(tr("Run %1 could not be opened: %2")
                                              .arg(runId)
                                              .arg(QString::fromStdString(opening.error().describe())));
-                return;
+                return; // the run shown before stays, with its report and costs
             }
             QString title =
                 tr("pool %1, task set %2, %3, %4")
@@ -177,6 +183,8 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
                          QString::fromStdString(opening->taskSetName),
                          QDateTime::fromMSecsSinceEpoch(opening->run.createdAtMs).toString("yyyy-MM-dd hh:mm"),
                          QString::fromStdString(core::toString(opening->run.status)));
+            m_costLoader.cancel(); // the report and costs of the run shown before are no longer wanted
+            m_reportLoader.cancel();
             m_resultsPage->setPending(runId, title);
             showInspector(db, runId, *opening, std::move(opened->inspected));
             m_shownRun = runId;

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/call_costs.h"
+#include "store/run_rows.h"
 
 namespace baton::core {
 
@@ -7,18 +8,17 @@ Result<std::vector<Call>> loadCallCosts(SqliteDb& db, int64_t runId, std::stop_t
     // The run's calls lie within its ids' range, read in one pass in id order (0.5 s for 1M calls
     // in the sqlite3 CLI); through the (run, strategy, item) index every call was looked up in
     // the table and the rows then sorted by id (2.9 s).
-    auto range = db.prepare("SELECT COUNT(*), MIN(id), MAX(id) FROM calls WHERE run_id = ?");
-    if (!range) return std::unexpected(range.error());
-    range->bind(1, runId);
-    auto counted = range->step();
-    if (!counted) return std::unexpected(counted.error());
+    ReadSnapshot snapshot(db);
+    if (!snapshot.begun()) return std::unexpected(snapshot.begun().error());
+    auto where = findRunRows(db, "calls", "id", runId);
+    if (!where) return std::unexpected(where.error());
     std::vector<Call> calls;
-    if (!*counted || range->columnInt(0) == 0) return calls;
-    calls.reserve(size_t(range->columnInt(0)));
-    auto stmt = db.prepare("SELECT item_id, strategy, role, status, cost_pico, cache_hit FROM calls NOT INDEXED "
-                           "WHERE id BETWEEN ? AND ? AND run_id = ? ORDER BY id");
+    if (where->count == 0) return calls;
+    calls.reserve(size_t(where->count));
+    auto stmt = db.prepare("SELECT c.item_id, c.strategy, c.role, c.status, c.cost_pico, c.cache_hit FROM " +
+                           where->table("calls", "c") + " WHERE " + where->where("c", "id") + " ORDER BY c.id");
     if (!stmt) return std::unexpected(stmt.error());
-    stmt->bind(1, range->columnInt(1)).bind(2, range->columnInt(2)).bind(3, runId);
+    stmt->bind(1, runId);
     Result<bool> row;
     while ((row = stmt->step()) && *row) {
         if (calls.size() % 4096 == 0 && stop.stop_requested())

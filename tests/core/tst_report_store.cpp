@@ -10,6 +10,7 @@
 #include "store/call_costs.h"
 #include "store/call_groups.h"
 #include "store/call_log.h"
+#include "store/run_rows.h"
 #include "store/run_store.h"
 #include "store/run_totals.h"
 #include "store/schema.h"
@@ -304,6 +305,33 @@ private slots:
         }
         QCOMPARE(loadOutcomes(r.db(), otherId).value().size(), size_t((kItems + 1) / 2));
         QVERIFY(loadOutcomes(r.db(), otherId + 1).value().empty());
+    }
+
+    void aScatteredRunIsReadThroughItsIndex() {
+        MixedRun r;
+        Run copy = loadRun(r.db(), r.runId).value();
+        const int64_t resumed = insertRun(r.db(), copy).value(), between = insertRun(r.db(), copy).value();
+        auto outcome = [](int64_t run, int i) {
+            Outcome o;
+            o.runId = run, o.itemId = "q" + std::to_string(i), o.strategy = "s", o.answer = "a";
+            o.grade = 1.0, o.callCount = 1, o.status = OutcomeStatus::Complete;
+            return o;
+        };
+        QVERIFY(insertOutcome(r.db(), outcome(resumed, 1)));
+        for (int i = 0; i < 50; ++i)
+            QVERIFY(insertOutcome(r.db(), outcome(between, i)));
+        QVERIFY(insertOutcome(r.db(), outcome(resumed, 0))); // resumed after another run was logged
+        RunRows rows = findRunRows(r.db(), "outcomes", "rowid", resumed).value();
+        QCOMPARE(rows.count, int64_t(2));
+        QVERIFY(!rows.together()); // a pass over its range would read 52 rows for 2
+        QCOMPARE(rows.table("outcomes", "o"), std::string("outcomes o"));
+        QVERIFY(findRunRows(r.db(), "outcomes", "rowid", between).value().together());
+        QVERIFY(findRunRows(r.db(), "outcomes", "rowid", r.runId).value().together());
+        auto read = loadOutcomes(r.db(), resumed).value();
+        QCOMPARE(read.size(), size_t(2));
+        QCOMPARE(read[0].itemId, std::string("q0")); // the key's order, whichever way it was read
+        QCOMPARE(read[1].itemId, std::string("q1"));
+        QCOMPARE(loadOutcomes(r.db(), between).value().size(), size_t(50));
     }
 
     void itemCategoriesAreTheSetsOwn() {
