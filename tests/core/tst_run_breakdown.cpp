@@ -104,6 +104,33 @@ private slots:
         a.latencyMs = 120, b.latencyMs = 0, d.latencyMs = 5; // b came from the cache, c has none
         QCOMPARE(latenciesOf({a, b, c, d}, "s"), std::vector<double>({120}));
     }
+
+    void latencyHistogramsShareOneSetOfBins() {
+        std::vector<Outcome> outcomes;
+        for (double ms : {1.0, 10.0, 100.0, 0.0}) { // 0: answered from the cache
+            outcomes.push_back(outcome("x", "a", 1.0));
+            outcomes.back().latencyMs = ms;
+        }
+        outcomes.push_back(outcome("y", "a", 1.0)); // no latency at all
+        for (double ms : {1000.0, 1000.0}) {
+            outcomes.push_back(outcome("x", "b", 1.0));
+            outcomes.back().latencyMs = ms;
+        }
+        outcomes.push_back(outcome("x", "c", 1.0));
+        auto h = latencyHistograms(outcomes, {"b", "a", "c"}, 3);
+        // The bins span every strategy's latencies (1 to 1000 ms), not one strategy's.
+        QCOMPARE(h.edges.size(), size_t(4));
+        QCOMPARE(h.edges.front(), 1.0);
+        QCOMPARE(h.edges.back(), 1000.0);
+        QCOMPARE(h.counts.size(), size_t(3)); // in the order asked
+        QCOMPARE(h.counts[0].first, std::string("b"));
+        QCOMPARE(h.counts[0].second, std::vector<int64_t>({0, 0, 2}));
+        QCOMPARE(h.counts[1].first, std::string("a"));
+        QCOMPARE(h.counts[1].second, std::vector<int64_t>({1, 1, 1})); // the cached and the missing left out
+        QCOMPARE(h.counts[2].first, std::string("c"));
+        QVERIFY(h.counts[2].second.empty()); // no latency measured
+        QVERIFY(latencyHistograms({}, {"a"}, 3).counts.at(0).second.empty());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestRunBreakdown)

@@ -170,7 +170,6 @@ private slots:
         }
     }
 
-    // Finding 7: one question per run, with one estimate that knows the response cache.
     // A big run opens in steps (issue 14's 1M-call workspace): its items are listed in the
     // Inspector as soon as its grades are read, while Results says the report is being computed;
     // the report, built off the GUI thread from the same grades, follows and is the CLI's.
@@ -225,6 +224,7 @@ private slots:
         QCOMPARE(results->model().rowCount(), 6 + 1);
     }
 
+    // Finding 7: one question per run, with one estimate that knows the response cache.
     void oneEstimateOneQuestion() {
         QTemporaryDir dir;
         auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
