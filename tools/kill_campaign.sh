@@ -6,6 +6,9 @@
 #   tools/kill_campaign.sh [KILLS]     (default 1000; CI runs 20)
 # KILLS counts commands killed mid-work (ended by the SIGKILL, not before it). A finished run
 # has nothing left to interrupt, so the next run round starts a new run. At most 5 x KILLS rounds.
+# The kill comes at a uniform moment within the last time a command of the same kind (new run,
+# resume, import) took to finish on its own, so short runs are killed too. A line of progress
+# every 50 rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kills=${1:-1000}
@@ -33,23 +36,36 @@ check() { # the invariants after every round
 
 outcomes_of() { q "SELECT COUNT(*) FROM outcomes WHERE run_id = $1" 2>/dev/null || echo 0; }
 run=0 rounds=0 killed=0 finished=0
+declare -A took_ms=([run]=1000 [resume]=1000 [import]=1000) # the last unkilled duration of each kind
+now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
+started_ms=$(now_ms)
 while [ "$killed" -lt "$kills" ] && [ "$rounds" -lt $((kills * 5)) ]; do
     rounds=$((rounds + 1))
     if [ $((RANDOM % 4)) = 0 ]; then
-        cmd=("$cli" tasks import "$work/big.jsonl" --db "$db" --name "big$((RANDOM % 3))")
+        kind=import cmd=("$cli" tasks import "$work/big.jsonl" --db "$db" --name "big$((RANDOM % 3))")
     elif [ "$run" = 0 ] || [ "$(outcomes_of "$run")" = "$jobs" ]; then
-        cmd=("$cli" run --pool "$work/pool.json" --tasks "$work/tasks.jsonl" --db "$db" --max-cost 5
+        kind=run cmd=("$cli" run --pool "$work/pool.json" --tasks "$work/tasks.jsonl" --db "$db" --max-cost 5
              --sim-profile "$work/profile.json" --concurrency 6)
     else
-        cmd=("$cli" run --resume "$run" --db "$db" --sim-profile "$work/profile.json")
+        kind=resume cmd=("$cli" run --resume "$run" --db "$db" --sim-profile "$work/profile.json")
     fi
+    start=$(now_ms)
     "${cmd[@]}" >/dev/null 2>&1 &
     pid=$!
-    sleep "0.$(printf '%03d' $((RANDOM % 1000)))"
+    delay=$(( (RANDOM * 32768 + RANDOM) % (took_ms[$kind] + 1) ))
+    sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
     kill -9 "$pid" 2>/dev/null || true # succeeds on a process that has ended but not been waited for
     status=0
     wait "$pid" 2>/dev/null || status=$?
-    if [ "$status" = 137 ]; then killed=$((killed + 1)); else finished=$((finished + 1)); fi
+    if [ "$status" = 137 ]; then
+        killed=$((killed + 1))
+    else
+        finished=$((finished + 1)) took_ms[$kind]=$(($(now_ms) - start))
+    fi
+    if [ $((rounds % 50)) = 0 ]; then
+        echo "kill_campaign: round $rounds, $killed killed mid-work, $finished finished first, run $run," \
+             "$(( ($(now_ms) - started_ms) / 1000 )) s"
+    fi
     if [ -f "$db" ]; then
         run=$(q "SELECT COALESCE(MAX(id), 0) FROM runs" 2>/dev/null || echo "$run")
         check "$rounds"
