@@ -55,12 +55,53 @@ std::optional<double> numberFromToken(std::string token) {
     return value;
 }
 
-std::vector<std::string> numberTokens(std::string_view text) {
-    std::string s(text);
-    std::vector<std::string> out;
-    for (auto it = std::sregex_iterator(s.begin(), s.end(), numberPattern()); it != std::sregex_iterator(); ++it)
-        out.push_back(it->str());
-    return out;
+bool isDigit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+bool isSpace(char c) { // \s of std::regex in the C locale
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+size_t skipDigits(std::string_view s, size_t i) {
+    while (i < s.size() && isDigit(s[i]))
+        ++i;
+    return i;
+}
+
+/// The length of the number token that numberPattern() matches at `p` under std::regex_search
+/// (ECMAScript: the first alternative that matches, every quantifier greedy), or 0. Each optional
+/// part either fits at its place or cannot be part of any match, so one pass decides it. A scan:
+/// the regex over each reply was a fifth of a run's CPU.
+size_t numberTokenAt(std::string_view s, size_t p) {
+    auto at = [&](size_t i) { return i < s.size() ? s[i] : '\0'; };
+    // (-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?
+    // libstdc++ reads \u2212 in a regex of char as the byte 0x12, so that byte is a sign too.
+    size_t i = p;
+    if (at(i) == '-' || at(i) == '\x12') ++i;
+    if (at(i) == '$') ++i;
+    if (isSpace(at(i))) ++i;
+    if (size_t end = skipDigits(s, i); end > i) {
+        if (end - i <= 3) // 1-3 digits, then ",ddd" groups
+            while (at(end) == ',' && isDigit(at(end + 1)) && isDigit(at(end + 2)) && isDigit(at(end + 3)))
+                end += 4;
+        if (at(end) == '.' && isDigit(at(end + 1))) end = skipDigits(s, end + 1);
+        if (at(end) == 'e' || at(end) == 'E') {
+            size_t j = end + 1 + (at(end + 1) == '-' || at(end + 1) == '+');
+            if (isDigit(at(j))) end = skipDigits(s, j);
+        }
+        size_t j = end + isSpace(at(end));
+        if (at(j) == '/') {
+            j += 1 + isSpace(at(j + 1));
+            if (isDigit(at(j))) end = skipDigits(s, j);
+        }
+        return end + (at(end) == '%') - p;
+    }
+    // |(-)?\$?\.\d+
+    i = p + (at(p) == '-');
+    if (at(i) == '$') ++i;
+    if (at(i) == '.' && isDigit(at(i + 1))) return skipDigits(s, i + 1) - p;
+    return 0;
 }
 
 /// The content of the last \boxed{...} whose braces hold no brace, as the regex
@@ -91,6 +132,19 @@ size_t lastOf(std::string_view text, std::string_view needle) {
 }
 
 } // namespace
+
+std::vector<std::string_view> numberTokens(std::string_view text) {
+    std::vector<std::string_view> out;
+    for (size_t p = 0; p < text.size();) {
+        if (size_t n = numberTokenAt(text, p)) {
+            out.push_back(text.substr(p, n));
+            p += n;
+        } else {
+            ++p;
+        }
+    }
+    return out;
+}
 
 std::string normalizeAnswer(std::string_view text) {
     std::string s = lower(stripMarkdown(text));
@@ -180,11 +234,12 @@ std::optional<char> extractChoice(std::string_view text, char maxLetter) {
 std::optional<double> extractNumber(std::string_view text) {
     if (auto marked = markedAnswer(text)) {
         auto tokens = numberTokens(*marked);
-        if (!tokens.empty()) return numberFromToken(tokens.front());
+        if (!tokens.empty()) return numberFromToken(std::string(tokens.front()));
     }
-    auto tokens = numberTokens(stripMarkdown(text));
+    const std::string plain = stripMarkdown(text);
+    auto tokens = numberTokens(plain);
     if (tokens.empty()) return std::nullopt;
-    return numberFromToken(tokens.back());
+    return numberFromToken(std::string(tokens.back()));
 }
 
 std::optional<double> parseNumber(std::string_view text) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace baton::core {
 
@@ -23,6 +24,11 @@ std::optional<char> extractChoice(std::string_view text, char maxLetter = 'J');
 /// The number meant as the answer: the marked answer's first number if any, else the last number
 /// in the text. Handles "$1,234.50", "-3", "3.0", "1e3", "50%", and "3/4".
 std::optional<double> extractNumber(std::string_view text);
+
+/// Every number token of `text`, left to right, as the regex
+/// `(-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+` finds
+/// them with std::regex (ECMAScript), but in one scan; views into `text`.
+std::vector<std::string_view> numberTokens(std::string_view text);
 
 /// Parses a whole string as a number with the same rules ("1,234" -> 1234); nullopt otherwise.
 std::optional<double> parseNumber(std::string_view text);

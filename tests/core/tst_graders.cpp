@@ -8,6 +8,9 @@
 
 #include <QTest>
 
+#include <random>
+#include <regex>
+
 using namespace baton::core;
 Q_DECLARE_METATYPE(GraderKind)
 
@@ -140,6 +143,38 @@ private slots:
         QCOMPARE(grade(spec, R"(The data: {"items": [{"name": "a"}, {"name": "Widget"}]} done)", {"widget"}).score,
                  1.0);
         QCOMPARE(grade(spec, "no json here", {"x"}).note, std::string("no JSON object found in the answer"));
+    }
+
+    void numberTokensAreTheRegexs() {
+        // The tokens were found by this std::regex (ECMAScript), now by a scan: the pattern stays
+        // here as the scan's specification, checked on chosen and on random texts.
+        const std::regex pattern(
+            R"((-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+)");
+        auto byRegex = [&](const std::string& s) {
+            std::vector<std::string> out;
+            for (auto it = std::sregex_iterator(s.begin(), s.end(), pattern); it != std::sregex_iterator(); ++it)
+                out.push_back(it->str());
+            return out;
+        };
+        auto byScan = [](const std::string& s) {
+            std::vector<std::string> out;
+            for (std::string_view token : numberTokens(s))
+                out.emplace_back(token);
+            return out;
+        };
+        using Tokens = std::vector<std::string>;
+        QCOMPARE(byScan("She paid $1,234.50, then -3 and 1e3 (50%), 3 / 4."),
+                 (Tokens{"$1,234.50", "-3", " 1e3", "50%", " 3 / 4"})); // \s? takes the space before
+        QCOMPARE(byScan("1,2345 and 12345,678"), (Tokens{"1,234", "5", " 12345", "678"}));
+        QCOMPARE(byScan("-.5 $ 5 -$.25 5e+ 5 /x"), (Tokens{"-.5", "$ 5", "-$.25", " 5", " 5"}));
+        const std::string alphabet = "0123456789,.-$ \t\n\v\r/%eE+x\x12\xe2\x88\x92";
+        std::mt19937 rng(16);
+        for (int n = 0; n < 40000; ++n) {
+            std::string s(rng() % 24, ' ');
+            for (char& c : s)
+                c = alphabet[rng() % alphabet.size()];
+            QCOMPARE(byScan(s), byRegex(s));
+        }
     }
 
     void parseNumberIsWhole() {
