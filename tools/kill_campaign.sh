@@ -6,9 +6,10 @@
 #   tools/kill_campaign.sh [KILLS]     (default 1000; CI runs 20)
 # KILLS counts commands killed mid-work (ended by the SIGKILL, not before it). A finished run
 # has nothing left to interrupt, so the next run round starts a new run. At most 5 x KILLS rounds.
-# The kill comes at a uniform moment within the last time a command of the same kind (new run,
-# resume, import) took to finish on its own, so short runs are killed too. A line of progress
-# every 50 rounds.
+# The kill comes at a uniform moment within a window per kind of command (new run, resume,
+# import): the time the last one that finished on its own took, widened by half after each kill
+# (up to 60 s), so short runs are killed too and longer ones are still reached to their end. A
+# line of progress every 50 rounds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kills=${1:-1000}
@@ -37,7 +38,7 @@ check() { # the invariants after every round
 outcomes_of() { q "SELECT COUNT(*) FROM outcomes WHERE run_id = $1" 2>/dev/null || echo 0; }
 run=0 rounds=0 killed=0 finished=0
 declare -A took_ms=([run]=1000 [resume]=1000 [import]=1000) # the last unkilled duration of each kind
-now_ms() { local t=${EPOCHREALTIME/./}; echo $((t / 1000)); }
+now_ms() { local t=${EPOCHREALTIME//[.,]/}; echo $((10#$t / 1000)); }
 started_ms=$(now_ms)
 while [ "$killed" -lt "$kills" ] && [ "$rounds" -lt $((kills * 5)) ]; do
     rounds=$((rounds + 1))
@@ -49,18 +50,19 @@ while [ "$killed" -lt "$kills" ] && [ "$rounds" -lt $((kills * 5)) ]; do
     else
         kind=resume cmd=("$cli" run --resume "$run" --db "$db" --sim-profile "$work/profile.json")
     fi
+    # timeout returns as soon as the command ends (so the time a finished command took is its own)
+    # and with 137 when it had to kill it; a timeout of 0 would mean none, hence at least 1 ms.
+    delay=$((1 + (RANDOM * 32768 + RANDOM) % took_ms[$kind]))
     start=$(now_ms)
-    "${cmd[@]}" >/dev/null 2>&1 &
-    pid=$!
-    delay=$(( (RANDOM * 32768 + RANDOM) % (took_ms[$kind] + 1) ))
-    sleep "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))"
-    kill -9 "$pid" 2>/dev/null || true # succeeds on a process that has ended but not been waited for
     status=0
-    wait "$pid" 2>/dev/null || status=$?
+    # (in braces whose stderr takes the shell's "Killed")
+    { timeout -s KILL "$((delay / 1000)).$(printf '%03d' $((delay % 1000)))" "${cmd[@]}" >/dev/null 2>&1 ||
+        status=$?; } 2>/dev/null
     if [ "$status" = 137 ]; then
-        killed=$((killed + 1))
+        # Killed before its end: its kind may take longer now (a bigger import, a fresh run).
+        killed=$((killed + 1)) took_ms[$kind]=$((took_ms[$kind] * 3 / 2 > 60000 ? 60000 : took_ms[$kind] * 3 / 2))
     else
-        finished=$((finished + 1)) took_ms[$kind]=$(($(now_ms) - start))
+        finished=$((finished + 1)) took_ms[$kind]=$(($(now_ms) - start + 1))
     fi
     if [ $((rounds % 50)) = 0 ]; then
         echo "kill_campaign: round $rounds, $killed killed mid-work, $finished finished first, run $run," \

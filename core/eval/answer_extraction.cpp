@@ -28,11 +28,11 @@ std::string trim(std::string_view s) {
     return b == std::string_view::npos ? std::string() : std::string(s.substr(b, e - b + 1));
 }
 
-/// A number token: optional sign and currency, digits with thousands separators, decimals,
+/// A number token: optional sign ("-" or U+2212 in UTF-8) and currency, digits with thousands separators, decimals,
 /// exponent, percent, or a simple fraction.
 const std::regex& numberPattern() {
     static const std::regex re(
-        R"((-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+)");
+        R"((-|\xe2\x88\x92)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+)");
     return re;
 }
 
@@ -75,10 +75,14 @@ size_t skipDigits(std::string_view s, size_t i) {
 /// the regex over each reply was a fifth of a run's CPU.
 size_t numberTokenAt(std::string_view s, size_t p) {
     auto at = [&](size_t i) { return i < s.size() ? s[i] : '\0'; };
-    // (-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?
-    // libstdc++ reads \u2212 in a regex of char as the byte 0x12, so that byte is a sign too.
+    // (-|−)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?, − being U+2212 in
+    // UTF-8 (the regex had it as \u2212, which std::regex of char read as the byte 0x12: "−5" was 5)
+    constexpr std::string_view minusSign = "\xe2\x88\x92";
     size_t i = p;
-    if (at(i) == '-' || at(i) == '\x12') ++i;
+    if (at(i) == '-')
+        ++i;
+    else if (s.substr(i, minusSign.size()) == minusSign)
+        i += minusSign.size();
     if (at(i) == '$') ++i;
     if (isSpace(at(i))) ++i;
     if (size_t end = skipDigits(s, i); end > i) {

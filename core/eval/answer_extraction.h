@@ -26,8 +26,8 @@ std::optional<char> extractChoice(std::string_view text, char maxLetter = 'J');
 std::optional<double> extractNumber(std::string_view text);
 
 /// Every number token of `text`, left to right, as the regex
-/// `(-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+` finds
-/// them with std::regex (ECMAScript), but in one scan; views into `text`.
+/// `(-|−)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+` finds
+/// them with std::regex (ECMAScript; − is U+2212 in UTF-8), but in one scan; views into `text`.
 std::vector<std::string_view> numberTokens(std::string_view text);
 
 /// Parses a whole string as a number with the same rules ("1,234" -> 1234); nullopt otherwise.

@@ -6,7 +6,10 @@
 namespace baton::core {
 namespace {
 
-// Append new versions; never edit a released one.
+// Append new versions; never edit a released one. From v12 on, `texts` has one of two layouts
+// with the same columns (hash, body): keyed by hash without rowid (a workspace that held texts
+// before v12) or with a rowid and the unique index texts_by_hash (see v12); a later migration
+// must work on both.
 constexpr std::array<const char*, 12> kMigrations = {
     // v1
     R"sql(

@@ -10,7 +10,7 @@ namespace {
 /// time holds the workspace, so a constant is enough, and finish() replaces it.
 constexpr const char* kPendingHash = "(import in progress)";
 
-/// The page cache while a set is written, in KiB. The texts are keyed by hash, so a big import
+/// The page cache while a set is written, in KiB. The texts are found by hash, so a big import
 /// touches pages all over their index; with the writer's usual 8 MiB SQLite spilled and read
 /// back pages every few items: 10 of a 1M-item import's 35 CPU seconds were the kernel copying
 /// them. 64 MiB: 4.7 s, 101 MB peak RSS; 128 MiB: 2 s, but 319 MB (README, "Task import").

@@ -16,7 +16,7 @@ Status configure(SqliteDb& db, bool writer) {
     // checkpoint (README, "Workspace database"): those calls are sent and paid again on resume.
     // Every operation of a batch runs in its own savepoint, whose journal SQLite spills to a
     // temporary file past 64 KiB: one file and ~15 writes per logged call. In memory it costs a
-    // copy. A writer's cache of 8 MiB keeps the pages a batch touches (texts are keyed by
+    // copy. A writer's cache of 8 MiB keeps the pages a batch touches (texts are found by
     // hash, so a batch touches pages all over their index) from being read back and spilled.
     for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
                                "PRAGMA cache_size = -8192"})

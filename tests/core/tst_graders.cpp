@@ -27,6 +27,8 @@ private slots:
         auto numeric = GraderKind::Numeric, choice = GraderKind::Choice, norm = GraderKind::Normalized;
         QTest::newRow("bold with period") << numeric << "The answer is **42**."
                                           << "42" << 1.0 << "42";
+        QTest::newRow("unicode minus") << numeric << "The answer is \xe2\x88\x92" "5."
+                                       << "-5" << 1.0 << "-5";
         QTest::newRow("currency") << numeric << "She paid $1,234.50 in total."
                                   << "1234.5" << 1.0 << "1234.5";
         QTest::newRow("equation") << numeric << "x = 3.0"
@@ -147,9 +149,10 @@ private slots:
 
     void numberTokensAreTheRegexs() {
         // The tokens were found by this std::regex (ECMAScript), now by a scan: the pattern stays
-        // here as the scan's specification, checked on chosen and on random texts.
+        // here as the scan's specification, checked on chosen and on random texts. The minus sign
+        // U+2212 is spelled in UTF-8 (the regex's \u2212 had matched the byte 0x12).
         const std::regex pattern(
-            R"((-|\u2212)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+)");
+            R"((-|\xe2\x88\x92)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?|(-)?\$?\.\d+)");
         auto byRegex = [&](const std::string& s) {
             std::vector<std::string> out;
             for (auto it = std::sregex_iterator(s.begin(), s.end(), pattern); it != std::sregex_iterator(); ++it)
@@ -181,6 +184,7 @@ private slots:
         QCOMPARE(parseNumber("1,234").value(), 1234.0);
         QVERIFY(!parseNumber("12 apples").has_value());
         QCOMPARE(parseNumber("-0.5").value(), -0.5);
+        QCOMPARE(parseNumber("\xe2\x88\x92" "0.5").value(), -0.5);
     }
 };
 

@@ -87,6 +87,11 @@ private slots:
         QCOMPARE(db.queryText("SELECT group_concat(body) FROM (SELECT body FROM texts ORDER BY id)").value(),
                  std::string("first,second"));
         QCOMPARE(getText(db, first).value(), std::optional<std::string>("first"));
+        // The index is the parent key of the references to texts(hash).
+        const std::string cached = "INSERT INTO response_cache (key, response_hash, usage, finish_reason, "
+                                   "created_at_ms) VALUES ";
+        QVERIFY(!db.exec(cached + "('k1', 'no such text', '{}', 'stop', 0)"));
+        QVERIFY(db.exec(cached + "('k2', '" + first + "', '{}', 'stop', 0)"));
     }
 
     void anOlderWorkspaceWithTextsKeepsItsLayout() {
