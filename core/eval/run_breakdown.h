@@ -8,7 +8,9 @@
 #include "model/run.h"
 
 #include <map>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace baton::core {
@@ -24,6 +26,33 @@ struct ItemCost {
 std::vector<ItemCost> costByItemAndRole(const std::vector<Call>& calls, const std::string& strategy);
 /// The same for every strategy that made calls, in one pass over the calls.
 std::map<std::string, std::vector<ItemCost>> costByItemAndRole(const std::vector<Call>& calls);
+
+/// costByItemAndRole folded one call at a time, as the calls are read: a 1M-call run is never
+/// held as Call records.
+class ItemCostFold {
+public:
+    void add(const std::string& strategy, const std::string& item, CallRole role, const std::optional<Money>& cost);
+    /// Per strategy, most expensive first (ties by item id).
+    std::map<std::string, std::vector<ItemCost>> finish() &&;
+
+private:
+    using Items = std::unordered_map<std::string, ItemCost>;
+    std::map<std::string, Items> m_byStrategy;
+    const std::string* m_strategy = nullptr; ///< the last call's (a job's calls come together)
+    Items* m_items = nullptr;
+    ItemCost* m_item = nullptr;
+};
+
+/// Items in rank order (most expensive first) drawn as at most `bars` bars: each group holds
+/// `size` consecutive ranks and their mean known cost per role (a 1M-call run has 66k items per
+/// strategy, more bars than a chart has pixels).
+struct ItemCostGroup {
+    size_t first = 0, size = 0;         ///< ranks first .. first + size - 1 (0 = the most expensive)
+    std::map<CallRole, double> meanUsd; ///< per role, over the group's items
+    double meanTotalUsd = 0;
+    int64_t unknownCostCalls = 0;
+};
+std::vector<ItemCostGroup> groupByRank(const std::vector<ItemCost>& items, size_t bars);
 
 struct Histogram {
     std::vector<double> edges; ///< bin i covers [edges[i], edges[i+1]); the last bin includes its end

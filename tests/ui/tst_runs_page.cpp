@@ -18,6 +18,7 @@
 #include "store/task_set_store.h"
 #include "workbench_session.h"
 
+#include <QChart>
 #include <QCheckBox>
 #include <QMenu>
 #include <QMenuBar>
@@ -97,6 +98,7 @@ private slots:
         // which the calls say, with the latency recorded when each answer was first made.
         ui::InspectorPage* inspector = window.inspectorPage();
         inspector->setStrategy("by-category");
+        QTRY_VERIFY(!inspector->isListing()); // another strategy's grades are read off the GUI thread
         const QString itemId = inspector->visibleItems().first();
         inspector->showItem(itemId);
         QTRY_VERIFY(inspector->shownItem() == itemId && !inspector->isLoading()); // read off the GUI thread
@@ -224,6 +226,33 @@ private slots:
         QCOMPARE(results->model().rowCount(), 6 + 1);
     }
 
+    // The strategies chosen for the cost charts stay chosen when another run with them is opened:
+    // Results is emptied while the run's report is computed, and that emptying chose anew.
+    void costChartChoicesSurviveARunSwitch() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        const qint64 first = runOnce(**session, {"by-category"});
+        QVERIFY(first > 0 && runOnce(**session, {"by-category"}) > first);
+        ui::MainWindow window(session->get());
+        ui::ResultsPage* results = window.resultsPage();
+        QSignalSpy shown(&window, &ui::MainWindow::runShown);
+        window.show(); // reopens the newest run
+        QVERIFY(shown.wait(30000));
+        QString baseline;
+        for (const auto& m : results->model().report().strategies)
+            if (m.baseline && baseline.isEmpty()) baseline = QString::fromStdString(m.name);
+        QVERIFY(!baseline.isEmpty());
+        results->setCostStrategy(baseline);          // not what a run opens on (its first strategy)
+        results->setCallCostStrategy("by-category"); // nor this (the whole run)
+        window.openRun(first);
+        QTRY_VERIFY_WITH_TIMEOUT(window.shownRun() == first && shown.last().first().toLongLong() == first, 30000);
+        const QString byRole = results->chart(ui::ResultsPage::CostByRole)->title();
+        QVERIFY2(byRole.contains(": " + baseline + " ("), qPrintable(byRole));
+        const QString perCall = results->chart(ui::ResultsPage::CallCost)->title();
+        QVERIFY2(perCall.contains(QString("run %1, by-category").arg(first)), qPrintable(perCall));
+    }
+
     // Finding 7: one question per run, with one estimate that knows the response cache.
     void oneEstimateOneQuestion() {
         QTemporaryDir dir;
@@ -285,6 +314,7 @@ private slots:
         // The Inspector lists which borrowed baselines were right on an item.
         ui::InspectorPage* inspector = window.inspectorPage();
         inspector->setStrategy("cheap-first");
+        QTRY_VERIFY(!inspector->isListing()); // another strategy's grades are read off the GUI thread
         const QString itemId = inspector->visibleItems().first();
         inspector->showItem(itemId);
         QTRY_VERIFY(inspector->shownItem() == itemId && !inspector->isLoading()); // read off the GUI thread
