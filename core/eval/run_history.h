@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// RunHistory: every run of a workspace as the run picker lists it (date, pool, task set,
-/// status, strategies, spend); RunDetails: what the workbench shows of one run when it opens it
-/// (report, outcomes, items' categories); RunCosts: the cost of each item by role per strategy and
-/// of each call, read next. Errors: the database's and a missing run (NotFound), as Result.
+/// status, strategies, spend); RunOpening: what the workbench reads first to open one run (its
+/// strategies, one strategy's grades); RunDetails: a run with its report and grades (two runs
+/// compared); RunCosts: the cost of each item by role per strategy and of each call, read last.
+/// Errors: the database's and a missing run (NotFound), as Result.
 
 #include "eval/call_cost_histogram.h"
 #include "eval/run_breakdown.h"
@@ -29,7 +30,7 @@ struct RunListing {
 /// Every run, newest first.
 Result<std::vector<RunListing>> loadRunHistory(SqliteDb& db);
 
-/// What the workbench shows of a run when it opens it: read in one go off the GUI thread, with
+/// A run with its report and every grade (Runs > Compare): read in one go off the GUI thread, with
 /// work and memory that grow with the run's jobs, never with its calls or texts. An item's texts
 /// and calls are read when it is shown (loadTaskItem, loadItemOutcomes, loadItemCalls).
 struct RunDetails {
