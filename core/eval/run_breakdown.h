@@ -69,13 +69,14 @@ std::vector<int64_t> countInBins(const std::vector<double>& values, const std::v
 /// The measured latencies of the outcomes of `strategy` (answers from the cache have none).
 std::vector<double> latenciesOf(const std::vector<Outcome>& outcomes, const std::string& strategy);
 
-/// The latency chart's figures: `bins` log bins shared by every strategy (over every outcome's
-/// latency), and per strategy, in the order asked, how many of its items fall in each; empty
-/// counts for a strategy with no latency measured. Folded off the GUI thread at 660k outcomes.
+/// The latency chart's figures.
 struct LatencyHistograms {
-    std::vector<double> edges;
+    std::vector<double> edges; ///< log bins shared by every strategy
+    /// Per strategy, how many of its items fall in each bin; empty for one with no latency measured.
     std::vector<std::pair<std::string, std::vector<int64_t>>> counts;
 };
+/// `bins` log bins over every outcome's latency, and the counts of each of `strategies`, in the
+/// order asked (one pass per strategy over the outcomes).
 LatencyHistograms latencyHistograms(const std::vector<Outcome>& outcomes, const std::vector<std::string>& strategies,
                                     int bins);
 

@@ -186,8 +186,9 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
         next = std::next(found);
         return found->second;
     };
-    // Within one strategy's run of outcomes, its accumulator per category (by the category's
-    // address in categoryOf), instead of a (category, strategy) key built for every outcome.
+    // Within one strategy's run of outcomes, the accumulator of each category, looked up by the
+    // address of the item's category string in categoryOf (one entry per item met, since each item
+    // holds its own copy), instead of a (category, strategy) key built for every outcome.
     std::unordered_map<const std::string*, CategoryMetrics*> ofCategory;
     const std::string* strategy = nullptr;
     for (const auto& o : outcomes) {
