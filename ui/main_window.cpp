@@ -145,8 +145,14 @@ void MainWindow::openRun(qint64 runId, bool showResults) {
 
 void MainWindow::openRun(qint64 runId, bool showResults, bool anew) {
     if (!m_opener) return;
-    const bool beingRead = !anew && m_opener->readingRun() == runId;
-    m_showOpenedResults = showResults || (beingRead && m_showOpenedResults);
+    if (!anew && m_opener->busyWith(runId)) { // no second read: the one under way shows it
+        if (m_opener->readingRun() == runId)
+            m_showOpenedResults = m_showOpenedResults || showResults;
+        else if (showResults)
+            showPage(m_resultsPage); // already opened, its report on the way
+        return;
+    }
+    m_showOpenedResults = showResults;
     m_opener->open(runId, anew ? RunOpener::Read::Anew : RunOpener::Read::IfNeeded);
 }
 

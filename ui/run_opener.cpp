@@ -24,9 +24,15 @@ void RunOpener::cancel() {
     m_costLoader.cancel();
 }
 
+bool RunOpener::busyWith(qint64 runId) const {
+    return readingRun() == runId ||
+           (m_openedRun == runId && !m_runLoader.isBusy() && (m_reportLoader.isBusy() || m_costLoader.isBusy()));
+}
+
 void RunOpener::open(qint64 runId, Read read) {
-    // Already being read: a second read would compete with the first for a core meanwhile.
-    if (read == Read::IfNeeded && readingRun() == runId) return;
+    // Already being read: a second read would compete with the first for a core meanwhile, and
+    // start again what is nearly done (the report shows seconds after the items at 1M calls).
+    if (read == Read::IfNeeded && busyWith(runId)) return;
     auto reader = m_session.reader();
     if (!reader) {
         emit statusMessage(
@@ -62,6 +68,7 @@ void RunOpener::open(qint64 runId, Read read) {
                          QString::fromStdString(core::toString(opening->run.status)));
             m_costLoader.cancel(); // the report and costs of the run shown before are no longer wanted
             m_reportLoader.cancel();
+            m_openedRun = runId;
             m_results.setPending(runId, title);
             showInspector(db, *opening);
             emit statusMessage(tr("Showing run %1 (%2); computing its report...").arg(runId).arg(title));

@@ -29,13 +29,15 @@ class RunOpener : public QObject {
 public:
     RunOpener(WorkbenchSession& session, ResultsPage& results, InspectorPage& inspector, QObject* parent = nullptr);
 
-    /// IfNeeded: opening the run being read starts no second read (the start-up's reopening of the
-    /// last run, then a click on it). Anew: it is read again (a run just finished or imported: the
-    /// read under way may have older grades).
+    /// IfNeeded: opening the run being read, or whose report or costs are being read, starts no
+    /// second read (the start-up's reopening of the last run, then a click on it). Anew: it is read again (a run just
+    /// finished or imported: the read under way may have older grades).
     enum class Read { IfNeeded, Anew };
     void open(qint64 runId, Read read = Read::IfNeeded);
     /// The run whose first read is under way (0: none).
     qint64 readingRun() const { return m_runLoader.isBusy() ? m_readingRun : 0; }
+    /// True while `runId` is read, or its report or costs are (open() with IfNeeded does nothing then).
+    bool busyWith(qint64 runId) const;
     /// How many reads of a run were started.
     quint64 reads() const { return m_reads; }
     /// Stops every job; nothing more is shown.
@@ -64,6 +66,7 @@ private:
     JobRunner m_reportLoader; ///< reads every grade and builds the report, after the items are listed
     JobRunner m_costLoader;   ///< reads what each call cost, after the report is shown
     qint64 m_readingRun = 0;
+    qint64 m_openedRun = 0; ///< the run the report and cost jobs are for
     quint64 m_reads = 0;
 };
 

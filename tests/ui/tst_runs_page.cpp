@@ -194,7 +194,8 @@ private slots:
             summaryAtOpen = results->summaryText();
             exportableAtOpen = results->canExportReport();
         });
-        QSignalSpy opened(&window, &ui::MainWindow::runOpened), shown(&window, &ui::MainWindow::runShown);
+        QSignalSpy opened(&window, &ui::MainWindow::runOpened), shown(&window, &ui::MainWindow::runShown),
+            costsShown(&window, &ui::MainWindow::runCostsShown);
         window.show(); // reopens the newest run
         QVERIFY(shown.wait(30000));
         QCOMPARE(opened.count(), 1);
@@ -217,6 +218,7 @@ private slots:
         QCOMPARE(inspector->visibleItems().size(), 6);
 
         // Opening the run being read (the start-up's reopening, then a click) reads it once.
+        QTRY_VERIFY_WITH_TIMEOUT(costsShown.count() == shown.count(), 30000); // nothing under way
         const quint64 reads = window.runReads();
         window.openRun(id, false);
         window.openRun(id);
@@ -224,6 +226,23 @@ private slots:
         QCOMPARE(window.runReads(), reads + 1);
         QCOMPARE(window.currentPage(), window.pageIndex(results)); // the second call's showResults kept
         QCOMPARE(results->model().rowCount(), 6 + 1);
+
+        // Nor while its report is built (listed, not yet shown): the report under way shows it.
+        QTRY_VERIFY_WITH_TIMEOUT(costsShown.count() == shown.count(), 30000); // nothing under way
+        window.showPage(window.pageIndex(inspector));
+        bool reopened = false;
+        connect(&window, &ui::MainWindow::runOpened, this, [&] {
+            if (std::exchange(reopened, true)) return;
+            window.openRun(id); // a click on the run in Runs while its report is computed
+            QCOMPARE(window.currentPage(), window.pageIndex(results));
+        });
+        const int openedBefore = int(opened.count()), shownBefore = int(shown.count());
+        window.openRun(id, false);
+        QVERIFY(shown.wait(30000));
+        QVERIFY(reopened);
+        QCOMPARE(window.runReads(), reads + 2);
+        QCOMPARE(int(opened.count()), openedBefore + 1);
+        QCOMPARE(int(shown.count()), shownBefore + 1);
     }
 
     // The strategies chosen for the cost charts stay chosen when another run with them is opened:
