@@ -116,7 +116,7 @@ InspectorPage::InspectorPage(QWidget* parent)
 void InspectorPage::setData(InspectorData data) {
     m_listJob.cancel(); // the grades of the run shown before are no longer wanted
     m_data = std::move(data);
-    m_gradesOf = m_data.grades.empty() && m_data.strategy.empty() ? std::string() : m_data.strategy;
+    m_gradesOf = m_data.strategy;
     m_baselineRight.reset();
     std::set<std::string> strategies(m_data.strategies.begin(), m_data.strategies.end()), categories;
     for (const auto& [item, category] : m_data.categoryOf)
@@ -164,6 +164,9 @@ void InspectorPage::refilter() {
     const bool needGrades = strategy != m_gradesOf;
     const bool needRight = m_wrongButBaselineRight->isChecked() && !m_baselineRight;
     if (!(needGrades || needRight) || !m_data.gradesOf) {
+        // A read still running is for a choice no longer made (another strategy's grades): its
+        // result must not replace what is listed now.
+        m_listJob.cancel();
         if (needGrades) m_data.grades.clear(), m_gradesOf = strategy; // nothing to read them from
         if (needRight) m_baselineRight.emplace();
         return listItems();
@@ -171,8 +174,8 @@ void InspectorPage::refilter() {
     // Read off the GUI thread (66k grades per strategy of a 1M-call run); a newer choice cancels
     // this read and drops its result. Until it arrives the list is empty, never another strategy's.
     struct Read {
-        std::optional<std::vector<core::Outcome>> grades;
-        std::optional<std::set<std::string>> baselineRight;
+        std::optional<core::Result<std::vector<core::Outcome>>> grades;
+        std::optional<core::Result<std::set<std::string>>> baselineRight;
     };
     m_itemList.setItems({});
     clearShown();
@@ -180,16 +183,33 @@ void InspectorPage::refilter() {
         [gradesOf = m_data.gradesOf, baselines = m_data.baselines, strategy, needGrades,
          needRight](std::stop_token stop, const JobRunner::Progress&) {
             auto read = std::make_shared<Read>();
-            if (needGrades) read->grades = gradesOf({strategy});
-            if (needRight && !stop.stop_requested()) {
-                std::vector<std::string> right = core::rightByABaseline(gradesOf(baselines), baselines);
-                read->baselineRight.emplace(right.begin(), right.end());
+            if (needGrades) read->grades = gradesOf({strategy}, stop);
+            if (needRight && !stop.stop_requested() && (!read->grades || *read->grades)) {
+                auto grades = gradesOf(baselines, stop);
+                if (!grades) {
+                    read->baselineRight = std::unexpected(grades.error());
+                } else {
+                    std::vector<std::string> right = core::rightByABaseline(*grades, baselines);
+                    read->baselineRight = std::set<std::string>(right.begin(), right.end());
+                }
             }
             return read;
         },
         [this, strategy](const std::shared_ptr<Read>& read) {
-            if (read->grades) m_data.grades = std::move(*read->grades), m_gradesOf = strategy;
-            if (read->baselineRight) m_baselineRight = std::move(read->baselineRight);
+            if (strategy != m_strategy->currentText().toStdString()) return; // chosen no longer
+            const core::Error* error = read->grades && !*read->grades                 ? &read->grades->error()
+                                       : read->baselineRight && !*read->baselineRight ? &read->baselineRight->error()
+                                                                                      : nullptr;
+            if (error) { // nothing is kept: the same filter reads again
+                m_listError = tr("The grades could not be read: %1").arg(QString::fromStdString(error->describe()));
+                m_itemList.setItems({});
+                clearShown();
+                emit listFailed(m_listError);
+                return;
+            }
+            m_listError.clear();
+            if (read->grades) m_data.grades = std::move(**read->grades), m_gradesOf = strategy;
+            if (read->baselineRight) m_baselineRight = std::move(**read->baselineRight);
             listItems();
         });
 }

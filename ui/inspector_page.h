@@ -48,7 +48,11 @@ struct InspectorData {
     /// The grades of the strategies asked, by item (answers left empty): read off the GUI thread
     /// when another strategy is chosen, and the baselines' for "wrong while some baseline was
     /// right". A 1M-call run's 660k grades are never all read to list one strategy's items.
-    std::function<std::vector<core::Outcome>(const std::vector<std::string>& strategies)> gradesOf;
+    /// `stop` is signalled when a newer choice or run supersedes the read. An error is said
+    /// (listFailed), never taken for "no grades".
+    std::function<core::Result<std::vector<core::Outcome>>(const std::vector<std::string>& strategies,
+                                                           std::stop_token stop)>
+        gradesOf;
     /// The calls of one item of one strategy, fetched when the item is shown. Called off the GUI
     /// thread, one call at a time per page, possibly at once with textFor and gradesOf.
     std::function<std::vector<core::Call>(const std::string& strategy, const std::string& item)> callsFor;
@@ -74,6 +78,9 @@ public:
     /// True while the grades a filter needs are read (another strategy's, the baselines'); the
     /// list is filled, and itemsListed() emitted, when they arrive.
     bool isListing() const { return m_listJob.isBusy(); }
+    /// Why the last read of grades failed (empty when it did not); the list is left empty and
+    /// nothing read is kept, so the same filter reads again.
+    QString listError() const { return m_listError; }
     void setStrategy(const QString& strategy);
     void setOnlyWrongWhileBaselineRight(bool on);
     /// Selects the item in the list (when the filters leave it) and shows its routing tree once its
@@ -107,6 +114,8 @@ public:
 signals:
     /// The list holds the items the filters leave (visibleItems()).
     void itemsListed();
+    /// The grades a filter needs could not be read: `text` says why (for the status bar).
+    void listFailed(const QString& text);
     /// The calls of `itemId` are shown (tree, graph, timeline, cost, verdict).
     void itemShown(const QString& itemId);
     /// The selected call's request and response are shown.
@@ -150,6 +159,7 @@ private:
     QLabel* m_exported;
     core::ItemVerdict m_verdict;
     QString m_shownItem;
+    QString m_listError;
     JobRunner m_listJob; ///< reads the grades a filter needs
     JobRunner m_treeJob; ///< reads the calls of the item selected
     JobRunner m_textJob; ///< reads the texts of the call selected

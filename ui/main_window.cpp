@@ -73,6 +73,8 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         m_opener = new RunOpener(*session, *m_resultsPage, *m_inspectorPage, this);
         connect(m_opener, &RunOpener::statusMessage, this,
                 [this](const QString& text) { statusBar()->showMessage(text); });
+        connect(m_inspectorPage, &InspectorPage::listFailed, this,
+                [this](const QString& text) { statusBar()->showMessage(text); });
         connect(m_opener, &RunOpener::opened, this, [this](qint64 id) {
             m_shownRun = id;
             m_exportBundle->setEnabled(true);

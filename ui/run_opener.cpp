@@ -89,9 +89,10 @@ void RunOpener::showInspector(const std::shared_ptr<core::SqliteDb>& db, core::R
     // time (SQLITE_OPEN_NOMUTEX), so they take turns.
     auto turn = std::make_shared<std::mutex>();
     const int64_t runId = opening.run.id;
-    data.gradesOf = [db, turn, runId, borrowed = opening.borrowed](const std::vector<std::string>& strategies) {
+    data.gradesOf = [db, turn, runId, borrowed = opening.borrowed](const std::vector<std::string>& strategies,
+                                                                   std::stop_token stop) {
         std::lock_guard lock(*turn);
-        return core::loadStrategyGrades(*db, runId, borrowed, strategies).value_or(std::vector<core::Outcome>{});
+        return core::loadStrategyGrades(*db, runId, borrowed, strategies, stop);
     };
     data.callsFor = [db, turn, runId, borrowed = opening.borrowed](const std::string& strategy,
                                                                    const std::string& item) {

@@ -88,9 +88,10 @@ Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run) {
 
 Result<std::vector<Outcome>> loadStrategyGrades(SqliteDb& db, int64_t runId,
                                                 const std::vector<BorrowedBaseline>& borrowed,
-                                                const std::vector<std::string>& strategies) {
+                                                const std::vector<std::string>& strategies, std::stop_token stop) {
     std::vector<Outcome> out;
     for (const std::string& strategy : strategies) {
+        if (stop.stop_requested()) return fail(ErrorKind::Internal, "stopped");
         auto b = std::ranges::find(borrowed, strategy, &BorrowedBaseline::label);
         auto outcomes = b == borrowed.end() ? loadStrategyOutcomes(db, runId, strategy)
                                             : loadStrategyOutcomes(db, b->fromRun, b->sourceStrategy);

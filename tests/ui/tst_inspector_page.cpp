@@ -243,7 +243,9 @@ private slots:
         o.strategy = "sim/pro";
         const std::vector<Outcome> all = {d.grades.front(), o};
         d.strategies = {"cascade", "sim/pro"};
-        d.gradesOf = [all](const std::vector<std::string>& strategies) { return gradesAmong(all, strategies); };
+        d.gradesOf = [all](const std::vector<std::string>& strategies, std::stop_token) {
+            return gradesAmong(all, strategies);
+        };
         d.baselines = {"sim/pro"};
         d.callCosts = callCostHistograms(calls);
         ui::InspectorPage page;
@@ -296,7 +298,7 @@ private slots:
         d.categoryOf = {{"a", "math"}, {"b", "math"}, {"c", "code"}, {"d", "code"}};
         d.strategy = "cascade";
         d.grades = gradesAmong(all, {"cascade"});
-        d.gradesOf = [all, asked](const std::vector<std::string>& strategies) {
+        d.gradesOf = [all, asked](const std::vector<std::string>& strategies, std::stop_token) {
             asked->push_back(strategies);
             return gradesAmong(all, strategies);
         };
@@ -339,6 +341,96 @@ private slots:
         QCOMPARE(page.visibleItems(), QStringList({"d"}));
         QCOMPARE(asked->size(), reads + 1); // cascade's grades again, not the baselines'
         QVERIFY(listed.count() >= 6);
+    }
+
+    // Review of s11-i14, item 1: cheap is chosen (its grades are read, slowly), then cascade
+    // again before they arrive. Cascade is listed at once from what is held, and cheap's late
+    // grades are dropped: the list never shows cheap's items under cascade's name.
+    void aLateReadOfAStrategyNoLongerChosenIsDropped() {
+        struct Gate {
+            std::mutex mutex;
+            std::condition_variable cv;
+            bool open = false, returned = false;
+        };
+        auto gate = std::make_shared<Gate>();
+        Outcome a, x;
+        a.runId = x.runId = 1, a.itemId = "a", a.strategy = "cascade", a.grade = 1.0;
+        x.itemId = "x", x.strategy = "cheap", x.grade = 0.0;
+        ui::InspectorData d;
+        d.runId = 1;
+        d.strategies = {"cascade", "cheap"};
+        d.categoryOf = {{"a", "math"}, {"x", "math"}};
+        d.strategy = "cascade";
+        d.grades = {a};
+        d.gradesOf = [gate, all = std::vector<Outcome>{a, x}](const std::vector<std::string>& strategies,
+                                                              std::stop_token) {
+            std::unique_lock lock(gate->mutex);
+            gate->cv.wait_for(lock, std::chrono::seconds(60), [&] { return gate->open; });
+            gate->returned = true;
+            return gradesAmong(all, strategies);
+        };
+        ui::InspectorPage page;
+        page.setData(std::move(d));
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        page.setStrategy("cheap");
+        QVERIFY(page.isListing());
+        page.setStrategy("cascade");
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        QVERIFY(!page.isListing()); // cascade's list is on screen: nothing is being listed
+        {
+            std::lock_guard lock(gate->mutex);
+            gate->open = true;
+        }
+        gate->cv.notify_all();
+        QTRY_VERIFY([&] {
+            std::lock_guard lock(gate->mutex);
+            return gate->returned;
+        }());
+        for (int i = 0; i < 5; ++i) // anything cheap's read could still have queued is delivered now
+            QCoreApplication::processEvents();
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        QVERIFY(!page.isListing());
+    }
+
+    // Review of s11-i14, item 5: a grade read that fails (a busy database) is said, never shown as
+    // an empty strategy, and nothing is kept: the baselines' items are read again next time.
+    void aFailedReadIsSaidAndNotKept() {
+        auto fails = std::make_shared<bool>(true);
+        auto reads = std::make_shared<int>(0);
+        Outcome a, b;
+        a.runId = b.runId = 1, a.itemId = b.itemId = "a", a.strategy = "cascade", a.grade = 0.0;
+        b.strategy = "sim/x", b.grade = 1.0;
+        ui::InspectorData d;
+        d.runId = 1;
+        d.strategies = {"cascade", "sim/x"};
+        d.baselines = {"sim/x"};
+        d.categoryOf = {{"a", "math"}};
+        d.strategy = "cascade";
+        d.grades = {a};
+        d.gradesOf = [fails, reads, all = std::vector<Outcome>{a, b}](const std::vector<std::string>& strategies,
+                                                                      std::stop_token) -> Result<std::vector<Outcome>> {
+            ++*reads;
+            if (*fails) return fail(ErrorKind::Io, "database is locked");
+            return gradesAmong(all, strategies);
+        };
+        ui::InspectorPage page;
+        QSignalSpy failed(&page, &ui::InspectorPage::listFailed);
+        page.setData(std::move(d));
+        page.setOnlyWrongWhileBaselineRight(true);
+        QTRY_VERIFY(!page.isListing());
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains("database is locked"),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(page.listError(), failed.first().first().toString());
+        QVERIFY(page.visibleItems().isEmpty());
+        *fails = false;
+        page.setOnlyWrongWhileBaselineRight(false);
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        page.setOnlyWrongWhileBaselineRight(true); // read again: the failure was not kept as "none right"
+        QTRY_VERIFY(!page.isListing());
+        QCOMPARE(*reads, 2);
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        QVERIFY(page.listError().isEmpty());
     }
 
     // Item q1's calls are slow to read, q2's quick: q1 is selected (by setData), then q2 at once.
