@@ -97,6 +97,18 @@ QChart* buildCategoryAccuracyChart(const core::RunReport& report) {
     return chart;
 }
 
+QString costGroupText(const core::ItemCostGroup& g, const QString& role, double roleUsd) {
+    const auto usd = [](double v) { return QString::fromStdString(core::formatUsd(core::Money::fromUsd(v))); };
+    QString text = QObject::tr("items ranked %1-%2: %3 %4 of %5 per item, on average")
+                       .arg(g.first + 1)
+                       .arg(g.first + g.size)
+                       .arg(role, usd(roleUsd), usd(g.meanTotalUsd));
+    // The means are of known costs: a call of unknown cost is not $0, and is not in them.
+    if (g.unknownCostCalls > 0)
+        text += QObject::tr(" (known costs only: %n call(s) of unknown cost not counted)", "", int(g.unknownCostCalls));
+    return text;
+}
+
 QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QString& strategy) {
     auto* chart = new QChart;
     int64_t unknown = 0;
@@ -114,12 +126,18 @@ QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QSt
                                        : std::vector<core::ItemCostGroup>{});
     const bool grouped = !groups->empty();
     const size_t bars = grouped ? groups->size() : items.size();
-    const int perBar = grouped ? int(groups->front().size) : 1;
+    size_t fewest = 1, most = 1; // items to a bar: groupByRank's sizes differ by at most 1
+    if (grouped) {
+        auto [low, high] = std::ranges::minmax_element(*groups, {}, &core::ItemCostGroup::size);
+        fewest = low->size, most = high->size;
+    }
+    const QString perBar = fewest == most ? QString::number(most) : QStringLiteral("%1-%2").arg(fewest).arg(most);
     chart->setTitle(
         QObject::tr("Cost per item by role: %1 (%2 items, most expensive first%3%4)")
             .arg(strategy)
             .arg(items.size())
-            .arg(grouped ? QObject::tr("; each bar the mean of %n items of consecutive ranks", "", perBar) : QString())
+            .arg(grouped ? QObject::tr("; each bar the mean known cost of %1 items of consecutive ranks").arg(perBar)
+                         : QString())
             .arg(unknown ? QObject::tr("; %1 calls of unknown cost not drawn").arg(unknown) : QString()));
     auto* series = new QStackedBarSeries;
     series->setBarWidth(1.0);
@@ -181,12 +199,7 @@ QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QSt
             if (!state || index < 0 || at >= std::max(shown->size(), groups->size())) return QToolTip::hideText();
             const auto usd = [](double v) { return QString::fromStdString(core::formatUsd(core::Money::fromUsd(v))); };
             if (!groups->empty()) {
-                const core::ItemCostGroup& g = (*groups)[at];
-                return QToolTip::showText(QCursor::pos(),
-                                          QObject::tr("items ranked %1-%2: %3 %4 of %5 per item, on average")
-                                              .arg(g.first + 1)
-                                              .arg(g.first + g.size)
-                                              .arg(set->label(), usd(set->at(index)), usd(g.meanTotalUsd)));
+                return QToolTip::showText(QCursor::pos(), costGroupText((*groups)[at], set->label(), set->at(index)));
             }
             const core::ItemCost& item = (*shown)[at];
             QToolTip::showText(QCursor::pos(),
@@ -201,7 +214,7 @@ QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QSt
     y->setTickAnchor(0);
     y->setTickInterval(scale.step);
     y->setLabelFormat(scale.step >= 0.01 ? "$%.2f" : scale.step >= 0.0001 ? "$%.4f" : "$%.6f");
-    y->setTitleText(grouped ? QObject::tr("cost of the item (USD; mean of the bar's items)")
+    y->setTitleText(grouped ? QObject::tr("cost of the item (USD; mean known cost of the bar's items)")
                             : QObject::tr("cost of the item (USD)"));
     attach(chart, x, y);
     return chart;

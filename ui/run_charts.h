@@ -19,6 +19,9 @@ QChart* buildCategoryAccuracyChart(const core::RunReport& report);
 /// kCostByRoleBars items each bar is the mean of a group of consecutive ranks (core::groupByRank),
 /// as the title and the axis say.
 QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QString& strategy);
+/// A group's bar on hover: its ranks, `role`'s mean and the mean total, and how many calls of
+/// unknown cost its means leave out (never counted as $0).
+QString costGroupText(const core::ItemCostGroup& g, const QString& role, double roleUsd);
 constexpr size_t kCostByRoleBars = 500;
 /// Items per latency bin (log-spaced), one line per strategy, from the figures folded beforehand
 /// (core::latencyHistograms, off the GUI thread).

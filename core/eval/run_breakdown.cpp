@@ -66,10 +66,14 @@ std::map<std::string, std::vector<ItemCost>> ItemCostFold::finish() && {
 std::vector<ItemCostGroup> groupByRank(const std::vector<ItemCost>& items, size_t bars) {
     std::vector<ItemCostGroup> groups;
     if (items.empty() || bars == 0) return groups;
-    const size_t size = (items.size() + bars - 1) / bars;
-    for (size_t first = 0; first < items.size(); first += size) {
+    // Group i holds ranks [i*n/bars, (i+1)*n/bars): min(n, bars) groups whose sizes differ by at
+    // most 1 (ceil(n/bars) to a group gave 251 groups for 501 items, the last one smaller).
+    const size_t n = items.size(), count = std::min(n, bars);
+    groups.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
         ItemCostGroup& g = groups.emplace_back();
-        g.first = first, g.size = std::min(size, items.size() - first);
+        g.first = i * n / count, g.size = (i + 1) * n / count - g.first;
+        const size_t first = g.first;
         for (size_t i = first; i < first + g.size; ++i) {
             for (const auto& [role, cost] : items[i].byRole)
                 g.meanUsd[role] += cost.usd();

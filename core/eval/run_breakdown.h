@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// Breakdowns behind the workbench's charts: what each item of a strategy cost, split by call
-/// role (unknown costs kept apart, never counted as 0), and the distribution of item latencies
-/// over logarithmic bins.
+/// role (unknown costs kept apart, never counted as 0), folded as the calls are read
+/// (ItemCostFold); items of consecutive cost ranks grouped for a chart of
+/// many items (groupByRank, means of known costs); and the distribution of item latencies over
+/// logarithmic bins.
 
 #include "model/call.h"
 #include "model/run.h"
@@ -43,9 +45,10 @@ private:
     ItemCost* m_item = nullptr;
 };
 
-/// Items in rank order (most expensive first) drawn as at most `bars` bars: each group holds
-/// `size` consecutive ranks and their mean known cost per role (a 1M-call run has 66k items per
-/// strategy, more bars than a chart has pixels).
+/// Items in rank order (most expensive first) drawn as min(n, `bars`) bars: group i holds the
+/// consecutive ranks [i*n/bars, (i+1)*n/bars) (sizes differ by at most 1) and their mean *known*
+/// cost per role; calls of unknown cost are not in the means, only counted in unknownCostCalls
+/// (a 1M-call run has 66k items per strategy, more bars than a chart has pixels).
 struct ItemCostGroup {
     size_t first = 0, size = 0;         ///< ranks first .. first + size - 1 (0 = the most expensive)
     std::map<CallRole, double> meanUsd; ///< per role, over the group's items

@@ -5,6 +5,7 @@
 // went, remember the folder (9); sorting, Ctrl+C as TSV, a table usable at 1024x700 (10);
 // charts with titled axes, nice ticks, strategies told from baselines (11); the whole run's
 // per-call cost chart; every legend entry whole at 1024x700 and point names that do not overlap.
+// The cost-by-role chart of many items is tested in tst_run_charts.
 
 #include "comparison_matrix_model.h"
 #include "comparison_model.h"
@@ -270,52 +271,6 @@ private slots:
         auto* ly = qobject_cast<QValueAxis*>(latency->axes(Qt::Vertical).first());
         QVERIFY2(isNiceStep(ly->tickInterval()), qPrintable(QString::number(ly->tickInterval())));
         QVERIFY(ly->max() >= 117);
-    }
-
-    // A 1M-call run has 66k items per strategy: drawn one bar each they held the GUI thread for
-    // 0.3 s, on a chart narrower than its bars. Beyond kCostByRoleBars items a bar is the mean of
-    // a group of consecutive ranks, per role, and the title and the axis say so.
-    void manyItemsAreDrawnAsMeansOfRanks() {
-        const size_t n = 3 * ui::kCostByRoleBars - 1; // groups of 3, the last of 2
-        std::vector<core::ItemCost> items;
-        for (size_t i = 0; i < n; ++i) {
-            core::ItemCost c;
-            c.itemId = "item-" + std::to_string(i);
-            c.byRole[core::CallRole::Answer] = core::Money{int64_t(2 * (n - i)) * 1'000'000};
-            if (i % 2) c.byRole[core::CallRole::Judge] = core::Money{1'000'000};
-            c.total = c.byRole[core::CallRole::Answer] + (i % 2 ? core::Money{1'000'000} : core::Money{});
-            c.unknownCostCalls = i == 7;
-            items.push_back(c);
-        }
-        std::unique_ptr<QChart> chart(ui::buildCostByRoleChart(items, "cheap-first"));
-        auto* series = qobject_cast<QStackedBarSeries*>(chart->series().first());
-        QVERIFY(series);
-        QCOMPARE(series->count(), 2);
-        for (QBarSet* set : series->barSets()) {
-            QCOMPARE(size_t(set->count()), ui::kCostByRoleBars);
-            const bool answer = set->label() == "answer";
-            for (size_t bar = 0; bar < ui::kCostByRoleBars; ++bar) {
-                double sum = 0;
-                size_t size = 0;
-                for (size_t i = 3 * bar; i < std::min(n, 3 * bar + 3); ++i, ++size)
-                    sum += answer ? items[i].byRole[core::CallRole::Answer].usd() : (i % 2 ? 1e-6 : 0.0);
-                QVERIFY2(std::abs(set->at(int(bar)) - sum / double(size)) < 1e-15, qPrintable(QString::number(bar)));
-            }
-        }
-        QVERIFY2(chart->title().contains(QString("%1 items").arg(n)) && chart->title().contains("mean of 3 items") &&
-                     chart->title().contains("1 calls of unknown cost"),
-                 qPrintable(chart->title()));
-        auto* x = qobject_cast<QValueAxis*>(chart->axes(Qt::Horizontal).first());
-        QVERIFY(x);
-        QCOMPARE(x->max(), double(ui::kCostByRoleBars) - 0.5);
-        QVERIFY2(x->titleText().contains("3 to a bar"), qPrintable(x->titleText()));
-        // Up to kCostByRoleBars items, one bar each, as before.
-        items.resize(ui::kCostByRoleBars);
-        std::unique_ptr<QChart> each(ui::buildCostByRoleChart(items, "cheap-first"));
-        auto* one = qobject_cast<QStackedBarSeries*>(each->series().first());
-        QCOMPARE(size_t(one->barSets().first()->count()), ui::kCostByRoleBars);
-        QCOMPARE(one->barSets().first()->at(4), items[4].byRole[core::CallRole::Answer].usd());
-        QVERIFY(!each->title().contains("mean"));
     }
 
     // Finding 9: exports fill the page, say where they went, remember the folder.
