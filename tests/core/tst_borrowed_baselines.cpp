@@ -225,6 +225,13 @@ private slots:
                 QVERIFY2(grades[i] == want[i], want[i].itemId.c_str());
         }
         QCOMPARE(opening->firstGrades.front(), loadStrategyGrades(w.db(), r4, {}, {"router"}).value().front());
+        // A stop requested (a newer choice in the Inspector) ends the read with "stopped", not
+        // with an empty list taken for "no grades" (review of s11-i14, item 7).
+        std::stop_source stopped;
+        stopped.request_stop();
+        auto none = loadStrategyGrades(w.db(), r4, opening->borrowed, {"router", big}, stopped.get_token());
+        QVERIFY(!none);
+        QCOMPARE(none.error().message, std::string("stopped"));
 
         // A run with its own baselines borrows nothing.
         auto own = loadRunReport(w.db(), r1).value();
