@@ -110,11 +110,11 @@ Result<RunCosts> loadRunCosts(SqliteDb& db, const Run& run, std::stop_token stop
     if (stop.stop_requested()) return std::unexpected(stopped());
     auto borrowed = findBorrowedBaselines(db, run);
     if (!borrowed) return std::unexpected(borrowed.error());
-    for (const BorrowedBaseline& b : *borrowed) {
-        auto calls = loadCalls(db, b.fromRun, CallFilter{b.sourceStrategy, std::nullopt});
+    for (const BorrowedBaseline& b : *borrowed) { // folded as read too: never whole Call records
+        auto calls = forEachCallCost(
+            db, b.fromRun, [&](const Call& c) { items.add(b.label, c.itemId, c.role, c.cost); }, stop,
+            b.sourceStrategy);
         if (!calls) return std::unexpected(calls.error());
-        for (const Call& c : *calls)
-            items.add(b.label, c.itemId, c.role, c.cost);
     }
     if (stop.stop_requested()) return std::unexpected(stopped());
     RunCosts c;

@@ -4,8 +4,8 @@
 
 namespace baton::core {
 
-Status forEachCallCost(SqliteDb& db, int64_t runId, const std::function<void(const Call&)>& visit,
-                       std::stop_token stop) {
+Status forEachCallCost(SqliteDb& db, int64_t runId, const std::function<void(const Call&)>& visit, std::stop_token stop,
+                       const std::optional<std::string>& strategy) {
     // The run's calls lie within its ids' range, read in one pass in id order (0.5 s for 1M calls
     // in the sqlite3 CLI); through the (run, strategy, item) index every call was looked up in
     // the table and the rows then sorted by id (2.9 s).
@@ -15,9 +15,11 @@ Status forEachCallCost(SqliteDb& db, int64_t runId, const std::function<void(con
     if (!where) return std::unexpected(where.error());
     if (where->count == 0) return {};
     auto stmt = db.prepare("SELECT c.item_id, c.strategy, c.role, c.status, c.cost_pico, c.cache_hit FROM " +
-                           where->table("calls", "c") + " WHERE " + where->where("c", "id") + " ORDER BY c.id");
+                           where->table("calls", "c") + " WHERE " + where->where("c", "id") +
+                           (strategy ? " AND c.strategy = ?2" : "") + " ORDER BY c.id");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, runId);
+    if (strategy) stmt->bind(2, *strategy);
     Result<bool> row;
     Call c;
     c.runId = runId;

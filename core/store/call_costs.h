@@ -9,14 +9,17 @@
 #include "store/sqlite_db.h"
 
 #include <functional>
+#include <optional>
 #include <stop_token>
+#include <string>
 
 namespace baton::core {
 
 /// Calls `visit` with each call of the run in logged order; every other field of the Call is left
 /// at its default, and the Call is reused for the next row (copy what outlives the visit). When
 /// `stop` is requested the read ends early with an Internal error "stopped" (a window closing meanwhile).
+/// With `strategy`, only that strategy's calls are visited (a borrowed baseline's, in its run).
 Status forEachCallCost(SqliteDb& db, int64_t runId, const std::function<void(const Call&)>& visit,
-                       std::stop_token stop = {});
+                       std::stop_token stop = {}, const std::optional<std::string>& strategy = std::nullopt);
 
 } // namespace baton::core

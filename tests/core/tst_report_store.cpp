@@ -251,6 +251,19 @@ private slots:
         };
         QCOMPARE(callCosts(otherId).size(), size_t(6));
         QVERIFY(callCosts(otherId + 1).empty());
+        // One strategy's calls only (a borrowed baseline's, read in its run; review of s11-i14, item 4).
+        std::vector<Call> late;
+        forEachCallCost(
+            r.db(), r.runId, [&late](const Call& c) { late.push_back(c); }, {}, "late")
+            .value();
+        QCOMPARE(late.size(), size_t(6));
+        QVERIFY(callCosts(r.runId).size() > late.size()); // the run has other strategies' calls
+        QVERIFY(std::ranges::all_of(late, [](const Call& c) { return c.strategy == "late"; }));
+        std::vector<Call> absent;
+        forEachCallCost(
+            r.db(), r.runId, [&absent](const Call& c) { absent.push_back(c); }, {}, "absent")
+            .value();
+        QVERIFY(absent.empty());
         auto calls = loadCalls(r.db(), r.runId).value(), costs = callCosts(r.runId);
         QCOMPARE(costs.size(), calls.size());
         for (size_t i = 0; i < calls.size(); ++i) {
