@@ -103,7 +103,7 @@ if [ -x "$gui" ]; then
     echo
     echo "### The workbench on it (offscreen, 1600x1000, one round)"
     echo
-    echo "The main window opens run 1 (its grades read off the GUI thread, the Inspector's items listed, then the report built off the GUI thread and shown),"
+    echo "The main window opens run 1 (one strategy's grades read off the GUI thread and its items listed in the Inspector, then every grade read and the report built off the GUI thread and shown),"
     echo "then the Inspector's list of $(f items) items is scrolled from top to bottom a page at a time; the"
     echo "reference is a QStandardItemModel holding the same rows in a QListView of the same size, in the same process."
     echo

@@ -4,7 +4,7 @@
 // list is scrolled from top to bottom page by page. Next to it, in the same process: a naive
 // QStandardItemModel filled with the same rows in a QListView of the same size, opened and
 // scrolled the same way. Prints one JSON line:
-//   open_ms         openRun() until runOpened (the grades read off the GUI thread, the Inspector filled)
+//   open_ms         openRun() until runOpened (one strategy's grades read off the GUI thread, the Inspector filled)
 //   first_rows_ms   openRun() until the Inspector shows its first rows (painted)
 //   report_ms       openRun() until runShown (the report built off the GUI thread, Results filled)
 //   open_stall_ms   the longest the GUI thread did not answer from openRun() until the report is shown

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "inspector_page.h"
 #include "eval/item_verdict.h"
-#include "run_charts.h"
+#include "eval/routing_tree.h"
 #include "providers/readable_exchange.h"
+#include "run_charts.h"
 #include "scene_export.h"
 #include "settings.h"
 
@@ -113,23 +114,27 @@ InspectorPage::InspectorPage(QWidget* parent)
 }
 
 void InspectorPage::setData(InspectorData data) {
+    m_listJob.cancel(); // the grades of the run shown before are no longer wanted
     m_data = std::move(data);
-    std::set<std::string> strategies, categories;
-    const std::string* last = nullptr;
-    for (const auto& o : m_data.outcomes) // grouped by strategy: one insert per group
-        if (!last || o.strategy != *last) strategies.insert(o.strategy), last = &o.strategy;
+    m_gradesOf = m_data.strategy;
+    m_baselineRight.reset();
+    std::set<std::string> strategies(m_data.strategies.begin(), m_data.strategies.end()), categories;
     for (const auto& [item, category] : m_data.categoryOf)
         categories.insert(category);
     QSignalBlocker a(m_strategy), b(m_category);
     m_strategy->clear();
     for (const auto& s : strategies)
         m_strategy->addItem(QString::fromStdString(s));
-    for (int i = 0; i < m_strategy->count(); ++i) // open on an orchestration strategy, if there is one
-        if (std::find(m_data.baselines.begin(), m_data.baselines.end(), m_strategy->itemText(i).toStdString()) ==
-            m_data.baselines.end()) {
-            m_strategy->setCurrentIndex(i);
-            break;
-        }
+    if (!m_data.strategy.empty()) {
+        m_strategy->setCurrentText(QString::fromStdString(m_data.strategy));
+    } else {
+        for (int i = 0; i < m_strategy->count(); ++i) // open on an orchestration strategy, if there is one
+            if (std::find(m_data.baselines.begin(), m_data.baselines.end(), m_strategy->itemText(i).toStdString()) ==
+                m_data.baselines.end()) {
+                m_strategy->setCurrentIndex(i);
+                break;
+            }
+    }
     m_category->clear();
     m_category->addItem(tr("all"));
     for (const auto& c : categories)
@@ -155,29 +160,90 @@ QStringList InspectorPage::visibleItems() const {
 }
 
 void InspectorPage::refilter() {
-    std::string strategy = m_strategy->currentText().toStdString();
-    std::string category = m_category->currentIndex() > 0 ? m_category->currentText().toStdString() : "";
-    std::set<std::string> wrong;
-    if (m_wrongButBaselineRight->isChecked())
-        for (const auto& id : core::wrongWhileABaselineWasRight(m_data.outcomes, strategy, m_data.baselines))
-            wrong.insert(id);
+    const std::string strategy = m_strategy->currentText().toStdString();
+    const bool needGrades = strategy != m_gradesOf;
+    const bool needRight = m_wrongButBaselineRight->isChecked() && !m_baselineRight;
+    if (!(needGrades || needRight) || !m_data.gradesOf) {
+        // A read still running is for a choice no longer made (another strategy's grades): its
+        // result must not replace what is listed now.
+        m_listJob.cancel();
+        if (needGrades) m_data.grades.clear(), m_gradesOf = strategy; // nothing to read them from
+        if (needRight) m_baselineRight.emplace();
+        return listItems();
+    }
+    // Read off the GUI thread (66k grades per strategy of a 1M-call run); a newer choice cancels
+    // this read and drops its result. Until it arrives the list is empty, never another strategy's.
+    struct Read {
+        std::optional<core::Result<std::vector<core::Outcome>>> grades;
+        std::optional<core::Result<std::set<std::string>>> baselineRight;
+    };
+    m_itemList.setItems({});
+    clearShown();
+    m_listJob.run<std::shared_ptr<Read>>(
+        [gradesOf = m_data.gradesOf, baselines = m_data.baselines, strategy, needGrades,
+         needRight](std::stop_token stop, const JobRunner::Progress&) {
+            auto read = std::make_shared<Read>();
+            if (needGrades) read->grades = gradesOf({strategy}, stop);
+            if (needRight && !stop.stop_requested() && (!read->grades || *read->grades)) {
+                auto grades = gradesOf(baselines, stop);
+                if (!grades) {
+                    read->baselineRight = std::unexpected(grades.error());
+                } else {
+                    std::vector<std::string> right = core::rightByABaseline(*grades, baselines);
+                    read->baselineRight = std::set<std::string>(right.begin(), right.end());
+                }
+            }
+            return read;
+        },
+        [this, strategy](const std::shared_ptr<Read>& read) {
+            if (strategy != m_strategy->currentText().toStdString()) return; // chosen no longer
+            const core::Error* error = read->grades && !*read->grades                 ? &read->grades->error()
+                                       : read->baselineRight && !*read->baselineRight ? &read->baselineRight->error()
+                                                                                      : nullptr;
+            if (error) { // nothing is kept: the same filter reads again
+                m_listError = tr("The grades could not be read: %1").arg(QString::fromStdString(error->describe()));
+                m_itemList.setItems({});
+                clearShown();
+                emit listFailed(m_listError);
+                return;
+            }
+            m_listError.clear();
+            if (read->grades) m_data.grades = std::move(**read->grades), m_gradesOf = strategy;
+            if (read->baselineRight) m_baselineRight = std::move(**read->baselineRight);
+            listItems();
+        });
+}
+
+void InspectorPage::listItems() {
+    const std::string category = m_category->currentIndex() > 0 ? m_category->currentText().toStdString() : "";
+    const bool wrongOnly = m_wrongButBaselineRight->isChecked() && m_baselineRight;
     QStringList ids;
-    for (const auto& o : m_data.outcomes) {
-        if (o.strategy != strategy) continue;
-        if (!category.empty() && m_data.categoryOf[o.itemId] != category) continue;
+    ids.reserve(qsizetype(m_data.grades.size()));
+    for (const auto& o : m_data.grades) {
+        if (!category.empty()) {
+            auto c = m_data.categoryOf.find(o.itemId);
+            if (c == m_data.categoryOf.end() || c->second != category) continue;
+        }
         if (m_status->currentIndex() > 0 && int(o.status) != m_status->currentIndex() - 1) continue;
-        if (m_wrongButBaselineRight->isChecked() && !wrong.count(o.itemId)) continue;
+        // As core::wrongWhileABaselineWasRight: graded wrong, while a baseline got it right.
+        if (wrongOnly && (o.status == core::OutcomeStatus::Incomplete || o.grade.value_or(0) >= 0.5 ||
+                          !m_baselineRight->count(o.itemId)))
+            continue;
         ids << QString::fromStdString(o.itemId);
     }
     m_itemList.setItems(std::move(ids));
-    if (m_itemList.rowCount() > 0) {
+    if (m_itemList.rowCount() > 0)
         m_items->setCurrentIndex(m_itemList.index(0));
-    } else {
-        m_treeJob.cancel(), m_textJob.cancel();
-        m_shownItem.clear();
-        m_tree.setTree({}), m_graph->setTree({}, std::nullopt), m_timeline->setCalls({}), m_cost->setCalls({}),
-            m_text->clear(), m_item->clear();
-    }
+    else
+        clearShown();
+    emit itemsListed();
+}
+
+void InspectorPage::clearShown() {
+    m_treeJob.cancel(), m_textJob.cancel();
+    m_shownItem.clear();
+    m_tree.setTree({}), m_graph->setTree({}, std::nullopt), m_timeline->setCalls({}), m_cost->setCalls({}),
+        m_text->clear(), m_item->clear();
 }
 
 void InspectorPage::showItem(const QString& itemId) {
@@ -297,7 +363,7 @@ QString gradeText(const std::optional<double>& grade) {
 void InspectorPage::showVerdict(const QString& itemId, const ShownItem& shown) {
     std::string id = itemId.toStdString(), strategy = m_strategy->currentText().toStdString();
     m_verdict = core::itemVerdict(shown.item ? &*shown.item : nullptr, id, strategy,
-                                  shown.outcomes ? *shown.outcomes : m_data.outcomes, shown.calls, m_data.baselines);
+                                  shown.outcomes ? *shown.outcomes : m_data.grades, shown.calls, m_data.baselines);
     const core::ItemVerdict& v = m_verdict;
     QString html = tr("<b>%1</b> (%2) with <b>%3</b>: <b style='color:%4'>%5</b>")
                        .arg(esc(v.itemId), esc(v.category), esc(v.strategy), v.right() ? "#060" : "#a00",

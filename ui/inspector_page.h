@@ -21,6 +21,7 @@
 #include <QWidget>
 #include <functional>
 #include <optional>
+#include <set>
 
 class QChartView;
 class QCheckBox;
@@ -37,15 +38,27 @@ namespace baton::ui {
 /// What the inspector shows, loaded from the workspace by the caller.
 struct InspectorData {
     int64_t runId = 0;
-    std::vector<core::Outcome> outcomes;
-    /// The calls of one item of one strategy, fetched when the item is shown. Called off the GUI
-    /// thread, one call at a time per page, possibly at once with textFor.
-    std::function<std::vector<core::Call>(const std::string& strategy, const std::string& item)> callsFor;
-    std::map<std::string, std::string> categoryOf; ///< item -> category
+    std::vector<std::string> strategies; ///< every strategy and baseline with outcomes
     std::vector<std::string> baselines;
+    std::map<std::string, std::string> categoryOf; ///< item -> category
+    /// The strategy listed first and its grades by item (answers left empty), read with the run;
+    /// empty: the first of `strategies` that is no baseline, its grades read by gradesOf.
+    std::string strategy;
+    std::vector<core::Outcome> grades;
+    /// The grades of the strategies asked, by item (answers left empty): read off the GUI thread
+    /// when another strategy is chosen, and the baselines' for "wrong while some baseline was
+    /// right". A 1M-call run's 660k grades are never all read to list one strategy's items.
+    /// `stop` is signalled when a newer choice or run supersedes the read. An error is said
+    /// (listFailed), never taken for "no grades".
+    std::function<core::Result<std::vector<core::Outcome>>(const std::vector<std::string>& strategies,
+                                                           std::stop_token stop)>
+        gradesOf;
+    /// The calls of one item of one strategy, fetched when the item is shown. Called off the GUI
+    /// thread, one call at a time per page, possibly at once with textFor and gradesOf.
+    std::function<std::vector<core::Call>(const std::string& strategy, const std::string& item)> callsFor;
     /// The item's question and references, and its outcomes with their answers, read with its
     /// calls (off the GUI thread, like callsFor): a run's texts are never all in memory. Unset:
-    /// no question is shown and the answers are those of `outcomes`.
+    /// no question is shown and the answers are those of the grades listed.
     std::function<std::optional<core::TaskItem>(const std::string& item)> itemFor;
     std::function<std::vector<core::Outcome>(const std::string& item)> outcomesFor;
     std::function<std::string(const std::string& hash)> textFor; ///< content-addressed text (off the GUI thread)
@@ -62,6 +75,12 @@ public:
 
     /// The item ids the current filters leave, in order (the list view fetches them in chunks).
     QStringList visibleItems() const;
+    /// True while the grades a filter needs are read (another strategy's, the baselines'); the
+    /// list is filled, and itemsListed() emitted, when they arrive.
+    bool isListing() const { return m_listJob.isBusy(); }
+    /// Why the last read of grades failed (empty when it did not); the list is left empty and
+    /// nothing read is kept, so the same filter reads again.
+    QString listError() const { return m_listError; }
     void setStrategy(const QString& strategy);
     void setOnlyWrongWhileBaselineRight(bool on);
     /// Selects the item in the list (when the filters leave it) and shows its routing tree once its
@@ -93,6 +112,10 @@ public:
     std::function<QString(const QString& caption, const QString& start, const QString& filter)> chooseFile;
 
 signals:
+    /// The list holds the items the filters leave (visibleItems()).
+    void itemsListed();
+    /// The grades a filter needs could not be read: `text` says why (for the status bar).
+    void listFailed(const QString& text);
     /// The calls of `itemId` are shown (tree, graph, timeline, cost, verdict).
     void itemShown(const QString& itemId);
     /// The selected call's request and response are shown.
@@ -100,11 +123,13 @@ signals:
 
 private:
     void refilter();
+    void listItems();  ///< from the grades held, by the filters
+    void clearShown(); ///< no item shown
     /// What is read of an item when it is shown.
     struct ShownItem {
         std::vector<core::Call> calls;
         std::optional<core::TaskItem> item;
-        std::optional<std::vector<core::Outcome>> outcomes; ///< with answers; unset: m_data.outcomes
+        std::optional<std::vector<core::Outcome>> outcomes; ///< with answers; unset: the grades listed
     };
     void applyTree(const QString& itemId, const std::string& strategy, const ShownItem& shown);
     void showTree(const QString& itemId);
@@ -114,6 +139,8 @@ private:
     void showRunCosts();
 
     InspectorData m_data;
+    std::string m_gradesOf;                               ///< the strategy whose grades m_data.grades holds
+    std::optional<std::set<std::string>> m_baselineRight; ///< items some baseline got right, once read
     RoutingTreeModel m_tree;
     QComboBox* m_strategy;
     QComboBox* m_category;
@@ -132,6 +159,8 @@ private:
     QLabel* m_exported;
     core::ItemVerdict m_verdict;
     QString m_shownItem;
+    QString m_listError;
+    JobRunner m_listJob; ///< reads the grades a filter needs
     JobRunner m_treeJob; ///< reads the calls of the item selected
     JobRunner m_textJob; ///< reads the texts of the call selected
 };

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "main_window.h"
 #include "bundle_actions.h"
-#include "eval/run_history.h"
 #include "inspector_page.h"
 #include "list_texts.h"
 #include "placeholder_page.h"
@@ -9,13 +8,10 @@
 #include "profiles_page.h"
 #include "replay_lab_page.h"
 #include "results_page.h"
-#include "run_charts.h"
+#include "run_opener.h"
 #include "run_page.h"
 #include "runs_page.h"
 #include "settings.h"
-#include "store/call_log.h"
-#include "store/task_set_store.h"
-#include "store/text_store.h"
 #include "tasks_page.h"
 #include "theme.h"
 #include "training_lab_page.h"
@@ -25,7 +21,6 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDateTime>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -39,7 +34,6 @@
 #include <QStatusBar>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <mutex>
 
 namespace baton::ui {
 
@@ -76,6 +70,20 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         m_resultsPage = new ResultsPage(this);
         m_inspectorPage = new InspectorPage(this);
         m_runsPage = new RunsPage(*session, this);
+        m_opener = new RunOpener(*session, *m_resultsPage, *m_inspectorPage, this);
+        connect(m_opener, &RunOpener::statusMessage, this,
+                [this](const QString& text) { statusBar()->showMessage(text); });
+        connect(m_inspectorPage, &InspectorPage::listFailed, this,
+                [this](const QString& text) { statusBar()->showMessage(text); });
+        connect(m_opener, &RunOpener::opened, this, [this](qint64 id) {
+            m_shownRun = id;
+            m_exportBundle->setEnabled(true);
+            settings::lastRun.set(m_session->path(), id);
+            if (m_showOpenedResults) showPage(m_resultsPage);
+            emit runOpened(id);
+        });
+        connect(m_opener, &RunOpener::shown, this, &MainWindow::runShown);
+        connect(m_opener, &RunOpener::costsShown, this, &MainWindow::runCostsShown);
         addPage(tr("Pools"), m_poolsPage);
         addPage(tr("Tasks"), m_tasksPage);
         addPage(tr("Run"), m_runPage);
@@ -94,20 +102,14 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
                 [this](const QString& text) { statusBar()->showMessage(text); });
         // A run just imported or finished is read anew even while an older read of it goes on (a
         // resume's end during the start-up's reading of the same run): that read has old grades.
-        connect(m_bundles, &BundleActions::imported, this, [this](qint64 id) {
-            m_openingRun = 0;
-            openRun(id);
-        });
+        connect(m_bundles, &BundleActions::imported, this, [this](qint64 id) { openRun(id, true, true); });
         connect(m_resultsPage, &ResultsPage::statusMessage, this,
                 [this](const QString& text) { statusBar()->showMessage(text); });
-        connect(m_runPage, &RunPage::runFinished, this, [this](qint64 id) {
-            m_openingRun = 0;
-            openRun(id);
-        });
+        connect(m_runPage, &RunPage::runFinished, this, [this](qint64 id) { openRun(id, true, true); });
         connect(m_runsPage, &RunsPage::openRequested, this, [this](qint64 id) { openRun(id); });
         // The run shown last (or the newest) opens again: Results is never empty while runs exist.
         connect(m_runsPage, &RunsPage::historyLoaded, this, [this] {
-            if (m_shownRun || m_runLoader.isBusy() || m_runsPage->historyModel().runs().empty()) return;
+            if (m_shownRun || m_opener->readingRun() || m_runsPage->historyModel().runs().empty()) return;
             qint64 last = settings::lastRun.get(m_session->path());
             const auto& runs = m_runsPage->historyModel().runs();
             openRun(m_runsPage->historyModel().rowOf(last) >= 0 ? last : runs.front().id, false);
@@ -140,154 +142,24 @@ QString MainWindow::hintText() const {
 }
 
 void MainWindow::openRun(qint64 runId, bool showResults) {
-    if (!m_session) return;
-    if (m_runLoader.isBusy() && m_openingRun == runId) {
-        // Already being read (the start-up's reopening of the last run, then a click on it): a
-        // second read would cancel the first only at its end and compete with it for a core meanwhile.
-        m_showOpenedResults = m_showOpenedResults || showResults;
+    openRun(runId, showResults, false);
+}
+
+void MainWindow::openRun(qint64 runId, bool showResults, bool anew) {
+    if (!m_opener) return;
+    if (!anew && m_opener->busyWith(runId)) { // no second read: the one under way shows it
+        if (m_opener->readingRun() == runId)
+            m_showOpenedResults = m_showOpenedResults || showResults;
+        else if (showResults)
+            showPage(m_resultsPage); // already opened, its report on the way
         return;
     }
-    auto reader = m_session->reader();
-    if (!reader) {
-        QMessageBox::warning(this, tr("Open run"), QString::fromStdString(reader.error().describe()));
-        return;
-    }
-    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
-    statusBar()->showMessage(tr("Opening run %1...").arg(runId));
-    m_openingRun = runId;
     m_showOpenedResults = showResults;
-    // The run's grades are read first and its items listed at once; the report is built from the
-    // same grades next, off the GUI thread (at 1M calls it took longer than reading them).
-    struct Opened {
-        core::Result<core::RunOpening> opening;
-        std::vector<core::Outcome> inspected; ///< the Inspector's copy of the grades, made off the GUI thread
-    };
-    m_runLoader.run<std::shared_ptr<Opened>>(
-        [db, runId](std::stop_token stop, const JobRunner::Progress&) {
-            auto opened = std::make_shared<Opened>(Opened{core::loadRunOpening(*db, runId, stop), {}});
-            if (opened->opening) opened->inspected = opened->opening->inputs.outcomes;
-            return opened;
-        },
-        [this, db, runId](const std::shared_ptr<Opened>& opened) {
-            m_openingRun = 0;
-            core::Result<core::RunOpening>& opening = opened->opening;
-            if (!opening) {
-                statusBar()->showMessage(tr("Run %1 could not be opened: %2")
-                                             .arg(runId)
-                                             .arg(QString::fromStdString(opening.error().describe())));
-                return; // the run shown before stays, with its report and costs
-            }
-            QString title =
-                tr("pool %1, task set %2, %3, %4")
-                    .arg(QString::fromStdString(opening->run.poolSnapshot.value("name", "")),
-                         QString::fromStdString(opening->taskSetName),
-                         QDateTime::fromMSecsSinceEpoch(opening->run.createdAtMs).toString("yyyy-MM-dd hh:mm"),
-                         QString::fromStdString(core::toString(opening->run.status)));
-            m_costLoader.cancel(); // the report and costs of the run shown before are no longer wanted
-            m_reportLoader.cancel();
-            m_resultsPage->setPending(runId, title);
-            showInspector(db, runId, *opening, std::move(opened->inspected));
-            m_shownRun = runId;
-            m_exportBundle->setEnabled(true);
-            settings::lastRun.set(m_session->path(), runId);
-            statusBar()->showMessage(tr("Showing run %1 (%2); computing its report...").arg(runId).arg(title));
-            if (m_showOpenedResults) showPage(m_resultsPage);
-            emit runOpened(runId);
-            showReport(std::make_shared<core::RunOpening>(std::move(*opening)), title);
-        });
+    m_opener->open(runId, anew ? RunOpener::Read::Anew : RunOpener::Read::IfNeeded);
 }
 
-void MainWindow::showInspector(const std::shared_ptr<core::SqliteDb>& db, qint64 runId, const core::RunOpening& opening,
-                               std::vector<core::Outcome> outcomes) {
-    InspectorData data;
-    data.runId = runId;
-    data.outcomes = std::move(outcomes);
-    data.baselines = opening.inputs.baselines;
-    data.categoryOf = opening.inputs.categoryOf;
-    const std::vector<std::string> strategies = opening.strategies();
-    // Called off the GUI thread, possibly at once: the connection is for one thread at a
-    // time (SQLITE_OPEN_NOMUTEX), so they take turns.
-    auto turn = std::make_shared<std::mutex>();
-    data.callsFor = [db, turn, runId, borrowed = opening.inputs.borrowed](const std::string& strategy,
-                                                                          const std::string& item) {
-        std::lock_guard lock(*turn);
-        return core::loadItemCalls(*db, runId, borrowed, strategy, item).value_or(std::vector<core::Call>{});
-    };
-    data.itemFor = [db, turn, set = opening.run.taskSetHash](const std::string& item) {
-        std::lock_guard lock(*turn);
-        return core::loadTaskItem(*db, set, item).value_or(std::nullopt);
-    };
-    data.outcomesFor = [db, turn, runId, borrowed = opening.inputs.borrowed, strategies](const std::string& item) {
-        std::lock_guard lock(*turn);
-        return core::loadItemOutcomes(*db, runId, borrowed, strategies, item).value_or(std::vector<core::Outcome>{});
-    };
-    data.textFor = [db, turn](const std::string& hash) {
-        std::lock_guard lock(*turn);
-        auto text = core::getText(*db, hash);
-        return text && *text ? **text : std::string();
-    };
-    m_inspectorPage->setData(std::move(data));
-}
-
-void MainWindow::showReport(std::shared_ptr<core::RunOpening> opening, const QString& title) {
-    // Built from the grades read to open the run, with the latency chart's figures: the GUI
-    // thread draws them, it does not fold 660k outcomes.
-    struct Built {
-        core::RunReport report;
-        core::LatencyHistograms latencies;
-    };
-    const qint64 runId = opening->run.id;
-    m_reportLoader.run<std::shared_ptr<Built>>(
-        [opening](std::stop_token stop, const JobRunner::Progress&) {
-            auto built = std::make_shared<Built>();
-            if (stop.stop_requested()) return built;
-            built->report = core::buildReport(opening->run, opening->inputs);
-            std::vector<std::string> names;
-            for (const auto& m : built->report.strategies)
-                names.push_back(m.name);
-            built->latencies = core::latencyHistograms(opening->inputs.outcomes, names, kLatencyChartBins);
-            opening->inputs.outcomes = {}; // not needed again, and freed here rather than on the GUI thread
-            return built;
-        },
-        [this, opening, runId, title](const std::shared_ptr<Built>& built) {
-            m_resultsPage->setReport(std::move(built->report), title);
-            m_resultsPage->setRun(opening->run);
-            m_resultsPage->setLatencies(std::move(built->latencies));
-            statusBar()->showMessage(tr("Showing run %1 (%2); reading what each call cost...").arg(runId).arg(title));
-            emit runShown(runId);
-            showRunCosts(opening->run, title);
-        });
-}
-
-void MainWindow::showRunCosts(const core::Run& run, const QString& title) {
-    // Every call of the run is read for the cost charts: after the run is shown, not before, and
-    // on a connection of its own, so that the Inspector reads items meanwhile.
-    auto reader = m_session->reader();
-    if (!reader) {
-        statusBar()->showMessage(QString::fromStdString(reader.error().describe()));
-        return;
-    }
-    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
-    // Held by a shared pointer so that the pages take the item costs (660k at 1M calls) without copying them.
-    using Costs = std::shared_ptr<core::Result<core::RunCosts>>;
-    m_costLoader.run<Costs>(
-        [db, run](std::stop_token stop, const JobRunner::Progress&) {
-            return std::make_shared<core::Result<core::RunCosts>>(core::loadRunCosts(*db, run, stop));
-        },
-        [this, runId = run.id, title](const Costs& loaded) {
-            core::Result<core::RunCosts>& costs = *loaded;
-            if (!costs) {
-                statusBar()->showMessage(tr("Showing run %1 (%2); what each call cost could not be read: %3")
-                                             .arg(runId)
-                                             .arg(title, QString::fromStdString(costs.error().describe())));
-                return;
-            }
-            m_resultsPage->setItemCosts(std::move(costs->itemCosts));
-            m_resultsPage->setCallCosts(costs->callCosts);
-            m_inspectorPage->setCallCosts(std::move(costs->callCosts));
-            statusBar()->showMessage(tr("Showing run %1 (%2)").arg(runId).arg(title));
-            emit runCostsShown(runId);
-        });
+quint64 MainWindow::runReads() const {
+    return m_opener ? m_opener->reads() : 0;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
@@ -326,8 +198,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     }
     m_answeredClose = false;
     settings::windowGeometry.set(saveGeometry());
-    m_runLoader.cancel();
-    m_reportLoader.cancel();
+    if (m_opener) m_opener->cancel();
     if (m_bundles) m_bundles->cancel();
     event->accept();
 }

@@ -4,8 +4,6 @@
 // run bundles, workspaces, recent files; View: pages; Help) and the first-start hint; owns no page logic.
 // A page is added with addPage(); a run is opened by loading it off the GUI thread.
 
-#include "job_runner.h"
-
 #include <QMainWindow>
 
 #include <memory>
@@ -16,13 +14,6 @@ class QListWidget;
 class QMenu;
 class QStackedWidget;
 
-namespace baton::core {
-struct Outcome;
-struct Run;
-struct RunOpening;
-class SqliteDb;
-} // namespace baton::core
-
 namespace baton::ui {
 
 class WorkbenchSession;
@@ -31,6 +22,7 @@ class InspectorPage;
 class PoolsPage;
 class TasksPage;
 class ResultsPage;
+class RunOpener;
 class RunPage;
 class RunsPage;
 
@@ -60,11 +52,11 @@ public:
     int pageIndex(const QWidget* page) const;
 
     /// Loads run `runId` off the GUI thread and lists its items in the Inspector (runOpened), then
-    /// builds its report, also off the GUI thread, and shows it on Results (runShown).
+    /// builds its report, also off the GUI thread, and shows it on Results (runShown) (RunOpener).
     void openRun(qint64 runId, bool showResults = true);
     qint64 shownRun() const { return m_shownRun; }
     /// How many reads of a run were started (opening the run being read does not start another).
-    quint64 runReads() const { return m_runLoader.generation(); }
+    quint64 runReads() const;
     /// The one-line first-start hint ("" once dismissed or on later starts).
     QString hintText() const;
 
@@ -86,10 +78,8 @@ private:
     void openWorkspace();
     void showShortcuts();
     void showGettingStarted();
-    void showInspector(const std::shared_ptr<core::SqliteDb>& db, qint64 runId, const core::RunOpening& opening,
-                       std::vector<core::Outcome> outcomes);
-    void showReport(std::shared_ptr<core::RunOpening> opening, const QString& title);
-    void showRunCosts(const core::Run& run, const QString& title);
+    /// `anew`: read even when the run is being read (RunOpener::Read::Anew).
+    void openRun(qint64 runId, bool showResults, bool anew);
 
     QListWidget* m_navigation;
     QStackedWidget* m_pages;
@@ -99,9 +89,7 @@ private:
     QAction* m_exportBundle = nullptr;
     BundleActions* m_bundles = nullptr;
     WorkbenchSession* m_session;
-    JobRunner m_runLoader;    ///< reads the run's grades: its items are listed from them
-    JobRunner m_reportLoader; ///< builds the report from the same grades, after the items are listed
-    JobRunner m_costLoader; ///< reads what each call of the shown run cost, after it is shown
+    RunOpener* m_opener = nullptr;
     PoolsPage* m_poolsPage = nullptr;
     TasksPage* m_tasksPage = nullptr;
     RunPage* m_runPage = nullptr;
@@ -109,7 +97,6 @@ private:
     ResultsPage* m_resultsPage = nullptr;
     InspectorPage* m_inspectorPage = nullptr;
     qint64 m_shownRun = 0;
-    qint64 m_openingRun = 0;          ///< the run m_runLoader reads (0: none)
     bool m_showOpenedResults = false; ///< show Results once it is read
     bool m_answeredClose = false;   ///< the close questions were answered yes
     bool m_closingAfterRun = false; ///< waiting for the run to stop, then closing

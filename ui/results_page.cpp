@@ -140,8 +140,15 @@ ResultsPage::ResultsPage(QWidget* parent)
     m_split->setSizes({550, 450}); // the user's split, once moved, is remembered instead
     settings::rememberSplitter(m_split, "results");
     layout->addWidget(m_split, 1);
-    connect(m_costStrategy, &QComboBox::currentTextChanged, this, &ResultsPage::rebuildDetailCharts);
-    connect(m_callCostStrategy, &QComboBox::currentIndexChanged, this, [this] { replaceChart(CallCost, buildChart(CallCost)); });
+    // The combos are refilled with their signals blocked: these hear the user's (or a test's) choices only.
+    connect(m_costStrategy, &QComboBox::currentTextChanged, this, [this](const QString& text) {
+        m_chosenCost = text;
+        rebuildDetailCharts();
+    });
+    connect(m_callCostStrategy, &QComboBox::currentIndexChanged, this, [this] {
+        m_chosenCallCost = m_callCostStrategy->currentData().toString();
+        replaceChart(CallCost, buildChart(CallCost));
+    });
 
     auto* buttons = new QHBoxLayout;
     auto* exportChartButton = new QPushButton(tr("Export chart..."), this);
@@ -202,7 +209,9 @@ void ResultsPage::setReport(core::RunReport report, const QString& title) {
                               "same items from other runs: %1.")
                                .arg(named.join(", ")));
     }
-    QString keep = m_costStrategy->currentText();
+    // A choice made for another run stays when this one has that strategy (an empty report, while
+    // a run's report is built, changes nothing).
+    const QString keep = m_chosenCost;
     {
         QSignalBlocker block(m_costStrategy);
         m_costStrategy->clear();
@@ -214,7 +223,7 @@ void ResultsPage::setReport(core::RunReport report, const QString& title) {
         m_costStrategy->setCurrentIndex(index >= 0 ? index : (first < m_costStrategy->count() ? first : 0));
     }
     {
-        QString keepCalls = m_callCostStrategy->currentData().toString();
+        const QString keepCalls = m_chosenCallCost;
         QSignalBlocker block(m_callCostStrategy);
         m_callCostStrategy->clear();
         m_callCostStrategy->addItem(tr("whole run"), QString());
@@ -246,6 +255,10 @@ void ResultsPage::setPending(int64_t runId, const QString& title) {
         tr("Run %1%2: computing the report...").arg(runId).arg(title.isEmpty() ? QString() : " (" + title + ")"));
 }
 
+void ResultsPage::setUnavailable(const QString& why) {
+    m_summary->setText(why);
+}
+
 void ResultsPage::fillReferences() {
     QSignalBlocker block(m_reference);
     m_reference->clear();
@@ -264,15 +277,6 @@ void ResultsPage::fillReferences() {
 void ResultsPage::setReference(const QString& baseline) {
     int index = baseline.isEmpty() ? 0 : m_reference->findData(baseline);
     if (index >= 0) m_reference->setCurrentIndex(index);
-}
-
-void ResultsPage::setDetails(const std::vector<core::Outcome>& outcomes, ItemCosts itemCosts) {
-    std::vector<std::string> names;
-    for (const auto& m : m_model.report().strategies)
-        names.push_back(m.name);
-    m_latencies = core::latencyHistograms(outcomes, names, kLatencyChartBins);
-    m_itemCosts = std::move(itemCosts);
-    rebuildDetailCharts();
 }
 
 void ResultsPage::setLatencies(core::LatencyHistograms latencies) {

@@ -41,12 +41,12 @@ public:
     /// `title` says which run this is (pool, task set, date), shown above the tables.
     void setReport(core::RunReport report, const QString& title = {});
     /// Run `runId` is opened and its report being built: the tables and charts are emptied and
-    /// the summary says so until setReport().
+    /// the summary says so until setReport(). The strategies chosen for the cost charts stay chosen.
     void setPending(int64_t runId, const QString& title);
+    /// The report of the run pending could not be built: the summary says why.
+    void setUnavailable(const QString& why);
     /// What each item cost by role, per strategy (core::RunCosts::itemCosts).
     using ItemCosts = std::map<std::string, std::vector<core::ItemCost>>;
-    /// The run's outcomes (latency chart) and item costs (cost-by-role chart).
-    void setDetails(const std::vector<core::Outcome>& outcomes, ItemCosts itemCosts);
     /// The latency chart's figures, folded off the GUI thread (core::latencyHistograms, with the
     /// report's strategies in its order and kLatencyChartBins).
     void setLatencies(core::LatencyHistograms latencies);
@@ -116,6 +116,8 @@ private:
     ChartLegend* m_legends[ChartCount];
     QComboBox* m_costStrategy;
     QComboBox* m_callCostStrategy;
+    /// The choices made in those two (kept for the next run shown, when it has that strategy).
+    QString m_chosenCost, m_chosenCallCost;
     QLabel* m_callCostNote;
     QComboBox* m_reference;
     QLabel* m_summary;

@@ -97,6 +97,18 @@ QChart* buildCategoryAccuracyChart(const core::RunReport& report) {
     return chart;
 }
 
+QString costGroupText(const core::ItemCostGroup& g, const QString& role, double roleUsd) {
+    const auto usd = [](double v) { return QString::fromStdString(core::formatUsd(core::Money::fromUsd(v))); };
+    QString text = QObject::tr("items ranked %1-%2: %3 %4 of %5 per item, on average")
+                       .arg(g.first + 1)
+                       .arg(g.first + g.size)
+                       .arg(role, usd(roleUsd), usd(g.meanTotalUsd));
+    // The means are of known costs: a call of unknown cost is not $0, and is not in them.
+    if (g.unknownCostCalls > 0)
+        text += QObject::tr(" (known costs only: %n call(s) of unknown cost not counted)", "", int(g.unknownCostCalls));
+    return text;
+}
+
 QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QString& strategy) {
     auto* chart = new QChart;
     int64_t unknown = 0;
@@ -106,27 +118,54 @@ QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QSt
         for (const auto& [role, cost] : item.byRole)
             roles.insert(role);
     }
-    chart->setTitle(QObject::tr("Cost per item by role: %1 (%2 items, most expensive first%3)")
-                        .arg(strategy)
-                        .arg(items.size())
-                        .arg(unknown ? QObject::tr("; %1 calls of unknown cost not drawn").arg(unknown) : QString()));
+    // Beyond kCostByRoleBars items a bar stands for a group of items of consecutive ranks, at their
+    // mean: 66k bars (a 1M-call run) held the GUI thread for 0.3 s when drawn, more bars than the
+    // chart has pixels, and said no more than their means do.
+    auto groups = std::make_shared<const std::vector<core::ItemCostGroup>>(
+        items.size() > kCostByRoleBars ? core::groupByRank(items, kCostByRoleBars)
+                                       : std::vector<core::ItemCostGroup>{});
+    const bool grouped = !groups->empty();
+    const size_t bars = grouped ? groups->size() : items.size();
+    size_t fewest = 1, most = 1; // items to a bar: groupByRank's sizes differ by at most 1
+    if (grouped) {
+        auto [low, high] = std::ranges::minmax_element(*groups, {}, &core::ItemCostGroup::size);
+        fewest = low->size, most = high->size;
+    }
+    const QString perBar = fewest == most ? QString::number(most) : QStringLiteral("%1-%2").arg(fewest).arg(most);
+    chart->setTitle(
+        QObject::tr("Cost per item by role: %1 (%2 items, most expensive first%3%4)")
+            .arg(strategy)
+            .arg(items.size())
+            .arg(grouped ? QObject::tr("; each bar the mean known cost of %1 items of consecutive ranks").arg(perBar)
+                         : QString())
+            .arg(unknown ? QObject::tr("; %1 calls of unknown cost not drawn").arg(unknown) : QString()));
     auto* series = new QStackedBarSeries;
     series->setBarWidth(1.0);
     double highest = 0;
     for (core::CallRole role : roles) {
         auto* set = new QBarSet(QString::fromStdString(core::toString(role)));
-        for (const auto& item : items) {
-            auto it = item.byRole.find(role);
-            *set << (it == item.byRole.end() ? 0.0 : it->second.usd());
+        if (grouped) {
+            for (const auto& g : *groups) {
+                auto it = g.meanUsd.find(role);
+                *set << (it == g.meanUsd.end() ? 0.0 : it->second);
+            }
+        } else {
+            for (const auto& item : items) {
+                auto it = item.byRole.find(role);
+                *set << (it == item.byRole.end() ? 0.0 : it->second.usd());
+            }
         }
         series->append(set);
     }
-    for (const auto& item : items)
-        highest = std::max(highest, item.total.usd());
+    if (grouped)
+        for (const auto& g : *groups)
+            highest = std::max(highest, g.meanTotalUsd);
+    else
+        for (const auto& item : items)
+            highest = std::max(highest, item.total.usd());
     chart->addSeries(series);
-    QStringList ids;
-    for (const auto& item : items)
-        ids << QString::fromStdString(item.itemId);
+    // Held once for every bar set's hover (they were copied per role).
+    auto shown = std::make_shared<const std::vector<core::ItemCost>>(grouped ? std::vector<core::ItemCost>{} : items);
     // Item ids are readable side by side only for a few items; beyond that they were cut to "...":
     // the bars then say their item on hover and the axis says how they are ordered. Unlabelled,
     // the bars stand on a value axis at their index: QBarCategoryAxis checks each category it is
@@ -136,28 +175,37 @@ QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QSt
     QAbstractAxis* x = nullptr;
     if (labels) {
         auto* named = new QBarCategoryAxis;
-        named->append(ids);
+        for (const auto& item : items)
+            named->append(QString::fromStdString(item.itemId));
         x = named;
     } else {
         auto* index = new QValueAxis;
-        index->setRange(-0.5, double(items.size()) - 0.5);
+        index->setRange(-0.5, double(bars) - 0.5);
         index->setGridLineVisible(false);
         index->setTickCount(2);
         x = index;
     }
     x->setLabelsVisible(labels);
     x->setLabelsAngle(labels ? -45 : 0);
-    x->setTitleText(labels ? QObject::tr("item (most expensive first)")
-                           : QObject::tr("%n item(s), most expensive first (hover a bar for its item)", "",
-                                         int(items.size())));
+    x->setTitleText(
+        labels    ? QObject::tr("item (most expensive first)")
+        : grouped ? QObject::tr("%n item(s), most expensive first, %1 to a bar (hover a bar for its ranks)", "",
+                                int(items.size()))
+                        .arg(perBar)
+                  : QObject::tr("%n item(s), most expensive first (hover a bar for its item)", "", int(items.size())));
     for (QBarSet* set : series->barSets())
-        QObject::connect(set, &QBarSet::hovered, set, [set, ids, items](bool state, int index) {
-            if (!state || index < 0 || index >= int(items.size())) return QToolTip::hideText();
-            QToolTip::showText(QCursor::pos(), QObject::tr("%1: %2 %3 of %4 for the item")
-                                                   .arg(ids[index], set->label(),
-                                                        QString::fromStdString(core::formatUsd(
-                                                            core::Money::fromUsd(set->at(index)))),
-                                                        QString::fromStdString(core::formatUsd(items[size_t(index)].total))));
+        QObject::connect(set, &QBarSet::hovered, set, [set, shown, groups](bool state, int index) {
+            const size_t at = size_t(index);
+            if (!state || index < 0 || at >= std::max(shown->size(), groups->size())) return QToolTip::hideText();
+            const auto usd = [](double v) { return QString::fromStdString(core::formatUsd(core::Money::fromUsd(v))); };
+            if (!groups->empty()) {
+                return QToolTip::showText(QCursor::pos(), costGroupText((*groups)[at], set->label(), set->at(index)));
+            }
+            const core::ItemCost& item = (*shown)[at];
+            QToolTip::showText(QCursor::pos(),
+                               QObject::tr("%1: %2 %3 of %4 for the item")
+                                   .arg(QString::fromStdString(item.itemId), set->label(), usd(set->at(index)),
+                                        QString::fromStdString(core::formatUsd(item.total))));
         });
     auto* y = new QValueAxis;
     core::NiceScale scale = core::niceScale(0, highest > 0 ? highest : 1e-6, 5);
@@ -166,13 +214,10 @@ QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QSt
     y->setTickAnchor(0);
     y->setTickInterval(scale.step);
     y->setLabelFormat(scale.step >= 0.01 ? "$%.2f" : scale.step >= 0.0001 ? "$%.4f" : "$%.6f");
-    y->setTitleText(QObject::tr("cost of the item (USD)"));
+    y->setTitleText(grouped ? QObject::tr("cost of the item (USD; mean known cost of the bar's items)")
+                            : QObject::tr("cost of the item (USD)"));
     attach(chart, x, y);
     return chart;
-}
-
-QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std::vector<std::string>& strategies) {
-    return buildLatencyChart(core::latencyHistograms(outcomes, strategies, kLatencyChartBins));
 }
 
 QChart* buildLatencyChart(const core::LatencyHistograms& latencies) {

@@ -15,11 +15,16 @@ namespace baton::ui {
 
 /// One bar set per strategy, one group per category; accuracy 0..1.
 QChart* buildCategoryAccuracyChart(const core::RunReport& report);
-/// The items of one strategy, most expensive first, each bar stacked by role (known costs).
+/// The items of one strategy, most expensive first, each bar stacked by role (known costs); beyond
+/// kCostByRoleBars items each bar is the mean of a group of consecutive ranks (core::groupByRank),
+/// as the title and the axis say.
 QChart* buildCostByRoleChart(const std::vector<core::ItemCost>& items, const QString& strategy);
-/// Items per latency bin (log-spaced), one line per strategy.
-QChart* buildLatencyChart(const std::vector<core::Outcome>& outcomes, const std::vector<std::string>& strategies);
-/// The same from the figures folded beforehand (core::latencyHistograms, off the GUI thread).
+/// A group's bar on hover: its ranks, `role`'s mean and the mean total, and how many calls of
+/// unknown cost its means leave out (never counted as $0).
+QString costGroupText(const core::ItemCostGroup& g, const QString& role, double roleUsd);
+constexpr size_t kCostByRoleBars = 500;
+/// Items per latency bin (log-spaced), one line per strategy, from the figures folded beforehand
+/// (core::latencyHistograms, off the GUI thread).
 QChart* buildLatencyChart(const core::LatencyHistograms& latencies);
 /// The bins the latency chart uses.
 constexpr int kLatencyChartBins = 24;

@@ -25,12 +25,6 @@ std::optional<std::string> sameModelIn(const Run& run, const nlohmann::json& ide
     return std::nullopt;
 }
 
-bool gradedAny(const std::vector<Outcome>& outcomes, const std::string& strategy) {
-    return std::ranges::any_of(outcomes, [&](const Outcome& o) {
-        return o.strategy == strategy && o.status != OutcomeStatus::Incomplete;
-    });
-}
-
 } // namespace
 
 std::vector<std::string> runBaselines(const Run& run) {
@@ -45,13 +39,15 @@ std::string borrowedLabel(const std::string& model, int64_t fromRun) {
     return model + " (run " + std::to_string(fromRun) + ")";
 }
 
-Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run) {
-    BorrowedOutcomes borrowed;
-    if (baselinesOn(run)) return borrowed;
+Result<std::vector<BorrowedBaseline>> findBorrowedBaselines(SqliteDb& db, const Run& run) {
+    std::vector<BorrowedBaseline> found;
+    if (baselinesOn(run)) return found;
     auto runs = listRuns(db);
     if (!runs) return std::unexpected(runs.error());
     std::ranges::sort(*runs, [](const Run& a, const Run& b) { return a.id > b.id; }); // newest first
-    std::map<int64_t, std::vector<Outcome>> outcomesOf; // each candidate run read once
+    auto graded =
+        db.prepare("SELECT EXISTS (SELECT 1 FROM outcomes WHERE run_id = ? AND strategy = ? AND status != ?)");
+    if (!graded) return std::unexpected(graded.error());
     for (const auto& model : snapshotModels(run)) {
         if (!model.is_object()) continue;
         const std::string name = stringAt(model, "name");
@@ -60,26 +56,50 @@ Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run) {
             if (other.id == run.id || other.taskSetHash != run.taskSetHash || runBaselines(other).empty()) continue;
             const std::optional<std::string> same = sameModelIn(other, identity);
             if (!same) continue;
-            const std::string& theirs = *same;
-            if (!outcomesOf.contains(other.id)) {
-                auto outcomes = loadOutcomes(db, other.id);
-                if (!outcomes) return std::unexpected(outcomes.error());
-                outcomesOf[other.id] = std::move(*outcomes);
-            }
-            const auto& outcomes = outcomesOf[other.id];
-            if (!gradedAny(outcomes, theirs)) continue;
-            auto calls = loadCalls(db, other.id, CallFilter{.strategy = theirs});
-            if (!calls) return std::unexpected(calls.error());
-            BorrowedBaseline b{name, other.id, borrowedLabel(name, other.id), theirs};
-            for (Outcome o : outcomes)
-                if (o.strategy == theirs) o.strategy = b.label, borrowed.outcomes.push_back(std::move(o));
-            for (Call& c : *calls)
-                c.strategy = b.label, borrowed.calls.push_back(std::move(c));
-            borrowed.baselines.push_back(std::move(b));
+            graded->reset();
+            graded->bind(1, other.id).bind(2, *same).bind(3, toString(OutcomeStatus::Incomplete));
+            auto row = graded->step();
+            if (!row) return std::unexpected(row.error());
+            if (!*row || graded->columnInt(0) == 0) continue; // graded none of its items
+            found.push_back({name, other.id, borrowedLabel(name, other.id), *same});
             break;
         }
     }
+    return found;
+}
+
+Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run) {
+    BorrowedOutcomes borrowed;
+    auto found = findBorrowedBaselines(db, run);
+    if (!found) return std::unexpected(found.error());
+    for (BorrowedBaseline& b : *found) {
+        auto outcomes = loadStrategyOutcomes(db, b.fromRun, b.sourceStrategy);
+        if (!outcomes) return std::unexpected(outcomes.error());
+        auto calls = loadCalls(db, b.fromRun, CallFilter{b.sourceStrategy, std::nullopt});
+        if (!calls) return std::unexpected(calls.error());
+        for (Outcome& o : *outcomes)
+            o.strategy = b.label, borrowed.outcomes.push_back(std::move(o));
+        for (Call& c : *calls)
+            c.strategy = b.label, borrowed.calls.push_back(std::move(c));
+        borrowed.baselines.push_back(std::move(b));
+    }
     return borrowed;
+}
+
+Result<std::vector<Outcome>> loadStrategyGrades(SqliteDb& db, int64_t runId,
+                                                const std::vector<BorrowedBaseline>& borrowed,
+                                                const std::vector<std::string>& strategies, std::stop_token stop) {
+    std::vector<Outcome> out;
+    for (const std::string& strategy : strategies) {
+        if (stop.stop_requested()) return fail(ErrorKind::Internal, "stopped");
+        auto b = std::ranges::find(borrowed, strategy, &BorrowedBaseline::label);
+        auto outcomes = b == borrowed.end() ? loadStrategyOutcomes(db, runId, strategy)
+                                            : loadStrategyOutcomes(db, b->fromRun, b->sourceStrategy);
+        if (!outcomes) return std::unexpected(outcomes.error());
+        for (Outcome& o : *outcomes)
+            o.strategy = strategy, out.push_back(std::move(o));
+    }
+    return out;
 }
 
 Result<std::vector<Call>> loadItemCalls(SqliteDb& db, int64_t runId, const std::vector<BorrowedBaseline>& borrowed,

@@ -10,6 +10,7 @@
 #include "model/run.h"
 #include "store/sqlite_db.h"
 
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -38,6 +39,16 @@ std::string borrowedLabel(const std::string& model, int64_t fromRun);
 /// whose pool holds the same model (by wire identity) and graded at least one item of it, per
 /// model of the run's pool. Empty for a run with its own baselines or when no run matches.
 Result<BorrowedOutcomes> borrowBaselines(SqliteDb& db, const Run& run);
+/// Which baselines borrowBaselines borrows, without reading their outcomes and calls.
+Result<std::vector<BorrowedBaseline>> findBorrowedBaselines(SqliteDb& db, const Run& run);
+
+/// The grades (answer texts left empty) of each of `strategies`, in the order given, each by item:
+/// the run's own, and for a borrowed baseline's label its outcomes in the run it came from, named
+/// with the label. Reads those strategies' rows only (what the Inspector lists). A stop requested
+/// is seen between strategies and gives the error "stopped".
+Result<std::vector<Outcome>> loadStrategyGrades(SqliteDb& db, int64_t runId,
+                                                const std::vector<BorrowedBaseline>& borrowed,
+                                                const std::vector<std::string>& strategies, std::stop_token stop = {});
 
 /// The calls of `strategy` on `item` in run `runId`; for a borrowed baseline's label, its calls in
 /// the run it came from, named with the label.

@@ -32,37 +32,60 @@ size_t RunCallCosts::binOf(double usd) const {
 }
 
 RunCallCosts callCostHistograms(const std::vector<Call>& calls) {
+    CallCostHistogramFold fold;
+    for (const Call& c : calls)
+        fold.add(c.strategy, c.role, c.cacheHit, c.cost);
+    return fold.finish();
+}
+
+void CallCostHistogramFold::add(const std::string& strategy, CallRole role, bool cacheHit,
+                                const std::optional<Money>& cost) {
+    if (m_last >= m_strategies.size() || m_strategies[m_last] != strategy) {
+        auto found = std::ranges::find(m_strategies, strategy); // a run has a handful
+        m_last = uint32_t(found - m_strategies.begin());
+        if (found == m_strategies.end()) m_strategies.push_back(strategy), m_counts.emplace_back();
+    }
+    CallCostHistogram& h = m_counts[m_last];
+    if (cacheHit)
+        ++h.cachedCalls;
+    else if (!cost)
+        ++h.unknownCalls;
+    else if (cost->pico == 0)
+        ++h.freeCalls;
+    else
+        m_paid.push_back({cost->pico, m_last, role});
+}
+
+RunCallCosts CallCostHistogramFold::finish() const {
     RunCallCosts out;
     double low = 0, high = 0;
-    for (const Call& c : calls)
-        if (!c.cacheHit && c.cost && c.cost->pico > 0) {
-            double usd = c.cost->usd();
-            low = low == 0 ? usd : std::min(low, usd);
-            high = std::max(high, usd);
-        }
+    for (const Paid& p : m_paid) {
+        if (p.pico <= 0) continue;
+        double usd = Money{p.pico}.usd();
+        low = low == 0 ? usd : std::min(low, usd);
+        high = std::max(high, usd);
+    }
     if (high > 0) {
         out.edges.push_back(niceFloor(low));
         while (out.edges.back() <= high)
             out.edges.push_back(niceNext(out.edges.back()));
     }
-    auto add = [&out](CallCostHistogram& h, const Call& c) {
-        if (c.cacheHit) {
-            ++h.cachedCalls;
-        } else if (!c.cost) {
-            ++h.unknownCalls;
-        } else if (c.cost->pico == 0) {
-            ++h.freeCalls;
-        } else {
-            auto& bins = h.byRole[c.role];
+    std::vector<CallCostHistogram*> of;
+    for (size_t s = 0; s < m_strategies.size(); ++s) {
+        CallCostHistogram& h = out.byStrategy[m_strategies[s]];
+        h = m_counts[s];
+        out.all.cachedCalls += h.cachedCalls, out.all.unknownCalls += h.unknownCalls, out.all.freeCalls += h.freeCalls;
+        of.push_back(&h);
+    }
+    for (const Paid& p : m_paid) {
+        const size_t bin = out.binOf(Money{p.pico}.usd());
+        for (CallCostHistogram* h : {&out.all, of[p.strategy]}) {
+            auto& bins = h->byRole[p.role];
             bins.resize(out.bins(), 0);
-            ++bins[out.binOf(c.cost->usd())];
-            ++h.paidCalls;
-            h.paid += *c.cost;
+            ++bins[bin];
+            ++h->paidCalls;
+            h->paid += Money{p.pico};
         }
-    };
-    for (const Call& c : calls) {
-        add(out.all, c);
-        add(out.byStrategy[c.strategy], c);
     }
     return out;
 }

@@ -37,4 +37,24 @@ struct RunCallCosts {
 /// The histograms of `calls` (every attempt is a call), on bins common to the whole run.
 RunCallCosts callCostHistograms(const std::vector<Call>& calls);
 
+/// The same histograms folded one call at a time, as the calls are read: per call only a paid
+/// call's cost, strategy and role are kept (16 bytes) until the bins are known, never the Call
+/// (a 1M-call run's Call records were most of the workbench's memory).
+class CallCostHistogramFold {
+public:
+    void add(const std::string& strategy, CallRole role, bool cacheHit, const std::optional<Money>& cost);
+    RunCallCosts finish() const;
+
+private:
+    struct Paid {
+        int64_t pico;
+        uint32_t strategy; ///< index into m_strategies
+        CallRole role;
+    };
+    std::vector<std::string> m_strategies;
+    std::vector<CallCostHistogram> m_counts; ///< per strategy: the calls not in a bin
+    std::vector<Paid> m_paid;
+    uint32_t m_last = 0; ///< the strategy of the last call (calls come in runs of one strategy)
+};
+
 } // namespace baton::core

@@ -34,16 +34,23 @@ RoutingTree buildRoutingTree(const std::vector<Call>& calls, const std::string& 
     return tree;
 }
 
+std::vector<std::string> rightByABaseline(const std::vector<Outcome>& outcomes,
+                                          const std::vector<std::string>& baselines) {
+    std::set<std::string> right;
+    for (const auto& o : outcomes)
+        if (o.status != OutcomeStatus::Incomplete && o.grade.value_or(0) >= 0.5 &&
+            std::find(baselines.begin(), baselines.end(), o.strategy) != baselines.end())
+            right.insert(o.itemId);
+    return {right.begin(), right.end()};
+}
+
 std::vector<std::string> wrongWhileABaselineWasRight(const std::vector<Outcome>& outcomes, const std::string& strategy,
                                                      const std::vector<std::string>& baselines) {
-    std::set<std::string> baselineRight, strategyWrong;
-    for (const auto& o : outcomes) {
-        if (o.status == OutcomeStatus::Incomplete) continue;
-        bool right = o.grade.value_or(0) >= 0.5;
-        if (o.strategy == strategy && !right) strategyWrong.insert(o.itemId);
-        if (right && std::find(baselines.begin(), baselines.end(), o.strategy) != baselines.end())
-            baselineRight.insert(o.itemId);
-    }
+    std::set<std::string> strategyWrong;
+    for (const auto& o : outcomes)
+        if (o.status != OutcomeStatus::Incomplete && o.grade.value_or(0) < 0.5 && o.strategy == strategy)
+            strategyWrong.insert(o.itemId);
+    const std::vector<std::string> baselineRight = rightByABaseline(outcomes, baselines);
     std::vector<std::string> out;
     std::set_intersection(strategyWrong.begin(), strategyWrong.end(), baselineRight.begin(), baselineRight.end(),
                           std::back_inserter(out));

@@ -26,6 +26,9 @@ struct RoutingTree {
 
 RoutingTree buildRoutingTree(const std::vector<Call>& calls, const std::string& itemId, const std::string& strategy);
 
+/// The items some baseline graded right (grade >= 0.5, incomplete ones left out), sorted.
+std::vector<std::string> rightByABaseline(const std::vector<Outcome>& outcomes,
+                                          const std::vector<std::string>& baselines);
 /// Items where `strategy` got it wrong (grade < 0.5) while at least one of `baselines` was right.
 std::vector<std::string> wrongWhileABaselineWasRight(const std::vector<Outcome>& outcomes, const std::string& strategy,
                                                      const std::vector<std::string>& baselines);

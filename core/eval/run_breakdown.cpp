@@ -7,55 +7,84 @@
 
 namespace baton::core {
 
-namespace {
-
-void addCall(std::map<std::string, ItemCost>& items, const Call& call) {
-    ItemCost& item = items[call.itemId];
-    item.itemId = call.itemId;
-    if (!call.cost) {
-        ++item.unknownCostCalls;
-        return;
-    }
-    item.byRole[call.role] += *call.cost;
-    item.total += *call.cost;
-}
-
-std::vector<ItemCost> mostExpensiveFirst(std::map<std::string, ItemCost> items) {
-    // Sorted as (total, position) pairs, then moved once: an ItemCost holds a map, and moving
-    // 66k of them about while sorting took as long as reading the calls.
-    std::vector<std::pair<int64_t, ItemCost*>> order;
-    order.reserve(items.size());
-    for (auto& [id, item] : items)
-        order.emplace_back(item.total.pico, &item);
-    std::ranges::stable_sort(order, std::greater<>{}, &std::pair<int64_t, ItemCost*>::first);
-    std::vector<ItemCost> sorted;
-    sorted.reserve(order.size());
-    for (auto& [total, item] : order)
-        sorted.push_back(std::move(*item));
-    return sorted;
-}
-
-} // namespace
-
 std::vector<ItemCost> costByItemAndRole(const std::vector<Call>& calls, const std::string& strategy) {
-    std::map<std::string, ItemCost> items;
+    ItemCostFold fold;
     for (const Call& call : calls)
-        if (call.strategy == strategy) addCall(items, call);
-    return mostExpensiveFirst(std::move(items));
+        if (call.strategy == strategy) fold.add(call.strategy, call.itemId, call.role, call.cost);
+    auto all = std::move(fold).finish();
+    return all.empty() ? std::vector<ItemCost>{} : std::move(all.begin()->second);
 }
 
 std::map<std::string, std::vector<ItemCost>> costByItemAndRole(const std::vector<Call>& calls) {
-    std::map<std::string, std::map<std::string, ItemCost>> byStrategy;
-    std::map<std::string, ItemCost>* items = nullptr;
-    const std::string* last = nullptr;
-    for (const Call& call : calls) {
-        if (!last || call.strategy != *last) items = &byStrategy[call.strategy], last = &call.strategy;
-        addCall(*items, call);
+    ItemCostFold fold;
+    for (const Call& call : calls)
+        fold.add(call.strategy, call.itemId, call.role, call.cost);
+    return std::move(fold).finish();
+}
+
+void ItemCostFold::add(const std::string& strategy, const std::string& item, CallRole role,
+                       const std::optional<Money>& cost) {
+    if (!m_strategy || strategy != *m_strategy) {
+        auto found = m_byStrategy.try_emplace(strategy).first;
+        m_strategy = &found->first, m_items = &found->second, m_item = nullptr;
     }
+    if (!m_item || m_item->itemId != item) {
+        auto [found, added] = m_items->try_emplace(item);
+        if (added) found->second.itemId = item;
+        m_item = &found->second;
+    }
+    if (!cost) {
+        ++m_item->unknownCostCalls;
+        return;
+    }
+    m_item->byRole[role] += *cost;
+    m_item->total += *cost;
+}
+
+std::map<std::string, std::vector<ItemCost>> ItemCostFold::finish() && {
     std::map<std::string, std::vector<ItemCost>> out;
-    for (auto& [strategy, each] : byStrategy)
-        out[strategy] = mostExpensiveFirst(std::move(each));
+    for (auto& [strategy, items] : m_byStrategy) {
+        // Sorted as pointers, then moved once: an ItemCost holds a map. Most expensive first, ties
+        // by item id (as a stable sort of the items in id order gave them).
+        std::vector<ItemCost*> order;
+        order.reserve(items.size());
+        for (auto& [id, item] : items)
+            order.push_back(&item);
+        std::ranges::sort(order, [](const ItemCost* a, const ItemCost* b) {
+            return a->total.pico != b->total.pico ? a->total.pico > b->total.pico : a->itemId < b->itemId;
+        });
+        std::vector<ItemCost>& sorted = out[strategy];
+        sorted.reserve(order.size());
+        for (ItemCost* item : order)
+            sorted.push_back(std::move(*item));
+    }
+    m_byStrategy.clear();
+    m_strategy = nullptr, m_items = nullptr, m_item = nullptr;
     return out;
+}
+
+std::vector<ItemCostGroup> groupByRank(const std::vector<ItemCost>& items, size_t bars) {
+    std::vector<ItemCostGroup> groups;
+    if (items.empty() || bars == 0) return groups;
+    // Group i holds ranks [i*n/bars, (i+1)*n/bars): min(n, bars) groups whose sizes differ by at
+    // most 1 (ceil(n/bars) to a group gave 251 groups for 501 items, the last one smaller).
+    const size_t n = items.size(), count = std::min(n, bars);
+    groups.reserve(count);
+    for (size_t i = 0; i < count; ++i) {
+        ItemCostGroup& g = groups.emplace_back();
+        g.first = i * n / count, g.size = (i + 1) * n / count - g.first;
+        const size_t first = g.first;
+        for (size_t i = first; i < first + g.size; ++i) {
+            for (const auto& [role, cost] : items[i].byRole)
+                g.meanUsd[role] += cost.usd();
+            g.meanTotalUsd += items[i].total.usd();
+            g.unknownCostCalls += items[i].unknownCostCalls;
+        }
+        for (auto& [role, usd] : g.meanUsd)
+            usd /= double(g.size);
+        g.meanTotalUsd /= double(g.size);
+    }
+    return groups;
 }
 
 Histogram logHistogram(const std::vector<double>& values, int bins) {

@@ -44,17 +44,6 @@ Error stopped() {
 
 } // namespace
 
-std::vector<std::string> RunOpening::strategies() const {
-    std::vector<std::string> names;
-    const std::string* last = nullptr;
-    for (const auto& o : inputs.outcomes) // grouped by strategy: one look per group, as buildReport does
-        if (!last || o.strategy != *last) {
-            if (std::ranges::find(names, o.strategy) == names.end()) names.push_back(o.strategy);
-            last = &o.strategy;
-        }
-    return names;
-}
-
 Result<RunOpening> loadRunOpening(SqliteDb& db, int64_t runId, std::stop_token stop) {
     RunOpening o;
     auto run = loadRun(db, runId);
@@ -63,38 +52,74 @@ Result<RunOpening> loadRunOpening(SqliteDb& db, int64_t runId, std::stop_token s
     auto set = loadTaskSetHead(db, o.run.taskSetHash, 0);
     if (!set) return std::unexpected(set.error());
     o.taskSetName = set->summary.name;
+    auto categoryOf = loadItemCategories(db, o.run.taskSetHash);
+    if (!categoryOf) return std::unexpected(categoryOf.error());
+    o.categoryOf = std::move(*categoryOf);
     if (stop.stop_requested()) return std::unexpected(stopped());
-    auto inputs = loadRunReportInputs(db, o.run);
-    if (!inputs) return std::unexpected(inputs.error());
-    o.inputs = std::move(*inputs);
+    auto strategies = loadOutcomeStrategies(db, runId);
+    if (!strategies) return std::unexpected(strategies.error());
+    o.strategies = std::move(*strategies);
+    auto borrowed = findBorrowedBaselines(db, o.run);
+    if (!borrowed) return std::unexpected(borrowed.error());
+    o.borrowed = std::move(*borrowed);
+    o.baselines = runBaselines(o.run);
+    for (const auto& b : o.borrowed) // as buildReport meets them: after the run's own
+        o.baselines.push_back(b.label), o.strategies.push_back(b.label);
+    auto first = std::ranges::find_if(
+        o.strategies, [&](const std::string& s) { return std::ranges::find(o.baselines, s) == o.baselines.end(); });
+    if (first == o.strategies.end()) first = o.strategies.begin();
+    if (first == o.strategies.end()) return o;
+    o.firstStrategy = *first;
+    if (stop.stop_requested()) return std::unexpected(stopped());
+    auto grades = loadStrategyGrades(db, runId, o.borrowed, {o.firstStrategy});
+    if (!grades) return std::unexpected(grades.error());
+    o.firstGrades = std::move(*grades);
     return o;
 }
 
 Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token stop) {
-    auto opening = loadRunOpening(db, runId, stop);
-    if (!opening) return std::unexpected(opening.error());
-    if (stop.stop_requested()) return std::unexpected(stopped());
     RunDetails d;
-    d.run = std::move(opening->run);
-    d.taskSetName = std::move(opening->taskSetName);
-    d.report = buildReport(d.run, opening->inputs);
-    d.outcomes = std::move(opening->inputs.outcomes);
-    d.categoryOf = std::move(opening->inputs.categoryOf);
-    d.baselines = std::move(opening->inputs.baselines);
+    auto run = loadRun(db, runId);
+    if (!run) return std::unexpected(run.error());
+    d.run = std::move(*run);
+    auto set = loadTaskSetHead(db, d.run.taskSetHash, 0);
+    if (!set) return std::unexpected(set.error());
+    d.taskSetName = set->summary.name;
+    auto inputs = loadRunReportInputs(db, d.run, stop);
+    if (!inputs) return std::unexpected(inputs.error());
+    d.report = buildReport(d.run, *inputs, stop);
+    if (stop.stop_requested()) return std::unexpected(stopped());
+    d.outcomes = std::move(inputs->outcomes);
+    d.categoryOf = std::move(inputs->categoryOf);
+    d.baselines = std::move(inputs->baselines);
     return d;
 }
 
 Result<RunCosts> loadRunCosts(SqliteDb& db, const Run& run, std::stop_token stop) {
-    RunCosts c;
-    auto calls = loadCallCosts(db, run.id, stop); // what the cost views read of each call, not its texts' hashes
-    if (!calls) return std::unexpected(calls.error());
+    // Folded as they are read: 1M Call records were most of the workbench's memory at 1M calls.
+    CallCostHistogramFold histograms; // this run's own calls, before borrowed baselines join
+    ItemCostFold items;               // every strategy and baseline that made a call, borrowed ones included
+    auto read = forEachCallCost(
+        db, run.id,
+        [&](const Call& c) {
+            histograms.add(c.strategy, c.role, c.cacheHit, c.cost);
+            items.add(c.strategy, c.itemId, c.role, c.cost);
+        },
+        stop);
+    if (!read) return std::unexpected(read.error());
     if (stop.stop_requested()) return std::unexpected(stopped());
-    c.callCosts = callCostHistograms(*calls); // this run's own calls, before borrowed baselines join
-    auto borrowed = borrowBaselines(db, run);
+    auto borrowed = findBorrowedBaselines(db, run);
     if (!borrowed) return std::unexpected(borrowed.error());
+    for (const BorrowedBaseline& b : *borrowed) { // folded as read too: never whole Call records
+        auto calls = forEachCallCost(
+            db, b.fromRun, [&](const Call& c) { items.add(b.label, c.itemId, c.role, c.cost); }, stop,
+            b.sourceStrategy);
+        if (!calls) return std::unexpected(calls.error());
+    }
     if (stop.stop_requested()) return std::unexpected(stopped());
-    std::ranges::move(borrowed->calls, std::back_inserter(*calls));
-    c.itemCosts = costByItemAndRole(*calls); // every strategy and baseline that made a call, borrowed ones included
+    RunCosts c;
+    c.callCosts = histograms.finish();
+    c.itemCosts = std::move(items).finish();
     return c;
 }
 

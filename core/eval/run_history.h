@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// RunHistory: every run of a workspace as the run picker lists it (date, pool, task set,
-/// status, strategies, spend); RunDetails: what the workbench shows of one run when it opens it
-/// (report, outcomes, items' categories); RunCosts: the cost of each item by role per strategy and
-/// of each call, read next. Errors: the database's and a missing run (NotFound), as Result.
+/// status, strategies, spend); RunOpening: what the workbench reads first to open one run (its
+/// strategies, one strategy's grades); RunDetails: a run with its report and grades (two runs
+/// compared); RunCosts: the cost of each item by role per strategy and of each call, read last.
+/// Errors: the database's and a missing run (NotFound), as Result.
 
 #include "eval/call_cost_histogram.h"
 #include "eval/run_breakdown.h"
@@ -29,7 +30,7 @@ struct RunListing {
 /// Every run, newest first.
 Result<std::vector<RunListing>> loadRunHistory(SqliteDb& db);
 
-/// What the workbench shows of a run when it opens it: read in one go off the GUI thread, with
+/// A run with its report and every grade (Runs > Compare): read in one go off the GUI thread, with
 /// work and memory that grow with the run's jobs, never with its calls or texts. An item's texts
 /// and calls are read when it is shown (loadTaskItem, loadItemOutcomes, loadItemCalls).
 struct RunDetails {
@@ -41,15 +42,22 @@ struct RunDetails {
     std::vector<std::string> baselines;
 };
 
-/// What the workbench reads of a run before its report: the run, its task set's name and what
-/// the report is built from (grades, folded calls, categories, baselines). The workbench shows
-/// the run's items from it and builds the report (buildReport) next, off the GUI thread.
+/// What the workbench reads of a run to open it: the run, its task set's name, its items'
+/// categories, its strategies and baselines, and the grades of the strategy the Inspector lists
+/// first; work that grows with one strategy's items, never with the run's grades or calls. The
+/// report (loadRunReportInputs, buildReport) and the other strategies' grades
+/// (loadStrategyGrades) are read next.
 struct RunOpening {
     Run run;
     std::string taskSetName;
-    RunReportInputs inputs;
-    /// The strategies and baselines in the report's order (as their outcomes are first met).
-    std::vector<std::string> strategies() const;
+    std::map<std::string, std::string> categoryOf; ///< item id -> category
+    /// Every strategy and baseline with an outcome, in the report's order (the run's own in the
+    /// key's order, then the borrowed baselines).
+    std::vector<std::string> strategies;
+    std::vector<std::string> baselines; ///< the run's, or the labels of those it borrows
+    std::vector<BorrowedBaseline> borrowed;
+    std::string firstStrategy;        ///< the first of `strategies` that is no baseline (else the first)
+    std::vector<Outcome> firstGrades; ///< its grades by item, answers left empty
 };
 
 /// What each call of the run cost: read after the run is shown, since it reads every call.
@@ -61,8 +69,10 @@ struct RunCosts {
 /// When `stop` is requested these return early with an Internal error "stopped" (the caller has
 /// dropped the result).
 Result<RunOpening> loadRunOpening(SqliteDb& db, int64_t runId, std::stop_token stop = {});
-/// loadRunOpening, then buildReport.
+/// The run, its task set's name, loadRunReportInputs, then buildReport.
 Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token stop = {});
+/// The calls are folded as they are read (store/call_costs.h): memory grows with the run's items,
+/// not its calls.
 Result<RunCosts> loadRunCosts(SqliteDb& db, const Run& run, std::stop_token stop = {});
 
 } // namespace baton::core

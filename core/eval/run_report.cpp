@@ -115,7 +115,7 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
 
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<CallGroup>& calls,
                       const std::map<std::string, std::string>& categoryOf, const std::vector<std::string>& baselines,
-                      uint64_t seed) {
+                      uint64_t seed, std::stop_token stop) {
     RunReport report;
     report.runId = runId;
     std::vector<std::string> names;
@@ -139,6 +139,7 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
         callsByStrategy[c.strategy].push_back(&c);
     std::set<std::string> baselineSet(baselines.begin(), baselines.end());
     for (const auto& name : names) {
+        if (stop.stop_requested()) return report;
         StrategyMetrics m = metricsFor(name, byStrategy[name], callsByStrategy[name]);
         m.baseline = baselineSet.count(name) > 0;
         report.strategies.push_back(std::move(m));
@@ -157,15 +158,18 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     if (best) report.bestSingle = best->name;
 
     for (const auto& m : report.strategies) {
+        if (stop.stop_requested()) return report; // each comparison is a bootstrap over the items
         if (m.baseline) {
             if (m.name != report.bestSingle && best)
                 report.comparisons.push_back(comparePaired(m.name, best->name, grades[m.name], grades[best->name], seed));
             continue;
         }
         for (const auto& b : baselines)
-            if (grades.count(b)) report.comparisons.push_back(comparePaired(m.name, b, grades[m.name], grades[b], seed));
+            if (grades.count(b) && !stop.stop_requested())
+                report.comparisons.push_back(comparePaired(m.name, b, grades[m.name], grades[b], seed));
     }
 
+    if (stop.stop_requested()) return report;
     std::vector<CurvePoint> points;
     for (const auto& m : report.strategies)
         if (m.costPerItem && m.items > 0) points.push_back({m.costPerItem->usd(), m.accuracy, m.name});
@@ -182,8 +186,9 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
         next = std::next(found);
         return found->second;
     };
-    // Within one strategy's run of outcomes, its accumulator per category (by the category's
-    // address in categoryOf), instead of a (category, strategy) key built for every outcome.
+    // Within one strategy's run of outcomes, the accumulator of each category, looked up by the
+    // address of the item's category string in categoryOf (one entry per item met, since each item
+    // holds its own copy), instead of a (category, strategy) key built for every outcome.
     std::unordered_map<const std::string*, CategoryMetrics*> ofCategory;
     const std::string* strategy = nullptr;
     for (const auto& o : outcomes) {
@@ -206,10 +211,12 @@ RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const
     return report;
 }
 
-Result<RunReportInputs> loadRunReportInputs(SqliteDb& db, const Run& run) {
+Result<RunReportInputs> loadRunReportInputs(SqliteDb& db, const Run& run, std::stop_token stop) {
+    const Error stopped{ErrorKind::Internal, "stopped", {}};
     RunReportInputs in;
     auto outcomes = loadOutcomes(db, run.id, false);
     if (!outcomes) return std::unexpected(outcomes.error());
+    if (stop.stop_requested()) return std::unexpected(stopped);
     in.outcomes = std::move(*outcomes);
     auto calls = loadCallGroups(db, run.id);
     if (!calls) return std::unexpected(calls.error());
@@ -217,6 +224,7 @@ Result<RunReportInputs> loadRunReportInputs(SqliteDb& db, const Run& run) {
     auto categoryOf = loadItemCategories(db, run.taskSetHash);
     if (!categoryOf) return std::unexpected(categoryOf.error());
     in.categoryOf = std::move(*categoryOf);
+    if (stop.stop_requested()) return std::unexpected(stopped);
     auto borrowed = borrowBaselines(db, run);
     if (!borrowed) return std::unexpected(borrowed.error());
     in.borrowed = borrowed->baselines;
@@ -228,10 +236,17 @@ Result<RunReportInputs> loadRunReportInputs(SqliteDb& db, const Run& run) {
     return in;
 }
 
-RunReport buildReport(const Run& run, const RunReportInputs& in) {
-    RunReport report = buildReport(run.id, in.outcomes, in.calls, in.categoryOf, in.baselines, run.seed);
+RunReport buildReport(const Run& run, const RunReportInputs& in, std::stop_token stop) {
+    RunReport report = buildReport(run.id, in.outcomes, in.calls, in.categoryOf, in.baselines, run.seed, stop);
     report.borrowedBaselines = in.borrowed;
     return report;
+}
+
+std::vector<std::string> RunReport::strategyNames() const {
+    std::vector<std::string> names;
+    for (const auto& m : strategies)
+        names.push_back(m.name);
+    return names;
 }
 
 Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId) {

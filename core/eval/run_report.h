@@ -16,6 +16,7 @@
 
 #include <map>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -69,6 +70,9 @@ struct RunReport {
     std::vector<CurvePoint> frontier;
     /// A run made without baselines: the baselines of other runs it is compared with.
     std::vector<BorrowedBaseline> borrowedBaselines;
+    /// The names of `strategies`, in their order (as their outcomes are first met: the run's own
+    /// in the key's order, then the borrowed baselines).
+    std::vector<std::string> strategyNames() const;
 };
 
 /// Item id -> grade, graded items only.
@@ -81,9 +85,10 @@ Comparison comparePaired(const std::string& a, const std::string& b, const ItemG
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<Call>& calls,
                       const TaskSet& tasks, const std::vector<std::string>& baselines, uint64_t seed);
 /// The same from the calls folded by loadCallGroups/groupCalls and item id -> category.
+/// When `stop` is requested the report is left unfinished (the caller drops it).
 RunReport buildReport(int64_t runId, const std::vector<Outcome>& outcomes, const std::vector<CallGroup>& calls,
                       const std::map<std::string, std::string>& categoryOf, const std::vector<std::string>& baselines,
-                      uint64_t seed);
+                      uint64_t seed, std::stop_token stop = {});
 /// What a run's report is built from, as read from the workspace: grades without answer texts,
 /// calls as folded when they were logged, items as id -> category; for a run made without
 /// baselines, the latest baselines of other runs (borrowBaselines) joined to its own. Memory and
@@ -95,8 +100,10 @@ struct RunReportInputs {
     std::vector<std::string> baselines;
     std::vector<BorrowedBaseline> borrowed;
 };
-Result<RunReportInputs> loadRunReportInputs(SqliteDb& db, const Run& run);
-RunReport buildReport(const Run& run, const RunReportInputs& inputs);
+/// When `stop` is requested the read ends early with an Internal error "stopped".
+Result<RunReportInputs> loadRunReportInputs(SqliteDb& db, const Run& run, std::stop_token stop = {});
+/// When `stop` is requested the report is left unfinished (the caller drops it).
+RunReport buildReport(const Run& run, const RunReportInputs& inputs, std::stop_token stop = {});
 /// loadRunReportInputs, then buildReport.
 Result<RunReport> loadRunReport(SqliteDb& db, int64_t runId);
 

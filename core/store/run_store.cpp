@@ -182,6 +182,37 @@ Result<std::vector<Outcome>> loadOutcomes(SqliteDb& db, int64_t runId, bool answ
     return out;
 }
 
+Result<std::vector<std::string>> loadOutcomeStrategies(SqliteDb& db, int64_t runId) {
+    // Each step seeks the next strategy in the (run, strategy, item) index: a handful of looks
+    // where DISTINCT walked all 660k keys of a 1M-call run.
+    auto stmt =
+        db.prepare("WITH RECURSIVE s(name) AS (SELECT MIN(strategy) FROM outcomes WHERE run_id = ?1 "
+                   "UNION ALL SELECT (SELECT MIN(strategy) FROM outcomes WHERE run_id = ?1 AND strategy > name) "
+                   "FROM s WHERE name IS NOT NULL) SELECT name FROM s WHERE name IS NOT NULL");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, runId);
+    std::vector<std::string> names;
+    Result<bool> row;
+    while ((row = stmt->step()) && *row)
+        names.push_back(stmt->columnText(0));
+    if (!row) return std::unexpected(row.error());
+    return names;
+}
+
+Result<std::vector<Outcome>> loadStrategyOutcomes(SqliteDb& db, int64_t runId, const std::string& strategy) {
+    auto stmt =
+        db.prepare("SELECT item_id, strategy, '', grade, cost_pico, latency_ms, call_count, status FROM outcomes "
+                   "WHERE run_id = ? AND strategy = ? ORDER BY item_id");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, runId).bind(2, strategy);
+    std::vector<Outcome> out;
+    Result<bool> row;
+    while ((row = stmt->step()) && *row)
+        out.push_back(readOutcome(*stmt, runId));
+    if (!row) return std::unexpected(row.error());
+    return out;
+}
+
 Result<std::optional<Outcome>> loadOutcome(SqliteDb& db, int64_t runId, const std::string& strategy,
                                            const std::string& item) {
     auto stmt = db.prepare("SELECT o.item_id, o.strategy, t.body, o.grade, o.cost_pico, o.latency_ms, o.call_count, "

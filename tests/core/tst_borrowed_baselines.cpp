@@ -203,6 +203,36 @@ private slots:
         QCOMPARE(item0Outcomes->at(1).runId, r2);
         QVERIFY(!item0Outcomes->at(1).answer.empty());
 
+        // The workbench opens the run from one strategy's grades (loadRunOpening): its strategies in
+        // the report's order, the borrowed baselines named, the router's grades listed first; a
+        // borrowed baseline's grades are read from its run under its label (loadStrategyGrades).
+        auto opening = loadRunOpening(w.db(), r4);
+        QVERIFY2(opening, opening ? "" : opening.error().describe().c_str());
+        QCOMPARE(opening->strategies, report->strategyNames());
+        QCOMPARE(opening->baselines, (std::vector<std::string>{cheap, big}));
+        QCOMPARE(opening->borrowed.size(), report->borrowedBaselines.size());
+        QCOMPARE(opening->firstStrategy, std::string("router"));
+        QCOMPARE(opening->firstGrades.size(), size_t(kItems));
+        QCOMPARE(opening->categoryOf.size(), size_t(kItems));
+        auto inputs = loadRunReportInputs(w.db(), details->run).value();
+        for (const std::string& name : {std::string("router"), big}) {
+            auto grades = loadStrategyGrades(w.db(), r4, opening->borrowed, {name}).value();
+            std::vector<Outcome> want;
+            std::ranges::copy_if(inputs.outcomes, std::back_inserter(want),
+                                 [&](const Outcome& o) { return o.strategy == name; });
+            QCOMPARE(grades.size(), want.size());
+            for (size_t i = 0; i < want.size(); ++i)
+                QVERIFY2(grades[i] == want[i], want[i].itemId.c_str());
+        }
+        QCOMPARE(opening->firstGrades.front(), loadStrategyGrades(w.db(), r4, {}, {"router"}).value().front());
+        // A stop requested (a newer choice in the Inspector) ends the read with "stopped", not
+        // with an empty list taken for "no grades" (review of s11-i14, item 7).
+        std::stop_source stopped;
+        stopped.request_stop();
+        auto none = loadStrategyGrades(w.db(), r4, opening->borrowed, {"router", big}, stopped.get_token());
+        QVERIFY(!none);
+        QCOMPARE(none.error().message, std::string("stopped"));
+
         // A run with its own baselines borrows nothing.
         auto own = loadRunReport(w.db(), r1).value();
         QVERIFY(own.borrowedBaselines.empty());

@@ -6,6 +6,7 @@
 // grow with the number of calls: the folded calls are kept as calls are logged (call_totals).
 
 #include "core_printers.h"
+#include "eval/run_history.h"
 #include "eval/run_report.h"
 #include "store/call_costs.h"
 #include "store/call_groups.h"
@@ -243,9 +244,27 @@ private slots:
                 if (i % 2) c.cost = Money{int64_t(i) * 1000};
                 QVERIFY(insertCall(r.db(), c));
             }
-        QCOMPARE(loadCallCosts(r.db(), otherId).value().size(), size_t(6));
-        QVERIFY(loadCallCosts(r.db(), otherId + 1).value().empty());
-        auto calls = loadCalls(r.db(), r.runId).value(), costs = loadCallCosts(r.db(), r.runId).value();
+        auto callCosts = [&r](int64_t run) {
+            std::vector<Call> read;
+            forEachCallCost(r.db(), run, [&read](const Call& c) { read.push_back(c); }).value();
+            return read;
+        };
+        QCOMPARE(callCosts(otherId).size(), size_t(6));
+        QVERIFY(callCosts(otherId + 1).empty());
+        // One strategy's calls only (a borrowed baseline's, read in its run; review of s11-i14, item 4).
+        std::vector<Call> late;
+        forEachCallCost(
+            r.db(), r.runId, [&late](const Call& c) { late.push_back(c); }, {}, "late")
+            .value();
+        QCOMPARE(late.size(), size_t(6));
+        QVERIFY(callCosts(r.runId).size() > late.size()); // the run has other strategies' calls
+        QVERIFY(std::ranges::all_of(late, [](const Call& c) { return c.strategy == "late"; }));
+        std::vector<Call> absent;
+        forEachCallCost(
+            r.db(), r.runId, [&absent](const Call& c) { absent.push_back(c); }, {}, "absent")
+            .value();
+        QVERIFY(absent.empty());
+        auto calls = loadCalls(r.db(), r.runId).value(), costs = callCosts(r.runId);
         QCOMPARE(costs.size(), calls.size());
         for (size_t i = 0; i < calls.size(); ++i) {
             Call want;
@@ -253,6 +272,41 @@ private slots:
             want.role = calls[i].role, want.status = calls[i].status, want.cost = calls[i].cost;
             want.cacheHit = calls[i].cacheHit;
             QVERIFY2(costs[i] == want, calls[i].itemId.c_str());
+        }
+    }
+
+    // The cost charts' figures folded as the calls are read equal those folded from every call
+    // loaded whole (a 1M-call run is never held as Call records).
+    void runCostsFoldedAsReadEqualTheCallsFolded() {
+        MixedRun r;
+        Run run = loadRun(r.db(), r.runId).value();
+        RunCosts folded = loadRunCosts(r.db(), run).value();
+        const auto calls = loadCalls(r.db(), r.runId).value();
+        RunCallCosts want = callCostHistograms(calls);
+        QCOMPARE(folded.callCosts.edges, want.edges);
+        QVERIFY(want.bins() > 0);
+        auto same = [](const CallCostHistogram& a, const CallCostHistogram& b) {
+            return a.byRole == b.byRole && a.paidCalls == b.paidCalls && a.unknownCalls == b.unknownCalls &&
+                   a.cachedCalls == b.cachedCalls && a.freeCalls == b.freeCalls && a.paid == b.paid;
+        };
+        QVERIFY(same(folded.callCosts.all, want.all));
+        QCOMPARE(folded.callCosts.byStrategy.size(), want.byStrategy.size());
+        for (const auto& [strategy, h] : want.byStrategy)
+            QVERIFY2(same(folded.callCosts.byStrategy.at(strategy), h), strategy.c_str());
+        QVERIFY(want.all.unknownCalls > 0 && want.all.cachedCalls > 0);
+        auto items = costByItemAndRole(calls);
+        QCOMPARE(folded.itemCosts.size(), items.size());
+        for (const auto& [strategy, list] : items) {
+            const auto& got = folded.itemCosts.at(strategy);
+            QCOMPARE(got.size(), list.size());
+            for (size_t i = 0; i < list.size(); ++i) {
+                QCOMPARE(got[i].itemId, list[i].itemId);
+                QVERIFY(got[i].byRole == list[i].byRole && got[i].total == list[i].total);
+                QCOMPARE(got[i].unknownCostCalls, list[i].unknownCostCalls);
+                if (i > 0) // most expensive first, ties by item id
+                    QVERIFY(got[i - 1].total.pico > got[i].total.pico ||
+                            (got[i - 1].total.pico == got[i].total.pico && got[i - 1].itemId < got[i].itemId));
+            }
         }
     }
 
@@ -305,6 +359,54 @@ private slots:
         }
         QCOMPARE(loadOutcomes(r.db(), otherId).value().size(), size_t((kItems + 1) / 2));
         QVERIFY(loadOutcomes(r.db(), otherId + 1).value().empty());
+    }
+
+    // What the Inspector lists of one strategy is what the report reads of it: the strategies in
+    // the key's order, one strategy's rows by item (also interleaved with another run's).
+    void oneStrategysGradesAreTheRunsOwn() {
+        MixedRun r;
+        Run other = loadRun(r.db(), r.runId).value();
+        const int64_t otherId = insertRun(r.db(), other).value();
+        for (int i = 0; i < kItems; i += 3)
+            for (int64_t run : {otherId, r.runId}) {
+                Outcome o;
+                o.runId = run, o.itemId = "q" + std::to_string(i), o.strategy = "b-late", o.answer = "x";
+                o.grade = 0.5, o.callCount = 1, o.status = OutcomeStatus::Incomplete;
+                QVERIFY(insertOutcome(r.db(), o));
+            }
+        const auto all = loadOutcomes(r.db(), r.runId, false).value();
+        std::vector<std::string> names;
+        for (const auto& o : all)
+            if (names.empty() || names.back() != o.strategy) names.push_back(o.strategy);
+        QCOMPARE(loadOutcomeStrategies(r.db(), r.runId).value(), names);
+        QCOMPARE(names, (std::vector<std::string>{"b-late", "cascade", "cheap", "strong"}));
+        for (const auto& name : names) {
+            auto one = loadStrategyOutcomes(r.db(), r.runId, name).value();
+            std::vector<Outcome> want;
+            std::ranges::copy_if(all, std::back_inserter(want), [&](const Outcome& o) { return o.strategy == name; });
+            QCOMPARE(one.size(), want.size());
+            for (size_t i = 0; i < want.size(); ++i)
+                QVERIFY2(one[i] == want[i], want[i].itemId.c_str());
+        }
+        QVERIFY(loadOutcomeStrategies(r.db(), otherId + 1).value().empty());
+        QVERIFY(loadStrategyOutcomes(r.db(), r.runId, "none").value().empty());
+    }
+
+    // A superseded open stops its report: the read returns "stopped", the build leaves the rest.
+    void aStoppedReportEndsEarly() {
+        MixedRun r;
+        Run run = loadRun(r.db(), r.runId).value();
+        std::stop_source stop;
+        stop.request_stop();
+        auto stopped = loadRunReportInputs(r.db(), run, stop.get_token());
+        QVERIFY(!stopped);
+        QCOMPARE(stopped.error().message, std::string("stopped"));
+        auto inputs = loadRunReportInputs(r.db(), run).value();
+        RunReport whole = buildReport(run, inputs);
+        QVERIFY(whole.strategies.size() == 3 && !whole.comparisons.empty() && !whole.categories.empty());
+        RunReport cut = buildReport(run, inputs, stop.get_token());
+        QVERIFY(cut.strategies.empty() && cut.comparisons.empty() && cut.categories.empty());
+        QCOMPARE(whole.strategyNames(), (std::vector<std::string>{"cascade", "cheap", "strong"}));
     }
 
     void aScatteredRunIsReadThroughItsIndex() {

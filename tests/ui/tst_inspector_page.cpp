@@ -5,22 +5,24 @@
 // the whole run's cost per call next to the item's.
 
 #include "call_fixture.h"
+#include "eval/routing_tree.h"
 #include "inspector_page.h"
 
-#include <QFileInfo>
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
-#include <QStackedBarSeries>
-#include <QApplication>
+#include <QComboBox>
 #include <QFile>
+#include <QFileInfo>
 #include <QGraphicsPathItem>
 #include <QGraphicsScene>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QStackedBarSeries>
 #include <QTemporaryDir>
 #include <QTest>
-#include <QSignalSpy>
 #include <QThread>
 #include <QTreeView>
 #include <condition_variable>
@@ -37,12 +39,23 @@ std::vector<Call> cascade() {
     return baton::test::loggedCascade();
 }
 
+/// The grades of `strategies` among `outcomes`, by strategy then item (as loadStrategyGrades reads them).
+std::vector<Outcome> gradesAmong(const std::vector<Outcome>& outcomes, const std::vector<std::string>& strategies) {
+    std::vector<Outcome> out;
+    for (const auto& s : strategies)
+        for (const auto& o : outcomes)
+            if (o.strategy == s) out.push_back(o);
+    return out;
+}
+
 ui::InspectorData data(double grade) {
     ui::InspectorData d;
     d.runId = 1;
     Outcome o;
     o.runId = 1, o.itemId = "q1", o.strategy = "cascade", o.answer = "B", o.grade = grade;
-    d.outcomes = {o};
+    d.strategies = {"cascade"};
+    d.strategy = "cascade";
+    d.grades = {o};
     d.callsFor = [](const std::string& strategy, const std::string& item) {
         std::vector<Call> out;
         for (const auto& c : cascade())
@@ -193,7 +206,7 @@ private slots:
     // references, its outcomes with their answers), off the GUI thread, for that item only.
     void itemTextsAreReadWhenTheItemIsShown() {
         ui::InspectorData d = data(1.0);
-        d.outcomes.front().answer.clear(); // as loadRunDetails gives them: grades without answers
+        d.grades.front().answer.clear(); // as loadRunOpening gives them: grades without answers
         auto asked = std::make_shared<std::vector<std::string>>();
         d.itemFor = [asked](const std::string& item) {
             asked->push_back("item " + item);
@@ -226,9 +239,13 @@ private slots:
         baseline.strategy = "sim/pro";
         calls.push_back(baseline);
         ui::InspectorData d = data(1.0);
-        Outcome o = d.outcomes.front();
+        Outcome o = d.grades.front();
         o.strategy = "sim/pro";
-        d.outcomes.push_back(o);
+        const std::vector<Outcome> all = {d.grades.front(), o};
+        d.strategies = {"cascade", "sim/pro"};
+        d.gradesOf = [all](const std::vector<std::string>& strategies, std::stop_token) {
+            return gradesAmong(all, strategies);
+        };
         d.baselines = {"sim/pro"};
         d.callCosts = callCostHistograms(calls);
         ui::InspectorPage page;
@@ -253,6 +270,169 @@ private slots:
         QVERIFY2(page.exportDrawing(dir.filePath("run-cost.svg"), &error, &written), qPrintable(error));
         QVERIFY(QFile(written).size() > 0);
     }
+    // A 1M-call run's 660k grades are never all read to list one strategy's items (issue 14): the
+    // page lists the strategy it opens on from the grades read with the run, reads another
+    // strategy's when it is chosen and the baselines' when "wrong while some baseline was right"
+    // is ticked, each once and off the GUI thread; category and status filter what it holds.
+    void gradesAreReadWhenAFilterNeedsThem() {
+        auto grade = [](const char* item, const char* strategy, std::optional<double> g,
+                        OutcomeStatus status = OutcomeStatus::Complete) {
+            Outcome o;
+            o.runId = 1, o.itemId = item, o.strategy = strategy, o.grade = g, o.status = status;
+            return o;
+        };
+        const std::vector<Outcome> all = {
+            grade("a", "cascade", 1.0), grade("b", "cascade", 0.0),
+            grade("c", "cascade", 0.0), grade("d", "cascade", std::nullopt, OutcomeStatus::Failed),
+            grade("a", "cheap", 0.0),   grade("b", "cheap", 0.0),
+            grade("c", "cheap", 1.0),   grade("d", "cheap", 0.0, OutcomeStatus::Incomplete),
+            grade("a", "sim/x", 1.0),   grade("b", "sim/x", 0.0),
+            grade("c", "sim/x", 0.0),   grade("d", "sim/x", 1.0),
+            grade("a", "sim/y", 0.0),   grade("b", "sim/y", 1.0),
+            grade("c", "sim/y", 0.0),   grade("d", "sim/y", 0.0)};
+        auto asked = std::make_shared<std::vector<std::vector<std::string>>>();
+        ui::InspectorData d;
+        d.runId = 1;
+        d.strategies = {"cascade", "cheap", "sim/x", "sim/y"};
+        d.baselines = {"sim/x", "sim/y"};
+        d.categoryOf = {{"a", "math"}, {"b", "math"}, {"c", "code"}, {"d", "code"}};
+        d.strategy = "cascade";
+        d.grades = gradesAmong(all, {"cascade"});
+        d.gradesOf = [all, asked](const std::vector<std::string>& strategies, std::stop_token) {
+            asked->push_back(strategies);
+            return gradesAmong(all, strategies);
+        };
+        ui::InspectorPage page;
+        QSignalSpy listed(&page, &ui::InspectorPage::itemsListed);
+        page.setData(std::move(d));
+        QCOMPARE(page.visibleItems(), QStringList({"a", "b", "c", "d"})); // at once, from the grades given
+        QVERIFY(asked->empty() && !page.isListing());
+
+        page.setStrategy("cheap");
+        QVERIFY(page.isListing());
+        QVERIFY(page.visibleItems().isEmpty()); // never the last strategy's items under this one's name
+        QTRY_VERIFY(!page.isListing());
+        QCOMPARE(page.visibleItems(), QStringList({"a", "b", "c", "d"}));
+        QCOMPARE(*asked, (std::vector<std::vector<std::string>>{{"cheap"}}));
+
+        // cheap wrong on a and b (d is incomplete: not wrong); sim/x right on a, sim/y on b.
+        page.setOnlyWrongWhileBaselineRight(true);
+        QTRY_VERIFY(!page.isListing());
+        QCOMPARE(page.visibleItems(), QStringList({"a", "b"}));
+        QCOMPARE(asked->back(), (std::vector<std::string>{"sim/x", "sim/y"}));
+        QStringList byCore;
+        for (const auto& id : wrongWhileABaselineWasRight(all, "cheap", {"sim/x", "sim/y"}))
+            byCore << QString::fromStdString(id);
+        QCOMPARE(page.visibleItems(), byCore);
+
+        // What is held is filtered without another read; the baselines' are read once per run.
+        const size_t reads = asked->size();
+        auto* category = page.findChildren<QComboBox*>().at(1);
+        category->setCurrentText("code");
+        QVERIFY(!page.isListing());
+        QCOMPARE(page.visibleItems(), QStringList());
+        page.setOnlyWrongWhileBaselineRight(false);
+        QCOMPARE(page.visibleItems(), QStringList({"c", "d"}));
+        page.setStrategy("cascade");
+        QTRY_VERIFY(!page.isListing());
+        QCOMPARE(page.visibleItems(), QStringList({"c", "d"}));
+        page.setOnlyWrongWhileBaselineRight(true); // cascade wrong on c while no baseline was right; d failed
+        QVERIFY(!page.isListing());
+        QCOMPARE(page.visibleItems(), QStringList({"d"}));
+        QCOMPARE(asked->size(), reads + 1); // cascade's grades again, not the baselines'
+        QVERIFY(listed.count() >= 6);
+    }
+
+    // Review of s11-i14, item 1: cheap is chosen (its grades are read, slowly), then cascade
+    // again before they arrive. Cascade is listed at once from what is held, and cheap's late
+    // grades are dropped: the list never shows cheap's items under cascade's name.
+    void aLateReadOfAStrategyNoLongerChosenIsDropped() {
+        struct Gate {
+            std::mutex mutex;
+            std::condition_variable cv;
+            bool open = false, returned = false;
+        };
+        auto gate = std::make_shared<Gate>();
+        Outcome a, x;
+        a.runId = x.runId = 1, a.itemId = "a", a.strategy = "cascade", a.grade = 1.0;
+        x.itemId = "x", x.strategy = "cheap", x.grade = 0.0;
+        ui::InspectorData d;
+        d.runId = 1;
+        d.strategies = {"cascade", "cheap"};
+        d.categoryOf = {{"a", "math"}, {"x", "math"}};
+        d.strategy = "cascade";
+        d.grades = {a};
+        d.gradesOf = [gate, all = std::vector<Outcome>{a, x}](const std::vector<std::string>& strategies,
+                                                              std::stop_token) {
+            std::unique_lock lock(gate->mutex);
+            gate->cv.wait_for(lock, std::chrono::seconds(60), [&] { return gate->open; });
+            gate->returned = true;
+            return gradesAmong(all, strategies);
+        };
+        ui::InspectorPage page;
+        page.setData(std::move(d));
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        page.setStrategy("cheap");
+        QVERIFY(page.isListing());
+        page.setStrategy("cascade");
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        QVERIFY(!page.isListing()); // cascade's list is on screen: nothing is being listed
+        {
+            std::lock_guard lock(gate->mutex);
+            gate->open = true;
+        }
+        gate->cv.notify_all();
+        QTRY_VERIFY([&] {
+            std::lock_guard lock(gate->mutex);
+            return gate->returned;
+        }());
+        for (int i = 0; i < 5; ++i) // anything cheap's read could still have queued is delivered now
+            QCoreApplication::processEvents();
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        QVERIFY(!page.isListing());
+    }
+
+    // Review of s11-i14, item 5: a grade read that fails (a busy database) is said, never shown as
+    // an empty strategy, and nothing is kept: the baselines' items are read again next time.
+    void aFailedReadIsSaidAndNotKept() {
+        auto fails = std::make_shared<bool>(true);
+        auto reads = std::make_shared<int>(0);
+        Outcome a, b;
+        a.runId = b.runId = 1, a.itemId = b.itemId = "a", a.strategy = "cascade", a.grade = 0.0;
+        b.strategy = "sim/x", b.grade = 1.0;
+        ui::InspectorData d;
+        d.runId = 1;
+        d.strategies = {"cascade", "sim/x"};
+        d.baselines = {"sim/x"};
+        d.categoryOf = {{"a", "math"}};
+        d.strategy = "cascade";
+        d.grades = {a};
+        d.gradesOf = [fails, reads, all = std::vector<Outcome>{a, b}](const std::vector<std::string>& strategies,
+                                                                      std::stop_token) -> Result<std::vector<Outcome>> {
+            ++*reads;
+            if (*fails) return fail(ErrorKind::Io, "database is locked");
+            return gradesAmong(all, strategies);
+        };
+        ui::InspectorPage page;
+        QSignalSpy failed(&page, &ui::InspectorPage::listFailed);
+        page.setData(std::move(d));
+        page.setOnlyWrongWhileBaselineRight(true);
+        QTRY_VERIFY(!page.isListing());
+        QCOMPARE(failed.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains("database is locked"),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(page.listError(), failed.first().first().toString());
+        QVERIFY(page.visibleItems().isEmpty());
+        *fails = false;
+        page.setOnlyWrongWhileBaselineRight(false);
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        page.setOnlyWrongWhileBaselineRight(true); // read again: the failure was not kept as "none right"
+        QTRY_VERIFY(!page.isListing());
+        QCOMPARE(*reads, 2);
+        QCOMPARE(page.visibleItems(), QStringList({"a"}));
+        QVERIFY(page.listError().isEmpty());
+    }
+
     // Item q1's calls are slow to read, q2's quick: q1 is selected (by setData), then q2 at once.
     // The page reads both off the GUI thread and shows q2 only: q1's late result is dropped and
     // never drawn, not even for a moment. The call's texts are read off the GUI thread as well.
@@ -265,9 +445,9 @@ private slots:
         };
         auto gate = std::make_shared<Gate>();
         ui::InspectorData d = data(1.0);
-        Outcome second = d.outcomes.front();
+        Outcome second = d.grades.front();
         second.itemId = "q2";
-        d.outcomes.push_back(second);
+        d.grades.push_back(second);
         d.callsFor = [gate](const std::string& strategy, const std::string& item) {
             std::unique_lock lock(gate->mutex);
             gate->readers.insert(std::this_thread::get_id());

@@ -5,6 +5,7 @@
 // went, remember the folder (9); sorting, Ctrl+C as TSV, a table usable at 1024x700 (10);
 // charts with titled axes, nice ticks, strategies told from baselines (11); the whole run's
 // per-call cost chart; every legend entry whole at 1024x700 and point names that do not overlap.
+// The cost-by-role chart of many items is tested in tst_run_charts.
 
 #include "comparison_matrix_model.h"
 #include "comparison_model.h"
@@ -265,7 +266,8 @@ private slots:
         core::Outcome other;
         other.itemId = "x", other.strategy = "s", other.latencyMs = 5000;
         outcomes.push_back(other);
-        std::unique_ptr<QChart> latency(ui::buildLatencyChart(outcomes, {"s"}));
+        std::unique_ptr<QChart> latency(
+            ui::buildLatencyChart(core::latencyHistograms(outcomes, {"s"}, ui::kLatencyChartBins)));
         auto* ly = qobject_cast<QValueAxis*>(latency->axes(Qt::Vertical).first());
         QVERIFY2(isNiceStep(ly->tickInterval()), qPrintable(QString::number(ly->tickInterval())));
         QVERIFY(ly->max() >= 117);

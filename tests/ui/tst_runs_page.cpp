@@ -18,6 +18,7 @@
 #include "store/task_set_store.h"
 #include "workbench_session.h"
 
+#include <QChart>
 #include <QCheckBox>
 #include <QMenu>
 #include <QMenuBar>
@@ -97,6 +98,7 @@ private slots:
         // which the calls say, with the latency recorded when each answer was first made.
         ui::InspectorPage* inspector = window.inspectorPage();
         inspector->setStrategy("by-category");
+        QTRY_VERIFY(!inspector->isListing()); // another strategy's grades are read off the GUI thread
         const QString itemId = inspector->visibleItems().first();
         inspector->showItem(itemId);
         QTRY_VERIFY(inspector->shownItem() == itemId && !inspector->isLoading()); // read off the GUI thread
@@ -192,7 +194,8 @@ private slots:
             summaryAtOpen = results->summaryText();
             exportableAtOpen = results->canExportReport();
         });
-        QSignalSpy opened(&window, &ui::MainWindow::runOpened), shown(&window, &ui::MainWindow::runShown);
+        QSignalSpy opened(&window, &ui::MainWindow::runOpened), shown(&window, &ui::MainWindow::runShown),
+            costsShown(&window, &ui::MainWindow::runCostsShown);
         window.show(); // reopens the newest run
         QVERIFY(shown.wait(30000));
         QCOMPARE(opened.count(), 1);
@@ -215,6 +218,7 @@ private slots:
         QCOMPARE(inspector->visibleItems().size(), 6);
 
         // Opening the run being read (the start-up's reopening, then a click) reads it once.
+        QTRY_VERIFY_WITH_TIMEOUT(costsShown.count() == shown.count(), 30000); // nothing under way
         const quint64 reads = window.runReads();
         window.openRun(id, false);
         window.openRun(id);
@@ -222,6 +226,50 @@ private slots:
         QCOMPARE(window.runReads(), reads + 1);
         QCOMPARE(window.currentPage(), window.pageIndex(results)); // the second call's showResults kept
         QCOMPARE(results->model().rowCount(), 6 + 1);
+
+        // Nor while its report is built (listed, not yet shown): the report under way shows it.
+        QTRY_VERIFY_WITH_TIMEOUT(costsShown.count() == shown.count(), 30000); // nothing under way
+        window.showPage(window.pageIndex(inspector));
+        bool reopened = false;
+        connect(&window, &ui::MainWindow::runOpened, this, [&] {
+            if (std::exchange(reopened, true)) return;
+            window.openRun(id); // a click on the run in Runs while its report is computed
+            QCOMPARE(window.currentPage(), window.pageIndex(results));
+        });
+        const int openedBefore = int(opened.count()), shownBefore = int(shown.count());
+        window.openRun(id, false);
+        QVERIFY(shown.wait(30000));
+        QVERIFY(reopened);
+        QCOMPARE(window.runReads(), reads + 2);
+        QCOMPARE(int(opened.count()), openedBefore + 1);
+        QCOMPARE(int(shown.count()), shownBefore + 1);
+    }
+
+    // The strategies chosen for the cost charts stay chosen when another run with them is opened:
+    // Results is emptied while the run's report is computed, and that emptying chose anew.
+    void costChartChoicesSurviveARunSwitch() {
+        QTemporaryDir dir;
+        auto session = ui::WorkbenchSession::openDemo(dir.filePath("w.db"), 1);
+        QVERIFY(session);
+        const qint64 first = runOnce(**session, {"by-category"});
+        QVERIFY(first > 0 && runOnce(**session, {"by-category"}) > first);
+        ui::MainWindow window(session->get());
+        ui::ResultsPage* results = window.resultsPage();
+        QSignalSpy shown(&window, &ui::MainWindow::runShown);
+        window.show(); // reopens the newest run
+        QVERIFY(shown.wait(30000));
+        QString baseline;
+        for (const auto& m : results->model().report().strategies)
+            if (m.baseline && baseline.isEmpty()) baseline = QString::fromStdString(m.name);
+        QVERIFY(!baseline.isEmpty());
+        results->setCostStrategy(baseline);          // not what a run opens on (its first strategy)
+        results->setCallCostStrategy("by-category"); // nor this (the whole run)
+        window.openRun(first);
+        QTRY_VERIFY_WITH_TIMEOUT(window.shownRun() == first && shown.last().first().toLongLong() == first, 30000);
+        const QString byRole = results->chart(ui::ResultsPage::CostByRole)->title();
+        QVERIFY2(byRole.contains(": " + baseline + " ("), qPrintable(byRole));
+        const QString perCall = results->chart(ui::ResultsPage::CallCost)->title();
+        QVERIFY2(perCall.contains(QString("run %1, by-category").arg(first)), qPrintable(perCall));
     }
 
     // Finding 7: one question per run, with one estimate that knows the response cache.
@@ -285,6 +333,7 @@ private slots:
         // The Inspector lists which borrowed baselines were right on an item.
         ui::InspectorPage* inspector = window.inspectorPage();
         inspector->setStrategy("cheap-first");
+        QTRY_VERIFY(!inspector->isListing()); // another strategy's grades are read off the GUI thread
         const QString itemId = inspector->visibleItems().first();
         inspector->showItem(itemId);
         QTRY_VERIFY(inspector->shownItem() == itemId && !inspector->isLoading()); // read off the GUI thread

@@ -11,6 +11,7 @@
 #include "main_window.h"
 #include "results_page.h"
 #include "routing_tree_model.h"
+#include "run_charts.h"
 #include "run_page.h"
 #include "run_page_start.h"
 #include "store/call_log.h"
@@ -125,7 +126,8 @@ private slots:
         }
         // The inspector shows every item of a strategy, and its filter agrees with the core.
         ui::InspectorPage* inspector = window.inspectorPage();
-        inspector->setStrategy("cheap-first");
+        inspector->setStrategy("cheap-first"); // its grades are read off the GUI thread
+        QTRY_VERIFY(!inspector->isListing());
         QCOMPARE(inspector->visibleItems().size(), items);
         QAbstractItemModelTester tester(const_cast<ui::RoutingTreeModel*>(&inspector->treeModel()),
                                         QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -151,7 +153,8 @@ private slots:
         for (const auto& [id, flags] : wrongAndBaselineRight)
             if (flags.first && flags.second) expected << QString::fromStdString(id);
         QVERIFY(!expected.isEmpty()); // the demo has such items: the filter must show exactly them
-        inspector->setOnlyWrongWhileBaselineRight(true);
+        inspector->setOnlyWrongWhileBaselineRight(true); // the baselines' grades are read off the GUI thread
+        QTRY_VERIFY(!inspector->isListing());
         QStringList listed = inspector->visibleItems();
         listed.sort();
         QCOMPARE(listed, expected);
@@ -334,7 +337,8 @@ private slots:
         call.itemId = "q1", call.strategy = "mix", call.cost = core::Money::fromUsd(0.002);
         core::Outcome outcome;
         outcome.itemId = "q1", outcome.strategy = "mix", outcome.latencyMs = 420;
-        page.setDetails({outcome}, {{"mix", core::costByItemAndRole({call}, "mix")}});
+        page.setLatencies(core::latencyHistograms({outcome}, report.strategyNames(), ui::kLatencyChartBins));
+        page.setItemCosts({{"mix", core::costByItemAndRole({call}, "mix")}});
         page.resize(900, 700);
         page.show();
         QVERIFY(QTest::qWaitForWindowExposed(&page));
