@@ -72,7 +72,7 @@ size_t skipDigits(std::string_view s, size_t i) {
 /// The length of the number token that numberPattern() matches at `p` under std::regex_search
 /// (ECMAScript: the first alternative that matches, every quantifier greedy), or 0. Each optional
 /// part either fits at its place or cannot be part of any match, so one pass decides it. A scan:
-/// the regex over each reply was a fifth of a run's CPU.
+/// the regex over replies without an answer marker was a fifth of a run's CPU.
 size_t numberTokenAt(std::string_view s, size_t p) {
     auto at = [&](size_t i) { return i < s.size() ? s[i] : '\0'; };
     // (-|−)?\$?\s?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?(\s?/\s?\d+)?%?, − being U+2212 in
