@@ -8,6 +8,7 @@
 #include "util/sha256.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -90,8 +91,10 @@ SimFault SimResponder::drawFault(const std::string& model, const std::string& bo
     const SimFaults& f = m_profile.faults;
     if (f.total() <= 0) return SimFault::None;
     std::string key = sha256Hex(body);
+    uint64_t head = 0;
+    std::from_chars(key.data(), key.data() + 16, head, 16);
     std::lock_guard lock(m_mutex);
-    int64_t occurrence = m_seen[key]++;
+    uint32_t occurrence = m_seen[head]++;
     Rng rng(hashParts({std::to_string(m_profile.seed), "fault", model, key, std::to_string(occurrence)}));
     double u = rng.uniform();
     const std::pair<double, SimFault> order[] = {{f.rate429, SimFault::RateLimited},

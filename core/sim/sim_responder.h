@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <variant>
 
 namespace baton::core {
@@ -75,7 +76,9 @@ private:
     ItemIndex m_index;
     std::optional<ReplaySource> m_replay;
     mutable std::mutex m_mutex;
-    std::map<std::string, int64_t> m_seen;        ///< body hash -> times seen
+    /// The first 64 bits of a body's hash -> times seen, so that a retry draws anew. 40 bytes a body
+    /// (a run sends a million bodies); two bodies sharing those bits only shift each other's draws.
+    std::unordered_map<uint64_t, uint32_t> m_seen;
     std::map<std::string, int64_t> m_faultCounts; ///< fault name -> injected
 };
 
