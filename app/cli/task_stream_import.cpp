@@ -30,7 +30,7 @@ Result<StreamedImport> streamTasksIntoWorkspace(SqliteDb& db, const std::string&
     if (!fileReader) return std::unexpected(fileReader.error());
     ReadAheadItems reader(std::move(*fileReader)); // parses on its own thread while this one stores
     std::string name = options.name.empty() ? std::filesystem::path(path).stem().string() : options.name;
-    auto writer = TaskSetWriter::begin(db, name, options.defaultGrader, path, nowMs);
+    auto writer = TaskSetWriter::begin(db, name, options.defaultGrader, path, nowMs, WriterCache::Enlarged);
     if (!writer) return std::unexpected(writer.error());
 
     std::vector<Diagnostic> problems;

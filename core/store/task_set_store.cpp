@@ -55,7 +55,7 @@ Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::st
     if (*row) return SavedTaskSet{existing->columnInt(0), true};
     existing->reset();
 
-    auto writer = TaskSetWriter::begin(db, set.name, set.defaultGrader, source, nowMs);
+    auto writer = TaskSetWriter::begin(db, set.name, set.defaultGrader, source, nowMs, WriterCache::Usual);
     if (!writer) return std::unexpected(writer.error());
     for (const auto& item : set.items) {
         auto earlier = (*writer)->add(item);

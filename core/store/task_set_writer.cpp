@@ -21,11 +21,13 @@ constexpr int64_t kImportCacheKiB = 64 * 1024;
 
 Result<std::unique_ptr<TaskSetWriter>> TaskSetWriter::begin(SqliteDb& db, const std::string& name,
                                                             const GraderSpec& defaultGrader,
-                                                            const std::string& source, int64_t nowMs) {
+                                                            const std::string& source, int64_t nowMs,
+                                                            WriterCache cache) {
     std::unique_ptr<TaskSetWriter> writer(new TaskSetWriter(db, defaultGrader));
     if (auto ok = db.exec("SAVEPOINT task_set_writer"); !ok) return std::unexpected(ok.error());
     writer->m_open = true;
-    if (auto ok = writer->enlargeCache(); !ok) return std::unexpected(ok.error());
+    if (cache == WriterCache::Enlarged)
+        if (auto ok = writer->enlargeCache(); !ok) return std::unexpected(ok.error());
     auto insertSet = db.prepare("INSERT INTO task_sets(name, content_hash, source, default_grader, item_count, "
                                 "imported_at_ms) VALUES (?, ?, ?, ?, 0, ?)");
     if (!insertSet) return std::unexpected(insertSet.error());

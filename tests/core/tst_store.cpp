@@ -189,7 +189,7 @@ private slots:
         };
         auto rows = [&](const char* table) { return db.queryInt(std::string("SELECT COUNT(*) FROM ") + table).value(); };
         {
-            auto w = TaskSetWriter::begin(db, "s", GraderSpec{}, "f.jsonl", 1).value();
+            auto w = TaskSetWriter::begin(db, "s", GraderSpec{}, "f.jsonl", 1, WriterCache::Usual).value();
             QCOMPARE(w->add(item("a", "pa")).value(), std::optional<int64_t>());
             QCOMPARE(w->add(item("b", "pb")).value(), std::optional<int64_t>());
             QCOMPARE(w->add(item("a", "again")).value(), std::optional<int64_t>(0)); // the first a's position
@@ -203,7 +203,7 @@ private slots:
 
         TaskSet set;
         set.items = {item("a", "pa"), item("b", "pb")};
-        auto w = TaskSetWriter::begin(db, "s", GraderSpec{}, "f.jsonl", 1).value();
+        auto w = TaskSetWriter::begin(db, "s", GraderSpec{}, "f.jsonl", 1, WriterCache::Usual).value();
         for (const auto& i : set.items)
             QVERIFY(w->add(i).value() == std::nullopt);
         auto saved = w->finish().value();
@@ -212,7 +212,7 @@ private slots:
         QCOMPARE(db.queryText("SELECT content_hash FROM task_sets").value(), set.contentHash());
         QCOMPARE(db.queryInt("SELECT item_count FROM task_sets").value(), int64_t(2));
 
-        auto again = TaskSetWriter::begin(db, "other name", GraderSpec{}, "g.jsonl", 2).value();
+        auto again = TaskSetWriter::begin(db, "other name", GraderSpec{}, "g.jsonl", 2, WriterCache::Usual).value();
         for (const auto& i : set.items)
             QVERIFY(again->add(i).value() == std::nullopt);
         auto present = again->finish().value();
