@@ -39,6 +39,7 @@ private slots:
     // e: cheap failed (no grade: wrong), base2 right    -> listed
     // f: cheap incomplete, base1 right                  -> not (incomplete counts neither way)
     // g: cheap wrong, base1 right but incomplete        -> not
+    // h: cheap wrong, base1 right at exactly 0.5        -> listed
     void wrongWhileABaselineWasRightByHand() {
         std::vector<Outcome> outcomes = {
             outcome("a", "cheap", 0.4),  outcome("a", "base1", 1.0),
@@ -48,10 +49,11 @@ private slots:
             outcome("e", "cheap", std::nullopt, OutcomeStatus::Failed), outcome("e", "base2", 1.0),
             outcome("f", "cheap", std::nullopt, OutcomeStatus::Incomplete), outcome("f", "base1", 1.0),
             outcome("g", "cheap", 0.0),  outcome("g", "base1", 1.0, OutcomeStatus::Incomplete),
+            outcome("h", "cheap", 0.0),  outcome("h", "base1", 0.5),
         };
         QCOMPARE(wrongWhileABaselineWasRight(outcomes, "cheap", {"base1", "base2"}),
-                 (std::vector<std::string>{"a", "c", "e"}));
-        QCOMPARE(wrongWhileABaselineWasRight(outcomes, "cheap", {"base1"}), (std::vector<std::string>{"a"}));
+                 (std::vector<std::string>{"a", "c", "e", "h"}));
+        QCOMPARE(wrongWhileABaselineWasRight(outcomes, "cheap", {"base1"}), (std::vector<std::string>{"a", "h"}));
         QCOMPARE(wrongWhileABaselineWasRight(outcomes, "cheap", {}), std::vector<std::string>{});
     }
 
