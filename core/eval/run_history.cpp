@@ -42,16 +42,27 @@ Error stopped() {
     return Error{ErrorKind::Internal, "stopped", {}};
 }
 
+/// What every view of a run starts from: its row and its task set's name.
+struct RunHead {
+    Run run;
+    std::string taskSetName;
+};
+
+Result<RunHead> loadRunHead(SqliteDb& db, int64_t runId) {
+    auto run = loadRun(db, runId);
+    if (!run) return std::unexpected(run.error());
+    auto set = loadTaskSetHead(db, run->taskSetHash, 0);
+    if (!set) return std::unexpected(set.error());
+    return RunHead{std::move(*run), set->summary.name};
+}
+
 } // namespace
 
 Result<RunOpening> loadRunOpening(SqliteDb& db, int64_t runId, std::stop_token stop) {
     RunOpening o;
-    auto run = loadRun(db, runId);
-    if (!run) return std::unexpected(run.error());
-    o.run = std::move(*run);
-    auto set = loadTaskSetHead(db, o.run.taskSetHash, 0);
-    if (!set) return std::unexpected(set.error());
-    o.taskSetName = set->summary.name;
+    auto head = loadRunHead(db, runId);
+    if (!head) return std::unexpected(head.error());
+    o.run = std::move(head->run), o.taskSetName = std::move(head->taskSetName);
     auto categoryOf = loadItemCategories(db, o.run.taskSetHash);
     if (!categoryOf) return std::unexpected(categoryOf.error());
     o.categoryOf = std::move(*categoryOf);
@@ -79,12 +90,9 @@ Result<RunOpening> loadRunOpening(SqliteDb& db, int64_t runId, std::stop_token s
 
 Result<RunDetails> loadRunDetails(SqliteDb& db, int64_t runId, std::stop_token stop) {
     RunDetails d;
-    auto run = loadRun(db, runId);
-    if (!run) return std::unexpected(run.error());
-    d.run = std::move(*run);
-    auto set = loadTaskSetHead(db, d.run.taskSetHash, 0);
-    if (!set) return std::unexpected(set.error());
-    d.taskSetName = set->summary.name;
+    auto head = loadRunHead(db, runId);
+    if (!head) return std::unexpected(head.error());
+    d.run = std::move(head->run), d.taskSetName = std::move(head->taskSetName);
     auto inputs = loadRunReportInputs(db, d.run, stop);
     if (!inputs) return std::unexpected(inputs.error());
     d.report = buildReport(d.run, *inputs, stop);
