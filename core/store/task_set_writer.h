@@ -6,6 +6,7 @@
 
 #include "model/task_set_hasher.h"
 #include "store/sqlite_db.h"
+#include "store/seen_ids.h"
 #include "store/task_set_store.h"
 
 #include <memory>
@@ -48,9 +49,13 @@ private:
     TaskSetWriter(SqliteDb& db, const GraderSpec& defaultGrader) : m_db(db), m_hasher(defaultGrader) {}
     Status enlargeCache();
     void restoreCache();
+    /// The position of an earlier item with this id, found in the workspace; only asked when
+    /// m_seenIds says the id may have been written.
+    Result<std::optional<int64_t>> earlierPosition(const std::string& id);
 
     SqliteDb& m_db;
     TaskSetHasher m_hasher;
+    SeenIds m_seenIds; ///< fingerprints of the ids written, so that a new id costs no lookup
     int64_t m_setId = 0;
     bool m_open = false;
     std::optional<int64_t> m_cacheBefore; ///< the connection's cache_size, while the import's is in place

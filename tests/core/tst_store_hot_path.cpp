@@ -6,6 +6,7 @@
 #include "call_fixture.h"
 #include "core_printers.h"
 #include "store/call_log.h"
+#include "store/seen_ids.h"
 #include "store/store_writer.h"
 #include "store/task_set_writer.h"
 #include "store/text_store.h"
@@ -91,6 +92,43 @@ private slots:
                 writer->abandon();
             QCOMPARE(db.queryInt("PRAGMA cache_size").value(), usual);
         }
+    }
+
+    void aNewItemIdIsNotLookedUpBeforeItsWritten() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString()).value();
+        SqliteDb& db = *ws.writer();
+        auto writer = TaskSetWriter::begin(db, "s", GraderSpec{}, "f.jsonl", 1).value();
+        auto item = [](const std::string& id) {
+            TaskItem t;
+            t.id = id, t.category = "c", t.messages = {{"user", "prompt " + id}}, t.references = {"1"};
+            return t;
+        };
+        for (int i = 0; i < 3000; ++i) // past SeenIds' first table of 1,024 slots: it grows twice
+            QCOMPARE(writer->add(item("q" + std::to_string(i))).value(), std::optional<int64_t>());
+        // Before, each item first looked for an earlier one with its id: 3,000 lookups here.
+        QVERIFY(runsOf(db, "SELECT position FROM items") <= 0);
+        QCOMPARE(runsOf(db, "INSERT OR IGNORE INTO texts"), 3000);
+        // A repeated id is still found, at the first one's position, and nothing of it is written.
+        QCOMPARE(writer->add(item("q1234")).value(), std::optional<int64_t>(1234));
+        QCOMPARE(runsOf(db, "SELECT position FROM items"), 1);
+        QCOMPARE(runsOf(db, "INSERT OR IGNORE INTO texts"), 3000);
+        QVERIFY(writer->finish());
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM items").value(), int64_t(3000));
+        QCOMPARE(db.queryText("PRAGMA foreign_key_check").value(), std::string());
+    }
+
+    void seenIdsNeverMissesAnIdItRecorded() {
+        SeenIds seen;
+        for (int i = 0; i < 100000; ++i)
+            QVERIFY(seen.insert("id" + std::to_string(i)));
+        QCOMPARE(seen.size(), size_t(100000));
+        int again = 0;
+        for (int i = 0; i < 100000; ++i)
+            again += seen.insert("id" + std::to_string(i)) ? 0 : 1;
+        QCOMPARE(again, 100000); // every one recorded is "maybe seen"
+        QVERIFY(seen.insert("")); // a new id, even the empty one, is new
+        QVERIFY(!seen.insert(""));
     }
 
     void hotStatementsArePreparedOnce() {
