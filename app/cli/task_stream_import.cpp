@@ -35,16 +35,15 @@ Result<StreamedImport> streamTasksIntoWorkspace(SqliteDb& db, const std::string&
 
     std::vector<Diagnostic> problems;
     std::vector<size_t> lineOf; // by position: where each written item was, for duplicate ids
-    ReadAheadItem next;
-    ReadItem& read = next.read;
     int64_t itemsRead = 0;
     for (;;) {
-        auto more = reader.next(next);
-        if (!more) return std::unexpected(more.error()); // the writer rolls back as it goes
-        if (!*more) break;
+        auto next = reader.next();
+        if (!next) return std::unexpected(next.error()); // the writer rolls back as it goes
+        if (!*next) break;
         ++itemsRead;
+        ReadItem& read = (*next)->read;
         if (read.problem.empty()) {
-            auto earlier = (*writer)->add(read.item, next.dump, next.messagesHash);
+            auto earlier = (*writer)->add(read.item, (*next)->dump, (*next)->messagesHash);
             if (!earlier) return std::unexpected(earlier.error());
             if (*earlier)
                 read.problem = duplicateIdProblem(read.item.id, lineOf[size_t(**earlier)]);

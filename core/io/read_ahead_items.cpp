@@ -74,31 +74,33 @@ Result<bool> ReadAheadItems::readOne(ReadAheadItem& out) {
 }
 
 bool ReadAheadItems::publish(Batch&& batch) {
+    std::vector<Batch> spent;
     std::unique_lock lock(m_mutex);
     m_changed.wait(lock, [this] { return m_stopping || m_ready.size() < kBatchesAhead; });
     if (m_stopping) return false;
     m_ready.push_back(std::move(batch));
+    spent.swap(m_spent);
     lock.unlock();
     m_changed.notify_all();
-    return true;
+    return true; // `spent` is freed here, on this thread, where its memory was allocated
 }
 
-Result<bool> ReadAheadItems::next(ReadAheadItem& out) {
+Result<ReadAheadItem*> ReadAheadItems::next() {
     if (m_nextInTaken == m_taken.size()) {
         std::unique_lock lock(m_mutex);
         m_changed.wait(lock, [this] { return m_done || !m_ready.empty(); });
         if (m_ready.empty()) {
             if (m_error) return std::unexpected(*m_error);
-            return false;
+            return nullptr;
         }
+        if (!m_done && !m_taken.empty()) m_spent.push_back(std::move(m_taken)); // else freed here
         m_taken = std::move(m_ready.front());
         m_ready.pop_front();
         m_nextInTaken = 0;
         lock.unlock();
         m_changed.notify_all();
     }
-    out = std::move(m_taken[m_nextInTaken++]);
-    return true;
+    return &m_taken[m_nextInTaken++];
 }
 
 } // namespace baton::core

@@ -32,9 +32,11 @@ public:
     ReadAheadItems(const ReadAheadItems&) = delete;
     ReadAheadItems& operator=(const ReadAheadItems&) = delete;
 
-    /// The next record into `out`, in the file's order; false at the end. Errors: the reader's,
-    /// after every record before it.
-    Result<bool> next(ReadAheadItem& out);
+    /// The next record, in the file's order, the caller's to change until the next call; nullptr
+    /// at the end. Errors: the reader's, after every record before it. The records are not
+    /// moved out: a batch handed out whole goes back to the reader's thread, which frees it (the
+    /// writer's thread spent a tenth of its time moving records and freeing the reader's memory).
+    Result<ReadAheadItem*> next();
 
 private:
     using Batch = std::vector<ReadAheadItem>;
@@ -46,6 +48,7 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<Batch> m_ready;
+    std::vector<Batch> m_spent; ///< handed out whole, to be freed on the reader's thread
     bool m_done = false;     ///< the reader's thread has ended (m_error set if it failed)
     bool m_stopping = false; ///< the caller has gone
     std::optional<Error> m_error;

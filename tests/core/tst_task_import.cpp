@@ -11,9 +11,43 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <cstdlib>
 #include <fstream>
+#include <new>
 
 using namespace baton::core;
+
+// This program's operator new and delete: malloc and free, as the library's, with the blocks
+// each thread frees counted (readAheadFreesTheRecordsOnItsOwnThread).
+namespace {
+thread_local size_t t_freed = 0;
+void* allocate(size_t size) {
+    if (void* p = std::malloc(size ? size : 1)) return p;
+    throw std::bad_alloc();
+}
+void release(void* p) noexcept {
+    if (p) ++t_freed;
+    std::free(p);
+}
+} // namespace
+void* operator new(size_t size) {
+    return allocate(size);
+}
+void* operator new[](size_t size) {
+    return allocate(size);
+}
+void operator delete(void* p) noexcept {
+    release(p);
+}
+void operator delete[](void* p) noexcept {
+    release(p);
+}
+void operator delete(void* p, size_t) noexcept {
+    release(p);
+}
+void operator delete[](void* p, size_t) noexcept {
+    release(p);
+}
 
 namespace {
 
@@ -137,16 +171,16 @@ private slots:
         auto plain = TaskItemReader::fromFile(path, TaskFormat::Auto, {}).value();
         ReadAheadItems ahead(TaskItemReader::fromFile(path, TaskFormat::Auto, {}).value());
         ReadItem expected;
-        ReadAheadItem got;
         size_t records = 0, bad = 0;
         while (plain->next(expected).value()) {
-            QVERIFY(ahead.next(got).value());
-            QCOMPARE(got.read.line, expected.line);
-            QCOMPARE(got.read.problem, expected.problem);
+            ReadAheadItem* got = ahead.next().value();
+            QVERIFY(got);
+            QCOMPARE(got->read.line, expected.line);
+            QCOMPARE(got->read.problem, expected.problem);
             if (expected.problem.empty()) {
-                QVERIFY(got.read.item == expected.item);
-                QCOMPARE(got.dump.whole, dumpTaskItem(expected.item).whole);
-                QCOMPARE(got.messagesHash, sha256Hex(dumpTaskItem(expected.item).messages));
+                QVERIFY(got->read.item == expected.item);
+                QCOMPARE(got->dump.whole, dumpTaskItem(expected.item).whole);
+                QCOMPARE(got->messagesHash, sha256Hex(dumpTaskItem(expected.item).messages));
             } else {
                 ++bad;
             }
@@ -154,22 +188,49 @@ private slots:
         }
         QCOMPARE(records, size_t(5000));
         QCOMPARE(bad, size_t(51));
-        QVERIFY(!ahead.next(got).value());
-        QVERIFY(!ahead.next(got).value()); // and stays at the end
+        QVERIFY(!ahead.next().value());
+        QVERIFY(!ahead.next().value()); // and stays at the end
 
         // An error that stops the file comes after every record before it.
         std::string csv = "id,prompt,answer\na,p,1\nb,\"never closed,2\n";
         ReadAheadItems broken(TaskItemReader::fromText(csv, "t.csv", TaskFormat::Auto, {}).value());
-        QVERIFY(broken.next(got).value());
-        QCOMPARE(got.read.item.id, std::string("a"));
-        auto end = broken.next(got);
+        ReadAheadItem* first = broken.next().value();
+        QVERIFY(first);
+        QCOMPARE(first->read.item.id, std::string("a"));
+        auto end = broken.next();
         QVERIFY(!end);
         QVERIFY2(end.error().message.find("t.csv:3") != std::string::npos, end.error().message.c_str());
 
         // Left early (an import that failed): the thread, blocked with its batches full (5,000
         // records are more than 8 batches of 256), ends.
         ReadAheadItems left(TaskItemReader::fromFile(path, TaskFormat::Auto, {}).value());
-        QVERIFY(left.next(got).value());
+        QVERIFY(left.next().value());
+    }
+
+    void readAheadFreesTheRecordsOnItsOwnThread() {
+        QTemporaryDir dir;
+        std::string path = dir.filePath("t.jsonl").toStdString();
+        {
+            std::ofstream out(path);
+            for (int i = 1; i <= 20000; ++i) // prompts past the short-string buffer: each on the heap
+                out << "{\"id\":\"q" << i << "\",\"prompt\":\"What is " << i
+                    << " times 7? Answer with the number only.\",\"answer\":\"" << 7 * i << "\"}\n";
+        }
+        ReadAheadItems ahead(TaskItemReader::fromFile(path, TaskFormat::Auto, {}).value());
+        // The first 10,000 records: the reader cannot have finished (it keeps at most 8 batches
+        // of 256 ahead), so every batch handed out goes back to its thread to be freed. Before,
+        // each record was moved out and the one before it freed here: some 10 blocks a record.
+        size_t freedBefore = t_freed, taken = 0;
+        std::string ids;
+        for (; taken < 10000; ++taken) {
+            ReadAheadItem* got = ahead.next().value();
+            if (!got) break;
+            if (taken % 1000 == 0) ids += got->read.item.id + " "; // touched in place
+        }
+        size_t freedHere = t_freed - freedBefore;
+        QCOMPARE(taken, size_t(10000));
+        QCOMPARE(ids, std::string("q1 q1001 q2001 q3001 q4001 q5001 q6001 q7001 q8001 q9001 "));
+        QVERIFY2(freedHere < 100, std::to_string(freedHere).c_str());
     }
 
     void jsonlFieldsMessagesAndMetadata() {
