@@ -96,7 +96,7 @@ private slots:
 
     void aSetSavedFromMemoryKeepsTheUsualCache() {
         // Its items take their size in memory already. The import's 64 MiB cache was 62 MB of the
-        // 220 MB heap peak of a 1M-call run of 90k items, and raised its peak RSS from 219 to 284 MB.
+        // 220 MB heap peak of a 1M-call run of 90k items, and raised its peak RSS from 214 to 278 MB.
         QTemporaryDir dir;
         auto ws = Workspace::open(dir.filePath("w.db").toStdString()).value();
         SqliteDb& db = *ws.writer();
