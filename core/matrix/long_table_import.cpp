@@ -42,17 +42,20 @@ void addRow(MatrixBuilder& b, const LongColumns& c, size_t line, Get get, const 
         const std::string& column;
         std::optional<double>* target;
     };
-    std::optional<double> in, out;
-    for (Numeric n : {Numeric{c.cost, &cell.costUsd}, Numeric{c.latency, &cell.latencyMs},
-                      Numeric{c.inputTokens, &in}, Numeric{c.outputTokens, &out}}) {
+    for (Numeric n : {Numeric{c.cost, &cell.costUsd}, Numeric{c.latency, &cell.latencyMs}}) {
         auto text = get(n.column);
         if (!text) continue;
         auto value = parseNumberField(*text, n.column);
         if (!value) return b.error(line, value.error());
         *n.target = *value;
     }
-    if (in) cell.inputTokens = int64_t(*in);
-    if (out) cell.outputTokens = int64_t(*out);
+    for (auto [column, target] : {std::pair{&c.inputTokens, &cell.inputTokens}, std::pair{&c.outputTokens, &cell.outputTokens}}) {
+        auto text = get(*column);
+        if (!text) continue;
+        auto count = parseTokenCountField(*text, *column);
+        if (!count) return b.error(line, count.error());
+        *target = *count;
+    }
     if (auto r = get(c.response)) cell.response = std::string(*r);
     for (const auto& [name, text] : scores) {
         auto value = parseNumberField(text, "score");

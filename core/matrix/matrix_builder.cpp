@@ -5,11 +5,21 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 
 namespace baton::core {
+namespace {
+
+std::string asText(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+} // namespace
 
 size_t MatrixBuilder::item(std::string_view id, std::string_view category, std::string_view prompt) {
     auto it = m_itemIndex.find(id); // no string built for an item seen before (most rows)
@@ -64,6 +74,18 @@ void MatrixBuilder::add(size_t item, size_t model, CellInput cell, size_t line) 
     if (cell.grade && (*cell.grade < 0 || *cell.grade > 1 || std::isnan(*cell.grade)))
         return error(line, "grade " + std::to_string(*cell.grade) + " is outside [0,1]; rescale the scores");
     if (cell.costUsd && *cell.costUsd < 0) return error(line, "negative cost; costs are in USD and >= 0");
+    if (cell.costUsd && std::isinf(*cell.costUsd)) return error(line, "infinite cost; costs are in USD");
+    // Latencies and scores are kept as floats: a finite double beyond a float's range has no value there.
+    constexpr double kFloatMax = std::numeric_limits<float>::max();
+    if (cell.latencyMs && !(*cell.latencyMs >= 0 && *cell.latencyMs <= kFloatMax))
+        return error(line, "latency " + asText(*cell.latencyMs) + " ms is not a duration; latencies are >= 0 ms");
+    for (const auto& [name, value] : cell.scorers)
+        if (!(std::abs(value) <= kFloatMax))
+            return error(line, "score " + name + " " + asText(value) + " is out of range");
+    for (const auto& [what, count] : {std::pair{"input", cell.inputTokens}, std::pair{"output", cell.outputTokens}})
+        if (count && (*count < 0 || *count > kMaxTokenCount))
+            return error(line, std::string(what) + " token count " + std::to_string(*count) + " is outside [0, " +
+                                   std::to_string(kMaxTokenCount) + "]");
     if (m_lineOf.size() <= model) m_lineOf.resize(model + 1);
     auto& lines = m_lineOf[model]; // dense: no hashing per cell
     if (lines.size() <= item) lines.resize(std::max(item + 1, lines.size() * 2), 0);
@@ -155,6 +177,18 @@ std::expected<std::optional<double>, std::string> parseNumberField(std::string_v
     if (ec != std::errc() || end != text.data() + text.size())
         return std::unexpected(std::string(what) + " \"" + std::string(text) + "\" is not a number");
     return std::optional<double>{value};
+}
+
+std::expected<std::optional<int64_t>, std::string> parseTokenCountField(std::string_view text, std::string_view what) {
+    auto value = parseNumberField(text, what);
+    if (!value) return std::unexpected(value.error());
+    if (!*value) return std::optional<int64_t>{};
+    double count = **value;
+    // Compared as a double before the conversion: converting one beyond int64's range is undefined.
+    if (!(count >= 0 && count <= double(kMaxTokenCount) && count == std::floor(count)))
+        return std::unexpected(std::string(what) + " " + asText(count) + " is not a token count (a whole number from 0 to " +
+                               std::to_string(kMaxTokenCount) + ")");
+    return std::optional<int64_t>{int64_t(count)};
 }
 
 std::expected<std::optional<double>, std::string> parseGradeField(std::string_view text) {

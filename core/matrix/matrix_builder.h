@@ -7,6 +7,8 @@
 #include "matrix/outcome_matrix.h"
 #include "util/result.h"
 
+#include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -75,6 +77,11 @@ private:
 std::expected<std::optional<double>, std::string> parseGradeField(std::string_view text);
 /// A number field; empty, "NA", "nan", "null" = missing.
 std::expected<std::optional<double>, std::string> parseNumberField(std::string_view text, std::string_view what);
+/// A token count field: a whole number in [0, kMaxTokenCount] (written "120" or "120.0");
+/// empty, "NA"... = missing. Errors: a message naming `what` for anything else.
+std::expected<std::optional<int64_t>, std::string> parseTokenCountField(std::string_view text, std::string_view what);
+/// The most tokens a cell can hold: a matrix keeps its counts in 32 bits.
+inline constexpr int64_t kMaxTokenCount = std::numeric_limits<int32_t>::max();
 
 /// Nothing when `text` is UTF-8; else BadInput naming each line that is not (a Latin-1 spreadsheet
 /// export is the usual cause): names, prompts and answers become JSON text once imported.

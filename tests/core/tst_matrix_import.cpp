@@ -156,6 +156,47 @@ private slots:
         QCOMPARE(m.has_value(), accepted);
     }
 
+    // Found by fuzz_matrix_import: an input_tokens cell of 1.02e25 was converted to int64_t, which
+    // is undefined (UBSan: "outside the range of representable values"); 3e9 wrapped to a negative
+    // count, read as "unknown". Every number a cell keeps must fit what keeps it, or the line is refused.
+    void numbersBeyondWhatACellHoldsAreRefused_data() {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("problem"); // empty: accepted
+        QTest::newRow("tokens") << "input_tokens" << "120" << "";
+        QTest::newRow("tokens written as a float") << "output_tokens" << "120.0" << "";
+        QTest::newRow("tokens, the most a cell keeps") << "input_tokens" << "2147483647" << "";
+        QTest::newRow("tokens 1e25") << "input_tokens" << "1.02222e25"
+                                     << "input_tokens 1.02222e+25 is not a token count (a whole number from 0 to 2147483647)";
+        QTest::newRow("tokens 3e9") << "output_tokens" << "3000000000"
+                                    << "output_tokens 3e+09 is not a token count (a whole number from 0 to 2147483647)";
+        QTest::newRow("tokens negative") << "input_tokens" << "-3"
+                                         << "input_tokens -3 is not a token count (a whole number from 0 to 2147483647)";
+        QTest::newRow("tokens fractional") << "input_tokens" << "2.5"
+                                           << "input_tokens 2.5 is not a token count (a whole number from 0 to 2147483647)";
+        QTest::newRow("tokens infinite") << "input_tokens" << "inf"
+                                         << "input_tokens inf is not a token count (a whole number from 0 to 2147483647)";
+        QTest::newRow("latency") << "latency_ms" << "812.5" << "";
+        QTest::newRow("latency beyond a float") << "latency_ms" << "1e39"
+                                                << "latency 1e+39 ms is not a duration; latencies are >= 0 ms";
+        QTest::newRow("latency negative") << "latency_ms" << "-1" << "latency -1 ms is not a duration; latencies are >= 0 ms";
+        QTest::newRow("cost infinite") << "cost_usd" << "inf" << "infinite cost; costs are in USD";
+        QTest::newRow("score") << "score:judge" << "0.75" << "";
+        QTest::newRow("score beyond a float") << "score:judge" << "-1e39" << "score judge -1e+39 is out of range";
+    }
+    void numbersBeyondWhatACellHoldsAreRefused() {
+        QFETCH(QString, column);
+        QFETCH(QString, value);
+        QFETCH(QString, problem);
+        std::string text = "item,model,grade," + column.toStdString() + "\na,m,1," + value.toStdString() + "\n";
+        auto m = importLongCsv(text, "n.csv", LongColumns{});
+        QCOMPARE(m.has_value(), problem.isEmpty());
+        if (m) return;
+        QCOMPARE(m.error().kind, ErrorKind::BadInput);
+        QCOMPARE(m.error().problems.size(), size_t(1));
+        QCOMPARE(m.error().problems[0].toString(), "n.csv: line 2: " + problem.toStdString());
+    }
+
     void missingStaysMissing() {
         auto m = importLongCsv("item,model,grade,cost_usd\na,x,1,\nb,y,0,0.5\n", "m.csv", LongColumns{});
         QVERIFY(m.has_value());
