@@ -1,13 +1,16 @@
 // SPDX-License-Identifier: MIT
-// baton-cli db info | db check | prices show
+// baton-cli db info | db check | db compact | prices show
 
 #include "cli_output.h"
 #include "command.h"
 #include "pool_summary.h"
 #include "store/workspace.h"
+#include "store/workspace_compact.h"
 
 #include <iomanip>
+#include <cstdio>
 #include <iostream>
+#include <unistd.h>
 
 namespace baton::cli {
 namespace {
@@ -50,6 +53,41 @@ int checkCommand(const ParsedArgs& args) {
         printJson({{"path", *db}, {"integrity", "ok"}});
     else
         std::cout << "Workspace " << *db << ": integrity ok\n";
+    return Ok;
+}
+
+int compactCommand(const ParsedArgs& args) {
+    bool json = args.has("--json");
+    auto db = args.value("--db");
+    if (!db || !args.positional.empty()) return usageError("db compact needs --db DB", "db compact");
+    auto workspace = core::Workspace::open(*db, false);
+    if (!workspace) return reportError(workspace.error(), json);
+    core::CompactProgress progress;
+    if (isatty(STDERR_FILENO))
+        progress = [rebuilding = false](std::string_view step, double fraction) mutable {
+            if (step == "texts") {
+                rebuilding = true;
+                std::fprintf(stderr, "\rrebuilding the texts: %3.0f%%", 100 * fraction);
+            } else if (fraction < 1) {
+                std::fputs(rebuilding ? "\nvacuuming... " : "vacuuming... ", stderr);
+            } else {
+                std::fputs("done\n", stderr);
+            }
+        };
+    auto report = core::compactWorkspace(*workspace->writer(), progress);
+    if (!report) return reportError(report.error(), json);
+    if (json) {
+        printJson({{"path", *db},
+                   {"texts_rebuilt", report->textsRebuilt},
+                   {"texts", report->texts},
+                   {"bytes_before", report->bytesBefore},
+                   {"bytes_after", report->bytesAfter}});
+        return Ok;
+    }
+    std::cout << "Workspace " << *db << ": "
+              << (report->textsRebuilt ? std::to_string(report->texts) + " texts moved to the current layout, "
+                                       : std::string("texts already in the current layout, "))
+              << report->bytesBefore << " -> " << report->bytesAfter << " bytes\n";
     return Ok;
 }
 
@@ -104,7 +142,17 @@ std::vector<Command> dbCommands() {
              "workspace runs it by itself only after an unclean shutdown (a crash or kill -9 leaves the\n"
              "WAL file behind); otherwise opening costs the same at any size. Exit code 1 when damaged.\n",
              {{"--db", true}},
-             checkCommand}};
+             checkCommand},
+            {"db compact",
+             "rewrite a workspace without its free pages, in the current texts layout",
+             "Usage: baton-cli db compact --db DB [--json]\n\n"
+             "A workspace that held texts before schema 12 keeps them in the older layout, where each\n"
+             "text logged rewrites a page of bodies somewhere in the table; compact moves them to the\n"
+             "current one (in one transaction), then runs SQLite's VACUUM, which returns free pages to\n"
+             "the disk. Needs the workspace to itself (close the workbench) and free space for twice\n"
+             "its size. Progress on stderr. Minutes on a workspace of a million calls.\n",
+             {{"--db", true}},
+             compactCommand}};
 }
 
 std::vector<Command> priceCommands() {

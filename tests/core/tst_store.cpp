@@ -8,6 +8,7 @@
 #include "store/task_set_writer.h"
 #include "store/text_store.h"
 #include "store/workspace.h"
+#include "store/workspace_compact.h"
 
 #include "call_fixture.h"
 #include "core_printers.h"
@@ -23,6 +24,24 @@ using namespace baton::core;
 using baton::test::makeCall;
 
 namespace {
+
+// A workspace written by schema 11 (texts keyed by hash, WITHOUT ROWID) holding one text, "an
+// older text", whose hash it returns: opened again, it keeps that layout.
+std::string makeSchema11Texts(const std::string& path) {
+    auto ws = Workspace::open(path);
+    if (!ws) return {};
+    SqliteDb& db = *ws->writer();
+    bool made = db.exec("PRAGMA foreign_keys = OFF") &&
+                db.exec("DROP TABLE texts; CREATE TABLE texts (hash TEXT PRIMARY KEY, body TEXT NOT NULL) "
+                        "WITHOUT ROWID; PRAGMA user_version = 11") &&
+                db.exec("PRAGMA foreign_keys = ON");
+    auto hash = putText(db, "an older text");
+    return made && hash ? *hash : std::string();
+}
+
+std::string textsLayout(SqliteDb& db) {
+    return db.queryText("SELECT sql FROM sqlite_master WHERE name = 'texts'").value();
+}
 
 Result<int64_t> newRun(StoreWriter& writer) {
     int64_t id = 0;
@@ -99,16 +118,8 @@ private slots:
         // saves, so schema 12 leaves it, and it serves the same reads and writes.
         QTemporaryDir dir;
         const std::string path = dir.filePath("w.db").toStdString();
-        std::string hash;
-        {
-            auto ws = Workspace::open(path);
-            QVERIFY(ws);
-            SqliteDb& db = *ws->writer();
-            QVERIFY(db.exec("PRAGMA foreign_keys = OFF"));
-            QVERIFY(db.exec("DROP TABLE texts; CREATE TABLE texts (hash TEXT PRIMARY KEY, body TEXT NOT NULL) "
-                            "WITHOUT ROWID; PRAGMA user_version = 11"));
-            hash = putText(db, "an older text").value();
-        }
+        const std::string hash = makeSchema11Texts(path);
+        QVERIFY(!hash.empty());
         auto ws = Workspace::open(path);
         QVERIFY2(ws, ws ? "" : ws.error().describe().c_str());
         SqliteDb& db = *ws->writer();
@@ -118,6 +129,89 @@ private slots:
         QCOMPARE(getText(db, hash).value(), std::optional<std::string>("an older text"));
         QCOMPARE(putText(db, "an older text").value(), hash);
         QVERIFY(putText(db, "a newer text"));
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(2));
+    }
+
+    // db compact: the older layout's texts move to schema 12's, references and all, in one go.
+    void compactGivesOlderTextsTheCurrentLayout() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("w.db").toStdString();
+        QVERIFY(!makeSchema11Texts(path).empty());
+        auto ws = Workspace::open(path);
+        QVERIFY(ws);
+        SqliteDb& db = *ws->writer();
+        QVERIFY(textsLayout(db).find("WITHOUT ROWID") != std::string::npos);
+        TaskSet set;
+        set.name = "older";
+        for (int i = 0; i < 30; ++i) {
+            TaskItem item;
+            item.id = "q" + std::to_string(i), item.category = "c", item.references = {"a"};
+            item.messages = {{"user", "question " + std::to_string(i)}};
+            set.items.push_back(item);
+        }
+        auto saved = saveTaskSet(db, set, "test", 0);
+        QVERIFY2(saved, saved ? "" : saved.error().describe().c_str());
+        std::vector<std::string> hashes;
+        for (int i = 0; i < 45000; ++i) // more than one batch of the copy
+            hashes.push_back(putText(db, "answer " + std::to_string(i)).value());
+        QVERIFY(db.exec("CREATE TABLE scratch AS SELECT zeroblob(4000000) AS b")); // 4 MB of pages to free
+        QVERIFY(db.exec("DROP TABLE scratch"));
+
+        std::vector<std::pair<std::string, double>> steps;
+        auto report = compactWorkspace(db, [&](std::string_view step, double f) { steps.emplace_back(step, f); });
+        QVERIFY2(report, report ? "" : report.error().describe().c_str());
+        QVERIFY(report->textsRebuilt);
+        QCOMPARE(report->texts, int64_t(45031));
+        QVERIFY2(report->bytesAfter + 4000000 < report->bytesBefore + 200000,
+                 (std::to_string(report->bytesBefore) + " -> " + std::to_string(report->bytesAfter)).c_str());
+        // Progress: the copy's batches as fractions through the hashes, rising, then the vacuum.
+        QVERIFY(steps.size() >= 4);
+        QCOMPARE(steps.front().first, std::string("texts"));
+        QVERIFY(steps[1].second > steps[0].second && steps[1].second < 1);
+        QCOMPARE(steps.back(), (std::pair<std::string, double>("vacuum", 1)));
+
+        QVERIFY(textsLayout(db).find("WITHOUT ROWID") == std::string::npos);
+        QCOMPARE(db.queryInt("SELECT \"unique\" FROM pragma_index_list('texts') WHERE name = 'texts_by_hash'").value(),
+                 int64_t(1));
+        QCOMPARE(db.queryText("PRAGMA integrity_check").value(), std::string("ok"));
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(45031));
+        QCOMPARE(getText(db, hashes[12345]).value(), std::optional<std::string>("answer 12345"));
+        QCOMPARE(putText(db, "answer 7").value(), hashes[7]);
+        auto loaded = loadTaskSet(db, "older");
+        QVERIFY(loaded);
+        QCOMPARE(loaded->items, set.items);
+        // The foreign keys are on again, and texts(hash) is still the references' parent key.
+        QCOMPARE(db.queryInt("PRAGMA foreign_keys").value(), int64_t(1));
+        QVERIFY(!db.exec("INSERT INTO response_cache (key, response_hash, usage, finish_reason, created_at_ms) "
+                         "VALUES ('k', 'no such text', '{}', 'stop', 0)"));
+
+        auto again = compactWorkspace(db);
+        QVERIFY(again);
+        QVERIFY(!again->textsRebuilt);
+        QCOMPARE(again->texts, int64_t(0));
+    }
+
+    void compactChangesNothingWhenAReferenceIsBroken() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("w.db").toStdString();
+        QVERIFY(!makeSchema11Texts(path).empty());
+        auto ws = Workspace::open(path);
+        QVERIFY(ws);
+        SqliteDb& db = *ws->writer();
+        QVERIFY(putText(db, "kept"));
+        QVERIFY(db.exec("PRAGMA foreign_keys = OFF"));
+        QVERIFY(db.exec("INSERT INTO response_cache (key, response_hash, usage, finish_reason, created_at_ms) "
+                        "VALUES ('k', 'no such text', '{}', 'stop', 0)"));
+        QVERIFY(db.exec("PRAGMA foreign_keys = ON"));
+        auto report = compactWorkspace(db);
+        QVERIFY(!report);
+        QCOMPARE(report.error().kind, ErrorKind::BadInput);
+        QVERIFY2(report.error().message.find("response_cache row") != std::string::npos &&
+                     report.error().message.find("nothing was changed") != std::string::npos,
+                 report.error().message.c_str());
+        QVERIFY(textsLayout(db).find("WITHOUT ROWID") != std::string::npos);
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'texts_v12'").value(), int64_t(0));
+        QCOMPARE(db.queryInt("PRAGMA foreign_keys").value(), int64_t(1));
         QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(2));
     }
 
