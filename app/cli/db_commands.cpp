@@ -150,7 +150,7 @@ std::vector<Command> dbCommands() {
              "text logged rewrites a page of bodies somewhere in the table; compact moves them to the\n"
              "current one (in one transaction), then runs SQLite's VACUUM, which returns free pages to\n"
              "the disk. Needs the workspace to itself (close the workbench) and free space for twice\n"
-             "its size. Progress on stderr. Minutes on a workspace of a million calls.\n",
+             "its size. Progress on stderr. About half a minute on a workspace of a million calls.\n",
              {{"--db", true}},
              compactCommand}};
 }

@@ -70,12 +70,26 @@ Result<int64_t> rebuildTexts(SqliteDb& db, const CompactProgress& progress) {
     return copied;
 }
 
-Status withoutForeignKeys(SqliteDb& db, const std::function<Status()>& work) {
-    // The pragma is a no-op inside a transaction, so it is switched around the whole of it.
-    if (auto ok = db.exec("PRAGMA foreign_keys = OFF"); !ok) return ok;
+// Runs `work` with the connection's pragmas set to `during`, then sets them to `after`, whatever
+// `work` returned. (These pragmas are no-ops inside a transaction, so they go around it.)
+Status withPragmas(SqliteDb& db, const std::string& during, const std::string& after,
+                   const std::function<Status()>& work) {
+    if (auto ok = db.exec(during); !ok) return ok;
     Status done = work();
-    Status on = db.exec("PRAGMA foreign_keys = ON");
-    return done ? on : done;
+    Status restored = db.exec(after);
+    return done ? restored : done;
+}
+
+// What the compact switches off. Foreign keys: the old table is dropped before its successor
+// takes its name (they are checked before the commit). Debian builds SQLite with secure_delete on,
+// which zeroes every page a DROP frees: 2 GB of the 1M-call workspace written twice more, and
+// kept in memory as the statement's journal (a workspace's temporary files are in memory). The
+// VACUUM that follows leaves no free page behind. Its copy is a temporary database, made on disk.
+constexpr const char* kDuringCompact = "PRAGMA foreign_keys = OFF; PRAGMA secure_delete = OFF; PRAGMA temp_store = FILE";
+// The workspace's settings (Workspace::open), and secure_delete as the connection had it.
+std::string afterCompact(bool secureDelete) {
+    return std::string("PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ") +
+           (secureDelete ? "ON" : "OFF");
 }
 
 } // namespace
@@ -90,10 +104,12 @@ Result<CompactReport> compactWorkspace(SqliteDb& db, const CompactProgress& prog
                                        std::to_string(report.bytesBefore / (1 << 20)) + " MiB free beside it (" +
                                        std::to_string(space.available >> 20) +
                                        " MiB are); free some space and try again. Nothing was changed.");
-    auto newLayout = db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'texts_by_hash'");
-    if (!newLayout) return std::unexpected(newLayout.error());
-    if (*newLayout == 0) {
-        auto rebuilt = withoutForeignKeys(db, [&]() -> Status {
+    auto secureDelete = db.queryInt("PRAGMA secure_delete");
+    if (!secureDelete) return std::unexpected(secureDelete.error());
+    auto compacted = withPragmas(db, kDuringCompact, afterCompact(*secureDelete != 0), [&]() -> Status {
+        auto newLayout = db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'texts_by_hash'");
+        if (!newLayout) return std::unexpected(newLayout.error());
+        if (*newLayout == 0) {
             if (auto ok = db.exec("BEGIN IMMEDIATE"); !ok) return ok;
             auto copied = rebuildTexts(db, progress);
             Status ok = copied ? db.exec("COMMIT") : Status(std::unexpected(copied.error()));
@@ -101,20 +117,14 @@ Result<CompactReport> compactWorkspace(SqliteDb& db, const CompactProgress& prog
                 (void)db.exec("ROLLBACK");
                 return ok;
             }
-            report.texts = *copied;
-            return {};
-        });
-        if (!rebuilt) return std::unexpected(rebuilt.error());
-        report.textsRebuilt = true;
-    }
-    // VACUUM builds its copy as a temporary database: in memory (the workspace's temp_store), a
-    // copy of a 2.7 GB workspace took its size in RAM. On disk, beside the other temporary files.
-    if (progress) progress("vacuum", 0);
-    Status vacuumed = db.exec("PRAGMA temp_store = FILE");
-    if (vacuumed) vacuumed = db.exec("VACUUM");
-    if (vacuumed) vacuumed = db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-    Status restored = db.exec("PRAGMA temp_store = MEMORY");
-    if (!vacuumed || !restored) return std::unexpected(!vacuumed ? vacuumed.error() : restored.error());
+            report.textsRebuilt = true, report.texts = *copied;
+        }
+        if (progress) progress("vacuum", 0);
+        Status vacuumed = db.exec("VACUUM");
+        if (vacuumed) vacuumed = db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
+        return vacuumed;
+    });
+    if (!compacted) return std::unexpected(compacted.error());
     if (progress) progress("vacuum", 1);
     report.bytesAfter = fileBytes(db.path());
     return report;

@@ -157,6 +157,7 @@ private slots:
         QVERIFY(db.exec("CREATE TABLE scratch AS SELECT zeroblob(4000000) AS b")); // 4 MB of pages to free
         QVERIFY(db.exec("DROP TABLE scratch"));
 
+        const int64_t secureDelete = db.queryInt("PRAGMA secure_delete").value();
         std::vector<std::pair<std::string, double>> steps;
         auto report = compactWorkspace(db, [&](std::string_view step, double f) { steps.emplace_back(step, f); });
         QVERIFY2(report, report ? "" : report.error().describe().c_str());
@@ -180,8 +181,10 @@ private slots:
         auto loaded = loadTaskSet(db, "older");
         QVERIFY(loaded);
         QCOMPARE(loaded->items, set.items);
-        // The foreign keys are on again, and texts(hash) is still the references' parent key.
+        // The connection's settings are back, and texts(hash) is still the references' parent key.
         QCOMPARE(db.queryInt("PRAGMA foreign_keys").value(), int64_t(1));
+        QCOMPARE(db.queryInt("PRAGMA temp_store").value(), int64_t(2)); // MEMORY, as Workspace::open sets it
+        QCOMPARE(db.queryInt("PRAGMA secure_delete").value(), secureDelete);
         QVERIFY(!db.exec("INSERT INTO response_cache (key, response_hash, usage, finish_reason, created_at_ms) "
                          "VALUES ('k', 'no such text', '{}', 'stop', 0)"));
 
