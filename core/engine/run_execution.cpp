@@ -18,14 +18,15 @@ RunExecution::RunExecution(RunInputs inputs, const Pool& pool, const TaskSet& ta
     // Item-major order: every strategy and baseline of an item is dispatched together, so the
     // per-model limits of all models fill at once (strategy-major kept ~7.5 of 64 slots busy),
     // and a partial run holds the same items for every strategy, so it still compares fairly.
-    for (const auto& item : m_tasks.items)
-        for (size_t s = 0; s < m_strategies.size(); ++s) {
-            if (finished.count({item.id, m_strategies[s].name})) {
-                ++m_summary.skipped;
-                continue;
-            }
-            m_jobs.push_back({&item, s});
-        }
+    m_finishedBefore.assign(m_tasks.items.size() * m_strategies.size(), false);
+    if (!finished.empty())
+        for (size_t i = 0, job = 0; i < m_tasks.items.size(); ++i)
+            for (size_t s = 0; s < m_strategies.size(); ++s, ++job)
+                if (finished.count({m_tasks.items[i].id, m_strategies[s].name})) {
+                    m_finishedBefore[job] = true;
+                    ++m_summary.skipped;
+                }
+    m_toRun = int64_t(m_finishedBefore.size()) - m_summary.skipped;
     if (m_settings.useCache) m_cache = std::make_unique<ResponseCache>(inputs.reader, m_logger);
     CallerSettings cs;
     cs.runId = runId;
@@ -48,7 +49,7 @@ RunExecution::~RunExecution() = default;
 
 Result<RunSummary> RunExecution::execute() {
     m_summary.runId = m_runId;
-    m_summary.jobs = int64_t(m_jobs.size()) + m_summary.skipped;
+    m_summary.jobs = m_toRun + m_summary.skipped;
     m_started = std::chrono::steady_clock::now();
     std::stop_callback onCancel(m_stop.get_token(), [this] { m_loop.post([this] { m_caller->cancelAll(); }); });
     auto finished = m_done.get_future();
@@ -87,14 +88,24 @@ void RunExecution::startMore() {
         m_stop.request_stop();
     }
     if (m_stop.stop_requested()) stopDispatch("cancelled");
-    while (m_dispatching && m_running < m_settings.concurrency && m_next < m_jobs.size()) {
+    Job job{};
+    while (m_dispatching && m_running < m_settings.concurrency && nextJob(job)) {
         ++m_running;
-        runJob(m_jobs[m_next++]).detach([](int) {});
+        runJob(job).detach([](int) {});
     }
-    if (m_running == 0 && (!m_dispatching || m_next == m_jobs.size()) && !m_doneSet) {
+    if (m_running == 0 && (!m_dispatching || m_next == m_finishedBefore.size()) && !m_doneSet) {
         m_doneSet = true;
         m_done.set_value();
     }
+}
+
+bool RunExecution::nextJob(Job& job) {
+    while (m_next < m_finishedBefore.size() && m_finishedBefore[m_next])
+        ++m_next;
+    if (m_next == m_finishedBefore.size()) return false;
+    job = {&m_tasks.items[m_next / m_strategies.size()], m_next % m_strategies.size()};
+    ++m_next;
+    return true;
 }
 
 Async<int> RunExecution::runJob(Job job) {
@@ -150,7 +161,7 @@ void RunExecution::report() {
     if (!m_progress) return;
     RunProgress p;
     p.done = m_summary.completed + m_summary.failed + m_summary.incomplete;
-    p.total = int64_t(m_jobs.size());
+    p.total = m_toRun;
     p.failed = m_summary.failed;
     p.incomplete = m_summary.incomplete;
     p.spent = m_budget.spent();

@@ -31,6 +31,7 @@ public:
         ImportedTasks out;
         out.set.name = m_options.name.empty() ? defaultName : m_options.name;
         out.set.defaultGrader = m_options.defaultGrader;
+        m_items.shrink_to_fit(); // a run holds the set to its end: 9 MB of spare room at 90k items
         out.set.items = std::move(m_items);
         out.skipped = skippedWarnings(std::move(m_problems));
         return out;
