@@ -43,7 +43,7 @@ private:
     int64_t m_runId;
     std::vector<NamedStrategy> m_strategies;
     // The jobs are items x strategies, dispatched in that order (a list of them took 16 bytes a
-    // job: 14 MB of a 1M-call run's memory). One bit per job says it was finished before.
+    // job: 11.5 MB of a 1M-call run's memory). One bit per job says it was finished before.
     std::vector<bool> m_finishedBefore;
     size_t m_next = 0;         ///< item * strategies + strategy of the next job to consider
     int64_t m_toRun = 0;       ///< the jobs this pass runs
