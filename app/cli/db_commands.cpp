@@ -49,10 +49,11 @@ int checkCommand(const ParsedArgs& args) {
     if (!workspace) return reportError(workspace.error(), json);
     if (!workspace->checkedOnOpen()) // open() checks by itself only after an unclean shutdown
         if (auto ok = core::Workspace::checkIntegrity(*workspace->writer()); !ok) return reportError(ok.error(), json);
+    if (auto ok = core::Workspace::checkReferences(*workspace->writer()); !ok) return reportError(ok.error(), json);
     if (json)
-        printJson({{"path", *db}, {"integrity", "ok"}});
+        printJson({{"path", *db}, {"integrity", "ok"}, {"references", "ok"}});
     else
-        std::cout << "Workspace " << *db << ": integrity ok\n";
+        std::cout << "Workspace " << *db << ": integrity ok, every reference finds its row\n";
     return Ok;
 }
 
@@ -138,7 +139,8 @@ std::vector<Command> dbCommands() {
             {"db check",
              "the full integrity check of a workspace",
              "Usage: baton-cli db check --db DB [--json]\n\n"
-             "Runs SQLite's full integrity_check (seconds on a workspace of a million calls). Opening a\n"
+             "Runs SQLite's full integrity_check, then its foreign_key_check (every row a row refers to\n"
+             "is there; seconds on a workspace of a million calls). Opening a\n"
              "workspace runs it by itself only after an unclean shutdown (a crash or kill -9 leaves the\n"
              "WAL file behind); otherwise opening costs the same at any size. Exit code 1 when damaged.\n",
              {{"--db", true}},
@@ -150,7 +152,8 @@ std::vector<Command> dbCommands() {
              "text logged rewrites a page of bodies somewhere in the table; compact moves them to the\n"
              "current one (in one transaction), then runs SQLite's VACUUM, which returns free pages to\n"
              "the disk. Needs the workspace to itself (close the workbench) and free space for twice\n"
-             "its size. Progress on stderr. About half a minute on a workspace of a million calls.\n",
+             "its size. Progress on stderr. On a workspace of a million calls (2.7 GB): 30-40 s here\n"
+             "on a quiet machine, minutes on a busy one.\n",
              {{"--db", true}},
              compactCommand}};
 }

@@ -24,6 +24,21 @@ Status configure(SqliteDb& db, bool writer) {
     return {};
 }
 
+// A database with tables but no schema version was not made by Baton: migrating it would add
+// Baton's tables to someone else's file (and switch it to WAL). Refused before anything is written.
+Status requireWorkspace(SqliteDb& db) {
+    auto version = db.queryInt("PRAGMA user_version");
+    if (!version) return std::unexpected(version.error());
+    if (*version != 0) return {};
+    auto tables = db.queryText("SELECT COALESCE(group_concat(name, ', '), '') FROM (SELECT name FROM sqlite_master "
+                               "WHERE type = 'table' ORDER BY name LIMIT 3)");
+    if (!tables) return std::unexpected(tables.error());
+    if (tables->empty()) return {};
+    return fail(ErrorKind::BadInput, db.path() + ": an SQLite database of another program (tables " + *tables +
+                                         "), not a Baton workspace; nothing was changed. Give a workspace's path, or a "
+                                         "new file's to create one.");
+}
+
 } // namespace
 
 Status Workspace::checkIntegrity(SqliteDb& db) {
@@ -35,6 +50,22 @@ Status Workspace::checkIntegrity(SqliteDb& db) {
     return {};
 }
 
+Status Workspace::checkReferences(SqliteDb& db) {
+    auto check = db.prepare("PRAGMA foreign_key_check");
+    if (!check) return std::unexpected(check.error());
+    std::string first;
+    int64_t broken = 0;
+    Result<bool> row;
+    while ((row = check->step()) && *row)
+        if (broken++ == 0)
+            first = check->columnText(0) + " row " + check->columnText(1) + " (to " + check->columnText(2) + ")";
+    if (!row) return std::unexpected(row.error());
+    if (broken == 0) return {};
+    return fail(ErrorKind::BadInput, db.path() + ": " + std::to_string(broken) +
+                                         " row(s) refer to a row that is missing, the first " + first +
+                                         "; restore a backup or export what is readable.");
+}
+
 Result<Workspace> Workspace::open(const std::string& path, bool create) {
     std::error_code ec;
     if (!create && !std::filesystem::exists(path, ec))
@@ -43,9 +74,13 @@ Result<Workspace> Workspace::open(const std::string& path, bool create) {
     // The last connection to close cleanly checkpoints and deletes the WAL; one left behind means
     // a crash (or another program has it open), and only then is the full check worth its time
     // (~3 s at 1M calls). Otherwise opening costs the same at any size.
+    if (!create && std::filesystem::is_regular_file(path, ec) && std::filesystem::file_size(path, ec) == 0 && !ec)
+        return fail(ErrorKind::NotFound, path + ": an empty file, not a workspace database yet; create one by "
+                                                "importing a task set into it.");
     bool unclean = std::filesystem::file_size(path + "-wal", ec) > 0 && !ec;
     auto db = SqliteDb::open(path, create ? SqliteDb::Mode::ReadWriteCreate : SqliteDb::Mode::ReadWrite);
     if (!db) return std::unexpected(db.error());
+    if (auto ok = requireWorkspace(**db); !ok) return std::unexpected(ok.error());
     if (auto ok = configure(**db, true); !ok) return std::unexpected(ok.error());
     if (unclean)
         if (auto ok = checkIntegrity(**db); !ok) return std::unexpected(ok.error());
@@ -68,6 +103,7 @@ Result<Workspace> Workspace::openForReading(const std::string& path) {
     const bool wal = std::filesystem::file_size(path + "-wal", ec) > 0 && !ec;
     auto db = SqliteDb::open(path, wal ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Immutable);
     if (!db) return std::unexpected(db.error());
+    if (auto ok = requireWorkspace(**db); !ok) return std::unexpected(ok.error());
     auto integrity = (*db)->queryText("PRAGMA integrity_check");
     if (!integrity) return std::unexpected(integrity.error());
     if (*integrity != "ok")

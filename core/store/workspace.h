@@ -44,6 +44,9 @@ public:
     bool checkedOnOpen() const { return m_checkedOnOpen; }
     /// PRAGMA integrity_check. Errors: BadInput naming the first problems when it is not "ok".
     static Status checkIntegrity(SqliteDb& db);
+    /// PRAGMA foreign_key_check: every reference finds its row (integrity_check does not look).
+    /// Errors: BadInput counting the rows that refer to a missing one and naming the first.
+    static Status checkReferences(SqliteDb& db);
     bool readOnly() const { return m_readOnly; }
 
 private:

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/workspace_compact.h"
+#include "store/workspace.h"
 
 #include <filesystem>
 
@@ -26,15 +27,6 @@ double hashFraction(const std::string& hash) {
     }
 }
 
-// Rows the schema's foreign keys find no parent for, as "table rowid" of the first.
-Result<std::string> firstBrokenReference(SqliteDb& db) {
-    auto check = db.prepare("PRAGMA foreign_key_check");
-    if (!check) return std::unexpected(check.error());
-    auto row = check->step();
-    if (!row) return std::unexpected(row.error());
-    return *row ? check->columnText(0) + " row " + check->columnText(1) : std::string();
-}
-
 // Schema 12's texts: appended in hash order under their unique index, which so grows at its end
 // (built afterwards, the index would be a sort of every hash). One transaction: all or nothing.
 Result<int64_t> rebuildTexts(SqliteDb& db, const CompactProgress& progress) {
@@ -42,13 +34,15 @@ Result<int64_t> rebuildTexts(SqliteDb& db, const CompactProgress& progress) {
     int64_t copied = 0;
     auto ok = db.exec("CREATE TABLE texts_v12 (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, body TEXT NOT NULL);"
                       "CREATE UNIQUE INDEX texts_by_hash ON texts_v12(hash)");
-    auto copy = ok ? db.prepare("INSERT INTO texts_v12 (hash, body) SELECT hash, body FROM texts WHERE hash > ? "
-                                "ORDER BY hash LIMIT " + std::to_string(kBatch))
-                   : Result<Statement>(std::unexpected(ok.error()));
-    if (!copy) return std::unexpected(copy.error());
+    if (!ok) return std::unexpected(ok.error());
+    const std::string batch = "ORDER BY hash LIMIT " + std::to_string(kBatch);
+    auto first = db.prepare("INSERT INTO texts_v12 (hash, body) SELECT hash, body FROM texts " + batch);
+    auto next = db.prepare("INSERT INTO texts_v12 (hash, body) SELECT hash, body FROM texts WHERE hash > ? " + batch);
+    if (!first || !next) return std::unexpected(!first ? first.error() : next.error());
     for (std::string last;;) {
-        copy->bind(1, std::string_view(last));
-        if (auto ran = copy->run(); !ran) return std::unexpected(ran.error());
+        // The first batch has no lower bound: a text whose hash is '' (or sorts before any text) is copied too.
+        if (copied > 0) next->bind(1, std::string_view(last));
+        if (auto ran = copied > 0 ? next->run() : first->run(); !ran) return std::unexpected(ran.error());
         auto added = db.queryInt("SELECT changes()");
         if (!added) return std::unexpected(added.error());
         if (*added == 0) break;
@@ -58,15 +52,16 @@ Result<int64_t> rebuildTexts(SqliteDb& db, const CompactProgress& progress) {
         last = *newest;
         if (progress) progress("texts", hashFraction(last));
     }
+    auto all = db.queryInt("SELECT COUNT(*) FROM texts");
+    if (!all) return std::unexpected(all.error());
+    if (*all != copied)
+        return fail(ErrorKind::Internal, db.path() + ": " + std::to_string(copied) + " of " + std::to_string(*all) +
+                                             " texts were copied; the workspace was not compacted (nothing was changed).");
     // The references to texts(hash) name the table, not its layout: they hold across the rename.
     if (auto swapped = db.exec("DROP TABLE texts; ALTER TABLE texts_v12 RENAME TO texts"); !swapped)
         return std::unexpected(swapped.error());
-    auto broken = firstBrokenReference(db);
-    if (!broken) return std::unexpected(broken.error());
-    if (!broken->empty())
-        return fail(ErrorKind::BadInput, db.path() + ": " + *broken +
-                                             " refers to a row that is missing, so the workspace was not compacted "
-                                             "(nothing was changed); run db check, or restore a backup.");
+    if (auto references = Workspace::checkReferences(db); !references)
+        return fail(ErrorKind::BadInput, "not compacted, nothing was changed: " + references.error().message);
     return copied;
 }
 

@@ -9,6 +9,7 @@
 #include "store/text_store.h"
 #include "store/workspace.h"
 #include "store/workspace_compact.h"
+#include "util/file_io.h"
 
 #include "call_fixture.h"
 #include "core_printers.h"
@@ -17,6 +18,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -154,6 +156,7 @@ private slots:
         std::vector<std::string> hashes;
         for (int i = 0; i < 45000; ++i) // more than one batch of the copy
             hashes.push_back(putText(db, "answer " + std::to_string(i)).value());
+        QVERIFY(db.exec("INSERT INTO texts VALUES ('', 'a text whose hash sorts first')")); // not lost by the copy
         QVERIFY(db.exec("CREATE TABLE scratch AS SELECT zeroblob(4000000) AS b")); // 4 MB of pages to free
         QVERIFY(db.exec("DROP TABLE scratch"));
 
@@ -162,7 +165,7 @@ private slots:
         auto report = compactWorkspace(db, [&](std::string_view step, double f) { steps.emplace_back(step, f); });
         QVERIFY2(report, report ? "" : report.error().describe().c_str());
         QVERIFY(report->textsRebuilt);
-        QCOMPARE(report->texts, int64_t(45031));
+        QCOMPARE(report->texts, int64_t(45032));
         QVERIFY2(report->bytesAfter + 4000000 < report->bytesBefore + 200000,
                  (std::to_string(report->bytesBefore) + " -> " + std::to_string(report->bytesAfter)).c_str());
         // Progress: the copy's batches as fractions through the hashes, rising, then the vacuum.
@@ -175,7 +178,8 @@ private slots:
         QCOMPARE(db.queryInt("SELECT \"unique\" FROM pragma_index_list('texts') WHERE name = 'texts_by_hash'").value(),
                  int64_t(1));
         QCOMPARE(db.queryText("PRAGMA integrity_check").value(), std::string("ok"));
-        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(45031));
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(45032));
+        QCOMPARE(getText(db, "").value(), std::optional<std::string>("a text whose hash sorts first"));
         QCOMPARE(getText(db, hashes[12345]).value(), std::optional<std::string>("answer 12345"));
         QCOMPARE(putText(db, "answer 7").value(), hashes[7]);
         auto loaded = loadTaskSet(db, "older");
@@ -216,6 +220,62 @@ private slots:
         QCOMPARE(db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'texts_v12'").value(), int64_t(0));
         QCOMPARE(db.queryInt("PRAGMA foreign_keys").value(), int64_t(1));
         QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(2));
+    }
+
+    // Found by a hostile test of db compact: any SQLite file was migrated into a workspace (Baton's
+    // tables added, the journal switched to WAL), and one with a texts table of its own failed as an
+    // internal error with SQL in the message, changed all the same.
+    void anotherProgramsDatabaseIsRefusedUntouched() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("notes.db").toStdString();
+        {
+            auto db = SqliteDb::open(path, SqliteDb::Mode::ReadWriteCreate);
+            QVERIFY(db);
+            QVERIFY((*db)->exec("CREATE TABLE notes (body TEXT); CREATE TABLE texts (x); INSERT INTO notes VALUES ('mine')"));
+        }
+        const std::string before = readTextFile(path).value();
+        for (bool create : {false, true}) {
+            auto ws = Workspace::open(path, create);
+            QVERIFY(!ws);
+            QCOMPARE(ws.error().kind, ErrorKind::BadInput);
+            QCOMPARE(ws.error().message, path + ": an SQLite database of another program (tables notes, texts), not a "
+                                                "Baton workspace; nothing was changed. Give a workspace's path, or a "
+                                                "new file's to create one.");
+        }
+        QVERIFY(!Workspace::openForReading(path));
+        QCOMPARE(readTextFile(path).value(), before); // the journal mode is in the header: still rollback
+        QVERIFY(!std::filesystem::exists(path + "-wal"));
+    }
+
+    void anEmptyFileIsNoWorkspaceUnlessCreated() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("empty.db").toStdString();
+        std::ofstream(path).close();
+        auto ws = Workspace::open(path, false);
+        QVERIFY(!ws);
+        QCOMPARE(ws.error().kind, ErrorKind::NotFound);
+        QCOMPARE(std::filesystem::file_size(path), uintmax_t(0));
+        QVERIFY(Workspace::open(path, true)); // a file made for it, e.g. by mktemp
+    }
+
+    void checkReferencesFindsARowWithoutItsParent() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        QVERIFY(ws);
+        SqliteDb& db = *ws->writer();
+        QVERIFY(Workspace::checkReferences(db));
+        QVERIFY(db.exec("PRAGMA foreign_keys = OFF"));
+        for (const char* key : {"'k1'", "'k2'"})
+            QVERIFY(db.exec(std::string("INSERT INTO response_cache (key, response_hash, usage, finish_reason, "
+                                        "created_at_ms) VALUES (") + key + ", 'no such text', '{}', 'stop', 0)"));
+        QVERIFY(db.exec("PRAGMA foreign_keys = ON"));
+        QVERIFY(Workspace::checkIntegrity(db)); // SQLite's integrity check does not look at references
+        auto checked = Workspace::checkReferences(db);
+        QVERIFY(!checked);
+        QCOMPARE(checked.error().kind, ErrorKind::BadInput);
+        QVERIFY2(checked.error().message.find(": 2 row(s) refer to a row that is missing, the first response_cache row") !=
+                     std::string::npos,
+                 checked.error().message.c_str());
     }
 
     void notADatabaseIsAClearError() {
