@@ -135,7 +135,7 @@ private slots:
                 (void)j.get<Outcome>();
             else
                 (void)j.get<Run>();
-        } catch (const JsonWholeError& e) {
+        } catch (const JsonRangeError& e) {
             message = e.what();
         }
         std::string key = pointer.toStdString().substr(pointer.lastIndexOf('/') + 1);
@@ -150,10 +150,10 @@ private slots:
         QCOMPARE(wholeAs<int64_t>(nlohmann::json(9223372036854774784.0), "n"), int64_t(9223372036854774784));
         QCOMPARE(wholeAs<uint64_t>(nlohmann::json(18446744073709551615u), "n"), UINT64_MAX);
         QCOMPARE(wholeAs<int>(nlohmann::json(5.0), "n"), 5);
-        QVERIFY_THROWS_EXCEPTION(JsonWholeError, wholeAs<int>(nlohmann::json(2147483648.0), "n"));
-        QVERIFY_THROWS_EXCEPTION(JsonWholeError, wholeAs<int64_t>(nlohmann::json(9223372036854775808.0), "n"));
-        QVERIFY_THROWS_EXCEPTION(JsonWholeError, wholeAs<uint64_t>(nlohmann::json(18446744073709551616.0), "n"));
-        QVERIFY_THROWS_EXCEPTION(JsonWholeError, wholeAs<int>(nlohmann::json(std::nan("")), "n"));
+        QVERIFY_THROWS_EXCEPTION(JsonRangeError, wholeAs<int>(nlohmann::json(2147483648.0), "n"));
+        QVERIFY_THROWS_EXCEPTION(JsonRangeError, wholeAs<int64_t>(nlohmann::json(9223372036854775808.0), "n"));
+        QVERIFY_THROWS_EXCEPTION(JsonRangeError, wholeAs<uint64_t>(nlohmann::json(18446744073709551616.0), "n"));
+        QVERIFY_THROWS_EXCEPTION(JsonRangeError, wholeAs<int>(nlohmann::json(std::nan("")), "n"));
         QVERIFY_THROWS_EXCEPTION(nlohmann::json::type_error, wholeAs<int>(nlohmann::json("5"), "n"));
     }
 };
