@@ -93,7 +93,9 @@ int runCommand(const ParsedArgs& args) {
                                 args.value("--sim-profile"), env);
         if (!sim) return reportError(sim.error(), json);
         // The cap belongs to the run: kept unless --max-cost sets a new one, which is said aloud.
-        auto stored = core::RunSettings::fromJson(run->settings).maxCost;
+        auto settings = core::RunSettings::fromStored(run->settings, run->id);
+        if (!settings) return reportError(settings.error(), json);
+        auto stored = settings->maxCost;
         if (maxCost && (!stored || stored->pico != core::Money::fromUsd(*maxCost).pico))
             std::cerr << "The run's budget cap changes from " << (stored ? core::formatUsd(*stored) : "none") << " to "
                       << core::formatUsd(core::Money::fromUsd(*maxCost)) << " (stored with the run)\n";

@@ -220,7 +220,9 @@ Result<RunSummary> resumeRun(RunInputs inputs, int64_t runId, std::optional<Mone
     if (!pool) return std::unexpected(pool.error());
     auto tasks = loadTaskSet(inputs.reader, run->taskSetHash);
     if (!tasks) return std::unexpected(tasks.error());
-    RunSettings settings = RunSettings::fromJson(run->settings);
+    auto stored = RunSettings::fromStored(run->settings, runId);
+    if (!stored) return std::unexpected(stored.error());
+    RunSettings settings = std::move(*stored);
     if (maxCost) settings.maxCost = maxCost; // the new cap is the run's from now on: stored below
     // The prices the run started with, so a resumed run costs what it would have.
     PriceBook prices;

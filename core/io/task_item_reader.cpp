@@ -13,6 +13,8 @@ namespace {
 
 std::string scalarText(const Json& v) {
     if (v.is_string()) return v.get<std::string>();
+    // Unsigned first: get<int64_t>() of 12345678901234567890 wraps to a negative number, a different answer.
+    if (v.is_number_unsigned()) return std::to_string(v.get<uint64_t>());
     if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
     return v.dump();
 }

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "learn/router_artifact.h"
+#include "util/json_whole.h"
 #include "util/sha256.h"
 
 #include <algorithm>
@@ -87,14 +88,14 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
         const auto& f = j.at("features");
         auto kind = f.at("kind").get<std::string>();
         if (kind == RouterFeatures::kEmbeddings) {
-            int dims = f.at("dims").get<int>();
+            int dims = wholeAs<int>(f.at("dims"), "features.dims");
             auto embedder = f.at("embedder").get<std::string>();
             if (dims <= 0 || embedder.empty()) return bad("features: an embedder and a positive dims are needed");
             r.features = RouterFeatures::embeddings(embedder, f.value("embedder_model", ""), dims, nullptr,
                                                     f.at("categories").get<std::vector<std::string>>());
         } else if (kind == RouterFeatures::kTfidf) {
-            auto idf = f.at("idf").get<std::vector<float>>();
-            if (idf.empty() || int(idf.size()) != f.at("buckets").get<int>())
+            auto idf = floatsAs(f.at("idf"), "features.idf");
+            if (idf.empty() || int(idf.size()) != wholeAs<int>(f.at("buckets"), "features.buckets"))
                 return bad("features.idf has " + std::to_string(idf.size()) + " weights, not features.buckets");
             r.features = RouterFeatures(TfidfVectorizer(std::move(idf)), f.at("categories").get<std::vector<std::string>>());
         } else
@@ -107,7 +108,7 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
             r.models.push_back(e.at("model").get<std::string>());
             LinearModel lm;
             lm.bias = e.at("bias").get<double>();
-            lm.weights = e.at("weights").get<std::vector<float>>();
+            lm.weights = floatsAs(e.at("weights"), at + ".weights");
             if (int(lm.weights.size()) != r.features.dimension())
                 return bad(at + ".weights has " + std::to_string(lm.weights.size()) + " values; the features have " +
                            std::to_string(r.features.dimension()));
@@ -131,6 +132,8 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
         return r;
     } catch (const nlohmann::json::exception& e) {
         return bad(std::string("a field is missing or of the wrong type (") + e.what() + ")");
+    } catch (const JsonRangeError& e) {
+        return bad(e.what());
     }
 }
 
@@ -144,14 +147,14 @@ Result<RouterArtifact> routerArtifactFromJson(const nlohmann::json& j, const std
     if (!j.is_object() || j.value("format", "") != "baton-router")
         return fail(ErrorKind::BadInput, where + ": not a Baton router file (no \"format\": \"baton-router\"); "
                                                  "write one with `baton-cli router export`");
-    if (j.value("format_version", 0) != 1)
+    if (j.value("format_version", nlohmann::json()) != 1) // compared as JSON: get<int>() of 4294967297 was 1
         return fail(ErrorKind::BadInput, where + ": router file format_version " + j.value("format_version", nlohmann::json()).dump() +
                                              " is not one this Baton reads (1); upgrade Baton");
     try {
         RouterArtifact a;
         a.name = j.at("name").get<std::string>();
-        a.version = j.value("version", 0);
-        a.createdAtMs = j.value("created_at_ms", int64_t(0));
+        a.version = wholeAs(j, "version", 0);
+        a.createdAtMs = wholeAs(j, "created_at_ms", int64_t(0));
         a.trainingDataHash = j.at("training_data_hash").get<std::string>();
         a.metrics = j.value("metrics", nlohmann::json::object());
         a.parameters = j.value("parameters", nlohmann::json::object());
@@ -161,6 +164,9 @@ Result<RouterArtifact> routerArtifactFromJson(const nlohmann::json& j, const std
         return a;
     } catch (const nlohmann::json::exception& e) {
         return fail(ErrorKind::BadInput, where + ": a field is missing or of the wrong type (" + e.what() + ")");
+    } catch (const JsonRangeError& e) {
+        return fail(ErrorKind::BadInput,
+                    where + ": " + e.what() + "; the file is damaged or not written by Baton: export it again");
     }
 }
 

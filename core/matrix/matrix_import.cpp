@@ -6,6 +6,7 @@
 #include "util/sha256.h"
 
 #include <algorithm>
+#include <charconv>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -93,7 +94,16 @@ Status addFrugalGpt(MatrixBuilder& b, const std::string& path, const std::string
         else if (provider >= 0 && f[size_t(provider)] != p.model)
             p.model = f[size_t(provider)] + "/" + p.model;
         p.category = dataset, p.accuracy = **a, p.costUsd = c->value_or(std::numeric_limits<double>::quiet_NaN());
-        if (size >= 0) p.n = std::atoll(f[size_t(size)].c_str());
+        if (size >= 0 && !f[size_t(size)].empty()) {
+            // from_chars, not atoll: atoll of a number past int64 is undefined behaviour, and of "abc" 0.
+            const std::string& text = f[size_t(size)];
+            auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), p.n);
+            if (ec != std::errc() || end != text.data() + text.size() || p.n < 0) {
+                b.error((*records)[r].line,
+                        "Test_size must be a whole number of test items (or empty), got \"" + text + "\"");
+                continue;
+            }
+        }
         b.addPoint(p);
     }
     return {};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "model/call.h"
 #include "util/enum_names.h"
+#include "util/json_whole.h"
 
 namespace baton::core {
 namespace {
@@ -15,9 +16,8 @@ constexpr EnumName<CallStatus> kStatuses[] = {{CallStatus::Pending, "pending"},
                                                             {CallStatus::Cancelled, "cancelled"}};
 
 std::optional<Money> moneyFrom(const nlohmann::json& j, const char* key) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    return Money{it->get<int64_t>()};
+    auto pico = optionalWholeAs<int64_t>(j, key);
+    return pico ? std::optional<Money>(Money{*pico}) : std::nullopt;
 }
 
 } // namespace
@@ -64,7 +64,7 @@ void to_json(nlohmann::json& j, const Call& c) {
 }
 
 void from_json(const nlohmann::json& j, Call& c) {
-    c.runId = j.at("run_id").get<int64_t>();
+    c.runId = wholeAs<int64_t>(j.at("run_id"), "run_id");
     c.itemId = j.at("item_id").get<std::string>();
     c.strategy = j.at("strategy").get<std::string>();
     c.nodeId = j.at("node_id").get<std::string>();
@@ -79,8 +79,8 @@ void from_json(const nlohmann::json& j, Call& c) {
     c.status = callStatusFromString(j.at("status").get<std::string>()).value_or(CallStatus::Error);
     c.error = j.value("error", "");
     c.finishReason = j.value("finish_reason", "");
-    c.attempt = j.value("attempt", 1);
-    c.httpStatus = j.value("http_status", nlohmann::json()).get<std::optional<int>>();
+    c.attempt = wholeAs(j, "attempt", 1);
+    c.httpStatus = optionalWholeAs<int>(j, "http_status");
     c.usage = j.value("usage", nlohmann::json::object()).get<TokenUsage>();
     c.cost = moneyFrom(j, "cost_pico");
     c.billedCost = moneyFrom(j, "billed_cost_pico");
@@ -89,8 +89,8 @@ void from_json(const nlohmann::json& j, Call& c) {
     c.cacheHit = j.value("cache_hit", false);
     c.ttftMs = j.value("ttft_ms", nlohmann::json()).get<std::optional<double>>();
     c.latencyMs = j.value("latency_ms", nlohmann::json()).get<std::optional<double>>();
-    c.startedAtMs = j.value("started_at_ms", int64_t(0));
-    c.finishedAtMs = j.value("finished_at_ms", int64_t(0));
+    c.startedAtMs = wholeAs(j, "started_at_ms", int64_t(0));
+    c.finishedAtMs = wholeAs(j, "finished_at_ms", int64_t(0));
 }
 
 } // namespace baton::core

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "model/run.h"
 #include "util/enum_names.h"
+#include "util/json_whole.h"
 
 namespace baton::core {
 namespace {
@@ -45,14 +46,14 @@ void to_json(nlohmann::json& j, const Run& r) {
 }
 
 void from_json(const nlohmann::json& j, Run& r) {
-    r.id = j.at("id").get<int64_t>();
-    r.createdAtMs = j.value("created_at_ms", int64_t(0));
+    r.id = wholeAs<int64_t>(j.at("id"), "id");
+    r.createdAtMs = wholeAs(j, "created_at_ms", int64_t(0));
     r.status = runStatusFromString(j.value("status", "pending")).value_or(RunStatus::Failed);
     r.poolSnapshot = j.value("pool", nlohmann::json());
     r.priceBookSnapshot = j.value("price_book", nlohmann::json());
     r.taskSetHash = j.value("task_set_hash", "");
     r.strategies = j.value("strategies", std::vector<std::string>{});
-    r.seed = j.value("seed", uint64_t(0));
+    r.seed = wholeAs(j, "seed", uint64_t(0));
     r.settings = j.value("settings", nlohmann::json::object());
     r.stopReason = j.value("stop_reason", "");
 }
@@ -70,15 +71,15 @@ void to_json(nlohmann::json& j, const Outcome& o) {
 }
 
 void from_json(const nlohmann::json& j, Outcome& o) {
-    o.runId = j.at("run_id").get<int64_t>();
+    o.runId = wholeAs<int64_t>(j.at("run_id"), "run_id");
     o.itemId = j.at("item_id").get<std::string>();
     o.strategy = j.at("strategy").get<std::string>();
     o.answer = j.value("answer", "");
     o.grade = j.value("grade", nlohmann::json()).get<std::optional<double>>();
-    auto cost = j.value("cost_pico", nlohmann::json());
-    o.cost = cost.is_null() ? std::nullopt : std::optional<Money>(Money{cost.get<int64_t>()});
+    auto pico = optionalWholeAs<int64_t>(j, "cost_pico");
+    o.cost = pico ? std::optional<Money>(Money{*pico}) : std::nullopt;
     o.latencyMs = j.value("latency_ms", nlohmann::json()).get<std::optional<double>>();
-    o.callCount = j.value("call_count", 0);
+    o.callCount = wholeAs(j, "call_count", 0);
     o.status = outcomeStatusFromString(j.value("status", "complete")).value_or(OutcomeStatus::Failed);
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "model/token_usage.h"
+#include "util/json_whole.h"
 
 namespace baton::core {
 
@@ -55,7 +56,7 @@ void to_json(nlohmann::json& j, const TokenUsage& u) {
 }
 
 void from_json(const nlohmann::json& j, TokenUsage& u) {
-    auto field = [&](const char* key) { return j.value(key, nlohmann::json()).get<std::optional<int64_t>>(); };
+    auto field = [&](const char* key) { return optionalWholeAs<int64_t>(j, key); };
     u = {field("input"), field("cached_input"), field("cache_write"), field("output"), field("reasoning")};
 }
 

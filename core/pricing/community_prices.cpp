@@ -34,7 +34,15 @@ std::optional<LongContextTier> tier(JsonReader& reader, const Json& obj, const s
     for (const auto& [key, value] : obj.items()) {
         std::smatch m;
         if (!std::regex_match(key, m, name)) continue;
-        int64_t threshold = std::stoll(m[2].str()) * 1000;
+        // Thousands of tokens, up to 10^9 (10^12 tokens): stoll threw past 19 digits and the product wrapped.
+        const std::string thousands = m[2].str();
+        if (thousands.size() > 10 || std::stoll(thousands) > 1000000000) {
+            reader.error(JsonReader::child(path, key),
+                         "a long-context threshold is at most 1000000000k tokens; this key names " + thousands +
+                             "k; fix or remove the entry");
+            continue;
+        }
+        int64_t threshold = std::stoll(thousands) * 1000;
         if (best && best->thresholdTokens > threshold) continue;
         if (!best || best->thresholdTokens < threshold) best = LongContextTier{threshold, {}};
         auto price = perMillion(reader, obj, path, key.c_str());

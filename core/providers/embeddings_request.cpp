@@ -2,6 +2,7 @@
 #include "providers/embeddings_request.h"
 #include "providers/json_fields.h"
 
+#include <cfloat>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -20,9 +21,9 @@ std::optional<std::string> readVector(const Json& values, const std::string& whe
         const Json& v = values[k];
         if (!v.is_number()) return where + "[" + std::to_string(k) + "] is not a number";
         double d = v.get<double>();
-        float f = float(d);
-        if (!std::isfinite(d) || !std::isfinite(f)) return where + "[" + std::to_string(k) + "] is not a finite float";
-        out.push_back(f);
+        // Checked before the conversion: a double beyond FLT_MAX converted to float is undefined behaviour.
+        if (!(std::fabs(d) <= FLT_MAX)) return where + "[" + std::to_string(k) + "] is not a finite float";
+        out.push_back(float(d));
     }
     return std::nullopt;
 }

@@ -2,6 +2,8 @@
 #include "replay/router_report.h"
 #include "replay/router_replay.h"
 
+#include <limits>
+
 namespace baton::core {
 namespace {
 
@@ -13,6 +15,16 @@ double number(const nlohmann::json& j, const char* key) {
 size_t count(const nlohmann::json& j, const char* key) {
     auto it = j.find(key);
     return it != j.end() && it->is_number_unsigned() ? it->get<size_t>() : 0;
+}
+
+// A reliability bin's count, 0 when it is not one (the metrics of an imported router file hold anything;
+// get<int>() of 1e30 was undefined behaviour and of 4294967297 was 1).
+int binCount(const nlohmann::json& bin) {
+    auto it = bin.find("count");
+    if (it == bin.end() || !it->is_number_integer()) return 0;
+    constexpr int kMax = std::numeric_limits<int>::max();
+    if (it->is_number_unsigned()) return it->get<uint64_t>() <= uint64_t(kMax) ? int(it->get<uint64_t>()) : 0;
+    return it->get<int64_t>() >= 0 && it->get<int64_t>() <= kMax ? int(it->get<int64_t>()) : 0;
 }
 
 RouterReportRow pointRow(RouterReportRow::Kind kind, std::string name, const nlohmann::json& point) {
@@ -68,8 +80,8 @@ RouterReport routerReport(const RouterArtifact& a) {
         CalibrationReport report;
         report.brier = number(c, "brier"), report.ece = number(c, "ece");
         for (const auto& b : c.value("reliability", nlohmann::json::array()))
-            report.bins.push_back({number(b, "low"), number(b, "high"), number(b, "mean_predicted"),
-                                   number(b, "observed"), b.value("count", 0)});
+            report.bins.push_back(
+                {number(b, "low"), number(b, "high"), number(b, "mean_predicted"), number(b, "observed"), binCount(b)});
         r.calibration.push_back(std::move(report));
     }
     return r;

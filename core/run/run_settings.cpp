@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "run/run_settings.h"
+#include "util/json_whole.h"
 
 namespace baton::core {
 
@@ -23,17 +24,28 @@ RunSettings RunSettings::fromJson(const nlohmann::json& j) {
     if (!j.is_object()) return s;
     s.strategies = j.value("strategies", std::vector<std::string>{});
     s.baselines = j.value("baselines", true);
-    s.concurrency = j.value("concurrency", 16);
-    s.perModelConcurrency = j.value("per_model_concurrency", 8);
-    s.maxSameErrorRepeats = j.value("max_same_error_repeats", 25);
-    s.seed = j.value("seed", uint64_t(1));
+    s.concurrency = wholeAs(j, "concurrency", 16);
+    s.perModelConcurrency = wholeAs(j, "per_model_concurrency", 8);
+    s.maxSameErrorRepeats = wholeAs(j, "max_same_error_repeats", 25);
+    s.seed = wholeAs(j, "seed", uint64_t(1));
     s.useCache = j.value("use_cache", true);
     s.stream = j.value("stream", false);
     if (auto t = j.value("timeouts_ms", nlohmann::json()); t.is_array() && t.size() == 4)
-        s.timeouts = {t[0].get<int>(), t[1].get<int>(), t[2].get<int>(), t[3].get<int>()};
-    if (j.contains("max_cost_pico")) s.maxCost = Money{j["max_cost_pico"].get<int64_t>()};
-    if (j.contains("max_calls")) s.maxCalls = j["max_calls"].get<int64_t>();
+        s.timeouts = {wholeAs<int>(t[0], "timeouts_ms"), wholeAs<int>(t[1], "timeouts_ms"),
+                      wholeAs<int>(t[2], "timeouts_ms"), wholeAs<int>(t[3], "timeouts_ms")};
+    if (j.contains("max_cost_pico")) s.maxCost = Money{wholeAs<int64_t>(j["max_cost_pico"], "max_cost_pico")};
+    if (j.contains("max_calls")) s.maxCalls = wholeAs<int64_t>(j["max_calls"], "max_calls");
     return s;
+}
+
+Result<RunSettings> RunSettings::fromStored(const nlohmann::json& j, int64_t runId) {
+    try {
+        return fromJson(j);
+    } catch (const std::exception& e) {
+        return fail(ErrorKind::BadInput, "run " + std::to_string(runId) + "'s stored settings cannot be read (" +
+                                             e.what() +
+                                             "); it came from a damaged bundle or a newer Baton: start a new run");
+    }
 }
 
 } // namespace baton::core

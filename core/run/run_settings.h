@@ -6,6 +6,7 @@
 #include "model/money.h"
 #include "net/http_types.h"
 #include "run/model_caller.h"
+#include "util/result.h"
 
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -28,7 +29,11 @@ struct RunSettings {
     HttpTimeouts timeouts;
 
     nlohmann::json toJson() const;
+    /// Throws nlohmann's type_error for a field of the wrong type and JsonRangeError for a number that does not
+    /// fit its field (the settings of a run imported from a bundle hold anything); fromStored says so instead.
     static RunSettings fromJson(const nlohmann::json& j);
+    /// fromJson of run `runId`'s stored settings; BadInput naming the run and the field when they cannot be read.
+    static Result<RunSettings> fromStored(const nlohmann::json& j, int64_t runId);
 };
 
 struct RunEnvironment {

@@ -4,6 +4,7 @@
 #include "io/csv_reader.h"
 #include "util/file_io.h"
 
+#include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -12,19 +13,28 @@ namespace {
 
 using Fields = std::map<std::string, std::string>;
 
+constexpr double kMaxRecordedTokens = 1e15;
+
 /// Reads one record from named fields; "" when fine, else the problem.
 std::string readRecord(const Fields& f, std::string& model, std::string& item, ReplayRecord& r) {
     auto get = [&](const char* key) -> std::optional<std::string> {
         auto it = f.find(key);
         return it == f.end() || it->second.empty() ? std::nullopt : std::optional(it->second);
     };
-    auto number = [&](const char* key, auto& into) -> bool {
+    auto number = [&](const char* key, std::optional<double>& into) -> bool {
         auto text = get(key);
         if (!text) return true;
-        auto v = parseNumber(*text);
-        if (!v) return false;
-        into = static_cast<std::remove_reference_t<decltype(*into)>>(*v);
-        return true;
+        into = parseNumber(*text);
+        return into.has_value();
+    };
+    // A token count is checked before it becomes an integer: casting 1e25 to int64_t is undefined behaviour.
+    auto tokens = [&](const char* key, std::optional<int64_t>& into) -> std::string {
+        std::optional<double> v;
+        if (!number(key, v) || (v && !(*v >= 0 && *v <= kMaxRecordedTokens && *v == std::floor(*v))))
+            return "\"" + std::string(key) + "\" must be a whole number of tokens from 0 to 10^15, got \"" + *get(key) +
+                   "\"; fix the recorded outcome or leave the field empty";
+        if (v) into = int64_t(*v);
+        return "";
     };
     auto itemField = get("item") ? get("item") : get("item_id");
     if (!itemField) return "no \"item\" field";
@@ -33,8 +43,8 @@ std::string readRecord(const Fields& f, std::string& model, std::string& item, R
     model = *get("model");
     r.response = get("response").value_or("");
     if (!number("grade", r.grade)) return "\"grade\" is not a number";
-    if (!number("input_tokens", r.inputTokens)) return "\"input_tokens\" is not a number";
-    if (!number("output_tokens", r.outputTokens)) return "\"output_tokens\" is not a number";
+    if (auto problem = tokens("input_tokens", r.inputTokens); !problem.empty()) return problem;
+    if (auto problem = tokens("output_tokens", r.outputTokens); !problem.empty()) return problem;
     if (!number("cost", r.costUsd)) return "\"cost\" is not a number";
     return "";
 }

@@ -27,6 +27,18 @@ void readPositive(JsonReader& r, const Json& obj, const std::string& path, const
     }
 }
 
+// A fault's wait, bounded because it becomes a whole number of seconds or microseconds (a Retry-After header,
+// a sleep): converting 1e300 to an integer is undefined behaviour.
+void readWait(JsonReader& r, const Json& obj, const std::string& path, const char* key, double max, double& into) {
+    if (auto v = r.number(obj, path, key, Need::Optional)) {
+        if (!(*v >= 0 && *v <= max))
+            r.error(JsonReader::child(path, key), "must be from 0 to " + std::to_string(int64_t(max)) +
+                                                      " (a day), got " + JsonReader::describe(obj[key]));
+        else
+            into = *v;
+    }
+}
+
 SimModel readModel(JsonReader& r, const Json& obj, const std::string& path) {
     SimModel m;
     m.name = r.string(obj, path, "name", Need::Required).value_or("");
@@ -79,9 +91,9 @@ void readFaults(JsonReader& r, const Json& doc, SimFaults& f) {
     readRate(r, *obj, p, "rate_malformed", f.rateMalformed);
     readRate(r, *obj, p, "rate_missing_usage", f.rateMissingUsage);
     readRate(r, *obj, p, "rate_stream_error", f.rateStreamError);
-    readPositive(r, *obj, p, "retry_after_s", f.retryAfterSeconds);
+    readWait(r, *obj, p, "retry_after_s", 86400, f.retryAfterSeconds);
     f.retryAfterMs = r.boolean(*obj, p, "retry_after_ms", Need::Optional).value_or(false);
-    readPositive(r, *obj, p, "stall_ms", f.stallMs);
+    readWait(r, *obj, p, "stall_ms", 86400e3, f.stallMs);
     f.echoCredentials = r.boolean(*obj, p, "echo_credentials", Need::Optional).value_or(false);
     if (f.total() > 1) r.error(p, "the fault rates add up to more than 1");
     r.warnUnknown(*obj, p,

@@ -31,9 +31,13 @@ struct SimServer::Impl {
     std::atomic<int64_t> served{0};
     std::atomic<GrowingThreadPool*> pool{nullptr};
 
-    /// Sleeps in short steps so that stop() is never held up by a simulated stall.
+    /// Sleeps in short steps so that stop() is never held up by a simulated stall. The wait is a product of
+    /// profile figures (ttft x time scale, ms per token x tokens): at most a day, so that it fits the
+    /// microseconds it becomes (a cast of 1e300 is undefined behaviour); NaN or below 0 is no wait.
     void sleepMs(double ms) {
-        auto until = std::chrono::steady_clock::now() + std::chrono::microseconds(int64_t(ms * 1000));
+        if (!(ms > 0)) return;
+        auto until =
+            std::chrono::steady_clock::now() + std::chrono::microseconds(int64_t(std::min(ms, 86400e3) * 1000));
         while (!stopping && std::chrono::steady_clock::now() < until)
             std::this_thread::sleep_for(std::min<std::chrono::steady_clock::duration>(
                 until - std::chrono::steady_clock::now(), std::chrono::milliseconds(20)));

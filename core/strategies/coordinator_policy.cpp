@@ -4,7 +4,9 @@
 #include "util/sha256.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
+#include <limits>
 
 namespace baton::core {
 
@@ -187,7 +189,11 @@ Result<CoordinatorPolicy> CoordinatorPolicy::fromJson(const nlohmann::json& j, c
         r.error("/kind",
                 "expected \"coordinator-policy\", got " + JsonReader::describe(j.value("kind", nlohmann::json())));
     p.name = r.string(j, "", "name", JsonReader::Need::Required).value_or("");
-    p.version = int(r.integer(j, "", "version", JsonReader::Need::Optional).value_or(0));
+    auto version = r.integer(j, "", "version", JsonReader::Need::Optional).value_or(0);
+    if (version < 0 || version > std::numeric_limits<int>::max()) // int(4294967297) would be version 1
+        r.error("/version", "must be a whole number from 0 to 2147483647, got " + std::to_string(version));
+    else
+        p.version = int(version);
     auto tier = coordinatorTierFromString(j.value("tier", std::string()));
     if (!tier)
         r.error("/tier", "must be \"mini\" or \"ultra\"");
@@ -234,8 +240,14 @@ Result<CoordinatorPolicy> CoordinatorPolicy::fromJson(const nlohmann::json& j, c
     } else {
         p.categories = strings(features, "/features", "categories");
         if (features.contains("idf") && features["idf"].is_array())
-            for (const auto& v : features["idf"])
-                p.idf.push_back(v.is_number() ? v.get<float>() : 0.0f);
+            for (size_t k = 0; k < features["idf"].size(); ++k) {
+                const auto& v = features["idf"][k];
+                // Checked before the conversion: a double beyond FLT_MAX converted to float is undefined behaviour.
+                if (v.is_number() && !(std::fabs(v.get<double>()) <= FLT_MAX))
+                    r.error(JsonReader::child("/features/idf", k),
+                            "must be a number within float's range (about 3.4e38), got " + v.dump());
+                p.idf.push_back(v.is_number() && std::fabs(v.get<double>()) <= FLT_MAX ? float(v.get<double>()) : 0.0f);
+            }
         if (int(p.idf.size()) != kTextBuckets)
             r.error("/features/idf", "expected " + std::to_string(kTextBuckets) + " numbers");
     }

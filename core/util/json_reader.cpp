@@ -84,6 +84,11 @@ std::optional<double> JsonReader::number(const Json& obj, const std::string& pat
 std::optional<int64_t> JsonReader::integer(const Json& obj, const std::string& path, const char* key, Need need) {
     const Json* v = member(obj, path, key, need);
     if (!v) return std::nullopt;
+    if (v->is_number_unsigned() && v->get<uint64_t>() > uint64_t(INT64_MAX)) {
+        // get<int64_t>() would wrap it to a negative number, which a range check then names wrongly or accepts.
+        error(child(path, key), "expected a whole number up to 9223372036854775807, got " + describe(*v));
+        return std::nullopt;
+    }
     if (v->is_number_integer()) return v->get<int64_t>();
     if (v->is_number_float()) {
         double d = v->get<double>();

@@ -137,6 +137,34 @@ private slots:
         QCOMPARE(poolVendors(run), (std::vector<std::string>{"acme", "openai", "self"}));
     }
 
+    // The threshold in a tier's key is read as a number: 20 digits made stoll throw out of the reader (an
+    // internal error, rc 3), 16 digits times 1000 wrapped (signed overflow, undefined behaviour).
+    void tierThresholdsBeyondATrillionTokensAreRefused_data() {
+        QTest::addColumn<QString>("digits");
+        QTest::newRow("16 digits, the product overflows") << "9999999999999999";
+        QTest::newRow("20 digits, beyond int64") << "99999999999999999999";
+        QTest::newRow("one past the bound") << "1000000001";
+    }
+    void tierThresholdsBeyondATrillionTokensAreRefused() {
+        QFETCH(QString, digits);
+        std::string key = "input_cost_per_token_above_" + digits.toStdString() + "k_tokens";
+        nlohmann::json list =
+            nlohmann::json::parse(R"({"m": {"input_cost_per_token": 1e-6, "output_cost_per_token": 2e-6}})");
+        list["m"][key] = 2e-6;
+        auto read = readCommunityPrices(list.dump(), "tiers.json", "2026-11-20", "s");
+        QVERIFY(!read.has_value());
+        QCOMPARE(read.error().kind, ErrorKind::BadInput);
+        std::string all = read.error().describe();
+        QVERIFY2(all.find("tiers.json: /m/" + key + ": a long-context threshold is at most 1000000000k tokens") !=
+                     std::string::npos,
+                 all.c_str());
+        auto bound = readCommunityPrices(R"({"m": {"input_cost_per_token": 1e-6, "output_cost_per_token": 2e-6,
+                                                   "input_cost_per_token_above_1000000000k_tokens": 2e-6}})",
+                                         "tiers.json", "2026-11-20", "s");
+        QVERIFY(bound.has_value());
+        QCOMPARE(bound->book.find("m")->longContext->thresholdTokens, int64_t(1000000000000));
+    }
+
     // A record from another version or a bundle may hold anything; the Reprice dialog reads these
     // on a worker thread, where nlohmann's type_error ended the workbench.
     void oddRecordsAreReadWithoutAThrow() {

@@ -98,6 +98,36 @@ private slots:
         QCOMPARE(bad.error().problems.front().location, std::string("/parameters"));
     }
 
+    // A policy file comes from someone else: a version beyond int was narrowed (4294967297 read as 1) and an
+    // idf weight beyond float's range converted to float (undefined behaviour; infinity on x86).
+    void numbersBeyondTheirTypeAreRefusedAtTheirPath_data() {
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("version 2^32+1") << "/version" << QByteArray("4294967297")
+                                        << "must be a whole number from 0 to 2147483647, got 4294967297";
+        QTest::newRow("version -1") << "/version" << QByteArray("-1")
+                                    << "must be a whole number from 0 to 2147483647, got -1";
+        QTest::newRow("idf 1e39") << "/features/idf/5" << QByteArray("1e39")
+                                  << "must be a number within float's range (about 3.4e38), got 1e+39";
+    }
+    void numbersBeyondTheirTypeAreRefusedAtTheirPath() {
+        QFETCH(QString, pointer);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, expected);
+        const std::string file = std::string(BATON_TEST_DATA) + "/coordinator/policy-v1/input/policy.json";
+        auto good = importCoordinatorPolicy(file);
+        QVERIFY2(good, good ? "" : good.error().describe().c_str());
+        nlohmann::json j = good->toJson();
+        j[nlohmann::json::json_pointer(pointer.toStdString())] = nlohmann::json::parse(value.toStdString());
+        auto bad = CoordinatorPolicy::fromJson(j, "p.json");
+        QVERIFY(!bad);
+        QCOMPARE(bad.error().problems.size(), size_t(1));
+        QCOMPARE(bad.error().problems[0].location, pointer.toStdString());
+        QVERIFY2(bad.error().problems[0].message.find(expected.toStdString()) != std::string::npos,
+                 bad.error().problems[0].message.c_str());
+    }
+
     // Old code: the state has no turn (TurnState::turn, feature set 2 and its "turn" feature do not
     // exist), and this policy, all of whose weights are 0, answers again at turn 1 instead of stopping.
     void theTurnIsAStateFeature() {

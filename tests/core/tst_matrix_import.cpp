@@ -197,6 +197,41 @@ private slots:
         QCOMPARE(m.error().problems[0].toString(), "n.csv: line 2: " + problem.toStdString());
     }
 
+    // A FrugalGPT summary's Test_size was read with atoll: 99999999999999999999 is undefined behaviour
+    // (LLONG_MAX with glibc), "abc" and "-5" were accepted as 0 and -5 test items.
+    void frugalGptTestSizeMustBeAWholeNumber_data() {
+        QTest::addColumn<QString>("size");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("5000") << "5000" << true;
+        QTest::newRow("empty") << "" << true;
+        QTest::newRow("past int64") << "99999999999999999999" << false;
+        QTest::newRow("negative") << "-5" << false;
+        QTest::newRow("text") << "abc" << false;
+        QTest::newRow("fraction") << "50.5" << false;
+    }
+    void frugalGptTestSizeMustBeAWholeNumber() {
+        QFETCH(QString, size);
+        QFETCH(bool, accepted);
+        QTemporaryDir dir;
+        std::string path = dir.filePath("summary_TOY_e8_full_2024.csv").toStdString();
+        QVERIFY(writeFileAtomically(path, ",Test_acc,Test_cost,Test_size,Method,Provider\n0,0.8,0.0002," +
+                                              size.toStdString() + ",GPT-4,OpenAI\n")
+                    .has_value());
+        MatrixImportOptions o;
+        o.format = "frugalgpt";
+        auto m = importMatrix({path}, o);
+        QCOMPARE(m.has_value(), accepted);
+        if (accepted) {
+            QCOMPARE(m->points.size(), size_t(1));
+            QCOMPARE(m->points[0].n, int64_t(size.isEmpty() ? 0 : 5000));
+        } else {
+            QCOMPARE(m.error().problems.size(), size_t(1));
+            QVERIFY2(m.error().problems[0].message.find("Test_size must be a whole number of test items") !=
+                         std::string::npos,
+                     m.error().problems[0].message.c_str());
+        }
+    }
+
     void missingStaysMissing() {
         auto m = importLongCsv("item,model,grade,cost_usd\na,x,1,\nb,y,0,0.5\n", "m.csv", LongColumns{});
         QVERIFY(m.has_value());

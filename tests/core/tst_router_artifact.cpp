@@ -8,6 +8,7 @@
 #include "planted_matrix.h"
 #include "replay/item_split.h"
 #include "replay/router_fit.h"
+#include "replay/router_report.h"
 #include "store/workspace.h"
 #include "strategies/strategy_registry.h"
 #include "text/hashed_embedding.h"
@@ -180,6 +181,59 @@ private slots:
         nlohmann::json noBias = routerArtifactToJson(a);
         noBias["model"]["models"][0].erase("bias");
         QVERIFY(!routerArtifactFromJson(noBias, "r.json"));
+    }
+
+    // A router file comes from someone else: a number that does not fit its field is refused, never cast
+    // (get<int>() of 1e30 was undefined behaviour, INT_MIN on x86; of 4294967297 it was 1, so a format_version
+    // of 2^32+1 read as 1 and buckets of 2^32+4096 as 4096; a weight of 1e300 became an infinite float).
+    void outOfRangeNumbersInAFileAreRefused_data() {
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QByteArray>("value");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("format_version 2^32+1")
+            << "/format_version" << QByteArray("4294967297")
+            << "r.json: router file format_version 4294967297 is not one this Baton reads";
+        QTest::newRow("version 1e30") << "/version" << QByteArray("1e30")
+                                      << "\"version\" must be a whole number from -2147483648 to 2147483647, got 1e+30";
+        QTest::newRow("created_at_ms 1e300")
+            << "/created_at_ms" << QByteArray("1e300") << "\"created_at_ms\" must be a whole number";
+        QTest::newRow("buckets 2^32+4096")
+            << "/model/features/buckets" << QByteArray("4294971392") << "\"features.buckets\" must be a whole number";
+        QTest::newRow("idf 1e39") << "/model/features/idf/3" << QByteArray("1e39")
+                                  << "features.idf[3] must be a number within float's range";
+        QTest::newRow("weight -1e300") << "/model/models/1/weights/0" << QByteArray("-1e300")
+                                       << "models[1].weights[0] must be a number within float's range";
+    }
+    void outOfRangeNumbersInAFileAreRefused() {
+        QFETCH(QString, pointer);
+        QFETCH(QByteArray, value);
+        QFETCH(QString, expected);
+        static const nlohmann::json good = routerArtifactToJson(fitted());
+        QCOMPARE(good["model"]["features"]["buckets"].get<int>(), 4096);
+        QVERIFY(routerArtifactFromJson(good, "r.json"));
+        nlohmann::json file = good;
+        file[nlohmann::json::json_pointer(pointer.toStdString())] = nlohmann::json::parse(value.toStdString());
+        auto read = routerArtifactFromJson(file, "r.json");
+        QVERIFY(!read);
+        QCOMPARE(read.error().kind, ErrorKind::BadInput);
+        QVERIFY2(read.error().message.find(expected.toStdString()) != std::string::npos, read.error().message.c_str());
+    }
+
+    // The report reads a file's metrics leniently: a reliability bin's count that is no count is 0.
+    void aBinCountBeyondIntIsNoCount() {
+        RouterArtifact a = fitted();
+        QVERIFY(!a.metrics["test_calibration"].empty() && !a.metrics["test_calibration"][0]["reliability"].empty());
+        a.metrics["test_calibration"][0]["reliability"][0]["count"] = 1e30;
+        a.metrics["test_calibration"][0]["reliability"][1]["count"] = 4294967297u;
+        a.metrics["test_calibration"][0]["reliability"][2]["count"] = 7;  // as trained: a signed integer
+        a.metrics["test_calibration"][0]["reliability"][3]["count"] = 9u; // as read back from a file
+        a.metrics["test_calibration"][0]["reliability"][4]["count"] = -2;
+        RouterReport r = routerReport(a);
+        QCOMPARE(r.calibration[0].bins[0].count, 0);
+        QCOMPARE(r.calibration[0].bins[1].count, 0);
+        QCOMPARE(r.calibration[0].bins[2].count, 7);
+        QCOMPARE(r.calibration[0].bins[3].count, 9);
+        QCOMPARE(r.calibration[0].bins[4].count, 0);
     }
 
     /// Embedding features (the vectors given, here the simulator's deterministic stand-ins made

@@ -3,10 +3,10 @@
 // response cache, the budget cap under fan-out, and a fault soak with every fault kind.
 
 #include "core_printers.h"
-#include "eval/run_report.h"
-#include "pools/pool_file.h"
 #include "engine/cached_estimate.h"
 #include "engine/run_engine.h"
+#include "eval/run_report.h"
+#include "pools/pool_file.h"
 #include "run_bench.h"
 #include "sim/demo_tasks.h"
 #include "sim/sim_server.h"
@@ -14,6 +14,7 @@
 #include "store/run_store.h"
 #include "store/task_set_store.h"
 #include "store/workspace.h"
+#include "util/json_whole.h"
 #include "util/resources.h"
 
 #include <QTemporaryDir>
@@ -337,6 +338,40 @@ private slots:
                                     "(SELECT 1 FROM calls p WHERE p.status = 'cancelled' AND p.item_id = c.item_id AND "
                                     "p.strategy = c.strategy AND p.node_id = c.node_id AND p.attempt < c.attempt)");
         QCOMPARE(retried.value(), cancelledCalls);
+    }
+
+    // A run imported from a bundle can be resumed, and its stored settings hold anything: a number that does not
+    // fit is refused by name (get<int>() of 1e30 was undefined behaviour, INT_MIN on x86; of 4294967297 it was 1).
+    void storedSettingsOutOfRangeAreRefusedByName_data() {
+        QTest::addColumn<QByteArray>("settings");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("concurrency 1e30") << QByteArray(R"({"concurrency": 1e30})") << "concurrency";
+        QTest::newRow("per model 2^32+1")
+            << QByteArray(R"({"per_model_concurrency": 4294967297})") << "per_model_concurrency";
+        QTest::newRow("cap 1e19 pico") << QByteArray(R"({"max_cost_pico": 1e19})") << "max_cost_pico";
+        QTest::newRow("max calls 2^64-1") << QByteArray(R"({"max_calls": 18446744073709551615})") << "max_calls";
+        QTest::newRow("seed -1") << QByteArray(R"({"seed": -1})") << "seed";
+        QTest::newRow("timeout 2^32+1000")
+            << QByteArray(R"({"timeouts_ms": [1000, 1000, 1000, 4294968296]})") << "timeouts_ms";
+    }
+    void storedSettingsOutOfRangeAreRefusedByName() {
+        QFETCH(QByteArray, settings);
+        QFETCH(QString, field);
+        auto j = nlohmann::json::parse(settings.toStdString());
+        QVERIFY_THROWS_EXCEPTION(JsonRangeError, RunSettings::fromJson(j));
+        auto stored = RunSettings::fromStored(j, 7);
+        QVERIFY(!stored);
+        QCOMPARE(stored.error().kind, ErrorKind::BadInput);
+        QVERIFY2(stored.error().message.find("run 7's stored settings cannot be read (\"" + field.toStdString() +
+                                             "\" must be a whole number") != std::string::npos,
+                 stored.error().message.c_str());
+        RunSettings fine;
+        fine.maxCost = Money{9223372036854775807};
+        fine.maxCalls = 5, fine.seed = UINT64_MAX;
+        auto back = RunSettings::fromStored(fine.toJson(), 7);
+        QVERIFY(back);
+        QCOMPARE(back->maxCost->pico, int64_t(9223372036854775807));
+        QCOMPARE(back->seed, UINT64_MAX);
     }
 };
 

@@ -486,6 +486,45 @@ private slots:
                  404L);
     }
 
+    // A recorded token count that is no whole number of tokens is refused with its line (1e25 was cast to
+    // int64_t: undefined behaviour, INT64_MIN on x86, and served as the call's prompt tokens).
+    void replayRefusesTokenCountsOutOfRange_data() {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("field");
+        QTest::newRow("JSONL 1e25") << "m.jsonl"
+                                    << "{\"item\":\"a\",\"model\":\"m\",\"input_tokens\":1e25}\n"
+                                    << "input_tokens";
+        QTest::newRow("JSONL -3") << "m.jsonl"
+                                  << "{\"item\":\"a\",\"model\":\"m\",\"output_tokens\":-3}\n"
+                                  << "output_tokens";
+        QTest::newRow("CSV 2.5") << "m.csv"
+                                 << "item,model,input_tokens\na,m,2.5\n"
+                                 << "input_tokens";
+        QTest::newRow("CSV 9.3e18") << "m.csv"
+                                    << "item,model,output_tokens\na,m,9.3e18\n"
+                                    << "output_tokens";
+        QTest::newRow("CSV inf") << "m.csv"
+                                 << "item,model,input_tokens\na,m,inf\n"
+                                 << "input_tokens";
+    }
+    void replayRefusesTokenCountsOutOfRange() {
+        QFETCH(QString, file);
+        QFETCH(QString, text);
+        QFETCH(QString, field);
+        auto replay = ReplaySource::parse(text.toStdString(), file.toStdString());
+        QVERIFY(!replay);
+        QCOMPARE(replay.error().kind, ErrorKind::BadInput);
+        QCOMPARE(replay.error().problems.size(), size_t(1));
+        QCOMPARE(replay.error().problems[0].location, std::string(file.endsWith(".csv") ? "line 2" : "line 1"));
+        QVERIFY2(replay.error().problems[0].message.find("\"" + field.toStdString() +
+                                                         "\" must be a whole number of tokens") != std::string::npos,
+                 replay.error().problems[0].message.c_str());
+        auto fine = ReplaySource::parse("item,model,input_tokens,output_tokens\na,m,1000000000000000,0\n", "m.csv");
+        QVERIFY(fine);
+        QCOMPARE(fine->find("m", "a")->inputTokens, std::optional<int64_t>(1000000000000000));
+    }
+
     void refusesNonLoopbackHost() {
         SimServerOptions options;
         options.host = "0.0.0.0";

@@ -64,6 +64,10 @@ private slots:
         QTest::newRow("moa layers huge")
             << "{\"kind\": \"moa\", \"layers\": 10000000, \"proposers\": [\"a\"], \"aggregator\": \"b\"}"
             << QStringList{"/strategies/s/layers: must be 1 to 5, got 10000000"};
+        QTest::newRow("moa layers 2^64-1, not -1")
+            << "{\"kind\": \"moa\", \"layers\": 18446744073709551615, \"proposers\": [\"a\"], \"aggregator\": \"b\"}"
+            << QStringList{"/strategies/s/layers: expected a whole number up to 9223372036854775807, got "
+                           "18446744073709551615"};
         QTest::newRow("cascade: three problems at once")
             << "{\"kind\": \"cascade\", \"chain\": [\"a\", \"zz\", \"a\"], \"judge\": 3, \"thresholds\": [0.5, 2]}"
             << QStringList{"/strategies/s/chain/1: model \"zz\" is not in the pool",

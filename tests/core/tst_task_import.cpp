@@ -260,6 +260,24 @@ private slots:
         QCOMPARE(items[2].references.size(), size_t(2));
     }
 
+    // An id or answer written as a JSON number is kept as written: one above INT64_MAX was read with
+    // get<int64_t>() and wrapped ("18446744073709551615" became "-1", the reference a different number).
+    void largeWholeNumbersKeepTheirDigits() {
+        ImportOptions options;
+        options.format = TaskFormat::Jsonl;
+        auto parsed =
+            parseTasks("{\"id\": 18446744073709551615, \"prompt\": \"p\", \"answer\": 12345678901234567890}\n"
+                       "{\"id\": -9223372036854775808, \"prompt\": \"q\", \"answer\": [9223372036854775808, -7]}\n",
+                       "big.jsonl", options);
+        QVERIFY2(parsed, parsed ? "" : parsed.error().describe().c_str());
+        const auto& items = parsed->set.items;
+        QCOMPARE(items.size(), size_t(2));
+        QCOMPARE(items[0].id, std::string("18446744073709551615"));
+        QCOMPARE(items[0].references, std::vector<std::string>{"12345678901234567890"});
+        QCOMPARE(items[1].id, std::string("-9223372036854775808"));
+        QCOMPARE(items[1].references, (std::vector<std::string>{"9223372036854775808", "-7"}));
+    }
+
     void everyBadLineIsReportedAndNothingImported() {
         auto imported = importTasks(fixture("bad_lines.jsonl"), {});
         QVERIFY(!imported);
