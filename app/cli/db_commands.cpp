@@ -151,9 +151,10 @@ std::vector<Command> dbCommands() {
              "A workspace that held texts before schema 12 keeps them in the older layout, where each\n"
              "text logged rewrites a page of bodies somewhere in the table; compact moves them to the\n"
              "current one (in one transaction), then runs SQLite's VACUUM, which returns free pages to\n"
-             "the disk. Needs the workspace to itself (close the workbench) and free space for twice\n"
-             "its size. Progress on stderr. On a workspace of a million calls (2.7 GB): 30-40 s here\n"
-             "on a quiet machine, minutes on a busy one.\n",
+             "the disk. Needs the workspace to itself (refused while a run, the workbench or a report\n"
+             "has it open; locked while it works), free space for twice its size beside it and once\n"
+             "more in SQLITE_TMPDIR or TMPDIR (else /var/tmp). Progress on stderr. A workspace of a\n"
+             "million calls (2.7 GB) took 26 s here; minutes on a busy machine.\n",
              {{"--db", true}},
              compactCommand}};
 }

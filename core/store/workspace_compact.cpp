@@ -2,7 +2,10 @@
 #include "store/workspace_compact.h"
 #include "store/workspace.h"
 
+#include <cstdlib>
 #include <filesystem>
+#include <sys/stat.h>
+#include <vector>
 
 namespace baton::core {
 namespace {
@@ -15,6 +18,55 @@ int64_t fileBytes(const std::string& path) {
     for (const char* suffix : {"", "-wal"})
         if (auto size = fs::file_size(path + suffix, ec); !ec) total += int64_t(size);
     return total;
+}
+
+// Where SQLite's unix VFS makes its temporary files, VACUUM's copy among them.
+fs::path sqliteTempDir() {
+    std::error_code ec;
+    for (const char* env : {"SQLITE_TMPDIR", "TMPDIR"})
+        if (const char* dir = std::getenv(env); dir && *dir && fs::is_directory(dir, ec)) return dir;
+    for (const char* dir : {"/var/tmp", "/usr/tmp", "/tmp"})
+        if (fs::is_directory(dir, ec)) return dir;
+    return ".";
+}
+
+std::string mib(int64_t bytes) {
+    return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MiB";
+}
+
+// Room for the rebuilt texts and the VACUUM's journal beside the workspace (up to its size each),
+// and for VACUUM's copy where temporary files go (up to its size): Nothing when there is.
+Status requireRoom(const std::string& path, int64_t bytes) {
+    std::error_code ec;
+    const fs::path folder = fs::canonical(path, ec).parent_path(), temp = sqliteTempDir();
+    if (ec) return {};
+    struct Need {
+        fs::path where;
+        int64_t bytes;
+    };
+    std::vector<Need> needs = {{folder, 2 * bytes}, {temp, bytes}};
+    struct stat a{}, b{};
+    if (::stat(folder.c_str(), &a) == 0 && ::stat(temp.c_str(), &b) == 0 && a.st_dev == b.st_dev)
+        needs = {{folder, 3 * bytes}}; // one file system holds both
+    for (const Need& need : needs) {
+        auto space = fs::space(need.where, ec);
+        if (!ec && int64_t(space.available) < need.bytes)
+            return fail(ErrorKind::Io, path + ": compacting needs " + mib(need.bytes) + " free in " +
+                                           need.where.string() + " (" + mib(int64_t(space.available)) +
+                                           " are; VACUUM's copy goes to SQLITE_TMPDIR or TMPDIR when set); free "
+                                           "some space and try again. Nothing was changed.");
+    }
+    return {};
+}
+
+// No other connection may have the workspace open: leaving WAL needs every other one closed,
+// so that is the test; then the locks are kept (EXCLUSIVE) until the compact ends, so none opens
+// it meanwhile (it waits, then says the workspace is locked). WAL is restored at the end.
+Status takeWorkspace(SqliteDb& db) {
+    auto mode = db.queryText("PRAGMA journal_mode = DELETE");
+    if (mode && *mode == "delete") return db.exec("PRAGMA locking_mode = EXCLUSIVE");
+    return fail(ErrorKind::Io, db.path() + ": another process has the workspace open (a run, the workbench, a "
+                                           "report...); close it and try again. Nothing was changed.");
 }
 
 // How far through the hashes `hash` is: they are uniform hex, so their first 8 digits say it.
@@ -92,34 +144,36 @@ std::string afterCompact(bool secureDelete) {
 Result<CompactReport> compactWorkspace(SqliteDb& db, const CompactProgress& progress) {
     CompactReport report;
     report.bytesBefore = fileBytes(db.path());
-    std::error_code ec;
-    auto space = fs::space(fs::absolute(db.path(), ec).parent_path(), ec);
-    if (!ec && int64_t(space.available) < 2 * report.bytesBefore)
-        return fail(ErrorKind::Io, db.path() + ": compacting needs twice the workspace's " +
-                                       std::to_string(report.bytesBefore / (1 << 20)) + " MiB free beside it (" +
-                                       std::to_string(space.available >> 20) +
-                                       " MiB are); free some space and try again. Nothing was changed.");
+    if (auto room = requireRoom(db.path(), report.bytesBefore); !room) return std::unexpected(room.error());
     auto secureDelete = db.queryInt("PRAGMA secure_delete");
     if (!secureDelete) return std::unexpected(secureDelete.error());
+    if (auto taken = takeWorkspace(db); !taken) return std::unexpected(taken.error());
     auto compacted = withPragmas(db, kDuringCompact, afterCompact(*secureDelete != 0), [&]() -> Status {
+        if (auto ok = db.exec("BEGIN IMMEDIATE"); !ok) return ok;
         auto newLayout = db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND name = 'texts_by_hash'");
-        if (!newLayout) return std::unexpected(newLayout.error());
-        if (*newLayout == 0) {
-            if (auto ok = db.exec("BEGIN IMMEDIATE"); !ok) return ok;
-            auto copied = rebuildTexts(db, progress);
-            Status ok = copied ? db.exec("COMMIT") : Status(std::unexpected(copied.error()));
-            if (!ok) {
-                (void)db.exec("ROLLBACK");
-                return ok;
-            }
-            report.textsRebuilt = true, report.texts = *copied;
+        Result<int64_t> copied = newLayout && *newLayout == 0 ? rebuildTexts(db, progress) : Result<int64_t>(0);
+        Status ok = !newLayout ? Status(std::unexpected(newLayout.error()))
+                    : copied   ? db.exec("COMMIT")
+                               : Status(std::unexpected(copied.error()));
+        if (!ok) {
+            (void)db.exec("ROLLBACK");
+            return ok;
         }
+        report.textsRebuilt = *newLayout == 0, report.texts = *copied;
         if (progress) progress("vacuum", 0);
-        Status vacuumed = db.exec("VACUUM");
-        if (vacuumed) vacuumed = db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
-        return vacuumed;
+        if (auto vacuumed = db.exec("VACUUM"); !vacuumed) {
+            if (!report.textsRebuilt) return vacuumed;
+            return fail(vacuumed.error().kind, "the texts were moved to the current layout (that is saved), then VACUUM "
+                                               "failed, so the file keeps its free pages: " + vacuumed.error().message);
+        }
+        return {};
     });
+    // Back to WAL, with the workspace's usual locking (NORMAL first: one cannot leave EXCLUSIVE
+    // locking after entering WAL in it). If another process got in meanwhile, the next open does it.
+    Status shared = db.exec("PRAGMA locking_mode = NORMAL");
+    if (shared) shared = db.exec("PRAGMA journal_mode = WAL");
     if (!compacted) return std::unexpected(compacted.error());
+    if (!shared) return std::unexpected(shared.error());
     if (progress) progress("vacuum", 1);
     report.bytesAfter = fileBytes(db.path());
     return report;

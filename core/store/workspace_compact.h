@@ -20,11 +20,12 @@ struct CompactReport {
 /// `step` names what runs ("texts", "vacuum"); `fraction` is how far it is, in [0, 1].
 using CompactProgress = std::function<void(std::string_view step, double fraction)>;
 
-/// Needs the workspace to itself (no other connection, no transaction open on `db`), and free
-/// disk space for a copy of the file: VACUUM writes one beside it, then the WAL holds another.
-/// Errors: Busy (as SQLite reports it) when another process has the workspace open; Io when the
-/// disk is too small. A failure leaves the workspace as it was: the texts are rebuilt in one
-/// transaction, and VACUUM changes nothing it does not finish.
+/// Needs the workspace to itself: Io, changing nothing, while another connection has it open;
+/// during the compact it is locked (another process that opens it waits, then says so). Needs free
+/// disk for the rebuilt texts and VACUUM's journal beside it and for VACUUM's copy where SQLite
+/// puts temporary files: Io, changing nothing, when there is not. The texts are rebuilt in one
+/// transaction and VACUUM changes nothing it does not finish; a VACUUM that fails after the
+/// rebuild says that the rebuild was kept.
 Result<CompactReport> compactWorkspace(SqliteDb& db, const CompactProgress& progress = {});
 
 } // namespace baton::core

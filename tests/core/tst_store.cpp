@@ -198,6 +198,41 @@ private slots:
         QCOMPARE(again->texts, int64_t(0));
     }
 
+    // Found by a hostile test: a compact beside a run made the run fail ("database is locked"),
+    // and a reader kept the WAL from being truncated (the file left at twice its size, exit 0).
+    void compactRefusesAWorkspaceInUse() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("w.db").toStdString();
+        QVERIFY(!makeSchema11Texts(path).empty());
+        auto ws = Workspace::open(path);
+        QVERIFY(ws);
+        SqliteDb& db = *ws->writer();
+        {
+            auto other = ws->openReader();
+            QVERIFY(other);
+            QCOMPARE((*other)->queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(1));
+            auto report = compactWorkspace(db);
+            QVERIFY(!report);
+            QCOMPARE(report.error().kind, ErrorKind::Io);
+            QVERIFY2(report.error().message.find("another process has the workspace open") != std::string::npos,
+                     report.error().message.c_str());
+            QVERIFY(textsLayout(db).find("WITHOUT ROWID") != std::string::npos);
+            QCOMPARE(db.queryText("PRAGMA journal_mode").value(), std::string("wal"));
+        }
+        auto report = compactWorkspace(db); // alone now
+        QVERIFY2(report, report ? "" : report.error().describe().c_str());
+        QVERIFY(report->textsRebuilt);
+        // Shared again, in WAL: another connection reads and writes beside this one.
+        QCOMPARE(db.queryText("PRAGMA journal_mode").value(), std::string("wal"));
+        auto other = ws->openReader();
+        QVERIFY(other);
+        QCOMPARE((*other)->queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(1));
+        QVERIFY(putText(db, "after the compact"));
+        auto again = Workspace::open(path);
+        QVERIFY2(again, again ? "" : again.error().describe().c_str());
+        QCOMPARE(again->writer()->queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(2));
+    }
+
     void compactChangesNothingWhenAReferenceIsBroken() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("w.db").toStdString();
