@@ -41,6 +41,12 @@ std::string makeSchema11Texts(const std::string& path) {
     return made && hash ? *hash : std::string();
 }
 
+// makeSchema11Texts, then the workspace opened again.
+Result<Workspace> openSchema11Workspace(const std::string& path) {
+    if (makeSchema11Texts(path).empty()) return fail(ErrorKind::Internal, "could not write " + path);
+    return Workspace::open(path);
+}
+
 std::string textsLayout(SqliteDb& db) {
     return db.queryText("SELECT sql FROM sqlite_master WHERE name = 'texts'").value();
 }
@@ -138,9 +144,8 @@ private slots:
     void compactGivesOlderTextsTheCurrentLayout() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("w.db").toStdString();
-        QVERIFY(!makeSchema11Texts(path).empty());
-        auto ws = Workspace::open(path);
-        QVERIFY(ws);
+        auto ws = openSchema11Workspace(path);
+        QVERIFY2(ws, ws ? "" : ws.error().describe().c_str());
         SqliteDb& db = *ws->writer();
         QVERIFY(textsLayout(db).find("WITHOUT ROWID") != std::string::npos);
         TaskSet set;
@@ -203,9 +208,8 @@ private slots:
     void compactRefusesAWorkspaceInUse() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("w.db").toStdString();
-        QVERIFY(!makeSchema11Texts(path).empty());
-        auto ws = Workspace::open(path);
-        QVERIFY(ws);
+        auto ws = openSchema11Workspace(path);
+        QVERIFY2(ws, ws ? "" : ws.error().describe().c_str());
         SqliteDb& db = *ws->writer();
         {
             auto other = ws->openReader();
@@ -236,9 +240,8 @@ private slots:
     void compactChangesNothingWhenAReferenceIsBroken() {
         QTemporaryDir dir;
         const std::string path = dir.filePath("w.db").toStdString();
-        QVERIFY(!makeSchema11Texts(path).empty());
-        auto ws = Workspace::open(path);
-        QVERIFY(ws);
+        auto ws = openSchema11Workspace(path);
+        QVERIFY2(ws, ws ? "" : ws.error().describe().c_str());
         SqliteDb& db = *ws->writer();
         QVERIFY(putText(db, "kept"));
         QVERIFY(db.exec("PRAGMA foreign_keys = OFF"));
