@@ -1,14 +1,18 @@
 // SPDX-License-Identifier: MIT
 // Micro-benchmarks (Google Benchmark) of the per-call hot paths: SSE parsing and stream decoding,
-// whole-response parsing, grading and cost. Run by bench/run_all.sh; CI runs them once, tiny.
+// whole-response parsing, grading and cost, and the simulator's lookup of the item a text quotes.
+// Run by bench/run_all.sh; CI runs them once, tiny.
 
 #include "eval/grader.h"
 #include "net/sse_parser.h"
 #include "pricing/cost.h"
 #include "pricing/price_book.h"
 #include "providers/provider_adapter.h"
+#include "sim/demo_tasks.h"
+#include "sim/item_index.h"
 
 #include <benchmark/benchmark.h>
+#include <map>
 
 using namespace baton::core;
 
@@ -107,6 +111,51 @@ void cost(benchmark::State& state) {
         benchmark::DoNotOptimize(computeCost(*price, usage));
 }
 BENCHMARK(cost);
+
+/// The demo items, `perCategory` of each of the six categories, made once per size.
+std::shared_ptr<const TaskSet> demoItems(int perCategory) {
+    static std::map<int, std::shared_ptr<const TaskSet>> made;
+    auto& set = made[perCategory];
+    if (!set) set = std::make_shared<const TaskSet>(generateDemoTasks(1, perCategory));
+    return set;
+}
+
+/// Texts that are no item's prompt, as the simulator gets them: a role prompt quoting an item,
+/// and a prompt of no item (a coordinator's sub-task, an item the simulator was not given).
+std::vector<std::string> textsNotPrompts(const TaskSet& set) {
+    return {"You are one of several assistants. The question:\n\n" + set.items[set.items.size() / 2].prompt() +
+                "\n\nCandidate answers: (1) 12 (2) 13. Give the best one.",
+            "Sub-task 2 of 3: list the quantities the question gives, one per line, without solving it."};
+}
+
+/// The index's lookup (hashes of the text's windows), against the items' count.
+void itemLookupIndexed(benchmark::State& state) {
+    auto set = demoItems(int(state.range(0)));
+    ItemIndex index(set);
+    auto texts = textsNotPrompts(*set);
+    for (auto _ : state)
+        for (const auto& text : texts) benchmark::DoNotOptimize(index.find(text));
+    state.SetLabel(std::to_string(set->items.size()) + " items, 2 texts");
+}
+BENCHMARK(itemLookupIndexed)->Arg(100)->Arg(15000)->Unit(benchmark::kMicrosecond);
+
+/// The baseline: what the lookup was before the index, a scan of every prompt for each text.
+void itemLookupScanned(benchmark::State& state) {
+    auto set = demoItems(int(state.range(0)));
+    auto texts = textsNotPrompts(*set);
+    for (auto _ : state)
+        for (const auto& text : texts) {
+            const TaskItem* best = nullptr;
+            for (const auto& item : set->items) {
+                std::string_view p = trimmedView(item.prompt());
+                if (!p.empty() && text.find(p) != std::string::npos && (!best || item.prompt().size() > best->prompt().size()))
+                    best = &item;
+            }
+            benchmark::DoNotOptimize(best);
+        }
+    state.SetLabel(std::to_string(set->items.size()) + " items, 2 texts");
+}
+BENCHMARK(itemLookupScanned)->Arg(100)->Arg(15000)->Unit(benchmark::kMicrosecond);
 
 } // namespace
 

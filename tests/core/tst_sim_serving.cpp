@@ -18,6 +18,7 @@
 #include <netinet/in.h>
 #include <nlohmann/json.hpp>
 #include <poll.h>
+#include <random>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -119,6 +120,74 @@ private slots:
             QCOMPARE(index.find(" \n" + item.prompt() + "\n "), &item);
         }
         QCOMPARE(index.find("a prompt of no item"), nullptr);
+    }
+
+    void aContainedPromptIsWhatAScanOfEveryPromptFinds() {
+        // The index finds a prompt inside a text by hashes of the text's windows (a scan of every
+        // prompt took 12 ms a text at 90k items). It must choose what the scan chose: the longest
+        // prompt contained, the first item on a tie, whitespace-only and short prompts included.
+        std::mt19937 random(7);
+        auto pick = [&](size_t n) { return size_t(random() % n); };
+        const std::vector<std::string> words = {"alpha", "beta", "gamma ", "delta\n", "x", " ", "What is "};
+        auto phrase = [&](size_t n) {
+            std::string s;
+            while (s.size() < n) s += words[pick(words.size())];
+            return s;
+        };
+        TaskSet set;
+        const std::string sharedStart(ItemIndex::kAnchor + 8, 'Q'); // many prompts with the same anchor
+        for (int i = 0; i < 400; ++i) {
+            TaskItem item;
+            item.id = "i" + std::to_string(i);
+            switch (i % 5) {
+            case 0: item.messages = {{"user", phrase(ItemIndex::kAnchor + pick(200))}}; break;
+            case 1: item.messages = {{"user", sharedStart + phrase(pick(20))}}; break;
+            case 2: item.messages = {{"user", phrase(pick(ItemIndex::kAnchor))}}; break; // short
+            case 3: item.messages = {{"user", i == 3 ? std::string(" \n ") : phrase(40)}}; break;
+            default: item.messages = {{"user", set.items.empty() ? phrase(50) : set.items[pick(set.items.size())].prompt()}};
+            }
+            set.items.push_back(item);
+        }
+        auto scan = [&](std::string_view text) -> const TaskItem* {
+            const TaskItem* best = nullptr;
+            for (const auto& item : set.items) {
+                const std::string& p = item.prompt();
+                if (!p.empty() && text.find(trimmedView(p)) != std::string_view::npos &&
+                    (!best || p.size() > best->prompt().size()))
+                    best = &item;
+            }
+            return best;
+        };
+        auto shared = std::make_shared<const TaskSet>(set);
+        ItemIndex index(shared);
+        auto scanOfShared = [&](std::string_view text) {
+            const TaskItem* found = scan(text);
+            return found ? &shared->items[size_t(found - set.items.data())] : nullptr;
+        };
+        int contained = 0;
+        for (int t = 0; t < 3000; ++t) {
+            std::string text = phrase(pick(30));
+            for (int k = int(pick(3)); k >= 0; --k) {
+                const std::string& p = set.items[pick(set.items.size())].prompt();
+                text += (pick(4) == 0 ? p.substr(0, p.size() / 2) : p) + phrase(pick(10));
+            }
+            bool isAPrompt = std::any_of(shared->items.begin(), shared->items.end(), [&](const TaskItem& i) {
+                return trimmedView(i.prompt()) == trimmedView(text);
+            });
+            if (isAPrompt) continue; // find() takes the exact match first
+            const TaskItem* expected = scanOfShared(text);
+            QCOMPARE(index.find(text), expected);
+            contained += expected != &shared->items[3]; // the whitespace-only prompt is in every text
+        }
+        QVERIFY(contained > 2000); // most texts contain more than the whitespace-only prompt
+        // A text with no prompt in it finds none; a short prompt is found as a long one is.
+        TaskSet plain;
+        plain.items = {TaskItem{.id = "long", .messages = {{"user", "the prompt of the long item, longer than an anchor"}}},
+                       TaskItem{.id = "short", .messages = {{"user", "2 + 2?"}}}};
+        ItemIndex small(std::make_shared<const TaskSet>(plain));
+        QCOMPARE(small.find("nothing here is the prompt of any item, not at all"), nullptr);
+        QCOMPARE(small.find("Q: the prompt of the long item, longer than an anchor. A: 2 + 2?")->id, std::string("long"));
+        QCOMPARE(small.find("Question: 2 + 2? Answer it.")->id, std::string("short"));
     }
 
     void aSeenBodyCostsFewBytes() {
