@@ -94,7 +94,7 @@ SimFault SimResponder::drawFault(const std::string& model, const std::string& bo
     uint64_t head = 0;
     std::from_chars(key.data(), key.data() + 16, head, 16);
     std::lock_guard lock(m_mutex);
-    uint32_t occurrence = m_seen[head]++;
+    uint32_t occurrence = m_seen.add(head);
     Rng rng(hashParts({std::to_string(m_profile.seed), "fault", model, key, std::to_string(occurrence)}));
     double u = rng.uniform();
     const std::pair<double, SimFault> order[] = {{f.rate429, SimFault::RateLimited},

@@ -8,12 +8,12 @@
 #include "sim/item_index.h"
 #include "sim/replay_source.h"
 #include "sim/sim_profile.h"
+#include "util/fingerprint_counts.h"
 
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
-#include <unordered_map>
 #include <variant>
 
 namespace baton::core {
@@ -76,9 +76,10 @@ private:
     ItemIndex m_index;
     std::optional<ReplaySource> m_replay;
     mutable std::mutex m_mutex;
-    /// The first 64 bits of a body's hash -> times seen, so that a retry draws anew. 40 bytes a body
-    /// (a run sends a million bodies); two bodies sharing those bits only shift each other's draws.
-    std::unordered_map<uint64_t, uint32_t> m_seen;
+    /// The first 64 bits of a body's hash -> times seen, so that a retry draws anew. 11-21 bytes a
+    /// body (a run sends a million bodies); two bodies sharing 48 of those bits only shift each
+    /// other's draws, and a body sent more than 65,535 times draws as its 65,535th send after it.
+    FingerprintCounts m_seen;
     std::map<std::string, int64_t> m_faultCounts; ///< fault name -> injected
 };
 

@@ -2,6 +2,7 @@
 #include "io/csv_reader.h"
 #include "io/text_table.h"
 #include "util/file_io.h"
+#include "util/fingerprint_counts.h"
 #include "util/nice_scale.h"
 #include "util/secrets.h"
 #include "util/sha256.h"
@@ -11,6 +12,7 @@
 #include <QTemporaryDir>
 
 #include <QTest>
+#include <malloc.h>
 
 using namespace baton::core;
 
@@ -171,6 +173,38 @@ private slots:
     }
 
     // A table exported as shown reads back cell for cell, quotes and commas included.
+    void fingerprintCountsCountEachFingerprint() {
+        // The simulator's count of the bodies it has seen (a retry draws anew) and the import's
+        // ids seen: each fingerprint's count, through the table's growth, in few bytes each.
+        FingerprintCounts counts;
+        auto fingerprint = [](uint64_t i) { return i * 0x9e3779b97f4a7c15ULL; }; // distinct top bits
+        for (uint64_t i = 0; i < 200'000; ++i)
+            QCOMPARE(counts.add(fingerprint(i)), 0u);
+        QCOMPARE(counts.size(), size_t(200'000));
+        for (uint64_t i = 0; i < 200'000; i += 3)
+            QCOMPARE(counts.add(fingerprint(i)), 1u);
+        QCOMPARE(counts.add(fingerprint(3)), 2u);
+        QCOMPARE(counts.add(fingerprint(4)), 1u);
+        QCOMPARE(counts.size(), size_t(200'000));
+        // Fingerprints differing only in the low 16 bits are one; 0 is a fingerprint like any other.
+        QCOMPARE(counts.add(fingerprint(7) ^ 0xffff), 1u);
+        QCOMPARE(counts.add(fingerprint(0)), 2u); // fingerprint(0) is 0, counted twice above
+        // A count stops at its largest value instead of wrapping to "new".
+        FingerprintCounts one;
+        for (uint32_t i = 0; i < FingerprintCounts::kMaxCount + 10; ++i)
+            QCOMPARE(one.add(42ull << 40), std::min(i, FingerprintCounts::kMaxCount));
+#if !(defined(__SANITIZE_ADDRESS__) || defined(__has_feature) && __has_feature(address_sanitizer))
+        // 8 bytes a slot, at most three quarters full: at most 21 bytes a fingerprint after growing
+        // (a std::unordered_map<uint64_t, uint32_t> took 40).
+        size_t before = mallinfo2().uordblks;
+        FingerprintCounts many;
+        for (uint64_t i = 0; i < 100'000; ++i)
+            many.add(fingerprint(i));
+        double bytes = double(mallinfo2().uordblks - before) / 100'000;
+        QVERIFY2(bytes <= 21.5, std::to_string(bytes).c_str());
+#endif
+    }
+
     void csvTablesRoundTrip() {
         baton::core::TextTable t{{"Strategy", "Δ vs sim/pro [95% CI]", "W/T/L"},
                                  {{"cheap-first", "+0.043 [+0.013, +0.077]", "12/80/3"}, {"say \"hi\"", "", "a\nb"}}};
