@@ -278,7 +278,7 @@ private slots:
     }
 
     // readFirstZipEntry allocated the size an MMLU-Pro zip's header states before reading a byte:
-    // a 150-byte zip stating 16 EiB threw std::length_error, one stating 50 GB std::bad_alloc (or
+    // a 191-byte zip stating 16 EiB threw std::length_error, one stating 50 GB std::bad_alloc (or
     // took 50 GB where the system overcommits). The stated size is now refused past 4 GiB (the
     // bundle reader's bound, kZipEntryMaxBytes) and must match what the entry holds.
     void mmluProZipStatingMoreThanItHoldsIsRefused_data() {
