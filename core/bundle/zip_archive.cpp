@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "bundle/zip_archive.h"
 
+#include "io/zip_entry.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -90,16 +92,9 @@ Result<ZipEntries> readZip(const std::string& path, const BundleProgress& progre
             return fail(ErrorKind::BadInput, path + ": entry " + std::to_string(i) + " is unreadable: " + zipError(archive.get()));
         std::string name = stat.name;
         if (!name.empty() && name.back() == '/') continue; // a folder
-        if (stat.size > (zip_uint64_t(1) << 32))
-            return fail(ErrorKind::BadInput, path + ": " + name + " is larger than 4 GiB; not a Baton bundle");
-        std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(archive.get(), zip_uint64_t(i), 0), &zip_fclose);
-        if (!file) return fail(ErrorKind::BadInput, path + ": cannot open " + name + ": " + zipError(archive.get()));
-        std::string bytes(size_t(stat.size), '\0');
-        zip_int64_t read = zip_fread(file.get(), bytes.data(), stat.size);
-        if (read < 0 || zip_uint64_t(read) != stat.size)
-            return fail(ErrorKind::BadInput, path + ": " + name + " is damaged (read " + std::to_string(read) + " of " +
-                                                 std::to_string(stat.size) + " bytes)");
-        entries[name] = std::move(bytes);
+        auto bytes = readZipEntry(archive.get(), zip_uint64_t(i), path, "a Baton bundle");
+        if (!bytes) return std::unexpected(bytes.error());
+        entries[name] = std::move(*bytes);
     }
     progress.step(count, count);
     return entries;

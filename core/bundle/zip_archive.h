@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// Zip archives of named text files through libzip: written whole to a temporary file and renamed
-/// (a crash never leaves half a zip), read back whole.
+/// (a crash never leaves half a zip), read back whole (each entry by readZipEntry, io/zip_entry.h).
 /// Both report progress and stop between steps (bundle_progress.h): writing per share of the bytes
 /// written, reading per file; a stopped write leaves neither the target nor a .part file.
 /// Errors: Io for the file system, BadInput for a file that is not a readable zip, bundleCancelled().

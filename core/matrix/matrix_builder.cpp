@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "matrix/matrix_builder.h"
 #include "util/utf8.h"
+#include "util/whole_number.h"
 
 #include <algorithm>
 #include <cctype>
@@ -183,12 +184,11 @@ std::expected<std::optional<int64_t>, std::string> parseTokenCountField(std::str
     auto value = parseNumberField(text, what);
     if (!value) return std::unexpected(value.error());
     if (!*value) return std::optional<int64_t>{};
-    double count = **value;
-    // Compared as a double before the conversion: converting one beyond int64's range is undefined.
-    if (!(count >= 0 && count <= double(kMaxTokenCount) && count == std::floor(count)))
-        return std::unexpected(std::string(what) + " " + asText(count) + " is not a token count (a whole number from 0 to " +
+    auto count = wholeNumberIn(**value, 0, kMaxTokenCount);
+    if (!count)
+        return std::unexpected(std::string(what) + " " + asText(**value) + " is not a token count (a whole number from 0 to " +
                                std::to_string(kMaxTokenCount) + ")");
-    return std::optional<int64_t>{int64_t(count)};
+    return count;
 }
 
 std::expected<std::optional<double>, std::string> parseGradeField(std::string_view text) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "matrix/mmlu_pro_import.h"
 
+#include "io/zip_entry.h"
+
 #include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -28,17 +30,7 @@ Result<std::string> readFirstZipEntry(const std::string& path) {
                     path + ": cannot open as a zip archive (" + why + ")");
     }
     if (zip_get_num_entries(archive.get(), 0) < 1) return fail(ErrorKind::BadInput, path + ": the zip is empty");
-    zip_stat_t stat;
-    zip_stat_init(&stat);
-    if (zip_stat_index(archive.get(), 0, 0, &stat) != 0 || !(stat.valid & ZIP_STAT_SIZE))
-        return fail(ErrorKind::BadInput, path + ": cannot read the first entry of the zip");
-    std::unique_ptr<zip_file_t, decltype(&zip_fclose)> file(zip_fopen_index(archive.get(), 0, 0), &zip_fclose);
-    if (!file) return fail(ErrorKind::BadInput, path + ": cannot open \"" + stat.name + "\" inside the zip");
-    std::string content(size_t(stat.size), '\0');
-    zip_int64_t got = zip_fread(file.get(), content.data(), stat.size);
-    if (got < 0 || zip_uint64_t(got) != stat.size)
-        return fail(ErrorKind::BadInput, path + ": \"" + stat.name + "\" is damaged inside the zip");
-    return content;
+    return readZipEntry(archive.get(), 0, path, "an MMLU-Pro results zip (one JSON list of records)");
 }
 
 Status addMmluProZip(MatrixBuilder& b, const std::string& path) {

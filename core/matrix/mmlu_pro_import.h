@@ -16,7 +16,8 @@ std::string mmluProModelName(const std::string& path);
 /// Adds one zip's records to `builder`. Errors: Io/BadInput for an unreadable zip or JSON.
 Status addMmluProZip(MatrixBuilder& builder, const std::string& path);
 
-/// The first file inside a zip archive, read with libzip. Errors: Io or BadInput naming the file.
+/// The first file inside a zip archive, read with libzip (readZipEntry: at most 4 GiB, and
+/// exactly the size the zip states). Errors: NotFound or BadInput naming the file and the entry.
 Result<std::string> readFirstZipEntry(const std::string& path);
 
 } // namespace baton::core

@@ -3,6 +3,7 @@
 #include "eval/answer_extraction.h"
 #include "io/csv_reader.h"
 #include "util/file_io.h"
+#include "util/whole_number.h"
 
 #include <cmath>
 #include <filesystem>
@@ -13,7 +14,7 @@ namespace {
 
 using Fields = std::map<std::string, std::string>;
 
-constexpr double kMaxRecordedTokens = 1e15;
+constexpr int64_t kMaxRecordedTokens = 1'000'000'000'000'000; // 10^15
 
 /// Reads one record from named fields; "" when fine, else the problem.
 std::string readRecord(const Fields& f, std::string& model, std::string& item, ReplayRecord& r) {
@@ -30,10 +31,11 @@ std::string readRecord(const Fields& f, std::string& model, std::string& item, R
     // A token count is checked before it becomes an integer: casting 1e25 to int64_t is undefined behaviour.
     auto tokens = [&](const char* key, std::optional<int64_t>& into) -> std::string {
         std::optional<double> v;
-        if (!number(key, v) || (v && !(*v >= 0 && *v <= kMaxRecordedTokens && *v == std::floor(*v))))
+        bool fine = number(key, v);
+        if (fine && v) fine = (into = wholeNumberIn(*v, 0, kMaxRecordedTokens)).has_value();
+        if (!fine)
             return "\"" + std::string(key) + "\" must be a whole number of tokens from 0 to 10^15, got \"" + *get(key) +
                    "\"; fix the recorded outcome or leave the field empty";
-        if (v) into = int64_t(*v);
         return "";
     };
     auto itemField = get("item") ? get("item") : get("item_id");

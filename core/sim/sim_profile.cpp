@@ -27,16 +27,35 @@ void readPositive(JsonReader& r, const Json& obj, const std::string& path, const
     }
 }
 
-// A fault's wait, bounded because it becomes a whole number of seconds or microseconds (a Retry-After header,
-// a sleep): converting 1e300 to an integer is undefined behaviour.
-void readWait(JsonReader& r, const Json& obj, const std::string& path, const char* key, double max, double& into) {
+// "must be from 0 to MAX<unit>, got X": the one wording of a bounded number of a profile.
+std::string outsideRange(const Json& obj, const char* key, int64_t max, const std::string& unit) {
+    return "must be from 0 to " + std::to_string(max) + unit + ", got " + JsonReader::describe(obj[key]);
+}
+
+// Bounded because it becomes a whole number of seconds or microseconds (a fault's Retry-After header, a
+// sleep) or the length of a reply the simulator writes out: converting 1e300 to an integer is undefined
+// behaviour, and a reply is built in memory at its drawn length.
+void readBounded(JsonReader& r, const Json& obj, const std::string& path, const char* key, int64_t max,
+                 const std::string& unit, double& into) {
     if (auto v = r.number(obj, path, key, Need::Optional)) {
-        if (!(*v >= 0 && *v <= max))
-            r.error(JsonReader::child(path, key), "must be from 0 to " + std::to_string(int64_t(max)) +
-                                                      " (a day), got " + JsonReader::describe(obj[key]));
+        if (!(*v >= 0 && *v <= double(max)))
+            r.error(JsonReader::child(path, key), outsideRange(obj, key, max, unit));
         else
             into = *v;
     }
+}
+
+void readOutputTokens(JsonReader& r, const Json& out, const std::string& path, SimModel& m) {
+    const std::string unit = " tokens (model \"" + m.name + "\")";
+    readBounded(r, out, path, "mean", kMaxSimOutputTokens, unit, m.outputMean);
+    readBounded(r, out, path, "sd", kMaxSimOutputTokens, unit, m.outputSd);
+    if (auto min = r.integer(out, path, "min", Need::Optional)) {
+        if (*min < 0 || *min > kMaxSimOutputTokens)
+            r.error(JsonReader::child(path, "min"), outsideRange(out, "min", kMaxSimOutputTokens, unit));
+        else
+            m.outputMin = *min;
+    }
+    r.warnUnknown(out, path, {"mean", "sd", "min"});
 }
 
 SimModel readModel(JsonReader& r, const Json& obj, const std::string& path) {
@@ -55,11 +74,7 @@ SimModel readModel(JsonReader& r, const Json& obj, const std::string& path) {
     readRate(r, obj, path, "judge_skill", m.judgeSkill);
     readRate(r, obj, path, "format_error_rate", m.formatErrorRate);
     if (const auto* out = r.object(obj, path, "output_tokens", Need::Optional)) {
-        std::string p = JsonReader::child(path, "output_tokens");
-        readPositive(r, *out, p, "mean", m.outputMean);
-        readPositive(r, *out, p, "sd", m.outputSd);
-        m.outputMin = r.integer(*out, p, "min", Need::Optional).value_or(m.outputMin);
-        r.warnUnknown(*out, p, {"mean", "sd", "min"});
+        readOutputTokens(r, *out, JsonReader::child(path, "output_tokens"), m);
     }
     if (const auto* lat = r.object(obj, path, "latency", Need::Optional)) {
         std::string p = JsonReader::child(path, "latency");
@@ -91,9 +106,9 @@ void readFaults(JsonReader& r, const Json& doc, SimFaults& f) {
     readRate(r, *obj, p, "rate_malformed", f.rateMalformed);
     readRate(r, *obj, p, "rate_missing_usage", f.rateMissingUsage);
     readRate(r, *obj, p, "rate_stream_error", f.rateStreamError);
-    readWait(r, *obj, p, "retry_after_s", 86400, f.retryAfterSeconds);
+    readBounded(r, *obj, p, "retry_after_s", 86400, " (a day)", f.retryAfterSeconds);
     f.retryAfterMs = r.boolean(*obj, p, "retry_after_ms", Need::Optional).value_or(false);
-    readWait(r, *obj, p, "stall_ms", 86400e3, f.stallMs);
+    readBounded(r, *obj, p, "stall_ms", 86400000, " (a day)", f.stallMs);
     f.echoCredentials = r.boolean(*obj, p, "echo_credentials", Need::Optional).value_or(false);
     if (f.total() > 1) r.error(p, "the fault rates add up to more than 1");
     r.warnUnknown(*obj, p,

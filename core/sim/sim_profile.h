@@ -6,17 +6,24 @@
 #include "model/price_entry.h"
 #include "util/result.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 #include <vector>
 
 namespace baton::core {
 
+/// The most a profile's output_tokens mean, sd or min may state: a million tokens, the largest
+/// context window of the demo models (sim/flash) and well past real models' output limits; a reply
+/// of that length is built in memory (4.7 MB, 0.6 s in the debug build). A profile stating more is refused
+/// at load.
+inline constexpr int64_t kMaxSimOutputTokens = 1'000'000;
+
 struct SimModel {
     std::string name;
     std::map<std::string, double> skill; ///< category -> P(correct); "default" for the rest
     double judgeSkill = 0.8;             ///< P(a judge/verify verdict is right)
-    double outputMean = 80;              ///< output tokens ~ Normal(mean, sd), at least outputMin
+    double outputMean = 80;              ///< output tokens ~ Normal(mean, sd), at least outputMin (each <= kMaxSimOutputTokens)
     double outputSd = 25;
     int64_t outputMin = 8;
     double ttftMs = 300;
@@ -63,7 +70,8 @@ struct SimProfile {
     const SimModel* find(const std::string& name) const;
 };
 
-/// Errors: BadInput with every problem (file and JSON path) in Error::problems.
+/// Errors: BadInput with every problem (file and JSON path) in Error::problems; numbers out of their
+/// stated range (rates in [0,1], waits up to a day, output tokens up to kMaxSimOutputTokens) included.
 Result<SimProfile> parseSimProfile(const std::string& text, const std::string& fileName);
 Result<SimProfile> loadSimProfile(const std::string& path);
 /// The demo profile compiled in from resources/demo/sim_profile.json.

@@ -39,6 +39,34 @@ Status requireWorkspace(SqliteDb& db) {
                                          "new file's to create one.");
 }
 
+// What a path names, checked before SQLite sees it: SQLite opens "" as a private temporary database
+// (`tasks import --db ""` reported a task set imported into a file that vanished at exit), says only
+// "unable to open database file" of a folder, and discards a write-ahead log left without its
+// database when it creates one at that path.
+Status checkPath(const std::string& path, bool create) {
+    if (path.empty())
+        return fail(ErrorKind::BadInput, "the workspace's path is empty; give the path of its database file (for "
+                                         "example lab.db)");
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        return fail(ErrorKind::BadInput, path + ": a folder, not a workspace database; give the path of the database "
+                                                "file (one in that folder, or a new file's name to create one)");
+    if (std::filesystem::exists(path, ec)) return {};
+    const std::string wal = path + "-wal", shm = path + "-shm";
+    if (std::filesystem::file_size(wal, ec) > 0 && !ec)
+        return fail(ErrorKind::BadInput, path + ": no such workspace database, but " + wal +
+                                             " is beside it and may hold the latest changes of a workspace moved or "
+                                             "deleted without it; put its database file back at " + path +
+                                             ", or delete " + wal + " and " + shm + " if that workspace is gone");
+    if (create) return {};
+    std::string message = path + ": no such workspace database; check the path, or create one by importing a task "
+                                 "set into it.";
+    if (std::filesystem::exists(shm, ec))
+        message += " (" + shm + " beside it is SQLite's index of a closed workspace's log, left behind; it holds no "
+                                "data and can be deleted.)";
+    return fail(ErrorKind::NotFound, message);
+}
+
 } // namespace
 
 Status Workspace::checkIntegrity(SqliteDb& db) {
@@ -67,10 +95,8 @@ Status Workspace::checkReferences(SqliteDb& db) {
 }
 
 Result<Workspace> Workspace::open(const std::string& path, bool create) {
+    if (auto ok = checkPath(path, create); !ok) return std::unexpected(ok.error());
     std::error_code ec;
-    if (!create && !std::filesystem::exists(path, ec))
-        return fail(ErrorKind::NotFound, path + ": no such workspace database; check the path, or create one by "
-                                                "importing a task set into it.");
     // The last connection to close cleanly checkpoints and deletes the WAL; one left behind means
     // a crash (or another program has it open), and only then is the full check worth its time
     // (~3 s at 1M calls). Otherwise opening costs the same at any size.
@@ -93,6 +119,7 @@ Result<Workspace> Workspace::open(const std::string& path, bool create) {
 }
 
 Result<Workspace> Workspace::openForReading(const std::string& path) {
+    if (auto ok = checkPath(path, false); !ok) return std::unexpected(ok.error());
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return open(path, false);
     auto folder = std::filesystem::absolute(path, ec).parent_path();

@@ -25,7 +25,8 @@ struct WorkspaceInfo {
 class Workspace {
 public:
     /// Opens (creating when `create`) and migrates. Errors: NotFound when absent and !create;
-    /// Io for permissions or a full disk; BadInput for a damaged or newer-schema database.
+    /// Io for permissions or a full disk; BadInput for a damaged or newer-schema database, an empty
+    /// path, a folder, or a -wal file left without its database (nothing is created or changed).
     static Result<Workspace> open(const std::string& path, bool create = true);
     /// For commands that only read (report, runs, db info): like open(path, false) when the
     /// file can be written, else read-only (a copy on read-only media): no writer, no migration

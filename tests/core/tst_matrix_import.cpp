@@ -59,6 +59,51 @@ bool sameJson(const nlohmann::json& a, const nlohmann::json& b, std::string path
     return false;
 }
 
+
+// Little-endian fields of a zip header.
+void put(std::string& out, uint64_t value, int bytes) {
+    for (int i = 0; i < bytes; ++i)
+        out += char((value >> (8 * i)) & 0xff);
+}
+
+uint32_t crc32Of(const std::string& data) {
+    uint32_t crc = 0xffffffff;
+    for (unsigned char c : data) {
+        crc ^= c;
+        for (int k = 0; k < 8; ++k)
+            crc = (crc >> 1) ^ (0xedb88320 & (0 - (crc & 1)));
+    }
+    return ~crc;
+}
+
+// A zip of one stored entry, r.json, holding `data`, whose central directory states `stated`
+// bytes for it (in a zip64 field from 4 GiB - 1 up), as a damaged or crafted file would; libzip
+// reports that size and reads the true bytes.
+std::string craftedZip(const std::string& data, uint64_t stated) {
+    const std::string name = "r.json";
+    bool zip64 = stated >= 0xffffffff;
+    std::string zip;
+    put(zip, 0x04034b50, 4); // local header: the truth
+    put(zip, 45, 2), put(zip, 0, 2), put(zip, 0, 2), put(zip, 0, 2), put(zip, 0x21, 2);
+    put(zip, crc32Of(data), 4), put(zip, data.size(), 4), put(zip, data.size(), 4);
+    put(zip, name.size(), 2), put(zip, 0, 2);
+    zip += name + data;
+    std::string directory;
+    put(directory, 0x02014b50, 4);
+    put(directory, 45, 2), put(directory, 45, 2), put(directory, 0, 2), put(directory, 0, 2), put(directory, 0, 2);
+    put(directory, 0x21, 2), put(directory, crc32Of(data), 4);
+    put(directory, zip64 ? 0xffffffff : data.size(), 4), put(directory, zip64 ? 0xffffffff : stated, 4);
+    put(directory, name.size(), 2), put(directory, zip64 ? 20 : 0, 2), put(directory, 0, 2);
+    put(directory, 0, 2), put(directory, 0, 2), put(directory, 0, 4), put(directory, 0, 4);
+    directory += name;
+    if (zip64) put(directory, 1, 2), put(directory, 16, 2), put(directory, stated, 8), put(directory, data.size(), 8);
+    size_t directoryAt = zip.size();
+    zip += directory;
+    put(zip, 0x06054b50, 4), put(zip, 0, 2), put(zip, 0, 2), put(zip, 1, 2), put(zip, 1, 2);
+    put(zip, directory.size(), 4), put(zip, directoryAt, 4), put(zip, 0, 2);
+    return zip;
+}
+
 } // namespace
 
 class TestMatrixImport : public QObject {
@@ -230,6 +275,47 @@ private slots:
                          std::string::npos,
                      m.error().problems[0].message.c_str());
         }
+    }
+
+    // readFirstZipEntry allocated the size an MMLU-Pro zip's header states before reading a byte:
+    // a 191-byte zip stating 16 EiB threw std::length_error, one stating 50 GB std::bad_alloc (or
+    // took 50 GB where the system overcommits). The stated size is now refused past 4 GiB (the
+    // bundle reader's bound, kZipEntryMaxBytes) and must match what the entry holds.
+    void mmluProZipStatingMoreThanItHoldsIsRefused_data() {
+        QTest::addColumn<qulonglong>("stated");
+        QTest::addColumn<QString>("problem"); // empty: accepted
+        QTest::newRow("true size") << qulonglong(0) << "";
+        QTest::newRow("16 EiB") << qulonglong(UINT64_MAX)
+                                << "states 18446744073709551615 bytes, more than the 4 GiB Baton reads of one entry";
+        QTest::newRow("50 GB") << qulonglong(50000000000ULL)
+                               << "states 50000000000 bytes, more than the 4 GiB Baton reads of one entry";
+        QTest::newRow("4 GiB + 1") << qulonglong((1ULL << 32) + 1)
+                                   << "states 4294967297 bytes, more than the 4 GiB Baton reads of one entry";
+        QTest::newRow("4 GiB - 16") << qulonglong((1ULL << 32) - 16) << "is damaged: reading it failed after";
+        QTest::newRow("more than it holds") << qulonglong(1000) << "is damaged: reading it failed after";
+        QTest::newRow("less than it holds") << qulonglong(10) << "is damaged: it states 10 bytes and holds more";
+    }
+    void mmluProZipStatingMoreThanItHoldsIsRefused() {
+        QFETCH(qulonglong, stated);
+        QFETCH(QString, problem);
+        const std::string records = R"([{"question_id":7,"category":"math","answer":"A","pred":"A"}])";
+        QTemporaryDir dir;
+        std::string path = dir.filePath("model_outputs_toy_5shots.zip").toStdString();
+        QVERIFY(writeFileAtomically(path, craftedZip(records, stated ? stated : records.size())).has_value());
+        MatrixImportOptions o;
+        o.format = "mmlu-pro";
+        auto m = importMatrix({path}, o);
+        QCOMPARE(m.has_value(), problem.isEmpty());
+        if (m) {
+            QCOMPARE(m->cellCount(), size_t(1));
+            QCOMPARE(m->grade[0], 1.0f);
+            return;
+        }
+        QCOMPARE(m.error().kind, ErrorKind::BadInput);
+        std::string message = m.error().describe();
+        QVERIFY2(message.find(path + ": \"r.json\" inside the zip " + problem.toStdString()) != std::string::npos,
+                 message.c_str());
+        QVERIFY2(message.find("check the file is an MMLU-Pro results zip") != std::string::npos, message.c_str());
     }
 
     void missingStaysMissing() {

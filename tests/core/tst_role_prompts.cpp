@@ -3,6 +3,9 @@
 #include "prompts/role_prompts.h"
 #include "sim/sim_profile.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTest>
 
 using namespace baton::core;
@@ -79,6 +82,69 @@ private slots:
                                    "p.json");
         QVERIFY2(day, day ? "" : day.error().describe().c_str());
         QCOMPARE(day->faults.retryAfterSeconds, 86400.0);
+    }
+
+    // A reply is built in memory at the length drawn from Normal(mean, sd), at least min: a profile's
+    // output_tokens were only checked to be >= 0, so a mean of 1e9 built a reply of about 4.7 GB per request,
+    // and one of 1e300 was passed to llround (an unspecified result). Each is now at most
+    // kMaxSimOutputTokens, refused naming the file, the JSON path and the model.
+    void simProfileRefusesOutputTokensOutOfRange_data() {
+        QTest::addColumn<QString>("outputTokens");
+        QTest::addColumn<QString>("expected"); // empty: loads
+        QTest::newRow("mean 1e300") << R"("mean":1e300)"
+                                    << "/models/0/output_tokens/mean: must be from 0 to 1000000 tokens (model \"a\"), got 1e+300";
+        QTest::newRow("mean 1e9") << R"("mean":1e9)"
+                                  << "/models/0/output_tokens/mean: must be from 0 to 1000000 tokens (model \"a\"), got 1000000000.0";
+        QTest::newRow("sd 1e12") << R"("sd":1e12)"
+                                 << "/models/0/output_tokens/sd: must be from 0 to 1000000 tokens (model \"a\"), got 1000000000000.0";
+        QTest::newRow("sd negative") << R"("sd":-5)"
+                                     << "/models/0/output_tokens/sd: must be from 0 to 1000000 tokens (model \"a\"), got -5";
+        QTest::newRow("min 10^15") << R"("min":1000000000000000)"
+                                   << "/models/0/output_tokens/min: must be from 0 to 1000000 tokens (model \"a\"), got 1000000000000000";
+        QTest::newRow("at the limit") << R"("mean":1000000,"sd":1000000,"min":1000000)" << "";
+    }
+    void simProfileRefusesOutputTokensOutOfRange() {
+        QFETCH(QString, outputTokens);
+        QFETCH(QString, expected);
+        auto doc = nlohmann::json::parse(R"({"schema":1,"models":[{"name":"a","skill":{"default":0.5}}]})");
+        doc["models"][0]["output_tokens"] = nlohmann::json::parse("{" + outputTokens.toStdString() + "}");
+        auto profile = parseSimProfile(doc.dump(), "p.json");
+        QCOMPARE(bool(profile), expected.isEmpty());
+        if (profile) {
+            QCOMPARE(profile->models[0].outputMean, 1e6);
+            QCOMPARE(profile->models[0].outputSd, 1e6);
+            QCOMPARE(profile->models[0].outputMin, int64_t(1000000));
+            return;
+        }
+        QCOMPARE(profile.error().kind, ErrorKind::BadInput);
+        QCOMPARE(profile.error().problems.size(), size_t(1));
+        std::string all = profile.error().describe();
+        QVERIFY2(all.find("p.json: " + expected.toStdString()) != std::string::npos, all.c_str());
+    }
+
+    // Every sim profile in the repository loads under the bounds above and the waits' (the demo's, the
+    // benchmark's, the end-to-end tests' and the fuzz seeds'); the fuzz seeds named huge_* are the
+    // crafted ones, refused.
+    void everyProfileInTheRepositoryLoads() {
+        QStringList files = {BATON_SOURCE_DIR "/resources/demo/sim_profile.json",
+                             BATON_SOURCE_DIR "/bench/data/sim_profile.json"};
+        for (const char* dir : {BATON_TEST_DATA "/e2e", BATON_SOURCE_DIR "/tests/fuzz/corpus/sim_profile"})
+            for (const QString& name : QDir(dir).entryList({"*.json"}, QDir::Files))
+                if (name.contains("profile") || name.startsWith("huge_")) files << QString(dir) + "/" + name;
+        QVERIFY(files.size() >= 9);
+        int crafted = 0;
+        for (const QString& file : files) {
+            QFile f(file);
+            QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(file));
+            // The resume test's fixture and its fuzz seed leave the time scale to the test.
+            std::string text = f.readAll().replace("@TIME_SCALE@", "0").toStdString();
+            auto profile = parseSimProfile(text, file.toStdString());
+            bool isCrafted = QFileInfo(file).fileName().startsWith("huge_");
+            crafted += isCrafted;
+            QVERIFY2(bool(profile) != isCrafted, profile ? qPrintable(file) : profile.error().describe().c_str());
+        }
+        QCOMPARE(crafted, 2);
+        QVERIFY(!demoSimProfile().models.empty());
     }
 };
 

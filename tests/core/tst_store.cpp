@@ -17,6 +17,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -283,6 +284,62 @@ private slots:
         QVERIFY(!Workspace::openForReading(path));
         QCOMPARE(readTextFile(path).value(), before); // the journal mode is in the header: still rollback
         QVERIFY(!std::filesystem::exists(path + "-wal"));
+    }
+
+    // A path that names no workspace is refused before SQLite sees it, creating and changing nothing
+    // (found checking db compact's messages): SQLite opened "" as a private temporary database (so
+    // `tasks import --db ""` reported a set imported into a file that vanished at exit), said "check
+    // that the folder exists" of a path that is a folder, and on create discarded a -wal left without
+    // its database, which may hold the latest changes of a workspace moved without it.
+    void pathsThatNameNoWorkspaceAreRefused_data() {
+        QTest::addColumn<QString>("path");    // in the temporary folder; "." is the folder, "" empty
+        QTest::addColumn<QString>("leftover"); // a file made beside it first
+        QTest::addColumn<bool>("create");
+        QTest::addColumn<int>("kind"); // -1: opens
+        QTest::addColumn<QString>("message");
+        const int bad = int(ErrorKind::BadInput), notFound = int(ErrorKind::NotFound);
+        QTest::newRow("empty") << "" << "" << false << bad << "the workspace's path is empty; give the path of";
+        QTest::newRow("empty, create") << "" << "" << true << bad << "the workspace's path is empty; give the path of";
+        QTest::newRow("folder") << "." << "" << false << bad << ": a folder, not a workspace database; give the path";
+        QTest::newRow("folder, create") << "." << "" << true << bad << ": a folder, not a workspace database;";
+        QTest::newRow("-shm left") << "x.db" << "x.db-shm" << false << notFound
+                                   << "x.db: no such workspace database; check the path, or create one by importing "
+                                      "a task set into it. (" ;
+        QTest::newRow("-shm left, create") << "x.db" << "x.db-shm" << true << -1 << "";
+        QTest::newRow("-wal left") << "x.db" << "x.db-wal" << false << bad
+                                   << "x.db: no such workspace database, but ";
+        QTest::newRow("-wal left, create") << "x.db" << "x.db-wal" << true << bad
+                                           << "may hold the latest changes of a workspace moved or deleted without it";
+    }
+    void pathsThatNameNoWorkspaceAreRefused() {
+        QFETCH(QString, path);
+        QFETCH(QString, leftover);
+        QFETCH(bool, create);
+        QFETCH(int, kind);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const std::string folder = dir.path().toStdString();
+        const std::string target = path.isEmpty() ? "" : path == "." ? folder : folder + "/" + path.toStdString();
+        if (!leftover.isEmpty()) std::ofstream(folder + "/" + leftover.toStdString()) << "left by an earlier process";
+        auto listing = [&] {
+            std::vector<std::string> names;
+            for (const auto& e : std::filesystem::directory_iterator(folder))
+                names.push_back(e.path().filename().string() + " " + std::to_string(e.file_size()));
+            std::sort(names.begin(), names.end());
+            return names;
+        };
+        const auto before = listing();
+        auto ws = Workspace::open(target, create);
+        QCOMPARE(bool(ws), kind < 0);
+        if (ws) return;
+        QCOMPARE(int(ws.error().kind), kind);
+        QVERIFY2(ws.error().message.find(message.toStdString()) != std::string::npos, ws.error().message.c_str());
+        if (!create) {
+            auto reading = Workspace::openForReading(target);
+            QVERIFY(!reading);
+            QCOMPARE(reading.error().message, ws.error().message);
+        }
+        QCOMPARE(listing(), before);
     }
 
     void anEmptyFileIsNoWorkspaceUnlessCreated() {

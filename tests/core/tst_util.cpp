@@ -7,11 +7,13 @@
 #include "util/secrets.h"
 #include "util/sha256.h"
 #include "util/url.h"
+#include "util/whole_number.h"
 
 #include "core_printers.h"
 #include <QTemporaryDir>
 
 #include <QTest>
+#include <limits>
 #include <malloc.h>
 
 using namespace baton::core;
@@ -148,6 +150,29 @@ private slots:
         QVERIFY(!result);
         QCOMPARE(result.error().kind, ErrorKind::NotFound);
         QVERIFY(result.error().message.find("/no/such/file.json") != std::string::npos);
+    }
+
+    // The one check of a token count read from outside (CSV cells of a matrix, replay records):
+    // whole, within inclusive bounds, and refused before a conversion that would be undefined.
+    void wholeNumberIn_data() {
+        QTest::addColumn<double>("value");
+        QTest::addColumn<qlonglong>("expected"); // -1: refused
+        QTest::newRow("0") << 0.0 << 0LL;
+        QTest::newRow("-0") << -0.0 << 0LL;
+        QTest::newRow("written as a float") << 120.0 << 120LL;
+        QTest::newRow("the high bound") << 2147483647.0 << 2147483647LL;
+        QTest::newRow("one past it") << 2147483648.0 << -1LL;
+        QTest::newRow("below the low bound") << -1.0 << -1LL;
+        QTest::newRow("a fraction") << 2.5 << -1LL;
+        QTest::newRow("1e25") << 1e25 << -1LL;
+        QTest::newRow("infinite") << std::numeric_limits<double>::infinity() << -1LL;
+        QTest::newRow("NaN") << std::numeric_limits<double>::quiet_NaN() << -1LL;
+    }
+    void wholeNumberIn() {
+        QFETCH(double, value);
+        QFETCH(qlonglong, expected);
+        auto got = baton::core::wholeNumberIn(value, 0, 2147483647);
+        QCOMPARE(got.value_or(-1), int64_t(expected));
     }
 
     // Axis ticks an analyst reads at a glance (issue 14, finding 11: 39/78/117 became 0/50/100/150).

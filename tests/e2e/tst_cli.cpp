@@ -4,6 +4,8 @@
 #include "cli_process.h"
 #include "core_printers.h"
 #include "http_test_client.h"
+#include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -306,6 +308,50 @@ private slots:
         auto garbage = runCli({"db", "info", "--db", notes.fileName()});
         QCOMPARE(garbage.exitCode, 1);
         QVERIFY(garbage.err.contains("not a Baton workspace database"));
+    }
+
+    // db compact (and every command) on a path that names no workspace: what is wrong, where, what to
+    // do, exit 1, nothing created. `--db ""` was an SQLite temporary database: `tasks import` said it
+    // imported the set (exit 0) into a file that vanished; a folder was "check that the folder exists".
+    void workspacePathsThatNameNoWorkspace_data() {
+        QTest::addColumn<QStringList>("command");
+        QTest::addColumn<QString>("db");       // "." is the temporary folder itself
+        QTest::addColumn<QString>("leftover"); // made beside it first
+        QTest::addColumn<QString>("message");
+        const QStringList compact = {"db", "compact"};
+        QTest::newRow("compact, empty") << compact << "" << ""
+                                        << "baton-cli: error: the workspace's path is empty; give the path of its "
+                                           "database file (for example lab.db)\n";
+        QTest::newRow("compact, folder") << compact << "." << "" << ": a folder, not a workspace database; give the path";
+        QTest::newRow("compact, -shm left") << compact << "x.db" << "x.db-shm"
+                                            << "x.db: no such workspace database; check the path, or create one by "
+                                               "importing a task set into it. (";
+        QTest::newRow("compact, -wal left") << compact << "x.db" << "x.db-wal" << "x.db: no such workspace database, but ";
+        QTest::newRow("tasks import, empty")
+            << QStringList{"tasks", "import", BATON_TEST_DATA "/tasks/good.jsonl"} << "" << ""
+            << "the workspace's path is empty";
+        QTest::newRow("tasks import, folder")
+            << QStringList{"tasks", "import", BATON_TEST_DATA "/tasks/good.jsonl"} << "." << ""
+            << ": a folder, not a workspace database";
+    }
+    void workspacePathsThatNameNoWorkspace() {
+        QFETCH(QStringList, command);
+        QFETCH(QString, db);
+        QFETCH(QString, leftover);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        if (!leftover.isEmpty()) {
+            QFile file(dir.filePath(leftover));
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("left by an earlier process");
+        }
+        const QStringList before = QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden);
+        const QString path = db.isEmpty() ? "" : db == "." ? dir.path() : dir.filePath(db);
+        auto result = runCli(command + QStringList{"--db", path});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
+        QVERIFY2(result.out.isEmpty(), result.out.constData());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), before);
     }
 };
 
