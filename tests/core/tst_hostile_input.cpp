@@ -249,6 +249,12 @@ private slots:
             "\"base_url\": \"https://api.example.com/v1?api_key=abc123def456\"}]}");
         QTest::newRow("key as a field name") << QString::fromStdString(
             pool(", \"params\": {\"sk-proj-abcdefghijklmnopqrstuvwxyz012345\": 1}"));
+        // The messages about the field's shape must not quote the key either (they quoted its first 30 characters).
+        QTest::newRow("key_ref names the key") << QString::fromStdString(
+            pool(", \"key_ref\": \"env:sk-proj-abcdefghijklmnopqrstuvwxyz012345\""));
+        QTest::newRow("key in the url's user info") << QString::fromStdString(
+            "{\"schema\": 1, \"name\": \"p\", \"models\": [{\"name\": \"m\", \"provider\": \"openai\", \"model\": \"x\", "
+            "\"base_url\": \"http://user:sk-proj-abcdefghijklmnopqrstuvwxyz012345@127.0.0.1:8000/v1\"}]}");
     }
     void poolWithKeyInAnyFieldIsRefused() {
         QFETCH(QString, text);
