@@ -211,6 +211,37 @@ private slots:
         QVERIFY2(text.out.contains("raised 100"), text.out.constData());
     }
 
+    // Hostile test i13: a manifest of the wrong shape was an internal error (exit 3) or, for a
+    // version of 1e300 or 0.5, read as version 1 and verified.
+    void aManifestOfTheWrongShapeIsBadInput_data() {
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("sha256 entry a number") << "/files/calls.jsonl" << "5" << "calls.jsonl: the manifest gives no SHA-256";
+        QTest::newRow("sha256 a number") << "/files/run.json/sha256" << "7" << "run.json: the manifest gives no SHA-256";
+        QTest::newRow("version a string") << "/version" << "\"2\"" << "is not a bundle format version";
+        QTest::newRow("version 1e300") << "/version" << "1e300" << "newer than this Baton reads";
+        QTest::newRow("version 0.5") << "/version" << "0.5" << "is not a bundle format version";
+    }
+    void aManifestOfTheWrongShapeIsBadInput() {
+        QFETCH(QString, pointer);
+        QFETCH(QString, value);
+        QFETCH(QString, said);
+        auto files = readZip(m_zip.toStdString());
+        QVERIFY(files.has_value());
+        auto manifest = nlohmann::json::parse(files->at("manifest.json"));
+        manifest[nlohmann::json::json_pointer(pointer.toStdString())] = nlohmann::json::parse(value.toStdString());
+        files->at("manifest.json") = manifest.dump(2);
+        QTemporaryDir elsewhere;
+        QString odd = elsewhere.filePath("odd.zip");
+        QVERIFY(writeZip(odd.toStdString(), *files).has_value());
+        auto r = runCli({"bundle", "verify", odd});
+        QVERIFY2(r.exitCode == 1, (r.out + r.err).constData());
+        QVERIFY2((r.out + r.err).contains(said.toUtf8()), (r.out + r.err).constData());
+        auto imported = runCli({"bundle", "import", odd, "--db", elsewhere.filePath("x.db")});
+        QVERIFY2(imported.exitCode == 1, (imported.out + imported.err).constData());
+    }
+
     void badInputIsSaidClearly() {
         QTemporaryDir elsewhere;
         QString notZip = elsewhere.filePath("not.zip");
