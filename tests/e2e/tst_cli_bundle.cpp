@@ -149,6 +149,27 @@ private slots:
         QCOMPARE(runCli({"bundle", "verify", elsewhere.filePath("again.zip")}).exitCode, 0);
     }
 
+    // Hostile test i13: a bundle's pool is whatever its author wrote (run.json's pool is not among
+    // the recomputed figures), so resuming an imported run sent this user's keys to the endpoints the
+    // bundle named. An imported run is not resumed; its report, export and verify are unchanged.
+    void anImportedRunIsNotResumed() {
+        QTemporaryDir elsewhere;
+        QString db = elsewhere.filePath("stopped.db");
+        runCli({"run", "--pool", "demo", "--tasks", m_dir.filePath("tasks.jsonl"), "--db", db, "--max-calls", "5"});
+        auto runs = runCli({"runs", "--db", db});
+        QVERIFY2(runs.out.contains("stopped"), runs.out.constData());
+        QString zip = elsewhere.filePath("stopped.zip");
+        QCOMPARE(runCli({"bundle", "export", "1", "--db", db, "--out", zip}).exitCode, 0);
+        QString other = elsewhere.filePath("other.db");
+        QCOMPARE(runCli({"bundle", "import", zip, "--db", other}).exitCode, 0);
+        auto resumed = runCli({"run", "--resume", "1", "--db", other, "--json"});
+        QVERIFY2(resumed.exitCode == 1, (resumed.out + resumed.err).constData());
+        QVERIFY2(resumed.err.contains("was imported from a bundle"), resumed.err.constData());
+        auto report = runCli({"report", "1", "--db", other, "--json"});
+        QCOMPARE(report.exitCode, 0);
+        QCOMPARE(report.json(), runCli({"report", "1", "--db", db, "--json"}).json());
+    }
+
     // Issue 17, reports people share: one self-contained page and a workbook.
     void htmlAndXlsxReports() {
         QString db = m_dir.filePath("w.db");
