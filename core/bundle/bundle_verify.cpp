@@ -155,9 +155,11 @@ Result<BundleCheck> verifyRunBundle(const ZipEntries& files, const BundleProgres
     if (version != nlohmann::json(kBundleVersion)) {
         std::string shown = version.dump().substr(0, 40);
         if (version.is_number() && version.get<double>() > kBundleVersion)
-            return fail(ErrorKind::BadInput, "the bundle has format version " + shown + ", newer than this Baton reads (" +
-                                                 std::to_string(kBundleVersion) + "); update Baton");
-        return fail(ErrorKind::BadInput, "manifest.json: \"version\" " + shown + " is not a bundle format version (this Baton reads " +
+            return fail(ErrorKind::BadInput, "the bundle has format version " + shown +
+                                                 ", newer than this Baton reads (" + std::to_string(kBundleVersion) +
+                                                 "); update Baton");
+        return fail(ErrorKind::BadInput, "manifest.json: \"version\" " + shown +
+                                             " is not a bundle format version (this Baton reads " +
                                              std::to_string(kBundleVersion) + "); the manifest is damaged");
     }
     if (progress.stopped()) return std::unexpected(bundleCancelled());

@@ -92,12 +92,13 @@ Result<ZipEntries> readZip(const std::string& path, const BundleProgress& progre
     for (zip_int64_t i = 0; i < count; ++i) {
         zip_stat_t stat;
         if (zip_stat_index(archive.get(), zip_uint64_t(i), 0, &stat) != 0)
-            return fail(ErrorKind::BadInput, path + ": entry " + std::to_string(i) + " is unreadable: " + zipError(archive.get()));
+            return fail(ErrorKind::BadInput,
+                        path + ": entry " + std::to_string(i) + " is unreadable: " + zipError(archive.get()));
         stated += std::min<uint64_t>(stat.size, kMaxZipBytes + 1);
         if (stated > kMaxZipBytes)
-            return fail(ErrorKind::BadInput, path + ": its files would take more than " +
-                                                 std::to_string(kMaxZipBytes >> 30) +
-                                                 " GiB once unpacked (a zip bomb?); not a Baton bundle, nothing was read");
+            return fail(ErrorKind::BadInput,
+                        path + ": its files would take more than " + std::to_string(kMaxZipBytes >> 30) +
+                            " GiB once unpacked (a zip bomb?); not a Baton bundle, nothing was read");
     }
     for (zip_int64_t i = 0; i < count; ++i) {
         if (progress.stopped()) return std::unexpected(bundleCancelled());

@@ -127,7 +127,8 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
                 if (iso.logOdds.size() != iso.probability.size() || !std::is_sorted(iso.logOdds.begin(), iso.logOdds.end()))
                     return bad(at + ".isotonic: log_odds must be sorted and as many as p");
                 for (double p : iso.probability)
-                    if (!(p >= 0 && p <= 1)) return bad(at + ".isotonic.p: " + std::to_string(p) + " is not a probability in [0,1]");
+                    if (!(p >= 0 && p <= 1))
+                        return bad(at + ".isotonic.p: " + std::to_string(p) + " is not a probability in [0,1]");
                 r.isotonic.push_back(std::move(iso));
             }
             r.expectedCostUsd.push_back(costOf(e.at("expected_cost_usd"), at + ".expected_cost_usd"));
@@ -167,8 +168,8 @@ Result<RouterArtifact> routerArtifactFromJson(const nlohmann::json& j, const std
         a.metrics = j.value("metrics", nlohmann::json::object());
         a.parameters = j.value("parameters", nlohmann::json::object());
         // defaultLambda() reads a lambda that is not a number as 0: a damaged file is said so instead.
-        if (auto it = a.parameters.find("lambda"); it != a.parameters.end() && !it->is_null() &&
-                                                   !(it->is_number() && it->get<double>() >= 0))
+        if (auto it = a.parameters.find("lambda");
+            it != a.parameters.end() && !it->is_null() && !(it->is_number() && it->get<double>() >= 0))
             throw JsonRangeError("parameters.lambda must be a number of at least 0, got " + it->dump());
         auto model = routerModelFromJson(j.at("model"), where + " model");
         if (!model) return std::unexpected(model.error());

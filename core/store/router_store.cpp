@@ -31,10 +31,12 @@ StoredRouter rowOf(const Statement& s, bool withBody) {
 
 Result<int> saveRouter(SqliteDb& db, const StoredRouter& r) {
     // A name is printed by `router show` and the GUI: control characters would drive the terminal.
-    bool control = std::any_of(r.name.begin(), r.name.end(), [](char c) { return (unsigned char)c < 0x20 || c == 0x7f; });
+    bool control =
+        std::any_of(r.name.begin(), r.name.end(), [](char c) { return (unsigned char)c < 0x20 || c == 0x7f; });
     if (r.name.empty() || r.name.find('@') != std::string::npos || control)
-        return fail(ErrorKind::BadInput, "router name \"" + printable(r.name) +
-                                             "\" is not usable: give a non-empty name without '@' or control characters");
+        return fail(ErrorKind::BadInput,
+                    "router name \"" + printable(r.name) +
+                        "\" is not usable: give a non-empty name without '@' or control characters");
     // A savepoint, not BEGIN: the StoreWriter runs operations inside its own transaction.
     if (auto ok = db.exec("SAVEPOINT save_router"); !ok) return std::unexpected(ok.error());
     auto latest = db.prepare("SELECT COALESCE(MAX(version), 0) FROM routers WHERE name = ?");

@@ -3,9 +3,9 @@
 // clear error (or saturates), never wraps, crashes or throws. Each row failed before the fix.
 
 #include "bundle/zip_archive.h"
-#include "pools/pool_file.h"
 #include "io/task_import.h"
 #include "model/money.h"
+#include "pools/pool_file.h"
 #include "pricing/cost.h"
 #include "run/budget_guard.h"
 #include "util/json_text.h"
@@ -256,10 +256,11 @@ private slots:
         QTest::newRow("key as a field name") << QString::fromStdString(
             pool(", \"params\": {\"sk-proj-abcdefghijklmnopqrstuvwxyz012345\": 1}"));
         // The messages about the field's shape must not quote the key either (they quoted its first 30 characters).
-        QTest::newRow("key_ref names the key") << QString::fromStdString(
-            pool(", \"key_ref\": \"env:sk-proj-abcdefghijklmnopqrstuvwxyz012345\""));
+        QTest::newRow("key_ref names the key")
+            << QString::fromStdString(pool(", \"key_ref\": \"env:sk-proj-abcdefghijklmnopqrstuvwxyz012345\""));
         QTest::newRow("key in the url's user info") << QString::fromStdString(
-            "{\"schema\": 1, \"name\": \"p\", \"models\": [{\"name\": \"m\", \"provider\": \"openai\", \"model\": \"x\", "
+            "{\"schema\": 1, \"name\": \"p\", \"models\": [{\"name\": \"m\", \"provider\": \"openai\", \"model\": "
+            "\"x\", "
             "\"base_url\": \"http://user:sk-proj-abcdefghijklmnopqrstuvwxyz012345@127.0.0.1:8000/v1\"}]}");
     }
     void poolWithKeyInAnyFieldIsRefused() {
@@ -307,7 +308,8 @@ private slots:
     void aZipStatingGigabytesIsRefusedBeforeReading() {
         QTemporaryDir dir;
         std::string path = dir.filePath("bomb.zip").toStdString();
-        QVERIFY(writeZip(path, {{"a.txt", std::string(1000, 'a')}, {"b.txt", std::string(1000, 'b')},
+        QVERIFY(writeZip(path, {{"a.txt", std::string(1000, 'a')},
+                                {"b.txt", std::string(1000, 'b')},
                                 {"c.txt", std::string(1000, 'c')}})
                     .has_value());
         QVERIFY(readZip(path).has_value());

@@ -254,7 +254,8 @@ private slots:
         a.name = "r\x1b[31mred\nline";
         auto saved = saveRouterArtifact(*ws->writer(), a);
         QVERIFY(!saved);
-        QVERIFY2(saved.error().message.find("r\\x1b[31mred\\x0aline") != std::string::npos, saved.error().message.c_str());
+        QVERIFY2(saved.error().message.find("r\\x1b[31mred\\x0aline") != std::string::npos,
+                 saved.error().message.c_str());
         a.name = "fine name";
         QVERIFY(saveRouterArtifact(*ws->writer(), a).has_value());
     }

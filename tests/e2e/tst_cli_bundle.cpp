@@ -238,11 +238,21 @@ private slots:
         QTest::addColumn<QString>("pointer");
         QTest::addColumn<QString>("value");
         QTest::addColumn<QString>("said");
-        QTest::newRow("sha256 entry a number") << "/files/calls.jsonl" << "5" << "calls.jsonl: the manifest gives no SHA-256";
-        QTest::newRow("sha256 a number") << "/files/run.json/sha256" << "7" << "run.json: the manifest gives no SHA-256";
-        QTest::newRow("version a string") << "/version" << "\"2\"" << "is not a bundle format version";
-        QTest::newRow("version 1e300") << "/version" << "1e300" << "newer than this Baton reads";
-        QTest::newRow("version 0.5") << "/version" << "0.5" << "is not a bundle format version";
+        QTest::newRow("sha256 entry a number") << "/files/calls.jsonl"
+                                               << "5"
+                                               << "calls.jsonl: the manifest gives no SHA-256";
+        QTest::newRow("sha256 a number") << "/files/run.json/sha256"
+                                         << "7"
+                                         << "run.json: the manifest gives no SHA-256";
+        QTest::newRow("version a string") << "/version"
+                                          << "\"2\""
+                                          << "is not a bundle format version";
+        QTest::newRow("version 1e300") << "/version"
+                                       << "1e300"
+                                       << "newer than this Baton reads";
+        QTest::newRow("version 0.5") << "/version"
+                                     << "0.5"
+                                     << "is not a bundle format version";
     }
     void aManifestOfTheWrongShapeIsBadInput() {
         QFETCH(QString, pointer);
