@@ -29,6 +29,10 @@ Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files, const Bun
     int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::system_clock::now().time_since_epoch())
                       .count();
+    // The pool snapshot came with the bundle, not from this user: resumeRun refuses such a run, since
+    // resuming would send the user's keys to whatever endpoints the bundle names.
+    if (!contents->run.settings.is_object()) contents->run.settings = nlohmann::json::object();
+    contents->run.settings[kImportedFromBundle] = true;
     auto saved = saveTaskSet(db, contents->tasks, "bundle of run " + std::to_string(contents->run.id), now);
     if (!saved) return std::unexpected(saved.error());
     auto runId = insertRun(db, contents->run);

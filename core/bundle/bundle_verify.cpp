@@ -26,7 +26,11 @@ void checkManifest(const ZipEntries& files, const nlohmann::json& manifest, Bund
             check.differences.push_back(name + ": listed in the manifest but missing from the bundle");
             continue;
         }
-        if (sha256Hex(it->second) != entry.value("sha256", ""))
+        if (!entry.is_object() || !entry.contains("sha256") || !entry["sha256"].is_string()) {
+            check.differences.push_back(name + ": the manifest gives no SHA-256 for it");
+            continue;
+        }
+        if (sha256Hex(it->second) != entry["sha256"].get<std::string>())
             check.differences.push_back(name + ": its SHA-256 differs from the manifest's (the file was changed after export)");
     }
     for (const auto& [name, bytes] : files)
@@ -146,10 +150,18 @@ Result<BundleCheck> verifyRunBundle(const ZipEntries& files, const BundleProgres
     }
     if (!manifest.is_object() || manifest.value("format", "") != kBundleFormat || !manifest["files"].is_object())
         return fail(ErrorKind::BadInput, "manifest.json does not describe a Baton run bundle");
-    if (manifest.value("version", 0) > kBundleVersion)
-        return fail(ErrorKind::BadInput, "the bundle has format version " + manifest["version"].dump() +
-                                             ", newer than this Baton reads (" + std::to_string(kBundleVersion) +
-                                             "); update Baton");
+    // Compared as JSON: value<int>() of 1e300 was undefined behaviour (it read as 1 here), of "2" a type_error.
+    auto version = manifest.value("version", nlohmann::json(kBundleVersion));
+    if (version != nlohmann::json(kBundleVersion)) {
+        std::string shown = version.dump().substr(0, 40);
+        if (version.is_number() && version.get<double>() > kBundleVersion)
+            return fail(ErrorKind::BadInput, "the bundle has format version " + shown +
+                                                 ", newer than this Baton reads (" + std::to_string(kBundleVersion) +
+                                                 "); update Baton");
+        return fail(ErrorKind::BadInput, "manifest.json: \"version\" " + shown +
+                                             " is not a bundle format version (this Baton reads " +
+                                             std::to_string(kBundleVersion) + "); the manifest is damaged");
+    }
     if (progress.stopped()) return std::unexpected(bundleCancelled());
     BundleCheck check;
     checkManifest(files, manifest, check);

@@ -38,9 +38,9 @@ struct BundleCheck {
 Result<BundleCheck> verifyRunBundle(const ZipEntries& files, const BundleProgress& progress = {});
 
 /// Imports a bundle into a workspace (task set, texts, run, calls, outcomes) as a new run; returns
-/// its id. Call inside a StoreWriter operation (a stopped or failed import then leaves no row).
-/// Errors: BadInput when the bundle does not verify; bundleCancelled(). Progress: the verification,
-/// then per call stored.
+/// its id. The run's settings get kImportedFromBundle: true, and resumeRun refuses it. Call inside a StoreWriter
+/// operation (a stopped or failed import then leaves no row). Errors: BadInput when the bundle does not verify;
+/// bundleCancelled(). Progress: the verification, then per call stored.
 Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files, const BundleProgress& progress = {});
 
 } // namespace baton::core

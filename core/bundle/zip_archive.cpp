@@ -3,6 +3,7 @@
 
 #include "io/zip_entry.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -73,7 +74,11 @@ Status writeZip(const std::string& path, const ZipEntries& entries, const Bundle
         return fail(ErrorKind::Io, path + ": cannot write the zip (" + message + "); is the disk full?");
     }
     std::filesystem::rename(temporary, path, ignored);
-    if (ignored) return fail(ErrorKind::Io, path + ": cannot move the finished zip into place: " + ignored.message());
+    if (ignored) {
+        std::string message = ignored.message();
+        std::filesystem::remove(temporary, ignored);
+        return fail(ErrorKind::Io, path + ": cannot move the finished zip into place: " + message);
+    }
     return {};
 }
 
@@ -84,6 +89,19 @@ Result<ZipEntries> readZip(const std::string& path, const BundleProgress& progre
     if (!archive) return fail(ErrorKind::BadInput, path + ": not a readable zip archive (libzip error " + std::to_string(code) + ")");
     ZipEntries entries;
     zip_int64_t count = zip_get_num_entries(archive.get(), 0);
+    // The sizes the zip states, summed before anything is unpacked: reading allocates what they say.
+    uint64_t stated = 0;
+    for (zip_int64_t i = 0; i < count; ++i) {
+        zip_stat_t stat;
+        if (zip_stat_index(archive.get(), zip_uint64_t(i), 0, &stat) != 0)
+            return fail(ErrorKind::BadInput,
+                        path + ": entry " + std::to_string(i) + " is unreadable: " + zipError(archive.get()));
+        stated += std::min<uint64_t>(stat.size, kMaxZipBytes + 1);
+        if (stated > kMaxZipBytes)
+            return fail(ErrorKind::BadInput,
+                        path + ": its files would take more than " + std::to_string(kMaxZipBytes >> 30) +
+                            " GiB once unpacked (a zip bomb?); not a Baton bundle, nothing was read");
+    }
     for (zip_int64_t i = 0; i < count; ++i) {
         if (progress.stopped()) return std::unexpected(bundleCancelled());
         progress.step(i, count);

@@ -216,6 +216,12 @@ Result<RunSummary> resumeRun(RunInputs inputs, int64_t runId, std::optional<Mone
     if (!run) return std::unexpected(run.error());
     if (run->status == RunStatus::Completed)
         return fail(ErrorKind::BadInput, "run " + std::to_string(runId) + " is already complete; nothing to resume");
+    if (run->settings.is_object() && run->settings.contains(kImportedFromBundle))
+        return fail(ErrorKind::BadInput,
+                    "run " + std::to_string(runId) +
+                        " was imported from a bundle: its pool came with the bundle, and resuming "
+                        "it would send your keys to the endpoints that pool names. Start a new run "
+                        "of your own pool instead (baton-cli run --pool P --tasks T)");
     auto pool = parsePool(run->poolSnapshot.dump(), "run " + std::to_string(runId) + " pool snapshot");
     if (!pool) return std::unexpected(pool.error());
     auto tasks = loadTaskSet(inputs.reader, run->taskSetHash);

@@ -78,6 +78,13 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
         return fail(ErrorKind::BadInput, where + ": " + what + "; the router cannot be read (train it again or export it "
                                                                 "from the workspace that has it)");
     };
+    // Training writes a cost of at least 0 or null (unknown); a negative one would make the router prefer that model.
+    auto costOf = [](const nlohmann::json& v, const std::string& what) -> double {
+        if (v.is_null()) return NAN;
+        double usd = v.get<double>();
+        if (!(usd >= 0)) throw JsonRangeError(what + " must be a cost in USD of at least 0 (or null), got " + v.dump());
+        return usd;
+    };
     try {
         RouterModel r;
         if (!j.is_object()) return bad("the model is not a JSON object");
@@ -119,14 +126,16 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
                                         e.at("isotonic").at("p").get<std::vector<double>>()};
                 if (iso.logOdds.size() != iso.probability.size() || !std::is_sorted(iso.logOdds.begin(), iso.logOdds.end()))
                     return bad(at + ".isotonic: log_odds must be sorted and as many as p");
+                for (double p : iso.probability)
+                    if (!(p >= 0 && p <= 1))
+                        return bad(at + ".isotonic.p: " + std::to_string(p) + " is not a probability in [0,1]");
                 r.isotonic.push_back(std::move(iso));
             }
-            const auto& cost = e.at("expected_cost_usd");
-            r.expectedCostUsd.push_back(cost.is_null() ? NAN : cost.get<double>());
+            r.expectedCostUsd.push_back(costOf(e.at("expected_cost_usd"), at + ".expected_cost_usd"));
             for (const auto& [category, value] : e.at("category_cost_usd").items()) {
                 auto& costs = r.categoryCostUsd[category];
                 costs.resize(models.size(), NAN);
-                costs[m] = value.is_null() ? NAN : value.get<double>();
+                costs[m] = costOf(value, at + ".category_cost_usd." + category);
             }
         }
         return r;
@@ -158,6 +167,10 @@ Result<RouterArtifact> routerArtifactFromJson(const nlohmann::json& j, const std
         a.trainingDataHash = j.at("training_data_hash").get<std::string>();
         a.metrics = j.value("metrics", nlohmann::json::object());
         a.parameters = j.value("parameters", nlohmann::json::object());
+        // defaultLambda() reads a lambda that is not a number as 0: a damaged file is said so instead.
+        if (auto it = a.parameters.find("lambda");
+            it != a.parameters.end() && !it->is_null() && !(it->is_number() && it->get<double>() >= 0))
+            throw JsonRangeError("parameters.lambda must be a number of at least 0, got " + it->dump());
         auto model = routerModelFromJson(j.at("model"), where + " model");
         if (!model) return std::unexpected(model.error());
         a.model = std::move(*model);

@@ -16,6 +16,9 @@ enum class RunStatus { Pending, Running, Completed, Cancelled, Failed };
 std::string toString(RunStatus status);
 std::optional<RunStatus> runStatusFromString(const std::string& text);
 
+/// A key of Run::settings, set when the run came from a bundle: its pool is not the user's.
+inline constexpr const char* kImportedFromBundle = "imported_from_bundle";
+
 struct Run {
     int64_t id = 0;
     int64_t createdAtMs = 0;

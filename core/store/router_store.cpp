@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "store/router_store.h"
 #include "store/statement_rows.h"
+#include "util/printable.h"
+
+#include <algorithm>
 
 namespace baton::core {
 namespace {
@@ -27,8 +30,13 @@ StoredRouter rowOf(const Statement& s, bool withBody) {
 } // namespace
 
 Result<int> saveRouter(SqliteDb& db, const StoredRouter& r) {
-    if (r.name.empty() || r.name.find('@') != std::string::npos)
-        return fail(ErrorKind::BadInput, "router name \"" + r.name + "\" is not usable: give a non-empty name without '@'");
+    // A name is printed by `router show` and the GUI: control characters would drive the terminal.
+    bool control =
+        std::any_of(r.name.begin(), r.name.end(), [](char c) { return (unsigned char)c < 0x20 || c == 0x7f; });
+    if (r.name.empty() || r.name.find('@') != std::string::npos || control)
+        return fail(ErrorKind::BadInput,
+                    "router name \"" + printable(r.name) +
+                        "\" is not usable: give a non-empty name without '@' or control characters");
     // A savepoint, not BEGIN: the StoreWriter runs operations inside its own transaction.
     if (auto ok = db.exec("SAVEPOINT save_router"); !ok) return std::unexpected(ok.error());
     auto latest = db.prepare("SELECT COALESCE(MAX(version), 0) FROM routers WHERE name = ?");

@@ -32,7 +32,8 @@ std::string JsonReader::describe(const Json& value) {
         return value.get<bool>() ? "true" : "false";
     case Json::value_t::string: {
         const auto& s = value.get_ref<const std::string&>();
-        if (looksLikeSecret(s)) return "a string that looks like a secret (not shown)";
+        // containsSecret, not looksLikeSecret: "env:sk-..." or "http://u:sk-...@host" carry a key inside.
+        if (containsSecret(s)) return "a string that looks like a secret (not shown)";
         return "\"" + (s.size() > 40 ? s.substr(0, 37) + "..." : s) + "\"";
     }
     case Json::value_t::array:

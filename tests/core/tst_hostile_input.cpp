@@ -2,9 +2,10 @@
 // Issue 16's hostile cases against the core parsers and money: every case is refused with a
 // clear error (or saturates), never wraps, crashes or throws. Each row failed before the fix.
 
-#include "pools/pool_file.h"
+#include "bundle/zip_archive.h"
 #include "io/task_import.h"
 #include "model/money.h"
+#include "pools/pool_file.h"
 #include "pricing/cost.h"
 #include "run/budget_guard.h"
 #include "util/json_text.h"
@@ -16,7 +17,12 @@
 
 #include "core_printers.h"
 
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
+#include <fstream>
+#include <iterator>
 
 using namespace baton::core;
 
@@ -249,6 +255,13 @@ private slots:
             "\"base_url\": \"https://api.example.com/v1?api_key=abc123def456\"}]}");
         QTest::newRow("key as a field name") << QString::fromStdString(
             pool(", \"params\": {\"sk-proj-abcdefghijklmnopqrstuvwxyz012345\": 1}"));
+        // The messages about the field's shape must not quote the key either (they quoted its first 30 characters).
+        QTest::newRow("key_ref names the key")
+            << QString::fromStdString(pool(", \"key_ref\": \"env:sk-proj-abcdefghijklmnopqrstuvwxyz012345\""));
+        QTest::newRow("key in the url's user info") << QString::fromStdString(
+            "{\"schema\": 1, \"name\": \"p\", \"models\": [{\"name\": \"m\", \"provider\": \"openai\", \"model\": "
+            "\"x\", "
+            "\"base_url\": \"http://user:sk-proj-abcdefghijklmnopqrstuvwxyz012345@127.0.0.1:8000/v1\"}]}");
     }
     void poolWithKeyInAnyFieldIsRefused() {
         QFETCH(QString, text);
@@ -287,6 +300,44 @@ private slots:
         QFETCH(QString, text);
         QVERIFY(!parseUrl(text.toStdString()));
         QVERIFY(parseUrl("https://api.example.com/v1?x=1#f"));
+    }
+
+    // 11. A zip whose entries state gigabytes is refused before one byte is unpacked (hostile test
+    // i13: a 3 MB bomb of three 1 GiB files took 3 GB of memory; three entries whose central
+    // directory states 1 GiB each made the old reader allocate 1 GiB, then call the entry damaged).
+    void aZipStatingGigabytesIsRefusedBeforeReading() {
+        QTemporaryDir dir;
+        std::string path = dir.filePath("bomb.zip").toStdString();
+        QVERIFY(writeZip(path, {{"a.txt", std::string(1000, 'a')},
+                                {"b.txt", std::string(1000, 'b')},
+                                {"c.txt", std::string(1000, 'c')}})
+                    .has_value());
+        QVERIFY(readZip(path).has_value());
+        std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+        std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+        int patched = 0;
+        const uint32_t gib = uint32_t(1) << 30;
+        for (size_t at = bytes.find("PK\x01\x02"); at != std::string::npos; at = bytes.find("PK\x01\x02", at + 4)) {
+            file.seekp(std::streamoff(at + 24)); // the central directory's uncompressed size, little-endian
+            for (int k = 0; k < 4; ++k)
+                file.put(char((gib >> (8 * k)) & 0xff));
+            ++patched;
+        }
+        file.close();
+        QCOMPARE(patched, 3);
+        auto read = readZip(path);
+        QVERIFY(!read);
+        QVERIFY2(read.error().describe().find("more than 2 GiB once unpacked") != std::string::npos,
+                 read.error().describe().c_str());
+    }
+
+    void aZipThatCannotBeMovedIntoPlaceLeavesNoPartFile() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir("taken"));
+        std::string target = dir.filePath("taken").toStdString(); // a folder: the rename fails
+        auto written = writeZip(target, {{"a.txt", "x"}});
+        QVERIFY(!written);
+        QVERIFY2(!QFile::exists(dir.filePath("taken.part")), "the temporary zip was left behind");
     }
 
     // 10. Names are printed without driving the terminal.

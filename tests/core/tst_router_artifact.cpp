@@ -203,6 +203,16 @@ private slots:
                                   << "features.idf[3] must be a number within float's range";
         QTest::newRow("weight -1e300") << "/model/models/1/weights/0" << QByteArray("-1e300")
                                        << "models[1].weights[0] must be a number within float's range";
+        // Hostile test i13: values training never writes were read and steered the router (a negative
+        // cost made it always pick that model; a lambda of "NaN" was read as 0).
+        QTest::newRow("expected cost -5") << "/model/models/1/expected_cost_usd" << QByteArray("-5")
+                                          << "models[1].expected_cost_usd must be a cost in USD of at least 0";
+        QTest::newRow("category cost -5") << "/model/models/0/category_cost_usd" << QByteArray("{\"x\": -5}")
+                                          << "models[0].category_cost_usd.x must be a cost in USD of at least 0";
+        QTest::newRow("lambda a string") << "/parameters/lambda" << QByteArray("\"NaN\"")
+                                         << "parameters.lambda must be a number of at least 0, got \"NaN\"";
+        QTest::newRow("lambda -1e9") << "/parameters/lambda" << QByteArray("-1e9")
+                                     << "parameters.lambda must be a number of at least 0";
     }
     void outOfRangeNumbersInAFileAreRefused() {
         QFETCH(QString, pointer);
@@ -217,6 +227,37 @@ private slots:
         QVERIFY(!read);
         QCOMPARE(read.error().kind, ErrorKind::BadInput);
         QVERIFY2(read.error().message.find(expected.toStdString()) != std::string::npos, read.error().message.c_str());
+    }
+
+    // Hostile test i13: isotonic probabilities of 2 and -1 were read and served as P(correct).
+    void isotonicProbabilitiesOutsideZeroOneAreRefused() {
+        nlohmann::json file = routerArtifactToJson(fitted());
+        file["model"]["calibration"] = "isotonic";
+        for (auto& m : file["model"]["models"])
+            m["isotonic"] = {{"log_odds", {-1.0, 0.0, 1.0}}, {"p", {0.1, 0.5, 0.9}}};
+        QVERIFY(routerArtifactFromJson(file, "r.json"));
+        file["model"]["models"][1]["isotonic"]["p"] = {2.0, -1.0, 5.0};
+        auto read = routerArtifactFromJson(file, "r.json");
+        QVERIFY(!read);
+        QVERIFY2(read.error().message.find("models[1].isotonic.p: 2.000000 is not a probability in [0,1]") !=
+                     std::string::npos,
+                 read.error().message.c_str());
+    }
+
+    // Hostile test i13: `router import` of a file named "r\x1b[31m..." saved it, and `router show` then
+    // printed the escape to the terminal.
+    void aNameWithControlCharactersIsNotSaved() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        QVERIFY(ws.has_value());
+        RouterArtifact a = fitted();
+        a.name = "r\x1b[31mred\nline";
+        auto saved = saveRouterArtifact(*ws->writer(), a);
+        QVERIFY(!saved);
+        QVERIFY2(saved.error().message.find("r\\x1b[31mred\\x0aline") != std::string::npos,
+                 saved.error().message.c_str());
+        a.name = "fine name";
+        QVERIFY(saveRouterArtifact(*ws->writer(), a).has_value());
     }
 
     // The report reads a file's metrics leniently: a reliability bin's count that is no count is 0.

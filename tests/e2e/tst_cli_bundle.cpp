@@ -149,6 +149,27 @@ private slots:
         QCOMPARE(runCli({"bundle", "verify", elsewhere.filePath("again.zip")}).exitCode, 0);
     }
 
+    // Hostile test i13: a bundle's pool is whatever its author wrote (run.json's pool is not among
+    // the recomputed figures), so resuming an imported run sent this user's keys to the endpoints the
+    // bundle named. An imported run is not resumed; its report, export and verify are unchanged.
+    void anImportedRunIsNotResumed() {
+        QTemporaryDir elsewhere;
+        QString db = elsewhere.filePath("stopped.db");
+        runCli({"run", "--pool", "demo", "--tasks", m_dir.filePath("tasks.jsonl"), "--db", db, "--max-calls", "5"});
+        auto runs = runCli({"runs", "--db", db});
+        QVERIFY2(runs.out.contains("stopped"), runs.out.constData());
+        QString zip = elsewhere.filePath("stopped.zip");
+        QCOMPARE(runCli({"bundle", "export", "1", "--db", db, "--out", zip}).exitCode, 0);
+        QString other = elsewhere.filePath("other.db");
+        QCOMPARE(runCli({"bundle", "import", zip, "--db", other}).exitCode, 0);
+        auto resumed = runCli({"run", "--resume", "1", "--db", other, "--json"});
+        QVERIFY2(resumed.exitCode == 1, (resumed.out + resumed.err).constData());
+        QVERIFY2(resumed.err.contains("was imported from a bundle"), resumed.err.constData());
+        auto report = runCli({"report", "1", "--db", other, "--json"});
+        QCOMPARE(report.exitCode, 0);
+        QCOMPARE(report.json(), runCli({"report", "1", "--db", db, "--json"}).json());
+    }
+
     // Issue 17, reports people share: one self-contained page and a workbook.
     void htmlAndXlsxReports() {
         QString db = m_dir.filePath("w.db");
@@ -209,6 +230,47 @@ private slots:
         QCOMPARE(runCli({"reprice", "1", "--db", m_dir.filePath("w.db"), "--raise", "sim-c"}).exitCode, 2);
         auto text = runCli({"reprice", "1", "--db", m_dir.filePath("w.db"), "--raise", "sim-c=100"});
         QVERIFY2(text.out.contains("raised 100"), text.out.constData());
+    }
+
+    // Hostile test i13: a manifest of the wrong shape was an internal error (exit 3) or, for a
+    // version of 1e300 or 0.5, read as version 1 and verified.
+    void aManifestOfTheWrongShapeIsBadInput_data() {
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("said");
+        QTest::newRow("sha256 entry a number") << "/files/calls.jsonl"
+                                               << "5"
+                                               << "calls.jsonl: the manifest gives no SHA-256";
+        QTest::newRow("sha256 a number") << "/files/run.json/sha256"
+                                         << "7"
+                                         << "run.json: the manifest gives no SHA-256";
+        QTest::newRow("version a string") << "/version"
+                                          << "\"2\""
+                                          << "is not a bundle format version";
+        QTest::newRow("version 1e300") << "/version"
+                                       << "1e300"
+                                       << "newer than this Baton reads";
+        QTest::newRow("version 0.5") << "/version"
+                                     << "0.5"
+                                     << "is not a bundle format version";
+    }
+    void aManifestOfTheWrongShapeIsBadInput() {
+        QFETCH(QString, pointer);
+        QFETCH(QString, value);
+        QFETCH(QString, said);
+        auto files = readZip(m_zip.toStdString());
+        QVERIFY(files.has_value());
+        auto manifest = nlohmann::json::parse(files->at("manifest.json"));
+        manifest[nlohmann::json::json_pointer(pointer.toStdString())] = nlohmann::json::parse(value.toStdString());
+        files->at("manifest.json") = manifest.dump(2);
+        QTemporaryDir elsewhere;
+        QString odd = elsewhere.filePath("odd.zip");
+        QVERIFY(writeZip(odd.toStdString(), *files).has_value());
+        auto r = runCli({"bundle", "verify", odd});
+        QVERIFY2(r.exitCode == 1, (r.out + r.err).constData());
+        QVERIFY2((r.out + r.err).contains(said.toUtf8()), (r.out + r.err).constData());
+        auto imported = runCli({"bundle", "import", odd, "--db", elsewhere.filePath("x.db")});
+        QVERIFY2(imported.exitCode == 1, (imported.out + imported.err).constData());
     }
 
     void badInputIsSaidClearly() {
