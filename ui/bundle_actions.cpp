@@ -217,34 +217,36 @@ void BundleActions::importFiles(std::shared_ptr<const core::ZipEntries> files, c
     startProgress(tr("Importing %1...").arg(path));
     m_importing = true;
     core::StoreWriter* writer = &m_session.writer();
-    using Imported = core::Result<int64_t>;
+    using Imported = core::Result<core::ImportedBundle>;
     m_job.run<Imported>(
         [writer, files](std::stop_token stop, const JobRunner::Progress& progress) -> Imported {
-            int64_t runId = 0;
+            core::ImportedBundle imported;
             // One writer operation: a cancel (the stop token, watched per call stored) or a
             // failure rolls back everything it inserted.
-            auto done = writer->submit([&runId, files, stop, &progress](core::SqliteDb& conn) -> core::Status {
-                auto imported = core::importRunBundle(conn, *files, core::BundleProgress{progress, stop});
-                if (!imported) return std::unexpected(imported.error());
-                runId = *imported;
+            auto done = writer->submit([&imported, files, stop, &progress](core::SqliteDb& conn) -> core::Status {
+                auto result = core::importRunBundle(conn, *files, core::BundleProgress{progress, stop});
+                if (!result) return std::unexpected(result.error());
+                imported = *result;
                 return {};
             });
             if (auto ok = done.get(); !ok) return std::unexpected(ok.error());
-            return runId;
+            return imported;
         },
-        [this, path](const Imported& runId) {
-            bool cancelled = !runId && wasCancelled(&runId.error());
+        [this, path](const Imported& result) {
+            bool cancelled = !result && wasCancelled(&result.error());
             m_importing = false;
             if (cancelled) return;
-            if (!runId)
+            if (!result)
                 return fail(
                     tr("Import bundle"),
-                    tr("%1 was not imported; the workspace is unchanged: %2").arg(path, errorText(runId.error())));
-            emit statusMessage(tr("Imported %1 as run %2").arg(path).arg(*runId) +
+                    tr("%1 was not imported; the workspace is unchanged: %2").arg(path, errorText(result.error())));
+            emit statusMessage((result->alreadyThere
+                                    ? tr("%1 was imported before, as run %2; nothing was added").arg(path).arg(result->runId)
+                                    : tr("Imported %1 as run %2").arg(path).arg(result->runId)) +
                                (m_cancelling ? tr(" (stored before the cancel arrived)") : QString()));
             m_cancelling = false;
             m_session.announceRunsChanged();
-            emit imported(*runId);
+            emit imported(result->runId);
         });
 }
 

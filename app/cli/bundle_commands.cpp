@@ -76,19 +76,23 @@ int importCommand(const ParsedArgs& args) {
     if (!files) return reportError(files.error(), json);
     auto workspace = core::Workspace::open(*db);
     if (!workspace) return reportError(workspace.error(), json);
-    int64_t runId = 0;
+    core::ImportedBundle imported;
     {
         core::StoreWriter writer(workspace->takeWriter());
         auto done = writer.submit([&](core::SqliteDb& conn) -> core::Status {
-            auto imported = core::importRunBundle(conn, *files);
-            if (!imported) return std::unexpected(imported.error());
-            runId = *imported;
+            auto result = core::importRunBundle(conn, *files);
+            if (!result) return std::unexpected(result.error());
+            imported = *result;
             return {};
         });
         if (auto ok = done.get(); !ok) return reportError(ok.error(), json);
     }
+    int64_t runId = imported.runId;
     if (json)
-        printJson({{"ok", true}, {"run", runId}});
+        printJson({{"ok", true}, {"run", runId}, {"already_imported", imported.alreadyThere}});
+    else if (imported.alreadyThere)
+        std::cout << core::printable(args.positional[0]) << " was imported before, as run " << runId
+                  << "; nothing was added (`baton-cli report " << runId << " --db " << core::printable(*db) << "`)\n";
     else
         std::cout << "imported " << core::printable(args.positional[0]) << " as run " << runId << " (`baton-cli report "
                   << runId << " --db " << core::printable(*db) << "`)\n";
@@ -123,7 +127,8 @@ std::vector<Command> bundleCommands() {
          "add a verified bundle's run to a workspace",
          "Usage: baton-cli bundle import FILE.zip --db DB [--json]\n\n"
          "Verifies the bundle, then adds its task set, run, calls and outcomes to the workspace as a\n"
-         "new run (the report command shows it). A bundle that does not verify is refused whole.\n",
+         "new run (the report command shows it). A bundle that does not verify is refused whole. A bundle\n"
+         "the workspace imported before (the same manifest) adds nothing: the output names its run.\n",
          {{"--db", true}},
          importCommand},
     };

@@ -7,12 +7,13 @@
 #include "store/run_store.h"
 #include "store/task_set_store.h"
 #include "store/text_store.h"
+#include "util/sha256.h"
 
 #include <chrono>
 
 namespace baton::core {
 
-Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files, const BundleProgress& progress) {
+Result<ImportedBundle> importRunBundle(SqliteDb& db, const ZipEntries& files, const BundleProgress& progress) {
     auto check = verifyRunBundle(files, progress.slice(0, 500));
     if (!check) return std::unexpected(check.error());
     if (!check->ok()) {
@@ -24,6 +25,12 @@ Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files, const Bun
                         " differences); nothing was imported. `baton-cli bundle verify` lists them",
                     std::move(problems));
     }
+    // The manifest names every file by its SHA-256, so its own hash names the bundle: the same
+    // bundle imported again would be a second copy of one run.
+    std::string identity = sha256Hex(files.at(bundle_file::kManifest));
+    auto earlier = findRunImportedFrom(db, identity);
+    if (!earlier) return std::unexpected(earlier.error());
+    if (*earlier) return ImportedBundle{**earlier, true};
     auto contents = readBundleContents(files);
     if (!contents) return std::unexpected(contents.error());
     int64_t now = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -32,7 +39,7 @@ Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files, const Bun
     // The pool snapshot came with the bundle, not from this user: resumeRun refuses such a run, since
     // resuming would send the user's keys to whatever endpoints the bundle names.
     if (!contents->run.settings.is_object()) contents->run.settings = nlohmann::json::object();
-    contents->run.settings[kImportedFromBundle] = true;
+    contents->run.settings[kImportedFromBundle] = identity;
     auto saved = saveTaskSet(db, contents->tasks, "bundle of run " + std::to_string(contents->run.id), now);
     if (!saved) return std::unexpected(saved.error());
     auto runId = insertRun(db, contents->run);
@@ -57,7 +64,7 @@ Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files, const Bun
     }
     if (storing.stopped()) return std::unexpected(bundleCancelled());
     storing.step(total, total);
-    return *runId;
+    return ImportedBundle{*runId, false};
 }
 
 } // namespace baton::core

@@ -37,10 +37,16 @@ struct BundleCheck {
 /// Progress: per file, call and outcome checked.
 Result<BundleCheck> verifyRunBundle(const ZipEntries& files, const BundleProgress& progress = {});
 
-/// Imports a bundle into a workspace (task set, texts, run, calls, outcomes) as a new run; returns
-/// its id. The run's settings get kImportedFromBundle: true, and resumeRun refuses it. Call inside a StoreWriter
+struct ImportedBundle {
+    int64_t runId = 0;
+    bool alreadyThere = false; ///< the workspace had imported this bundle before, as runId: nothing added
+};
+
+/// Imports a bundle into a workspace (task set, texts, run, calls, outcomes) as a new run, unless
+/// the workspace imported the same bundle (the same manifest) before. The run's settings get
+/// kImportedFromBundle (the bundle's identity), and resumeRun refuses it. Call inside a StoreWriter
 /// operation (a stopped or failed import then leaves no row). Errors: BadInput when the bundle does not verify;
 /// bundleCancelled(). Progress: the verification, then per call stored.
-Result<int64_t> importRunBundle(SqliteDb& db, const ZipEntries& files, const BundleProgress& progress = {});
+Result<ImportedBundle> importRunBundle(SqliteDb& db, const ZipEntries& files, const BundleProgress& progress = {});
 
 } // namespace baton::core

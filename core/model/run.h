@@ -16,7 +16,8 @@ enum class RunStatus { Pending, Running, Completed, Cancelled, Failed };
 std::string toString(RunStatus status);
 std::optional<RunStatus> runStatusFromString(const std::string& text);
 
-/// A key of Run::settings, set when the run came from a bundle: its pool is not the user's.
+/// A key of Run::settings, set when the run came from a bundle: its pool is not the user's. Its
+/// value is the bundle's identity, the SHA-256 of its manifest (true for runs imported before it was).
 inline constexpr const char* kImportedFromBundle = "imported_from_bundle";
 
 struct Run {

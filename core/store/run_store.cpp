@@ -82,6 +82,16 @@ Result<Run> loadRun(SqliteDb& db, int64_t runId) {
     return runFrom(*stmt);
 }
 
+Result<std::optional<int64_t>> findRunImportedFrom(SqliteDb& db, const std::string& identity) {
+    auto stmt = db.prepare(std::string("SELECT id FROM runs WHERE json_valid(settings) AND json_extract(settings, '$.") +
+                           kImportedFromBundle + "') = ? ORDER BY id LIMIT 1");
+    if (!stmt) return std::unexpected(stmt.error());
+    stmt->bind(1, identity);
+    auto row = stmt->step();
+    if (!row) return std::unexpected(row.error());
+    return *row ? std::optional<int64_t>(stmt->columnInt(0)) : std::nullopt;
+}
+
 Result<std::vector<Run>> listRuns(SqliteDb& db) {
     auto stmt = db.prepare(std::string("SELECT ") + kRunColumns + " FROM runs ORDER BY id");
     if (!stmt) return std::unexpected(stmt.error());

@@ -19,6 +19,8 @@ Status recordStopReason(SqliteDb& db, int64_t runId, const std::string& reason);
 Status updateRunSettings(SqliteDb& db, int64_t runId, const nlohmann::json& settings);
 /// Errors: NotFound naming the run.
 Result<Run> loadRun(SqliteDb& db, int64_t runId);
+/// The first run whose settings say it was imported from the bundle `identity` (kImportedFromBundle).
+Result<std::optional<int64_t>> findRunImportedFrom(SqliteDb& db, const std::string& identity);
 Result<std::vector<Run>> listRuns(SqliteDb& db);
 /// The run's outcomes by strategy and item; without `answers` their answer texts are left empty
 /// (a report needs grades, costs and latencies only).

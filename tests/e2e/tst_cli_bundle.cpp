@@ -149,6 +149,28 @@ private slots:
         QCOMPARE(runCli({"bundle", "verify", elsewhere.filePath("again.zip")}).exitCode, 0);
     }
 
+    // Hostile test i13: the same bundle imported twice made two copies of one run. It is now
+    // recognised by its manifest: the second import names the first run and adds nothing.
+    void theSameBundleImportedTwiceIsOneRun() {
+        QTemporaryDir elsewhere;
+        QString db = elsewhere.filePath("twice.db");
+        QCOMPARE(runCli({"bundle", "import", m_zip, "--db", db}).exitCode, 0);
+        auto again = runCli({"bundle", "import", m_zip, "--db", db});
+        QVERIFY2(again.exitCode == 0, again.err.constData());
+        QVERIFY2(again.out.contains("was imported before, as run 1; nothing was added"), again.out.constData());
+        auto json = runCli({"bundle", "import", m_zip, "--db", db, "--json"});
+        QCOMPARE(json.json()["run"].toInt(), 1);
+        QCOMPARE(json.json()["already_imported"].toBool(), true);
+        auto runs = runCli({"runs", "--db", db, "--json"});
+        QCOMPARE(runs.exitCode, 0);
+        QCOMPARE(QJsonDocument::fromJson(runs.out).array().size(), 1);
+        // Another bundle (the imported run exported again has another manifest) is a new run.
+        QCOMPARE(runCli({"bundle", "export", "1", "--db", db, "--out", elsewhere.filePath("b.zip")}).exitCode, 0);
+        auto other = runCli({"bundle", "import", elsewhere.filePath("b.zip"), "--db", db, "--json"});
+        QVERIFY2(other.exitCode == 0, other.err.constData());
+        QCOMPARE(other.json()["already_imported"].toBool(), false);
+    }
+
     // Hostile test i13: a bundle's pool is whatever its author wrote (run.json's pool is not among
     // the recomputed figures), so resuming an imported run sent this user's keys to the endpoints the
     // bundle named. An imported run is not resumed; its report, export and verify are unchanged.

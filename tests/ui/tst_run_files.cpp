@@ -267,7 +267,7 @@ private slots:
                             .submit([&](core::SqliteDb& conn) -> core::Status {
                                 auto id = core::importRunBundle(conn, *back, stopAt(source, 700, r));
                                 if (!id) return std::unexpected(id.error());
-                                imported = *id;
+                                imported = id->runId;
                                 return {};
                             })
                             .get();
