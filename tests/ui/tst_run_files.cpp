@@ -150,6 +150,16 @@ private slots:
         }
         QCOMPARE(core::loadCalls(**reader, copy)->size(), calls.size());
 
+        // The same bundle opened again adds nothing: the status bar names the run it became.
+        size_t runsNow = core::listRuns(**reader).value().size();
+        QSignalSpy said(bundles, &ui::BundleActions::statusMessage);
+        openBundle->trigger();
+        QVERIFY(imported.wait(60000));
+        QCOMPARE(imported.last().first().toLongLong(), copy);
+        QCOMPARE(core::listRuns(**reader).value().size(), runsNow);
+        QVERIFY2(said.last().first().toString().contains(QStringLiteral("was imported before, as run %1").arg(copy)),
+                 qPrintable(said.last().first().toString()));
+
         // The key was looked up for the run (a run refuses to start when a key is missing), yet it
         // is nowhere in the bundle's files.
         auto files = core::readZip((zip + ".zip").toStdString());
