@@ -34,7 +34,7 @@ int serveCommand(const ParsedArgs& args) {
         profile = *loaded;
     }
     std::string bad;
-    auto scale = decimalOption(args, "--time-scale", 0, 1000, bad);
+    auto scale = decimalOption(args, "--time-scale", 0, double(core::kMaxSimTimeScale), bad);
     auto portArg = wholeOption(args, "--port", 0, 65535, bad);
     if (!bad.empty()) return usageError(bad + " (time scale: 1 = real latency, 0 = none)", "sim serve");
     if (scale) profile.timeScale = *scale;

@@ -112,7 +112,11 @@ Result<RouterModel> routerModelFromJson(const nlohmann::json& j, const std::stri
         for (size_t m = 0; m < models.size(); ++m) {
             const auto& e = models[m];
             std::string at = "models[" + std::to_string(m) + "]";
-            r.models.push_back(e.at("model").get<std::string>());
+            auto name = e.at("model").get<std::string>();
+            // Two entries for one model: the router would weigh it twice and never the pool's other models.
+            if (std::find(r.models.begin(), r.models.end(), name) != r.models.end())
+                return bad(at + ".model \"" + name + "\" comes twice");
+            r.models.push_back(std::move(name));
             LinearModel lm;
             lm.bias = e.at("bias").get<double>();
             lm.weights = floatsAs(e.at("weights"), at + ".weights");

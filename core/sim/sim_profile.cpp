@@ -78,7 +78,7 @@ SimModel readModel(JsonReader& r, const Json& obj, const std::string& path) {
     }
     if (const auto* lat = r.object(obj, path, "latency", Need::Optional)) {
         std::string p = JsonReader::child(path, "latency");
-        readPositive(r, *lat, p, "ttft_ms", m.ttftMs);
+        readBounded(r, *lat, p, "ttft_ms", kMaxSimWaitMs, " (a day)", m.ttftMs);
         readPositive(r, *lat, p, "tokens_per_s", m.tokensPerSecond);
         if (m.tokensPerSecond <= 0) r.error(JsonReader::child(p, "tokens_per_s"), "must be above 0");
         r.warnUnknown(*lat, p, {"ttft_ms", "tokens_per_s"});
@@ -108,7 +108,7 @@ void readFaults(JsonReader& r, const Json& doc, SimFaults& f) {
     readRate(r, *obj, p, "rate_stream_error", f.rateStreamError);
     readBounded(r, *obj, p, "retry_after_s", 86400, " (a day)", f.retryAfterSeconds);
     f.retryAfterMs = r.boolean(*obj, p, "retry_after_ms", Need::Optional).value_or(false);
-    readBounded(r, *obj, p, "stall_ms", 86400000, " (a day)", f.stallMs);
+    readBounded(r, *obj, p, "stall_ms", kMaxSimWaitMs, " (a day)", f.stallMs);
     f.echoCredentials = r.boolean(*obj, p, "echo_credentials", Need::Optional).value_or(false);
     if (f.total() > 1) r.error(p, "the fault rates add up to more than 1");
     r.warnUnknown(*obj, p,
@@ -148,7 +148,7 @@ Result<SimProfile> parseSimProfile(const std::string& text, const std::string& f
     if (auto schema = r.integer(doc, "", "schema", Need::Required); schema && *schema != 1)
         r.error("/schema", "unsupported sim profile schema " + std::to_string(*schema));
     if (auto seed = r.integer(doc, "", "seed", Need::Optional)) profile.seed = static_cast<uint64_t>(*seed);
-    readPositive(r, doc, "", "time_scale", profile.timeScale);
+    readBounded(r, doc, "", "time_scale", kMaxSimTimeScale, "", profile.timeScale);
     if (const auto* models = r.array(doc, "", "models", Need::Required)) {
         if (models->empty()) r.error("/models", "a profile needs at least one model");
         for (size_t i = 0; i < models->size(); ++i) {

@@ -18,6 +18,10 @@ namespace baton::core {
 /// of that length is built in memory (4.7 MB, 0.6 s in the debug build). A profile stating more is refused
 /// at load.
 inline constexpr int64_t kMaxSimOutputTokens = 1'000'000;
+/// The longest wait a profile may state (a first token, a stall): a day, in ms.
+inline constexpr int64_t kMaxSimWaitMs = 86'400'000;
+/// The largest time scale, in a profile as on `sim serve --time-scale`: 1,000 times real latency.
+inline constexpr int64_t kMaxSimTimeScale = 1000;
 
 struct SimModel {
     std::string name;
@@ -71,7 +75,8 @@ struct SimProfile {
 };
 
 /// Errors: BadInput with every problem (file and JSON path) in Error::problems; numbers out of their
-/// stated range (rates in [0,1], waits up to a day, output tokens up to kMaxSimOutputTokens) included.
+/// stated range (rates in [0,1], waits up to a day, a time scale up to 1,000, output tokens up to
+/// kMaxSimOutputTokens) included.
 Result<SimProfile> parseSimProfile(const std::string& text, const std::string& fileName);
 Result<SimProfile> loadSimProfile(const std::string& path);
 /// The demo profile compiled in from resources/demo/sim_profile.json.

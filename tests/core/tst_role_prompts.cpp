@@ -122,6 +122,37 @@ private slots:
         QVERIFY2(all.find("p.json: " + expected.toStdString()) != std::string::npos, all.c_str());
     }
 
+    // A first token's wait and the time scale are bounded as a stall is, and as `sim serve --time-scale`
+    // is: a profile stating a ttft of 1e300 ms or a time scale of 1e6 loaded (each wait then cut to a day).
+    void simProfileRefusesWaitsOutOfRange_data() {
+        QTest::addColumn<QString>("pointer");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("expected"); // empty: loads
+        QTest::newRow("ttft 1e300") << "/models/0/latency/ttft_ms" << "1e300"
+                                    << "/models/0/latency/ttft_ms: must be from 0 to 86400000 (a day), got 1e+300";
+        QTest::newRow("ttft negative") << "/models/0/latency/ttft_ms" << "-1"
+                                       << "/models/0/latency/ttft_ms: must be from 0 to 86400000 (a day), got -1";
+        QTest::newRow("ttft a day") << "/models/0/latency/ttft_ms" << "86400000" << "";
+        QTest::newRow("time scale 1e6") << "/time_scale" << "1e6" << "/time_scale: must be from 0 to 1000, got 1000000.0";
+        QTest::newRow("time scale 1000") << "/time_scale" << "1000" << "";
+    }
+    void simProfileRefusesWaitsOutOfRange() {
+        QFETCH(QString, pointer);
+        QFETCH(QString, value);
+        QFETCH(QString, expected);
+        auto doc = nlohmann::json::parse(R"({"schema":1,"models":[{"name":"a","skill":{"default":0.5}}]})");
+        doc[nlohmann::json::json_pointer(pointer.toStdString())] = nlohmann::json::parse(value.toStdString());
+        auto profile = parseSimProfile(doc.dump(), "p.json");
+        QCOMPARE(bool(profile), expected.isEmpty());
+        if (profile) {
+            QCOMPARE(pointer.endsWith("ttft_ms") ? profile->models[0].ttftMs : profile->timeScale, value.toDouble());
+            return;
+        }
+        QCOMPARE(profile.error().kind, ErrorKind::BadInput);
+        std::string all = profile.error().describe();
+        QVERIFY2(all.find("p.json: " + expected.toStdString()) != std::string::npos, all.c_str());
+    }
+
     // Every sim profile in the repository loads under the bounds above and the waits' (the demo's, the
     // benchmark's, the end-to-end tests' and the fuzz seeds'); the fuzz seeds named huge_* are the
     // crafted ones, refused.

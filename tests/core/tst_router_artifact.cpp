@@ -213,6 +213,8 @@ private slots:
                                          << "parameters.lambda must be a number of at least 0, got \"NaN\"";
         QTest::newRow("lambda -1e9") << "/parameters/lambda" << QByteArray("-1e9")
                                      << "parameters.lambda must be a number of at least 0";
+        QTest::newRow("a model twice") << "/model/models/1/model" << QByteArray("\"weak\"")
+                                       << "models[1].model \"weak\" comes twice";
     }
     void outOfRangeNumbersInAFileAreRefused() {
         QFETCH(QString, pointer);
