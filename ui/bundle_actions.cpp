@@ -2,6 +2,7 @@
 #include "bundle_actions.h"
 #include "settings.h"
 #include "workbench_session.h"
+#include "util/json_text.h"
 
 #include <QCoreApplication>
 #include <QFileDialog>
@@ -21,7 +22,7 @@ QString errorText(const core::Error& e) {
 // What the manifest says the bundle holds, then what the recomputation found.
 QString checkText(const QString& path, const core::ZipEntries& files, const core::BundleCheck& check) {
     QString head = QFileInfo(path).fileName();
-    auto manifest = nlohmann::json::parse(files.at("manifest.json"), nullptr, false);
+    auto manifest = core::parseJsonOrDiscarded(files.at("manifest.json"));
     if (manifest.is_object()) {
         // Each field read with its type checked: a hand-made manifest must not throw here.
         auto field = [&](const char* name) {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "strategy_settings_form.h"
+#include "util/json_text.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -58,7 +59,7 @@ nlohmann::json StrategySettingsForm::listFromText(const QString& text, bool name
         if (token.empty()) continue;
         if (!names) {
             // A number stays a number ("0.7"); anything else is a text.
-            nlohmann::json number = nlohmann::json::parse(token, nullptr, false);
+            nlohmann::json number = core::parseJsonOrDiscarded(token);
             if (number.is_number()) {
                 list.push_back(number);
                 continue;
@@ -165,7 +166,7 @@ QWidget* StrategySettingsForm::makeEditor(Editor editor, const QString& key, con
         line->setFont(QFont(QStringLiteral("monospace")));
         line->setToolTip(tr("JSON"));
         connect(line, &QLineEdit::editingFinished, this, [this, key, line] {
-            nlohmann::json value = nlohmann::json::parse(line->text().toStdString(), nullptr, false);
+            nlohmann::json value = core::parseJsonOrDiscarded(line->text().toStdString());
             if (value.is_discarded())
                 emit refused(tr("Setting \"%1\" is not valid JSON; it is unchanged (the line keeps your text to mend)")
                                  .arg(key));

@@ -10,6 +10,7 @@
 #include "replay/constraint_price.h"
 #include "replay/replay_report.h"
 #include "util/file_io.h"
+#include "util/json_text.h"
 
 #include <cstdio>
 #include <iostream>
@@ -27,7 +28,7 @@ nlohmann::json pointJson(const core::RoutePoint& p) {
 core::Result<core::ModelTags> loadTags(const std::string& poolFile) {
     auto text = core::readTextFile(poolFile);
     if (!text) return std::unexpected(text.error());
-    auto j = nlohmann::json::parse(*text, nullptr, false);
+    auto j = core::parseJsonOrDiscarded(*text);
     if (j.is_discarded() || !j.contains("models"))
         return core::fail(core::ErrorKind::BadInput, poolFile + ": not a pool file (no \"models\")");
     core::ModelTags tags;

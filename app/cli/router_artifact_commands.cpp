@@ -8,6 +8,7 @@
 #include "router_aiq_text.h"
 #include "store/workspace.h"
 #include "util/file_io.h"
+#include "util/json_text.h"
 
 #include <cstdio>
 #include <iostream>
@@ -125,7 +126,7 @@ int importCommand(const ParsedArgs& args) {
     const std::string& file = args.positional[0];
     auto text = core::readTextFile(file);
     if (!text) return reportError(text.error(), json);
-    auto parsed = nlohmann::json::parse(*text, nullptr, false);
+    auto parsed = core::parseJsonOrDiscarded(*text);
     if (parsed.is_discarded())
         return reportError({core::ErrorKind::BadInput, file + ": not JSON; a router file is written by `router export`", {}}, json);
     auto artifact = core::routerArtifactFromJson(parsed, file);

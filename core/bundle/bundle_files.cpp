@@ -12,11 +12,7 @@ namespace {
 Result<nlohmann::json> parseJsonFile(const ZipEntries& files, const std::string& name) {
     auto it = files.find(name);
     if (it == files.end()) return fail(ErrorKind::BadInput, "the bundle has no " + name + "; it is not a complete Baton run bundle");
-    try {
-        return nlohmann::json::parse(it->second);
-    } catch (const std::exception& e) {
-        return fail(ErrorKind::BadInput, name + " in the bundle is not valid JSON: " + e.what());
-    }
+    return parseJsonText(it->second, name);
 }
 
 template <class Fn> Status forEachLine(const ZipEntries& files, const std::string& name, Fn fn) {
@@ -32,8 +28,10 @@ template <class Fn> Status forEachLine(const ZipEntries& files, const std::strin
         std::string_view row(text.data() + start, end - start);
         start = end + 1;
         if (row.empty()) continue;
+        auto parsed = parseJsonText(row, name + ":" + std::to_string(line));
+        if (!parsed) return std::unexpected(parsed.error());
         try {
-            fn(nlohmann::json::parse(row), line);
+            fn(*parsed, line);
         } catch (const std::exception& e) {
             return fail(ErrorKind::BadInput, name + ":" + std::to_string(line) + ": cannot be read: " + e.what());
         }

@@ -6,6 +6,7 @@
 #include "bundle/run_bundle.h"
 #include "eval/grader.h"
 #include "eval/run_report.h"
+#include "util/json_text.h"
 #include "util/sha256.h"
 
 #include <map>
@@ -36,6 +37,22 @@ void checkManifest(const ZipEntries& files, const nlohmann::json& manifest, Bund
     for (const auto& [name, bytes] : files)
         if (name != bundle_file::kManifest && !listed.contains(name))
             check.differences.push_back(name + ": in the bundle but not in the manifest");
+}
+
+// pool.json and prices.json are the run's snapshots written out on their own; a bundle whose run.json says
+// otherwise was changed (its manifest can be re-hashed), and a reader could not tell which pool the calls used.
+void checkSnapshots(const ZipEntries& files, const Run& run, BundleCheck& check) {
+    for (const auto& [name, snapshot] : {std::pair{bundle_file::kPool, &run.poolSnapshot},
+                                         std::pair{bundle_file::kPrices, &run.priceBookSnapshot}}) {
+        auto it = files.find(name);
+        if (it == files.end()) {
+            check.differences.push_back(std::string(name) + ": missing");
+            continue;
+        }
+        auto parsed = parseJsonOrDiscarded(it->second);
+        if (parsed != *snapshot)
+            check.differences.push_back(std::string(name) + ": differs from the run's own snapshot in run.json");
+    }
 }
 
 // Steps: the manifest, each call, each outcome, the report.
@@ -104,11 +121,13 @@ void checkReport(const ZipEntries& files, const BundleContents& b, BundleCheck& 
     RunReport report = buildReport(b.run.id, b.outcomes, calls, b.tasks, runBaselines(b.run), b.run.seed);
     nlohmann::json again = toJson(report);
     nlohmann::json recorded;
-    try {
-        recorded = nlohmann::json::parse(files.at(bundle_file::kReportJson));
-    } catch (const std::exception&) {
-        check.differences.push_back("report.json: missing or not JSON");
-    }
+    auto it = files.find(bundle_file::kReportJson);
+    auto parsed = it == files.end() ? fail(ErrorKind::BadInput, std::string(bundle_file::kReportJson) + ": missing")
+                                    : parseJsonText(it->second, bundle_file::kReportJson);
+    if (parsed)
+        recorded = std::move(*parsed);
+    else
+        check.differences.push_back(parsed.error().message);
     int shown = 0;
     for (const auto& op : nlohmann::json::diff(recorded, again)) {
         ++check.figuresChecked;
@@ -142,12 +161,9 @@ Result<BundleCheck> verifyRunBundle(const ZipEntries& files, const BundleProgres
     auto manifestText = files.find(bundle_file::kManifest);
     if (manifestText == files.end())
         return fail(ErrorKind::BadInput, "no manifest.json: not a Baton run bundle (export one with `baton-cli bundle export`)");
-    nlohmann::json manifest;
-    try {
-        manifest = nlohmann::json::parse(manifestText->second);
-    } catch (const std::exception& e) {
-        return fail(ErrorKind::BadInput, std::string("manifest.json is not valid JSON: ") + e.what());
-    }
+    auto parsed = parseJsonText(manifestText->second, bundle_file::kManifest);
+    if (!parsed) return std::unexpected(parsed.error());
+    nlohmann::json manifest = std::move(*parsed);
     if (!manifest.is_object() || manifest.value("format", "") != kBundleFormat || !manifest["files"].is_object())
         return fail(ErrorKind::BadInput, "manifest.json does not describe a Baton run bundle");
     // Compared as JSON: value<int>() of 1e300 was undefined behaviour (it read as 1 here), of "2" a type_error.
@@ -175,6 +191,7 @@ Result<BundleCheck> verifyRunBundle(const ZipEntries& files, const BundleProgres
     if (contents->tasks.contentHash() != contents->run.taskSetHash)
         check.differences.push_back("tasks.jsonl: its content hash " + contents->tasks.contentHash() +
                                     " is not the run's task set " + contents->run.taskSetHash);
+    checkSnapshots(files, contents->run, check);
     if (!checkCalls(*contents, check, progress, done, total) || !checkOutcomes(*contents, check, progress, done, total) ||
         stepOrStop(progress, done, total))
         return std::unexpected(bundleCancelled());

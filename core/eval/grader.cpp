@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "eval/grader.h"
 #include "eval/answer_extraction.h"
+#include "util/json_text.h"
 
+#include <algorithm>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -86,15 +88,54 @@ Grade gradeRegex(const GraderSpec& spec, const std::string& answer, const std::v
     return {0, captured, ""};
 }
 
-/// The first JSON object in the answer, also inside a ```json fence or surrounded by prose.
-std::optional<nlohmann::json> findJson(const std::string& answer) {
-    for (size_t start = answer.find('{'); start != std::string::npos; start = answer.find('{', start + 1)) {
-        size_t end = answer.rfind('}');
-        while (end != std::string::npos && end > start) {
-            auto doc = nlohmann::json::parse(answer.substr(start, end - start + 1), nullptr, false);
-            if (!doc.is_discarded()) return doc;
-            end = end == 0 ? std::string::npos : answer.rfind('}', end - 1);
+/// The '}' that closes the object opening at `start` (strings skipped, both kinds of bracket
+/// counted), the deepest nesting on the way, and the bytes looked at; end is npos when it never closes.
+struct ClosingBrace {
+    size_t end = std::string::npos, depth = 0, scanned = 0;
+};
+ClosingBrace closingBrace(std::string_view text, size_t start) {
+    ClosingBrace found;
+    size_t depth = 0;
+    bool inString = false;
+    for (size_t i = start; i < text.size(); ++i) {
+        char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            found.depth = std::max(found.depth, ++depth);
+        } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
+            found.end = c == '}' ? i : std::string::npos;
+            found.scanned = i - start + 1;
+            return found;
         }
+    }
+    found.scanned = text.size() - start;
+    return found;
+}
+
+/// The first JSON object in the answer, also inside a ```json fence or surrounded by prose. From each
+/// '{' only the span to the '}' that closes it can be an object, so each is parsed once: trying every
+/// '}' from the last took a reply of 100k nested objects minutes. An object nested deeper than
+/// kMaxJsonDepth is not read, nor anything inside it, and the bytes looked at are bounded (a reply of
+/// many '{' that never close is otherwise scanned once per brace).
+std::optional<nlohmann::json> findJson(const std::string& answer) {
+    size_t budget = 64 * answer.size() + 4096;
+    for (size_t start = answer.find('{'); start != std::string::npos; start = answer.find('{', start + 1)) {
+        ClosingBrace close = closingBrace(answer, start);
+        if (close.scanned >= budget) break;
+        budget -= close.scanned;
+        if (close.end == std::string::npos) continue;
+        if (close.depth > kMaxJsonDepth) {
+            start = close.end;
+            continue;
+        }
+        auto doc = nlohmann::json::parse(std::string_view(answer).substr(start, close.end - start + 1), nullptr, false);
+        if (!doc.is_discarded()) return doc;
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 #include "matrix/long_table_import.h"
 #include "io/csv_reader.h"
 #include "matrix/matrix_builder.h"
+#include "util/json_text.h"
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
@@ -140,7 +141,7 @@ Result<OutcomeMatrix> importLongJsonl(const std::string& text, const std::string
     std::string lineText;
     for (size_t line = 1; std::getline(in, lineText); ++line) {
         if (lineText.find_first_not_of(" \t\r") == std::string::npos) continue;
-        auto row = nlohmann::json::parse(lineText, nullptr, false);
+        auto row = parseJsonOrDiscarded(lineText);
         if (row.is_discarded() || !row.is_object()) {
             b.error(line, "not a JSON object");
             continue;

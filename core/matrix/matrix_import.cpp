@@ -4,6 +4,7 @@
 #include "matrix/mmlu_pro_import.h"
 #include "util/file_io.h"
 #include "util/sha256.h"
+#include "util/json_text.h"
 
 #include <algorithm>
 #include <charconv>
@@ -40,7 +41,7 @@ Result<std::set<std::string>> loadExcludedPrompts(const std::string& path) {
     std::string line;
     for (size_t n = 1; std::getline(in, line); ++n) {
         if (line.find_first_not_of(" \r\t") == std::string::npos) continue;
-        auto row = nlohmann::json::parse(line, nullptr, false);
+        auto row = parseJsonOrDiscarded(line);
         if (row.is_discarded() || !row.contains("eval_prompt") || !row["eval_prompt"].is_string())
             return fail(ErrorKind::BadInput, path + ":" + std::to_string(n) + ": expected an object with eval_prompt");
         prompts.insert(row["eval_prompt"].get<std::string>());

@@ -2,6 +2,7 @@
 #include "matrix/mmlu_pro_import.h"
 
 #include "io/zip_entry.h"
+#include "util/json_text.h"
 
 #include <filesystem>
 #include <memory>
@@ -36,7 +37,7 @@ Result<std::string> readFirstZipEntry(const std::string& path) {
 Status addMmluProZip(MatrixBuilder& b, const std::string& path) {
     auto text = readFirstZipEntry(path);
     if (!text) return std::unexpected(text.error());
-    auto records = nlohmann::json::parse(*text, nullptr, false);
+    auto records = parseJsonOrDiscarded(*text);
     if (records.is_discarded() || !records.is_array())
         return fail(ErrorKind::BadInput, path + ": expected one JSON list of records inside the zip");
     size_t model = b.model(mmluProModelName(path));

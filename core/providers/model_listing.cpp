@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "providers/model_listing.h"
 #include "providers/anthropic_headers.h"
+#include "util/json_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,7 +29,7 @@ HttpRequest buildModelListRequest(const ModelSpec& model, const std::string& bas
 }
 
 Result<std::vector<std::string>> parseModelList(ProviderKind provider, const std::string& body) {
-    auto json = nlohmann::json::parse(body, nullptr, false);
+    auto json = parseJsonOrDiscarded(body);
     const char* listField = provider == ProviderKind::Gemini ? "models" : "data";
     const char* idField = provider == ProviderKind::Gemini ? "name" : "id";
     if (!json.is_object() || !json.contains(listField) || !json[listField].is_array())

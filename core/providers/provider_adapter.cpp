@@ -4,11 +4,12 @@
 #include "providers/gemini_adapter.h"
 #include "providers/json_fields.h"
 #include "providers/openai_adapter.h"
+#include "util/json_text.h"
 
 namespace baton::core {
 
 std::optional<ProviderError> ProviderAdapter::parseError(const std::string& body) const {
-    auto doc = nlohmann::json::parse(body, nullptr, false);
+    auto doc = parseJsonOrDiscarded(body);
     if (!doc.is_object() || !doc.contains("error")) return std::nullopt;
     const auto& e = doc["error"];
     if (e.is_string()) return ProviderError{"error", e.get<std::string>()};

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "providers/readable_exchange.h"
+#include "util/json_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -30,12 +31,12 @@ void appendBlock(std::string& out, const std::string& role, const std::string& t
 } // namespace
 
 std::string readableRequest(const std::string& body) {
-    auto j = nlohmann::json::parse(body, nullptr, false);
+    auto j = parseJsonOrDiscarded(body);
     if (j.is_discarded() || !j.is_object()) {
         // The logged canonical request is the endpoint on its first line, then the JSON body.
         size_t eol = body.find('\n');
         if (eol == std::string::npos) return body;
-        auto rest = nlohmann::json::parse(body.substr(eol + 1), nullptr, false);
+        auto rest = parseJsonOrDiscarded(std::string_view(body).substr(eol + 1));
         if (rest.is_discarded() || !rest.is_object()) return body;
         return "ENDPOINT: " + body.substr(0, eol) + "\n\n" + readableRequest(body.substr(eol + 1));
     }
@@ -59,7 +60,7 @@ std::string readableRequest(const std::string& body) {
 }
 
 std::string readableResponse(const std::string& body) {
-    auto j = nlohmann::json::parse(body, nullptr, false);
+    auto j = parseJsonOrDiscarded(body);
     if (j.is_discarded()) return body;
     std::string answer;
     if (j.is_object() && j.contains("choices") && j["choices"].is_array() && !j["choices"].empty()) {

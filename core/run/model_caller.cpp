@@ -11,6 +11,7 @@
 #include "run/embedding_client.h"
 #include "util/sha256.h"
 #include "util/redact.h"
+#include "util/json_text.h"
 
 #include <algorithm>
 #include <chrono>
@@ -56,7 +57,7 @@ Verdict judge(const ProviderAdapter& adapter, const HttpResult& r, const std::st
         // Gateways in front of a provider answer their own refusals in their own shape; most say
         // why in a top-level "message" ({"status": "failure", "message": ...}).
         if (!providerError || providerError->message.empty()) {
-            auto doc = nlohmann::json::parse(body, nullptr, false);
+            auto doc = parseJsonOrDiscarded(body);
             if (doc.is_object() && doc.contains("message") && doc["message"].is_string())
                 providerError = ProviderError{"", doc["message"].get<std::string>().substr(0, 500)};
         }

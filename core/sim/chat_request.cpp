@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "sim/chat_request.h"
+#include "util/json_text.h"
 
 #include <nlohmann/json.hpp>
 
@@ -28,7 +29,7 @@ const std::string& ChatRequest::lastUser() const {
 }
 
 std::variant<ChatRequest, SimHttpError> parseChatRequest(const std::string& body) {
-    auto doc = nlohmann::json::parse(body, nullptr, false);
+    auto doc = parseJsonOrDiscarded(body);
     if (doc.is_discarded()) return invalid("We could not parse the JSON body of your request.");
     if (!doc.is_object()) return invalid("The request body must be a JSON object.");
     ChatRequest req;

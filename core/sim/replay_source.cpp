@@ -4,6 +4,7 @@
 #include "io/csv_reader.h"
 #include "util/file_io.h"
 #include "util/whole_number.h"
+#include "util/json_text.h"
 
 #include <cmath>
 #include <filesystem>
@@ -88,7 +89,7 @@ Result<ReplaySource> ReplaySource::parse(const std::string& text, const std::str
             pos = end == std::string::npos ? text.size() : end + 1;
             ++line;
             if (row.find_first_not_of(" \t\r") == std::string::npos) continue;
-            auto doc = nlohmann::json::parse(row, nullptr, false);
+            auto doc = parseJsonOrDiscarded(row);
             if (!doc.is_object()) {
                 problems.push_back({Severity::Error, fileName, "line " + std::to_string(line), "not a JSON object"});
                 continue;

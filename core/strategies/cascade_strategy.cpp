@@ -3,6 +3,7 @@
 #include "eval/answer_extraction.h"
 #include "prompts/role_prompts.h"
 #include "strategies/settings_reader.h"
+#include "util/json_text.h"
 
 #include <set>
 
@@ -18,7 +19,7 @@ std::string finalAnswerOf(const std::string& reply) {
 std::optional<double> judgeScore(const std::string& reply) {
     size_t open = reply.find('{'), close = reply.rfind('}');
     if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
-    auto doc = nlohmann::json::parse(reply.substr(open, close - open + 1), nullptr, false);
+    auto doc = parseJsonOrDiscarded(std::string_view(reply).substr(open, close - open + 1));
     if (!doc.is_object() || !doc.contains("correct") || !doc["correct"].is_boolean()) return std::nullopt;
     double confidence =
         doc.value("confidence", nlohmann::json(0.5)).is_number() ? doc["confidence"].get<double>() : 0.5;

@@ -2,6 +2,7 @@
 #include "strategies/coordinator_episode.h"
 #include "eval/answer_extraction.h"
 #include "prompts/role_prompts.h"
+#include "util/json_text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -24,7 +25,7 @@ struct Plan {
 std::optional<Plan> readPlan(const std::string& reply) {
     size_t open = reply.find('{'), close = reply.rfind('}');
     if (open == std::string::npos || close == std::string::npos || close < open) return std::nullopt;
-    auto doc = nlohmann::json::parse(reply.substr(open, close - open + 1), nullptr, false);
+    auto doc = parseJsonOrDiscarded(std::string_view(reply).substr(open, close - open + 1));
     if (!doc.is_object() || !doc.contains("subtasks") || !doc["subtasks"].is_array() || doc["subtasks"].empty())
         return std::nullopt;
     Plan plan;

@@ -46,4 +46,9 @@ Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& w
     }
 }
 
+nlohmann::json parseJsonOrDiscarded(std::string_view text) {
+    if (jsonNestingDepth(text) > kMaxJsonDepth) return nlohmann::json(nlohmann::json::value_t::discarded);
+    return nlohmann::json::parse(text, nullptr, false);
+}
+
 } // namespace baton::core

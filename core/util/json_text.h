@@ -24,4 +24,10 @@ size_t jsonNestingDepth(std::string_view text);
 /// the range of a double (1e400) and syntax errors, each with a message naming `where`.
 Result<nlohmann::json> parseJsonText(std::string_view text, const std::string& where);
 
+/// For text from outside whose not being JSON is an ordinary answer (a model's reply, an endpoint's
+/// body): json::parse(text, nullptr, false), and also a discarded value when the text nests deeper
+/// than kMaxJsonDepth. The parse itself is iterative, but a copy, comparison or dump of what it
+/// built recurses once per level (100k levels crashed a judge's score and a bundle's verify).
+nlohmann::json parseJsonOrDiscarded(std::string_view text);
+
 } // namespace baton::core

@@ -2,7 +2,12 @@
 // Issue 16's hostile cases against the core parsers and money: every case is refused with a
 // clear error (or saturates), never wraps, crashes or throws. Each row failed before the fix.
 
+#include "bundle/bundle_files.h"
+#include "bundle/run_bundle.h"
 #include "bundle/zip_archive.h"
+#include "eval/grader.h"
+#include "providers/readable_exchange.h"
+#include "strategies/cascade_strategy.h"
 #include "io/task_import.h"
 #include "model/money.h"
 #include "pools/pool_file.h"
@@ -148,6 +153,36 @@ private slots:
         QCOMPARE(jsonNestingDepth(nested(kMaxJsonDepth, "[", "]")), kMaxJsonDepth);
         QVERIFY(parseJsonText(nested(kMaxJsonDepth, "[", "]"), "f"));
         QVERIFY(!parseJsonText(nested(kMaxJsonDepth + 1, "[", "]"), "f"));
+    }
+
+    // 2, again (session 15): text from outside parsed without the depth check, then copied, compared or
+    // dumped, which recurses once per level: a judge's reply of 100k levels crashed the run (SIGSEGV in
+    // judgeScore's copy of "confidence"), a bundle's run.json crashed `bundle verify` and `bundle import`,
+    // and a stored response crashed the Inspector's readable view of it.
+    void deepJsonFromOutsideIsNeverWalked() {
+        const std::string deep = nested(100000, "{\"a\":", "}");
+        QVERIFY(parseJsonOrDiscarded(deep).is_discarded());
+        QVERIFY(!parseJsonOrDiscarded(nested(kMaxJsonDepth, "[", "]")).is_discarded());
+
+        QCOMPARE(judgeScore("{\"correct\": true, \"confidence\": " + deep + "}"), std::nullopt);
+        QCOMPARE(*judgeScore("{\"correct\": true, \"confidence\": 0.8}"), 0.8);
+
+        GraderSpec field;
+        field.kind = GraderKind::JsonField;
+        field.field = "a";
+        QCOMPARE(grade(field, "The answer: " + deep, {"1"}).score, 0.0);
+
+        const std::string body = "{\"choices\": [{\"message\": {\"content\": " + deep + "}}]}";
+        QCOMPARE(readableResponse(body), body); // not JSON it can read: shown as it is
+
+        ZipEntries files = {{bundle_file::kManifest, R"({"format": "baton-run-bundle", "version": 1, "files": {}})"},
+                            {bundle_file::kRun, "{\"id\": 1, \"pool\": " + deep + "}"}};
+        auto verified = verifyRunBundle(files);
+        QVERIFY(verified);
+        QVERIFY(!verified->differences.empty());
+        QVERIFY2(verified->differences.back().find("run.json: JSON nested 100001 levels deep") != std::string::npos,
+                 verified->differences.back().c_str());
+        QVERIFY(!readBundleContents(files));
     }
 
     void deepPoolFileIsRefusedNotCrashed() {

@@ -295,6 +295,33 @@ private slots:
         QVERIFY2(imported.exitCode == 1, (imported.out + imported.err).constData());
     }
 
+    // Session 15: pool.json and prices.json are the run's snapshots written out; a bundle whose
+    // pool.json names another endpoint than run.json does (the manifest re-hashed) verified with 0
+    // differences, so a reader could not tell which pool the calls used.
+    void aPoolThatDiffersFromTheRunsIsNamed_data() {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("pool") << "pool.json";
+        QTest::newRow("prices") << "prices.json";
+    }
+    void aPoolThatDiffersFromTheRunsIsNamed() {
+        QFETCH(QString, file);
+        auto files = readZip(m_zip.toStdString());
+        QVERIFY(files.has_value());
+        const std::string name = file.toStdString();
+        auto changed = nlohmann::json::parse(files->at(name));
+        changed["changed_after_export"] = true;
+        files->at(name) = changed.dump(2);
+        auto manifest = nlohmann::json::parse(files->at("manifest.json"));
+        manifest["files"][name]["sha256"] = sha256Hex(files->at(name));
+        files->at("manifest.json") = manifest.dump(2);
+        QTemporaryDir elsewhere;
+        QString odd = elsewhere.filePath("odd.zip");
+        QVERIFY(writeZip(odd.toStdString(), *files).has_value());
+        auto r = runCli({"bundle", "verify", odd, "--json"});
+        QCOMPARE(r.exitCode, 1);
+        QCOMPARE(differences(r), QStringList{file + ": differs from the run's own snapshot in run.json"});
+    }
+
     void badInputIsSaidClearly() {
         QTemporaryDir elsewhere;
         QString notZip = elsewhere.filePath("not.zip");
