@@ -210,7 +210,8 @@ private slots:
                     auto h = putText(db, "text " + std::to_string(i));
                     return h ? Status{} : std::unexpected(h.error());
                 }));
-            QVERIFY2(writer.wakeCount() <= 2, qPrintable(QString("%1 wake-ups for 51 submits").arg(writer.wakeCount())));
+            QVERIFY2(writer.wakeCount() <= 2,
+                     qPrintable(QString("%1 wake-ups for 51 submits").arg(writer.wakeCount())));
             QCOMPARE(writer.commitCount(), size_t(1));
         } // the writer commits what it gathered as it stops
         for (auto& f : pending)
