@@ -4,6 +4,10 @@
 // it: calls per CPU-second and added latency. Prints one JSON line.
 //
 // bench_raw_curl URL BODY_FILE N IN_FLIGHT
+//
+// BODY_FILE is one request body, or, when it ends in .jsonl, one body a line, sent in turn (the
+// bodies Baton sent in a run, so that the simulator does the same work for both clients). Like
+// Baton, it asks for gzip only.
 
 #include <curl/curl.h>
 
@@ -22,6 +26,7 @@ using Clock = std::chrono::steady_clock;
 
 struct Slot {
     CURL* easy = nullptr;
+    const std::string* request = nullptr;
     std::string body;
     Clock::time_point started;
 };
@@ -51,10 +56,21 @@ int main(int argc, char** argv) {
         return 2;
     }
     std::string url = argv[1];
-    std::ifstream in(argv[2]);
-    std::stringstream text;
-    text << in.rdbuf();
-    std::string request = text.str();
+    std::string bodyFile = argv[2];
+    std::ifstream in(bodyFile);
+    std::vector<std::string> requests;
+    if (bodyFile.ends_with(".jsonl")) {
+        for (std::string line; std::getline(in, line);)
+            if (!line.empty()) requests.push_back(line);
+    } else {
+        std::stringstream text;
+        text << in.rdbuf();
+        requests.push_back(text.str());
+    }
+    if (requests.empty() || requests.front().empty()) {
+        std::fprintf(stderr, "%s: no request body in %s\n", argv[0], argv[2]);
+        return 2;
+    }
     long total = std::stol(argv[3]);
     long inFlight = std::stol(argv[4]);
 
@@ -72,12 +88,14 @@ int main(int argc, char** argv) {
             s.easy = curl_easy_init();
             curl_easy_setopt(s.easy, CURLOPT_URL, url.c_str());
             curl_easy_setopt(s.easy, CURLOPT_HTTPHEADER, headers);
-            curl_easy_setopt(s.easy, CURLOPT_POSTFIELDS, request.c_str());
-            curl_easy_setopt(s.easy, CURLOPT_POSTFIELDSIZE, long(request.size()));
+            curl_easy_setopt(s.easy, CURLOPT_ACCEPT_ENCODING, "gzip");
             curl_easy_setopt(s.easy, CURLOPT_WRITEFUNCTION, &onBody);
             curl_easy_setopt(s.easy, CURLOPT_WRITEDATA, &s);
             curl_easy_setopt(s.easy, CURLOPT_PRIVATE, &s);
         }
+        s.request = &requests[size_t(started) % requests.size()];
+        curl_easy_setopt(s.easy, CURLOPT_POSTFIELDS, s.request->c_str());
+        curl_easy_setopt(s.easy, CURLOPT_POSTFIELDSIZE, long(s.request->size()));
         s.body.clear();
         s.started = Clock::now();
         curl_multi_add_handle(multi, s.easy);

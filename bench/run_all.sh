@@ -96,6 +96,16 @@ for rep in $(seq "$reps"); do
                     ORDER BY latency_ms LIMIT 1 OFFSET (SELECT (COUNT(*) - 1) * $q / 100 FROM calls)")"
             done
         done
+        if [ $k = 1 ]; then
+            # The fair baseline for latency: the raw loop sending the bodies Baton sent (the simulator
+            # works harder on them than on the fixed body: longer prompts and replies).
+            sqlite3 -readonly "$tmp/run-$rep-1-default.db" "SELECT substr(t.body, instr(t.body, char(10)) + 1)
+                FROM calls c JOIN texts t ON t.hash = c.request_hash ORDER BY c.id" > "$tmp/bodies.jsonl"
+            j=$("$build/bench/bench_raw_curl" "$base/chat/completions" "$tmp/bodies.jsonl" $calls 1)
+            add cpu_us "raw@1/batons-bodies" "$(field "$j" cpu_us_per_call)"
+            add p50 "raw@1/batons-bodies" "$(field "$j" p50_us)"
+            add p99 "raw@1/batons-bodies" "$(field "$j" p99_us)"
+        fi
         if [ $have_node = 1 ]; then
             j=$(node "$node_dir/openai_sdk.mjs" "$base" "$body" $calls $k)
             add cpu_us "node@$k" "$(field "$j" cpu_us_per_call)"

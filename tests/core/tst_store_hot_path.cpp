@@ -195,6 +195,29 @@ private slots:
         QVERIFY2(writer.commitCount() < 200, qPrintable(QString("%1 commits").arg(writer.commitCount())));
     }
 
+    void aSubmitDoesNotWakeAWriterGatheringAGroup() {
+        // Every submit woke the writer (a context switch per logged row, on the cores the event
+        // loop and the upstream need); now only a writer waiting for work is woken. A long group
+        // interval keeps the writer gathering until it is destroyed, whatever the machine's speed.
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString()).value();
+        std::vector<std::future<Status>> pending;
+        {
+            StoreWriter writer(ws.takeWriter(), 512, std::chrono::minutes(1));
+            QVERIFY(writer.submit([](SqliteDb&) -> Status { return {}; }).get()); // committed at once
+            for (int i = 0; i < 50; ++i)
+                pending.push_back(writer.submit([i](SqliteDb& db) -> Status {
+                    auto h = putText(db, "text " + std::to_string(i));
+                    return h ? Status{} : std::unexpected(h.error());
+                }));
+            QVERIFY2(writer.wakeCount() <= 2,
+                     qPrintable(QString("%1 wake-ups for 51 submits").arg(writer.wakeCount())));
+            QCOMPARE(writer.commitCount(), size_t(1));
+        } // the writer commits what it gathered as it stops
+        for (auto& f : pending)
+            QVERIFY(f.get());
+    }
+
     void loggingOpensNoTemporaryFile() {
         QTemporaryDir dir;
         TempFileCounter counter;
