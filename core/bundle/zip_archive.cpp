@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "bundle/zip_archive.h"
+#include "util/file_io.h"
 
 #include "io/zip_entry.h"
 
@@ -43,6 +44,9 @@ Status writeZip(const std::string& path, const ZipEntries& entries, const Bundle
     if (!folder.empty() && !std::filesystem::is_directory(folder, ignored))
         return fail(ErrorKind::Io, path + ": the folder " + folder.string() +
                                        " does not exist; create it or choose another place for the zip");
+    if (auto target = outputTarget(path); !target || *target == OutputTarget::Stream)
+        return target ? fail(ErrorKind::BadInput, path + ": is a device or pipe; a zip is written to a file, name one")
+                      : std::unexpected(target.error());
     std::filesystem::remove(temporary, ignored);
     int code = 0;
     zip_t* archive = zip_open(temporary.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);

@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+// Where a report, chart, workbook or bundle is written (issue 16, hostile test i13, session 15).
+// Every writer replaced its target through a temporary file and a rename, whatever the target
+// was: `--out /dev/full` "wrote" and, as root, left a regular file where the device had been (so
+// `--out /dev/null` would have replaced /dev/null for the whole machine); a FIFO or /dev/stdout
+// became a file; a workbook aimed at a folder left NAME.part behind. The tests reach devices
+// through symlinks in a temporary folder, so that the old code, which replaces the link, never
+// touches /dev.
+
+#include "bundle/zip_archive.h"
+#include "io/xlsx_tables.h"
+#include "util/file_io.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace baton::core;
+
+namespace {
+
+bool isSymlink(const QString& path) {
+    struct stat st {};
+    return ::lstat(path.toLocal8Bit().constData(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
+} // namespace
+
+class TestOutputPaths : public QObject {
+    Q_OBJECT
+private slots:
+    void aFullDeviceIsAWriteErrorNotAReplacedFile() {
+        if (!QFile::exists("/dev/full")) QSKIP("no /dev/full on this system");
+        QTemporaryDir dir;
+        QString link = dir.filePath("full");
+        QVERIFY(QFile::link("/dev/full", link));
+        auto written = writeFileAtomically(link.toStdString(), "a,b\n1,2\n");
+        QVERIFY2(!written, "writing to /dev/full succeeded");
+        QCOMPARE(written.error().kind, ErrorKind::Io);
+        QVERIFY2(written.error().message.find("No space left on device") != std::string::npos,
+                 written.error().message.c_str());
+        QVERIFY(isSymlink(link)); // not replaced by a file
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{"full"}); // no temporary file either
+    }
+
+    void aPipeIsWrittenInPlace() {
+        QTemporaryDir dir;
+        QByteArray fifo = dir.filePath("pipe").toLocal8Bit();
+        QCOMPARE(::mkfifo(fifo.constData(), 0600), 0);
+        int reader = ::open(fifo.constData(), O_RDONLY | O_NONBLOCK); // so that the writer's open does not wait
+        QVERIFY(reader >= 0);
+        auto written = writeFileAtomically(fifo.toStdString(), "one,two\n");
+        QVERIFY2(written.has_value(), written ? "" : written.error().message.c_str());
+        char buffer[64] = {};
+        ssize_t n = ::read(reader, buffer, sizeof buffer);
+        ::close(reader);
+        QCOMPARE(QByteArray(buffer, int(std::max<ssize_t>(n, 0))), QByteArray("one,two\n"));
+        struct stat st {};
+        QVERIFY(::stat(fifo.constData(), &st) == 0 && S_ISFIFO(st.st_mode)); // still the pipe
+    }
+
+    void aDeviceIsNoPlaceForAZipOrAWorkbook() {
+        if (!QFile::exists("/dev/null")) QSKIP("no /dev/null on this system");
+        QTemporaryDir dir;
+        QString link = dir.filePath("null");
+        QVERIFY(QFile::link("/dev/null", link));
+        auto zipped = writeZip(link.toStdString(), {{"a.txt", "x"}});
+        QVERIFY2(!zipped, "a zip was written over the link to /dev/null");
+        QCOMPARE(zipped.error().kind, ErrorKind::BadInput);
+        auto book = writeXlsx(link.toStdString(), {ReportTable{"t", "", "", {"a"}, {}}});
+        QVERIFY2(!book, "a workbook was written over the link to /dev/null");
+        QVERIFY2(book.error().message.find("device or pipe") != std::string::npos, book.error().message.c_str());
+        QVERIFY(isSymlink(link));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{"null"});
+    }
+
+    void aFolderIsSaidAndLeavesNoPartFile() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir("taken"));
+        std::string folder = dir.filePath("taken").toStdString();
+        auto book = writeXlsx(folder, {ReportTable{"t", "", "", {"a"}, {}}});
+        QVERIFY(!book);
+        QVERIFY2(!QFile::exists(dir.filePath("taken.part")), "the temporary workbook was left behind");
+        auto text = writeFileAtomically(folder, "x");
+        QVERIFY(!text);
+        QVERIFY2(text.error().message.find("is a folder") != std::string::npos, text.error().message.c_str());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{"taken"});
+    }
+};
+
+QTEST_GUILESS_MAIN(TestOutputPaths)
+#include "tst_output_paths.moc"
