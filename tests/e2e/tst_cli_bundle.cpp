@@ -21,6 +21,8 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <fstream>
+#include <pthread.h>
+#include <signal.h>
 
 using namespace baton::core;
 
@@ -169,6 +171,31 @@ private slots:
         auto other = runCli({"bundle", "import", elsewhere.filePath("b.zip"), "--db", db, "--json"});
         QVERIFY2(other.exitCode == 0, other.err.constData());
         QCOMPARE(other.json()["already_imported"].toBool(), false);
+    }
+
+    // Hostile test i13, session 15: SIGTERM or Ctrl+C during `bundle export` killed the process
+    // and left OUT.part.XXXXXX (libzip's temporary) beside the target. The signal is sent while the
+    // child has it blocked (its mask is inherited from this thread), so it is pending from its first
+    // instruction whatever the machine's speed: the old export never took it and wrote the zip; the
+    // export now takes it as a stop, says so and leaves nothing.
+    void aSignalledExportStopsAndLeavesNothing() {
+        QTemporaryDir elsewhere;
+        QString zip = elsewhere.filePath("stopped.zip");
+        sigset_t term, before;
+        sigemptyset(&term);
+        sigaddset(&term, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &term, &before);
+        QProcess p;
+        p.start(BATON_CLI, {"bundle", "export", "1", "--db", m_dir.filePath("w.db"), "--out", zip});
+        bool started = p.waitForStarted();
+        if (started) ::kill(pid_t(p.processId()), SIGTERM);
+        pthread_sigmask(SIG_SETMASK, &before, nullptr);
+        QVERIFY(started);
+        QVERIFY(p.waitForFinished(300000));
+        QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 1 && err.contains("cancelled; nothing was written"), err.constData());
+        QCOMPARE(QDir(elsewhere.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList());
     }
 
     // Hostile test i13: a bundle's pool is whatever its author wrote (run.json's pool is not among
