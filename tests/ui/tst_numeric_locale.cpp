@@ -3,13 +3,14 @@
 // setlocale(LC_ALL, "") on Unix, and the core reads and writes numbers with strtod and printf:
 // before ui::setUpApplication set LC_NUMERIC back to "C", the workbench graded "3.7" as right
 // against "3.5" (both read as 3), wrote width="720,00" into every SVG chart and "$0,500000" into
-// messages. The locale is made for the test with localedef (the machine need not have it
+// messages, and (LC_TIME) did not read a Retry-After date. The locale is made for the test with localedef (the machine need not have it
 // installed); the test skips, saying why, where localedef or glibc's de_DE source is missing.
 
 #include "application_setup.h"
 #include "eval/answer_extraction.h"
 #include "io/svg_chart.h"
 #include "model/money.h"
+#include "net/retry_policy.h"
 
 #include <QApplication>
 #include <QLocale>
@@ -45,6 +46,16 @@ private slots:
         std::string svg = core::toSvg(chart);
         QVERIFY2(svg.find("width=\"720.00\"") != std::string::npos, svg.substr(0, 200).c_str());
         QVERIFY2(svg.find(",00\"") == std::string::npos, svg.c_str());
+    }
+
+    // Retry-After as an HTTP date (strptime's %a and %b are the locale's day and month names: under
+    // de_DE "Wed" and "Oct" did not parse, and the server's wait was ignored).
+    void httpDatesAreReadUnderAGermanLocale() {
+        if (!g_skipReason.isEmpty()) QSKIP(qPrintable(g_skipReason));
+        auto now = std::chrono::system_clock::from_time_t(1445412470); // Wed, 21 Oct 2015 07:27:50 GMT
+        auto wait = core::retryAfterSeconds({{"retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"}}, now);
+        QVERIFY2(wait.has_value(), "the HTTP date was not read");
+        QCOMPARE(*wait, 10.0);
     }
 };
 
