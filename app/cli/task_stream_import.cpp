@@ -16,6 +16,14 @@ Result<StreamedImport> streamTasksIntoWorkspace(SqliteDb& db, const std::string&
                                                 int64_t nowMs) {
     auto format = resolveFormat(path, options.format);
     if (!format) return std::unexpected(format.error());
+    // The file is read twice (its SHA-256, then its items): a pipe read for the hash had nothing
+    // left ("no items to import" of 300 piped items), and a FIFO's second open waited forever.
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec) &&
+        !std::filesystem::is_directory(path, ec))
+        return fail(ErrorKind::BadInput, path + ": a pipe or device, not a file; tasks import reads the file twice "
+                                                "(its SHA-256, then its items). Save it to a file first "
+                                                "(e.g. `... > tasks.jsonl`) and import that");
     auto fileHash = sha256OfFile(path);
     if (!fileHash) return std::unexpected(fileHash.error());
     std::string optionsJson = contentOptionsJson(options, *format).dump();

@@ -30,7 +30,8 @@ std::string sheetName(const std::string& wanted, std::set<std::string>& used) {
 
 Status writeXlsx(const std::string& path, const std::vector<ReportTable>& tables) {
     if (auto target = outputTarget(path); !target || *target == OutputTarget::Stream)
-        return target ? fail(ErrorKind::BadInput, path + ": is a device or pipe; a workbook is written to a file, name one")
+        return target ? fail(ErrorKind::BadInput,
+                             path + ": is a device or pipe; a workbook is written to a file, name one")
                       : std::unexpected(target.error());
     std::string temporary = path + ".part";
     lxw_workbook* book = workbook_new(temporary.c_str());

@@ -7,6 +7,7 @@
 #include "core_printers.h"
 #include "store/sqlite_db.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -16,6 +17,7 @@
 #include <QTemporaryDir>
 
 #include <QTest>
+#include <sys/stat.h>
 
 using baton::test::CliResult;
 using baton::test::runCli;
@@ -131,6 +133,37 @@ private slots:
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("t: 30 items"));
         QVERIFY(text.out.contains("... 10 more (--limit N)"));
+    }
+
+    // Hostile test i13, session 15: `cat tasks.jsonl | tasks import /dev/stdin` read the pipe for
+    // the file's SHA-256, then found it empty: "no items to import" of 12 items (and a FIFO's
+    // second open waited forever). A pipe is now named as one, with what to do.
+    void aPipeIsRefusedSayingWhy() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db");
+        QProcess p;
+        p.start(BATON_CLI, {"tasks", "import", "/dev/stdin", "--format", "jsonl", "--db", db});
+        QVERIFY(p.waitForStarted());
+        p.write(items(12));
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains("a pipe or device, not a file") && err.contains("Save it to a file first"),
+                 err.constData());
+    }
+
+    // A workspace path that is a FIFO (or a device: /dev/null) was opened by SQLite, which said
+    // "disk I/O error ... Check the disk" and, of a device, left PATH-journal beside it.
+    void aWorkspaceThatIsAPipeIsNamedAsOne() {
+        QTemporaryDir dir;
+        QString fifo = dir.filePath("w.db");
+        QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        auto r = runCli({"runs", "--db", fifo});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("a device or pipe, not a workspace database"), r.err.constData());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{"w.db"});
     }
 };
 

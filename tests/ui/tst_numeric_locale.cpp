@@ -3,8 +3,9 @@
 // setlocale(LC_ALL, "") on Unix, and the core reads and writes numbers with strtod and printf:
 // before ui::setUpApplication set LC_NUMERIC back to "C", the workbench graded "3.7" as right
 // against "3.5" (both read as 3), wrote width="720,00" into every SVG chart and "$0,500000" into
-// messages, and (LC_TIME) did not read a Retry-After date. The locale is made for the test with localedef (the machine need not have it
-// installed); the test skips, saying why, where localedef or glibc's de_DE source is missing.
+// messages, and (LC_TIME) did not read a Retry-After date. The locale is made for the test with
+// localedef (the machine need not have it installed); the test skips, saying why, where localedef
+// or glibc's de_DE source is missing.
 
 #include "application_setup.h"
 #include "eval/answer_extraction.h"
@@ -67,7 +68,8 @@ int main(int argc, char** argv) {
     qputenv("LC_ALL", "de_DE.UTF-8");
     QApplication app(argc, argv);
     if (made != 0)
-        g_skipReason = QStringLiteral("localedef -i de_DE -f UTF-8 failed (%1): no German locale to test under").arg(made);
+        g_skipReason =
+            QStringLiteral("localedef -i de_DE -f UTF-8 failed (%1): no German locale to test under").arg(made);
     else if (std::string(std::localeconv()->decimal_point) != ",")
         g_skipReason = QStringLiteral("the German locale made by localedef was not taken by the process");
     ui::setUpApplication(app);
