@@ -173,6 +173,33 @@ private slots:
         QCOMPARE(other.json()["already_imported"].toBool(), false);
     }
 
+    // Hostile test i13, session 15: an output named like the workspace replaced it, every run and
+    // call in it, with the page or the zip (exit 0); now a usage error before anything is written.
+    void anOutputOverTheWorkspaceIsRefused_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("report --html") << QStringList{"report", "1", "--html", "DB"};
+        QTest::newRow("report --csv --out") << QStringList{"report", "1", "--csv", "--out", "DB"};
+        QTest::newRow("report --xlsx via ./") << QStringList{"report", "1", "--xlsx", "./DB"};
+        QTest::newRow("bundle export") << QStringList{"bundle", "export", "1", "--out", "DB"};
+        QTest::newRow("its -wal") << QStringList{"report", "1", "--csv", "--out", "DB-wal"};
+    }
+    void anOutputOverTheWorkspaceIsRefused() {
+        QFETCH(QStringList, args);
+        QTemporaryDir elsewhere;
+        QString db = elsewhere.filePath("w.db");
+        QVERIFY(QFile::copy(m_dir.filePath("w.db"), db));
+        QProcess p;
+        p.setWorkingDirectory(elsewhere.path());
+        p.start(BATON_CLI, args.replaceInStrings("DB", "w.db") + QStringList{"--db", "w.db"});
+        QVERIFY(p.waitForFinished(300000));
+        QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(err.contains("is the workspace") && err.contains("Name another file"), err.constData());
+        auto runs = runCli({"runs", "--db", db, "--json"});
+        QCOMPARE(runs.exitCode, 0);
+        QVERIFY2(runs.out.contains("\"run\": 1"), runs.out.constData());
+    }
+
     // Hostile test i13, session 15: SIGTERM or Ctrl+C during `bundle export` killed the process
     // and left OUT.part.XXXXXX (libzip's temporary) beside the target. The signal is sent while the
     // child has it blocked (its mask is inherited from this thread), so it is pending from its first
