@@ -10,6 +10,7 @@
 #include "bundle/zip_archive.h"
 #include "io/xlsx_tables.h"
 #include "util/file_io.h"
+#include "util/workspace_files.h"
 
 #include <QDir>
 #include <QFile>
@@ -92,6 +93,27 @@ private slots:
         QVERIFY2(text.error().message.find("is a folder") != std::string::npos, text.error().message.c_str());
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{"taken"});
+    }
+    // The one check the CLI's output options and the workbench's save dialogs share.
+    void theWorkspaceIsKnownByPathLinkOrLogName() {
+        QTemporaryDir dir;
+        QDir d(dir.path());
+        std::string db = dir.filePath("w.db").toStdString();
+        QFile f(dir.filePath("w.db"));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.close();
+        QVERIFY(QFile::link(dir.filePath("w.db"), dir.filePath("link.csv")));
+        QCOMPARE(::link(db.c_str(), dir.filePath("hard.png").toLocal8Bit().constData()), 0);
+        QCOMPARE(workspaceFileAt(db, db), db);
+        QCOMPARE(workspaceFileAt(dir.filePath("./sub/../w.db").toStdString(), db), db); // sub need not exist
+        QCOMPARE(workspaceFileAt(dir.filePath("link.csv").toStdString(), db), db);
+        QCOMPARE(workspaceFileAt(dir.filePath("hard.png").toStdString(), db), db);
+        QCOMPARE(workspaceFileAt(dir.filePath("w.db-wal").toStdString(), db), db + "-wal"); // not yet made
+        QCOMPARE(workspaceFileAt(dir.filePath("w.db-journal").toStdString(), db), db + "-journal");
+        QCOMPARE(workspaceFileAt(dir.filePath("w.db.csv").toStdString(), db), std::string());
+        QCOMPARE(workspaceFileAt(dir.filePath("other.db").toStdString(), db), std::string());
+        QCOMPARE(workspaceFileAt("", db), std::string());
+        QCOMPARE(workspaceFileAt(db, ""), std::string());
     }
 };
 
