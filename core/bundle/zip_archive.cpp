@@ -5,6 +5,7 @@
 #include "io/zip_entry.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -72,10 +73,15 @@ Status writeZip(const std::string& path, const ZipEntries& entries, const Bundle
     zip_register_cancel_callback_with_state(archive, onWriteCancel, nullptr, &watch);
     if (zip_close(archive) != 0) {
         std::string message = zipError(archive);
+        zip_error_t* error = zip_get_error(archive);
+        int cause = zip_error_system_type(error) == ZIP_ET_SYS ? zip_error_code_system(error) : 0;
         zip_discard(archive);
         std::filesystem::remove(temporary, ignored);
         if (watch.cancelled) return std::unexpected(bundleCancelled());
-        return fail(ErrorKind::Io, path + ": cannot write the zip (" + message + "); is the disk full?");
+        // A read-only folder was told "is the disk full?".
+        bool denied = cause == EACCES || cause == EPERM || cause == EROFS;
+        return fail(ErrorKind::Io, path + ": cannot write the zip (" + message + "); " +
+                                       (denied ? "the folder is not writable, choose another" : "is the disk full?"));
     }
     std::filesystem::rename(temporary, path, ignored);
     if (ignored) {

@@ -18,6 +18,7 @@
 #include <QTest>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 using namespace baton::core;
@@ -94,10 +95,42 @@ private slots:
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{"taken"});
     }
+
+    // A zip aimed at a read-only folder was told "is the disk full?". As root (who may write
+    // anywhere) the zip is written by a child that has become nobody, whom the folder refuses.
+    void aReadOnlyFolderIsSaidNotADiskFull() {
+        QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkdir("ro"));
+        QString zip = dir.filePath("ro/b.zip");
+        QCOMPARE(::chmod(dir.path().toLocal8Bit().constData(), 0755), 0);
+        QCOMPARE(::chmod(dir.filePath("ro").toLocal8Bit().constData(), 0555), 0);
+        int fds[2];
+        QCOMPARE(::pipe(fds), 0);
+        pid_t child = ::fork();
+        if (child == 0) {
+            ::close(fds[0]);
+            if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(3);
+            auto zipped = writeZip(zip.toStdString(), {{"a.txt", "x"}});
+            std::string said = zipped ? std::string("written") : zipped.error().message;
+            (void)!::write(fds[1], said.data(), said.size());
+            ::_exit(0);
+        }
+        ::close(fds[1]);
+        QByteArray said;
+        char buffer[512];
+        for (ssize_t n; (n = ::read(fds[0], buffer, sizeof buffer)) > 0;)
+            said.append(buffer, int(n));
+        ::close(fds[0]);
+        int status = 0;
+        ::waitpid(child, &status, 0);
+        QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, "the child could not become nobody");
+        QVERIFY2(said.contains("not writable") && !said.contains("disk full"), said.constData());
+        QVERIFY(!QFile::exists(zip));
+    }
+
     // The one check the CLI's output options and the workbench's save dialogs share.
     void theWorkspaceIsKnownByPathLinkOrLogName() {
         QTemporaryDir dir;
-        QDir d(dir.path());
         std::string db = dir.filePath("w.db").toStdString();
         QFile f(dir.filePath("w.db"));
         QVERIFY(f.open(QIODevice::WriteOnly));
