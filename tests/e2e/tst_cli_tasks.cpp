@@ -17,6 +17,8 @@
 #include <QTemporaryDir>
 
 #include <QTest>
+#include <csignal>
+#include <pthread.h>
 #include <sys/stat.h>
 
 using baton::test::CliResult;
@@ -164,6 +166,33 @@ private slots:
         QVERIFY2(r.err.contains("a device or pipe, not a workspace database"), r.err.constData());
         QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList{"w.db"});
+    }
+    // SIGTERM or Ctrl+C ended `tasks import` with no word (exit 143 or 130). The signal is sent
+    // while the child has it blocked (its mask is inherited from this thread), so it is pending
+    // from its first instruction whatever the machine's speed: the old import never took it and
+    // imported the set (exit 0); the import now stops, says so and keeps nothing, exit 4 as a
+    // run stopped by a signal.
+    void aSignalledImportStopsAndKeepsNothing() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), file = dir.filePath("t.jsonl");
+        write(file, items(500));
+        sigset_t term, before;
+        sigemptyset(&term);
+        sigaddset(&term, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &term, &before);
+        QProcess p;
+        p.start(BATON_CLI, {"tasks", "import", file, "--db", db});
+        bool started = p.waitForStarted();
+        if (started) ::kill(pid_t(p.processId()), SIGTERM);
+        pthread_sigmask(SIG_SETMASK, &before, nullptr);
+        QVERIFY(started);
+        QVERIFY(p.waitForFinished(60000));
+        QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 4 && err.contains("cancelled; nothing was imported"), err.constData());
+        QCOMPARE(rows(db, "task_sets"), 0);
+        QCOMPARE(runCli({"tasks", "import", file, "--db", db}).exitCode, 0); // and imports when asked again
+        QCOMPARE(rows(db, "task_sets"), 1);
     }
 };
 
