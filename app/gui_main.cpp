@@ -3,9 +3,8 @@
 // task set) with the simulator running in-process, so a first run needs no key; `--workspace
 // PATH` opens another workspace database (File > Open workspace starts a window that way).
 
-#include "file_dialog_icons.h"
+#include "application_setup.h"
 #include "main_window.h"
-#include "theme.h"
 #include "workbench_session.h"
 
 #include <QApplication>
@@ -19,8 +18,7 @@ int main(int argc, char** argv) {
     QApplication::setApplicationName(QStringLiteral("Baton"));
     QApplication::setOrganizationName(QStringLiteral("Baton"));
     QApplication::setApplicationVersion(QStringLiteral(BATON_VERSION));
-    baton::ui::FileDialogIcons::install(app);
-    baton::ui::Theme::install(app);
+    baton::ui::setUpApplication(app);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QObject::tr("Baton, the LLM orchestration workbench."));

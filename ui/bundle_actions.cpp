@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "bundle_actions.h"
+#include "save_target.h"
 #include "settings.h"
 #include "workbench_session.h"
 #include "util/json_text.h"
@@ -142,6 +143,8 @@ void BundleActions::exportRun(qint64 runId) {
     QString path = choosePath(true, folder.isEmpty() ? name : folder + '/' + name);
     if (path.isEmpty()) return;
     if (!path.endsWith(".zip", Qt::CaseInsensitive)) path += ".zip";
+    if (QString clash = workspaceClash(path, m_session.path()); !clash.isEmpty())
+        return fail(tr("Export run bundle"), tr("Run %1 was not exported: %2").arg(runId).arg(clash));
     auto reader = m_session.reader();
     if (!reader) return fail(tr("Export run bundle"), errorText(reader.error()));
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));

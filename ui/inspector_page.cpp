@@ -4,6 +4,7 @@
 #include "eval/routing_tree.h"
 #include "providers/readable_exchange.h"
 #include "run_charts.h"
+#include "save_target.h"
 #include "scene_export.h"
 #include "settings.h"
 
@@ -305,6 +306,13 @@ void InspectorPage::showCall(const QModelIndex& index) {
 }
 
 bool InspectorPage::exportDrawing(const QString& path, QString* error, QString* written) {
+    // As chosen, and with the .png a name without a drawing's suffix gets.
+    for (const QString& target : {path, path + ".png"})
+        if (QString clash = workspaceClash(target, m_workspacePath); !clash.isEmpty()) {
+            if (error) *error = clash;
+            if (written) *written = target;
+            return false;
+        }
     if (m_drawings->currentWidget() == m_graph) return m_graph->exportTo(path, error, written);
     auto* view = qobject_cast<QGraphicsView*>(m_drawings->currentWidget());
     return view && exportScene(*view->scene(), path, error, written);

@@ -110,6 +110,8 @@ public:
     bool exportDrawing(const QString& path, QString* error = nullptr, QString* written = nullptr);
     /// Asks for a file to export to; tests replace it.
     std::function<QString(const QString& caption, const QString& start, const QString& filter)> chooseFile;
+    /// The open workspace's file: a drawing exported onto it (or its -wal, -shm, -journal) is refused.
+    void setWorkspacePath(const QString& path) { m_workspacePath = path; }
 
 signals:
     /// The list holds the items the filters leave (visibleItems()).
@@ -160,6 +162,7 @@ private:
     core::ItemVerdict m_verdict;
     QString m_shownItem;
     QString m_listError;
+    QString m_workspacePath;
     JobRunner m_listJob; ///< reads the grades a filter needs
     JobRunner m_treeJob; ///< reads the calls of the item selected
     JobRunner m_textJob; ///< reads the texts of the call selected

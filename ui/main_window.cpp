@@ -68,7 +68,9 @@ MainWindow::MainWindow(WorkbenchSession* session, QWidget* parent)
         m_tasksPage = new TasksPage(*session, this);
         m_runPage = new RunPage(*session, this);
         m_resultsPage = new ResultsPage(this);
+        m_resultsPage->setWorkspacePath(session->path());
         m_inspectorPage = new InspectorPage(this);
+        m_inspectorPage->setWorkspacePath(session->path());
         m_runsPage = new RunsPage(*session, this);
         m_opener = new RunOpener(*session, *m_resultsPage, *m_inspectorPage, this);
         connect(m_opener, &RunOpener::statusMessage, this,

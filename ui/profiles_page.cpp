@@ -2,6 +2,7 @@
 #include "profiles_page.h"
 #include "matrix/matrix_store.h"
 #include "matrix/run_matrix.h"
+#include "save_target.h"
 #include "store/run_store.h"
 #include "util/file_io.h"
 #include "workbench_session.h"
@@ -118,6 +119,10 @@ void ProfilesPage::showSource(const QString& selector) {
 }
 
 bool ProfilesPage::exportTo(const QString& path, QString* error) const {
+    if (QString clash = workspaceClash(path, m_session.path()); !clash.isEmpty()) {
+        if (error) *error = clash;
+        return false;
+    }
     bool ok = false;
     if (path.endsWith(".csv", Qt::CaseInsensitive)) {
         auto written = core::writeFileAtomically(path.toStdString(), m_model.toCsv().toStdString());

@@ -7,6 +7,7 @@
 #include "replay/replay_table.h"
 #include "replay_chart.h"
 #include "router_train_panel.h"
+#include "save_target.h"
 #include "engine/run_engine.h"
 #include "store/run_store.h"
 #include "util/file_io.h"
@@ -389,6 +390,10 @@ QString ReplayLabPage::status() const {
 }
 
 bool ReplayLabPage::exportTo(const QString& path, QString* error) const {
+    if (QString clash = workspaceClash(path, m_session.path()); !clash.isEmpty()) {
+        if (error) *error = clash;
+        return false;
+    }
     if (!m_report) {
         if (error) *error = tr("Nothing to export yet: choose a matrix or a run first.");
         return false;

@@ -3,6 +3,7 @@
 #include "cost_accuracy_chart.h"
 #include "io/text_table.h"
 #include "run_charts.h"
+#include "save_target.h"
 #include "io/xlsx_tables.h"
 #include "settings.h"
 #include "table_copy.h"
@@ -353,6 +354,11 @@ void ResultsPage::setCostStrategy(const QString& strategy) {
 
 bool ResultsPage::exportChart(const QString& chosen, QString* error, QString* written) const {
     QString path = withSuffix(chosen, {"png", "svg", "pdf"}, "png");
+    if (written) *written = path;
+    if (QString clash = workspaceClash(path, m_workspacePath); !clash.isEmpty()) {
+        if (error) *error = clash;
+        return false;
+    }
     // A fresh chart drawn at the size of the page: the one on screen has the window's shape
     // (wide and low), which filled only the top of an exported page.
     QChartView view(buildChart(Chart(m_tabs->currentIndex())));
@@ -400,6 +406,11 @@ bool ResultsPage::exportChart(const QString& chosen, QString* error, QString* wr
 
 bool ResultsPage::exportTable(const QString& chosen, QString* error, QString* written) const {
     QString path = withSuffix(chosen, {"csv", "xlsx"}, "csv");
+    if (written) *written = path;
+    if (QString clash = workspaceClash(path, m_workspacePath); !clash.isEmpty()) {
+        if (error) *error = clash;
+        return false;
+    }
     int which = m_tableTabs->currentIndex();
     core::TextTable table = tableText(*m_tables[which]->model(), which == MatrixTable ? tr("Strategy") : QString());
     auto ok = path.endsWith(".xlsx", Qt::CaseInsensitive)
@@ -454,6 +465,12 @@ void ResultsPage::chooseAndExportReport(ReportFormat format) {
 void ResultsPage::exportReport(const QString& path, ReportFormat format) {
     if (!canExportReport()) return;
     QString target = withReportSuffix(path, format);
+    if (QString clash = workspaceClash(target, m_workspacePath); !clash.isEmpty()) {
+        m_exported->setText(tr("Report not written: %1").arg(clash));
+        m_exported->setStyleSheet(QStringLiteral("color: #a00"));
+        emit statusMessage(m_exported->text());
+        return;
+    }
     m_exported->setText(tr("Writing %1...").arg(target));
     m_exported->setStyleSheet(QString());
     m_reportJob.run<core::Status>(

@@ -91,6 +91,9 @@ public:
     void chooseAndExportReport(ReportFormat format);
     bool canExportReport() const { return m_report && m_run; }
 
+    /// The open workspace's file: an export naming it (or its -wal, -shm, -journal) is refused.
+    void setWorkspacePath(const QString& path) { m_workspacePath = path; }
+
     /// How a file name is chosen (replaced in tests): caption, start path, filter.
     std::function<QString(const QString&, const QString&, const QString&)> chooseFile;
 
@@ -126,6 +129,7 @@ private:
     QPushButton* m_share;
     std::shared_ptr<const core::RunReport> m_report;
     std::shared_ptr<const core::Run> m_run;
+    QString m_workspacePath;
     JobRunner m_reportJob;
 };
 

@@ -5,6 +5,7 @@
 #include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
+#include "run_support.h"
 #include "store/store_writer.h"
 #include "store/workspace.h"
 #include "util/printable.h"
@@ -23,13 +24,17 @@ int exportCommand(const ParsedArgs& args) {
     std::string bad;
     auto runId = parseWhole(args.positional[0], "RUN", 1, std::numeric_limits<int64_t>::max(), bad);
     if (!runId) return usageError(bad, "bundle export");
+    // Ctrl+C or SIGTERM stops between two steps, and a zip half-written is removed (killed, the
+    // process left OUT.part.XXXXXX behind).
+    StopOnSignal signals("stopping; a zip not yet finished is not written");
+    core::BundleProgress progress({}, signals.token());
     auto workspace = core::Workspace::openForReading(*db);
     if (!workspace) return reportError(workspace.error(), json);
     auto reader = workspace->openReader();
     if (!reader) return reportError(reader.error(), json);
-    auto files = core::buildRunBundle(**reader, *runId, BATON_VERSION);
+    auto files = core::buildRunBundle(**reader, *runId, BATON_VERSION, progress);
     if (!files) return reportError(files.error(), json);
-    if (auto ok = core::writeZip(*out, *files); !ok) return reportError(ok.error(), json);
+    if (auto ok = core::writeZip(*out, *files, progress); !ok) return reportError(ok.error(), json);
     size_t bytes = 0;
     for (const auto& [name, content] : *files)
         bytes += content.size();

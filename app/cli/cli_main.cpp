@@ -3,6 +3,7 @@
 
 #include "cli_output.h"
 #include "command.h"
+#include "workspace_guard.h"
 
 #include <algorithm>
 #include <exception>
@@ -58,6 +59,7 @@ int run(const std::vector<std::string>& args) {
             std::cout << c.usage;
             return Ok;
         }
+        if (auto clash = outputOverWorkspace(*parsed)) return usageError(*clash, c.name);
         return c.run(*parsed);
     }
     std::string given = args[0] + (args.size() > 1 && args[1].rfind("--", 0) != 0 ? " " + args[1] : "");

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "cli_numbers.h"
 
+#include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <sstream>
 
@@ -49,6 +51,24 @@ std::optional<double> parseDecimal(const std::string& text, const std::string& w
         return std::nullopt;
     }
     return value;
+}
+
+std::optional<std::string> parseDate(const std::string& text, const std::string& what, std::string& error) {
+    bool shaped = text.size() == 10 && text[4] == '-' && text[7] == '-' &&
+                  std::all_of(text.begin(), text.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; });
+    std::string ignored;
+    auto y = shaped ? parseWhole(text.substr(0, 4), "", 1970, 9999, ignored) : std::nullopt;
+    auto m = shaped ? parseWhole(text.substr(5, 2), "", 1, 12, ignored) : std::nullopt;
+    auto d = shaped ? parseWhole(text.substr(8, 2), "", 1, 31, ignored) : std::nullopt;
+    if (!y || !m || !d ||
+        !std::chrono::year_month_day(std::chrono::year(int(*y)), std::chrono::month(unsigned(*m)),
+                                     std::chrono::day(unsigned(*d)))
+             .ok()) {
+        setError(error, what + " must be a date YYYY-MM-DD from 1970 to 9999 that exists on the calendar, got \"" +
+                            text + "\"");
+        return std::nullopt;
+    }
+    return text;
 }
 
 std::optional<int64_t> wholeOption(const ParsedArgs& args, const std::string& option, int64_t min, int64_t max,

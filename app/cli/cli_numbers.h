@@ -20,6 +20,10 @@ std::optional<int64_t> parseWhole(const std::string& text, const std::string& wh
 std::optional<double> parseDecimal(const std::string& text, const std::string& what, double min, double max,
                                    std::string& error);
 
+/// `text` as a calendar date YYYY-MM-DD from 1970 to 9999 (2026-02-30 and 2026-13-01 had passed a
+/// pattern check and were stored as price dates); same contract.
+std::optional<std::string> parseDate(const std::string& text, const std::string& what, std::string& error);
+
 /// The option's value parsed as above; nullopt when the option is absent or bad.
 std::optional<int64_t> wholeOption(const ParsedArgs& args, const std::string& option, int64_t min, int64_t max,
                                    std::string& error);

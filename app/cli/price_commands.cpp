@@ -1,23 +1,19 @@
 // SPDX-License-Identifier: MIT
 // baton-cli prices import (into a file and/or a dated version in the workspace)
 
+#include "bundle/price_version_import.h"
+#include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
 #include "pool_summary.h"
-#include "bundle/price_version_import.h"
 #include "store/workspace.h"
 #include "util/file_io.h"
 #include "util/printable.h"
 
 #include <iostream>
-#include <regex>
 
 namespace baton::cli {
 namespace {
-
-bool isDate(const std::string& s) {
-    return std::regex_match(s, std::regex(R"(\d{4}-\d{2}-\d{2})"));
-}
 
 core::Result<core::SavedPriceVersion> storeVersion(const std::string& db, const core::PriceListFile& list) {
     auto workspace = core::Workspace::open(db, true);
@@ -42,9 +38,10 @@ int importCommand(const ParsedArgs& args) {
     auto db = args.value("--db");
     if (args.positional.size() != 1 || (!out && !db))
         return usageError("prices import needs FILE and --out BOOK.json and/or --db DB", "prices import");
-    std::string asOf = args.value("--as-of").value_or(today());
-    if (!isDate(asOf))
-        return usageError("--as-of takes a date YYYY-MM-DD, got \"" + core::printable(asOf) + "\"", "prices import");
+    std::string bad;
+    auto parsedDate = parseDate(args.value("--as-of").value_or(today()), "--as-of", bad);
+    if (!parsedDate) return usageError(core::printable(bad), "prices import");
+    const std::string& asOf = *parsedDate;
     auto list = core::readCommunityPriceFile(args.positional[0], asOf, args.value("--source").value_or(""));
     if (!list) return reportError(list.error(), json);
     const core::CommunityPrices* read = &list->read;

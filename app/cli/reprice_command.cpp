@@ -120,7 +120,9 @@ int run(const ParsedArgs& args) {
         source.raisePercent[r.substr(0, eq)] = *pct;
     }
     source.file = args.value("--prices").value_or("");
-    source.fileAsOf = args.value("--as-of").value_or(today());
+    auto asOf = parseDate(args.value("--as-of").value_or(today()), "--as-of", bad);
+    if (!asOf) return usageError(core::printable(bad), "reprice");
+    source.fileAsOf = *asOf;
     source.version = version;
     auto reader = openWorkspaceReader(*db);
     if (!reader) return reportError(reader.error(), json);

@@ -64,17 +64,22 @@ core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& po
     return std::move(sim->server);
 }
 
-StopOnSignal::StopOnSignal() {
+StopOnSignal::StopOnSignal(std::string message) : m_message("\nbaton-cli: " + std::move(message) + "\n") {
     sigset_t set;
     sigemptyset(&set);
     sigaddset(&set, SIGINT);
     sigaddset(&set, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &set, nullptr); // before any other thread starts, so they inherit it
+    timespec now{0, 0};
+    if (sigtimedwait(&set, nullptr, &now) > 0) {
+        std::fputs(m_message.c_str(), stderr);
+        m_source.request_stop();
+    }
     m_watcher = std::thread([this, set] {
         timespec tick{0, 200 * 1000 * 1000};
         while (!m_done) {
             if (sigtimedwait(&set, nullptr, &tick) > 0) {
-                std::fputs("\nbaton-cli: stopping; finished calls are kept and the run can be resumed\n", stderr);
+                std::fputs(m_message.c_str(), stderr);
                 m_source.request_stop();
             }
         }

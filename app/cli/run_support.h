@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <stop_token>
+#include <string>
 #include <thread>
 
 namespace baton::cli {
@@ -35,14 +36,17 @@ core::Result<std::unique_ptr<core::SimServer>> simulatorFor(const core::Pool& po
                                                             const std::optional<std::string>& profilePath,
                                                             core::RunEnvironment& env);
 
-/// SIGINT/SIGTERM request a stop of the run instead of killing the process; undone on destruction.
+/// SIGINT/SIGTERM request a stop of the run instead of killing the process, and `message` is
+/// printed on stderr; undone on destruction. A signal already pending (sent before this was made,
+/// while the signal was blocked) is taken at once, so the first check of the token sees it.
 class StopOnSignal {
 public:
-    StopOnSignal();
+    explicit StopOnSignal(std::string message = "stopping; finished calls are kept and the run can be resumed");
     ~StopOnSignal();
     std::stop_token token() const { return m_source.get_token(); }
 
 private:
+    std::string m_message;
     std::stop_source m_source;
     std::atomic<bool> m_done{false};
     std::thread m_watcher;

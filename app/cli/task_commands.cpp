@@ -5,6 +5,7 @@
 #include "cli_output.h"
 #include "command.h"
 #include "io/task_import.h"
+#include "run_support.h"
 #include "store/store_writer.h"
 #include "store/task_set_store.h"
 #include "store/workspace.h"
@@ -64,6 +65,9 @@ int importCommand(const ParsedArgs& args) {
     auto options = importOptions(args, error);
     if (!options) return usageError(error, "tasks import");
 
+    // Ctrl+C or SIGTERM stops between two items and the savepoint is rolled back (the signal
+    // ended the process, exit 130 or 143, with no word).
+    StopOnSignal signals("stopping; the items read so far are not kept"); // before any thread starts
     auto workspace = core::Workspace::open(*db);
     if (!workspace) return reportError(workspace.error(), json);
 
@@ -71,12 +75,15 @@ int importCommand(const ParsedArgs& args) {
     StreamedImport imported;
     std::string source = args.positional[0];
     auto done = writer.submit([&](core::SqliteDb& conn) -> core::Status {
-        auto result = streamTasksIntoWorkspace(conn, source, *options, nowMs());
+        auto result = streamTasksIntoWorkspace(conn, source, *options, nowMs(), signals.token());
         if (!result) return std::unexpected(result.error());
         imported = std::move(*result);
         return {};
     });
-    if (auto ok = done.get(); !ok) return reportError(ok.error(), json);
+    if (auto ok = done.get(); !ok) {
+        int code = reportError(ok.error(), json);
+        return isImportCancelled(ok.error()) ? RunStopped : code; // as a run stopped by a signal
+    }
 
     if (json) {
         printJson({{"ok", true},

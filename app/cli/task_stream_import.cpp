@@ -12,12 +12,32 @@ namespace baton::cli {
 
 using namespace baton::core;
 
+Error importCancelled() {
+    Error e;
+    e.kind = ErrorKind::Io;
+    e.message = "cancelled; nothing was imported";
+    return e;
+}
+
+bool isImportCancelled(const Error& e) {
+    return e.kind == ErrorKind::Io && e.message == importCancelled().message;
+}
+
 Result<StreamedImport> streamTasksIntoWorkspace(SqliteDb& db, const std::string& path, const ImportOptions& options,
-                                                int64_t nowMs) {
+                                                int64_t nowMs, std::stop_token stop) {
     auto format = resolveFormat(path, options.format);
     if (!format) return std::unexpected(format.error());
+    // The file is read twice (its SHA-256, then its items): a pipe read for the hash had nothing
+    // left ("no items to import" of 300 piped items), and a FIFO's second open waited forever.
+    std::error_code ec;
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec) &&
+        !std::filesystem::is_directory(path, ec))
+        return fail(ErrorKind::BadInput, path + ": a pipe or device, not a file; tasks import reads the file twice "
+                                                "(its SHA-256, then its items). Save it to a file first "
+                                                "(e.g. `... > tasks.jsonl`) and import that");
     auto fileHash = sha256OfFile(path);
     if (!fileHash) return std::unexpected(fileHash.error());
+    if (stop.stop_requested()) return std::unexpected(importCancelled());
     std::string optionsJson = contentOptionsJson(options, *format).dump();
     std::string sourceKey = sha256Hex(*fileHash + "\n" + optionsJson);
     auto known = findImportedSource(db, sourceKey);
@@ -37,6 +57,7 @@ Result<StreamedImport> streamTasksIntoWorkspace(SqliteDb& db, const std::string&
     std::vector<size_t> lineOf; // by position: where each written item was, for duplicate ids
     int64_t itemsRead = 0;
     for (;;) {
+        if (stop.stop_requested()) return std::unexpected(importCancelled()); // the writer rolls back
         auto next = reader.next();
         if (!next) return std::unexpected(next.error()); // the writer rolls back as it goes
         if (!*next) break;
@@ -59,6 +80,7 @@ Result<StreamedImport> streamTasksIntoWorkspace(SqliteDb& db, const std::string&
     }
     if ((*writer)->items() == 0) return fail(ErrorKind::BadInput, path + ": no items to import", std::move(problems));
 
+    if (stop.stop_requested()) return std::unexpected(importCancelled());
     auto saved = (*writer)->finish();
     if (!saved) return std::unexpected(saved.error());
     StreamedImport out{saved->id,     name,  (*writer)->contentHash(), int64_t((*writer)->items()),

@@ -8,6 +8,7 @@
 #include "io/task_import.h"
 #include "store/sqlite_db.h"
 
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -25,8 +26,14 @@ struct StreamedImport {
 };
 
 /// Errors: as importTasks (every bad line listed; nothing written unless skipBad), and the
-/// workspace's SQLite errors (then nothing is written either).
+/// workspace's SQLite errors (then nothing is written either). A stop asked before the set is
+/// saved is importCancelled(), nothing written.
 core::Result<StreamedImport> streamTasksIntoWorkspace(core::SqliteDb& db, const std::string& path,
-                                                      const core::ImportOptions& options, int64_t nowMs);
+                                                      const core::ImportOptions& options, int64_t nowMs,
+                                                      std::stop_token stop = {});
+
+/// The error of an import stopped by `stop` (Ctrl+C or SIGTERM), and the test for it.
+core::Error importCancelled();
+bool isImportCancelled(const core::Error& e);
 
 } // namespace baton::cli

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 #include "bundle/zip_archive.h"
+#include "util/file_io.h"
 
 #include "io/zip_entry.h"
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <memory>
@@ -43,6 +45,9 @@ Status writeZip(const std::string& path, const ZipEntries& entries, const Bundle
     if (!folder.empty() && !std::filesystem::is_directory(folder, ignored))
         return fail(ErrorKind::Io, path + ": the folder " + folder.string() +
                                        " does not exist; create it or choose another place for the zip");
+    if (auto target = outputTarget(path); !target || *target == OutputTarget::Stream)
+        return target ? fail(ErrorKind::BadInput, path + ": is a device or pipe; a zip is written to a file, name one")
+                      : std::unexpected(target.error());
     std::filesystem::remove(temporary, ignored);
     int code = 0;
     zip_t* archive = zip_open(temporary.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &code);
@@ -68,10 +73,15 @@ Status writeZip(const std::string& path, const ZipEntries& entries, const Bundle
     zip_register_cancel_callback_with_state(archive, onWriteCancel, nullptr, &watch);
     if (zip_close(archive) != 0) {
         std::string message = zipError(archive);
+        zip_error_t* error = zip_get_error(archive);
+        int cause = zip_error_system_type(error) == ZIP_ET_SYS ? zip_error_code_system(error) : 0;
         zip_discard(archive);
         std::filesystem::remove(temporary, ignored);
         if (watch.cancelled) return std::unexpected(bundleCancelled());
-        return fail(ErrorKind::Io, path + ": cannot write the zip (" + message + "); is the disk full?");
+        // A read-only folder was told "is the disk full?".
+        bool denied = cause == EACCES || cause == EPERM || cause == EROFS;
+        return fail(ErrorKind::Io, path + ": cannot write the zip (" + message + "); " +
+                                       (denied ? "the folder is not writable, choose another" : "is the disk full?"));
     }
     std::filesystem::rename(temporary, path, ignored);
     if (ignored) {

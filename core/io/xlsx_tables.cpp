@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "io/xlsx_tables.h"
+#include "util/file_io.h"
 
 #include <algorithm>
 #include <cmath>
@@ -28,6 +29,10 @@ std::string sheetName(const std::string& wanted, std::set<std::string>& used) {
 } // namespace
 
 Status writeXlsx(const std::string& path, const std::vector<ReportTable>& tables) {
+    if (auto target = outputTarget(path); !target || *target == OutputTarget::Stream)
+        return target ? fail(ErrorKind::BadInput,
+                             path + ": is a device or pipe; a workbook is written to a file, name one")
+                      : std::unexpected(target.error());
     std::string temporary = path + ".part";
     lxw_workbook* book = workbook_new(temporary.c_str());
     if (!book) return fail(ErrorKind::Io, path + ": cannot create the workbook; check the folder exists and is writable");
@@ -66,7 +71,11 @@ Status writeXlsx(const std::string& path, const std::vector<ReportTable>& tables
     }
     std::error_code moved;
     std::filesystem::rename(temporary, path, moved);
-    if (moved) return fail(ErrorKind::Io, path + ": cannot move the finished workbook into place: " + moved.message());
+    if (moved) {
+        std::error_code ignored;
+        std::filesystem::remove(temporary, ignored);
+        return fail(ErrorKind::Io, path + ": cannot move the finished workbook into place: " + moved.message());
+    }
     return {};
 }
 

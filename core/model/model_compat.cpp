@@ -52,6 +52,14 @@ bool restrictsSampling(std::string_view id) {
     return numbers[0] >= 5 || (numbers[0] == 4 && numbers[1] >= 7);
 }
 
+bool isCalendarDate(const std::string& s) {
+    int y = 0;
+    unsigned m = 0, d = 0;
+    if (s.size() != 10 || s[4] != '-' || s[7] != '-' || std::sscanf(s.c_str(), "%4d-%2u-%2u", &y, &m, &d) != 3)
+        return false;
+    return std::chrono::year_month_day(std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)).ok();
+}
+
 } // namespace
 
 std::optional<std::string> endOfLife(const std::string& remoteModel) {
@@ -74,6 +82,20 @@ std::vector<Diagnostic> checkModelCompat(const ModelSpec& model, const std::stri
             out.push_back(
                 {Severity::Warning, "", location,
                  who + " is deprecated; its vendor retires it on " + *eol + ". Plan a move to a newer model"});
+    }
+    // An inline price's date decides whether it is flagged stale: one that is no date, or later
+    // than today, was never flagged (a pool could date its prices 2099 and hide their age).
+    if (model.priceOverride && !model.priceOverride->asOf.empty()) {
+        const std::string& asOf = model.priceOverride->asOf;
+        std::string at = location.starts_with('/') ? location + "/price/as_of" : location;
+        if (!isCalendarDate(asOf))
+            out.push_back({Severity::Warning, "", at,
+                           who + " has a price dated \"" + asOf +
+                               "\", which is not a date YYYY-MM-DD; its age is unknown. Write the date it was read"});
+        else if (asOf > today)
+            out.push_back({Severity::Warning, "", at,
+                           who + " has a price dated " + asOf + ", after today (" + today +
+                               "); such a price is never flagged stale. Write the date it was read"});
     }
     if (!restrictsSampling(model.remoteModel) || !model.params.is_object()) return out;
     const auto& p = model.params;

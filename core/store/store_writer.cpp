@@ -1,7 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "store/store_writer.h"
 
+#include <sqlite3.h>
+
 namespace baton::core {
+
+namespace {
+
+bool lockedByAnother(const SqliteDb& db) {
+    int rc = sqlite3_errcode(db.handle()) & 0xff;
+    return rc == SQLITE_BUSY || rc == SQLITE_LOCKED;
+}
+
+} // namespace
 
 StoreWriter::StoreWriter(std::unique_ptr<SqliteDb> db, size_t maxBatch, std::chrono::milliseconds groupCommitInterval)
     : m_db(std::move(db)), m_maxBatch(maxBatch), m_interval(groupCommitInterval), m_thread([this] { loop(); }) {}
@@ -71,7 +82,15 @@ void StoreWriter::loop() {
 }
 
 void StoreWriter::applyBatch(std::deque<Pending>& batch) {
-    if (auto begun = m_db->execCached("BEGIN IMMEDIATE"); !begun) {
+    // A batch holds rows of calls already paid for. When another process holds the write lock
+    // past the busy timeout it waits again, up to kMaxLockWait, instead of failing: a `tasks
+    // import` of 300,000 items started during a run stopped the run after 5 s with the rows of
+    // its answered calls dropped, to be paid again on resume.
+    auto begun = m_db->execCached("BEGIN IMMEDIATE");
+    for (auto since = std::chrono::steady_clock::now();
+         !begun && lockedByAnother(*m_db) && std::chrono::steady_clock::now() - since < kMaxLockWait;)
+        begun = m_db->execCached("BEGIN IMMEDIATE");
+    if (!begun) {
         for (auto& p : batch)
             p.done.set_value(begun);
         return;

@@ -24,6 +24,9 @@ class StoreWriter {
 public:
     using Operation = std::function<Status(SqliteDb&)>;
     static constexpr std::chrono::milliseconds kGroupCommitInterval{2};
+    /// How long a batch waits for another process's lock (a big `tasks import` is one
+    /// transaction) before its operations fail; SQLite's busy timeout alone is 5 s.
+    static constexpr std::chrono::minutes kMaxLockWait{10};
 
     explicit StoreWriter(std::unique_ptr<SqliteDb> db, size_t maxBatch = 512,
                          std::chrono::milliseconds groupCommitInterval = kGroupCommitInterval);

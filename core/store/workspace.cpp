@@ -41,8 +41,9 @@ Status requireWorkspace(SqliteDb& db) {
 
 // What a path names, checked before SQLite sees it: SQLite opens "" as a private temporary database
 // (`tasks import --db ""` reported a task set imported into a file that vanished at exit), says only
-// "unable to open database file" of a folder, and discards a write-ahead log left without its
-// database when it creates one at that path.
+// "unable to open database file" of a folder, "disk I/O error" of a device or FIFO (and left
+// PATH-journal beside it: /dev/null-journal as root), and discards a write-ahead log left without
+// its database when it creates one at that path.
 Status checkPath(const std::string& path, bool create) {
     if (path.empty())
         return fail(ErrorKind::BadInput, "the workspace's path is empty; give the path of its database file (for "
@@ -51,6 +52,9 @@ Status checkPath(const std::string& path, bool create) {
     if (std::filesystem::is_directory(path, ec))
         return fail(ErrorKind::BadInput, path + ": a folder, not a workspace database; give the path of the database "
                                                 "file (one in that folder, or a new file's name to create one)");
+    if (std::filesystem::exists(path, ec) && !std::filesystem::is_regular_file(path, ec))
+        return fail(ErrorKind::BadInput, path + ": a device or pipe, not a workspace database; give the path of the "
+                                                "database file (or a new file's name to create one)");
     if (std::filesystem::exists(path, ec)) return {};
     const std::string wal = path + "-wal", shm = path + "-shm";
     if (std::filesystem::file_size(wal, ec) > 0 && !ec)

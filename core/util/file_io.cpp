@@ -76,8 +76,27 @@ Result<std::string> readTextFile(const std::string& path) {
     return text;
 }
 
+Result<OutputTarget> outputTarget(const std::string& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) return OutputTarget::Replace; // new (or a dangling link: replaced)
+    if (S_ISREG(st.st_mode)) return OutputTarget::Replace;
+    if (S_ISDIR(st.st_mode))
+        return fail(ErrorKind::BadInput, path + ": is a folder, not a file; name a file inside it.");
+    if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode)) return OutputTarget::Stream;
+    return fail(ErrorKind::BadInput, path + ": is a device or socket, not a file; choose a file to write.");
+}
+
 Status writeFileAtomically(const std::string& path, const std::string& content) {
     namespace fs = std::filesystem;
+    auto kind = outputTarget(path);
+    if (!kind) return std::unexpected(kind.error());
+    if (*kind == OutputTarget::Stream) {
+        int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+        if (fd < 0) return fail(ErrorKind::Io, path + ": cannot open for writing (" + systemReason(errno) + ").");
+        auto written = writeAll(fd, content, path);
+        ::close(fd);
+        return written;
+    }
     fs::path target(path);
     fs::path folder = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::string tmpl = (folder / ("." + target.filename().string() + ".tmp-XXXXXX")).string();

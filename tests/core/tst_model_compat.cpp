@@ -81,6 +81,45 @@ private slots:
         QVERIFY2(all.find(says.toStdString()) != std::string::npos, all.c_str());
     }
 
+    // Hostile test i13, session 15: an inline price dated "banana", 2026-02-30 or 2099 loaded with
+    // no word, and the future one was never flagged stale (the Pools page and `pool show` judge a
+    // price's age by it).
+    void inlinePriceDates_data() {
+        QTest::addColumn<QString>("asOf");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("not a date") << "banana"
+                                    << "is not a date YYYY-MM-DD";
+        QTest::newRow("30 February") << "2026-02-30"
+                                     << "is not a date YYYY-MM-DD";
+        QTest::newRow("in the future") << "2099-01-01"
+                                       << "after today (2026-11-25)";
+        QTest::newRow("today") << "2026-11-25"
+                               << "";
+        QTest::newRow("last year") << "2025-05-01"
+                                   << "";
+        QTest::newRow("undated") << ""
+                                 << "";
+    }
+    void inlinePriceDates() {
+        QFETCH(QString, asOf);
+        QFETCH(QString, says);
+        ModelSpec m;
+        m.name = "m";
+        m.remoteModel = "gpt-5-mini";
+        PriceEntry price;
+        price.asOf = asOf.toStdString();
+        m.priceOverride = price;
+        auto found = checkModelCompat(m, "/models/0", "2026-11-25");
+        if (says.isEmpty()) {
+            QVERIFY2(found.empty(), found.empty() ? "" : found.front().message.c_str());
+            return;
+        }
+        QCOMPARE(found.size(), size_t(1));
+        QCOMPARE(found.front().severity, Severity::Warning);
+        QCOMPARE(found.front().location, std::string("/models/0/price/as_of"));
+        QVERIFY2(found.front().message.find(says.toStdString()) != std::string::npos, found.front().message.c_str());
+    }
+
     void todayIsAnIsoDate() {
         std::string t = todayIso();
         QCOMPARE(t.size(), size_t(10));

@@ -230,6 +230,17 @@ private slots:
         QTest::newRow("replay test-share 2") << (replay + QStringList{"--test-share", "2"}) << "--test-share";
         QTest::newRow("replay seed junk") << (replay + QStringList{"--seed", "x"}) << "--seed";
         QTest::newRow("replay k 0") << (replay + QStringList{"--k", "0"}) << "--k";
+        // Dates (hostile test i13, session 15): a pattern check let 2026-02-30 and 2026-13-01 be
+        // stored as a price version's date, and reprice took any text.
+        QStringList prices = {"prices", "import", "/nonexistent/p.json", "--db", "/nonexistent/w.db", "--as-of"};
+        QTest::newRow("as-of 30 February")
+            << (prices + QStringList{"2026-02-30"}) << "--as-of must be a date YYYY-MM-DD from 1970 to 9999";
+        QTest::newRow("as-of month 13") << (prices + QStringList{"2026-13-01"}) << "--as-of must be a date";
+        QTest::newRow("as-of year 0") << (prices + QStringList{"0000-01-01"}) << "--as-of must be a date";
+        QTest::newRow("reprice as-of junk")
+            << QStringList{"reprice", "1",     "--db", "/nonexistent/w.db", "--prices", "/nonexistent/p.json",
+                           "--as-of", "banana"}
+            << "--as-of must be a date";
         QTest::newRow("drift alpha junk")
             << QStringList{"drift", "a", "b", "--db", "/nonexistent/w.db", "--alpha", "x"} << "--alpha";
     }

@@ -19,8 +19,10 @@
 #include <QTest>
 #include <algorithm>
 #include <cmath>
-#include <nlohmann/json.hpp>
 #include <fstream>
+#include <nlohmann/json.hpp>
+#include <pthread.h>
+#include <signal.h>
 
 using namespace baton::core;
 
@@ -169,6 +171,59 @@ private slots:
         auto other = runCli({"bundle", "import", elsewhere.filePath("b.zip"), "--db", db, "--json"});
         QVERIFY2(other.exitCode == 0, other.err.constData());
         QCOMPARE(other.json()["already_imported"].toBool(), false);
+    }
+
+    // Hostile test i13, session 15: an output named like the workspace replaced it, every run and
+    // call in it, with the page or the zip (exit 0); now a usage error before anything is written.
+    void anOutputOverTheWorkspaceIsRefused_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::newRow("report --html") << QStringList{"report", "1", "--html", "DB"};
+        QTest::newRow("report --csv --out") << QStringList{"report", "1", "--csv", "--out", "DB"};
+        QTest::newRow("report --xlsx via ./") << QStringList{"report", "1", "--xlsx", "./DB"};
+        QTest::newRow("bundle export") << QStringList{"bundle", "export", "1", "--out", "DB"};
+        QTest::newRow("its -wal") << QStringList{"report", "1", "--csv", "--out", "DB-wal"};
+    }
+    void anOutputOverTheWorkspaceIsRefused() {
+        QFETCH(QStringList, args);
+        QTemporaryDir elsewhere;
+        QString db = elsewhere.filePath("w.db");
+        QVERIFY(QFile::copy(m_dir.filePath("w.db"), db));
+        QProcess p;
+        p.setWorkingDirectory(elsewhere.path());
+        p.start(BATON_CLI, args.replaceInStrings("DB", "w.db") + QStringList{"--db", "w.db"});
+        QVERIFY(p.waitForFinished(300000));
+        QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 2);
+        QVERIFY2(err.contains("is the workspace") && err.contains("Name another file"), err.constData());
+        auto runs = runCli({"runs", "--db", db, "--json"});
+        QCOMPARE(runs.exitCode, 0);
+        QVERIFY2(runs.out.contains("\"run\": 1"), runs.out.constData());
+    }
+
+    // Hostile test i13, session 15: SIGTERM or Ctrl+C during `bundle export` killed the process
+    // and left OUT.part.XXXXXX (libzip's temporary) beside the target. The signal is sent while the
+    // child has it blocked (its mask is inherited from this thread), so it is pending from its first
+    // instruction whatever the machine's speed: the old export never took it and wrote the zip; the
+    // export now takes it as a stop, says so and leaves nothing.
+    void aSignalledExportStopsAndLeavesNothing() {
+        QTemporaryDir elsewhere;
+        QString zip = elsewhere.filePath("stopped.zip");
+        sigset_t term, before;
+        sigemptyset(&term);
+        sigaddset(&term, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &term, &before);
+        QProcess p;
+        p.start(BATON_CLI, {"bundle", "export", "1", "--db", m_dir.filePath("w.db"), "--out", zip});
+        bool started = p.waitForStarted();
+        if (started) ::kill(pid_t(p.processId()), SIGTERM);
+        pthread_sigmask(SIG_SETMASK, &before, nullptr);
+        QVERIFY(started);
+        QVERIFY(p.waitForFinished(300000));
+        QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 1 && err.contains("cancelled; nothing was written"), err.constData());
+        QCOMPARE(QDir(elsewhere.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList());
     }
 
     // Hostile test i13: a bundle's pool is whatever its author wrote (run.json's pool is not among

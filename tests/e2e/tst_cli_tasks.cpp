@@ -7,6 +7,7 @@
 #include "core_printers.h"
 #include "store/sqlite_db.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -16,6 +17,9 @@
 #include <QTemporaryDir>
 
 #include <QTest>
+#include <csignal>
+#include <pthread.h>
+#include <sys/stat.h>
 
 using baton::test::CliResult;
 using baton::test::runCli;
@@ -131,6 +135,64 @@ private slots:
         QCOMPARE(text.exitCode, 0);
         QVERIFY(text.out.contains("t: 30 items"));
         QVERIFY(text.out.contains("... 10 more (--limit N)"));
+    }
+
+    // Hostile test i13, session 15: `cat tasks.jsonl | tasks import /dev/stdin` read the pipe for
+    // the file's SHA-256, then found it empty: "no items to import" of 12 items (and a FIFO's
+    // second open waited forever). A pipe is now named as one, with what to do.
+    void aPipeIsRefusedSayingWhy() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db");
+        QProcess p;
+        p.start(BATON_CLI, {"tasks", "import", "/dev/stdin", "--format", "jsonl", "--db", db});
+        QVERIFY(p.waitForStarted());
+        p.write(items(12));
+        p.closeWriteChannel();
+        QVERIFY(p.waitForFinished(60000));
+        QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitCode(), 1);
+        QVERIFY2(err.contains("a pipe or device, not a file") && err.contains("Save it to a file first"),
+                 err.constData());
+    }
+
+    // A workspace path that is a FIFO (or a device: /dev/null) was opened by SQLite, which said
+    // "disk I/O error ... Check the disk" and, of a device, left PATH-journal beside it.
+    void aWorkspaceThatIsAPipeIsNamedAsOne() {
+        QTemporaryDir dir;
+        QString fifo = dir.filePath("w.db");
+        QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
+        auto r = runCli({"runs", "--db", fifo});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains("a device or pipe, not a workspace database"), r.err.constData());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{"w.db"});
+    }
+    // SIGTERM or Ctrl+C ended `tasks import` with no word (exit 143 or 130). The signal is sent
+    // while the child has it blocked (its mask is inherited from this thread), so it is pending
+    // from its first instruction whatever the machine's speed: the old import never took it and
+    // imported the set (exit 0); the import now stops, says so and keeps nothing, exit 4 as a
+    // run stopped by a signal.
+    void aSignalledImportStopsAndKeepsNothing() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), file = dir.filePath("t.jsonl");
+        write(file, items(500));
+        sigset_t term, before;
+        sigemptyset(&term);
+        sigaddset(&term, SIGTERM);
+        pthread_sigmask(SIG_BLOCK, &term, &before);
+        QProcess p;
+        p.start(BATON_CLI, {"tasks", "import", file, "--db", db});
+        bool started = p.waitForStarted();
+        if (started) ::kill(pid_t(p.processId()), SIGTERM);
+        pthread_sigmask(SIG_SETMASK, &before, nullptr);
+        QVERIFY(started);
+        QVERIFY(p.waitForFinished(60000));
+        QByteArray err = p.readAllStandardError();
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QVERIFY2(p.exitCode() == 4 && err.contains("cancelled; nothing was imported"), err.constData());
+        QCOMPARE(rows(db, "task_sets"), 0);
+        QCOMPARE(runCli({"tasks", "import", file, "--db", db}).exitCode, 0); // and imports when asked again
+        QCOMPARE(rows(db, "task_sets"), 1);
     }
 };
 

@@ -150,6 +150,28 @@ private slots:
         QVERIFY(svg.readAll().contains(QByteArray::fromStdString(roleColour(CallRole::Judge)).toLower()));
     }
 
+    // Issue 16 (i13): the graph's DOT file is written in place, so a .dot link to the open workspace
+    // truncated the database to the drawing. Now refused with the reason, the workspace as it was.
+    void aDrawingOntoTheWorkspaceIsRefused() {
+        ui::InspectorPage page;
+        page.setData(data(1.0));
+        page.showItem("q1");
+        QTRY_VERIFY(page.shownItem() == "q1" && !page.isLoading());
+        QTemporaryDir dir;
+        QString workspace = dir.filePath("w.db");
+        QFile file(workspace);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("precious");
+        file.close();
+        QVERIFY(QFile::link(workspace, dir.filePath("tree.dot")));
+        page.setWorkspacePath(workspace);
+        QString written, error;
+        QVERIFY(!page.exportDrawing(dir.filePath("tree.dot"), &error, &written));
+        QVERIFY2(error.contains("is the workspace") && error.contains("Nothing was written"), qPrintable(error));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("precious"));
+    }
+
     // Waterfall from known times: A 0..1000 ms (first byte at 200), B 500..1000 (no first
     // byte: not streamed) in parallel with A, C 1500..1800 (first byte at 1600). Cost per call:
     // A $0.001, B $0.003, C unknown.

@@ -10,6 +10,7 @@
 #include "workbench_session.h"
 
 #include <QComboBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -50,6 +51,15 @@ private slots:
             QVERIFY(QFileInfo(dir.filePath(name)).size() > 0);
         }
         QVERIFY(!page.exportTo(dir.filePath("p.txt")));
+        // Issue 16 (i13): a PNG is written in place, so a link to the open workspace had the
+        // picture written over the database. Refused now, the workspace as it was.
+        QVERIFY(QFile::link(db, dir.filePath("link.png")));
+        QString error;
+        QVERIFY(!page.exportTo(dir.filePath("link.png"), &error));
+        QVERIFY2(error.contains("is the workspace"), qPrintable(error));
+        QFile workspace(db);
+        QVERIFY(workspace.open(QIODevice::ReadOnly));
+        QCOMPARE(workspace.read(16), QByteArray("SQLite format 3\0", 16));
         auto csv = core::readTextFile(dir.filePath("p.csv").toStdString());
         QVERIFY(csv->find("\"small\",\"math\",1,0.000000") != std::string::npos);
     }

@@ -50,6 +50,7 @@
 #include <QTest>
 #include <QValueAxis>
 #include <cmath>
+#include <unistd.h>
 
 using namespace baton;
 
@@ -306,6 +307,37 @@ private slots:
         QVERIFY(page.exportStatus().contains("comparison.csv"));
         QVERIFY2(starts.last().startsWith(dir.path()), qPrintable(starts.last())); // the folder is remembered
         QCOMPARE(ui::settings::exportFolder.get(), dir.path());
+    }
+
+    // Issue 16 (i13): a table or chart saved onto the open workspace (its own name, a symlink or a
+    // hard link to it) wrote over the database with every run in it once the dialog's "replace?"
+    // was answered yes. Now refused with the reason, and the workspace is as it was.
+    void anExportOntoTheWorkspaceIsRefused() {
+        ui::ResultsPage page;
+        page.setReport(sampleReport());
+        QTemporaryDir dir;
+        QString workspace = dir.filePath("ws.csv");
+        QFile file(workspace);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("precious");
+        file.close();
+        QVERIFY(QFile::link(workspace, dir.filePath("link.png")));
+        QCOMPARE(::link(workspace.toLocal8Bit().constData(), dir.filePath("hard.svg").toLocal8Bit().constData()), 0);
+        page.setWorkspacePath(workspace);
+        QString error;
+        QVERIFY(!page.exportTable(workspace, &error));
+        QVERIFY2(error.contains("is the workspace") && error.contains("Nothing was written"), qPrintable(error));
+        for (QString chart : {dir.filePath("link.png"), dir.filePath("hard.svg")}) {
+            error.clear();
+            QVERIFY2(!page.exportChart(chart, &error), qPrintable(chart));
+            QVERIFY2(error.contains("is the workspace"), qPrintable(error));
+        }
+        page.chooseFile = [&](const QString&, const QString&, const QString&) { return workspace; };
+        page.chooseAndExport(false);
+        QVERIFY2(page.exportStatus().contains("is the workspace"), qPrintable(page.exportStatus()));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("precious"));
+        QVERIFY(page.exportTable(dir.filePath("other.csv"), &error)); // any other file is written
     }
 
     // Finding 10: sorting by header, Ctrl+C copies the selection as TSV, a usable table at 1024x700.

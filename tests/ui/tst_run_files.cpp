@@ -416,6 +416,30 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window.statusBar()->currentMessage().startsWith("Report not written"), 30000);
         QCOMPARE(exported.count(), 2);
     }
+    // Issue 16 (i13): a workspace whose file has the export's suffix (ws.zip) was replaced by the
+    // bundle once the dialog's "replace?" was answered yes; the window went on writing into the
+    // unlinked file, and every run was gone at the next start. Now refused, nothing written.
+    void aBundleOntoTheWorkspaceIsRefused() {
+        QString path = m_dir.filePath("ws.zip");
+        auto session = test::openTestDemo(path);
+        QVERIFY(session);
+        qint64 run = test::runAndWait(*session, {"by-category"});
+        QVERIFY(run > 0);
+        ui::MainWindow window(session.get());
+        ui::BundleActions* bundles = window.bundleActions();
+        QStringList errors;
+        bundles->showError = [&](const QString&, const QString& text) { errors << text; };
+        bundles->choosePath = [&](bool, const QString&) { return path; };
+        QSignalSpy failed(bundles, &ui::BundleActions::failed);
+        QSignalSpy exported(bundles, &ui::BundleActions::exported);
+        bundles->exportRun(run);
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty() || !exported.isEmpty(), 60000);
+        QCOMPARE(exported.count(), 0);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors.first().contains("is the workspace") && errors.first().contains("Nothing was written"),
+                 qPrintable(errors.first()));
+        QCOMPARE(fileBytes(path).left(16), QByteArray("SQLite format 3\0", 16));
+    }
 };
 
 QTEST_MAIN(TestRunFiles)
