@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "eval/grader.h"
 #include "eval/answer_extraction.h"
+#include "util/json_brackets.h"
 #include "util/json_text.h"
 
 #include <algorithm>
@@ -95,26 +96,12 @@ struct ClosingBrace {
 };
 ClosingBrace closingBrace(std::string_view text, size_t start) {
     ClosingBrace found;
-    size_t depth = 0;
-    bool inString = false;
-    for (size_t i = start; i < text.size(); ++i) {
-        char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            found.depth = std::max(found.depth, ++depth);
-        } else if ((c == '}' || c == ']') && depth > 0 && --depth == 0) {
-            found.end = c == '}' ? i : std::string::npos;
-            found.scanned = i - start + 1;
-            return found;
-        }
-    }
-    found.scanned = text.size() - start;
+    size_t stop = walkJsonBrackets(text, start, [&](size_t, size_t depth) {
+        found.depth = std::max(found.depth, depth);
+        return depth > 0;
+    });
+    found.scanned = std::min(stop + 1, text.size()) - start;
+    if (stop < text.size() && text[stop] == '}') found.end = stop;
     return found;
 }
 

@@ -1,28 +1,17 @@
 // SPDX-License-Identifier: MIT
 #include "util/json_text.h"
+#include "util/json_brackets.h"
 
 #include <algorithm>
 
 namespace baton::core {
 
 size_t jsonNestingDepth(std::string_view text) {
-    size_t depth = 0, deepest = 0;
-    bool inString = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (inString) {
-            if (c == '\\')
-                ++i;
-            else if (c == '"')
-                inString = false;
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
-            deepest = std::max(deepest, ++depth);
-        } else if ((c == '}' || c == ']') && depth > 0) {
-            --depth;
-        }
-    }
+    size_t deepest = 0;
+    walkJsonBrackets(text, 0, [&](size_t, size_t depth) {
+        deepest = std::max(deepest, depth);
+        return true;
+    });
     return deepest;
 }
 
