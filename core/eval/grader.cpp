@@ -106,8 +106,8 @@ ClosingBrace closingBrace(std::string_view text, size_t start) {
 }
 
 /// The first JSON object in the answer, also inside a ```json fence or surrounded by prose. From each
-/// '{' only the span to the '}' that closes it can be an object, so each is parsed once: trying every
-/// '}' from the last took a reply of 100k nested objects minutes. An object nested deeper than
+/// '{' only the span to the '}' that closes it can be an object, so each is parsed once, not once per
+/// '}' after it (with the depth check, 100k nested objects took minutes that way). An object nested deeper than
 /// kMaxJsonDepth is not read, nor anything inside it, and the bytes looked at are bounded (a reply of
 /// many '{' that never close is otherwise scanned once per brace).
 std::optional<nlohmann::json> findJson(const std::string& answer) {
