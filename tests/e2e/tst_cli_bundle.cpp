@@ -8,7 +8,6 @@
 #include "bundle/zip_archive.h"
 #include "io/task_export.h"
 #include "sim/demo_tasks.h"
-#include "util/sha256.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -121,9 +120,7 @@ private slots:
         size_t key = calls.find("\"cost_pico\":");
         QVERIFY(key != std::string::npos);
         calls.insert(key + 12, "9"); // ten times the cost, and more
-        auto manifest = nlohmann::json::parse(files->at("manifest.json"));
-        manifest["files"]["calls.jsonl"]["sha256"] = sha256Hex(calls);
-        files->at("manifest.json") = manifest.dump(2);
+        baton::test::rehashInManifest(*files, "calls.jsonl");
         QTemporaryDir elsewhere;
         QString forged = elsewhere.filePath("forged.zip");
         QVERIFY(writeZip(forged.toStdString(), *files).has_value());
@@ -366,9 +363,7 @@ private slots:
         auto changed = nlohmann::json::parse(files->at(name));
         changed["changed_after_export"] = true;
         files->at(name) = changed.dump(2);
-        auto manifest = nlohmann::json::parse(files->at("manifest.json"));
-        manifest["files"][name]["sha256"] = sha256Hex(files->at(name));
-        files->at("manifest.json") = manifest.dump(2);
+        baton::test::rehashInManifest(*files, name);
         QTemporaryDir elsewhere;
         QString odd = elsewhere.filePath("odd.zip");
         QVERIFY(writeZip(odd.toStdString(), *files).has_value());

@@ -4,7 +4,9 @@
 // response text of one call in calls.jsonl. Verification must name that call.
 
 #include "bundle/zip_archive.h"
+#include "util/sha256.h"
 
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace baton::test {
@@ -27,6 +29,14 @@ inline bool tamperCallResponse(core::ZipEntries& files, int line) {
     at += 12;
     calls[at] = calls[at] == 'x' ? 'y' : 'x';
     return true;
+}
+
+/// Writes `name`'s SHA-256 into manifest.json, as a tamperer who changed that file would, so that only
+/// the recomputed figures can tell.
+inline void rehashInManifest(core::ZipEntries& files, const std::string& name) {
+    auto manifest = nlohmann::json::parse(files.at("manifest.json"));
+    manifest["files"][name]["sha256"] = core::sha256Hex(files.at(name));
+    files.at("manifest.json") = manifest.dump(2);
 }
 
 } // namespace baton::test
