@@ -5,6 +5,7 @@
 #include "io/task_import.h"
 #include "store/task_set_store.h"
 #include "util/file_io.h"
+#include "util/printable.h"
 #include "util/resources.h"
 
 #include <csignal>
@@ -79,11 +80,44 @@ StopOnSignal::StopOnSignal(std::string message) : m_message("\nbaton-cli: " + st
         timespec tick{0, 200 * 1000 * 1000};
         while (!m_done) {
             if (sigtimedwait(&set, nullptr, &tick) > 0) {
-                std::fputs(m_message.c_str(), stderr);
+                std::lock_guard lock(m_followUpMutex);
+                if (++m_signals == 1) std::fputs(m_message.c_str(), stderr);
                 m_source.request_stop();
+                if (m_followUp) m_followUp(m_signals);
             }
         }
     });
+}
+
+void StopOnSignal::setFollowUp(std::function<void(int)> followUp) {
+    std::lock_guard lock(m_followUpMutex);
+    m_followUp = std::move(followUp);
+}
+
+LockWaitOnStop::LockWaitOnStop(core::StoreWriter& writer, StopOnSignal& signals, const std::string& db,
+                               const std::atomic<bool>* paidCalls)
+    : m_signals(signals) {
+    writer.setLockWaitNotice([db = core::printable(db)] {
+        std::fprintf(stderr,
+                     "baton-cli: another process is writing to the workspace %s (a tasks import, a run or the "
+                     "workbench); waiting for it to finish, up to %d minutes (Ctrl+C stops)\n",
+                     db.c_str(), int(core::StoreWriter::kMaxLockWait.count()));
+    });
+    signals.setFollowUp([&writer, paidCalls](int count) {
+        if (count == 1 && paidCalls && *paidCalls) {
+            if (writer.waitingForLock())
+                std::fputs("baton-cli: the calls answered so far wait to be stored until the other process lets go "
+                           "of the workspace; Ctrl+C again stops without storing them (a resume pays for them "
+                           "again)\n",
+                           stderr);
+            return;
+        }
+        writer.giveUpWaitingForLock();
+    });
+}
+
+LockWaitOnStop::~LockWaitOnStop() {
+    m_signals.setFollowUp({});
 }
 
 StopOnSignal::~StopOnSignal() {
