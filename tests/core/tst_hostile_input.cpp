@@ -135,6 +135,9 @@ private slots:
         QTest::newRow("1e400") << QByteArray("{\"price\": 1e400}") << "too large for a double";
         QTest::newRow("latin-1") << QByteArray("{\"a\": \"caf\xe9\"}") << "not UTF-8";
         QTest::newRow("syntax") << QByteArray("{\"a\": ") << "not valid JSON at byte";
+        // Session 16: a lone surrogate was told to look for "a missing comma or quote".
+        QTest::newRow("lone surrogate") << QByteArray("{\"a\": \"x\\ud800y\"}") << "lone surrogate";
+        QTest::newRow("lone low surrogate") << QByteArray("{\"a\": \"\\udc00\"}") << "lone surrogate";
     }
     void jsonTextIsCheckedBeforeItIsWalked() {
         QFETCH(QByteArray, text);
