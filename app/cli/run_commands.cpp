@@ -111,6 +111,7 @@ int runCommand(const ParsedArgs& args) {
         else if (stored)
             std::cerr << "The run's budget cap of " << core::formatUsd(*stored)
                       << " holds across resumes (what was spent before counts)\n";
+        warnIfFewDescriptors(*settings, pool->pool.models.size(), bool(*sim));
         paying = true;
         auto summary =
             core::resumeRun(inputs, runId, maxCost ? std::optional(core::Money::fromUsd(*maxCost)) : std::nullopt, env,
@@ -161,6 +162,7 @@ int runCommand(const ParsedArgs& args) {
     if (*sim) {
         std::cerr << "Simulated models are served by the built-in simulator at " << env.simBaseUrl << "\n";
     }
+    warnIfFewDescriptors(settings, pool->pool.models.size(), bool(*sim));
     paying = true;
     auto summary = core::startRun(inputs, pool->pool, *tasks, settings, env, signals.token(), terminalProgress());
     if (!summary) return failed(summary.error());

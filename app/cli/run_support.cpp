@@ -8,9 +8,11 @@
 #include "util/printable.h"
 #include "util/resources.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace baton::cli {
@@ -123,6 +125,23 @@ LockWaitOnStop::~LockWaitOnStop() {
 StopOnSignal::~StopOnSignal() {
     m_done = true;
     m_watcher.join();
+}
+
+void warnIfFewDescriptors(const core::RunSettings& settings, size_t models, bool simulated) {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return;
+    // A call in flight holds a socket (two with the in-process simulator: its end too); a job has
+    // at least one in flight, and a model at most --per-model. The workspace, its log and the
+    // rest of the process take a few dozen more.
+    int64_t calls = std::min<int64_t>(settings.concurrency, int64_t(settings.perModelConcurrency) * int64_t(models));
+    int64_t need = calls * (simulated ? 2 : 1) + 32;
+    if (int64_t(limit.rlim_cur) >= need) return;
+    std::fprintf(stderr,
+                 "baton-cli: warning: %lld calls in flight (--concurrency %d, --per-model %d) may need about %lld open "
+                 "files, and this process may open %lld (ulimit -n); calls that find none fail as \"Couldn't "
+                 "connect\". Lower --concurrency or raise the limit.\n",
+                 (long long)calls, settings.concurrency, settings.perModelConcurrency, (long long)need,
+                 (long long)limit.rlim_cur);
 }
 
 core::ProgressFn terminalProgress() {

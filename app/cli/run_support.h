@@ -76,6 +76,11 @@ private:
     StopOnSignal& m_signals;
 };
 
+/// A warning on stderr when the calls the run may have in flight need more open files than the
+/// process may hold (`ulimit -n`): at `--concurrency 256` under `ulimit -n 64` every call beyond
+/// the limit failed as "Couldn't connect to server" and the run stopped saying only that.
+void warnIfFewDescriptors(const core::RunSettings& settings, size_t models, bool simulated);
+
 /// Progress on stderr, one rewritten line, only when stderr is a terminal.
 core::ProgressFn terminalProgress();
 

@@ -385,6 +385,25 @@ private slots:
         QCOMPARE(runCli({"db", "info", "--db", db, "--json"}).json()["integrity"].toString(), QString("ok"));
     }
 
+    // Session 16: under `ulimit -n 64`, `--concurrency 256` stopped the run with "25 items in a row
+    // failed with: connection failed (... Couldn't connect to server)" and no word of the limit
+    // (nothing was lost: integrity ok, the resume goes on). The run now warns before it starts;
+    // the default settings, which fit in 64 files, are not warned about.
+    void fewOpenFilesAreWarnedAbout() {
+        QTemporaryDir dir;
+        auto runUnderLimit = [&](const QString& db, const QString& options) {
+            QProcess p;
+            p.start("/bin/sh", {"-c", "ulimit -n 64 && exec \"$0\" run --pool demo --tasks demo --db \"$1\" "
+                                      "--max-calls 1 " + options, BATON_CLI, db});
+            p.waitForFinished(300000);
+            return p.readAllStandardError();
+        };
+        QByteArray warned = runUnderLimit(dir.filePath("a.db"), "--concurrency 256 --per-model 64");
+        QVERIFY2(warned.contains("ulimit -n") && warned.contains("may open 64"), warned.constData());
+        QByteArray quiet = runUnderLimit(dir.filePath("b.db"), "");
+        QVERIFY2(!quiet.contains("ulimit -n") && quiet.contains("Estimate"), quiet.constData());
+    }
+
 private:
     /// Reads the process's stderr into `err` until it holds `text` (or a minute has passed).
     static bool waitForError(QProcess& p, QByteArray& err, const char* text) {
