@@ -30,6 +30,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QProcess>
+#include <QTimer>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QToolButton>
@@ -166,6 +167,13 @@ quint64 MainWindow::runReads() const {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
     if (m_closingAfterRun) { // already answered: the window closes itself once the run is written
+        // Asked again while the run's answered calls wait for another process holding the
+        // workspace (a `baton-cli tasks import`): the window stayed for up to 10 minutes. It goes
+        // now, without them; a resume pays for them again.
+        if (m_session && m_session->writer().waitingForLock()) {
+            m_session->writer().giveUpWaitingForLock();
+            statusBar()->showMessage(tr("Closing without the calls not yet stored..."));
+        }
         event->ignore();
         return;
     }
@@ -195,6 +203,16 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         }, Qt::SingleShotConnection);
         m_runPage->stopRun(tr("the workbench was closed during the run"));
         statusBar()->showMessage(tr("Stopping the run; the window closes once it is recorded..."));
+        // Said when another process holds the workspace, so that the wait is not a mystery.
+        auto* watch = new QTimer(this);
+        connect(watch, &QTimer::timeout, this, [this, watch] {
+            if (!m_closingAfterRun) return watch->deleteLater();
+            if (m_session && m_session->writer().waitingForLock())
+                statusBar()->showMessage(tr("Another process holds the workspace (a task import?): the run's answered "
+                                            "calls wait to be stored, up to 10 minutes. Close again to quit without "
+                                            "them (a resume pays for them again)."));
+        });
+        watch->start(500);
         event->ignore();
         return;
     }

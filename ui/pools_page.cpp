@@ -3,6 +3,7 @@
 #include "list_texts.h"
 #include "model/pool_makeup.h"
 #include "pricing/price_age.h"
+#include "save_target.h"
 #include "settings.h"
 #include "strategies_tab.h"
 #include "workbench_session.h"
@@ -285,6 +286,11 @@ bool PoolsPage::saveAs(const QString& chosen) {
     }
     // The Open dialog lists *.json only: a name typed without it would be written and then hidden.
     QString path = chosen.endsWith(".json", Qt::CaseInsensitive) ? chosen : chosen + ".json";
+    // A workspace named *.json chosen here was replaced by the pool, every run in it lost.
+    if (QString clash = workspaceClash(path, m_session.path()); !clash.isEmpty()) {
+        setStatus(clash);
+        return false;
+    }
     auto saved = m_document.saveAs(path);
     setStatus(saved ? tr("Saved %1").arg(path) : QString::fromStdString(saved.error().describe()));
     if (saved) remember(path);

@@ -32,9 +32,14 @@ int exportCommand(const ParsedArgs& args) {
     if (!workspace) return reportError(workspace.error(), json);
     auto reader = workspace->openReader();
     if (!reader) return reportError(reader.error(), json);
+    // Stopped by a signal: exit 4, as a run or a `tasks import` stopped by one (it was 1, bad input).
+    auto failed = [json](const core::Error& e) {
+        int code = reportError(e, json);
+        return core::isBundleCancelled(e) ? RunStopped : code;
+    };
     auto files = core::buildRunBundle(**reader, *runId, BATON_VERSION, progress);
-    if (!files) return reportError(files.error(), json);
-    if (auto ok = core::writeZip(*out, *files, progress); !ok) return reportError(ok.error(), json);
+    if (!files) return failed(files.error());
+    if (auto ok = core::writeZip(*out, *files, progress); !ok) return failed(ok.error());
     size_t bytes = 0;
     for (const auto& [name, content] : *files)
         bytes += content.size();
@@ -115,7 +120,9 @@ std::vector<Command> bundleCommands() {
          "the task set (task_set.json, tasks.jsonl), the price book as used (prices.json), every call\n"
          "with its request and response text (calls.jsonl), the outcomes, the report (report.json,\n"
          "report.txt), its charts as SVG (charts/), and manifest.json with the SHA-256 of each file.\n"
-         "Keys are never in a bundle: runs do not record them.\n",
+         "Keys are never in a bundle: runs do not record them.\n\n"
+         "Ctrl+C or SIGTERM stops it and removes a zip not finished: \"cancelled; nothing was\n"
+         "written\", exit 4 (as a run or a task import stopped so).\n",
          {{"--db", true}, {"--out", true}},
          exportCommand},
         {"bundle verify",

@@ -4,8 +4,14 @@
 #include "cli_output.h"
 #include "command.h"
 #include "workspace_guard.h"
+#include "util/temp_files.h"
 
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
 #include <exception>
 #include <iostream>
 
@@ -32,7 +38,8 @@ void printOverview(const std::vector<Command>& commands) {
         std::cout << "  " << std::string(c.name).append(width - c.name.size(), ' ') << c.summary << "\n";
     std::cout << "\nEvery command takes --help and --json.\n"
                  "Exit codes: 0 ok, 1 bad input (invalid file, missing file, unusable database), 2 usage,\n"
-                 "3 internal error.\n";
+                 "3 internal error, 4 a run that did not finish (budget or call cap, cancelled, every job\n"
+                 "failed) or a tasks import or bundle export stopped by Ctrl+C or SIGTERM.\n";
 }
 
 int run(const std::vector<std::string>& args) {
@@ -68,11 +75,42 @@ int run(const std::vector<std::string>& args) {
     return Usage;
 }
 
+/// A standard descriptor the caller closed (`>&-`) is taken by /dev/null opened for reading, so
+/// that no file the command opens becomes descriptor 1 (output meant for the terminal would go
+/// into it) and writes to it still fail (EBADF), to be reported by outputWritten().
+void holdClosedStandardDescriptors() {
+    for (int fd = 0; fd <= 2; ++fd)
+        if (::fcntl(fd, F_GETFD) == -1 && errno == EBADF) {
+            int held = ::open("/dev/null", O_RDONLY | O_CLOEXEC);
+            if (held >= 0 && held != fd) ::dup2(held, fd), ::close(held);
+        }
+}
+
+/// The command's output reached standard output. `report 1 > /dev/full` and `runs >&-` printed
+/// nothing and exited 0; a full disk or a closed output is now an error (exit 1). A reader that
+/// went away (`| head -1`) ends the process by SIGPIPE, as for any filter.
+int outputWritten(int code) {
+    errno = 0;
+    std::cout.flush();
+    bool failed = !std::cout;
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) failed = true;
+    if (!failed) return code;
+    int err = errno;
+    std::cerr << "baton-cli: the output could not be written to standard output"
+              << (err ? std::string(" (") + std::strerror(err) + ")" : std::string()) << "\n";
+    return code == Ok ? BadInput : code;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    holdClosedStandardDescriptors();
+    // A report, table or workbook stopped by SIGTERM or Ctrl+C mid-write left its temporary file
+    // (`.NAME.tmp-XXXXXX`, `NAME.part`) beside the target; commands that stop cleanly block these
+    // signals and handle them themselves.
+    baton::core::removeTemporariesOnSignals();
     try {
-        return run(std::vector<std::string>(argv + 1, argv + argc));
+        return outputWritten(run(std::vector<std::string>(argv + 1, argv + argc)));
     } catch (const std::exception& e) {
         std::cerr << "baton-cli: internal error: " << e.what() << "\nPlease report this with the command you ran.\n";
         return Internal;

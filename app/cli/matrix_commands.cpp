@@ -2,6 +2,7 @@
 // baton-cli matrix import | from-run | show | list
 
 #include "cli_output.h"
+#include "util/printable.h"
 #include "command.h"
 #include "matrix/matrix_import.h"
 #include "matrix/matrix_store.h"
@@ -41,13 +42,13 @@ int save(const std::string& db, const core::OutcomeMatrix& m, const std::string&
                    {"cells", m.presentCells()}, {"points", m.points.size()}, {"provenance", provenanceJson(m.provenance)}});
         return Ok;
     }
-    std::cout << "Saved matrix " << *id << " \"" << name << "\": " << m.itemCount() << " items x " << m.modelCount()
+    std::cout << "Saved matrix " << *id << " \"" << core::printable(name) << "\": " << m.itemCount() << " items x " << m.modelCount()
               << " models, " << m.presentCells() << " graded cells";
     if (!m.points.empty()) std::cout << ", " << m.points.size() << " summary points";
-    std::cout << "\n  source " << m.provenance.sourceFile << " (sha256 " << m.provenance.sourceSha256.substr(0, 16)
+    std::cout << "\n  source " << core::printable(m.provenance.sourceFile) << " (sha256 " << m.provenance.sourceSha256.substr(0, 16)
               << "...)\n";
     for (const auto& note : m.provenance.notes)
-        std::cout << "  note: " << note << "\n";
+        std::cout << "  note: " << core::printable(note) << "\n";
     return Ok;
 }
 
@@ -118,20 +119,22 @@ int showCommand(const ParsedArgs& args) {
                    {"provenance", provenanceJson(m->provenance)}});
         return Ok;
     }
-    std::cout << "Matrix \"" << m->name << "\": " << m->itemCount() << " items, " << m->modelCount() << " models, "
+    // Names of the matrix, its models and categories come from the imported file (session 16:
+    // a model named "\u001b[2J" cleared the screen).
+    std::cout << "Matrix \"" << core::printable(m->name) << "\": " << m->itemCount() << " items, " << m->modelCount() << " models, "
               << m->categories.size() << " categories, " << m->presentCells() << " graded cells ("
               << fixedOrUnknown(m->bytesPerCell(), 0) << " bytes per cell plus text)\n"
-              << "  from " << m->provenance.format << ": " << m->provenance.sourceFile << "\n  sha256 "
+              << "  from " << m->provenance.format << ": " << core::printable(m->provenance.sourceFile) << "\n  sha256 "
               << m->provenance.sourceSha256 << ", importer v" << m->provenance.importerVersion << ", "
               << m->provenance.importedAt << "\n";
     for (const auto& note : m->provenance.notes)
-        std::cout << "  note: " << note << "\n";
+        std::cout << "  note: " << core::printable(note) << "\n";
     char line[512];
     std::snprintf(line, sizeof line, "\n  %-40s %7s %8s %17s %12s %10s\n", "model", "n", "accuracy", "95% CI",
                   "cost/item", "p50 ms");
     std::cout << line;
     for (const auto& s : stats) {
-        std::snprintf(line, sizeof line, "  %-40s %7lld %8.4f   [%.4f, %.4f] %12s %10s\n", s.model.c_str(),
+        std::snprintf(line, sizeof line, "  %-40s %7lld %8.4f   [%.4f, %.4f] %12s %10s\n", core::printable(s.model).c_str(),
                       (long long)s.n, s.accuracy, s.ci.low, s.ci.high, fixedOrUnknown(s.meanCostUsd, 6).c_str(),
                       fixedOrUnknown(s.p50LatencyMs, 0).c_str());
         std::cout << line;
@@ -140,8 +143,8 @@ int showCommand(const ParsedArgs& args) {
                   fixedOrUnknown(oracleAccuracy, 4).c_str());
     std::cout << line;
     for (const auto& p : m->points) {
-        std::snprintf(line, sizeof line, "  point %-34s %7lld %8.4f %29s  (%s)\n", p.model.c_str(), (long long)p.n,
-                      p.accuracy, fixedOrUnknown(p.costUsd, 6).c_str(), p.category.c_str());
+        std::snprintf(line, sizeof line, "  point %-34s %7lld %8.4f %29s  (%s)\n", core::printable(p.model).c_str(),
+                      (long long)p.n, p.accuracy, fixedOrUnknown(p.costUsd, 6).c_str(), core::printable(p.category).c_str());
         std::cout << line;
     }
     return Ok;
@@ -160,7 +163,7 @@ int listCommand(const ParsedArgs& args) {
         out.push_back({{"id", i.id}, {"name", i.name}, {"items", i.items}, {"models", i.models}, {"cells", i.cells},
                        {"provenance", provenanceJson(i.provenance)}});
         if (!json)
-            std::cout << i.id << "  " << i.name << "  " << i.items << " items x " << i.models << " models  ("
+            std::cout << i.id << "  " << core::printable(i.name) << "  " << i.items << " items x " << i.models << " models  ("
                       << i.provenance.format << ", " << i.provenance.importedAt << ")\n";
     }
     if (json) printJson(out);

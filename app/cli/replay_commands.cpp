@@ -3,6 +3,7 @@
 
 #include "cli_numbers.h"
 #include "cli_output.h"
+#include "util/printable.h"
 #include "command.h"
 #include "matrix_source.h"
 #include "replay/capability_drift.h"
@@ -40,7 +41,7 @@ core::Result<core::ModelTags> loadTags(const std::string& poolFile) {
 
 void printPoint(const core::RoutePoint& p, const std::string& label) {
     char line[256];
-    std::snprintf(line, sizeof line, "  %-36s %8.4f %14s %8s\n", label.c_str(), p.accuracy,
+    std::snprintf(line, sizeof line, "  %-36s %8.4f %14s %8s\n", core::printable(label).c_str(), p.accuracy,
                   fixedOrUnknown(p.meanCostUsd, 6).c_str(), fixedOrUnknown(p.strongShare, 3).c_str());
     std::cout << line;
 }
@@ -125,13 +126,13 @@ int replayCommand(const ParsedArgs& args) {
         printJson(out);
         return Ok;
     }
-    std::cout << "Replay of \"" << m->name << "\": " << r.items << " items, " << r.completeItems
+    std::cout << "Replay of \"" << core::printable(m->name) << "\": " << r.items << " items, " << r.completeItems
               << " graded for every model; split " << r.trainItems << " train / " << r.testItems
               << " test (stratified by category)\n";
     for (const auto& n : r.notes)
-        std::cout << "  note: " << n << "\n";
+        std::cout << "  note: " << core::printable(n) << "\n";
     for (const auto& n : m->provenance.notes)
-        if (n.rfind("assumed", 0) == 0) std::cout << "  note: " << n << "\n";
+        if (n.rfind("assumed", 0) == 0) std::cout << "  note: " << core::printable(n) << "\n";
     std::printf("  oracle on all %zu complete items: accuracy %.4f, cost/item %s\n\n", r.completeItems,
                 r.oracle.accuracy, fixedOrUnknown(r.oracle.meanCostUsd, 6).c_str());
     std::fflush(stdout);
@@ -143,10 +144,10 @@ int replayCommand(const ParsedArgs& args) {
     printPoint(r.testOracle, "oracle");
     std::cout << "  baselines' frontier AIQ (" << r.costAxis << " axis): " << fixedOrUnknown(r.baselineAiq, 4) << "\n";
     for (const auto& c : r.curves) {
-        std::cout << "\n  " << c.strategy << ": " << c.points.size() << " point(s), AIQ " << fixedOrUnknown(c.aiq, 4);
+        std::cout << "\n  " << core::printable(c.strategy) << ": " << c.points.size() << " point(s), AIQ " << fixedOrUnknown(c.aiq, 4);
         if (!r.weak.empty())
             std::cout << ", APGR " << fixedOrUnknown(c.apgr, 4) << ", CPT(50%) " << fixedOrUnknown(c.cpt50, 3)
-                      << ", CPT(80%) " << fixedOrUnknown(c.cpt80, 3) << " (weak " << r.weak << ", strong " << r.strong
+                      << ", CPT(80%) " << fixedOrUnknown(c.cpt80, 3) << " (weak " << core::printable(r.weak) << ", strong " << core::printable(r.strong)
                       << ")";
         std::cout << "\n";
         size_t step = std::max<size_t>(1, c.points.size() / 5);

@@ -3,6 +3,7 @@
 
 #include "cli_numbers.h"
 #include "cli_output.h"
+#include "util/printable.h"
 #include "command.h"
 #include "bundle/report_document.h"
 #include "engine/cached_estimate.h"
@@ -79,6 +80,14 @@ int runCommand(const ParsedArgs& args) {
     auto reader = workspace->openReader();
     if (!reader) return reportError(reader.error(), json);
     core::StoreWriter writer(workspace->takeWriter());
+    std::atomic<bool> paying{false}; // once the run may have answered calls not yet stored
+    LockWaitOnStop lockWait(writer, signals, *db, &paying);
+    // Stopped by a signal, a run that could not be written (the wait for another process given
+    // up) ends as a cancelled run, exit 4 (it was 1).
+    auto failed = [&](const core::Error& e) {
+        int code = reportError(e, json);
+        return signals.token().stop_requested() ? RunStopped : code;
+    };
     core::RunEnvironment env{environmentKeys(), "", ""};
     core::RunInputs inputs{writer, **reader, core::PriceBook::bundled()};
 
@@ -102,10 +111,12 @@ int runCommand(const ParsedArgs& args) {
         else if (stored)
             std::cerr << "The run's budget cap of " << core::formatUsd(*stored)
                       << " holds across resumes (what was spent before counts)\n";
+        warnIfFewDescriptors(*settings, pool->pool.models.size(), bool(*sim));
+        paying = true;
         auto summary =
             core::resumeRun(inputs, runId, maxCost ? std::optional(core::Money::fromUsd(*maxCost)) : std::nullopt, env,
                             signals.token(), terminalProgress());
-        if (!summary) return reportError(summary.error(), json);
+        if (!summary) return failed(summary.error());
         json ? printJson(summaryJson(*summary)) : printSummary(*summary, *db);
         return exitCodeFor(*summary);
     }
@@ -145,14 +156,16 @@ int runCommand(const ParsedArgs& args) {
     }
 
     auto saved = saveTaskSet(writer, *tasks, *tasksPath);
-    if (!saved) return reportError(saved.error(), json);
+    if (!saved) return failed(saved.error());
     auto sim = simulatorFor(pool->pool, tasks, args.value("--sim-profile"), env);
     if (!sim) return reportError(sim.error(), json);
     if (*sim) {
         std::cerr << "Simulated models are served by the built-in simulator at " << env.simBaseUrl << "\n";
     }
+    warnIfFewDescriptors(settings, pool->pool.models.size(), bool(*sim));
+    paying = true;
     auto summary = core::startRun(inputs, pool->pool, *tasks, settings, env, signals.token(), terminalProgress());
-    if (!summary) return reportError(summary.error(), json);
+    if (!summary) return failed(summary.error());
     json ? printJson(summaryJson(*summary)) : printSummary(*summary, *db);
     return exitCodeFor(*summary);
 }
@@ -231,9 +244,10 @@ int runsCommand(const ParsedArgs& args) {
                        {"pool", r.poolSnapshot.value("name", "")},
                        {"stop_reason", r.stopReason}});
         if (!json)
-            std::cout << r.id << "  " << core::toString(r.status) << "  " << r.poolSnapshot.value("name", "") << "  "
-                      << r.strategies.size() << " strategies  tasks " << r.taskSetHash.substr(0, 12)
-                      << (r.stopReason.empty() ? "" : "  stopped: " + r.stopReason) << "\n";
+            std::cout << r.id << "  " << core::toString(r.status) << "  "
+                      << core::printable(r.poolSnapshot.value("name", "")) << "  " << r.strategies.size()
+                      << " strategies  tasks " << r.taskSetHash.substr(0, 12)
+                      << (r.stopReason.empty() ? "" : "  stopped: " + core::printable(r.stopReason)) << "\n";
     }
     if (json) printJson(out);
     return Ok;

@@ -5,11 +5,14 @@
 #include "io/task_import.h"
 #include "store/task_set_store.h"
 #include "util/file_io.h"
+#include "util/printable.h"
 #include "util/resources.h"
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <sys/resource.h>
 #include <unistd.h>
 
 namespace baton::cli {
@@ -79,16 +82,66 @@ StopOnSignal::StopOnSignal(std::string message) : m_message("\nbaton-cli: " + st
         timespec tick{0, 200 * 1000 * 1000};
         while (!m_done) {
             if (sigtimedwait(&set, nullptr, &tick) > 0) {
-                std::fputs(m_message.c_str(), stderr);
+                std::lock_guard lock(m_followUpMutex);
+                if (++m_signals == 1) std::fputs(m_message.c_str(), stderr);
                 m_source.request_stop();
+                if (m_followUp) m_followUp(m_signals);
             }
         }
     });
 }
 
+void StopOnSignal::setFollowUp(std::function<void(int)> followUp) {
+    std::lock_guard lock(m_followUpMutex);
+    m_followUp = std::move(followUp);
+}
+
+LockWaitOnStop::LockWaitOnStop(core::StoreWriter& writer, StopOnSignal& signals, const std::string& db,
+                               const std::atomic<bool>* paidCalls)
+    : m_signals(signals) {
+    writer.setLockWaitNotice([db = core::printable(db)] {
+        std::fprintf(stderr,
+                     "baton-cli: another process is writing to the workspace %s (a tasks import, a run or the "
+                     "workbench); waiting for it to finish, up to %d minutes (Ctrl+C stops)\n",
+                     db.c_str(), int(core::StoreWriter::kMaxLockWait.count()));
+    });
+    signals.setFollowUp([&writer, paidCalls](int count) {
+        if (count == 1 && paidCalls && *paidCalls) {
+            if (writer.waitingForLock())
+                std::fputs("baton-cli: the calls answered so far wait to be stored until the other process lets go "
+                           "of the workspace; Ctrl+C again stops without storing them (a resume pays for them "
+                           "again)\n",
+                           stderr);
+            return;
+        }
+        writer.giveUpWaitingForLock();
+    });
+}
+
+LockWaitOnStop::~LockWaitOnStop() {
+    m_signals.setFollowUp({});
+}
+
 StopOnSignal::~StopOnSignal() {
     m_done = true;
     m_watcher.join();
+}
+
+void warnIfFewDescriptors(const core::RunSettings& settings, size_t models, bool simulated) {
+    rlimit limit{};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return;
+    // A call in flight holds a socket (two with the in-process simulator: its end too); a job has
+    // at least one in flight, and a model at most --per-model. The workspace, its log and the
+    // rest of the process take a few dozen more.
+    int64_t calls = std::min<int64_t>(settings.concurrency, int64_t(settings.perModelConcurrency) * int64_t(models));
+    int64_t need = calls * (simulated ? 2 : 1) + 32;
+    if (int64_t(limit.rlim_cur) >= need) return;
+    std::fprintf(stderr,
+                 "baton-cli: warning: %lld calls in flight (--concurrency %d, --per-model %d) may need about %lld open "
+                 "files, and this process may open %lld (ulimit -n); calls that find none fail as \"Couldn't "
+                 "connect\". Lower --concurrency or raise the limit.\n",
+                 (long long)calls, settings.concurrency, settings.perModelConcurrency, (long long)need,
+                 (long long)limit.rlim_cur);
 }
 
 core::ProgressFn terminalProgress() {

@@ -3,6 +3,7 @@
 
 #include "cli_numbers.h"
 #include "cli_output.h"
+#include "util/printable.h"
 #include "command.h"
 #include "io/task_import.h"
 #include "run_support.h"
@@ -72,6 +73,7 @@ int importCommand(const ParsedArgs& args) {
     if (!workspace) return reportError(workspace.error(), json);
 
     core::StoreWriter writer(workspace->takeWriter());
+    LockWaitOnStop lockWait(writer, signals, *db); // a run or another import holding the workspace
     StreamedImport imported;
     std::string source = args.positional[0];
     auto done = writer.submit([&](core::SqliteDb& conn) -> core::Status {
@@ -82,7 +84,8 @@ int importCommand(const ParsedArgs& args) {
     });
     if (auto ok = done.get(); !ok) {
         int code = reportError(ok.error(), json);
-        return isImportCancelled(ok.error()) ? RunStopped : code; // as a run stopped by a signal
+        // As a run stopped by a signal (also while it waited for another process's lock).
+        return isImportCancelled(ok.error()) || core::isLockWaitGivenUp(ok.error()) ? RunStopped : code;
     }
 
     if (json) {
@@ -136,10 +139,12 @@ int showCommand(const ParsedArgs& args) {
         }
         if (sets->empty()) std::cout << "no task sets in " << *db << "; import one with `baton-cli tasks import`\n";
         for (const auto& s : *sets) {
-            std::cout << std::left << std::setw(5) << s.id << std::setw(28) << s.name << std::setw(8) << s.itemCount
-                      << s.contentHash.substr(0, 12) << "  ";
+            // Names, ids, categories, prompts and answers come from task files: printed raw, an
+            // id "\u001b[2J" cleared the screen (session 16), as pool names did before.
+            std::cout << std::left << std::setw(5) << s.id << std::setw(28) << core::printable(s.name) << std::setw(8)
+                      << s.itemCount << s.contentHash.substr(0, 12) << "  ";
             for (const auto& [cat, n] : s.categories)
-                std::cout << cat << ":" << n << " ";
+                std::cout << core::printable(cat) << ":" << n << " ";
             std::cout << "\n";
         }
         return Ok;
@@ -159,12 +164,14 @@ int showCommand(const ParsedArgs& args) {
                    {"items", items}});
         return Ok;
     }
-    std::cout << set.name << ": " << total << " items, grader " << core::toString(set.defaultGrader.kind) << "\n";
+    std::cout << core::printable(set.name) << ": " << total << " items, grader "
+              << core::toString(set.defaultGrader.kind) << "\n";
     for (const auto& item : set.items) {
         std::string prompt = item.prompt().substr(0, 70);
         std::replace(prompt.begin(), prompt.end(), '\n', ' ');
-        std::cout << std::left << std::setw(14) << item.id << std::setw(16) << item.category << prompt << "  => "
-                  << (item.references.empty() ? "" : item.references.front().substr(0, 30)) << "\n";
+        std::cout << std::left << std::setw(14) << core::printable(item.id) << std::setw(16)
+                  << core::printable(item.category) << core::printable(prompt) << "  => "
+                  << core::printable(item.references.empty() ? "" : item.references.front().substr(0, 30)) << "\n";
     }
     if (int64_t shown = int64_t(set.items.size()); shown < total)
         std::cout << "... " << total - shown << " more (--limit N)\n";

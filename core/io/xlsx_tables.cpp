@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/xlsx_tables.h"
 #include "util/file_io.h"
+#include "util/temp_files.h"
 
 #include <algorithm>
 #include <cmath>
@@ -34,6 +35,7 @@ Status writeXlsx(const std::string& path, const std::vector<ReportTable>& tables
                              path + ": is a device or pipe; a workbook is written to a file, name one")
                       : std::unexpected(target.error());
     std::string temporary = path + ".part";
+    SignalledTemporary removedOnSignal(temporary); // SIGTERM mid-write left NAME.part
     lxw_workbook* book = workbook_new(temporary.c_str());
     if (!book) return fail(ErrorKind::Io, path + ": cannot create the workbook; check the folder exists and is writable");
     lxw_format* bold = workbook_add_format(book);

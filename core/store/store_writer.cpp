@@ -14,6 +14,17 @@ bool lockedByAnother(const SqliteDb& db) {
 
 } // namespace
 
+Error lockWaitGivenUp() {
+    Error e;
+    e.kind = ErrorKind::Io;
+    e.message = "cancelled while another process held the workspace; what was not yet stored was not written";
+    return e;
+}
+
+bool isLockWaitGivenUp(const Error& e) {
+    return e.kind == ErrorKind::Io && e.message == lockWaitGivenUp().message;
+}
+
 StoreWriter::StoreWriter(std::unique_ptr<SqliteDb> db, size_t maxBatch, std::chrono::milliseconds groupCommitInterval)
     : m_db(std::move(db)), m_maxBatch(maxBatch), m_interval(groupCommitInterval), m_thread([this] { loop(); }) {}
 
@@ -46,6 +57,11 @@ std::future<Status> StoreWriter::submit(Operation op) {
 Status StoreWriter::flush() {
     auto marker = submit([](SqliteDb&) -> Status { return {}; });
     return marker.get();
+}
+
+void StoreWriter::setLockWaitNotice(std::function<void()> notice) {
+    std::lock_guard lock(m_mutex);
+    m_lockWaitNotice = std::move(notice);
 }
 
 size_t StoreWriter::commitCount() const {
@@ -81,15 +97,45 @@ void StoreWriter::loop() {
     }
 }
 
+Status StoreWriter::beginWaitingForOthers() {
+    // Short tries instead of one busy timeout, so that a stop is seen within kLockRetry (the wait
+    // went on for up to 10 minutes after Ctrl+C, or after the workbench was closed), and the wait
+    // is said once it is longer than the busy timeout alone.
+    sqlite3_busy_timeout(m_db->handle(), int(kLockRetry.count()));
+    auto since = std::chrono::steady_clock::now();
+    bool said = false;
+    Status begun;
+    for (;;) {
+        begun = m_db->execCached("BEGIN IMMEDIATE");
+        if (begun || !lockedByAnother(*m_db)) break;
+        if (m_giveUpWaiting) {
+            begun = std::unexpected(lockWaitGivenUp());
+            break;
+        }
+        auto waited = std::chrono::steady_clock::now() - since;
+        if (waited >= kMaxLockWait) break;
+        if (!said && waited >= std::chrono::milliseconds(SqliteDb::kBusyTimeoutMs)) {
+            said = true;
+            m_waitingForLock = true;
+            std::function<void()> notice;
+            {
+                std::lock_guard lock(m_mutex);
+                notice = m_lockWaitNotice;
+            }
+            if (notice) notice();
+        }
+    }
+    m_waitingForLock = false;
+    sqlite3_busy_timeout(m_db->handle(), SqliteDb::kBusyTimeoutMs);
+    return begun;
+}
+
 void StoreWriter::applyBatch(std::deque<Pending>& batch) {
     // A batch holds rows of calls already paid for. When another process holds the write lock
     // past the busy timeout it waits again, up to kMaxLockWait, instead of failing: a `tasks
     // import` of 300,000 items started during a run stopped the run after 5 s with the rows of
     // its answered calls dropped, to be paid again on resume.
-    auto begun = m_db->execCached("BEGIN IMMEDIATE");
-    for (auto since = std::chrono::steady_clock::now();
-         !begun && lockedByAnother(*m_db) && std::chrono::steady_clock::now() - since < kMaxLockWait;)
-        begun = m_db->execCached("BEGIN IMMEDIATE");
+    auto begun = beginWaitingForOthers();
     if (!begun) {
         for (auto& p : batch)
             p.done.set_value(begun);

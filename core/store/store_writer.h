@@ -9,6 +9,7 @@
 
 #include "store/sqlite_db.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
@@ -27,6 +28,8 @@ public:
     /// How long a batch waits for another process's lock (a big `tasks import` is one
     /// transaction) before its operations fail; SQLite's busy timeout alone is 5 s.
     static constexpr std::chrono::minutes kMaxLockWait{10};
+    /// How often a waiting batch tries the lock again (and sees giveUpWaitingForLock()).
+    static constexpr std::chrono::milliseconds kLockRetry{200};
 
     explicit StoreWriter(std::unique_ptr<SqliteDb> db, size_t maxBatch = 512,
                          std::chrono::milliseconds groupCommitInterval = kGroupCommitInterval);
@@ -38,6 +41,17 @@ public:
     std::future<Status> submit(Operation op);
     /// Waits until everything submitted before this call is committed; the first error, if any.
     Status flush();
+
+    /// Called on the writer's thread each time a batch has waited one busy timeout for another
+    /// process's lock and goes on waiting (up to kMaxLockWait): the CLI says so on stderr, once
+    /// per wait (it said nothing for up to 10 minutes).
+    void setLockWaitNotice(std::function<void()> notice);
+    /// True while a batch waits for another process's lock past the busy timeout.
+    bool waitingForLock() const { return m_waitingForLock; }
+    /// From now on no batch waits for another process's lock: the one waiting, and any later one
+    /// that finds the lock taken, fail within kLockRetry with lockWaitGivenUp(). For a stop the
+    /// user asked for (Ctrl+C, the workbench closing); a wait could not be interrupted before.
+    void giveUpWaitingForLock() { m_giveUpWaiting = true; }
 
     /// Commits done so far, for tests and progress.
     size_t commitCount() const;
@@ -51,6 +65,7 @@ private:
     };
     void loop();
     void applyBatch(std::deque<Pending>& batch);
+    Status beginWaitingForOthers();
 
     std::unique_ptr<SqliteDb> m_db;
     size_t m_maxBatch;
@@ -63,7 +78,15 @@ private:
     size_t m_commits = 0;
     size_t m_wakes = 0;
     std::chrono::steady_clock::time_point m_lastCommit; // writer thread only
+    std::function<void()> m_lockWaitNotice;            // guarded by m_mutex
+    std::atomic<bool> m_waitingForLock{false};
+    std::atomic<bool> m_giveUpWaiting{false};
     std::thread m_thread;
 };
+
+/// The error of operations whose batch stopped waiting for another process's lock because
+/// giveUpWaitingForLock() was called.
+Error lockWaitGivenUp();
+bool isLockWaitGivenUp(const Error& e);
 
 } // namespace baton::core

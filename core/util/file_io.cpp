@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "util/file_io.h"
 #include "util/sha256.h"
+#include "util/temp_files.h"
 
 #include <cerrno>
 #include <cstring>
@@ -104,6 +105,7 @@ Status writeFileAtomically(const std::string& path, const std::string& content) 
     if (fd < 0)
         return fail(ErrorKind::Io, path + ": cannot create a temporary file in " + folder.string() + " (" +
                                        systemReason(errno) + "); check that the folder exists and is writable.");
+    SignalledTemporary removedOnSignal(tmpl); // SIGTERM mid-write left it in the folder
     ::fchmod(fd, 0644);
     auto written = writeAll(fd, content, path);
     if (written && ::fsync(fd) != 0)

@@ -12,6 +12,18 @@ void escapeByte(std::string& out, unsigned char c) {
     out += kHex[c & 15];
 }
 
+/// A bidirectional control (U+061C, U+200E/F, U+202A..U+202E, U+2066..U+2069): a task id or
+/// name holding U+202E ("abc\u202Etxt.exe") showed its text reversed in a terminal that applies
+/// bidi, and it is not visible itself (the "Trojan Source" spoofing).
+bool bidiControlAt(std::string_view t, size_t i) {
+    auto at = [&](size_t k) { return i + k < t.size() ? static_cast<unsigned char>(t[i + k]) : 0u; };
+    if (at(0) == 0xD8 && at(1) == 0x9C) return true; // U+061C
+    if (at(0) != 0xE2) return false;
+    unsigned b1 = at(1), b2 = at(2);
+    return (b1 == 0x80 && (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE))) ||
+           (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9);
+}
+
 } // namespace
 
 std::string printable(std::string_view text, bool keepNewlines) {
@@ -30,6 +42,9 @@ std::string printable(std::string_view text, bool keepNewlines) {
                    (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) < 0xA0)) {
             // Not UTF-8, or a C1 control (U+0080..U+009F, which some terminals obey like ESC).
             escapeByte(out, c), ++i;
+        } else if (bidiControlAt(text, i)) {
+            for (size_t n = c == 0xD8 ? 2 : 3; n > 0; --n)
+                escapeByte(out, static_cast<unsigned char>(text[i++]));
         } else {
             size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
             out.append(text.substr(i, n)), i += n;

@@ -135,6 +135,9 @@ private slots:
         QTest::newRow("1e400") << QByteArray("{\"price\": 1e400}") << "too large for a double";
         QTest::newRow("latin-1") << QByteArray("{\"a\": \"caf\xe9\"}") << "not UTF-8";
         QTest::newRow("syntax") << QByteArray("{\"a\": ") << "not valid JSON at byte";
+        // Session 16: a lone surrogate was told to look for "a missing comma or quote".
+        QTest::newRow("lone surrogate") << QByteArray("{\"a\": \"x\\ud800y\"}") << "lone surrogate";
+        QTest::newRow("lone low surrogate") << QByteArray("{\"a\": \"\\udc00\"}") << "lone surrogate";
     }
     void jsonTextIsCheckedBeforeItIsWalked() {
         QFETCH(QByteArray, text);
@@ -383,6 +386,14 @@ private slots:
         QCOMPARE(printable("caf\xc3\xa9"), std::string("caf\xc3\xa9"));
         QCOMPARE(printable("caf\xe9"), std::string("caf\\xe9"));
         QCOMPARE(printable("\xc2\x9b" "31m"), std::string("\\xc2\\x9b31m")); // C1 CSI
+        // Session 16: bidi controls reversed what followed them on a terminal that applies bidi
+        // (RLO U+202E, RLI U+2067, RLM U+200F, ALM U+061C); other non-ASCII text is kept.
+        QCOMPARE(printable("abc\xe2\x80\xaetxt.exe"), std::string("abc\\xe2\\x80\\xaetxt.exe"));
+        QCOMPARE(printable("a\xe2\x81\xa7" "b"), std::string("a\\xe2\\x81\\xa7b"));
+        QCOMPARE(printable("a\xe2\x80\x8f" "b"), std::string("a\\xe2\\x80\\x8fb"));
+        QCOMPARE(printable("a\xd8\x9c" "b"), std::string("a\\xd8\\x9cb"));
+        QCOMPARE(printable("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d e\xcc\x81 \xe2\x80\x94"),
+                 std::string("\xd7\xa9\xd7\x9c\xd7\x95\xd7\x9d e\xcc\x81 \xe2\x80\x94")); // Hebrew, combining, em dash
     }
 };
 

@@ -10,13 +10,16 @@
 #include "bundle/zip_archive.h"
 #include "io/xlsx_tables.h"
 #include "util/file_io.h"
+#include "util/temp_files.h"
 #include "util/workspace_files.h"
 
 #include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <fcntl.h>
+#include <thread>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -147,6 +150,44 @@ private slots:
         QCOMPARE(workspaceFileAt(dir.filePath("other.db").toStdString(), db), std::string());
         QCOMPARE(workspaceFileAt("", db), std::string());
         QCOMPARE(workspaceFileAt(db, ""), std::string());
+    }
+
+    // Session 16: SIGTERM (or Ctrl+C) while a report or table was written left its temporary
+    // `.NAME.tmp-XXXXXX` in the user's folder. A child with the CLI's handlers writes 64 MB and
+    // is sent SIGTERM from a thread as soon as the temporary file appears; it must die of the
+    // signal with the folder empty. A write that finished before the signal proves nothing and is
+    // tried again.
+    void aSignalMidWriteLeavesNoTemporary() {
+        QTemporaryDir dir;
+        std::string target = dir.filePath("big.csv").toStdString();
+        for (int attempt = 0; attempt < 5; ++attempt) {
+            pid_t child = ::fork();
+            if (child == 0) {
+                removeTemporariesOnSignals();
+                std::thread watcher([folder = dir.path()] {
+                    for (;;)
+                        if (!QDir(folder).entryList({".big.csv.tmp-*"}, QDir::Files | QDir::Hidden).isEmpty()) {
+                            ::kill(::getpid(), SIGTERM);
+                            return;
+                        }
+                });
+                watcher.detach();
+                auto written = writeFileAtomically(target, std::string(64 << 20, 'x'));
+                ::_exit(written ? 0 : 1);
+            }
+            int status = 0;
+            QCOMPARE(::waitpid(child, &status, 0), child);
+            QVERIFY2(!WIFEXITED(status) || WEXITSTATUS(status) == 0, "the write failed");
+            QStringList left = QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot);
+            if (left == QStringList{"big.csv"}) { // the write finished first
+                QVERIFY(QFile::remove(dir.filePath("big.csv")));
+                continue;
+            }
+            QVERIFY(WIFSIGNALED(status) && WTERMSIG(status) == SIGTERM);
+            QCOMPARE(left, QStringList());
+            return;
+        }
+        QSKIP("each write finished before its signal arrived");
     }
 };
 

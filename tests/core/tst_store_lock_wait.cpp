@@ -42,6 +42,31 @@ private slots:
         auto reader = ws->openReader();
         QCOMPARE((*reader)->queryInt("SELECT COUNT(*) FROM probe").value(), int64_t(1));
     }
+
+    // Session 16: the wait said nothing and nothing could end it (Ctrl+C, the workbench closing
+    // waited up to kMaxLockWait). It is said once, and giveUpWaitingForLock() ends it at once;
+    // once the other writer is gone, batches are stored again.
+    void aWaitIsSaidOnceAndCanBeGivenUp() {
+        QTemporaryDir dir;
+        std::string path = dir.filePath("w.db").toStdString();
+        auto ws = Workspace::open(path);
+        QVERIFY2(ws, ws ? "" : ws.error().describe().c_str());
+        StoreWriter writer(ws->takeWriter());
+        std::atomic<int> notices{0};
+        writer.setLockWaitNotice([&] { ++notices; });
+        auto other = SqliteDb::open(path, SqliteDb::Mode::ReadWrite);
+        QVERIFY(other && (*other)->exec("BEGIN IMMEDIATE"));
+        auto stored = writer.submit([](SqliteDb& db) -> Status { return db.exec("CREATE TABLE probe(what TEXT)"); });
+        QTRY_VERIFY_WITH_TIMEOUT(writer.waitingForLock(), 60000);
+        QCOMPARE(notices.load(), 1);
+        writer.giveUpWaitingForLock();
+        QVERIFY2(stored.wait_for(std::chrono::seconds(30)) == std::future_status::ready, "the wait went on");
+        Status result = stored.get();
+        QVERIFY(!result && isLockWaitGivenUp(result.error()));
+        QCOMPARE(notices.load(), 1);
+        QVERIFY((*other)->exec("COMMIT"));
+        QVERIFY(writer.flush()); // the lock is free again: written as before
+    }
 };
 
 QTEST_GUILESS_MAIN(TestStoreLockWait)

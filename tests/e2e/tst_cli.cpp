@@ -307,6 +307,32 @@ private slots:
         QVERIFY2(run.err.contains("run:N names run N"), run.err.constData());
     }
 
+    // Session 16: a matrix's name, models and categories come from the imported file and were
+    // printed raw by `matrix show`, `matrix list` and `replay` (a model "\u001b[2J" cleared the screen).
+    void matrixNamesDoNotDriveTheTerminal() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), csv = dir.filePath("esc.csv");
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("item,model,grade,cost_usd,category\n");
+        for (int i = 0; i < 20; ++i) {
+            QByteArray item = "q" + QByteArray::number(i), category = i % 2 ? "geo\x1b]0;t\x07" : "math";
+            f.write(item + ",small\x1b[2J," + QByteArray::number(i % 3 ? 1 : 0) + ",0.001," + category + "\n");
+            f.write(item + ",large,1,0.01," + category + "\n");
+        }
+        f.close();
+        auto imported = runCli({"matrix", "import", csv, "--format", "long", "--db", db, "--name", "m\x1b[5m"});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        for (const QStringList& args : {QStringList{"matrix", "show", "m\x1b[5m", "--db", db},
+                                        QStringList{"matrix", "list", "--db", db},
+                                        QStringList{"replay", "m\x1b[5m", "--db", db}}) {
+            auto shown = runCli(args);
+            QVERIFY2(shown.exitCode == 0, (args.join(' ') + ": " + shown.err).toUtf8().constData());
+            QVERIFY2(!shown.out.contains('\x1b') && !shown.out.contains('\x07'), shown.out.constData());
+        }
+        QVERIFY(imported.out.contains("m\\x1b[5m"));
+    }
+
     void unusableDatabases() {
         QTemporaryDir dir;
         auto missing = runCli({"db", "info", "--db", dir.filePath("absent.db")});

@@ -218,7 +218,7 @@ private slots:
         QVERIFY(p.waitForFinished(300000));
         QByteArray err = p.readAllStandardError();
         QCOMPARE(p.exitStatus(), QProcess::NormalExit);
-        QVERIFY2(p.exitCode() == 1 && err.contains("cancelled; nothing was written"), err.constData());
+        QVERIFY2(p.exitCode() == 4 && err.contains("cancelled; nothing was written"), err.constData());
         QCOMPARE(QDir(elsewhere.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
                  QStringList());
     }

@@ -8,6 +8,7 @@
 #include "io/task_export.h"
 #include "sim/demo_tasks.h"
 #include "store/sqlite_db.h"
+#include "store/workspace.h"
 #include "util/redact.h"
 
 #include <QDir>
@@ -19,6 +20,7 @@
 #include <QTest>
 #include <QScopeGuard>
 #include <QStandardPaths>
+#include <csignal>
 #include <unistd.h>
 #include <fstream>
 
@@ -327,6 +329,90 @@ private slots:
                   "HAVING COUNT(*) > 1)"),
             int64_t(0));
         QCOMPARE(runCli({"db", "info", "--db", db, "--json"}).json()["integrity"].toString(), QString("ok"));
+    }
+
+    // Session 16: a run whose writer waits for another process's lock (a long `tasks import`)
+    // said nothing for up to 10 minutes, and Ctrl+C could not end the wait. Before any call the
+    // wait is said and Ctrl+C ends it at once, exit 4 as a cancelled run.
+    void aWaitBeforeTheRunIsSaidAndCtrlCEndsIt() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(6, 2)));
+        QString db = dir.filePath("w.db");
+        QVERIFY(Workspace::open(db.toStdString())); // made, then closed
+        auto other = SqliteDb::open(db.toStdString(), SqliteDb::Mode::ReadWrite);
+        QVERIFY(other && (*other)->exec("BEGIN IMMEDIATE"));
+        QProcess run;
+        run.start(BATON_CLI, {"run", "--pool", "demo", "--tasks", dir.filePath("tasks.jsonl"), "--db", db});
+        QByteArray err;
+        QVERIFY2(waitForError(run, err, "another process is writing to the workspace"), err.constData());
+        ::kill(pid_t(run.processId()), SIGINT);
+        QVERIFY2(run.waitForFinished(30000), "Ctrl+C did not end the wait");
+        err += run.readAllStandardError();
+        QVERIFY(run.exitStatus() == QProcess::NormalExit);
+        QVERIFY2(run.exitCode() == 4 && err.contains("cancelled"), err.constData());
+        QVERIFY((*other)->exec("COMMIT"));
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls"), int64_t(0)); // nothing was paid
+    }
+
+    // During the run: the first Ctrl+C stops it (nothing more is paid) and says that the answered
+    // calls wait to be stored; a second gives them up, exit 4, the workspace whole.
+    void aWaitDuringTheRunIsSaidAndTwoCtrlCEndIt() {
+        QTemporaryDir dir;
+        writeFile(dir.filePath("tasks.jsonl"), taskSetToJsonl(generateDemoTasks(12, 5)));
+        writeFile(dir.filePath("slow.json"), fixture("resume_profile.json", {{"TIME_SCALE", "1"}}));
+        writeFile(dir.filePath("pool.json"), fixture("resume_pool.json"));
+        QString db = dir.filePath("w.db");
+        QProcess run;
+        run.start(BATON_CLI,
+                  {"run", "--pool", dir.filePath("pool.json"), "--tasks", dir.filePath("tasks.jsonl"), "--db", db,
+                   "--max-cost", "5", "--sim-profile", dir.filePath("slow.json"), "--concurrency", "6"});
+        QVERIFY(run.waitForStarted());
+        for (int i = 0; i < 600 && (!QFile::exists(db) || query(db, "SELECT COUNT(*) FROM outcomes") < 5); ++i)
+            QTest::qWait(50);
+        auto other = SqliteDb::open(db.toStdString(), SqliteDb::Mode::ReadWrite);
+        QVERIFY(other && (*other)->exec("BEGIN IMMEDIATE"));
+        auto release = qScopeGuard([&] { (void)(*other)->exec("COMMIT"); });
+        QByteArray err;
+        QVERIFY2(waitForError(run, err, "another process is writing to the workspace"), err.constData());
+        ::kill(pid_t(run.processId()), SIGINT);
+        QVERIFY2(waitForError(run, err, "Ctrl+C again"), err.constData());
+        QCOMPARE(run.state(), QProcess::Running); // still waiting to store what was paid
+        ::kill(pid_t(run.processId()), SIGINT);
+        QVERIFY2(run.waitForFinished(30000), "a second Ctrl+C did not end the wait");
+        err += run.readAllStandardError();
+        QVERIFY2(run.exitCode() == 4 && err.contains("cancelled"), err.constData());
+        QVERIFY((*other)->exec("COMMIT"));
+        QCOMPARE(runCli({"db", "info", "--db", db, "--json"}).json()["integrity"].toString(), QString("ok"));
+    }
+
+    // Session 16: under `ulimit -n 64`, `--concurrency 256` stopped the run with "25 items in a row
+    // failed with: connection failed (... Couldn't connect to server)" and no word of the limit
+    // (nothing was lost: integrity ok, the resume goes on). The run now warns before it starts;
+    // the default settings, which fit in 64 files, are not warned about.
+    void fewOpenFilesAreWarnedAbout() {
+        QTemporaryDir dir;
+        auto runUnderLimit = [&](const QString& db, const QString& options) {
+            QProcess p;
+            p.start("/bin/sh", {"-c", "ulimit -n 64 && exec \"$0\" run --pool demo --tasks demo --db \"$1\" "
+                                      "--max-calls 1 " + options, BATON_CLI, db});
+            p.waitForFinished(300000);
+            return p.readAllStandardError();
+        };
+        QByteArray warned = runUnderLimit(dir.filePath("a.db"), "--concurrency 256 --per-model 64");
+        QVERIFY2(warned.contains("ulimit -n") && warned.contains("may open 64"), warned.constData());
+        QByteArray quiet = runUnderLimit(dir.filePath("b.db"), "");
+        QVERIFY2(!quiet.contains("ulimit -n") && quiet.contains("Estimate"), quiet.constData());
+    }
+
+private:
+    /// Reads the process's stderr into `err` until it holds `text` (or a minute has passed).
+    static bool waitForError(QProcess& p, QByteArray& err, const char* text) {
+        for (int i = 0; i < 600 && !err.contains(text) && p.state() != QProcess::NotRunning; ++i) {
+            p.waitForReadyRead(100);
+            err += p.readAllStandardError();
+        }
+        err += p.readAllStandardError();
+        return err.contains(text);
     }
 };
 

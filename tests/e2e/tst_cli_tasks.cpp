@@ -137,6 +137,70 @@ private slots:
         QVERIFY(text.out.contains("... 10 more (--limit N)"));
     }
 
+    // Session 16: `tasks show` printed a task file's ids, categories, prompts and answers raw:
+    // an id "\u001b[2J" cleared the screen, a prompt set the terminal's title. Shown as \xNN now.
+    void taskFieldsDoNotDriveTheTerminal() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), file = dir.filePath("esc.jsonl");
+        write(file, "{\"id\":\"a\\u001b[2J\",\"category\":\"c\\u001b[31m\",\"prompt\":\"p\\u001b]0;t\\u0007\","
+                    "\"answer\":\"\\u001b[5m1\"}\n");
+        QCOMPARE(runCli({"tasks", "import", file, "--db", db}).exitCode, 0);
+        for (const QStringList& args : {QStringList{"tasks", "show", "esc", "--db", db}, QStringList{"tasks", "show", "--db", db}}) {
+            auto shown = runCli(args);
+            QVERIFY2(shown.exitCode == 0, shown.err.constData());
+            QVERIFY2(!shown.out.contains('\x1b') && !shown.out.contains('\x07'), shown.out.constData());
+        }
+        QVERIFY(runCli({"tasks", "show", "esc", "--db", db}).out.contains("a\\x1b[2J"));
+    }
+
+    // Session 16: output that could not be written (a full disk, a closed standard output) was
+    // lost with exit 0. It is now an error naming the reason, exit 1.
+    void outputThatCannotBeWrittenIsAnError() {
+        if (!QFile::exists("/dev/full")) QSKIP("no /dev/full on this system");
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), file = dir.filePath("t.jsonl");
+        write(file, items(30));
+        QCOMPARE(runCli({"tasks", "import", file, "--db", db}).exitCode, 0);
+        QProcess full;
+        full.setStandardOutputFile("/dev/full");
+        full.start(BATON_CLI, {"tasks", "show", "--db", db, "t"});
+        QVERIFY(full.waitForFinished(60000));
+        QByteArray err = full.readAllStandardError();
+        QVERIFY2(full.exitCode() == 1 && err.contains("No space left on device"), err.constData());
+        QProcess closed; // the shell's `>&-`
+        closed.start("/bin/sh", {"-c", "exec \"$0\" tasks show --db \"$1\" t >&-", BATON_CLI, db});
+        QVERIFY(closed.waitForFinished(60000));
+        err = closed.readAllStandardError();
+        QVERIFY2(closed.exitCode() == 1 && err.contains("Bad file descriptor"), err.constData());
+        QCOMPARE(runCli({"db", "info", "--db", db, "--json"}).json()["integrity"].toString(), QString("ok"));
+    }
+
+    // Session 16: an import waiting for another process's lock on the workspace said nothing, and
+    // Ctrl+C could not end the wait (up to 10 minutes). It says so, and Ctrl+C ends it: exit 4.
+    void aWaitForAnotherProcessIsSaidAndCtrlCEndsIt() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), file = dir.filePath("t.jsonl");
+        write(file, items(3));
+        QCOMPARE(runCli({"tasks", "import", file, "--db", db}).exitCode, 0);
+        write(file, items(5));
+        auto other = baton::core::SqliteDb::open(db.toStdString(), baton::core::SqliteDb::Mode::ReadWrite);
+        QVERIFY(other && (*other)->exec("BEGIN IMMEDIATE"));
+        QProcess import;
+        import.start(BATON_CLI, {"tasks", "import", file, "--db", db});
+        QByteArray err;
+        for (int i = 0; i < 600 && !err.contains("another process") && import.state() != QProcess::NotRunning; ++i) {
+            import.waitForReadyRead(100);
+            err += import.readAllStandardError();
+        }
+        QVERIFY2(err.contains("another process is writing to the workspace"), err.constData());
+        ::kill(pid_t(import.processId()), SIGINT);
+        QVERIFY2(import.waitForFinished(30000), "Ctrl+C did not end the wait");
+        err += import.readAllStandardError();
+        QVERIFY2(import.exitCode() == 4 && err.contains("cancelled"), err.constData());
+        QVERIFY((*other)->exec("COMMIT"));
+        QCOMPARE(rows(db, "task_sets"), 1);
+    }
+
     // Hostile test i13, session 15: `cat tasks.jsonl | tasks import /dev/stdin` read the pipe for
     // the file's SHA-256, then found it empty: "no items to import" of 12 items (and a FIFO's
     // second open waited forever). A pipe is now named as one, with what to do.

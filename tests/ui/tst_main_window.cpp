@@ -14,12 +14,14 @@
 #include "run_page_start.h"
 #include "runs_page.h"
 #include "store/run_store.h"
+#include "store/sqlite_db.h"
 #include "tasks_page.h"
 #include "training_lab_page.h"
 #include "workbench_session.h"
 
 #include <QAction>
 #include <QMenuBar>
+#include <QStatusBar>
 #include <QStackedWidget>
 #include <QTemporaryDir>
 #include <QSettings>
@@ -178,6 +180,32 @@ private slots:
         QVERIFY(runs->front().status == baton::core::RunStatus::Cancelled);
         QCOMPARE(runs->front().stopReason, std::string("cancelled: the workbench was closed during the run"));
         QVERIFY(baton::core::loadOutcomes(**reader, runs->front().id)->size() < 6 * 30); // stopped part way
+    }
+
+    // Session 16: closed during a run while another process (a `baton-cli tasks import`) held the
+    // workspace, the window stayed for up to 10 minutes, its second close ignored. It says why it
+    // waits, and a second close quits without the calls not yet stored.
+    void closingTwiceWhileAnotherProcessHoldsTheWorkspace() {
+        QTemporaryDir dir;
+        auto session = WorkbenchSession::openDemo(dir.filePath("w.db"), 5);
+        QVERIFY(session);
+        auto window = std::make_unique<MainWindow>(session->get());
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->runPage()->confirm = [](const QString&) { return true; };
+        window->showPage(2);
+        window->runPage()->selectStrategies({});
+        QVERIFY(baton::test::startAndWait(*window->runPage()));
+        auto other = baton::core::SqliteDb::open(dir.filePath("w.db").toStdString(),
+                                                 baton::core::SqliteDb::Mode::ReadWrite);
+        QVERIFY(other && (*other)->exec("BEGIN IMMEDIATE"));
+        QVERIFY(!window->close()); // stopping; the run's record waits for the lock
+        QTRY_VERIFY_WITH_TIMEOUT((*session)->writer().waitingForLock(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->statusBar()->currentMessage().contains("Close again"), 5000);
+        window->close();
+        QTRY_VERIFY_WITH_TIMEOUT(!window->isVisible(), 30000);
+        window.reset();
+        QVERIFY((*other)->exec("COMMIT"));
     }
 };
 

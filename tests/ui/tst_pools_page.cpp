@@ -19,6 +19,7 @@
 #include <QDate>
 #include <QDirIterator>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRegularExpression>
@@ -343,6 +344,32 @@ private slots:
         QVERIFY(!problems->findItems("/strategies/mixture/layers: " + problem, Qt::MatchContains).isEmpty());
         m_page->useForRuns(); // refused: the session keeps its valid pool
         QVERIFY(m_session->pool().strategies.at("mixture").settings["layers"] == nlohmann::json(1));
+    }
+
+    // Session 16 (issue 16): "Save pool" did not ask whether the file is the open workspace. A
+    // workspace named *.json was replaced by the pool (every run in it gone) and a link to it was
+    // replaced by a file; both are refused now, as every other save dialog of the workbench does.
+    void savingOverTheWorkspaceIsRefused() {
+        QTemporaryDir dir;
+        QString workspace = dir.filePath("runs.json");
+        auto session = ui::WorkbenchSession::openDemo(workspace, 1);
+        QVERIFY2(session, session ? "" : session.error().describe().c_str());
+        ui::PoolsPage page(**session);
+        QVERIFY(QFile::link(workspace, dir.filePath("link.json")));
+        auto header = [&] {
+            QFile db(workspace);
+            return db.open(QIODevice::ReadOnly) ? db.read(15) : QByteArray();
+        };
+        QCOMPARE(header(), QByteArray("SQLite format 3"));
+        for (QString target : {workspace, dir.filePath("link"), dir.filePath("link.json")}) {
+            page.choosePath = [&](bool, const QString&) { return target; };
+            QVERIFY2(!page.chooseAndSaveAs(), qPrintable(target));
+            QVERIFY2(page.statusText().contains("is the workspace") && page.statusText().contains("Nothing was written"),
+                     qPrintable(page.statusText()));
+            QCOMPARE(header(), QByteArray("SQLite format 3"));
+        }
+        QVERIFY(QFileInfo(dir.filePath("link.json")).isSymLink());
+        QVERIFY(page.saveAs(dir.filePath("pool.json"))); // any other file is written
     }
 
 private:
