@@ -470,7 +470,7 @@ std::vector<Command> coordinatorCommands() {
               {"--tasks", true},
               {"--db", true},
               {"--max-cost", true},
-              {"--strategy", true},
+              {"--strategy", true, true},
               {"--sim-profile", true}},
              evalCommand},
             {"coordinator show",

@@ -88,6 +88,27 @@ private slots:
         QVERIFY2(!r.out.contains("generation"), r.out.constData());
     }
 
+    // `coordinator eval --strategy NAME...` (its help says repeatable): both strategies are
+    // evaluated, and only they (without --strategy the pool's by-category would run too). The
+    // option was declared once-only, so a second --strategy was a usage error.
+    void coordinatorEvalTakesSeveralStrategies() {
+        QTemporaryDir dir;
+        QString tasks = dir.filePath("t.jsonl"), db = dir.filePath("w.db");
+        QCOMPARE(runCli({"demo", "tasks", "--per-category", "4", "--out", tasks}).exitCode, 0);
+        auto trained = runCli({"coordinator", "train", "--pool", "demo", "--tasks", tasks, "--db", db, "--max-cost",
+                               "1", "--generations", "1", "--population", "5", "--name", "p"});
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        auto eval = runCli({"coordinator", "eval", "p", "--pool", "demo", "--tasks", tasks, "--db", db, "--max-cost",
+                            "1", "--strategy", "cheap-first", "--strategy", "mixture", "--json"});
+        QVERIFY2(eval.exitCode == 0, eval.err.constData());
+        QStringList names;
+        for (const auto& s : eval.json()["strategies"].toArray())
+            names << s.toObject()["name"].toString();
+        QVERIFY2(names.contains("cheap-first") && names.contains("mixture") && names.contains("p") &&
+                     !names.contains("by-category"),
+                 qPrintable(names.join(", ")));
+    }
+
     void poolValidate() {
         auto ok = runCli({"pool", "validate", kData + "/pools/valid.json"});
         QCOMPARE(ok.exitCode, 0);
