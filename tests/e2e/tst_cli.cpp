@@ -40,6 +40,18 @@ private slots:
         QVERIFY(r.out.startsWith("Usage: baton-cli " + command.join(' ').toUtf8()));
     }
 
+    // The overview (and so baton-cli.1, help2man's copy of it) lists every exit code, as the
+    // README does; 4 (a run that did not finish) was missing.
+    void overviewListsEveryExitCode() {
+        auto r = runCli({"--help"});
+        QCOMPARE(r.exitCode, 0);
+        QString text = QString::fromUtf8(r.out).simplified();
+        for (const char* code : {"0 ok", "1 bad input", "2 usage", "3 internal error",
+                                 "4 a run that did not finish (stopped by the budget or call cap, cancelled, or every "
+                                 "job failed) or a tasks import stopped by Ctrl+C or SIGTERM"})
+            QVERIFY2(text.contains(code), qPrintable(code + (" not in: " + text)));
+    }
+
     void usageErrorsExitTwo() {
         QCOMPARE(runCli({}).exitCode, 2);
         QCOMPARE(runCli({"frobnicate"}).exitCode, 2);
