@@ -4,6 +4,7 @@
 #include "cli_process.h"
 #include "core_printers.h"
 #include "http_test_client.h"
+#include "io/text_table.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -338,6 +339,30 @@ private slots:
         auto run = runCli({"replay", "run:abc", "--db", db});
         QCOMPARE(run.exitCode, 1);
         QVERIFY2(run.err.contains("run:N names run N"), run.err.constData());
+    }
+
+    // profile --csv through core::toCsv: a quote in a name is doubled and a long name kept whole
+    // (it was printed "m"q" and cut at 512 bytes a line).
+    void profileCsvEscapesNames() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), category(600, 'c');
+        QFile csv(dir.filePath("quoted.csv"));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        QString header = "item,model,grade,cost_usd,category\n";
+        csv.write((header + "q1,\"m\"\"q\",1,0.001," + category + "\nq2,\"m\"\"q\",0,0.003," + category + "\n").toUtf8());
+        csv.close();
+        auto imported =
+            runCli({"matrix", "import", csv.fileName(), "--format", "long", "--db", db, "--name", "quoted"});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        auto r = runCli({"profile", "quoted", "--db", db, "--csv"});
+        QCOMPARE(r.exitCode, 0);
+        auto table = baton::core::parseCsvTable(r.out.toStdString());
+        QCOMPARE(table.rows.size(), size_t(1));
+        QCOMPARE(table.rows[0].size(), size_t(8));
+        QCOMPARE(QString::fromStdString(table.rows[0][0]), QString("m\"q"));
+        QCOMPARE(QString::fromStdString(table.rows[0][1]), category);
+        QCOMPARE(QString::fromStdString(table.rows[0][2]), QString("2"));
+        QCOMPARE(QString::fromStdString(table.rows[0][6]), QString("0.00200000"));
     }
 
     void unusableDatabases() {
