@@ -69,6 +69,12 @@ private slots:
             QCOMPARE(bad.exitCode, 2);
             QVERIFY2(bad.err.contains("--lambda"), qPrintable(bad.err));
         }
+        // Two lambdas whose policies would share a name (lambdaText shows 6 digits): refused as the
+        // Training lab refuses them (sw-lambda0.1@1 and @2 were saved).
+        auto sameName = runCli(train + QStringList{"--lambda", "0.1,0.1000001"});
+        QCOMPARE(sameName.exitCode, 2);
+        QVERIFY2(sameName.err.contains("--lambda: the lambdas 0.1 and 0.1000001 would name the same policy"),
+                 qPrintable(sameName.err));
         auto sweepOut = runCli(train + QStringList{"--lambda", "0.05,0.1", "--out", "/nowhere/p.json"});
         QCOMPARE(sweepOut.exitCode, 2);
         QVERIFY2(sweepOut.err.contains("--out writes one policy"), qPrintable(sweepOut.err));
