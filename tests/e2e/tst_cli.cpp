@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <QProcessEnvironment>
@@ -51,6 +52,30 @@ private slots:
                                  "4 a run that did not finish (stopped by the budget or call cap, cancelled, or every "
                                  "job failed) or a tasks import stopped by Ctrl+C or SIGTERM"})
             QVERIFY2(text.contains(code), qPrintable(code + (" not in: " + text)));
+    }
+
+    // A command's usage lines name every option its help lists on a line of its own, or say
+    // "[options]" ("format options" for matrix import's per-format lists); --json goes without
+    // saying. sim serve's lacked --host, matrix import's --category-column and --exclude-prompts.
+    void usageLinesNameTheListedOptions() {
+        static const QRegularExpression commandLine("^  (\\S+(?: \\S+)?) +\\S"); // the longest name has one space
+        static const QRegularExpression optionLine("^\\s+(--[a-z0-9-]+)");
+        int commands = 0;
+        for (const QString& line : QString::fromUtf8(runCli({"--help"}).out).split('\n')) {
+            auto command = commandLine.match(line);
+            if (!command.hasMatch()) continue;
+            ++commands;
+            QString help = QString::fromUtf8(runCli(command.captured(1).split(' ') + QStringList{"--help"}).out);
+            QString usage = help.section("\n\n", 0, 0);
+            if (usage.contains("options]")) continue;
+            for (const QString& rest : help.mid(usage.size()).split('\n')) {
+                QString option = optionLine.match(rest).captured(1);
+                QVERIFY2(option.isEmpty() || option == "--json" || usage.contains(option + ' ') ||
+                             usage.contains(option + ']'),
+                         qPrintable(command.captured(1) + ": " + option + " is not in " + usage));
+            }
+        }
+        QVERIFY2(commands >= 35, qPrintable(QString::number(commands)));
     }
 
     void usageErrorsExitTwo() {
