@@ -175,6 +175,9 @@ private slots:
         for (const auto& p : longCsv.error().problems)
             where.push_back(p.location);
         QCOMPARE(where, (std::vector<std::string>{"line 3", "line 5"}));
+        // The count is of those lines (it said "0 line(s)": the list was moved before it was counted).
+        QVERIFY2(longCsv.error().message.find("l.csv: 2 line(s) are not UTF-8 text") == 0,
+                 longCsv.error().message.c_str());
         auto jsonl = importLongJsonl("{\"item\":\"a\",\"model\":\"m\",\"grade\":1}\n{\"item\":\"b\xe9\"}\n", "l.jsonl",
                                      LongColumns{});
         QVERIFY(!jsonl.has_value());
