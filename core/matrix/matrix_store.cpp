@@ -191,7 +191,8 @@ Result<int64_t> saveMatrix(SqliteDb& db, const OutcomeMatrix& m, const std::stri
     insert->bind(5, p.importerVersion).bind(6, p.importedAt).bind(7, int64_t(m.itemCount()));
     insert->bind(8, int64_t(m.modelCount())).bind(9, int64_t(m.cellCount())).bind(10, metaJson(m).dump());
     std::string blob = encodeMatrixCells(m);
-    // Statement binds text only; the blob goes through the raw handle.
+    // Through the raw handle: sqlite3_bind_blob64 binds the cells in place (Statement::bindBlob copies them
+    // and takes an int size).
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db.handle(), "UPDATE matrices SET cells = ? WHERE id = ?", -1, &stmt, nullptr) != SQLITE_OK)
         return std::unexpected(db.errorFor(sqlite3_errcode(db.handle()), "preparing the matrix blob update"));
