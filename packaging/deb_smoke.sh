@@ -68,9 +68,12 @@ phase "bash completion"
 completion=$(bash -c 'source /usr/share/bash-completion/completions/baton-cli
     COMP_WORDS=(baton-cli po); COMP_CWORD=1; _baton_cli; echo "${COMPREPLY[*]}"
     COMP_WORDS=(baton-cli pool va); COMP_CWORD=2; _baton_cli; echo "${COMPREPLY[*]}"
-    COMP_WORDS=(baton-cli run --max-c); COMP_CWORD=2; _baton_cli; echo "${COMPREPLY[*]}"')
+    COMP_WORDS=(baton-cli run --max-c); COMP_CWORD=2; _baton_cli; echo "${COMPREPLY[*]}"
+    COMP_WORDS=(baton-cli coordinator tr); COMP_CWORD=2; _baton_cli; echo "${COMPREPLY[*]}"
+    COMP_WORDS=(baton-cli coordinator train --sig); COMP_CWORD=3; _baton_cli; echo "${COMPREPLY[*]}"')
 echo "$completion"
-[ "$completion" = $'pool\nvalidate\n--max-calls --max-cost' ] ||
+# "coordinator train" (17 characters) completed as "trai" when names were cut at 16 columns.
+[ "$completion" = $'pool\nvalidate\n--max-calls --max-cost\ntrain\n--sigma0' ] ||
     { echo "deb-smoke: bash completion gave the wrong words" >&2; exit 1; }
 
 phase "the installed baton-cli on the demo"

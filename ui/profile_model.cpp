@@ -69,19 +69,7 @@ QVariant ProfileModel::headerData(int section, Qt::Orientation orientation, int 
 }
 
 QString ProfileModel::toCsv() const {
-    auto quote = [](QString s) { return '"' + s.replace('"', "\"\"") + '"'; };
-    auto number = [](double v, int decimals) { return std::isnan(v) ? QString() : QString::number(v, 'f', decimals); };
-    QString out = "model,category,n,accuracy,ci_low,ci_high,mean_cost_usd,p50_latency_ms\n";
-    for (const auto& c : m_cells) {
-        bool known = c.n > 0;
-        out += QStringList{quote(QString::fromStdString(c.model)), quote(QString::fromStdString(c.category)),
-                           QString::number(c.n), known ? number(c.accuracy, 6) : QString(),
-                           known ? number(c.ci.low, 6) : QString(), known ? number(c.ci.high, 6) : QString(),
-                           number(c.meanCostUsd, 8), number(c.p50LatencyMs, 1)}
-                   .join(',') +
-               '\n';
-    }
-    return out;
+    return QString::fromStdString(core::capabilityProfileCsv(m_cells));
 }
 
 } // namespace baton::ui

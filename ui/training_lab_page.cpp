@@ -18,7 +18,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
-#include <QRegularExpression>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
@@ -245,21 +244,15 @@ std::optional<core::TrainingOptions> TrainingLabPage::options(QString* problem) 
 std::optional<std::vector<double>> TrainingLabPage::lambdas(QString* problem) const {
     QString text = m_lambdas->text().trimmed();
     if (text.isEmpty()) return std::vector<double>{m_lambda->value()};
-    std::vector<double> out;
-    for (const QString& part : text.split(QRegularExpression("[,;\\s]+"), Qt::SkipEmptyParts)) {
-        bool ok = false;
-        double v = part.toDouble(&ok);
-        // Policies are named by lambdaText (%g): two lambdas it cannot tell apart would share a name.
-        auto sameName = [v](double other) { return core::lambdaText(other) == core::lambdaText(v); };
-        if (!ok || v < 0 || v > 1e6 || std::any_of(out.begin(), out.end(), sameName)) {
-            if (problem)
-                *problem = tr("The sweep's lambdas are numbers from 0 to 1000000, each once, separated by commas; "
-                              "\"%1\" is not one of them.")
-                               .arg(part);
-            return std::nullopt;
+    auto parsed = core::parseLambdaList(text.toStdString());
+    if (!parsed) {
+        if (problem) {
+            *problem = QString::fromStdString(parsed.error().message) + '.';
+            (*problem)[0] = problem->at(0).toUpper();
         }
-        out.push_back(v);
+        return std::nullopt;
     }
+    std::vector<double> out = std::move(*parsed);
     std::sort(out.begin(), out.end()); // the sweep and its plane in lambda order
     return out;
 }

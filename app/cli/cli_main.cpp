@@ -37,9 +37,9 @@ void printOverview(const std::vector<Command>& commands) {
     for (const auto& c : commands)
         std::cout << "  " << std::string(c.name).append(width - c.name.size(), ' ') << c.summary << "\n";
     std::cout << "\nEvery command takes --help and --json.\n"
-                 "Exit codes: 0 ok, 1 bad input (invalid file, missing file, unusable database), 2 usage,\n"
-                 "3 internal error, 4 a run that did not finish (budget or call cap, cancelled, every job\n"
-                 "failed) or a tasks import or bundle export stopped by Ctrl+C or SIGTERM.\n";
+                 "Exit codes: 0 ok, 1 bad input (invalid or missing file, unusable database, disk full), 2 usage,\n"
+                 "3 internal error, 4 a run that did not finish (stopped by the budget or call cap, cancelled,\n"
+                 "or every job failed) or a tasks import or bundle export stopped by Ctrl+C or SIGTERM.\n";
 }
 
 int run(const std::vector<std::string>& args) {

@@ -17,7 +17,6 @@
 #include <cstdio>
 #include <iostream>
 #include <limits>
-#include <sstream>
 #include <unistd.h>
 
 namespace baton::cli {
@@ -52,24 +51,14 @@ void printBehaviour(const nlohmann::json& behaviour) {
     }
 }
 
-/// "0.05,0.1,0.5" -> the lambdas, each from 0 to 1e6, none twice.
+/// --lambda's list through the one parser the Training lab uses too.
 std::vector<double> lambdaList(const std::string& text, std::string& bad) {
-    std::vector<double> out;
-    if (text.empty() || text.front() == ',' || text.back() == ',' || text.find(",,") != std::string::npos) {
-        bad = "--lambda needs a number or a comma-separated list of numbers, got \"" + text + "\"";
+    auto lambdas = core::parseLambdaList(text);
+    if (!lambdas) {
+        if (bad.empty()) bad = "--lambda: " + lambdas.error().message; // the first problem is kept
         return {};
     }
-    std::stringstream parts(text);
-    for (std::string part; std::getline(parts, part, ',');) {
-        auto v = parseDecimal(part, "--lambda", 0, 1e6, bad);
-        if (!v) return {};
-        if (std::find(out.begin(), out.end(), *v) != out.end()) {
-            bad = "--lambda lists " + part + " twice";
-            return {};
-        }
-        out.push_back(*v);
-    }
-    return out;
+    return *lambdas;
 }
 
 nlohmann::json trainingJson(const core::TrainingReport& r) {
@@ -470,7 +459,7 @@ std::vector<Command> coordinatorCommands() {
               {"--tasks", true},
               {"--db", true},
               {"--max-cost", true},
-              {"--strategy", true},
+              {"--strategy", true, true},
               {"--sim-profile", true}},
              evalCommand},
             {"coordinator show",

@@ -175,7 +175,7 @@ int listCommand(const ParsedArgs& args) {
 std::vector<Command> matrixCommands() {
     return {
         {"matrix import", "import recorded outcomes (long, wide, routellm, zeroeval, mmlu-pro, frugalgpt)",
-         "Usage: baton-cli matrix import FILE|FOLDER... --format F --db DB [--name N]\n\n"
+         "Usage: baton-cli matrix import FILE|FOLDER... --format F --db DB [--name N] [format options]\n\n"
          "Reads recorded evaluation outcomes into an outcome matrix (items x models) saved in the\n"
          "workspace with its provenance. Missing cells stay missing (never 0); every bad line is listed.\n\n"
          "Formats:\n"

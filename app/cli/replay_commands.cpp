@@ -176,21 +176,16 @@ int profileCommand(const ParsedArgs& args) {
         printJson(out);
         return Ok;
     }
-    bool csv = args.has("--csv");
-    std::cout << (csv ? "model,category,n,accuracy,ci_low,ci_high,mean_cost_usd,p50_latency_ms\n" : "");
+    if (args.has("--csv")) {
+        std::cout << core::capabilityProfileCsv(cells);
+        return Ok;
+    }
     for (const auto& c : cells) {
         char line[512];
-        if (csv)
-            std::snprintf(line, sizeof line, "\"%s\",\"%s\",%lld,%s,%s,%s,%s,%s\n", c.model.c_str(), c.category.c_str(),
-                          (long long)c.n, c.n ? fixedOrUnknown(c.accuracy, 6).c_str() : "",
-                          c.n ? fixedOrUnknown(c.ci.low, 6).c_str() : "", c.n ? fixedOrUnknown(c.ci.high, 6).c_str() : "",
-                          std::isnan(c.meanCostUsd) ? "" : fixedOrUnknown(c.meanCostUsd, 8).c_str(),
-                          std::isnan(c.p50LatencyMs) ? "" : fixedOrUnknown(c.p50LatencyMs, 1).c_str());
-        else
-            std::snprintf(line, sizeof line, "  %-32s %-28s %6lld %8s [%s, %s] %12s %8s\n", c.model.c_str(),
-                          c.category.c_str(), (long long)c.n, fixedOrUnknown(c.accuracy, 4).c_str(),
-                          fixedOrUnknown(c.n ? c.ci.low : NAN, 3).c_str(), fixedOrUnknown(c.n ? c.ci.high : NAN, 3).c_str(),
-                          fixedOrUnknown(c.meanCostUsd, 6).c_str(), fixedOrUnknown(c.p50LatencyMs, 0).c_str());
+        std::snprintf(line, sizeof line, "  %-32s %-28s %6lld %8s [%s, %s] %12s %8s\n", c.model.c_str(),
+                      c.category.c_str(), (long long)c.n, fixedOrUnknown(c.accuracy, 4).c_str(),
+                      fixedOrUnknown(c.n ? c.ci.low : NAN, 3).c_str(), fixedOrUnknown(c.n ? c.ci.high : NAN, 3).c_str(),
+                      fixedOrUnknown(c.meanCostUsd, 6).c_str(), fixedOrUnknown(c.p50LatencyMs, 0).c_str());
         std::cout << line;
     }
     return Ok;

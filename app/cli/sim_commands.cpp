@@ -108,7 +108,8 @@ std::vector<Command> simCommands() {
     return {
         {"sim serve",
          "serve the pool simulator (SIMULATED models) on loopback",
-         "Usage: baton-cli sim serve [--profile P] [--tasks T] [--port N] [--time-scale X] [--replay M]\n\n"
+         "Usage: baton-cli sim serve [--profile P] [--tasks T] [--port N] [--host H] [--time-scale X]\n"
+         "                          [--replay M] [--json]\n\n"
          "Starts Baton's built-in simulator: an OpenAI-compatible server on loopback whose models are\n"
          "SIMULATED from a profile (skill per category, output length, latency, price, faults). It\n"
          "recognises the items of the task set and answers them right with each model's skill.\n\n"

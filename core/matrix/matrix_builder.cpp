@@ -60,11 +60,11 @@ Status requireUtf8(std::string_view text, const std::string& fileName) {
         from = next + 1;
     }
     if (problems.empty()) return {};
-    return fail(ErrorKind::BadInput,
-                fileName + ": " + std::to_string(problems.size()) +
-                    " line(s) are not UTF-8 text; re-save the file as UTF-8 (spreadsheets: \"CSV UTF-8\"), or "
-                    "convert it with iconv -f latin1 -t utf-8",
-                std::move(problems));
+    // Counted before the call: in fail(message, std::move(problems)) the vector may be moved first.
+    std::string message = fileName + ": " + std::to_string(problems.size()) +
+                          " line(s) are not UTF-8 text; re-save the file as UTF-8 (spreadsheets: \"CSV UTF-8\"), or "
+                          "convert it with iconv -f latin1 -t utf-8";
+    return fail(ErrorKind::BadInput, std::move(message), std::move(problems));
 }
 
 void MatrixBuilder::error(size_t line, std::string message) {

@@ -1,9 +1,15 @@
 // SPDX-License-Identifier: MIT
 #include "matrix/matrix_store.h"
+#include "util/json_reader.h"
+#include "util/json_text.h"
 
+#include <algorithm>
 #include <cstring>
+#include <limits>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
+#include <type_traits>
 
 namespace baton::core {
 
@@ -54,6 +60,84 @@ nlohmann::json metaJson(const OutcomeMatrix& m) {
             {"scorers", m.scorerNames}, {"points", points},      {"notes", m.provenance.notes}};
 }
 
+/// The list `key` of the meta, each element checked: a damaged row is an error, never a throw.
+template <class T> void readList(JsonReader& r, const Json& meta, const char* key, std::vector<T>& out) {
+    const Json* list = r.array(meta, "", key, JsonReader::Need::Required);
+    if (!list) return;
+    for (size_t i = 0; i < list->size(); ++i) {
+        const Json& v = (*list)[i];
+        if constexpr (std::is_same_v<T, std::string>) {
+            if (v.is_string()) {
+                out.push_back(v.get<std::string>());
+                continue;
+            }
+            r.error(JsonReader::child("/" + std::string(key), i), "expected a string, got " + JsonReader::describe(v));
+        } else {
+            if (v.is_number_unsigned() && v.get<uint64_t>() <= std::numeric_limits<T>::max()) {
+                out.push_back(T(v.get<uint64_t>()));
+                continue;
+            }
+            r.error(JsonReader::child("/" + std::string(key), i),
+                    "expected a whole number from 0, got " + JsonReader::describe(v));
+        }
+        return; // the first problem of a list is enough to say where it is damaged
+    }
+}
+
+/// The item and model lists, categories, prompts, scorers, points and notes saved by metaJson,
+/// checked against each other. `where` names the row. Errors: BadInput saying what is wrong and at
+/// which JSON path of the meta.
+Status readMeta(std::string_view text, const std::string& where, OutcomeMatrix& m) {
+    auto damaged = [&](const std::string& what, std::vector<Diagnostic> problems = {}) {
+        return fail(ErrorKind::BadInput, where + " is damaged: " + what + "; import it again", std::move(problems));
+    };
+    auto parsed = parseJsonText(text, "its meta");
+    if (!parsed) return damaged(parsed.error().message);
+    const Json& j = *parsed;
+    if (!j.is_object()) return damaged("its meta is " + JsonReader::describe(j) + ", not an object");
+    JsonReader r("meta");
+    auto version = r.integer(j, "", "version", JsonReader::Need::Required);
+    if (version && *version > 1) return fail(ErrorKind::BadInput, where + " was saved by a newer Baton; upgrade");
+    if (version && *version != 1) r.error("/version", "expected 1, got " + std::to_string(*version));
+    readList(r, j, "models", m.models);
+    readList(r, j, "items", m.itemIds);
+    readList(r, j, "item_category", m.itemCategory);
+    readList(r, j, "categories", m.categories);
+    readList(r, j, "prompts", m.prompts);
+    readList(r, j, "scorers", m.scorerNames);
+    readList(r, j, "notes", m.provenance.notes);
+    const Json* points = r.array(j, "", "points", JsonReader::Need::Required);
+    for (size_t i = 0; points && i < points->size() && r.ok(); ++i) {
+        std::string at = JsonReader::child("/points", i);
+        const Json& p = (*points)[i];
+        if (!p.is_object()) {
+            r.error(at, "expected an object, got " + JsonReader::describe(p));
+            break;
+        }
+        auto model = r.string(p, at, "model", JsonReader::Need::Required);
+        auto category = r.string(p, at, "category", JsonReader::Need::Required);
+        auto accuracy = r.number(p, at, "accuracy", JsonReader::Need::Required);
+        auto cost = r.number(p, at, "cost_usd", JsonReader::Need::Optional); // null: unknown
+        auto n = r.integer(p, at, "n", JsonReader::Need::Required);
+        if (r.ok())
+            m.points.push_back(
+                {*model, *category, *accuracy, cost.value_or(std::numeric_limits<double>::quiet_NaN()), *n});
+    }
+    if (r.ok() && m.itemCategory.size() != m.itemIds.size())
+        r.error("/item_category", std::to_string(m.itemCategory.size()) + " categories for " +
+                                      std::to_string(m.itemIds.size()) + " items");
+    for (size_t i = 0; r.ok() && i < m.itemCategory.size(); ++i)
+        if (m.itemCategory[i] >= m.categories.size())
+            r.error(JsonReader::child("/item_category", i),
+                    "category " + std::to_string(m.itemCategory[i]) + " of " + std::to_string(m.categories.size()));
+    if (r.ok() && !m.prompts.empty() && m.prompts.size() != m.itemIds.size())
+        r.error("/prompts",
+                std::to_string(m.prompts.size()) + " prompts for " + std::to_string(m.itemIds.size()) + " items");
+    if (r.ok()) return {};
+    const Diagnostic& first = r.diagnostics().front();
+    return damaged("meta " + first.location + ": " + first.message, r.diagnostics());
+}
+
 } // namespace
 
 std::string encodeMatrixCells(const OutcomeMatrix& m) {
@@ -74,8 +158,16 @@ Status decodeMatrixCells(std::string_view in, OutcomeMatrix& m) {
     for (auto& s : m.scorers)
         ok = ok && get(in, s);
     size_t cells = m.itemIds.size() * m.models.size();
-    if (!ok || m.grade.size() != cells || m.costUsd.size() != cells)
-        return fail(ErrorKind::BadInput, "the stored matrix \"" + m.name + "\" is damaged; import it again");
+    // Every column is read by cell index, and a response by its end offsets: a column of another
+    // length, or offsets past the text, would be read out of bounds.
+    ok = ok && m.grade.size() == cells && m.costUsd.size() == cells && m.latencyMs.size() == cells &&
+         m.inputTokens.size() == cells && m.outputTokens.size() == cells &&
+         (m.responseEnd.empty() || m.responseEnd.size() == cells) &&
+         std::is_sorted(m.responseEnd.begin(), m.responseEnd.end()) &&
+         (m.responseEnd.empty() || m.responseEnd.back() <= text.size());
+    for (const auto& s : m.scorers)
+        ok = ok && s.size() == cells;
+    if (!ok) return fail(ErrorKind::BadInput, "the stored matrix \"" + m.name + "\" is damaged; import it again");
     m.responseText.assign(text.begin(), text.end());
     return {};
 }
@@ -99,7 +191,8 @@ Result<int64_t> saveMatrix(SqliteDb& db, const OutcomeMatrix& m, const std::stri
     insert->bind(5, p.importerVersion).bind(6, p.importedAt).bind(7, int64_t(m.itemCount()));
     insert->bind(8, int64_t(m.modelCount())).bind(9, int64_t(m.cellCount())).bind(10, metaJson(m).dump());
     std::string blob = encodeMatrixCells(m);
-    // Statement binds text only; the blob goes through the raw handle.
+    // Through the raw handle: sqlite3_bind_blob64 binds the cells in place (Statement::bindBlob copies them
+    // and takes an int size).
     sqlite3_stmt* stmt = nullptr;
     if (sqlite3_prepare_v2(db.handle(), "UPDATE matrices SET cells = ? WHERE id = ?", -1, &stmt, nullptr) != SQLITE_OK)
         return std::unexpected(db.errorFor(sqlite3_errcode(db.handle()), "preparing the matrix blob update"));
@@ -147,41 +240,25 @@ Result<OutcomeMatrix> loadMatrix(SqliteDb& db, const std::string& selector) {
     if (!found)
         return fail(ErrorKind::NotFound, "no matrix \"" + selector + "\" in " + db.path() +
                                              "; list them with baton-cli matrix list --db DB");
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db.handle(), "SELECT meta, cells FROM matrices WHERE id = ?", -1, &stmt, nullptr) != SQLITE_OK)
+    sqlite3_stmt* raw = nullptr; // raw: the cells are read in place, not copied (Statement::columnBlob copies)
+    if (sqlite3_prepare_v2(db.handle(), "SELECT meta, cells FROM matrices WHERE id = ?", -1, &raw, nullptr) !=
+        SQLITE_OK)
         return std::unexpected(db.errorFor(sqlite3_errcode(db.handle()), "reading a matrix"));
-    sqlite3_bind_int64(stmt, 1, found->id);
-    int rc = sqlite3_step(stmt);
-    if (rc != SQLITE_ROW) {
-        sqlite3_finalize(stmt);
-        return std::unexpected(db.errorFor(rc, "reading a matrix"));
-    }
-    std::string meta(reinterpret_cast<const char*>(sqlite3_column_text(stmt, 0)), size_t(sqlite3_column_bytes(stmt, 0)));
-    std::string_view cells(static_cast<const char*>(sqlite3_column_blob(stmt, 1)), size_t(sqlite3_column_bytes(stmt, 1)));
+    std::unique_ptr<sqlite3_stmt, int (*)(sqlite3_stmt*)> stmt(raw, sqlite3_finalize);
+    sqlite3_bind_int64(raw, 1, found->id);
+    int rc = sqlite3_step(raw);
+    if (rc != SQLITE_ROW) return std::unexpected(db.errorFor(rc, "reading a matrix"));
+    const char* metaText = reinterpret_cast<const char*>(sqlite3_column_text(raw, 0));
+    std::string_view meta(metaText ? metaText : "", size_t(sqlite3_column_bytes(raw, 0)));
+    const void* blob = sqlite3_column_blob(raw, 1);
+    std::string_view cells(blob ? static_cast<const char*>(blob) : "", size_t(sqlite3_column_bytes(raw, 1)));
     OutcomeMatrix m;
     m.name = found->name;
     m.provenance = found->provenance;
-    auto j = nlohmann::json::parse(meta, nullptr, false);
-    Status decoded;
-    if (j.is_discarded() || j.value("version", 0) != 1) {
-        decoded = fail(ErrorKind::BadInput, "matrix \"" + m.name + "\" was saved by a newer Baton; upgrade");
-    } else {
-        m.models = j["models"].get<std::vector<std::string>>();
-        m.itemIds = j["items"].get<std::vector<std::string>>();
-        m.itemCategory = j["item_category"].get<std::vector<uint32_t>>();
-        m.categories = j["categories"].get<std::vector<std::string>>();
-        m.prompts = j["prompts"].get<std::vector<std::string>>();
-        m.scorerNames = j["scorers"].get<std::vector<std::string>>();
-        m.provenance.notes = j["notes"].get<std::vector<std::string>>();
-        for (const auto& p : j["points"])
-            m.points.push_back({p["model"], p["category"], p["accuracy"],
-                                p["cost_usd"].is_null() ? std::numeric_limits<double>::quiet_NaN()
-                                                        : p["cost_usd"].get<double>(),
-                                p["n"]});
-        decoded = decodeMatrixCells(cells, m);
-    }
-    sqlite3_finalize(stmt);
-    if (!decoded) return std::unexpected(decoded.error());
+    std::string where =
+        "the stored matrix \"" + m.name + "\" (id " + std::to_string(found->id) + " in " + db.path() + ")";
+    if (auto read = readMeta(meta, where, m); !read) return std::unexpected(read.error());
+    if (auto decoded = decodeMatrixCells(cells, m); !decoded) return std::unexpected(decoded.error());
     return m;
 }
 

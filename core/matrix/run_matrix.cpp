@@ -82,6 +82,7 @@ Result<OutcomeMatrix> matrixFromRun(SqliteDb& db, int64_t runId) {
     auto m = b.finish(p);
     if (!m && m.error().message.find("no outcomes") != std::string::npos)
         return fail(ErrorKind::NotFound, source + " has no baseline outcomes; run the baselines first");
+    if (m) m->name = source; // what a replay or profile of it is called ("Replay of \"run 3\"")
     return m;
 }
 

@@ -10,7 +10,8 @@
 
 namespace baton::core {
 
-/// Errors: NotFound for an unknown run or one without baseline outcomes (run the baselines).
+/// The matrix is named "run N". Errors: NotFound for an unknown run or one without baseline
+/// outcomes (run the baselines).
 Result<OutcomeMatrix> matrixFromRun(SqliteDb& db, int64_t runId);
 
 } // namespace baton::core

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "replay/capability_profile.h"
+#include "io/text_table.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace baton::core {
 
@@ -35,6 +37,28 @@ std::vector<ProfileCell> capabilityProfile(const OutcomeMatrix& m) {
         }
     }
     return out;
+}
+
+namespace {
+
+std::string fixed(double value, int decimals) {
+    if (std::isnan(value)) return {};
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+} // namespace
+
+std::string capabilityProfileCsv(const std::vector<ProfileCell>& cells) {
+    TextTable table{{"model", "category", "n", "accuracy", "ci_low", "ci_high", "mean_cost_usd", "p50_latency_ms"}, {}};
+    for (const auto& c : cells) {
+        bool known = c.n > 0;
+        table.rows.push_back({c.model, c.category, std::to_string(c.n), known ? fixed(c.accuracy, 6) : "",
+                              known ? fixed(c.ci.low, 6) : "", known ? fixed(c.ci.high, 6) : "",
+                              fixed(c.meanCostUsd, 8), fixed(c.p50LatencyMs, 1)});
+    }
+    return toCsv(table);
 }
 
 } // namespace baton::core

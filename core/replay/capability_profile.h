@@ -24,4 +24,9 @@ struct ProfileCell {
 /// Model-major, categories in the matrix's order; cells with n = 0 are included (accuracy NaN).
 std::vector<ProfileCell> capabilityProfile(const OutcomeMatrix& matrix);
 
+/// The cells as CSV (core::toCsv, RFC 4180) with the header
+/// model,category,n,accuracy,ci_low,ci_high,mean_cost_usd,p50_latency_ms; unknown values are
+/// empty. What `baton-cli profile --csv` prints and the Profiles page exports.
+std::string capabilityProfileCsv(const std::vector<ProfileCell>& cells);
+
 } // namespace baton::core

@@ -2,6 +2,8 @@
 #include "training/lambda_sweep.h"
 #include "eval/statistics.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -15,6 +17,36 @@ std::string lambdaText(double lambda) {
 
 std::string sweepPolicyName(const std::string& base, double lambda) {
     return base + "-lambda" + lambdaText(lambda);
+}
+
+Result<std::vector<double>> parseLambdaList(std::string_view text) {
+    const std::string rule = "lambdas are numbers from 0 to 1000000, each once, separated by commas";
+    std::vector<double> out;
+    size_t start = 0;
+    while (true) {
+        size_t comma = std::min(text.find(',', start), text.size());
+        std::string_view part = text.substr(start, comma - start);
+        while (!part.empty() && (part.front() == ' ' || part.front() == '\t')) part.remove_prefix(1);
+        while (!part.empty() && (part.back() == ' ' || part.back() == '\t')) part.remove_suffix(1);
+        if (part.empty())
+            return fail(ErrorKind::BadInput, rule + "; \"" + std::string(text) + "\" has an empty entry");
+        // from_chars alone would take "inf", "nan" and a leading '+' is not its business either.
+        double v = 0;
+        std::string_view digits = part.front() == '+' && part.size() > 1 ? part.substr(1) : part;
+        auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), v);
+        bool plain = part.find_first_not_of("0123456789.eE+-") == std::string_view::npos;
+        if (!plain || ec != std::errc() || end != digits.data() + digits.size() || !(v >= 0 && v <= 1e6))
+            return fail(ErrorKind::BadInput, rule + "; \"" + std::string(part) + "\" is not one of them");
+        for (double other : out)
+            if (lambdaText(other) == lambdaText(v))
+                return fail(ErrorKind::BadInput,
+                            "the lambdas " + lambdaText(other) + " and " + std::string(part) +
+                                " would name the same policy (NAME-lambda" + lambdaText(v) +
+                                ": a policy is named by its lambda's first 6 significant digits); give each once");
+        out.push_back(v);
+        if (comma == text.size()) return out;
+        start = comma + 1;
+    }
 }
 
 namespace {

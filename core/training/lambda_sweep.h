@@ -44,4 +44,11 @@ std::string lambdaText(double lambda);
 /// "coordinator-ultra" and 0.05 -> "coordinator-ultra-lambda0.05".
 std::string sweepPolicyName(const std::string& base, double lambda);
 
+/// A sweep's lambdas as a person types them ("0.02, 0.05,0.1"), in the order given: plain decimal
+/// numbers (no hex, inf or nan) from 0 to 1e6, separated by commas, with spaces around each
+/// allowed. Two that lambdaText cannot tell apart (0.1 and 0.1000001) are refused: their policies
+/// would share a name. `baton-cli coordinator train --lambda` and the Training lab both read
+/// theirs with it. Errors: BadInput naming the entry at fault.
+Result<std::vector<double>> parseLambdaList(std::string_view text);
+
 } // namespace baton::core

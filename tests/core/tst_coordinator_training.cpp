@@ -85,6 +85,48 @@ private slots:
         QCOMPARE(plane.strategies[2].accuracyCi.low, wilsonInterval(8, 10).low);
     }
 
+    // The one reading of a sweep's lambda list (baton-cli --lambda and the Training lab).
+    void lambdaListsAreRead_data() {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("lambdas"); // as lambdaText, ';'-joined; empty: refused
+        QTest::addColumn<QString>("message");
+        QTest::newRow("one") << "0.5" << "0.5" << "";
+        QTest::newRow("in the order given, spaces") << " 0.5, 0.05 ,1e-3,+2" << "0.5;0.05;0.001;2" << "";
+        QTest::newRow("bounds") << "0,1000000" << "0;1e+06" << "";
+        QTest::newRow("trailing comma") << "0.05," << "" << "\"0.05,\" has an empty entry";
+        QTest::newRow("leading comma") << ",0.05" << "" << "has an empty entry";
+        QTest::newRow("double comma") << "0.05,,0.1" << "" << "has an empty entry";
+        QTest::newRow("empty") << "" << "" << "has an empty entry";
+        QTest::newRow("word") << "0.05, x" << "" << "\"x\" is not one of them";
+        QTest::newRow("space inside") << "0.05 0.1" << "" << "\"0.05 0.1\" is not one of them";
+        QTest::newRow("hex") << "0x10" << "" << "\"0x10\" is not one of them";
+        QTest::newRow("nan") << "nan" << "" << "\"nan\" is not one of them";
+        QTest::newRow("inf") << "inf" << "" << "\"inf\" is not one of them";
+        QTest::newRow("negative") << "-0.1" << "" << "\"-0.1\" is not one of them";
+        QTest::newRow("too large") << "1000001" << "" << "\"1000001\" is not one of them";
+        QTest::newRow("twice") << "0.1,0.1" << "" << "the lambdas 0.1 and 0.1 would name the same policy";
+        QTest::newRow("same name") << "0.1,0.2,0.1000001" << ""
+                                   << "the lambdas 0.1 and 0.1000001 would name the same policy (NAME-lambda0.1";
+    }
+    void lambdaListsAreRead() {
+        QFETCH(QString, text);
+        QFETCH(QString, lambdas);
+        QFETCH(QString, message);
+        auto parsed = parseLambdaList(text.toStdString());
+        if (lambdas.isEmpty()) {
+            QVERIFY(!parsed);
+            QCOMPARE(parsed.error().kind, ErrorKind::BadInput);
+            QVERIFY2(QString::fromStdString(parsed.error().message).contains(message),
+                     parsed.error().message.c_str());
+            return;
+        }
+        QVERIFY2(parsed, parsed ? "" : parsed.error().message.c_str());
+        QStringList shown;
+        for (double l : *parsed)
+            shown << QString::fromStdString(lambdaText(l));
+        QCOMPARE(shown.join(';'), lambdas);
+    }
+
     void budgetCapHoldsDuringTraining() {
         Bench bench(generateDemoTasks(4, 21), baton::test::quietProfile());
         TrainingOptions options;

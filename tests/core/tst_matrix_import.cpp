@@ -175,6 +175,9 @@ private slots:
         for (const auto& p : longCsv.error().problems)
             where.push_back(p.location);
         QCOMPARE(where, (std::vector<std::string>{"line 3", "line 5"}));
+        // The count is of those lines (it said "0 line(s)": the list was moved before it was counted).
+        QVERIFY2(longCsv.error().message.find("l.csv: 2 line(s) are not UTF-8 text") == 0,
+                 longCsv.error().message.c_str());
         auto jsonl = importLongJsonl("{\"item\":\"a\",\"model\":\"m\",\"grade\":1}\n{\"item\":\"b\xe9\"}\n", "l.jsonl",
                                      LongColumns{});
         QVERIFY(!jsonl.has_value());
@@ -348,6 +351,96 @@ private slots:
         QCOMPARE(loaded->provenance.importedAt, m->provenance.importedAt);
         QVERIFY(!loadMatrix(*ws->writer(), "other").has_value());
         QVERIFY(m->bytesPerCell() <= 64);
+    }
+
+    // A damaged row of `matrices` (its meta edited outside Baton, or a bad disk) is a BadInput that
+    // names the matrix, the workspace and the JSON path; loadMatrix read the meta with get<>(), so
+    // it threw nlohmann's type_error (into the Replay lab's and Profiles page's jobs).
+    void aDamagedStoredMatrixIsAnError_data() {
+        QTest::addColumn<QString>("pointer"); // JSON pointer into the meta; empty: the meta is `value`
+        QTest::addColumn<QString>("value");   // JSON text; "remove" removes the member
+        QTest::addColumn<QString>("message");
+        QTest::newRow("a model not a string") << "/models/0" << "3" << "meta /models/0: expected a string, got 3";
+        QTest::newRow("items missing") << "/items" << "remove" << "meta /items: required field is missing";
+        QTest::newRow("items an object") << "/items" << "{}" << "meta /items: expected an array";
+        QTest::newRow("a category index negative") << "/item_category/0" << "-1"
+                                                   << "meta /item_category/0: expected a whole number from 0, got -1";
+        QTest::newRow("a category index out of range") << "/item_category/0" << "99"
+                                                       << "meta /item_category/0: category 99 of 2";
+        QTest::newRow("a category per item missing") << "/item_category/0" << "remove"
+                                                     << "meta /item_category: 1 categories for 2 items";
+        QTest::newRow("a point not an object") << "/points" << "[\"x\"]"
+                                               << "meta /points/0: expected an object, got \"x\"";
+        QTest::newRow("a point's n as text")
+            << "/points" << "[{\"model\": \"a\", \"category\": \"c\", \"accuracy\": 0.5, \"n\": \"many\"}]"
+            << "meta /points/0/n: expected a whole number, got \"many\"";
+        QTest::newRow("version as text") << "/version" << "\"1\"" << "meta /version: expected a whole number";
+        QTest::newRow("version 0") << "/version" << "0" << "meta /version: expected 1, got 0";
+        QTest::newRow("an array") << "" << "[]" << "its meta is an array, not an object";
+        QTest::newRow("not JSON") << "" << "{\"models\": [" << "is damaged: its meta";
+        QTest::newRow("a newer Baton") << "/version" << "2" << "was saved by a newer Baton; upgrade";
+    }
+    void aDamagedStoredMatrixIsAnError() {
+        QFETCH(QString, pointer);
+        QFETCH(QString, value);
+        QFETCH(QString, message);
+        QTemporaryDir tmp;
+        MatrixImportOptions o;
+        o.format = "long";
+        auto m = importMatrix(inputs(caseDir("long_csv")), o);
+        QVERIFY(m.has_value());
+        QCOMPARE(m->itemCount(), size_t(2)); // the rows' messages count on it
+        auto ws = Workspace::open(tmp.filePath("w.db").toStdString());
+        QVERIFY(ws.has_value());
+        SqliteDb& db = *ws->writer();
+        QVERIFY(saveMatrix(db, *m, "mine").has_value());
+        std::string meta = value.toStdString();
+        if (!pointer.isEmpty()) {
+            auto j = nlohmann::json::parse(db.queryText("SELECT meta FROM matrices WHERE name = 'mine'").value());
+            nlohmann::json::json_pointer at(pointer.toStdString());
+            if (value == "remove")
+                j.at(at.parent_pointer()).erase(j.at(at.parent_pointer()).is_array()
+                                                    ? j.at(at.parent_pointer()).begin() + std::stoi(at.back())
+                                                    : j.at(at.parent_pointer()).find(at.back()));
+            else
+                j[at] = nlohmann::json::parse(meta);
+            meta = j.dump();
+        }
+        auto update = db.prepare("UPDATE matrices SET meta = ? WHERE name = 'mine'");
+        QVERIFY(update.has_value());
+        QVERIFY(update->bind(1, meta).run().has_value());
+        auto loaded = loadMatrix(db, "mine");
+        QVERIFY(!loaded.has_value());
+        QCOMPARE(loaded.error().kind, ErrorKind::BadInput);
+        const std::string& text = loaded.error().message;
+        QVERIFY2(text.find(message.toStdString()) != std::string::npos, text.c_str());
+        QVERIFY2(text.find("the stored matrix \"mine\" (id 1 in " + db.path() + ")") == 0, text.c_str());
+    }
+
+    // A cell column of the wrong length would be read out of bounds by every replay: refused.
+    void aStoredCellColumnOfAnotherLengthIsAnError() {
+        QTemporaryDir tmp;
+        MatrixImportOptions o;
+        o.format = "long";
+        auto m = importMatrix(inputs(caseDir("long_csv")), o);
+        QVERIFY(m.has_value());
+        auto ws = Workspace::open(tmp.filePath("w.db").toStdString());
+        QVERIFY(ws.has_value());
+        SqliteDb& db = *ws->writer();
+        QVERIFY(saveMatrix(db, *m, "mine").has_value());
+        for (int column = 0; column < 3; ++column) {
+            OutcomeMatrix damaged = *m;
+            if (column == 0) damaged.latencyMs.pop_back();
+            if (column == 1) damaged.outputTokens.push_back(7);
+            if (column == 2) damaged.responseEnd.back() = damaged.responseText.size() + 1;
+            auto update = db.prepare("UPDATE matrices SET cells = ? WHERE name = 'mine'");
+            QVERIFY(update.has_value());
+            QVERIFY(update->bindBlob(1, encodeMatrixCells(damaged)).run().has_value());
+            auto loaded = loadMatrix(db, "mine");
+            QVERIFY2(!loaded.has_value(), qPrintable(QString::number(column)));
+            QVERIFY2(loaded.error().message.find("is damaged; import it again") != std::string::npos,
+                     loaded.error().message.c_str());
+        }
     }
 };
 

@@ -144,6 +144,7 @@ private slots:
         auto baselines = bench.run(demoPool(), {}, true).value();
         auto matrix = matrixFromRun(*bench.freshReader(), baselines.runId);
         QVERIFY(matrix);
+        QCOMPARE(matrix->name, "run " + std::to_string(baselines.runId)); // was "": `Replay of ""`
         RouterFitOptions o;
         o.name = "demo-router";
         o.target = RouterTarget{RouterTarget::Kind::CostCap, 0.0004};

@@ -4,12 +4,14 @@
 #include "cli_process.h"
 #include "core_printers.h"
 #include "http_test_client.h"
+#include "io/text_table.h"
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 
 #include <QProcessEnvironment>
@@ -40,6 +42,42 @@ private slots:
         QVERIFY(r.out.startsWith("Usage: baton-cli " + command.join(' ').toUtf8()));
     }
 
+    // The overview (and so baton-cli.1, help2man's copy of it) lists every exit code, as the
+    // README does; 4 (a run that did not finish) was missing.
+    void overviewListsEveryExitCode() {
+        auto r = runCli({"--help"});
+        QCOMPARE(r.exitCode, 0);
+        QString text = QString::fromUtf8(r.out).simplified();
+        for (const char* code : {"0 ok", "1 bad input", "2 usage", "3 internal error",
+                                 "4 a run that did not finish (stopped by the budget or call cap, cancelled, or every "
+                                 "job failed) or a tasks import or bundle export stopped by Ctrl+C or SIGTERM"})
+            QVERIFY2(text.contains(code), qPrintable(code + (" not in: " + text)));
+    }
+
+    // A command's usage lines name every option its help lists on a line of its own, or say
+    // "[options]" ("format options" for matrix import's per-format lists); --json goes without
+    // saying. sim serve's lacked --host, matrix import's --category-column and --exclude-prompts.
+    void usageLinesNameTheListedOptions() {
+        static const QRegularExpression commandLine("^  (\\S+(?: \\S+)?) +\\S"); // the longest name has one space
+        static const QRegularExpression optionLine("^\\s+(--[a-z0-9-]+)");
+        int commands = 0;
+        for (const QString& line : QString::fromUtf8(runCli({"--help"}).out).split('\n')) {
+            auto command = commandLine.match(line);
+            if (!command.hasMatch()) continue;
+            ++commands;
+            QString help = QString::fromUtf8(runCli(command.captured(1).split(' ') + QStringList{"--help"}).out);
+            QString usage = help.section("\n\n", 0, 0);
+            if (usage.contains("options]")) continue;
+            for (const QString& rest : help.mid(usage.size()).split('\n')) {
+                QString option = optionLine.match(rest).captured(1);
+                QVERIFY2(option.isEmpty() || option == "--json" || usage.contains(option + ' ') ||
+                             usage.contains(option + ']'),
+                         qPrintable(command.captured(1) + ": " + option + " is not in " + usage));
+            }
+        }
+        QVERIFY2(commands >= 35, qPrintable(QString::number(commands)));
+    }
+
     void usageErrorsExitTwo() {
         QCOMPARE(runCli({}).exitCode, 2);
         QCOMPARE(runCli({"frobnicate"}).exitCode, 2);
@@ -56,6 +94,12 @@ private slots:
             QCOMPARE(bad.exitCode, 2);
             QVERIFY2(bad.err.contains("--lambda"), qPrintable(bad.err));
         }
+        // Two lambdas whose policies would share a name (lambdaText shows 6 digits): refused as the
+        // Training lab refuses them (sw-lambda0.1@1 and @2 were saved).
+        auto sameName = runCli(train + QStringList{"--lambda", "0.1,0.1000001"});
+        QCOMPARE(sameName.exitCode, 2);
+        QVERIFY2(sameName.err.contains("--lambda: the lambdas 0.1 and 0.1000001 would name the same policy"),
+                 qPrintable(sameName.err));
         auto sweepOut = runCli(train + QStringList{"--lambda", "0.05,0.1", "--out", "/nowhere/p.json"});
         QCOMPARE(sweepOut.exitCode, 2);
         QVERIFY2(sweepOut.err.contains("--out writes one policy"), qPrintable(sweepOut.err));
@@ -86,6 +130,27 @@ private slots:
                      r.err.contains("BATON_CMAES_MODULE"),
                  r.err.constData());
         QVERIFY2(!r.out.contains("generation"), r.out.constData());
+    }
+
+    // `coordinator eval --strategy NAME...` (its help says repeatable): both strategies are
+    // evaluated, and only they (without --strategy the pool's by-category would run too). The
+    // option was declared once-only, so a second --strategy was a usage error.
+    void coordinatorEvalTakesSeveralStrategies() {
+        QTemporaryDir dir;
+        QString tasks = dir.filePath("t.jsonl"), db = dir.filePath("w.db");
+        QCOMPARE(runCli({"demo", "tasks", "--per-category", "4", "--out", tasks}).exitCode, 0);
+        auto trained = runCli({"coordinator", "train", "--pool", "demo", "--tasks", tasks, "--db", db, "--max-cost",
+                               "1", "--generations", "1", "--population", "5", "--name", "p"});
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        auto eval = runCli({"coordinator", "eval", "p", "--pool", "demo", "--tasks", tasks, "--db", db, "--max-cost",
+                            "1", "--strategy", "cheap-first", "--strategy", "mixture", "--json"});
+        QVERIFY2(eval.exitCode == 0, eval.err.constData());
+        QStringList names;
+        for (const auto& s : eval.json()["strategies"].toArray())
+            names << s.toObject()["name"].toString();
+        QVERIFY2(names.contains("cheap-first") && names.contains("mixture") && names.contains("p") &&
+                     !names.contains("by-category"),
+                 qPrintable(names.join(", ")));
     }
 
     void poolValidate() {
@@ -331,6 +396,30 @@ private slots:
             QVERIFY2(!shown.out.contains('\x1b') && !shown.out.contains('\x07'), shown.out.constData());
         }
         QVERIFY(imported.out.contains("m\\x1b[5m"));
+    }
+
+    // profile --csv through core::toCsv: a quote in a name is doubled and a long name kept whole
+    // (it was printed "m"q" and cut at 512 bytes a line).
+    void profileCsvEscapesNames() {
+        QTemporaryDir dir;
+        QString db = dir.filePath("w.db"), category(600, 'c');
+        QFile csv(dir.filePath("quoted.csv"));
+        QVERIFY(csv.open(QIODevice::WriteOnly));
+        QString header = "item,model,grade,cost_usd,category\n";
+        csv.write((header + "q1,\"m\"\"q\",1,0.001," + category + "\nq2,\"m\"\"q\",0,0.003," + category + "\n").toUtf8());
+        csv.close();
+        auto imported =
+            runCli({"matrix", "import", csv.fileName(), "--format", "long", "--db", db, "--name", "quoted"});
+        QVERIFY2(imported.exitCode == 0, imported.err.constData());
+        auto r = runCli({"profile", "quoted", "--db", db, "--csv"});
+        QCOMPARE(r.exitCode, 0);
+        auto table = baton::core::parseCsvTable(r.out.toStdString());
+        QCOMPARE(table.rows.size(), size_t(1));
+        QCOMPARE(table.rows[0].size(), size_t(8));
+        QCOMPARE(QString::fromStdString(table.rows[0][0]), QString("m\"q"));
+        QCOMPARE(QString::fromStdString(table.rows[0][1]), category);
+        QCOMPARE(QString::fromStdString(table.rows[0][2]), QString("2"));
+        QCOMPARE(QString::fromStdString(table.rows[0][6]), QString("0.00200000"));
     }
 
     void unusableDatabases() {
