@@ -13,6 +13,7 @@
 #include "strategies/strategy_registry.h"
 #include "training/coordinator_training.h"
 #include "training/lambda_sweep.h"
+#include "util/printable.h"
 
 #include <cstdio>
 #include <iostream>
@@ -36,6 +37,8 @@ std::string line(const char* label, const core::RolloutFigures& f) {
     return b;
 }
 
+/// Categories come from task files and model names from pool files: printed through printable
+/// (a category "\u001b[2J" cleared the screen from `coordinator train` and `coordinator show`).
 void printBehaviour(const nlohmann::json& behaviour) {
     std::printf("  %-16s %6s %7s %7s %7s %7s  %s\n", "category", "items", "direct", "plan", "verify", "synth",
                 "first model when answering directly");
@@ -43,8 +46,8 @@ void printBehaviour(const nlohmann::json& behaviour) {
         double n = std::max(1, b.value("items", 0));
         std::string models;
         for (const auto& [m, count] : b["first_model"].items())
-            models += (models.empty() ? "" : ", ") + m + " " + std::to_string(count.get<int>());
-        std::printf("  %-16s %6d %7s %7s %7s %7s  %s\n", category.c_str(), b.value("items", 0),
+            models += (models.empty() ? "" : ", ") + core::printable(m) + " " + std::to_string(count.get<int>());
+        std::printf("  %-16s %6d %7s %7s %7s %7s  %s\n", core::printable(category).c_str(), b.value("items", 0),
                     percent(b.value("direct", 0) / n).c_str(), percent(b.value("plan", 0) / n).c_str(),
                     percent(b.value("verify", 0) / n).c_str(), percent(b.value("synthesize", 0) / n).c_str(),
                     models.c_str());
@@ -70,7 +73,7 @@ nlohmann::json trainingJson(const core::TrainingReport& r) {
 
 void printSingleModels(const core::TrainingReport& r) {
     for (const auto& [model, f] : r.singleModelsTest)
-        std::cout << line((model + " alone").c_str(), f);
+        std::cout << line(core::printable(model + " alone").c_str(), f);
 }
 
 /// One line per lambda's policy on the test items, then the baselines every policy shares.
@@ -277,10 +280,10 @@ int showCommand(const ParsedArgs& args) {
               << ", cost reference $" << policy->costReferenceUsd << ", " << policy->parameterCount() << " parameters\n"
               << "models: ";
     for (size_t i = 0; i < policy->models.size(); ++i)
-        std::cout << (i ? ", " : "") << policy->models[i];
+        std::cout << (i ? ", " : "") << core::printable(policy->models[i]);
     std::cout << "\ncategories: ";
     for (size_t i = 0; i < policy->categories.size(); ++i)
-        std::cout << (i ? ", " : "") << policy->categories[i];
+        std::cout << (i ? ", " : "") << core::printable(policy->categories[i]);
     std::cout << "\ntraining: " << t.value("algorithm", "?") << ", data " << t.value("data_sha256", "?").substr(0, 12)
               << ", " << t.value("generations_run", 0) << " generations (best " << t.value("best_generation", 0)
               << "), $" << t.value("spent_usd", 0.0) << " spent, " << t.value("http_requests", 0) << " HTTP requests"

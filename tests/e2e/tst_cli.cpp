@@ -398,6 +398,29 @@ private slots:
         QVERIFY(imported.out.contains("m\\x1b[5m"));
     }
 
+    // A category comes from the task file: `coordinator train` and `coordinator show` printed it raw
+    // in the learned behaviour and the policy's categories (a category "\u001b[2J" cleared the screen).
+    void coordinatorCategoriesDoNotDriveTheTerminal() {
+        QTemporaryDir dir;
+        QString tasks = dir.filePath("t.jsonl"), db = dir.filePath("w.db");
+        QCOMPARE(runCli({"demo", "tasks", "--per-category", "4", "--out", tasks}).exitCode, 0);
+        QFile f(tasks);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QByteArray text = f.readAll().replace("\"category\":\"arithmetic\"", "\"category\":\"arith\\u001b[2J\"");
+        f.close();
+        QVERIFY(text.contains("\\u001b[2J"));
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(text);
+        f.close();
+        auto trained = runCli({"coordinator", "train", "--pool", "demo", "--tasks", tasks, "--db", db, "--max-cost",
+                               "1", "--generations", "1", "--population", "5", "--name", "p"});
+        QVERIFY2(trained.exitCode == 0, trained.err.constData());
+        auto shown = runCli({"coordinator", "show", "p", "--db", db});
+        QVERIFY2(shown.exitCode == 0, shown.err.constData());
+        for (const auto* out : {&trained.out, &shown.out})
+            QVERIFY2(!out->contains('\x1b') && out->contains("arith\\x1b[2J"), out->constData());
+    }
+
     // profile --csv through core::toCsv: a quote in a name is doubled and a long name kept whole
     // (it was printed "m"q" and cut at 512 bytes a line).
     void profileCsvEscapesNames() {
