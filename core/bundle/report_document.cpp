@@ -2,24 +2,18 @@
 #include "bundle/report_document.h"
 
 #include "bundle/report_charts.h"
+#include "util/fixed_text.h"
 
-#include <cstdio>
 #include <map>
 
 namespace baton::core {
 
 namespace {
 
-std::string fixed(double v, int digits) {
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.*f", digits, v);
-    return buffer;
-}
-
-ReportCell number(double v, int digits) { return ReportCell::of(v, fixed(v, digits)); }
+ReportCell number(double v, int digits) { return ReportCell::of(v, fixedText(v, digits)); }
 ReportCell integer(int64_t v) { return ReportCell::of(double(v), std::to_string(v)); }
 ReportCell usd(const std::optional<Money>& m) {
-    return m ? ReportCell::of(m->usd(), "$" + fixed(m->usd(), 6)) : ReportCell::of("unknown");
+    return m ? ReportCell::of(m->usd(), "$" + fixedText(m->usd(), 6)) : ReportCell::of("unknown");
 }
 ReportCell text(const std::string& s) { return ReportCell::of(s); }
 

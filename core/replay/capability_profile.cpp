@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "replay/capability_profile.h"
 #include "io/text_table.h"
+#include "util/fixed_text.h"
 
 #include <cmath>
-#include <cstdio>
 
 namespace baton::core {
 
@@ -42,10 +42,7 @@ std::vector<ProfileCell> capabilityProfile(const OutcomeMatrix& m) {
 namespace {
 
 std::string fixed(double value, int decimals) {
-    if (std::isnan(value)) return {};
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
+    return std::isnan(value) ? std::string() : fixedText(value, decimals);
 }
 
 } // namespace

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "replay/router_chart.h"
 #include "eval/frontier.h"
+#include "util/fixed_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,12 +10,6 @@
 namespace baton::core {
 namespace {
 
-std::string fixed(double v, int decimals) {
-    char text[48];
-    std::snprintf(text, sizeof text, "%.*f", decimals, v);
-    return text;
-}
-
 std::string general(double v) {
     char text[48];
     std::snprintf(text, sizeof text, "%.4g", v);
@@ -22,7 +17,7 @@ std::string general(double v) {
 }
 
 std::string withAiq(const std::string& name, double aiq) {
-    return std::isnan(aiq) ? name : name + ", AIQ " + fixed(aiq, 4);
+    return std::isnan(aiq) ? name : name + ", AIQ " + fixedText(aiq, 4);
 }
 
 } // namespace
@@ -32,8 +27,8 @@ CurveChart routerChart(const RouterReport& r) {
     const bool usd = r.costAxis == "usd";
     auto xOf = [&](double cost, double share) { return usd ? cost : share; };
     auto pointTip = [&](const std::string& name, double lambda, double accuracy, double x) {
-        std::string at = usd ? "$" + fixed(x, 6) + " per item" : fixed(x, 3) + " of calls to the strong model";
-        return name + (std::isnan(lambda) ? "" : ", lambda " + general(lambda)) + ": accuracy " + fixed(accuracy, 4) +
+        std::string at = usd ? "$" + fixedText(x, 6) + " per item" : fixedText(x, 3) + " of calls to the strong model";
+        return name + (std::isnan(lambda) ? "" : ", lambda " + general(lambda)) + ": accuracy " + fixedText(accuracy, 4) +
                ", " + at;
     };
     CurveChart chart;
