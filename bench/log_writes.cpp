@@ -8,7 +8,7 @@
 #include "model/call.h"
 #include "store/call_log.h"
 #include "store/store_writer.h"
-#include "store/text_store.h"
+#include "store/call_texts.h"
 #include "store/workspace.h"
 
 #include <chrono>
@@ -68,8 +68,8 @@ int main(int argc, char** argv) {
         std::string response = R"({"choices":[{"message":{"content":"... The answer is )" + std::to_string(i * 25) +
                                R"(."}}],"usage":{"prompt_tokens":120,"completion_tokens":40}})";
         pending.push_back(writer.submit([c, request, response](SqliteDb& db) mutable -> Status {
-            auto rq = putText(db, request);
-            auto rs = putText(db, response);
+            auto rq = putCallText(db, request);
+            auto rs = putCallText(db, response);
             if (!rq || !rs) return std::unexpected(!rq ? rq.error() : rs.error());
             c.requestHash = *rq;
             c.responseHash = *rs;

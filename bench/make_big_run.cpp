@@ -4,7 +4,7 @@
 // price snapshots, settings), every call of every job with its request and response texts, costs
 // (a few unknown: a timeout after the request was sent, retried), latencies, routing nodes and
 // reasons, and each job's outcome with its graded answer. Everything goes through the store's own
-// API (saveTaskSet, insertRun, putText, insertCall, insertOutcome on the StoreWriter), so
+// API (saveTaskSet, insertRun, putCallText, insertCall, insertOutcome on the StoreWriter), so
 // `baton-cli runs`, `report` and the GUI read it like any run. Seeded: the same N, the same run.
 //
 //   bench_make_big_run DB [--calls N] [--seed S]
@@ -25,7 +25,7 @@
 #include "store/run_store.h"
 #include "store/store_writer.h"
 #include "store/task_set_store.h"
-#include "store/text_store.h"
+#include "store/call_texts.h"
 #include "store/workspace.h"
 #include "util/clock.h"
 #include "util/resources.h"
@@ -322,11 +322,11 @@ private:
 Status writeJob(SqliteDb& db, Generator::Job& job) {
     for (size_t k = 0; k < job.calls.size(); ++k) {
         Call& c = job.calls[k];
-        auto rq = putText(db, job.requests[k]);
+        auto rq = putCallText(db, job.requests[k]);
         if (!rq) return std::unexpected(rq.error());
         c.requestHash = *rq;
         if (!job.responses[k].empty()) {
-            auto rs = putText(db, job.responses[k]);
+            auto rs = putCallText(db, job.responses[k]);
             if (!rs) return std::unexpected(rs.error());
             c.responseHash = *rs;
         }

@@ -4,9 +4,9 @@
 #include "bundle/bundle_files.h"
 #include "bundle/run_bundle.h"
 #include "store/call_log.h"
+#include "store/call_texts.h"
 #include "store/run_store.h"
 #include "store/task_set_store.h"
-#include "store/text_store.h"
 #include "util/sha256.h"
 
 #include <chrono>
@@ -52,9 +52,9 @@ Result<ImportedBundle> importRunBundle(SqliteDb& db, const ZipEntries& files, co
         if (storing.stopped()) return std::unexpected(bundleCancelled());
         storing.step(done++, total);
         if (!c.call.requestHash.empty())
-            if (auto put = putText(db, c.request); !put) return std::unexpected(put.error());
+            if (auto put = putCallText(db, c.request); !put) return std::unexpected(put.error());
         if (!c.call.responseHash.empty())
-            if (auto put = putText(db, c.response); !put) return std::unexpected(put.error());
+            if (auto put = putCallText(db, c.response); !put) return std::unexpected(put.error());
         c.call.runId = *runId;
         if (auto s = insertCall(db, c.call); !s) return std::unexpected(s.error());
     }

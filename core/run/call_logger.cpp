@@ -1,18 +1,18 @@
 // SPDX-License-Identifier: MIT
 #include "run/call_logger.h"
 #include "store/call_log.h"
-#include "store/text_store.h"
+#include "store/call_texts.h"
 
 namespace baton::core {
 
 void CallLogger::log(Call call, std::string requestText, std::string responseText) {
     submit([call = std::move(call), request = std::move(requestText),
             response = std::move(responseText)](SqliteDb& db) mutable -> Status {
-        auto requestHash = putText(db, request);
+        auto requestHash = putCallText(db, request);
         if (!requestHash) return std::unexpected(requestHash.error());
         call.requestHash = *requestHash;
         if (!response.empty()) {
-            auto responseHash = putText(db, response);
+            auto responseHash = putCallText(db, response);
             if (!responseHash) return std::unexpected(responseHash.error());
             call.responseHash = *responseHash;
         }

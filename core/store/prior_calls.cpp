@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/prior_calls.h"
+#include "store/call_texts.h"
 
 namespace baton::core {
 
@@ -29,13 +30,22 @@ Result<PriorLog> loadPriorCalls(SqliteDb& db, int64_t runId) {
 
     auto stmt = db.prepare(
         "SELECT c.item_id, c.strategy, c.node_id, t.body, c.input_tokens, c.cached_input_tokens, "
-        "c.cache_write_tokens, c.output_tokens, c.reasoning_tokens, c.cost_pico, c.latency_ms "
-        "FROM calls c JOIN texts t ON t.hash = c.response_hash WHERE c.run_id = ? AND c.status = 'ok' ORDER BY c.id");
+        "c.cache_write_tokens, c.output_tokens, c.reasoning_tokens, c.cost_pico, c.latency_ms, c.response_hash "
+        "FROM calls c LEFT JOIN texts t ON t.hash = c.response_hash WHERE c.run_id = ? AND c.status = 'ok' ORDER BY c.id");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, runId);
     while ((row = stmt->step()) && *row) {
         PriorCall p;
-        p.text = stmt->columnText(3);
+        // Logged before schema 13 the response is in `texts`, since then in the call texts. A call
+        // whose response is in neither is not finished: it is sent again.
+        if (!stmt->columnIsNull(3)) {
+            p.text = stmt->columnText(3);
+        } else {
+            auto text = findCallText(db, stmt->columnText(11));
+            if (!text) return std::unexpected(text.error());
+            if (!*text) continue;
+            p.text = std::move(**text);
+        }
         p.usage = {stmt->columnOptInt(4), stmt->columnOptInt(5), stmt->columnOptInt(6), stmt->columnOptInt(7),
                    stmt->columnOptInt(8)};
         if (auto c = stmt->columnOptInt(9)) p.cost = Money{*c};

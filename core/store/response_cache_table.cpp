@@ -1,35 +1,43 @@
 // SPDX-License-Identifier: MIT
 #include "store/response_cache_table.h"
+#include "store/call_texts.h"
+#include "store/hash_key.h"
 #include "store/text_store.h"
 
 namespace baton::core {
 
 std::optional<CachedResponse> findCachedResponse(SqliteDb& db, const std::string& key) {
-    auto stmt = db.prepare("SELECT t.body, c.usage, c.finish_reason, c.latency_ms, c.ttft_ms FROM response_cache c "
-                           "JOIN texts t ON t.hash = c.response_hash WHERE c.key = ?");
+    auto stmt = db.prepare("SELECT response_hash, usage, finish_reason, latency_ms, ttft_ms FROM response_cache "
+                           "WHERE key_id = ? AND key = ?");
     if (!stmt) return std::nullopt;
-    stmt->bind(1, key);
+    stmt->bind(1, hashKey(key)).bind(2, key);
     auto row = stmt->step();
     if (!row || !*row) return std::nullopt;
     auto usage = nlohmann::json::parse(stmt->columnText(1), nullptr, false);
     if (!usage.is_object()) return std::nullopt;
-    return CachedResponse{stmt->columnText(0), usage.get<TokenUsage>(), stmt->columnText(2), stmt->columnOptDouble(3),
+    // Cached since schema 13 with the call's own response, in the call texts; before, in `texts`.
+    auto text = getText(db, stmt->columnText(0));
+    if (!text || !*text) return std::nullopt;
+    return CachedResponse{std::move(**text), usage.get<TokenUsage>(), stmt->columnText(2), stmt->columnOptDouble(3),
                           stmt->columnOptDouble(4)};
 }
 
 Status insertCachedResponse(SqliteDb& db, const std::string& key, const CachedResponse& response, int64_t nowMs) {
-    auto hash = putText(db, response.text);
+    auto hash = putCallText(db, response.text);
     if (!hash) return std::unexpected(hash.error());
-    auto stmt = db.cached("INSERT OR IGNORE INTO response_cache(key, response_hash, usage, finish_reason, "
-                          "created_at_ms, latency_ms, ttft_ms) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    // The first answer of a key is kept (a key's answer is the same request's, but a repeat may differ).
+    auto stmt = db.cached("INSERT INTO response_cache(key_id, key, response_hash, usage, finish_reason, created_at_ms, "
+                          "latency_ms, ttft_ms) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8 "
+                          "WHERE NOT EXISTS (SELECT 1 FROM response_cache WHERE key_id = ?1 AND key = ?2)");
     if (!stmt) return std::unexpected(stmt.error());
-    (*stmt)->bind(1, key)
-        .bind(2, *hash)
-        .bind(3, nlohmann::json(response.usage).dump())
-        .bind(4, response.finishReason)
-        .bind(5, nowMs)
-        .bind(6, response.latencyMs)
-        .bind(7, response.ttftMs);
+    (*stmt)->bind(1, hashKey(key))
+        .bind(2, key)
+        .bind(3, *hash)
+        .bind(4, nlohmann::json(response.usage).dump())
+        .bind(5, response.finishReason)
+        .bind(6, nowMs)
+        .bind(7, response.latencyMs)
+        .bind(8, response.ttftMs);
     return (*stmt)->run();
 }
 

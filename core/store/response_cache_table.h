@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 /// The response cache's table: answers by cache key (endpoint, model, canonical request, repeat
-/// index), their text content-addressed in `texts`.
+/// index), their text content-addressed with the call log's texts (store/call_texts.h).
 
 #include "model/token_usage.h"
 #include "store/sqlite_db.h"

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "store/schema.h"
+#include "store/hash_key.h"
 
 #include <array>
+#include <sqlite3.h>
 
 namespace baton::core {
 namespace {
@@ -10,7 +12,7 @@ namespace {
 // with the same columns (hash, body): keyed by hash without rowid (a workspace that held texts
 // before v12) or with a rowid and the unique index texts_by_hash (see v12); a later migration
 // must work on both.
-constexpr std::array<const char*, 12> kMigrations = {
+constexpr std::array<const char*, 13> kMigrations = {
     // v1
     R"sql(
 CREATE TABLE texts (
@@ -254,6 +256,38 @@ CREATE TABLE texts (
     body TEXT NOT NULL
 );
 CREATE UNIQUE INDEX texts_by_hash ON texts(hash);
+)sql",
+    // v13: what a run writes for every call is found by 8-byte integer keys (store/hash_key.h):
+    // its two texts, in a table of their own, and its response cache entry. Both were inserted at
+    // random places of indexes of 64-character hex keys (texts_by_hash, the cache's primary key),
+    // which outgrew the writer's page cache past ~50k calls. Texts logged before stay in `texts`
+    // and are read from there (getText looks in both); the cache is copied (baton_hash_key is
+    // defined for this migration), and its answers are no longer a reference to texts(hash).
+    R"sql(
+CREATE TABLE call_texts (
+    id INTEGER PRIMARY KEY,
+    key INTEGER NOT NULL,           -- hashKey(hash)
+    hash TEXT NOT NULL,             -- sha256 of body, as calls.request_hash and response_hash name it
+    body TEXT NOT NULL
+);
+CREATE INDEX call_texts_by_key ON call_texts(key);
+CREATE TABLE response_cache_v13 (
+    id INTEGER PRIMARY KEY,
+    key_id INTEGER NOT NULL,        -- hashKey(key)
+    key TEXT NOT NULL,              -- sha256(endpoint, model, canonical request, repeat index)
+    response_hash TEXT NOT NULL,    -- in call_texts (in texts if cached before v13)
+    usage TEXT NOT NULL,            -- JSON TokenUsage of the original call
+    finish_reason TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    latency_ms REAL,
+    ttft_ms REAL
+);
+INSERT INTO response_cache_v13 (key_id, key, response_hash, usage, finish_reason, created_at_ms, latency_ms, ttft_ms)
+SELECT baton_hash_key(key), key, response_hash, usage, finish_reason, created_at_ms, latency_ms, ttft_ms
+FROM response_cache ORDER BY created_at_ms;
+DROP TABLE response_cache;
+ALTER TABLE response_cache_v13 RENAME TO response_cache;
+CREATE INDEX response_cache_by_key ON response_cache(key_id);
 )sql"};
 
 // A workspace that holds texts keeps v1's layout: rebuilding it took 39 s and 2.2 GB of memory
@@ -265,10 +299,28 @@ Result<bool> skipsMigration(SqliteDb& db, int version) {
     return *texts != 0;
 }
 
+void hashKeyOfText(sqlite3_context* context, int, sqlite3_value** argv) {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_value_text(argv[0]));
+    const int size = sqlite3_value_bytes(argv[0]);
+    sqlite3_result_int64(context, hashKey(std::string_view(text ? text : "", text ? size_t(size) : 0)));
+}
+
+// SQL functions the migrations use (not kept in the schema: no index or view names them).
+Status defineMigrationFunctions(SqliteDb& db) {
+    int rc = sqlite3_create_function_v2(db.handle(), "baton_hash_key", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr,
+                                        hashKeyOfText, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) return std::unexpected(db.errorFor(rc, "defining the migrations' functions"));
+    return {};
+}
+
 } // namespace
 
 int latestSchemaVersion() {
     return static_cast<int>(kMigrations.size());
+}
+
+int oldestSchemaReadAsItIs() {
+    return 12;
 }
 
 Status migrate(SqliteDb& db) {
@@ -278,6 +330,8 @@ Status migrate(SqliteDb& db) {
         return fail(ErrorKind::BadInput, db.path() + ": written by a newer Baton (schema " + std::to_string(*current) +
                                              ", this build reads up to " + std::to_string(latestSchemaVersion()) +
                                              "); upgrade Baton to open it. The file was not changed.");
+    if (*current < latestSchemaVersion())
+        if (auto ok = defineMigrationFunctions(db); !ok) return ok;
     for (int version = static_cast<int>(*current) + 1; version <= latestSchemaVersion(); ++version) {
         if (auto ok = db.exec("BEGIN IMMEDIATE"); !ok) return ok;
         auto skipped = skipsMigration(db, version);

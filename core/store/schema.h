@@ -8,6 +8,9 @@
 namespace baton::core {
 
 int latestSchemaVersion();
+/// The oldest version this build reads without migrating (a read-only copy cannot be migrated):
+/// the versions after it only add tables that readers do without (v13: call_texts).
+int oldestSchemaReadAsItIs();
 
 /// Brings `db` up to the latest version. Errors: BadInput for a database written by a newer
 /// Baton (nothing is changed), or the SQLite error of the failing migration (rolled back).

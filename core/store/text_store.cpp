@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/text_store.h"
+#include "store/call_texts.h"
 #include "util/sha256.h"
 
 namespace baton::core {
@@ -22,7 +23,7 @@ Result<std::optional<std::string>> getText(SqliteDb& db, const std::string& hash
     stmt->bind(1, hash);
     auto row = stmt->step();
     if (!row) return std::unexpected(row.error());
-    if (!*row) return std::optional<std::string>();
+    if (!*row) return findCallText(db, hash);
     return std::optional<std::string>(stmt->columnText(0));
 }
 

@@ -15,7 +15,8 @@ Result<std::string> putText(SqliteDb& db, std::string_view body);
 /// Stores `body` under `hash` if new; `hash` must be sha256Hex(body), made by the caller (a
 /// streaming import makes it on its reader's thread).
 Status putTextAs(SqliteDb& db, std::string_view hash, std::string_view body);
-/// The text for `hash`, or nullopt if none is stored.
+/// The text for `hash`, or nullopt if none is stored: from `texts`, or else from the call log's texts
+/// (store/call_texts.h).
 Result<std::optional<std::string>> getText(SqliteDb& db, const std::string& hash);
 
 } // namespace baton::core

@@ -142,9 +142,10 @@ Result<Workspace> Workspace::openForReading(const std::string& path) {
                                              "); restore a backup or export what is readable.");
     auto version = (*db)->queryInt("PRAGMA user_version");
     if (!version) return std::unexpected(version.error());
-    if (*version != latestSchemaVersion())
+    if (*version < oldestSchemaReadAsItIs() || *version > latestSchemaVersion())
         return fail(ErrorKind::BadInput, path + ": read-only, and its schema is version " + std::to_string(*version) +
-                                             " where this Baton reads " + std::to_string(latestSchemaVersion()) +
+                                             " where this Baton reads " + std::to_string(oldestSchemaReadAsItIs()) +
+                                             " to " + std::to_string(latestSchemaVersion()) +
                                              "; copy it somewhere writable so it can be migrated.");
     Workspace ws;
     ws.m_path = path;
@@ -182,7 +183,10 @@ Result<WorkspaceInfo> Workspace::info() const {
     info.integrity = *integrity;
     std::error_code ec;
     info.sizeBytes = static_cast<int64_t>(std::filesystem::file_size(m_path, ec));
-    for (const char* table : {"task_sets", "items", "texts", "runs", "calls", "outcomes"}) {
+    for (const char* table : {"task_sets", "items", "texts", "call_texts", "runs", "calls", "outcomes"}) {
+        // A read-only copy of schema 12 is read as it is, without call texts.
+        auto exists = db.queryInt(std::string("SELECT COUNT(*) FROM sqlite_master WHERE name = '") + table + "'");
+        if (exists && *exists == 0) continue;
         auto count = db.queryInt(std::string("SELECT COUNT(*) FROM ") + table);
         if (!count) return std::unexpected(count.error());
         info.rowCounts[table] = *count;

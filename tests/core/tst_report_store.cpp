@@ -6,6 +6,7 @@
 // grow with the number of calls: the folded calls are kept as calls are logged (call_totals).
 
 #include "core_printers.h"
+#include "older_schema.h"
 #include "eval/run_history.h"
 #include "eval/run_report.h"
 #include "store/call_costs.h"
@@ -216,6 +217,7 @@ private slots:
         auto want = groupCalls(loadCalls(r.db(), r.runId).value());
         auto totals = loadRunTotals(r.db()).value().at(r.runId);
         // As a workspace of schema 10 was: no totals table, no trigger.
+        QVERIFY(r.db().exec("PRAGMA foreign_keys = OFF") && r.db().exec(baton::test::kUndoSchema13));
         QVERIFY(r.db().exec("DROP TRIGGER calls_into_call_totals; DROP TABLE call_totals; PRAGMA user_version = 10"));
         const std::string path = r.db().path();
         r.ws.reset();

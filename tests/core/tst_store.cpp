@@ -173,15 +173,18 @@ private slots:
         SqliteDb& db = *ws->writer();
         QVERIFY(Workspace::checkReferences(db));
         QVERIFY(db.exec("PRAGMA foreign_keys = OFF"));
-        for (const char* key : {"'k1'", "'k2'"})
-            QVERIFY(db.exec(std::string("INSERT INTO response_cache (key, response_hash, usage, finish_reason, "
-                                        "created_at_ms) VALUES (") + key + ", 'no such text', '{}', 'stop', 0)"));
+        QVERIFY(db.exec("INSERT INTO task_sets (id, name, content_hash, source, default_grader, item_count, "
+                        "imported_at_ms) VALUES (7, 's', 'h', 'test', '{}', 2, 0)"));
+        for (const char* item : {"'i1'", "'i2'"})
+            QVERIFY(db.exec(std::string("INSERT INTO items (task_set_id, position, item_id, category, messages_hash, "
+                                        "references_json, metadata) VALUES (7, 0, ") + item + ", 'c', 'no such text', "
+                                        "'[]', '{}')"));
         QVERIFY(db.exec("PRAGMA foreign_keys = ON"));
         QVERIFY(Workspace::checkIntegrity(db)); // SQLite's integrity check does not look at references
         auto checked = Workspace::checkReferences(db);
         QVERIFY(!checked);
         QCOMPARE(checked.error().kind, ErrorKind::BadInput);
-        QVERIFY2(checked.error().message.find(": 2 row(s) refer to a row that is missing, the first response_cache row") !=
+        QVERIFY2(checked.error().message.find(": 2 row(s) refer to a row that is missing, the first items row") !=
                      std::string::npos,
                  checked.error().message.c_str());
     }

@@ -9,6 +9,7 @@
 #include "store/workspace_compact.h"
 
 #include "core_printers.h"
+#include "older_schema.h"
 #include <QTemporaryDir>
 
 #include <QTest>
@@ -26,7 +27,7 @@ std::string makeSchema11Texts(const std::string& path) {
     auto ws = Workspace::open(path);
     if (!ws) return {};
     SqliteDb& db = *ws->writer();
-    bool made = db.exec("PRAGMA foreign_keys = OFF") &&
+    bool made = db.exec("PRAGMA foreign_keys = OFF") && db.exec(baton::test::kUndoSchema13) &&
                 db.exec("DROP TABLE texts; CREATE TABLE texts (hash TEXT PRIMARY KEY, body TEXT NOT NULL) "
                         "WITHOUT ROWID; PRAGMA user_version = 11") &&
                 db.exec("PRAGMA foreign_keys = ON");
@@ -38,6 +39,15 @@ std::string makeSchema11Texts(const std::string& path) {
 Result<Workspace> openSchema11Workspace(const std::string& path) {
     if (makeSchema11Texts(path).empty()) return fail(ErrorKind::Internal, "could not write " + path);
     return Workspace::open(path);
+}
+
+// SQL adding an item whose messages are the text `hash`: items(messages_hash) refers to texts(hash).
+std::string itemWithMessages(int set, const std::string& hash) {
+    const std::string id = std::to_string(set);
+    return "INSERT INTO task_sets (id, name, content_hash, source, default_grader, item_count, imported_at_ms) "
+           "VALUES (" + id + ", 's', 'set " + id + "', 'test', '{}', 1, 0); "
+           "INSERT INTO items (task_set_id, position, item_id, category, messages_hash, references_json, metadata) "
+           "VALUES (" + id + ", 0, 'i', 'c', '" + hash + "', '[]', '{}')";
 }
 
 std::string textsLayout(SqliteDb& db) {
@@ -66,10 +76,9 @@ private slots:
                  std::string("first,second"));
         QCOMPARE(getText(db, first).value(), std::optional<std::string>("first"));
         // The index is the parent key of the references to texts(hash).
-        const std::string cached = "INSERT INTO response_cache (key, response_hash, usage, finish_reason, "
-                                   "created_at_ms) VALUES ";
-        QVERIFY(!db.exec(cached + "('k1', 'no such text', '{}', 'stop', 0)"));
-        QVERIFY(db.exec(cached + "('k2', '" + first + "', '{}', 'stop', 0)"));
+        QVERIFY(!db.exec("SAVEPOINT s; " + itemWithMessages(901, "no such text")));
+        QVERIFY(db.exec("ROLLBACK TO s; RELEASE s"));
+        QVERIFY(db.exec(itemWithMessages(902, first)));
     }
 
     void anOlderWorkspaceWithTextsKeepsItsLayout() {
@@ -145,8 +154,8 @@ private slots:
         QCOMPARE(db.queryInt("PRAGMA foreign_keys").value(), int64_t(1));
         QCOMPARE(db.queryInt("PRAGMA temp_store").value(), int64_t(2)); // MEMORY, as Workspace::open sets it
         QCOMPARE(db.queryInt("PRAGMA secure_delete").value(), secureDelete);
-        QVERIFY(!db.exec("INSERT INTO response_cache (key, response_hash, usage, finish_reason, created_at_ms) "
-                         "VALUES ('k', 'no such text', '{}', 'stop', 0)"));
+        QVERIFY(!db.exec("SAVEPOINT s; " + itemWithMessages(901, "no such text")));
+        QVERIFY(db.exec("ROLLBACK TO s; RELEASE s"));
 
         auto again = compactWorkspace(db);
         QVERIFY(again);
@@ -196,13 +205,12 @@ private slots:
         SqliteDb& db = *ws->writer();
         QVERIFY(putText(db, "kept"));
         QVERIFY(db.exec("PRAGMA foreign_keys = OFF"));
-        QVERIFY(db.exec("INSERT INTO response_cache (key, response_hash, usage, finish_reason, created_at_ms) "
-                        "VALUES ('k', 'no such text', '{}', 'stop', 0)"));
+        QVERIFY(db.exec(itemWithMessages(901, "no such text")));
         QVERIFY(db.exec("PRAGMA foreign_keys = ON"));
         auto report = compactWorkspace(db);
         QVERIFY(!report);
         QCOMPARE(report.error().kind, ErrorKind::BadInput);
-        QVERIFY2(report.error().message.find("response_cache row") != std::string::npos &&
+        QVERIFY2(report.error().message.find("items row") != std::string::npos &&
                      report.error().message.find("nothing was changed") != std::string::npos,
                  report.error().message.c_str());
         QVERIFY(textsLayout(db).find("WITHOUT ROWID") != std::string::npos);

@@ -131,7 +131,7 @@ private slots:
         int64_t calls = query(db, "SELECT COUNT(*) FROM calls WHERE status = 'ok' AND cache_hit = 0");
         QVERIFY(calls >= 36);
         // The request each call sent (logged without its key) asked for a stream with usage...
-        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls c JOIN texts t ON t.hash = c.request_hash WHERE c.status = "
+        QCOMPARE(query(db, "SELECT COUNT(*) FROM calls c JOIN call_texts t ON t.hash = c.request_hash WHERE c.status = "
                            "'ok' AND c.cache_hit = 0 AND t.body LIKE '%\"stream\":true%' AND t.body LIKE "
                            "'%\"include_usage\":true%'"),
                  calls);
