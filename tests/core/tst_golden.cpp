@@ -1,15 +1,21 @@
 // SPDX-License-Identifier: MIT
 // Golden files: every case folder tests/data/report/<case>/ and tests/data/task_import/<case>/
-// holds input/ and expected/; the report's and the task importer's outputs must equal the
-// expected files byte for byte. tests/data/GOLDEN.md says how each case's figures were worked
-// out by hand, and how to regenerate them after an intended change (then review the diff).
+// holds input/ and expected/; the outputs (the report as text, CSV, JSON, HTML page and XLSX
+// cells; the task importer's items and problems) must equal the expected files byte for byte.
+// tests/data/GOLDEN.md says how each case's figures were worked out by hand, and how to
+// regenerate them after an intended change (BATON_REGENERATE_GOLDEN=1, then review the diff).
 
+#include "bundle/report_document.h"
 #include "eval/run_report.h"
+#include "io/html_report.h"
 #include "io/task_export.h"
 #include "io/task_import.h"
+#include "io/xlsx_tables.h"
 #include "util/file_io.h"
+#include "xlsx_cells.h"
 
 #include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <fstream>
@@ -59,6 +65,15 @@ void reportCase(const QString& dir) {
     expectFile(dir, "report.txt", toText(report));
     expectFile(dir, "report.csv", toCsv(report));
     expectFile(dir, "report.json", toJson(report).dump(2) + "\n");
+    // The files people share: the run's own record gives the pool, its prices and the title.
+    auto record = nlohmann::json::parse(read(dir + "/input/run_record.json")).get<Run>();
+    expectFile(dir, "report.html", toHtml(reportHtmlDocument(report, record)));
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    std::string xlsx = out.filePath("report.xlsx").toStdString();
+    auto written = writeXlsx(xlsx, reportTables(report, record));
+    QVERIFY2(written, written ? "" : written.error().describe().c_str());
+    expectFile(dir, "report.xlsx.txt", baton::test::xlsxCells(xlsx));
 }
 
 void tasksCase(const QString& dir) {
