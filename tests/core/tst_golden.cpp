@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: MIT
-// Golden files: every case folder tests/data/report/<case>/ and tests/data/task_import/<case>/
-// holds input/ and expected/; the outputs (the report as text, CSV, JSON, HTML page and XLSX
-// cells; the task importer's items and problems) must equal the expected files byte for byte.
-// tests/data/GOLDEN.md says how each case's figures were worked out by hand, and how to
-// regenerate them after an intended change (BATON_REGENERATE_GOLDEN=1, then review the diff).
+// Golden files: every case folder tests/data/report/<case>/, tests/data/task_import/<case>/ and
+// tests/data/prices/<case>/ holds input/ and expected/; the outputs (the report as text, CSV,
+// JSON, HTML page and XLSX cells; the task importer's items and problems; the community price
+// list as a price book) must equal the expected files byte for byte. tests/data/GOLDEN.md says
+// how each case's figures were worked out by hand, and how to regenerate them after an intended
+// change (BATON_REGENERATE_GOLDEN=1, then review the diff).
 
 #include "bundle/report_document.h"
 #include "eval/run_report.h"
@@ -11,6 +12,7 @@
 #include "io/task_export.h"
 #include "io/task_import.h"
 #include "io/xlsx_tables.h"
+#include "pricing/community_prices.h"
 #include "util/file_io.h"
 #include "xlsx_cells.h"
 
@@ -76,6 +78,15 @@ void reportCase(const QString& dir) {
     expectFile(dir, "report.xlsx.txt", baton::test::xlsxCells(xlsx));
 }
 
+// Every entry is stamped with the same date and source, so the book depends on the list only.
+void pricesCase(const QString& dir) {
+    auto list = readCommunityPrices(read(dir + "/input/prices.json"), "input/prices.json", "2026-11-20", "golden list");
+    expectFile(dir, "problems.txt",
+               list ? "entries skipped (no per-token input and output prices): " + std::to_string(list->skipped) + "\n"
+                    : list.error().describe() + "\n");
+    expectFile(dir, "book.json", list ? list->book.toJsonText() : "");
+}
+
 void tasksCase(const QString& dir) {
     ImportOptions options;
     QString input = dir + "/input/tasks.jsonl";
@@ -103,7 +114,7 @@ class TestGolden : public QObject {
 private slots:
     void golden_data() {
         QTest::addColumn<QString>("dir");
-        for (QString output : {"report", "task_import"}) {
+        for (QString output : {"report", "task_import", "prices"}) {
             QString root = QString(BATON_TEST_DATA) + "/" + output;
             for (const QString& name : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
                 QTest::newRow(qPrintable(output + "/" + name)) << root + "/" + name;
@@ -113,6 +124,8 @@ private slots:
         QFETCH(QString, dir);
         if (dir.contains("/report/"))
             reportCase(dir);
+        else if (dir.contains("/prices/"))
+            pricesCase(dir);
         else
             tasksCase(dir);
     }
