@@ -68,6 +68,7 @@ void reportCase(const QString& dir) {
     expectFile(dir, "report.csv", toCsv(report));
     expectFile(dir, "report.json", toJson(report).dump(2) + "\n");
     // The files people share: the run's own record gives the pool, its prices and the title.
+    QVERIFY2(QFile::exists(dir + "/input/run_record.json"), "a report case needs input/run_record.json (GOLDEN.md)");
     auto record = nlohmann::json::parse(read(dir + "/input/run_record.json")).get<Run>();
     expectFile(dir, "report.html", toHtml(reportHtmlDocument(report, record)));
     QTemporaryDir out;
