@@ -13,7 +13,6 @@ using namespace baton::core;
 
 namespace {
 // (Outside the Q_OBJECT class: moc cannot read raw strings with braces.)
-const char* const kBadList = R"({"m": {"input_cost_per_token": -1, "output_cost_per_token": "x"}, "n": 3})";
 const char* const kPool = R"({"models": [
     {"name": "gpt", "price": "openai/gpt-4o", "tags": {"vendor": "openai"}},
     {"name": "mine", "price": {"input": 1, "output": 1}, "tags": {"vendor": "self"}},
@@ -26,7 +25,7 @@ const char* const kUsedPrices = R"({"gpt": {"id": "openai/gpt-4o", "input": 1.25
 class TestCommunityPrices : public QObject {
     Q_OBJECT
 
-    static std::string sample() { return *readTextFile(BATON_TEST_DATA "/prices/community_sample.json"); }
+    static std::string sample() { return *readTextFile(BATON_TEST_DATA "/prices/community-sample/input/prices.json"); }
 
     static Call call(const std::string& model, int64_t in, int64_t out, std::optional<Money> cost) {
         Call c;
@@ -43,41 +42,22 @@ class TestCommunityPrices : public QObject {
     }
 
 private slots:
-    void readsPerTokenPricesPerMillion() {
+    // The book read from the sample is checked entry by entry against
+    // tests/data/prices/community-sample/expected/book.json by tst_golden, with the hostile lists
+    // beside it; here: the format is recognised, and the book written as Baton's own reads back
+    // the same and is no longer taken for a community list.
+    void theBookReadsBackAsBatonsOwn() {
         QVERIFY(looksLikeCommunityPrices(sample()));
         auto read = readCommunityPrices(sample(), "sample.json", "2026-11-20", "gateway list");
         QVERIFY2(read.has_value(), read ? "" : read.error().describe().c_str());
         QCOMPARE(read->book.entries().size(), size_t(4));
-        QCOMPARE(read->skipped, 1); // dall-e-3: no per-token prices; sample_spec is the format's own doc
-        const PriceEntry* gpt = read->book.find("openai/gpt-4o");
-        QVERIFY(gpt);
-        QCOMPARE(*gpt->prices.input, 2.5);
-        QCOMPARE(*gpt->prices.output, 10.0);
-        QCOMPARE(*gpt->prices.cachedInput, 1.25);
-        QCOMPARE(gpt->asOf, std::string("2026-11-20"));
-        QCOMPARE(gpt->source, std::string("gateway list"));
-        const PriceEntry* gemini = read->book.find("gemini/gemini-2.5-pro");
-        QVERIFY(gemini && gemini->longContext);
-        QCOMPARE(gemini->longContext->thresholdTokens, int64_t(200000));
-        QCOMPARE(*gemini->longContext->prices.input, 2.5);
-        QCOMPARE(*gemini->longContext->prices.output, 15.0);
-        QVERIFY(read->book.find("anthropic/claude-sonnet-4-5")); // a key with a slash is kept as is
-        QCOMPARE(read->book.find("perplexity/sonar")->requestFee, 0.005);
-        // Written as a Baton price book, it reads back the same.
         auto again = PriceBook::fromJson(read->book.toJsonText(), "again.json");
         QVERIFY(again.has_value());
-        QCOMPARE(*again->find("openai/gpt-4o"), *gpt);
+        for (const auto& [id, entry] : read->book.entries()) {
+            QVERIFY2(again->find(id), id.c_str());
+            QCOMPARE(*again->find(id), entry);
+        }
         QVERIFY(!looksLikeCommunityPrices(read->book.toJsonText()));
-    }
-
-    void badValuesAreNamedAtTheirPath() {
-        auto read = readCommunityPrices(kBadList, "bad.json", "2026-11-20", "s");
-        QVERIFY(!read.has_value());
-        std::string all = read.error().describe();
-        QVERIFY2(all.find("/m/input_cost_per_token") != std::string::npos, all.c_str());
-        QVERIFY2(all.find("/m/output_cost_per_token") != std::string::npos, all.c_str());
-        QVERIFY2(all.find("/n") != std::string::npos, all.c_str());
-        QVERIFY(!readCommunityPrices("[1,2]", "list.json", "2026-11-20", "s").has_value());
     }
 
     void repricesAPastRunWithANewListAndARaise() {

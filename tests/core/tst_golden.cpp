@@ -1,15 +1,23 @@
 // SPDX-License-Identifier: MIT
-// Golden files: every case folder tests/data/report/<case>/ and tests/data/task_import/<case>/
-// holds input/ and expected/; the report's and the task importer's outputs must equal the
-// expected files byte for byte. tests/data/GOLDEN.md says how each case's figures were worked
-// out by hand, and how to regenerate them after an intended change (then review the diff).
+// Golden files: every case folder tests/data/report/<case>/, tests/data/task_import/<case>/ and
+// tests/data/prices/<case>/ holds input/ and expected/; the outputs (the report as text, CSV,
+// JSON, HTML page and XLSX cells; the task importer's items and problems; the community price
+// list as a price book) must equal the expected files byte for byte. tests/data/GOLDEN.md says
+// how each case's figures were worked out by hand, and how to regenerate them after an intended
+// change (BATON_REGENERATE_GOLDEN=1, then review the diff).
 
+#include "bundle/report_document.h"
 #include "eval/run_report.h"
+#include "io/html_report.h"
 #include "io/task_export.h"
 #include "io/task_import.h"
+#include "io/xlsx_tables.h"
+#include "pricing/community_prices.h"
 #include "util/file_io.h"
+#include "xlsx_cells.h"
 
 #include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <fstream>
@@ -59,6 +67,25 @@ void reportCase(const QString& dir) {
     expectFile(dir, "report.txt", toText(report));
     expectFile(dir, "report.csv", toCsv(report));
     expectFile(dir, "report.json", toJson(report).dump(2) + "\n");
+    // The files people share: the run's own record gives the pool, its prices and the title.
+    QVERIFY2(QFile::exists(dir + "/input/run_record.json"), "a report case needs input/run_record.json (GOLDEN.md)");
+    auto record = nlohmann::json::parse(read(dir + "/input/run_record.json")).get<Run>();
+    expectFile(dir, "report.html", toHtml(reportHtmlDocument(report, record)));
+    QTemporaryDir out;
+    QVERIFY(out.isValid());
+    std::string xlsx = out.filePath("report.xlsx").toStdString();
+    auto written = writeXlsx(xlsx, reportTables(report, record));
+    QVERIFY2(written, written ? "" : written.error().describe().c_str());
+    expectFile(dir, "report.xlsx.txt", baton::test::xlsxCells(xlsx));
+}
+
+// Every entry is stamped with the same date and source, so the book depends on the list only.
+void pricesCase(const QString& dir) {
+    auto list = readCommunityPrices(read(dir + "/input/prices.json"), "input/prices.json", "2026-11-20", "golden list");
+    expectFile(dir, "problems.txt",
+               list ? "entries skipped (no per-token input and output prices): " + std::to_string(list->skipped) + "\n"
+                    : list.error().describe() + "\n");
+    expectFile(dir, "book.json", list ? list->book.toJsonText() : "");
 }
 
 void tasksCase(const QString& dir) {
@@ -88,7 +115,7 @@ class TestGolden : public QObject {
 private slots:
     void golden_data() {
         QTest::addColumn<QString>("dir");
-        for (QString output : {"report", "task_import"}) {
+        for (QString output : {"report", "task_import", "prices"}) {
             QString root = QString(BATON_TEST_DATA) + "/" + output;
             for (const QString& name : QDir(root).entryList(QDir::Dirs | QDir::NoDotAndDotDot))
                 QTest::newRow(qPrintable(output + "/" + name)) << root + "/" + name;
@@ -98,6 +125,8 @@ private slots:
         QFETCH(QString, dir);
         if (dir.contains("/report/"))
             reportCase(dir);
+        else if (dir.contains("/prices/"))
+            pricesCase(dir);
         else
             tasksCase(dir);
     }

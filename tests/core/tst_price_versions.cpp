@@ -18,7 +18,7 @@ using namespace baton::core;
 class TestPriceVersions : public QObject {
     Q_OBJECT
 
-    static std::string sample() { return *readTextFile(BATON_TEST_DATA "/prices/community_sample.json"); }
+    static std::string sample() { return *readTextFile(BATON_TEST_DATA "/prices/community-sample/input/prices.json"); }
 
     static PriceVersion versionOf(const std::string& text, const std::string& asOf, int64_t at) {
         auto read = readCommunityPrices(text, "sample.json", asOf, "gateway list");

@@ -302,7 +302,8 @@ private slots:
         TaskSet set;
         set.name = "thirty";
         for (int i = 0; i < 30; ++i)
-            set.items.push_back({"i" + std::to_string(i), "c", {{"user", "q" + std::to_string(i)}}, {"a"}});
+            set.items.push_back(
+                {"i" + std::to_string(i), "c", {{"user", "q" + std::to_string(i)}}, {"a"}, std::nullopt});
         auto saved = saveTaskSet(db, set, "t", 1).value();
         // Item 26 can no longer be read: a LIMIT 20 read never gets to it, a whole read fails.
         QVERIFY(db.exec("UPDATE items SET metadata = '{' WHERE position = 25"));
