@@ -144,7 +144,7 @@ std::shared_ptr<TasksPage::ImportResult> TasksPage::runImport(WorkbenchSession& 
         result->canSkip = imported.error().kind == core::ErrorKind::BadInput && !imported.error().problems.empty();
     } else if (stop.stop_requested()) {
         result->problems << tr("Cancelled; nothing was imported.");
-    } else if (auto saved = session.saveTasks(imported->set, path.toStdString()); !saved) {
+    } else if (auto saved = session.saveTasks(imported->set, path.toStdString(), stop); !saved) {
         result->problems << QString::fromStdString(saved.error().describe());
     } else {
         for (const auto& p : imported->skipped)
@@ -193,8 +193,8 @@ bool TasksPage::useSet(qint64 id) {
     // is not saved again.
     using Loaded = std::shared_ptr<core::Result<core::TaskSet>>;
     m_useJob.run<Loaded>(
-        [db, id](std::stop_token, const JobRunner::Progress&) {
-            return std::make_shared<core::Result<core::TaskSet>>(core::loadTaskSet(*db, std::to_string(id)));
+        [db, id](std::stop_token stop, const JobRunner::Progress&) {
+            return std::make_shared<core::Result<core::TaskSet>>(core::loadTaskSet(*db, std::to_string(id), stop));
         },
         [this](const Loaded& set) {
             if (!*set) return showProblems({QString::fromStdString(set->error().describe())});

@@ -22,6 +22,8 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <optional>
+#include <stop_token>
 #include <thread>
 
 using namespace baton::core;
@@ -269,6 +271,41 @@ private slots:
         QCOMPARE(loadTaskSet(**reader, "nope").error().kind, ErrorKind::NotFound);
         auto list = listTaskSets(**reader);
         QCOMPARE(list->front().categories.at("arithmetic"), int64_t(1));
+    }
+
+    // A window closing during a save or a read of a set stops it (the Tasks page's import and
+    // Use for runs): the save keeps nothing, the read returns no half set.
+    void aStoppedSaveOrReadOfASetKeepsNothing() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        auto imported = importTasks(BATON_TEST_DATA "/tasks/good.jsonl", {});
+        QVERIFY(imported);
+        StoreWriter writer(ws->takeWriter());
+        std::stop_source stop;
+        stop.request_stop();
+        std::optional<Result<SavedTaskSet>> saved;
+        QVERIFY(writer
+                    .submit([&](SqliteDb& db) -> Status {
+                        saved = saveTaskSet(db, imported->set, "good.jsonl", 1, stop.get_token());
+                        return {};
+                    })
+                    .get());
+        QVERIFY(saved && !*saved);
+        QCOMPARE((*saved).error().message, std::string("stopped"));
+        auto reader = ws->openReader();
+        QCOMPARE(listTaskSets(**reader)->size(), size_t(0));
+        QCOMPARE((*reader)->queryInt("SELECT COUNT(*) FROM items").value(), int64_t(0));
+
+        QVERIFY(writer
+                    .submit([&](SqliteDb& db) -> Status {
+                        auto r = saveTaskSet(db, imported->set, "good.jsonl", 1);
+                        return r ? Status{} : std::unexpected(r.error());
+                    })
+                    .get());
+        QVERIFY(loadTaskSet(**reader, "good"));
+        auto loaded = loadTaskSet(**reader, "good", stop.get_token());
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().message, std::string("stopped"));
     }
 
     void taskSetWriterRollsBackAndFindsDuplicates() {
