@@ -217,23 +217,42 @@ QList<qint64> RunPage::resumableRuns() const {
 }
 
 void RunPage::refreshResumable() {
-    m_resumable->clear();
     auto reader = m_session.reader();
-    auto runs = reader ? core::listRuns(**reader) : std::unexpected(reader.error());
-    if (runs)
-        for (auto it = runs->rbegin(); it != runs->rend(); ++it)
-            if (it->status != core::RunStatus::Completed) {
-                // Why it stopped, as recorded: "cancelled: the workbench was closed during the run".
-                QString status = QString::fromStdString(core::toString(it->status));
-                QString why = QString::fromStdString(it->stopReason);
-                if (!why.isEmpty()) status = why.startsWith(status) ? why : status + ": " + why;
-                m_resumable->addItem(
-                    tr("Run %1 (%2, %3)")
-                        .arg(it->id)
-                        .arg(status, QDateTime::fromMSecsSinceEpoch(it->createdAtMs).toString("yyyy-MM-dd hh:mm")),
-                    qint64(it->id));
-            }
-    m_resume->setEnabled(m_resumable->count() > 0 && !m_job.running());
+    if (!reader) {
+        m_resumable->clear();
+        m_resume->setEnabled(false);
+        return;
+    }
+    // Every run of the workspace is read (snapshots included): off the GUI thread.
+    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
+    struct Resumable {
+        qint64 id;
+        QString label;
+    };
+    using Listed = std::vector<Resumable>;
+    m_resumableJob.run<Listed>(
+        [db](std::stop_token, const JobRunner::Progress&) {
+            Listed listed;
+            auto runs = core::listRuns(*db);
+            if (runs)
+                for (auto it = runs->rbegin(); it != runs->rend(); ++it)
+                    if (it->status != core::RunStatus::Completed) {
+                        // Why it stopped, as recorded: "cancelled: the workbench was closed during the run".
+                        QString status = QString::fromStdString(core::toString(it->status));
+                        QString why = QString::fromStdString(it->stopReason);
+                        if (!why.isEmpty()) status = why.startsWith(status) ? why : status + ": " + why;
+                        QString when = QDateTime::fromMSecsSinceEpoch(it->createdAtMs).toString("yyyy-MM-dd hh:mm");
+                        listed.push_back({it->id, tr("Run %1 (%2, %3)").arg(it->id).arg(status, when)});
+                    }
+            return listed;
+        },
+        [this](const Listed& listed) {
+            m_resumable->clear();
+            for (const auto& run : listed)
+                m_resumable->addItem(run.label, run.id);
+            m_resume->setEnabled(m_resumable->count() > 0 && !m_job.running());
+            emit resumableListed();
+        });
 }
 
 bool RunPage::startRun() {

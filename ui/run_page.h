@@ -47,7 +47,8 @@ public:
     core::RunSettings settings() const;
     void selectStrategies(const QStringList& names); ///< for tests and saved sessions
     void setConfirmAbove(double usd);
-    /// Runs that stopped before the end, newest first.
+    /// Runs that stopped before the end, newest first, as last listed (off the GUI thread, after
+    /// the page opens and after each run; resumableListed() follows).
     QList<qint64> resumableRuns() const;
     QString statusText() const;
     /// The estimate shown (computed off the GUI thread after each change; estimateReady() follows).
@@ -62,6 +63,7 @@ signals:
     void stopped(); ///< the run job has ended (finished, cancelled or failed) and its record is written
     void estimateReady();
     void startDecided(bool started); ///< after startRun(): the run started, or was refused or declined
+    void resumableListed();          ///< resumableRuns() has been read again
 
 private:
     void rebuildStrategies();
@@ -83,6 +85,7 @@ private:
     RunJob m_job;
     JobRunner m_estimateJob;
     JobRunner m_startCheck;
+    JobRunner m_resumableJob; ///< lists the runs that can be resumed
     std::optional<core::RunEstimate> m_lastEstimate;
     QString m_estimatedFor; ///< settingsKey() of m_lastEstimate
     static QString settingsKey(const core::RunSettings& s);

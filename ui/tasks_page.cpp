@@ -11,7 +11,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
-#include <QPointer>
 #include <QPushButton>
 #include <QTableView>
 #include <QTableWidget>
@@ -119,7 +118,7 @@ int TasksPage::setCount() const {
     return m_sets->rowCount();
 }
 
-/// What an import came to, handed from its thread to the GUI thread.
+/// What an import came to, handed from its job to the GUI thread.
 struct TasksPage::ImportResult {
     std::optional<core::TaskSet> set; ///< imported and saved
     QStringList problems;             ///< bad lines, or why nothing was imported
@@ -127,42 +126,48 @@ struct TasksPage::ImportResult {
     bool canSkip = false;             ///< bad lines that could be skipped
 };
 
-TasksPage::~TasksPage() = default; // m_importer joins
+TasksPage::~TasksPage() {
+    m_importJob.cancel(); // its thread is joined by the runner: the import stops at its next item
+    m_useJob.cancel();
+}
+
+std::shared_ptr<TasksPage::ImportResult> TasksPage::runImport(WorkbenchSession& session, const QString& path,
+                                                              bool skipBadLines, std::stop_token stop) {
+    auto result = std::make_shared<ImportResult>();
+    core::ImportOptions options;
+    options.skipBad = skipBadLines;
+    auto imported = core::importTasks(path.toStdString(), options, stop);
+    if (!imported) {
+        for (const auto& p : imported.error().problems)
+            result->problems << QString::fromStdString(p.toString());
+        if (result->problems.isEmpty()) result->problems << QString::fromStdString(imported.error().describe());
+        result->canSkip = imported.error().kind == core::ErrorKind::BadInput && !imported.error().problems.empty();
+    } else if (stop.stop_requested()) {
+        result->problems << tr("Cancelled; nothing was imported.");
+    } else if (auto saved = session.saveTasks(imported->set, path.toStdString(), stop); !saved) {
+        result->problems << QString::fromStdString(saved.error().describe());
+    } else {
+        for (const auto& p : imported->skipped)
+            result->skipped << tr("skipped: %1").arg(QString::fromStdString(p.toString()));
+        result->set = std::move(imported->set);
+    }
+    return result;
+}
 
 void TasksPage::importFile(const QString& path, bool skipBadLines) {
-    if (m_importer.joinable()) m_importer.join(); // the previous one has reported already
     m_import->setEnabled(false);
     m_skipBad->setVisible(false);
     showProblems({});
     m_current->setText(tr("Importing %1...").arg(path));
-    WorkbenchSession* session = &m_session;
-    QPointer<TasksPage> self(this);
-    m_importer = std::jthread([self, session, path, skipBadLines] {
-        auto result = std::make_shared<ImportResult>();
-        core::ImportOptions options;
-        options.skipBad = skipBadLines;
-        auto imported = core::importTasks(path.toStdString(), options);
-        if (!imported) {
-            for (const auto& p : imported.error().problems)
-                result->problems << QString::fromStdString(p.toString());
-            if (result->problems.isEmpty()) result->problems << QString::fromStdString(imported.error().describe());
-            result->canSkip = imported.error().kind == core::ErrorKind::BadInput && !imported.error().problems.empty();
-        } else if (auto saved = session->saveTasks(imported->set, path.toStdString()); !saved) {
-            result->problems << QString::fromStdString(saved.error().describe());
-        } else {
-            for (const auto& p : imported->skipped)
-                result->skipped << tr("skipped: %1").arg(QString::fromStdString(p.toString()));
-            result->set = std::move(imported->set);
-        }
-        QMetaObject::invokeMethod(
-            self,
-            [self, result, path] {
-                if (!self) return;
-                self->m_lastFailedImport = path;
-                self->finishImport(*result);
-            },
-            Qt::QueuedConnection);
-    });
+    using Imported = std::shared_ptr<ImportResult>;
+    m_importJob.run<Imported>(
+        [session = &m_session, path, skipBadLines](std::stop_token stop, const JobRunner::Progress&) {
+            return runImport(*session, path, skipBadLines, stop);
+        },
+        [this, path](const Imported& result) {
+            m_lastFailedImport = path;
+            finishImport(*result);
+        });
 }
 
 void TasksPage::finishImport(ImportResult& result) {
@@ -179,14 +184,24 @@ void TasksPage::finishImport(ImportResult& result) {
 
 bool TasksPage::useSet(qint64 id) {
     auto reader = m_session.reader();
-    auto set = reader ? core::loadTaskSet(**reader, std::to_string(id)) : std::unexpected(reader.error());
-    if (!set) {
-        showProblems({QString::fromStdString(set.error().describe())});
+    if (!reader) {
+        showProblems({QString::fromStdString(reader.error().describe())});
         return false;
     }
-    auto used = m_session.useTasks(std::move(*set), "workspace");
-    if (!used) showProblems({QString::fromStdString(used.error().describe())});
-    return bool(used);
+    std::shared_ptr<core::SqliteDb> db(std::move(*reader));
+    // A million-item set takes seconds to read: off the GUI thread. Already in the workspace, it
+    // is not saved again.
+    using Loaded = std::shared_ptr<core::Result<core::TaskSet>>;
+    m_useJob.run<Loaded>(
+        [db, id](std::stop_token stop, const JobRunner::Progress&) {
+            return std::make_shared<core::Result<core::TaskSet>>(core::loadTaskSet(*db, std::to_string(id), stop));
+        },
+        [this](const Loaded& set) {
+            if (!*set) return showProblems({QString::fromStdString(set->error().describe())});
+            showProblems({});
+            m_session.useSavedTasks(std::move(**set));
+        });
+    return true;
 }
 
 } // namespace baton::ui

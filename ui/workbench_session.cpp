@@ -61,11 +61,11 @@ void WorkbenchSession::useSavedTasks(core::TaskSet tasks) {
     emit tasksChanged();
 }
 
-core::Status WorkbenchSession::saveTasks(const core::TaskSet& tasks, const std::string& source) {
+core::Status WorkbenchSession::saveTasks(const core::TaskSet& tasks, const std::string& source, std::stop_token stop) {
     int64_t now = QDateTime::currentMSecsSinceEpoch();
     return m_writer
-        ->submit([&tasks, &source, now](core::SqliteDb& db) -> core::Status {
-            auto r = core::saveTaskSet(db, tasks, source, now);
+        ->submit([&tasks, &source, now, stop](core::SqliteDb& db) -> core::Status {
+            auto r = core::saveTaskSet(db, tasks, source, now, stop);
             return r ? core::Status{} : std::unexpected(r.error());
         })
         .get();

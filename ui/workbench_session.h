@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QString>
 #include <memory>
+#include <stop_token>
 
 namespace baton::ui {
 
@@ -35,8 +36,9 @@ public:
     void usePool(core::Pool pool);
     /// Saves the task set into the workspace (once per content) and runs use it from now on.
     core::Status useTasks(core::TaskSet tasks, const std::string& source);
-    /// Saves the task set into the workspace (once per content); safe from any thread.
-    core::Status saveTasks(const core::TaskSet& tasks, const std::string& source);
+    /// Saves the task set into the workspace (once per content); safe from any thread. A stop
+    /// requested before the set is written whole keeps nothing (Internal "stopped").
+    core::Status saveTasks(const core::TaskSet& tasks, const std::string& source, std::stop_token stop = {});
     /// Runs use this task set, already saved, from now on.
     void useSavedTasks(core::TaskSet tasks);
 

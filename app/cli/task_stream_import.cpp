@@ -12,17 +12,6 @@ namespace baton::cli {
 
 using namespace baton::core;
 
-Error importCancelled() {
-    Error e;
-    e.kind = ErrorKind::Io;
-    e.message = "cancelled; nothing was imported";
-    return e;
-}
-
-bool isImportCancelled(const Error& e) {
-    return e.kind == ErrorKind::Io && e.message == importCancelled().message;
-}
-
 Result<StreamedImport> streamTasksIntoWorkspace(SqliteDb& db, const std::string& path, const ImportOptions& options,
                                                 int64_t nowMs, std::stop_token stop) {
     auto format = resolveFormat(path, options.format);

@@ -33,7 +33,7 @@ core::Result<StreamedImport> streamTasksIntoWorkspace(core::SqliteDb& db, const 
                                                       std::stop_token stop = {});
 
 /// The error of an import stopped by `stop` (Ctrl+C or SIGTERM), and the test for it.
-core::Error importCancelled();
-bool isImportCancelled(const core::Error& e);
+using core::importCancelled;
+using core::isImportCancelled;
 
 } // namespace baton::cli

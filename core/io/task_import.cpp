@@ -45,10 +45,11 @@ private:
     std::map<std::string, size_t> m_idLines;
 };
 
-Result<ImportedTasks> collect(TaskItemReader& reader, const ImportOptions& options) {
+Result<ImportedTasks> collect(TaskItemReader& reader, const ImportOptions& options, std::stop_token stop) {
     ItemCollector collector(reader.fileName(), options);
     ReadItem read;
     for (;;) {
+        if (stop.stop_requested()) return std::unexpected(importCancelled());
         auto more = reader.next(read);
         if (!more) return std::unexpected(more.error());
         if (!*more) break;
@@ -58,6 +59,17 @@ Result<ImportedTasks> collect(TaskItemReader& reader, const ImportOptions& optio
 }
 
 } // namespace
+
+Error importCancelled() {
+    Error e;
+    e.kind = ErrorKind::Io;
+    e.message = "cancelled; nothing was imported";
+    return e;
+}
+
+bool isImportCancelled(const Error& e) {
+    return e.kind == ErrorKind::Io && e.message == importCancelled().message;
+}
 
 bool applyMapping(FieldMapping& mapping, const std::string& assignment) {
     auto eq = assignment.find('=');
@@ -101,13 +113,13 @@ std::vector<Diagnostic> skippedWarnings(std::vector<Diagnostic> problems) {
 Result<ImportedTasks> parseTasks(const std::string& text, const std::string& fileName, const ImportOptions& options) {
     auto reader = TaskItemReader::fromText(text, fileName, options.format, options.mapping);
     if (!reader) return std::unexpected(reader.error());
-    return collect(**reader, options);
+    return collect(**reader, options, {});
 }
 
-Result<ImportedTasks> importTasks(const std::string& path, const ImportOptions& options) {
+Result<ImportedTasks> importTasks(const std::string& path, const ImportOptions& options, std::stop_token stop) {
     auto reader = TaskItemReader::fromFile(path, options.format, options.mapping);
     if (!reader) return std::unexpected(reader.error());
-    return collect(**reader, options);
+    return collect(**reader, options, stop);
 }
 
 } // namespace baton::core

@@ -7,6 +7,7 @@
 #include "model/task_set.h"
 #include "util/result.h"
 
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -37,10 +38,16 @@ struct ImportedTasks {
     std::vector<Diagnostic> skipped; ///< one warning per skipped line when skipBad
 };
 
-/// Errors: NotFound/Io for the file; BadInput with every bad line in Error::problems.
+/// Errors: NotFound/Io for the file; BadInput with every bad line in Error::problems;
+/// importCancelled() once `stop` is signalled (checked before each item).
 /// importTasks reads a JSONL file line by line (TaskItemReader); the set itself is held whole.
-Result<ImportedTasks> importTasks(const std::string& path, const ImportOptions& options);
+Result<ImportedTasks> importTasks(const std::string& path, const ImportOptions& options, std::stop_token stop = {});
 Result<ImportedTasks> parseTasks(const std::string& text, const std::string& fileName, const ImportOptions& options);
+
+/// The error of an import stopped by its stop token (Ctrl+C, SIGTERM, a window closed): nothing
+/// was imported. And the test for it.
+Error importCancelled();
+bool isImportCancelled(const Error& e);
 
 /// The refusal's message when `badLines` lines are bad and --skip-bad was not given.
 std::string badLinesMessage(const std::string& fileName, size_t badLines);

@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "run/connection_check.h"
-#include "net/blocking_fetch.h"
 #include "providers/endpoint.h"
 #include "providers/endpoint_extras.h"
 #include "providers/model_listing.h"
@@ -9,6 +8,7 @@
 #include "util/url.h"
 
 #include <algorithm>
+#include <memory>
 
 namespace baton::core {
 namespace {
@@ -55,26 +55,26 @@ ConnectionCheck judgeListing(const ModelSpec& model, const std::string& baseUrl,
 
 } // namespace
 
-ConnectionCheck checkConnection(HttpEventLoop& loop, const ModelSpec& model, const RunEnvironment& env,
-                                HttpTimeouts timeouts) {
+void startConnectionCheck(HttpEventLoop& loop, const ModelSpec& model, const RunEnvironment& env, HttpTimeouts timeouts,
+                          std::function<void(ConnectionCheck)> done) {
     std::string baseUrl = baseUrlFor(model, env.simBaseUrl);
     auto url = parseUrl(baseUrl);
-    if (!url) return failed("the base URL \"" + baseUrl + "\" is not an http(s) URL");
+    if (!url) return done(failed("the base URL \"" + baseUrl + "\" is not an http(s) URL"));
     if (url->scheme != "https" && !isLoopbackHost(url->host))
-        return failed("plain http is only allowed to loopback; the key would travel in clear");
+        return done(failed("plain http is only allowed to loopback; the key would travel in clear"));
     std::string key;
     if (model.keyRef.kind != KeyRef::Kind::None) {
         auto found = env.resolveKey ? env.resolveKey(model.keyRef) : std::nullopt;
         if (!found || found->empty())
-            return failed("no key found at " + model.keyRef.toString() + "; store it or set " +
-                          model.keyRef.environmentVariable() + " first");
+            return done(failed("no key found at " + model.keyRef.toString() + "; store it or set " +
+                               model.keyRef.environmentVariable() + " first"));
         key = *found;
     }
 
     ResolvedHeaders headers = resolveSecretHeaders(model, env.resolveKey);
     if (!headers.missing.empty())
-        return failed("no value for header " + headers.missing + " at " +
-                      model.headers.at(headers.missing).keyRef.toString() + "; store it or export it first");
+        return done(failed("no value for header " + headers.missing + " at " +
+                           model.headers.at(headers.missing).keyRef.toString() + "; store it or export it first"));
     std::vector<std::string> secrets;
     if (!key.empty()) secrets.push_back(key);
     for (const auto& [name, value] : headers.values)
@@ -84,9 +84,13 @@ ConnectionCheck checkConnection(HttpEventLoop& loop, const ModelSpec& model, con
     HttpRequest request = buildModelListRequest(model, baseUrl, key);
     applyEndpointExtras(request, model, headers.values);
     request.timeouts = timeouts;
-    std::string body;
-    HttpResult result = fetchBlocking(loop, std::move(request), body);
-    return withoutSecrets(judgeListing(model, baseUrl, result, body), secrets);
+    auto body = std::make_shared<std::string>();
+    HttpHandlers handlers;
+    handlers.onData = [body](std::string_view chunk) { body->append(chunk); };
+    handlers.onDone = [body, model, baseUrl, secrets = std::move(secrets), done = std::move(done)](HttpResult result) {
+        done(withoutSecrets(judgeListing(model, baseUrl, result, *body), secrets));
+    };
+    loop.start(std::move(request), std::move(handlers));
 }
 
 } // namespace baton::core

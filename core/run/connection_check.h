@@ -7,6 +7,7 @@
 #include "net/http_event_loop.h"
 #include "run/run_settings.h"
 
+#include <functional>
 #include <string>
 
 namespace baton::core {
@@ -19,8 +20,11 @@ struct ConnectionCheck {
     size_t modelsListed = 0;
 };
 
-/// Blocks until the listing arrives or `timeouts` expire. Not on the loop's own thread.
-ConnectionCheck checkConnection(HttpEventLoop& loop, const ModelSpec& model, const RunEnvironment& env,
-                                HttpTimeouts timeouts = {});
+/// Starts the check and returns at once: no thread of its own. `done` is called once: on the
+/// loop's thread when the listing arrives, `timeouts` expire or the loop is destroyed (then as
+/// cancelled), or on this thread before the call returns when nothing could be sent (no key, a
+/// bad URL).
+void startConnectionCheck(HttpEventLoop& loop, const ModelSpec& model, const RunEnvironment& env, HttpTimeouts timeouts,
+                          std::function<void(ConnectionCheck)> done);
 
 } // namespace baton::core

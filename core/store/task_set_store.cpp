@@ -7,6 +7,11 @@
 namespace baton::core {
 namespace {
 
+/// A read or write stopped by its stop token (a window closing meanwhile), as forEachCallCost says it.
+Error stopped() {
+    return Error{ErrorKind::Internal, "stopped", {}};
+}
+
 /// The sets' rows only: no item is read (the categories of listTaskSets scan every item).
 Result<std::vector<TaskSetSummary>> setRows(SqliteDb& db) {
     auto stmt =
@@ -46,7 +51,8 @@ Result<TaskSetSummary> resolve(SqliteDb& db, const std::string& selector) {
 
 } // namespace
 
-Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::string& source, int64_t nowMs) {
+Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::string& source, int64_t nowMs,
+                                 std::stop_token stop) {
     auto existing = db.prepare("SELECT id FROM task_sets WHERE content_hash = ?");
     if (!existing) return std::unexpected(existing.error());
     existing->bind(1, set.contentHash());
@@ -58,6 +64,7 @@ Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::st
     auto writer = TaskSetWriter::begin(db, set.name, set.defaultGrader, source, nowMs, WriterCache::Usual);
     if (!writer) return std::unexpected(writer.error());
     for (const auto& item : set.items) {
+        if (stop.stop_requested()) return std::unexpected(stopped()); // the writer rolls back
         auto earlier = (*writer)->add(item);
         if (!earlier) return std::unexpected(earlier.error());
         if (*earlier)
@@ -65,6 +72,7 @@ Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::st
                                                  "\" is used twice (items " + std::to_string(**earlier + 1) +
                                                  " and " + std::to_string((*writer)->items() + 1) + ")");
     }
+    if (stop.stop_requested()) return std::unexpected(stopped());
     return (*writer)->finish();
 }
 
@@ -104,7 +112,7 @@ TaskItem readItem(const Statement& row, JsonReader& reader) {
     return item;
 }
 
-Result<TaskSet> loadItems(SqliteDb& db, int64_t id, int64_t limit) {
+Result<TaskSet> loadItems(SqliteDb& db, int64_t id, int64_t limit, std::stop_token stop = {}) {
     auto head = db.prepare("SELECT name, default_grader FROM task_sets WHERE id = ?");
     if (!head) return std::unexpected(head.error());
     head->bind(1, id);
@@ -118,18 +126,20 @@ Result<TaskSet> loadItems(SqliteDb& db, int64_t id, int64_t limit) {
     if (!items) return std::unexpected(items.error());
     items->bind(1, id).bind(2, limit);
     Result<bool> row;
-    while ((row = items->step()) && *row)
+    while ((row = items->step()) && *row) {
+        if (set.items.size() % 1024 == 0 && stop.stop_requested()) return std::unexpected(stopped());
         set.items.push_back(readItem(*items, reader));
+    }
     if (!row) return std::unexpected(row.error());
     return set;
 }
 
 } // namespace
 
-Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector) {
+Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector, std::stop_token stop) {
     auto found = resolve(db, selector);
     if (!found) return std::unexpected(found.error());
-    return loadItems(db, found->id, -1); // LIMIT -1: all of them
+    return loadItems(db, found->id, -1, stop); // LIMIT -1: all of them
 }
 
 Result<std::map<std::string, std::string>> loadItemCategories(SqliteDb& db, const std::string& selector) {

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <stop_token>
 #include <string>
 #include <vector>
 
@@ -28,12 +29,15 @@ struct SavedTaskSet {
     bool alreadyPresent = false; ///< the same content was imported before; nothing was written
 };
 
-/// Call inside a StoreWriter operation (one transaction). Errors: the SQLite error, translated.
-Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::string& source, int64_t nowMs);
+/// Call inside a StoreWriter operation (one transaction). Errors: the SQLite error, translated;
+/// Internal "stopped" when `stop` is requested before the set is written whole (nothing is kept).
+Result<SavedTaskSet> saveTaskSet(SqliteDb& db, const TaskSet& set, const std::string& source, int64_t nowMs,
+                                 std::stop_token stop = {});
 Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db);
 /// `selector`: a numeric id, a name, or a content-hash prefix of at least 6 characters.
-/// Errors: NotFound naming the selector; BadInput when several sets match.
-Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector);
+/// Errors: NotFound naming the selector; BadInput when several sets match; Internal "stopped"
+/// when `stop` is requested before the last item is read.
+Result<TaskSet> loadTaskSet(SqliteDb& db, const std::string& selector, std::stop_token stop = {});
 
 /// Item id -> category of the set: what a report needs of its items, without their texts.
 /// Errors: as loadTaskSet.

@@ -15,17 +15,47 @@
 #include <QTemporaryDir>
 
 #include <QTest>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <optional>
+#include <stop_token>
 #include <thread>
 
 using namespace baton::core;
 using baton::test::makeCall;
 
 namespace {
+
+/// While one lives, new connections use the default VFS with its xSleep counted; the first sleep
+/// calls onFirstSleep (on the sleeping thread) before sleeping. forget() unregisters it once no
+/// connection uses it any more.
+struct SleepProbe {
+    SleepProbe() {
+        base = sqlite3_vfs_find(nullptr);
+        vfs = *base;
+        vfs.zName = "baton-sleep-probe";
+        vfs.xSleep = [](sqlite3_vfs*, int us) {
+            if (sleeps++ == 0 && onFirstSleep) onFirstSleep();
+            return base->xSleep(base, us);
+        };
+        sqlite3_vfs_register(&vfs, 1);
+    }
+    ~SleepProbe() { sqlite3_vfs_register(base, 1); } // the default again
+    static void forget() {
+        sqlite3_vfs_unregister(&vfs);
+        onFirstSleep = nullptr;
+        sleeps = 0;
+    }
+    static inline sqlite3_vfs vfs{};
+    static inline sqlite3_vfs* base = nullptr;
+    static inline std::function<void()> onFirstSleep;
+    static inline std::atomic<int> sleeps{0};
+};
 
 Result<int64_t> newRun(StoreWriter& writer) {
     int64_t id = 0;
@@ -246,6 +276,41 @@ private slots:
         QCOMPARE(list->front().categories.at("arithmetic"), int64_t(1));
     }
 
+    // A window closing during a save or a read of a set stops it (the Tasks page's import and
+    // Use for runs): the save keeps nothing, the read returns no half set.
+    void aStoppedSaveOrReadOfASetKeepsNothing() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        auto imported = importTasks(BATON_TEST_DATA "/tasks/good.jsonl", {});
+        QVERIFY(imported);
+        StoreWriter writer(ws->takeWriter());
+        std::stop_source stop;
+        stop.request_stop();
+        std::optional<Result<SavedTaskSet>> saved;
+        QVERIFY(writer
+                    .submit([&](SqliteDb& db) -> Status {
+                        saved = saveTaskSet(db, imported->set, "good.jsonl", 1, stop.get_token());
+                        return {};
+                    })
+                    .get());
+        QVERIFY(saved && !*saved);
+        QCOMPARE((*saved).error().message, std::string("stopped"));
+        auto reader = ws->openReader();
+        QCOMPARE(listTaskSets(**reader)->size(), size_t(0));
+        QCOMPARE((*reader)->queryInt("SELECT COUNT(*) FROM items").value(), int64_t(0));
+
+        QVERIFY(writer
+                    .submit([&](SqliteDb& db) -> Status {
+                        auto r = saveTaskSet(db, imported->set, "good.jsonl", 1);
+                        return r ? Status{} : std::unexpected(r.error());
+                    })
+                    .get());
+        QVERIFY(loadTaskSet(**reader, "good"));
+        auto loaded = loadTaskSet(**reader, "good", stop.get_token());
+        QVERIFY(!loaded);
+        QCOMPARE(loaded.error().message, std::string("stopped"));
+    }
+
     void taskSetWriterRollsBackAndFindsDuplicates() {
         QTemporaryDir dir;
         auto ws = Workspace::open(dir.filePath("w.db").toStdString());
@@ -379,20 +444,28 @@ private slots:
 
     void aReaderWaitsForALockHeldForAMoment() {
         // A job's own read-only connection once read "database is locked" in CI while the writer
-        // held a lock for a moment; every connection now waits (SqliteDb::kBusyTimeoutMs).
+        // held a lock for a moment; every connection now waits (SqliteDb::kBusyTimeoutMs). The
+        // lock is released from the reader's own wait (the busy timeout's handler sleeps through
+        // the VFS), so the reader must have waited, whatever the machine's speed.
         QTemporaryDir dir;
         std::string path = dir.filePath("w.db").toStdString();
         auto holder = SqliteDb::open(path, SqliteDb::Mode::ReadWriteCreate).value();
         QVERIFY(holder->exec("CREATE TABLE t(x); INSERT INTO t VALUES (7)"));
         QVERIFY(holder->exec("BEGIN EXCLUSIVE")); // rollback journal: an exclusive lock keeps readers out
-        std::jthread release([&holder] {
-            std::this_thread::sleep_for(std::chrono::milliseconds(300));
-            (void)holder->exec("COMMIT");
-        });
-        auto reader = SqliteDb::open(path, SqliteDb::Mode::ReadOnly).value();
+        SleepProbe::onFirstSleep = [&holder] { (void)holder->exec("COMMIT"); };
+        std::unique_ptr<SqliteDb> reader;
+        {
+            SleepProbe probe; // the connections opened meanwhile sleep through it
+            reader = SqliteDb::open(path, SqliteDb::Mode::ReadOnly).value();
+        }
         auto x = reader->queryInt("SELECT x FROM t");
+        int sleeps = SleepProbe::sleeps;
+        reader.reset();
+        SleepProbe::forget();
+        (void)holder->exec("COMMIT"); // when the reader did not wait, the lock is still held
         QVERIFY2(x, x ? "" : x.error().describe().c_str());
         QCOMPARE(*x, int64_t(7));
+        QVERIFY(sleeps > 0);
     }
 
     void diskFullIsClearAndKeepsEarlierRows() {

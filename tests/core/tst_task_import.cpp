@@ -8,12 +8,16 @@
 #include "util/sha256.h"
 
 #include "core_printers.h"
+#include "fifo_lines.h"
 
 #include <QTemporaryDir>
 #include <QTest>
 #include <cstdlib>
 #include <fstream>
 #include <new>
+#include <optional>
+#include <stop_token>
+#include <thread>
 
 using namespace baton::core;
 
@@ -276,6 +280,26 @@ private slots:
         QCOMPARE(items[0].references, std::vector<std::string>{"12345678901234567890"});
         QCOMPARE(items[1].id, std::string("-9223372036854775808"));
         QCOMPARE(items[1].references, (std::vector<std::string>{"9223372036854775808", "-7"}));
+    }
+
+    // A stop asked during an import ends it at the next item, with nothing imported: the file (a
+    // pipe held after its first 100 lines until the stop is asked) is not read on to its end.
+    void aStopEndsTheImportAtTheNextItem() {
+        QTemporaryDir dir;
+        baton::test::FifoLines fifo(dir.filePath("held.jsonl").toStdString(), 100, 200000);
+        QVERIFY(fifo.made());
+        std::stop_source stop;
+        std::optional<Result<ImportedTasks>> imported;
+        std::jthread importer([&] { imported = importTasks(fifo.path(), {}, stop.get_token()); });
+        fifo.waitFirst();
+        stop.request_stop();
+        fifo.release();
+        importer.join();
+        fifo.wait();
+        QVERIFY(imported && !*imported);
+        QVERIFY2(isImportCancelled(imported->error()), imported->error().describe().c_str());
+        QVERIFY(fifo.readerClosed());
+        QVERIFY2(fifo.written() < fifo.limit(), std::to_string(fifo.written()).c_str());
     }
 
     void everyBadLineIsReportedAndNothingImported() {

@@ -10,6 +10,7 @@
 #include "util/file_io.h"
 #include "workbench_session.h"
 
+#include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
@@ -62,6 +63,8 @@ private slots:
         auto session = ui::WorkbenchSession::openDemo(db, 1);
         QVERIFY(session.has_value());
         ui::ReplayLabPage page(**session);
+        QAbstractItemModelTester tester(const_cast<ui::ReplayTableModel*>(&page.table()),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy shown(&page, &ui::ReplayLabPage::replayShown);
         QVERIFY(!page.exportTo(dir.filePath("early.csv"))); // nothing yet, said so
 

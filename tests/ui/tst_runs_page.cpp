@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 // Run history and onboarding (issue 14): past runs open after a restart and two runs compare
 // (finding 1); the first start lands on Run with a hint, the File menu has pools, workspaces
-// and recent files, Help has shortcuts (12); the demo workspace path names Baton once (13).
+// and recent files, Help has shortcuts (12); the demo workspace path names Baton once (13). The
+// run list and the comparison run under QAbstractItemModelTester.
 
 #include "comparison_model.h"
 #include "eval/run_report.h"
@@ -18,6 +19,7 @@
 #include "store/task_set_store.h"
 #include "workbench_session.h"
 
+#include <QAbstractItemModelTester>
 #include <QChart>
 #include <QCheckBox>
 #include <QMenu>
@@ -83,6 +85,12 @@ private slots:
 
         // A "restart": a new window on the same workspace shows the newest run without a click.
         ui::MainWindow window(session->get());
+        // Every model of the page under the tester while it is filled, reset and filled again.
+        using Tester = QAbstractItemModelTester;
+        Tester historyTester(const_cast<ui::RunHistoryModel*>(&window.runsPage()->historyModel()),
+                             Tester::FailureReportingMode::QtTest);
+        Tester pairTester(const_cast<ui::RunPairModel*>(&window.runsPage()->pairModel()),
+                          Tester::FailureReportingMode::QtTest);
         QSignalSpy shown(&window, &ui::MainWindow::runShown);
         window.show();
         QVERIFY(shown.wait(30000));
