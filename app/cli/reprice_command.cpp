@@ -6,7 +6,7 @@
 #include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
-#include "pool_summary.h"
+#include "util/calendar_date.h"
 #include "util/printable.h"
 #include "workspace_reader.h"
 
@@ -120,7 +120,7 @@ int run(const ParsedArgs& args) {
         source.raisePercent[r.substr(0, eq)] = *pct;
     }
     source.file = args.value("--prices").value_or("");
-    auto asOf = parseDate(args.value("--as-of").value_or(today()), "--as-of", bad);
+    auto asOf = parseDate(args.value("--as-of").value_or(core::todayIso()), "--as-of", bad);
     if (!asOf) return usageError(core::printable(bad), "reprice");
     source.fileAsOf = *asOf;
     source.version = version;
