@@ -10,6 +10,7 @@
 // fails keeps the first, saved, on the page.
 
 #include "main_window.h"
+#include "model/money_text.h"
 #include "pool_document.h"
 #include "pools_page.h"
 #include "settings.h"
@@ -301,6 +302,11 @@ private slots:
         page->chooseSweepPolicy(0);
         QCOMPARE(page->report()->policy.id(), std::string("sw-lambda0.05@1"));
         QCOMPARE(page->sweepView().chosen(), 0);
+        // Its cost per item in the one money text (formatUsd: "unknown" when an item's cost is).
+        QCOMPARE(sweep[0].test.costUnknownItems, 0);
+        const QString perItem =
+            QString::fromStdString(core::formatUsd(core::Money::fromUsd(sweep[0].test.costPerItem)));
+        QVERIFY2(page->status().contains(perItem + " per item"), qPrintable(page->status() + " / " + perItem));
         const RolloutFiguresModel& figures = page->figures();
         QCOMPARE(figures.data(figures.index(0, RolloutFiguresModel::Accuracy), Qt::UserRole).toDouble(),
                  sweep[0].test.accuracy);
