@@ -245,6 +245,7 @@ std::optional<core::TrainingOptions> TrainingLabPage::options(QString* problem) 
     o.patience = m_patience->value();
     o.seed = uint64_t(m_seed->value());
     o.budget = core::Money::fromUsd(m_maxCost->value());
+    o.cmaesModule = qEnvironmentVariable(core::kCmaesModuleVariable).toStdString(); // read here: core never does
     return o;
 }
 
