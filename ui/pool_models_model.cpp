@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "pool_models_model.h"
 #include "pricing/price_age.h"
+#include "util/calendar_date.h"
 #include "util/secrets.h"
 
 #include <QColor>
-#include <QDate>
 #include <QStringList>
 
 namespace baton::ui {
@@ -120,7 +120,7 @@ QVariant PoolModelsModel::data(const QModelIndex& index, int role) const {
     }
     if ((role == Qt::BackgroundRole || role == Qt::ToolTipRole) &&
         (index.column() == PriceAsOf || index.column() == PriceSource)) {
-        std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
+        std::string today = core::todayIso(); // UTC, as baton-cli pool show judges
         if (auto age = core::priceAge(model, core::PriceBook::bundled(), today); age && age->stale) {
             if (role == Qt::BackgroundRole) return QColor(255, 226, 160); // amber: check, not wrong
             return age->days ? tr("Prices read %1 days ago (as of %2): older than %3 days. Check the vendor's price "

@@ -3,12 +3,12 @@
 #include "list_texts.h"
 #include "model/pool_makeup.h"
 #include "pricing/price_age.h"
+#include "util/calendar_date.h"
 #include "save_target.h"
 #include "settings.h"
 #include "strategies_tab.h"
 #include "workbench_session.h"
 
-#include <QDate>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -169,7 +169,7 @@ void PoolsPage::refresh() {
         tr("Makeup of %n model(s): weights %1; vendors %2; jurisdictions %3", "", int(pool.models.size()))
             .arg(countsText(makeup.weights), countsText(makeup.vendors), countsText(makeup.jurisdictions)));
     QStringList stale;
-    std::string today = QDate::currentDate().toString(Qt::ISODate).toStdString();
+    std::string today = core::todayIso(); // UTC, as baton-cli pool show judges
     for (const auto& model : pool.models)
         if (auto age = core::priceAge(model, core::PriceBook::bundled(), today); age && age->stale)
             stale << (age->days ? tr("%1 (%2 days, as of %3)")

@@ -3,6 +3,7 @@
 #include "matrix/matrix_store.h"
 #include "matrix/run_matrix.h"
 #include "save_target.h"
+#include "scene_export.h"
 #include "store/run_store.h"
 #include "util/file_io.h"
 #include "workbench_session.h"
@@ -14,10 +15,8 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
-#include <QSvgGenerator>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -123,39 +122,39 @@ bool ProfilesPage::exportTo(const QString& path, QString* error) const {
         if (error) *error = clash;
         return false;
     }
-    bool ok = false;
     if (path.endsWith(".csv", Qt::CaseInsensitive)) {
         auto written = core::writeFileAtomically(path.toStdString(), m_model.toCsv().toStdString());
         if (!written && error) *error = QString::fromStdString(written.error().message);
         return bool(written);
     }
-    if (path.endsWith(".png", Qt::CaseInsensitive)) {
-        ok = m_view->grab().save(path, "PNG");
-    } else if (path.endsWith(".svg", Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(m_view->size());
-        svg.setViewBox(m_view->rect());
-        QPainter painter;
-        ok = painter.begin(&svg);
-        if (ok) m_view->render(&painter), painter.end();
-    } else if (path.endsWith(".pdf", Qt::CaseInsensitive)) {
-        QPdfWriter pdf(path);
-        pdf.setPageOrientation(QPageLayout::Landscape);
-        QPainter painter;
-        ok = painter.begin(&pdf);
-        if (ok) {
-            double scale = std::min(pdf.width() / double(m_view->width()), pdf.height() / double(m_view->height()));
-            painter.scale(scale, scale);
-            m_view->render(&painter);
-            painter.end();
-        }
-    } else {
+    if (!path.endsWith(".png", Qt::CaseInsensitive) && !path.endsWith(".svg", Qt::CaseInsensitive) &&
+        !path.endsWith(".pdf", Qt::CaseInsensitive)) {
         if (error) *error = tr("%1: choose a .csv, .png, .svg or .pdf file name").arg(path);
         return false;
     }
-    if (!ok && error) *error = tr("%1: could not be written; check the folder exists and is writable").arg(path);
-    return ok;
+    // The whole table, in the order shown, in a view of its own sized to its contents: the one on
+    // screen shows what the window has room for, and its grab was as large as the window.
+    QTableView table;
+    table.setModel(m_sorted);
+    table.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table.resizeColumnsToContents();
+    table.resizeRowsToContents();
+    const int frame = 2 * table.frameWidth();
+    const QSize content(table.verticalHeader()->sizeHint().width() + table.horizontalHeader()->length() + frame,
+                        table.horizontalHeader()->sizeHint().height() + table.verticalHeader()->length() + frame);
+    table.resize(content);
+    (void)table.grab(); // lays it out at that size
+    return exportDrawing(
+        [&table, content](QPainter& painter, const QRectF& target) {
+            // Scaled to fit the export size (at most twice its own), from the top left.
+            double scale = std::min({target.width() / content.width(), target.height() / content.height(), 2.0});
+            painter.save();
+            painter.scale(scale, scale);
+            table.render(&painter);
+            painter.restore();
+        },
+        kExportSize, path, m_source->currentText(), error);
 }
 
 } // namespace baton::ui

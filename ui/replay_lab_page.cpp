@@ -8,6 +8,7 @@
 #include "replay_chart.h"
 #include "router_train_panel.h"
 #include "save_target.h"
+#include "scene_export.h"
 #include "engine/run_engine.h"
 #include "store/run_store.h"
 #include "util/file_io.h"
@@ -29,13 +30,11 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
-#include <QSvgGenerator>
 #include <QScrollArea>
 #include <QTabWidget>
 #include <QTableView>
@@ -403,36 +402,13 @@ bool ReplayLabPage::exportTo(const QString& path, QString* error) const {
         if (!written && error) *error = QString::fromStdString(written.error().message);
         return bool(written);
     }
-    bool ok = false;
-    QSize size(1200, 800); // a page-filling drawing, independent of the window's size
-    if (path.endsWith(".png", Qt::CaseInsensitive)) {
-        QImage image(size, QImage::Format_ARGB32);
-        image.fill(Qt::white);
-        QPainter painter(&image);
-        painter.setRenderHint(QPainter::Antialiasing);
-        m_chart->render(&painter, QRectF(QPointF(0, 0), size));
-        painter.end();
-        ok = image.save(path, "PNG");
-    } else if (path.endsWith(".svg", Qt::CaseInsensitive)) {
-        QSvgGenerator svg;
-        svg.setFileName(path);
-        svg.setSize(size);
-        svg.setViewBox(QRect(QPoint(0, 0), size));
-        QPainter painter;
-        ok = painter.begin(&svg);
-        if (ok) m_chart->render(&painter, QRectF(QPointF(0, 0), size)), painter.end();
-    } else if (path.endsWith(".pdf", Qt::CaseInsensitive)) {
-        QPdfWriter pdf(path);
-        pdf.setPageOrientation(QPageLayout::Landscape);
-        QPainter painter;
-        ok = painter.begin(&pdf);
-        if (ok) m_chart->render(&painter, QRectF(0, 0, pdf.width(), pdf.height())), painter.end();
-    } else {
+    if (!path.endsWith(".png", Qt::CaseInsensitive) && !path.endsWith(".svg", Qt::CaseInsensitive) &&
+        !path.endsWith(".pdf", Qt::CaseInsensitive)) {
         if (error) *error = tr("%1: choose a .csv, .png, .svg or .pdf file name").arg(path);
         return false;
     }
-    if (!ok && error) *error = tr("%1: could not be written; check the folder exists and is writable").arg(path);
-    return ok;
+    // Drawn afresh at the export size, whatever the window's.
+    return exportChartFile(buildReplayChart(*m_report), path, error);
 }
 
 } // namespace baton::ui

@@ -2,9 +2,9 @@
 #include "reprice_dialog.h"
 #include "bundle/price_version_import.h"
 #include "settings.h"
+#include "util/calendar_date.h"
 #include "workbench_session.h"
 
-#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -115,7 +115,7 @@ void RepriceDialog::importPriceList() {
 void RepriceDialog::importPriceList(const QString& path) {
     if (m_runId <= 0) return;
     core::StoreWriter* writer = &m_session.writer();
-    std::string asOf = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toStdString();
+    std::string asOf = core::todayIso();
     m_go->setEnabled(false);
     m_import->setEnabled(false);
     m_status->setText(tr("Reading %1...").arg(path));
@@ -199,7 +199,7 @@ void RepriceDialog::reprice(qint64 runId, const core::RepriceSource& requested) 
     if (!reader) return showFailure(QString::fromStdString(reader.error().describe()));
     std::shared_ptr<core::SqliteDb> db(std::move(*reader));
     core::RepriceSource source = requested;
-    source.fileAsOf = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toStdString(); // as the import
+    source.fileAsOf = core::todayIso(); // as the import
     QString what = sourceText(source);
     setWindowTitle(tr("Reprice run %1 with %2").arg(runId).arg(what));
     m_status->setText(tr("Re-pricing run %1 with %2...").arg(runId).arg(what));

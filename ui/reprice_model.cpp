@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "reprice_model.h"
+#include "model/money_text.h"
 
 namespace baton::ui {
 namespace {
 
 QString usdText(const std::optional<core::Money>& m) {
-    return m ? QStringLiteral("$%1").arg(m->usd(), 0, 'f', 6) : RepriceModel::tr("unknown");
+    return QString::fromStdString(core::formatUsd(m)); // "unknown", never $0, as baton-cli reprice
 }
 
 QVariant usdValue(const std::optional<core::Money>& m) {

@@ -2,9 +2,10 @@
 #include "results_page.h"
 #include "cost_accuracy_chart.h"
 #include "io/text_table.h"
+#include "io/xlsx_tables.h"
 #include "run_charts.h"
 #include "save_target.h"
-#include "io/xlsx_tables.h"
+#include "scene_export.h"
 #include "settings.h"
 #include "table_copy.h"
 #include "table_text.h"
@@ -21,21 +22,16 @@
 #include <QLabel>
 #include <QMenu>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QSplitter>
-#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTextDocumentFragment>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <charconv>
 
 namespace baton::ui {
 namespace {
-
-const QSize kExportSize(1600, 1000);
 
 QString withSuffix(const QString& path, const QStringList& known, const QString& fallback) {
     for (const QString& s : known)
@@ -359,49 +355,9 @@ bool ResultsPage::exportChart(const QString& chosen, QString* error, QString* wr
         if (error) *error = clash;
         return false;
     }
-    // A fresh chart drawn at the size of the page: the one on screen has the window's shape
-    // (wide and low), which filled only the top of an exported page.
-    QChartView view(buildChart(Chart(m_tabs->currentIndex())));
-    view.setRenderHint(QPainter::Antialiasing);
-    view.chart()->setBackgroundRoundness(0);
-    // The title's markup (<br><small> notes) in the file's title made an SVG no reader opens.
-    const QString plainTitle = QTextDocumentFragment::fromHtml(view.chart()->title()).toPlainText();
-    bool ok = false;
-    if (path.endsWith(".pdf", Qt::CaseInsensitive)) {
-        QPdfWriter pdf(path);
-        pdf.setPageSize(QPageSize(QPageSize::A4));
-        pdf.setPageOrientation(QPageLayout::Landscape);
-        pdf.setTitle(plainTitle);
-        QPainter painter;
-        if ((ok = painter.begin(&pdf))) {
-            QRect page = painter.viewport();
-            view.resize(kExportSize.width(), kExportSize.width() * page.height() / std::max(1, page.width()));
-            (void)view.grab(); // lays the chart out at that size
-            view.render(&painter, QRectF(page), view.viewport()->rect(), Qt::IgnoreAspectRatio);
-            painter.end();
-        }
-    } else {
-        view.resize(kExportSize);
-        QPixmap pixmap = view.grab(); // also lays the chart out at that size
-        if (path.endsWith(".svg", Qt::CaseInsensitive)) {
-            QSvgGenerator svg;
-            svg.setFileName(path);
-            svg.setSize(kExportSize);
-            svg.setViewBox(QRect(QPoint(0, 0), kExportSize));
-            svg.setTitle(plainTitle.toHtmlEscaped()); // written into the XML as it is
-            QPainter painter;
-            if ((ok = painter.begin(&svg))) {
-                view.render(&painter, QRectF(QPointF(0, 0), kExportSize), view.viewport()->rect(),
-                            Qt::IgnoreAspectRatio);
-                painter.end();
-            }
-        } else {
-            ok = pixmap.save(path, "PNG");
-        }
-    }
-    if (!ok && error) *error = tr("%1: could not be written; check the folder exists and is writable").arg(path);
-    if (written) *written = path;
-    return ok;
+    // A fresh chart drawn at the export size: the one on screen has the window's shape (wide and
+    // low), which filled only the top of an exported page.
+    return exportChartFile(buildChart(Chart(m_tabs->currentIndex())), path, error);
 }
 
 bool ResultsPage::exportTable(const QString& chosen, QString* error, QString* written) const {

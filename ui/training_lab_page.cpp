@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "training_lab_page.h"
+#include "model/money_text.h"
 #include "pool_document.h"
 #include "store/task_set_store.h"
-#include "training/lambda_sweep.h"
 #include "strategies/coordinator_strategy.h"
 #include "strategies/policy_object.h"
 #include "train_actions.h"
+#include "training/lambda_sweep.h"
 #include "workbench_session.h"
 
 #include <QCheckBox>
@@ -46,8 +47,14 @@ struct TrainingLabPage::Trained {
 
 namespace {
 
-QString usd(double v) {
-    return QStringLiteral("$%1").arg(v, 0, 'f', v < 1 ? 4 : 2);
+QString usd(const std::optional<core::Money>& m) {
+    return QString::fromStdString(core::formatUsd(m));
+}
+
+// A lower bound is not the cost: with an item of unknown cost the figure is unknown, as on the sweep chart.
+std::optional<core::Money> perItemCost(const core::RolloutFigures& f) {
+    if (f.costUnknownItems > 0) return std::nullopt;
+    return core::Money::fromUsd(f.costPerItem);
 }
 
 QTableView* tableOf(QAbstractItemModel* model, QWidget* parent) {
@@ -238,6 +245,7 @@ std::optional<core::TrainingOptions> TrainingLabPage::options(QString* problem) 
     o.patience = m_patience->value();
     o.seed = uint64_t(m_seed->value());
     o.budget = core::Money::fromUsd(m_maxCost->value());
+    o.cmaesModule = qEnvironmentVariable(core::kCmaesModuleVariable).toStdString(); // read here: core never does
     return o;
 }
 
@@ -291,8 +299,7 @@ void TrainingLabPage::train() {
     QString what = sweep ? tr("Sweeping %1 over %2 lambdas").arg(QString::fromStdString(o->name)).arg(lambdaList->size())
                          : tr("Training %1").arg(QString::fromStdString(o->name));
     setStatus(tr("%1 on %2 with the pool %3, budget %4...")
-                  .arg(what, m_taskSet->currentText(), QString::fromStdString(m_session.pool().name),
-                       usd(o->budget->usd())));
+                  .arg(what, m_taskSet->currentText(), QString::fromStdString(m_session.pool().name), usd(o->budget)));
     m_abort = std::stop_source(); // Cancel finishes the generation and tests; closing aborts the calls
     m_runner.run<Trained>(
         [&writer = m_session.writer(), db, pool = m_session.pool(), env = m_session.environment(),
@@ -364,13 +371,13 @@ void TrainingLabPage::showGenerations() {
         setStatus(which + tr("Generation %1 of at most %2: validation reward %3, accuracy %4%; spent %5 of %6, %7 HTTP "
                              "requests (%8 calls answered from memory), %9 s")
                               .arg(p.generation)
-                      .arg(m_generations->value())
-                      .arg(p.validation.reward, 0, 'f', 4)
-                      .arg(100 * p.validation.accuracy, 0, 'f', 1)
-                      .arg(usd(p.spent.usd()), m_budget ? usd(m_budget->usd()) : QString("?"))
-                      .arg(p.httpRequests)
-                      .arg(p.memoHits)
-                      .arg(p.seconds, 0, 'f', 0));
+                              .arg(m_generations->value())
+                              .arg(p.validation.reward, 0, 'f', 4)
+                              .arg(100 * p.validation.accuracy, 0, 'f', 1)
+                              .arg(usd(p.spent), m_budget ? usd(m_budget) : QString("?"))
+                              .arg(p.httpRequests)
+                              .arg(p.memoHits)
+                              .arg(p.seconds, 0, 'f', 0));
         emit generationShown(p.generation);
     }
 }
@@ -402,7 +409,7 @@ void TrainingLabPage::showTrained(const Trained& result) {
                           "Lambda sweep tab to see its figures or add it to a pool.")
                            .arg(m_sweep.size())
                            .arg(ids.join(", "))
-                           .arg(usd(spent.usd()))
+                           .arg(usd(spent))
                            .arg(requests);
         if (!result.error.isEmpty()) done = tr("The sweep stopped: %1. %2").arg(result.error, done);
         setStatus(done);
@@ -413,7 +420,7 @@ void TrainingLabPage::showTrained(const Trained& result) {
                       .arg(r.runId)
                       .arg(generations)
                       .arg(r.bestGeneration)
-                      .arg(usd(r.spent.usd()))
+                      .arg(usd(r.spent))
                       .arg(r.httpRequests)
                       .arg(r.asked)
                       .arg(r.memoHits)
@@ -448,7 +455,7 @@ void TrainingLabPage::chooseSweepPolicy(int index) {
     setStatus(tr("Showing %1: test accuracy %2%, %3 per item. Add to pool adds it.")
                   .arg(QString::fromStdString(m_report->policy.id()))
                   .arg(100 * m_report->test.accuracy, 0, 'f', 1)
-                  .arg(usd(m_report->test.costPerItem)));
+                  .arg(usd(perItemCost(m_report->test))));
 }
 
 void TrainingLabPage::save() {

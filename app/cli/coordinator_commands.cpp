@@ -16,6 +16,7 @@
 #include "util/printable.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <unistd.h>
@@ -142,6 +143,7 @@ int trainCommand(const ParsedArgs& args) {
     if (population) options.population = int(*population);
     if (perModel) options.perModelConcurrency = int(*perModel);
     if (sigma0) options.sigma0 = *sigma0;
+    if (const char* module = std::getenv(core::kCmaesModuleVariable)) options.cmaesModule = module;
 
     auto pool = loadPoolArg(*poolPath);
     if (!pool) return reportError(pool.error(), json);

@@ -4,6 +4,7 @@
 #include "cli_output.h"
 #include "command.h"
 #include "pool_summary.h"
+#include "util/calendar_date.h"
 #include "store/workspace.h"
 #include "store/workspace_compact.h"
 
@@ -94,7 +95,7 @@ int compactCommand(const ParsedArgs& args) {
 
 int pricesCommand(const ParsedArgs& args) {
     const auto& book = core::PriceBook::bundled();
-    auto stale = book.staleEntries(today(), kStalePriceDays);
+    auto stale = book.staleEntries(core::todayIso(), kStalePriceDays);
     if (args.has("--json")) {
         nlohmann::json entries = nlohmann::json::array();
         for (const auto& [id, e] : book.entries()) {

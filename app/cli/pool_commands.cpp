@@ -5,6 +5,7 @@
 #include "command.h"
 #include "pools/pool_file.h"
 #include "pool_summary.h"
+#include "util/calendar_date.h"
 
 #include <iostream>
 
@@ -34,7 +35,7 @@ int show(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto loaded = core::loadPoolFile(args.positional[0]);
     if (!loaded) return reportError(loaded.error(), json);
-    PoolSummary summary = summarizePool(loaded->pool, core::PriceBook::bundled());
+    PoolSummary summary = summarizePool(loaded->pool, core::PriceBook::bundled(), core::todayIso());
     if (json) {
         printJson({{"pool", core::poolToJson(loaded->pool)},
                    {"summary", toJson(summary)},

@@ -3,8 +3,6 @@
 #include "pricing/price_resolution.h"
 #include "util/printable.h"
 
-#include <chrono>
-#include <cstdio>
 #include <iomanip>
 #include <sstream>
 
@@ -27,20 +25,11 @@ std::string counts(const std::map<std::string, int>& m) {
 
 } // namespace
 
-std::string today() {
-    auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-    std::chrono::year_month_day ymd(now);
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(ymd.year()), unsigned(ymd.month()), unsigned(ymd.day()));
-    return text;
-}
-
-PoolSummary summarizePool(const core::Pool& pool, const core::PriceBook& book) {
+PoolSummary summarizePool(const core::Pool& pool, const core::PriceBook& book, const std::string& today) {
     PoolSummary s;
     s.makeup = core::poolMakeup(pool);
-    std::string now = today();
     for (const auto& m : pool.models) {
-        auto age = core::priceAge(m, book, now); // the rule the Pools page flags by
+        auto age = core::priceAge(m, book, today); // the rule the Pools page flags by
         if (!age)
             s.unpriced.push_back(m.name);
         else if (age->stale)

@@ -21,9 +21,9 @@ struct PoolSummary {
 
 inline constexpr int kStalePriceDays = core::kStalePriceDays; // one limit for the CLI and the Pools page
 
-PoolSummary summarizePool(const core::Pool& pool, const core::PriceBook& book);
+/// `today` is "YYYY-MM-DD" (core::todayIso(), as the Pools page judges by).
+PoolSummary summarizePool(const core::Pool& pool, const core::PriceBook& book, const std::string& today);
 nlohmann::json toJson(const PoolSummary& summary);
 void printPoolSummary(std::ostream& out, const core::Pool& pool, const PoolSummary& summary);
-std::string today(); ///< YYYY-MM-DD, UTC
 
 } // namespace baton::cli

@@ -5,7 +5,7 @@
 #include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
-#include "pool_summary.h"
+#include "util/calendar_date.h"
 #include "store/workspace.h"
 #include "util/file_io.h"
 #include "util/printable.h"
@@ -39,7 +39,7 @@ int importCommand(const ParsedArgs& args) {
     if (args.positional.size() != 1 || (!out && !db))
         return usageError("prices import needs FILE and --out BOOK.json and/or --db DB", "prices import");
     std::string bad;
-    auto parsedDate = parseDate(args.value("--as-of").value_or(today()), "--as-of", bad);
+    auto parsedDate = parseDate(args.value("--as-of").value_or(core::todayIso()), "--as-of", bad);
     if (!parsedDate) return usageError(core::printable(bad), "prices import");
     const std::string& asOf = *parsedDate;
     auto list = core::readCommunityPriceFile(args.positional[0], asOf, args.value("--source").value_or(""));

@@ -6,7 +6,8 @@
 #include "cli_numbers.h"
 #include "cli_output.h"
 #include "command.h"
-#include "pool_summary.h"
+#include "model/money_text.h"
+#include "util/calendar_date.h"
 #include "util/printable.h"
 #include "workspace_reader.h"
 
@@ -17,13 +18,6 @@
 
 namespace baton::cli {
 namespace {
-
-std::string usd(const std::optional<core::Money>& m) {
-    if (!m) return "unknown";
-    std::ostringstream s;
-    s << "$" << std::fixed << std::setprecision(6) << m->usd();
-    return s.str();
-}
 
 std::string change(const std::optional<core::Money>& from, const std::optional<core::Money>& to) {
     if (!from || !to || from->pico == 0) return "";
@@ -75,8 +69,8 @@ void printText(const core::RunRepricing& r, std::optional<int64_t> version) {
               << "PRICES\n";
     for (const auto& m : r.models)
         std::cout << std::setw(22) << core::printable(m.model) << std::setw(14) << core::printable(m.vendor)
-                  << std::setw(14) << usd(m.recorded) << std::setw(14) << usd(m.repriced) << std::setw(9)
-                  << change(m.recorded, m.repriced) << core::printable(m.origin)
+                  << std::setw(14) << core::formatUsd(m.recorded) << std::setw(14) << core::formatUsd(m.repriced)
+                  << std::setw(9) << change(m.recorded, m.repriced) << core::printable(m.origin)
                   << (m.raisedPercent != 0 ? ", raised " + percent(m.raisedPercent) : "") << "\n";
     std::cout << "\n"
               << std::setw(22) << "STRATEGY" << std::setw(8) << "CALLS" << std::setw(14) << "RECORDED" << std::setw(14)
@@ -84,9 +78,10 @@ void printText(const core::RunRepricing& r, std::optional<int64_t> version) {
               << "CHANGE\n";
     for (const auto& s : r.strategies)
         std::cout << std::setw(22) << core::printable(s.strategy) << std::setw(8) << s.calls << std::setw(14)
-                  << usd(s.recorded) << std::setw(14) << usd(s.repriced) << change(s.recorded, s.repriced) << "\n";
-    std::cout << "\nWhole run: " << usd(r.recordedTotal) << " recorded, " << usd(r.repricedTotal) << " re-priced "
-              << change(r.recordedTotal, r.repricedTotal) << "\n";
+                  << core::formatUsd(s.recorded) << std::setw(14) << core::formatUsd(s.repriced)
+                  << change(s.recorded, s.repriced) << "\n";
+    std::cout << "\nWhole run: " << core::formatUsd(r.recordedTotal) << " recorded, "
+              << core::formatUsd(r.repricedTotal) << " re-priced " << change(r.recordedTotal, r.repricedTotal) << "\n";
 }
 
 int run(const ParsedArgs& args) {
@@ -120,7 +115,7 @@ int run(const ParsedArgs& args) {
         source.raisePercent[r.substr(0, eq)] = *pct;
     }
     source.file = args.value("--prices").value_or("");
-    auto asOf = parseDate(args.value("--as-of").value_or(today()), "--as-of", bad);
+    auto asOf = parseDate(args.value("--as-of").value_or(core::todayIso()), "--as-of", bad);
     if (!asOf) return usageError(core::printable(bad), "reprice");
     source.fileAsOf = *asOf;
     source.version = version;

@@ -6,6 +6,7 @@
 #include "bundle/run_bundle.h"
 #include "eval/grader.h"
 #include "eval/run_report.h"
+#include "model/money_text.h"
 #include "util/json_text.h"
 #include "util/sha256.h"
 
@@ -15,8 +16,6 @@
 namespace baton::core {
 
 namespace {
-
-std::string money(const std::optional<Money>& m) { return m ? std::to_string(m->usd()) + " USD" : "unknown"; }
 
 void checkManifest(const ZipEntries& files, const nlohmann::json& manifest, BundleCheck& check) {
     const auto& listed = manifest["files"];
@@ -107,7 +106,7 @@ bool checkOutcomes(const BundleContents& b, BundleCheck& check, const BundleProg
         auto cost = costs.find({o.itemId, o.strategy});
         std::optional<Money> fromCalls = cost == costs.end() ? std::optional<Money>(Money{}) : cost->second;
         if (fromCalls != o.cost)
-            check.differences.push_back(where + ": cost " + money(o.cost) + " recorded, " + money(fromCalls) +
+            check.differences.push_back(where + ": cost " + formatUsd(o.cost) + " recorded, " + formatUsd(fromCalls) +
                                         " as the sum of its calls");
     }
     return true;

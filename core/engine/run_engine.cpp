@@ -15,6 +15,7 @@
 #include "strategies/strategy_factory.h"
 #include "strategies/policy_object.h"
 #include "strategies/strategy_registry.h"
+#include "util/calendar_date.h"
 #include "util/url.h"
 
 #include <set>

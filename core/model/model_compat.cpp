@@ -3,7 +3,6 @@
 
 #include <array>
 #include <chrono>
-#include <cstdio>
 #include <string_view>
 
 namespace baton::core {
@@ -112,14 +111,6 @@ std::vector<Diagnostic> checkModelCompat(const ModelSpec& model, const std::stri
     if (auto it = p.find("top_p"); it != p.end() && !(it->is_number() && it->get<double>() >= 0.99))
         refuse("top_p", "accepts only top_p of 0.99 or more");
     return out;
-}
-
-std::string todayIso() {
-    using namespace std::chrono;
-    year_month_day d{floor<days>(system_clock::now())};
-    char text[16];
-    std::snprintf(text, sizeof text, "%04d-%02u-%02u", int(d.year()), unsigned(d.month()), unsigned(d.day()));
-    return text;
 }
 
 } // namespace baton::core

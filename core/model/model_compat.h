@@ -19,10 +19,8 @@ namespace baton::core {
 /// "vendor/" prefix, as OpenRouter writes it, is ignored).
 std::optional<std::string> endOfLife(const std::string& remoteModel);
 
-/// Diagnostics for `model`, located at `location` (e.g. "/models/2"); `today` is "YYYY-MM-DD".
+/// Diagnostics for `model`, located at `location` (e.g. "/models/2"); `today` is "YYYY-MM-DD"
+/// (util/calendar_date.h's todayIso()).
 std::vector<Diagnostic> checkModelCompat(const ModelSpec& model, const std::string& location, const std::string& today);
-
-/// Today's UTC date as "YYYY-MM-DD".
-std::string todayIso();
 
 } // namespace baton::core

@@ -4,6 +4,7 @@
 #include "pools/pool_secret_scan.h"
 #include "strategies/strategy_registry.h"
 #include "model/model_compat.h"
+#include "util/calendar_date.h"
 #include "model/money.h"
 #include "util/file_io.h"
 #include "util/json_text.h"

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "replay/router_fit.h"
+#include "model/money_text.h"
 #include "replay/fixed_strategy_curves.h"
 #include "replay/item_split.h"
 #include "replay/model_stats.h"
@@ -22,12 +23,6 @@ nlohmann::json orNull(double v) {
 nlohmann::json pointJson(const RoutePoint& p) {
     return {{"accuracy", p.accuracy}, {"mean_cost_usd", orNull(p.meanCostUsd)}, {"strong_share", orNull(p.strongShare)},
             {"items", p.items}};
-}
-
-std::string usd(double v) {
-    char text[32];
-    std::snprintf(text, sizeof text, "$%.6g", v);
-    return text;
 }
 
 } // namespace
@@ -83,9 +78,9 @@ Result<RouterArtifact> fitRouter(const OutcomeMatrix& m, const RouterFitOptions&
                 cheapest = std::min(cheapest, p.meanCostUsd), lowestShare = std::min(lowestShare, p.strongShare);
             return fail(ErrorKind::BadInput, "no lambda meets the target (" + describeTarget(target) +
                                                  ") on the validation split: the router's cheapest point costs " +
-                                                 usd(cheapest) + " per item and its lowest share of calls to " +
-                                                 m.models[strong] + " is " + std::to_string(lowestShare) +
-                                                 "; relax the target");
+                                                 formatUsdFigure(cheapest) +
+                                                 " per item and its lowest share of calls to " + m.models[strong] +
+                                                 " is " + std::to_string(lowestShare) + "; relax the target");
         }
         lambda = points[*k].lambda;
         chosenBy = o.target ? describeTarget(target) : "the best accuracy on the validation split";

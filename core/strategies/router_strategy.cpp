@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "strategies/router_strategy.h"
+#include "model/money_text.h"
 #include "strategies/settings_reader.h"
 
 #include <algorithm>
@@ -38,8 +39,9 @@ Result<std::pair<double, std::string>> resolveLambda(const RouterArtifact& route
         for (const auto& p : curve)
             cheapest = std::min(cheapest, p.meanCostUsd);
         return fail(ErrorKind::BadInput, "router " + router.selector() + " cannot meet the target (" +
-                                             describeTarget(*target) + ") on its validation split; its cheapest point costs " +
-                                             fixed("$%.6g", cheapest) + " per item: relax the target");
+                                             describeTarget(*target) +
+                                             ") on its validation split; its cheapest point costs " +
+                                             formatUsdFigure(cheapest) + " per item: relax the target");
     }
     return std::pair{curve[*k].lambda, describeTarget(*target)};
 }

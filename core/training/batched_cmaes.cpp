@@ -2,23 +2,25 @@
 #include "training/batched_cmaes.h"
 #include "training/cmaes_engine.h"
 
-#include <stdexcept>
-
 namespace baton::core {
 
-Status BatchedCmaes::available() {
-    auto factory = cmaesEngineFactory();
+Status BatchedCmaes::available(const std::string& modulePath) {
+    auto factory = cmaesEngineFactory(modulePath);
     if (!factory) return std::unexpected(factory.error());
     return {};
 }
 
-BatchedCmaes::BatchedCmaes(Options options, PlayAll playAll, PlayOne playOne) {
-    auto factory = cmaesEngineFactory();
-    if (!factory) throw std::runtime_error(factory.error().describe()); // callers ask available() first
-    m_engine.reset((*factory)(options, std::move(playAll), std::move(playOne)));
+Result<BatchedCmaes> BatchedCmaes::create(const std::string& modulePath, Options options, PlayAll playAll,
+                                          PlayOne playOne) {
+    auto factory = cmaesEngineFactory(modulePath);
+    if (!factory) return std::unexpected(factory.error());
+    return BatchedCmaes(std::unique_ptr<CmaesEngine>((*factory)(options, std::move(playAll), std::move(playOne))));
 }
 
+BatchedCmaes::BatchedCmaes(std::unique_ptr<CmaesEngine> engine) : m_engine(std::move(engine)) {}
 BatchedCmaes::~BatchedCmaes() = default;
+BatchedCmaes::BatchedCmaes(BatchedCmaes&&) noexcept = default;
+BatchedCmaes& BatchedCmaes::operator=(BatchedCmaes&&) noexcept = default;
 
 void BatchedCmaes::start(const Candidates& initial) {
     m_engine->start(initial);

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace baton::core {
@@ -33,11 +34,16 @@ public:
         uint64_t seed = 1;
     };
 
-    /// Whether the CMA-ES module can be opened (errors: NotFound, naming where it was looked for).
-    /// Ask before constructing one: the constructor throws when it cannot.
-    static Status available();
-    BatchedCmaes(Options options, PlayAll playAll, PlayOne playOne);
+    /// Whether the CMA-ES module can be opened from `modulePath` (empty: where it is installed;
+    /// training/cmaes_engine.h). Errors: NotFound, naming where it was looked for.
+    static Status available(const std::string& modulePath = {});
+    /// A search on the module at `modulePath` (as for available()). Errors: NotFound when the
+    /// module cannot be opened.
+    static Result<BatchedCmaes> create(const std::string& modulePath, Options options, PlayAll playAll,
+                                       PlayOne playOne);
     ~BatchedCmaes();
+    BatchedCmaes(BatchedCmaes&&) noexcept;
+    BatchedCmaes& operator=(BatchedCmaes&&) noexcept;
     BatchedCmaes(const BatchedCmaes&) = delete;
     BatchedCmaes& operator=(const BatchedCmaes&) = delete;
 
@@ -51,6 +57,7 @@ public:
     int64_t playedAlone() const;
 
 private:
+    explicit BatchedCmaes(std::unique_ptr<CmaesEngine> engine);
     std::unique_ptr<CmaesEngine> m_engine;
 };
 

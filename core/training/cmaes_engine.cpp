@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 #include "training/cmaes_engine.h"
 
-#include <cstdlib>
 #include <dlfcn.h>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <vector>
 
@@ -11,10 +11,9 @@ namespace baton::core {
 namespace {
 
 /// Where the module may be, in the order tried.
-std::vector<std::string> candidatePaths() {
+std::vector<std::string> candidatePaths(const std::string& chosen) {
     std::vector<std::string> paths;
-    if (const char* chosen = std::getenv("BATON_CMAES_MODULE"); chosen && *chosen)
-        return {chosen}; // the user's choice, and nothing else in its place
+    if (!chosen.empty()) return {chosen}; // the user's choice, and nothing else in its place
     std::error_code error;
     std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", error);
     if (error) return paths;
@@ -28,9 +27,9 @@ std::vector<std::string> candidatePaths() {
     return paths;
 }
 
-Result<CreateCmaesEngine> open() {
+Result<CreateCmaesEngine> open(const std::string& chosen) {
     std::string tried;
-    for (const auto& path : candidatePaths()) {
+    for (const auto& path : candidatePaths(chosen)) {
         if (!std::filesystem::exists(path)) {
             tried += "\n  " + path + ": not there";
             continue;
@@ -52,11 +51,13 @@ Result<CreateCmaesEngine> open() {
 
 } // namespace
 
-Result<CreateCmaesEngine> cmaesEngineFactory() {
-    static std::once_flag once;
-    static Result<CreateCmaesEngine> factory = fail(ErrorKind::Internal, "not opened");
-    std::call_once(once, [] { factory = open(); });
-    return factory;
+Result<CreateCmaesEngine> cmaesEngineFactory(const std::string& modulePath) {
+    static std::mutex mutex;
+    static std::map<std::string, Result<CreateCmaesEngine>> opened; // by the path asked for
+    std::lock_guard lock(mutex);
+    auto it = opened.find(modulePath);
+    if (it == opened.end()) it = opened.emplace(modulePath, open(modulePath)).first;
+    return it->second;
 }
 
 } // namespace baton::core

@@ -11,6 +11,7 @@
 #include "util/result.h"
 
 #include <memory>
+#include <string>
 
 namespace baton::core {
 
@@ -28,9 +29,10 @@ using CreateCmaesEngine = CmaesEngine* (*)(const BatchedCmaes::Options& options,
                                             BatchedCmaes::PlayOne playOne);
 constexpr const char* kCreateCmaesEngineSymbol = "baton_create_cmaes_engine";
 
-/// Opens the module once per process: BATON_CMAES_MODULE when set (and then only it); else the
-/// one installed beside the program, then, for a program of the build tree only, the build
-/// tree's. Errors: NotFound naming every place looked at.
-Result<CreateCmaesEngine> cmaesEngineFactory();
+/// Opens the module (once per process and path): `modulePath` when not empty, and then only it
+/// (the caller's choice: baton-cli and the workbench pass BATON_CMAES_MODULE, which core never
+/// reads); else the one installed beside the program, then, for a program of the build tree only,
+/// the build tree's. Errors: NotFound naming every place looked at.
+Result<CreateCmaesEngine> cmaesEngineFactory(const std::string& modulePath);
 
 } // namespace baton::core

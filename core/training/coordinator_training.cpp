@@ -197,7 +197,7 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
                                         const TrainingOptions& options, const RunEnvironment& env, std::stop_token stop,
                                         TrainingProgress progress, std::stop_token abort) {
     auto started = std::chrono::steady_clock::now();
-    if (auto search = BatchedCmaes::available(); !search) return std::unexpected(search.error());
+    if (auto search = BatchedCmaes::available(options.cmaesModule); !search) return std::unexpected(search.error());
     if (options.maxDepth < 1 || options.maxDepth > CoordinatorPolicy::kMaxDepth)
         return fail(ErrorKind::BadInput, "plans nest at most " + std::to_string(CoordinatorPolicy::kMaxDepth) +
                                              " deep (1: one plan per item, 2: a sub-task may be planned again); got " +
@@ -299,7 +299,9 @@ Result<TrainingReport> trainCoordinator(RunInputs inputs, const Pool& pool, cons
 
     size_t dim = policy.parameters.size();
     unsigned populationSize = populationSizeFor(options, dim);
-    BatchedCmaes search({dim, 20, options.sigma0, options.seed}, playAll, playOne);
+    auto made = BatchedCmaes::create(options.cmaesModule, {dim, 20, options.sigma0, options.seed}, playAll, playOne);
+    if (!made) return std::unexpected(made.error()); // not after available() above: the module stays open
+    BatchedCmaes& search = *made;
     search.start(firstGeneration(policy, pool.models.size(), populationSize, options.seed));
     std::vector<double> best(dim, 0.0);
     double bestValidation = -1e300;

@@ -41,8 +41,15 @@ struct TrainingOptions {
     double sigma0 = 40;
     int perModelConcurrency = 8; ///< calls in flight per model, as a run's
     std::optional<Money> budget; ///< the training budget cap
+    /// The CMA-ES module to open, and only it (empty: where it is installed; BatchedCmaes). Core
+    /// never reads the environment: baton-cli and the workbench fill it from kCmaesModuleVariable.
+    /// Where the search runs, not what it learns: not in toJson().
+    std::string cmaesModule;
     nlohmann::json toJson() const;
 };
+
+/// The environment variable that names another CMA-ES module, read by the programs (not by core).
+inline constexpr const char* kCmaesModuleVariable = "BATON_CMAES_MODULE";
 
 struct GenerationPoint {
     int generation = 0;

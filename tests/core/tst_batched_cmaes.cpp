@@ -2,6 +2,7 @@
 #include "training/batched_cmaes.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
@@ -26,22 +27,28 @@ BatchedCmaes::Candidates nearZero(size_t size) {
     return initial;
 }
 
+BatchedCmaes made(Result<BatchedCmaes> search) {
+    if (!search) qFatal("%s", search.error().describe().c_str());
+    return std::move(*search);
+}
+
 struct Search {
     std::vector<size_t> batches; ///< the size of every batch played
     BatchedCmaes::Candidates last; ///< the last batch
     int alone = 0;
     BatchedCmaes cmaes;
     explicit Search(uint64_t seed, double sigma0 = 1.0)
-        : cmaes({4, 20, sigma0, seed},
-                [this](const BatchedCmaes::Candidates& asked) {
-                    batches.push_back(asked.size());
-                    last = asked;
-                    std::vector<double> rewards;
-                    for (const auto& x : asked)
-                        rewards.push_back(reward(x));
-                    return rewards;
-                },
-                [this](const std::vector<double>& x) { return ++alone, reward(x); }) {}
+        : cmaes(made(BatchedCmaes::create(
+              {}, {4, 20, sigma0, seed},
+              [this](const BatchedCmaes::Candidates& asked) {
+                  batches.push_back(asked.size());
+                  last = asked;
+                  std::vector<double> rewards;
+                  for (const auto& x : asked)
+                      rewards.push_back(reward(x));
+                  return rewards;
+              },
+              [this](const std::vector<double>& x) { return ++alone, reward(x); }))) {}
 };
 
 } // namespace
@@ -57,7 +64,23 @@ private slots:
             return maps.open(QIODevice::ReadOnly) && maps.readAll().contains("libpagmo");
         };
         QVERIFY(!pagmoMapped());
-        QVERIFY(BatchedCmaes::available());
+        // A module the caller names and cannot be opened is an error, not an exception (the
+        // constructor threw), and loads nothing.
+        QTemporaryDir dir;
+        const std::string missing = dir.filePath("libbaton_cmaes.so").toStdString();
+        auto refused = BatchedCmaes::create(missing, {4, 20, 1.0, 1}, {}, {});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::NotFound);
+        QVERIFY2(refused.error().message.find(missing + ": not there") != std::string::npos,
+                 refused.error().message.c_str());
+        QVERIFY(!BatchedCmaes::available(missing));
+        QVERIFY(!pagmoMapped());
+        // Core never reads BATON_CMAES_MODULE behind its caller (the programs pass it in): with it
+        // naming a missing file, a search asked for with no path still finds the module.
+        qputenv("BATON_CMAES_MODULE", QByteArray::fromStdString(missing));
+        Status found = BatchedCmaes::available();
+        qunsetenv("BATON_CMAES_MODULE");
+        QVERIFY2(found, found ? "" : found.error().message.c_str());
         Search search(1);
         QVERIFY(pagmoMapped());
     }

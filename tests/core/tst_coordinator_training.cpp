@@ -12,6 +12,7 @@
 #include "training/coordinator_training.h"
 #include "training/lambda_sweep.h"
 
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <map>
@@ -303,6 +304,21 @@ private slots:
         options.tier = CoordinatorTier::Mini;
         refused = trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, options, bench.env(), {}, {});
         QVERIFY(!refused);
+    }
+
+    // The CMA-ES module is the caller's choice, in the options (core read BATON_CMAES_MODULE
+    // itself): one that cannot be opened is named, before any call.
+    void theSearchModuleComesInTheOptions() {
+        Bench bench(generateDemoTasks(4, 4), baton::test::quietProfile());
+        TrainingOptions options = smallTraining("module", 1);
+        QTemporaryDir dir;
+        options.cmaesModule = dir.filePath("elsewhere.so").toStdString();
+        auto refused =
+            trainCoordinator(bench.inputs(), baton::test::demoPool(), bench.tasks, options, bench.env(), {}, {});
+        QVERIFY(!refused);
+        QCOMPARE(refused.error().kind, ErrorKind::NotFound);
+        QVERIFY2(refused.error().message.find(options.cmaesModule + ": not there") != std::string::npos,
+                 refused.error().message.c_str());
     }
 
     // Old code: training had no max depth; its policies could not plan a sub-task again.

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // Golden costs computed by hand, one per provider usage convention (DESIGN section 4).
 
+#include "model/money_text.h"
 #include "pricing/cost.h"
 #include "pricing/price_book.h"
 #include "util/file_io.h"
@@ -138,6 +139,18 @@ private slots:
         cost.billed = Money::fromUsd(0.0031);
         QCOMPARE(cost.effective()->pico, usdToPico(0.0031));
         QCOMPARE(cost.computed->pico, usdToPico(0.0025));
+    }
+
+    // One text for money known or not, everywhere (reprice, bundle verify, router fit, Training lab):
+    // an unknown cost or a figure that is not one reads "unknown", never $0.
+    void moneyTextSaysUnknown() {
+        QCOMPARE(formatUsd(std::optional<Money>()), std::string("unknown"));
+        QCOMPARE(formatUsd(std::optional<Money>(Money::fromUsd(0.0012346))), std::string("$0.001235"));
+        QCOMPARE(formatUsd(std::optional<Money>(Money::fromUsd(12.5))), std::string("$12.5000"));
+        QCOMPARE(formatUsd(std::optional<Money>(Money{})), std::string("$0.000000")); // known to be free
+        QCOMPARE(formatUsdFigure(NAN), std::string("unknown"));
+        QCOMPARE(formatUsdFigure(INFINITY), std::string("unknown"));
+        QCOMPARE(formatUsdFigure(250.0), std::string("$250.00"));
     }
 
     void staleEntries() {

@@ -15,6 +15,7 @@
 
 #include <QTemporaryDir>
 #include <QTest>
+#include <regex>
 
 using namespace baton::core;
 
@@ -78,6 +79,9 @@ private slots:
         auto refused = fitRouter(plantedMatrix(), o);
         QVERIFY(!refused);
         QVERIFY2(refused.error().message.find("relax the target") != std::string::npos, refused.error().message.c_str());
+        // Its cheapest point in the one money text (formatUsd), not a printf of its own.
+        QVERIFY2(std::regex_search(refused.error().message, std::regex(R"(point costs \$0\.[0-9]{6} per item)")),
+                 refused.error().message.c_str());
 
         OutcomeMatrix unpriced = plantedMatrix();
         unpriced.costUsd[5] = NAN;

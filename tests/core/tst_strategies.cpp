@@ -23,6 +23,7 @@
 #include <QTest>
 #include <cmath>
 #include <numeric>
+#include <regex>
 #include <set>
 
 using namespace baton::core;
@@ -180,6 +181,14 @@ private slots:
         auto targeted = bench.run(pool, {"learned"}, false).value();
         QVERIFY(bench.calls(targeted.runId)[0].reason.text.find("cost per item as close as possible to $0.0004") !=
                 std::string::npos);
+        // A target no point meets is refused with the cheapest point in the one money text (formatUsd),
+        // as `router train` says it (a "$%.6g" of its own).
+        pool.strategies["learned"] = {"router", {{"router", "demo-router@1"}, {"target", {{"cost_cap", 1e-9}}}}};
+        auto unmet = bench.run(pool, {"learned"}, false);
+        QVERIFY(!unmet);
+        QVERIFY2(
+            std::regex_search(unmet.error().describe(), std::regex(R"(cheapest point costs \$0\.[0-9]{6} per item)")),
+            unmet.error().describe().c_str());
         Pool smaller = demoPool();
         smaller.models.pop_back();
         smaller.strategies["learned"] = {"router", {{"router", "demo-router"}}};

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "io/csv_reader.h"
 #include "io/text_table.h"
+#include "util/calendar_date.h"
 #include "util/file_io.h"
 #include "util/fingerprint_counts.h"
 #include "util/nice_scale.h"
@@ -228,6 +229,17 @@ private slots:
         double bytes = double(mallinfo2().uordblks - before) / 100'000;
         QVERIFY2(bytes <= 21.5, std::to_string(bytes).c_str());
 #endif
+    }
+
+    // The one "today" (CLI, Pools page, pool validation): a UTC calendar date, zero-padded.
+    void isoDates() {
+        using namespace std::chrono;
+        QCOMPARE(isoDate(sys_days{1970y / January / 1}), std::string("1970-01-01"));
+        QCOMPARE(isoDate(sys_days{2026y / March / 9}), std::string("2026-03-09"));
+        QCOMPARE(isoDate(sys_days{2026y / November / 27} + days(35)), std::string("2027-01-01"));
+        std::string t = todayIso();
+        QCOMPARE(t.size(), size_t(10));
+        QVERIFY(t >= "2026-01-01" && t[4] == '-' && t[7] == '-');
     }
 
     void csvTablesRoundTrip() {

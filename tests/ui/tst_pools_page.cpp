@@ -9,26 +9,32 @@
 #include "pool_models_model.h"
 #include "pools/pool_file.h"
 #include "pools_page.h"
+#include "pricing/price_age.h"
 #include "pricing/price_book.h"
 #include "run_page.h"
+#include "util/calendar_date.h"
 #include "workbench_session.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QCheckBox>
 #include <QDate>
+#include <QDateTime>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <ctime>
 
 using namespace baton;
 
@@ -274,7 +280,7 @@ private slots:
     void stalePricesAreFlaggedWithTheirAge() {
         auto& model = const_cast<ui::PoolModelsModel&>(m_page->modelsModel());
         QModelIndex asOf = cell(model, "sim/nano", ui::PoolModelsModel::PriceAsOf);
-        const QDate today = QDate::currentDate();
+        const QDate today = QDateTime::currentDateTimeUtc().date(); // the date baton-cli judges by
         // The demo's prices (all read on one date) are flagged exactly when that date is over 180
         // days ago: not in 2026, but this test must not start failing on its own in 2027.
         const bool demoStale = QDate::fromString(asOf.data().toString(), Qt::ISODate).daysTo(today) > 180;
@@ -282,7 +288,7 @@ private slots:
         QCOMPARE(m_page->makeupText().contains("Stale"), demoStale);
         QVERIFY(model.setData(asOf, today.addDays(-400).toString(Qt::ISODate)));
         QVERIFY(asOf.data(Qt::BackgroundRole).isValid());
-        int days = int(QDate::fromString(asOf.data().toString(), Qt::ISODate).daysTo(QDate::currentDate()));
+        int days = int(QDate::fromString(asOf.data().toString(), Qt::ISODate).daysTo(today));
         QCOMPARE(days, 400);
         QVERIFY2(asOf.data(Qt::ToolTipRole).toString().contains("read 400 days ago"),
                  qPrintable(asOf.data(Qt::ToolTipRole).toString()));
@@ -307,6 +313,39 @@ private slots:
         QCOMPARE(m_page->makeupText().contains(
                      QStringLiteral("%1 (%2 days").arg(QString::fromStdString(pool.models[1].name)).arg(bookDays)),
                  bookDays > 180);
+    }
+
+    // The page and `baton-cli pool show` judge a price's age by one date, UTC. In a time zone whose
+    // local date is not UTC's, a price 180 days old by one date and 181 by the other is flagged as
+    // the CLI flags it (the page used the local date, so near midnight they disagreed).
+    void staleFlagFollowsTheUtcDateWhateverTheTimeZone() {
+        const QByteArray oldZone = qgetenv("TZ");
+        const bool hadZone = qEnvironmentVariableIsSet("TZ");
+        auto restore = qScopeGuard([&] {
+            if (hadZone)
+                qputenv("TZ", oldZone);
+            else
+                qunsetenv("TZ");
+            tzset();
+        });
+        // POSIX zones (no tz database needed): 14 hours ahead in UTC's afternoon, 12 behind in its morning.
+        qputenv("TZ", QDateTime::currentDateTimeUtc().time().hour() >= 12 ? "BTN-14" : "BTN+12");
+        tzset();
+        const QDate utc = QDateTime::currentDateTimeUtc().date();
+        const QDate local = QDate::currentDate();
+        QVERIFY2(local != utc, qPrintable(local.toString(Qt::ISODate)));
+        auto& model = const_cast<ui::PoolModelsModel&>(m_page->modelsModel());
+        QModelIndex asOf = cell(model, "sim/nano", ui::PoolModelsModel::PriceAsOf);
+        QVERIFY(model.setData(asOf, std::min(utc, local).addDays(-180).toString(Qt::ISODate)));
+        const core::Pool& pool = m_page->document().pool();
+        auto nano = std::find_if(pool.models.begin(), pool.models.end(), [](auto& m) { return m.name == "sim/nano"; });
+        QVERIFY(nano != pool.models.end());
+        // What baton-cli pool show computes (app/cli/pool_summary.cpp).
+        auto cli = core::priceAge(*nano, core::PriceBook::bundled(), core::todayIso());
+        QVERIFY(cli && cli->days);
+        QCOMPARE(*cli->days, utc > local ? 181 : 180);
+        QCOMPARE(asOf.data(Qt::BackgroundRole).isValid(), cli->stale);
+        QCOMPARE(m_page->makeupText().contains("sim/nano ("), cli->stale);
     }
 
     void useForRunsReachesTheRunPage() {

@@ -5,6 +5,7 @@
 #include "matrix/matrix_import.h"
 #include "matrix/matrix_store.h"
 #include "profiles_page.h"
+#include "scene_export.h"
 #include "store/workspace.h"
 #include "util/file_io.h"
 #include "workbench_session.h"
@@ -12,7 +13,10 @@
 #include <QComboBox>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
+#include <QLayout>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -51,6 +55,26 @@ private slots:
             QVERIFY(QFileInfo(dir.filePath(name)).size() > 0);
         }
         QVERIFY(!page.exportTo(dir.filePath("p.txt")));
+        // The picture is drawn at the export size whatever the window's: it was the on-screen
+        // table's grab, as large as the window.
+        auto* onScreen = page.findChild<QTableView*>();
+        QVERIFY(onScreen);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QSize shownSize[2];
+        for (int i = 0; i < 2; ++i) {
+            page.resize(i == 0 ? QSize(420, 300) : QSize(1300, 900));
+            page.layout()->activate();
+            shownSize[i] = onScreen->size();
+            const QString png = dir.filePath(QStringLiteral("w%1.png").arg(i));
+            QString error;
+            QVERIFY2(page.exportTo(png, &error), qPrintable(error));
+            QCOMPARE(QImage(png).size(), ui::kExportSize);
+            QVERIFY2(page.exportTo(dir.filePath(QStringLiteral("w%1.svg").arg(i)), &error), qPrintable(error));
+            QVERIFY(core::readTextFile(dir.filePath(QStringLiteral("w%1.svg").arg(i)).toStdString())
+                        ->find("viewBox=\"0 0 1600 1000\"") != std::string::npos);
+        }
+        QVERIFY(shownSize[0] != shownSize[1]); // the window did change the table on screen
         // Issue 16 (i13): a PNG is written in place, so a link to the open workspace had the
         // picture written over the database. Refused now, the workspace as it was.
         QVERIFY(QFile::link(db, dir.filePath("link.png")));

@@ -6,6 +6,7 @@
 #include "hand_worked_matrix.h"
 #include "matrix/matrix_store.h"
 #include "replay_lab_page.h"
+#include "scene_export.h"
 #include "store/workspace.h"
 #include "util/file_io.h"
 #include "workbench_session.h"
@@ -101,7 +102,7 @@ private slots:
             QVERIFY2(page.exportTo(dir.filePath(name), &error), qPrintable(error));
             QVERIFY(QFileInfo(dir.filePath(name)).size() > 0);
         }
-        QCOMPARE(QImage(dir.filePath("r.png")).size(), QSize(1200, 800)); // fills its page, whatever the window
+        QCOMPARE(QImage(dir.filePath("r.png")).size(), ui::kExportSize); // fills its page, whatever the window
         QVERIFY(!page.exportTo(dir.filePath("r.txt")));
         auto csv = core::readTextFile(dir.filePath("r.csv").toStdString()).value();
         QVERIFY2(csv.rfind("kind,name,accuracy,cost_usd_per_item,aiq,apgr,cpt50,cpt80\n", 0) == 0, csv.c_str());

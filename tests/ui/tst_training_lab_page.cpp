@@ -10,6 +10,7 @@
 // fails keeps the first, saved, on the page.
 
 #include "main_window.h"
+#include "model/money_text.h"
 #include "pool_document.h"
 #include "pools_page.h"
 #include "settings.h"
@@ -24,6 +25,7 @@
 #include <QChart>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -301,6 +303,11 @@ private slots:
         page->chooseSweepPolicy(0);
         QCOMPARE(page->report()->policy.id(), std::string("sw-lambda0.05@1"));
         QCOMPARE(page->sweepView().chosen(), 0);
+        // Its cost per item in the one money text (formatUsd: "unknown" when an item's cost is).
+        QCOMPARE(sweep[0].test.costUnknownItems, 0);
+        const QString perItem =
+            QString::fromStdString(core::formatUsd(core::Money::fromUsd(sweep[0].test.costPerItem)));
+        QVERIFY2(page->status().contains(perItem + " per item"), qPrintable(page->status() + " / " + perItem));
         const RolloutFiguresModel& figures = page->figures();
         QCOMPARE(figures.data(figures.index(0, RolloutFiguresModel::Accuracy), Qt::UserRole).toDouble(),
                  sweep[0].test.accuracy);
@@ -309,6 +316,25 @@ private slots:
         const auto& strategy = window.poolsPage()->document().pool().strategies.at("sw-lambda0.05");
         QCOMPARE(strategy.settings.at("policy").get<std::string>(), std::string("sw-lambda0.05@1"));
         QCOMPARE(strategy.settings.at("lambda").get<double>(), 0.05);
+    }
+
+    // The page passes BATON_CMAES_MODULE to core in the options (core read it itself): a module
+    // that cannot be opened is named, and nothing is trained.
+    void aMissingSearchModuleIsNamed() {
+        Lab lab;
+        QVERIFY(lab.page);
+        QSignalSpy failed(lab.page.get(), &ui::TrainingLabPage::failed);
+        QSignalSpy trained(lab.page.get(), &ui::TrainingLabPage::trained);
+        const QString missing = lab.dir.filePath("libbaton_cmaes.so");
+        qputenv("BATON_CMAES_MODULE", missing.toUtf8());
+        auto restore = qScopeGuard([] { qunsetenv("BATON_CMAES_MODULE"); });
+        setOptions(*lab.page, 1, 8, 5.0, "module");
+        QCOMPARE(lab.page->options()->cmaesModule, missing.toStdString());
+        lab.page->train();
+        QVERIFY(failed.wait(kWait));
+        QVERIFY2(failed.first().first().toString().contains(missing + ": not there"),
+                 qPrintable(failed.first().first().toString()));
+        QCOMPARE(trained.count(), 0);
     }
 
     // Old code: the sweep's failure lost the trainings before it, saved as they were, from the page.
