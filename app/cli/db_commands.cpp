@@ -37,8 +37,11 @@ int infoCommand(const ParsedArgs& args) {
     std::cout << "Workspace " << info->path << "\n  schema " << info->schemaVersion << " (latest "
               << info->latestSchemaVersion << "), journal " << info->journalMode << ", integrity " << info->integrity
               << ", " << info->sizeBytes << " bytes\n";
+    size_t width = 0;
     for (const auto& [table, rows] : info->rowCounts)
-        std::cout << "  " << std::left << std::setw(10) << table << rows << "\n";
+        width = std::max(width, table.size());
+    for (const auto& [table, rows] : info->rowCounts)
+        std::cout << "  " << std::left << std::setw(int(width) + 2) << table << rows << "\n";
     return Ok;
 }
 

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/workspace.h"
+#include "store/call_texts.h"
 #include "store/schema.h"
 
 #include <filesystem>
@@ -82,6 +83,31 @@ Status Workspace::checkIntegrity(SqliteDb& db) {
     return {};
 }
 
+namespace {
+
+// Cached answers whose text is in neither table. Since schema 13 an answer is named by hash only
+// (no foreign key: its text is found by hashKey in call_texts), so foreign_key_check cannot see
+// them; such a row is a miss that is never replaced, so every run pays again for its request.
+Status checkCachedAnswers(SqliteDb& db, int64_t& broken, std::string& first) {
+    auto layout = db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'call_texts'");
+    if (!layout) return std::unexpected(layout.error());
+    if (*layout == 0) return {}; // schema 12, read as it is: its foreign key covers the cache
+    auto rows = db.prepare("SELECT c.id, c.response_hash FROM response_cache c "
+                           "LEFT JOIN texts t ON t.hash = c.response_hash WHERE t.hash IS NULL ORDER BY c.id");
+    if (!rows) return std::unexpected(rows.error());
+    Result<bool> row;
+    while ((row = rows->step()) && *row) {
+        auto text = findCallText(db, rows->columnText(1));
+        if (!text) return std::unexpected(text.error());
+        if (*text) continue;
+        if (broken++ == 0) first = "response_cache row " + rows->columnText(0) + " (to its answer's text)";
+    }
+    if (!row) return std::unexpected(row.error());
+    return {};
+}
+
+} // namespace
+
 Status Workspace::checkReferences(SqliteDb& db) {
     auto check = db.prepare("PRAGMA foreign_key_check");
     if (!check) return std::unexpected(check.error());
@@ -92,6 +118,7 @@ Status Workspace::checkReferences(SqliteDb& db) {
         if (broken++ == 0)
             first = check->columnText(0) + " row " + check->columnText(1) + " (to " + check->columnText(2) + ")";
     if (!row) return std::unexpected(row.error());
+    if (auto cached = checkCachedAnswers(db, broken, first); !cached) return cached;
     if (broken == 0) return {};
     return fail(ErrorKind::BadInput, db.path() + ": " + std::to_string(broken) +
                                          " row(s) refer to a row that is missing, the first " + first +

@@ -30,7 +30,8 @@ TaskSet taskSet(const std::string& name) {
     TaskSet set;
     set.name = name;
     for (int i = 0; i < kItems; ++i)
-        set.items.push_back({name + std::to_string(i), "c", {{"user", name + " q" + std::to_string(i)}}, {"a"}});
+        set.items.push_back(
+            {name + std::to_string(i), "c", {{"user", name + " q" + std::to_string(i)}}, {"a"}, std::nullopt});
     return set;
 }
 
@@ -65,7 +66,8 @@ struct Workspace4 {
                     const std::function<bool(int)>& rightOn, OutcomeStatus status = OutcomeStatus::Complete) {
         for (int i = 0; i < kItems; ++i) {
             const auto& item = set.items[size_t(i)];
-            Outcome o{runId, item.id, strategy, rightOn(i) ? "a" : "b"};
+            Outcome o;
+            o.runId = runId, o.itemId = item.id, o.strategy = strategy, o.answer = rightOn(i) ? "a" : "b";
             if (status != OutcomeStatus::Incomplete) o.grade = rightOn(i) ? 1.0 : 0.0;
             o.cost = Money{pico};
             o.latencyMs = 100;

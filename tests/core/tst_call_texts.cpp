@@ -22,6 +22,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <atomic>
+#include <future>
+#include <sqlite3.h>
+#include <thread>
+
 using namespace baton::core;
 
 namespace {
@@ -141,6 +146,27 @@ private slots:
         QCOMPARE(count(db, "call_texts"), int64_t(2));
     }
 
+    // db check finds a cached answer whose text is gone (found by a hostile test: schema 12's
+    // foreign key from the cache to texts(hash) found it; schema 13 has none, and db check said
+    // every reference finds its row while bundle export failed on that text).
+    void aCachedAnswerWithoutItsTextIsFound() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        QVERIFY(ws);
+        SqliteDb& db = *ws->writer();
+        CachedResponse answer{"kept answer", TokenUsage::fromOpenAi(3, 0, 2, 0), "stop", 1.0, 1.0};
+        QVERIFY(insertCachedResponse(db, sha256Hex("first request"), answer, 1));
+        answer.text = "lost answer";
+        QVERIFY(insertCachedResponse(db, sha256Hex("second request"), answer, 2));
+        QVERIFY(Workspace::checkReferences(db));
+        QVERIFY(db.exec("DELETE FROM call_texts WHERE body = 'lost answer'"));
+        auto checked = Workspace::checkReferences(db);
+        QVERIFY(!checked);
+        QVERIFY2(checked.error().message.find(": 1 row(s) refer to a row that is missing, the first response_cache "
+                                              "row 2 (to its answer's text)") != std::string::npos,
+                 checked.error().message.c_str());
+    }
+
     // A workspace of schema 12 opened by this build: its calls' texts stay in `texts` and are read
     // from there (its resume finds its answered calls), its cache is carried over and still answers,
     // and what is logged after goes to the call texts.
@@ -185,6 +211,64 @@ private slots:
         QCOMPARE(prior.finished.size(), size_t(2));
         QCOMPARE(prior.finished.at(nodeKey("old", "single", "0")).text, std::string("an older answer"));
         QCOMPARE(prior.finished.at(nodeKey("new", "single", "0")).text, std::string("a newer answer"));
+    }
+
+    // Two processes opening a workspace of schema 12 at once (found by a hostile test: 6 times in
+    // 10): the second read schema 12, waited for the lock while the first migrated, then ran the
+    // migration again and failed ("table call_texts already exists", exit 3).
+    void aMigrationDoneWhileWaitingIsNotRunAgain() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("w.db").toStdString();
+        {
+            auto ws = Workspace::open(path);
+            QVERIFY(ws);
+            QVERIFY(ws->writer()->exec("PRAGMA foreign_keys = OFF") && ws->writer()->exec(kSchema12));
+        }
+        auto first = SqliteDb::open(path, SqliteDb::Mode::ReadWrite).value();
+        auto second = SqliteDb::open(path, SqliteDb::Mode::ReadWrite).value();
+        QVERIFY(first->exec("BEGIN IMMEDIATE"));
+        struct Gate {
+            std::atomic<bool> waiting{false}, open{false};
+        } gate;
+        // The second waits for the lock until the test lets it try again.
+        sqlite3_busy_handler(
+            second->handle(),
+            [](void* g, int) -> int {
+                auto* gate = static_cast<Gate*>(g);
+                gate->waiting = true;
+                while (!gate->open)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+                return 1;
+            },
+            &gate);
+        auto migrated = std::async(std::launch::async, [&] { return migrate(*second); });
+        while (!gate.waiting)
+            std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        QVERIFY(first->exec("ROLLBACK"));
+        auto byFirst = migrate(*first);
+        QVERIFY2(byFirst, byFirst ? "" : byFirst.error().describe().c_str());
+        gate.open = true;
+        auto bySecond = migrated.get();
+        QVERIFY2(bySecond, bySecond ? "" : bySecond.error().describe().c_str());
+        QCOMPARE(second->queryInt("PRAGMA user_version").value(), int64_t(latestSchemaVersion()));
+    }
+
+    // A failed step says which schema it was going to and SQLite's reason, not a piece of its SQL.
+    void aFailedMigrationSaysWhichStep() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("w.db").toStdString();
+        {
+            auto ws = Workspace::open(path);
+            QVERIFY(ws);
+            QVERIFY(ws->writer()->exec("PRAGMA foreign_keys = OFF") && ws->writer()->exec(kSchema12));
+            QVERIFY(ws->writer()->exec("CREATE TABLE call_texts (x)")); // in the way of schema 13
+        }
+        auto db = SqliteDb::open(path, SqliteDb::Mode::ReadWrite).value();
+        auto migrated = migrate(*db);
+        QVERIFY(!migrated);
+        QCOMPARE(migrated.error().message, path + ": could not migrate it to schema 13 (table call_texts already "
+                                                  "exists); nothing of that step was changed.");
+        QCOMPARE(db->queryInt("PRAGMA user_version").value(), int64_t(12));
     }
 
     // A read-only workspace of schema 12 is read without migrating: a text it lacks is not there,

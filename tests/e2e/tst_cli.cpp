@@ -220,6 +220,10 @@ private slots:
         QCOMPARE(info.exitCode, 0);
         QCOMPARE(info.json()["integrity"].toString(), QString("ok"));
         QCOMPARE(info.json()["rows"].toObject()["items"].toInt(), 3 + 3 + 2);
+        // As text, every table's count in one column ("call_texts" ran into its count).
+        auto text = runCli({"db", "info", "--db", db});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains("\n  call_texts  0\n") && text.out.contains("\n  items       8\n"), text.out);
     }
 
     void demoTasksImportAsGenerated() {
