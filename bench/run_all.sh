@@ -100,7 +100,7 @@ for rep in $(seq "$reps"); do
             # The fair baseline for latency: the raw loop sending the bodies Baton sent (the simulator
             # works harder on them than on the fixed body: longer prompts and replies).
             sqlite3 -readonly "$tmp/run-$rep-1-default.db" "SELECT substr(t.body, instr(t.body, char(10)) + 1)
-                FROM calls c JOIN texts t ON t.hash = c.request_hash ORDER BY c.id" > "$tmp/bodies.jsonl"
+                FROM calls c JOIN call_texts t ON t.hash = c.request_hash ORDER BY c.id" > "$tmp/bodies.jsonl"
             j=$("$build/bench/bench_raw_curl" "$base/chat/completions" "$tmp/bodies.jsonl" $calls 1)
             add cpu_us "raw@1/batons-bodies" "$(field "$j" cpu_us_per_call)"
             add p50 "raw@1/batons-bodies" "$(field "$j" p50_us)"
