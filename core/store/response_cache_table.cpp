@@ -2,21 +2,23 @@
 #include "store/response_cache_table.h"
 #include "store/call_texts.h"
 #include "store/hash_key.h"
-#include "store/text_store.h"
 
 namespace baton::core {
 
 std::optional<CachedResponse> findCachedResponse(SqliteDb& db, const std::string& key) {
-    auto stmt = db.prepare("SELECT response_hash, usage, finish_reason, latency_ms, ttft_ms FROM response_cache "
-                           "WHERE key_id = ? AND key = ?");
+    // One statement per lookup (a run makes one per job): the answer's text joined from `texts`,
+    // where answers cached before schema 13 are, else read from the call texts.
+    auto stmt = db.prepare("SELECT c.response_hash, c.usage, c.finish_reason, c.latency_ms, c.ttft_ms, t.body "
+                           "FROM response_cache c LEFT JOIN texts t ON t.hash = c.response_hash "
+                           "WHERE c.key_id = ? AND c.key = ?");
     if (!stmt) return std::nullopt;
     stmt->bind(1, hashKey(key)).bind(2, key);
     auto row = stmt->step();
     if (!row || !*row) return std::nullopt;
     auto usage = nlohmann::json::parse(stmt->columnText(1), nullptr, false);
     if (!usage.is_object()) return std::nullopt;
-    // Cached since schema 13 with the call's own response, in the call texts; before, in `texts`.
-    auto text = getText(db, stmt->columnText(0));
+    Result<std::optional<std::string>> text = std::optional<std::string>(stmt->columnText(5));
+    if (stmt->columnIsNull(5)) text = findCallText(db, stmt->columnText(0));
     if (!text || !*text) return std::nullopt;
     return CachedResponse{std::move(**text), usage.get<TokenUsage>(), stmt->columnText(2), stmt->columnOptDouble(3),
                           stmt->columnOptDouble(4)};
