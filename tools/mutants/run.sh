@@ -4,8 +4,13 @@
 # sources, rebuilds only the tests named for it, runs them, and requires every mutant to be
 # killed (some named test fails). The sources are restored after each mutant, also on Ctrl+C.
 #   tools/mutants/run.sh [BUILD_DIR] [NAME...]     (default build/mutants; all mutants)
+#   tools/mutants/run.sh --check                   (only that each mutant's code is found exactly
+#                                                   once; the dev suite runs it, so a refactor that
+#                                                   moves a mutant's code fails there, not in CI)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+check_only=false
+[[ "${1:-}" == --check ]] && { check_only=true; shift; }
 build=${1:-build/mutants}
 shift || true
 only=("$@")
@@ -22,6 +27,20 @@ while IFS=$'\t' read -r name file from to kill; do
     if ((${#only[@]})) && [[ ! " ${only[*]} " == *" $name "* ]]; then continue; fi
     names+=("$name") files+=("$file") froms+=("$from") tos+=("$to") tests+=("$kill")
 done <tools/mutants/mutants.tsv
+
+# Each mutant's code must be found exactly once before anything is built.
+found_once() { # FILE FROM: FROM (with <NL> for a line end) occurs exactly once in FILE
+    FROM=$2 perl -0777 -ne 'BEGIN { $f = $ENV{FROM} =~ s/<NL>/\n/gr } $n = () = /\Q$f\E/g; END { exit($n == 1 ? 0 : 3) }' "$1"
+}
+missing=0
+for i in "${!names[@]}"; do
+    if ! found_once "${files[$i]}" "${froms[$i]}"; then
+        echo "mutants: ${names[$i]}: the code to mutate is not found exactly once in ${files[$i]}" >&2
+        missing=$((missing + 1))
+    fi
+done
+((missing == 0)) || { echo "mutants: fix $missing line(s) of tools/mutants/mutants.tsv" >&2; exit 1; }
+if $check_only; then echo "mutants: the code of all ${#names[@]} mutants is found exactly once"; exit 0; fi
 
 all_tests=$(printf '%s\n' "${tests[@]}" | tr ' ' '\n' | sort -u | tr '\n' ' ')
 targets=$all_tests
