@@ -53,7 +53,7 @@ Result<StreamedImport> streamTasksIntoWorkspace(SqliteDb& db, const std::string&
         ++itemsRead;
         ReadItem& read = (*next)->read;
         if (read.problem.empty()) {
-            auto earlier = (*writer)->add(read.item, (*next)->dump, (*next)->messagesHash);
+            auto earlier = (*writer)->add(read.item, (*next)->dump);
             if (!earlier) return std::unexpected(earlier.error());
             if (*earlier)
                 read.problem = duplicateIdProblem(read.item.id, lineOf[size_t(**earlier)]);

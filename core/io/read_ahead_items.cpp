@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: MIT
 #include "io/read_ahead_items.h"
-#include "util/sha256.h"
 
 namespace baton::core {
 namespace {
@@ -57,10 +56,7 @@ Result<bool> ReadAheadItems::readOne(ReadAheadItem& out) {
     try {
         auto more = m_reader->next(out.read);
         if (!more || !*more) return more;
-        if (out.read.problem.empty()) {
-            out.dump = dumpTaskItem(out.read.item);
-            out.messagesHash = sha256Hex(out.dump.messages);
-        }
+        if (out.read.problem.empty()) out.dump = dumpTaskItem(out.read.item);
         return true;
     } catch (const std::exception& e) {
         why = e.what();

@@ -19,8 +19,7 @@ namespace baton::core {
 /// One record of the file, ready to be stored.
 struct ReadAheadItem {
     ReadItem read;
-    TaskItemDump dump;        ///< of read.item; empty when read.problem is not
-    std::string messagesHash; ///< sha256Hex(dump.messages), the messages' content address
+    TaskItemDump dump; ///< of read.item; empty when read.problem is not
 };
 
 class ReadAheadItems {

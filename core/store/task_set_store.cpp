@@ -96,10 +96,18 @@ Result<std::vector<TaskSetSummary>> listTaskSets(SqliteDb& db) {
 
 namespace {
 
-constexpr const char* kItemColumns = "SELECT i.item_id, i.category, t.body, i.references_json, i.grader, i.metadata "
-                                     "FROM items i JOIN texts t ON t.hash = i.messages_hash ";
+/// The query of an item's columns, up to its WHERE. An item holds its messages since schema 14;
+/// a read-only copy of an older workspace, read as it is (Workspace::openForReading), finds them
+/// in `texts` by the item's messages_hash.
+Result<std::string> itemColumns(SqliteDb& db) {
+    auto inRow = db.queryInt("SELECT COUNT(*) FROM pragma_table_info('items') WHERE name = 'messages'");
+    if (!inRow) return std::unexpected(inRow.error());
+    if (*inRow) return "SELECT item_id, category, messages, references_json, grader, metadata FROM items i ";
+    return "SELECT i.item_id, i.category, t.body, i.references_json, i.grader, i.metadata "
+           "FROM items i JOIN texts t ON t.hash = i.messages_hash ";
+}
 
-/// One row of kItemColumns.
+/// One row of itemColumns().
 TaskItem readItem(const Statement& row, JsonReader& reader) {
     TaskItem item;
     item.id = row.columnText(0);
@@ -122,7 +130,9 @@ Result<TaskSet> loadItems(SqliteDb& db, int64_t id, int64_t limit, std::stop_tok
     JsonReader reader("task_sets.default_grader");
     set.defaultGrader = readGraderSpec(reader, nlohmann::json::parse(head->columnText(1)), "");
 
-    auto items = db.prepare(std::string(kItemColumns) + "WHERE i.task_set_id = ? ORDER BY i.position LIMIT ?");
+    auto columns = itemColumns(db);
+    if (!columns) return std::unexpected(columns.error());
+    auto items = db.prepare(*columns + "WHERE i.task_set_id = ? ORDER BY i.position LIMIT ?");
     if (!items) return std::unexpected(items.error());
     items->bind(1, id).bind(2, limit);
     Result<bool> row;
@@ -159,7 +169,9 @@ Result<std::map<std::string, std::string>> loadItemCategories(SqliteDb& db, cons
 Result<std::optional<TaskItem>> loadTaskItem(SqliteDb& db, const std::string& selector, const std::string& itemId) {
     auto found = resolve(db, selector);
     if (!found) return std::unexpected(found.error());
-    auto stmt = db.prepare(std::string(kItemColumns) + "WHERE i.task_set_id = ? AND i.item_id = ?");
+    auto columns = itemColumns(db);
+    if (!columns) return std::unexpected(columns.error());
+    auto stmt = db.prepare(*columns + "WHERE i.task_set_id = ? AND i.item_id = ?");
     if (!stmt) return std::unexpected(stmt.error());
     stmt->bind(1, found->id).bind(2, itemId);
     auto row = stmt->step();

@@ -36,10 +36,9 @@ public:
     /// Writes `item` at the next position, or returns the position (0-based) of the earlier
     /// item with the same id and writes nothing.
     Result<std::optional<int64_t>> add(const TaskItem& item);
-    /// The same with the item's dump and its messages' SHA-256 made by the caller (ReadAheadItems
-    /// makes them on its own thread): `dump` must be dumpTaskItem(item), `messagesHash`
-    /// sha256Hex(dump.messages).
-    Result<std::optional<int64_t>> add(const TaskItem& item, const TaskItemDump& dump, std::string_view messagesHash);
+    /// The same with the item's dump made by the caller (ReadAheadItems makes it on its own
+    /// thread): `dump` must be dumpTaskItem(item).
+    Result<std::optional<int64_t>> add(const TaskItem& item, const TaskItemDump& dump);
     /// Ends the set: its hash and item count are written and the savepoint released. When a set
     /// with the same content exists, everything written is rolled back and that set returned
     /// (alreadyPresent). Errors: the SQLite error (then everything is rolled back).

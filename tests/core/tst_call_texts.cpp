@@ -49,7 +49,7 @@ int64_t count(SqliteDb& db, const std::string& table) {
 }
 
 // A workspace as schema 12 left it.
-const std::string kSchema12 = std::string(baton::test::kUndoSchema13) + "; PRAGMA user_version = 12";
+const std::string kSchema12 = baton::test::kUndoSchemas13And14 + "; PRAGMA user_version = 12";
 
 } // namespace
 

@@ -217,7 +217,7 @@ private slots:
         auto want = groupCalls(loadCalls(r.db(), r.runId).value());
         auto totals = loadRunTotals(r.db()).value().at(r.runId);
         // As a workspace of schema 10 was: no totals table, no trigger.
-        QVERIFY(r.db().exec("PRAGMA foreign_keys = OFF") && r.db().exec(baton::test::kUndoSchema13));
+        QVERIFY(r.db().exec("PRAGMA foreign_keys = OFF") && r.db().exec(baton::test::kUndoSchemas13And14));
         QVERIFY(r.db().exec("DROP TRIGGER calls_into_call_totals; DROP TABLE call_totals; PRAGMA user_version = 10"));
         const std::string path = r.db().path();
         r.ws.reset();

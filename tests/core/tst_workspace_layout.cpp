@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
-// The texts table's two layouts (a rowid table since schema 12, keyed by hash before) and
-// `db compact`, which moves an older workspace's texts to the current one.
+// The texts table's two layouts (a rowid table since schema 12, keyed by hash before), `db
+// compact`, which moves an older workspace's texts to the current one, and the items, which hold
+// their messages since schema 14 (named a text by hash before).
 
 #include "store/schema.h"
 #include "store/task_set_store.h"
@@ -27,7 +28,7 @@ std::string makeSchema11Texts(const std::string& path) {
     auto ws = Workspace::open(path);
     if (!ws) return {};
     SqliteDb& db = *ws->writer();
-    bool made = db.exec("PRAGMA foreign_keys = OFF") && db.exec(baton::test::kUndoSchema13) &&
+    bool made = db.exec("PRAGMA foreign_keys = OFF") && db.exec(baton::test::kUndoSchemas13And14) &&
                 db.exec("DROP TABLE texts; CREATE TABLE texts (hash TEXT PRIMARY KEY, body TEXT NOT NULL) "
                         "WITHOUT ROWID; PRAGMA user_version = 11") &&
                 db.exec("PRAGMA foreign_keys = ON");
@@ -41,13 +42,57 @@ Result<Workspace> openSchema11Workspace(const std::string& path) {
     return Workspace::open(path);
 }
 
-// SQL adding an item whose messages are the text `hash`: items(messages_hash) refers to texts(hash).
-std::string itemWithMessages(int set, const std::string& hash) {
-    const std::string id = std::to_string(set);
-    return "INSERT INTO task_sets (id, name, content_hash, source, default_grader, item_count, imported_at_ms) "
-           "VALUES (" + id + ", 's', 'set " + id + "', 'test', '{}', 1, 0); "
-           "INSERT INTO items (task_set_id, position, item_id, category, messages_hash, references_json, metadata) "
-           "VALUES (" + id + ", 0, 'i', 'c', '" + hash + "', '[]', '{}')";
+// SQL adding an item of task set `set`, which is not there: a row whose reference is broken.
+std::string itemOfAMissingSet(int set) {
+    return "INSERT INTO items (task_set_id, position, item_id, category, messages, references_json, metadata) "
+           "VALUES (" + std::to_string(set) + ", 0, 'i', 'c', '[]', '[]', '{}')";
+}
+
+// Three items, one with a grader and one with metadata: what a schema-13 workspace stored.
+TaskSet olderItems() {
+    TaskSet set;
+    set.name = "older";
+    for (int i = 0; i < 3; ++i) {
+        TaskItem item;
+        item.id = "q" + std::to_string(i), item.category = "c" + std::to_string(i % 2);
+        item.messages = {{"system", "be brief"}, {"user", "question " + std::to_string(i)}};
+        item.references = {"answer " + std::to_string(i)};
+        set.items.push_back(item);
+    }
+    set.items[1].grader = GraderSpec{};
+    set.items[2].metadata = {{"source", "bench"}, {"level", 3}};
+    return set;
+}
+
+// A workspace as schema 13 wrote it (items name their messages by hash in `texts`) holding
+// olderItems() as set 1, or `broken` with the second item's text missing.
+bool makeSchema13Items(const std::string& path, bool broken = false) {
+    auto ws = Workspace::open(path);
+    if (!ws) return false;
+    SqliteDb& db = *ws->writer();
+    if (!db.exec("PRAGMA foreign_keys = OFF") || !db.exec(baton::test::kUndoSchema14) ||
+        !db.exec("PRAGMA user_version = 13") ||
+        !db.exec("INSERT INTO task_sets (id, name, content_hash, source, default_grader, item_count, imported_at_ms) "
+                 "VALUES (1, 'older', 'hash of older', 'test', '{}', 3, 0)"))
+        return false;
+    const TaskSet set = olderItems();
+    for (size_t i = 0; i < set.items.size(); ++i) {
+        TaskItemDump dump = dumpTaskItem(set.items[i]);
+        auto hash = putText(db, dump.messages);
+        if (!hash) return false;
+        auto insert = db.prepare("INSERT INTO items (task_set_id, position, item_id, category, messages_hash, "
+                                 "references_json, grader, metadata) VALUES (1, ?, ?, ?, ?, ?, ?, ?)");
+        if (!insert) return false;
+        insert->bind(1, int64_t(i)).bind(2, set.items[i].id).bind(3, set.items[i].category);
+        insert->bind(4, broken && i == 1 ? std::string("no such text") : *hash).bind(5, dump.references);
+        if (set.items[i].grader)
+            insert->bind(6, dump.grader);
+        else
+            insert->bindNull(6);
+        insert->bind(7, dump.metadata);
+        if (!insert->run()) return false;
+    }
+    return bool(db.exec("PRAGMA foreign_keys = ON"));
 }
 
 std::string textsLayout(SqliteDb& db) {
@@ -75,10 +120,6 @@ private slots:
         QCOMPARE(db.queryText("SELECT group_concat(body) FROM (SELECT body FROM texts ORDER BY id)").value(),
                  std::string("first,second"));
         QCOMPARE(getText(db, first).value(), std::optional<std::string>("first"));
-        // The index is the parent key of the references to texts(hash).
-        QVERIFY(!db.exec("SAVEPOINT s; " + itemWithMessages(901, "no such text")));
-        QVERIFY(db.exec("ROLLBACK TO s; RELEASE s"));
-        QVERIFY(db.exec(itemWithMessages(902, first)));
     }
 
     void anOlderWorkspaceWithTextsKeepsItsLayout() {
@@ -130,7 +171,7 @@ private slots:
         auto report = compactWorkspace(db, [&](std::string_view step, double f) { steps.emplace_back(step, f); });
         QVERIFY2(report, report ? "" : report.error().describe().c_str());
         QVERIFY(report->textsRebuilt);
-        QCOMPARE(report->texts, int64_t(45032));
+        QCOMPARE(report->texts, int64_t(45002));
         QVERIFY2(report->bytesAfter + 4000000 < report->bytesBefore + 200000,
                  (std::to_string(report->bytesBefore) + " -> " + std::to_string(report->bytesAfter)).c_str());
         // Progress: the copy's batches as fractions through the hashes, rising, then the vacuum.
@@ -143,19 +184,18 @@ private slots:
         QCOMPARE(db.queryInt("SELECT \"unique\" FROM pragma_index_list('texts') WHERE name = 'texts_by_hash'").value(),
                  int64_t(1));
         QCOMPARE(db.queryText("PRAGMA integrity_check").value(), std::string("ok"));
-        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(45032));
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(45002));
         QCOMPARE(getText(db, "").value(), std::optional<std::string>("a text whose hash sorts first"));
         QCOMPARE(getText(db, hashes[12345]).value(), std::optional<std::string>("answer 12345"));
         QCOMPARE(putText(db, "answer 7").value(), hashes[7]);
         auto loaded = loadTaskSet(db, "older");
         QVERIFY(loaded);
         QCOMPARE(loaded->items, set.items);
-        // The connection's settings are back, and texts(hash) is still the references' parent key.
+        // The connection's settings are back.
         QCOMPARE(db.queryInt("PRAGMA foreign_keys").value(), int64_t(1));
         QCOMPARE(db.queryInt("PRAGMA temp_store").value(), int64_t(2)); // MEMORY, as Workspace::open sets it
         QCOMPARE(db.queryInt("PRAGMA secure_delete").value(), secureDelete);
-        QVERIFY(!db.exec("SAVEPOINT s; " + itemWithMessages(901, "no such text")));
-        QVERIFY(db.exec("ROLLBACK TO s; RELEASE s"));
+        QVERIFY(!db.exec(itemOfAMissingSet(901)));
 
         auto again = compactWorkspace(db);
         QVERIFY(again);
@@ -205,7 +245,7 @@ private slots:
         SqliteDb& db = *ws->writer();
         QVERIFY(putText(db, "kept"));
         QVERIFY(db.exec("PRAGMA foreign_keys = OFF"));
-        QVERIFY(db.exec(itemWithMessages(901, "no such text")));
+        QVERIFY(db.exec(itemOfAMissingSet(901)));
         QVERIFY(db.exec("PRAGMA foreign_keys = ON"));
         auto report = compactWorkspace(db);
         QVERIFY(!report);
@@ -219,6 +259,73 @@ private slots:
         QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(2));
     }
 
+    // Schema 14: an older workspace's items are copied with their messages, read back the same,
+    // and their texts stay where they were; a set imported after is stored the same way.
+    void aSchema13WorkspacesItemsHoldTheirMessagesOnceMigrated() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("w.db").toStdString();
+        QVERIFY(makeSchema13Items(path));
+        auto ws = Workspace::open(path);
+        QVERIFY2(ws, ws ? "" : ws.error().describe().c_str());
+        SqliteDb& db = *ws->writer();
+        QCOMPARE(db.queryInt("PRAGMA user_version").value(), int64_t(latestSchemaVersion()));
+        QCOMPARE(db.queryText("SELECT group_concat(name) FROM pragma_table_info('items')").value(),
+                 std::string("task_set_id,position,item_id,category,messages,references_json,grader,metadata"));
+        QCOMPARE(db.queryText("PRAGMA integrity_check").value(), std::string("ok"));
+        QCOMPARE(db.queryText("PRAGMA foreign_key_check").value(), std::string());
+        QCOMPARE(db.queryText("SELECT group_concat(name) FROM (SELECT name FROM pragma_index_list('items') "
+                              "ORDER BY name)").value(),
+                 std::string("items_by_position,sqlite_autoindex_items_1"));
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%v14%'").value(), int64_t(0));
+        const TaskSet set = olderItems();
+        auto loaded = loadTaskSet(db, "older");
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        QCOMPARE(loaded->items, set.items);
+        QCOMPARE(loadTaskItem(db, "older", "q2").value(), std::optional<TaskItem>(set.items[2]));
+        QCOMPARE(db.queryText("SELECT messages FROM items WHERE item_id = 'q0'").value(),
+                 dumpTaskItem(set.items[0]).messages);
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(3));
+
+        TaskSet newer = set;
+        newer.name = "newer";
+        newer.items.pop_back();
+        auto saved = saveTaskSet(db, newer, "test", 0);
+        QVERIFY2(saved, saved ? "" : saved.error().describe().c_str());
+        QCOMPARE(loadTaskSet(db, "newer").value().items, newer.items);
+        QCOMPARE(db.queryInt("SELECT COUNT(*) FROM texts").value(), int64_t(3)); // nothing more in texts
+    }
+
+    // An item whose text is missing (a damaged workspace) stops the step: nothing is lost, and
+    // the error says which step and why.
+    void anItemWithoutItsTextStopsTheMigration() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("w.db").toStdString();
+        QVERIFY(makeSchema13Items(path, true));
+        auto ws = Workspace::open(path);
+        QVERIFY(!ws);
+        QVERIFY2(ws.error().message.find("could not migrate it to schema 14 (NOT NULL constraint failed: "
+                                         "items_v14.messages)") != std::string::npos,
+                 ws.error().message.c_str());
+        auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly).value();
+        QCOMPARE(db->queryInt("PRAGMA user_version").value(), int64_t(13));
+        QCOMPARE(db->queryInt("SELECT COUNT(*) FROM items WHERE messages_hash IS NOT NULL").value(), int64_t(3));
+        QCOMPARE(db->queryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'items_by_position'").value(),
+                 int64_t(1));
+    }
+
+    // A read-only copy of schema 13 is read as it is (issue 16, item 12): its items' messages
+    // are found in `texts`.
+    void aReadOnlySchema13CopyReadsItsItemsFromTexts() {
+        QTemporaryDir dir;
+        const std::string path = dir.filePath("w.db").toStdString();
+        QVERIFY(makeSchema13Items(path));
+        QVERIFY(oldestSchemaReadAsItIs() <= 13);
+        auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly).value();
+        auto loaded = loadTaskSet(*db, "older");
+        QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
+        QCOMPARE(loaded->items, olderItems().items);
+        QCOMPARE(loadTaskItem(*db, "older", "q1").value(), std::optional<TaskItem>(olderItems().items[1]));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestWorkspaceLayout)
