@@ -294,9 +294,10 @@ ALTER TABLE response_cache_v13 RENAME TO response_cache;
     // v14: a task item holds its messages (the JSON array) in its own row. They were a text found
     // by its hash: the text's row, its 64-character hash in texts_by_hash and in the item's row,
     // and the foreign key's lookup made a 1M-item import write 405 MB and cost the sqlite3 CLI
-    // 2.6x the CPU of this layout (README, "Task import"). The items are copied with their texts;
-    // those texts stay in `texts` (a call logged before v13 may name the same text). An item whose
-    // text is missing (a damaged workspace) fails the step on NOT NULL, so nothing is lost.
+    // 2.6x the CPU of this layout (README, "Workspace database", schema 14). The items are copied
+    // with their texts; those texts stay in `texts` (a call logged before v13 may name the same
+    // text). An item whose text is missing (a damaged workspace) fails the step on NOT NULL, so
+    // nothing is lost.
     R"sql(
 DROP INDEX items_by_position;
 CREATE TABLE items_v14 (

@@ -12,8 +12,8 @@ constexpr const char* kPendingHash = "(import in progress)";
 /// but random ids land at random places of the index of ids (task_set_id, item_id): 1M items with
 /// UUID-like ids took 8.0 s with the writer's usual 8 MiB, 2 s of it the kernel copying spilled
 /// pages, and 6.3 s with 64 MiB (63 against 126 MB of peak RSS); ids in order cost the same with
-/// both (README, "Task import"). SQLite fills the cache only as pages are touched, so a small
-/// import stays small.
+/// both (README, "Workspace database", schema 14). SQLite fills the cache only as pages are
+/// touched, so a small import stays small.
 constexpr int64_t kImportCacheKiB = 64 * 1024;
 
 } // namespace
