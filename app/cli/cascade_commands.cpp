@@ -3,6 +3,7 @@
 
 #include "cli_numbers.h"
 #include "model/money.h"
+#include "model/money_text.h"
 #include "cli_output.h"
 #include "command.h"
 #include "store/run_store.h"
@@ -83,11 +84,11 @@ int optimiseCommand(const ParsedArgs& args) {
     std::cout << "Cascade for run " << runId << " under $" << *budget
               << " per item (scorer: answer-format confidence)\n"
               << "  " << chain << "\n";
-    std::snprintf(line, sizeof line, "  expected on %zu training items: accuracy %.3f at $%.6f per item\n",
-                  train.items.size(), plan->accuracy, plan->meanCostUsd);
+    std::snprintf(line, sizeof line, "  expected on %zu training items: accuracy %.3f at %s per item\n",
+                  train.items.size(), plan->accuracy, core::formatUsdFigure(plan->meanCostUsd).c_str());
     std::cout << line;
-    std::snprintf(line, sizeof line, "  measured on %zu held-out items: accuracy %.3f at $%.6f per item\n",
-                  heldOut.items.size(), check.accuracy, check.meanCostUsd);
+    std::snprintf(line, sizeof line, "  measured on %zu held-out items: accuracy %.3f at %s per item\n",
+                  heldOut.items.size(), check.accuracy, core::formatUsdFigure(check.meanCostUsd).c_str());
     std::cout << line;
     return Ok;
 }

@@ -7,6 +7,7 @@
 #include "command.h"
 #include "matrix/matrix_import.h"
 #include "matrix_source.h"
+#include "model/money_text.h"
 #include "router_aiq_text.h"
 #include "router_embeddings.h"
 #include "replay/router_fit.h"
@@ -129,12 +130,12 @@ int trainCommand(const ParsedArgs& args) {
     std::printf("  items: %d train, %d validation, %d test (seed %d)\n", p["train_items"].get<int>(),
                 p["validation_items"].get<int>(), p["test_items"].get<int>(), p["seed"].get<int>());
     std::printf("  lambda %g, chosen by %s\n", artifact->defaultLambda(), p["lambda_chosen_by"].get<std::string>().c_str());
-    auto usd = [](const nlohmann::json& v) { return v.is_null() ? std::string("unknown") : fixedOrUnknown(v.get<double>(), 6); };
-    std::printf("  held-out test items: accuracy %.4f at $%s per item, %.1f%% of calls to %s\n",
+    auto usd = [](const nlohmann::json& v) { return v.is_null() ? std::string("unknown") : core::formatUsdFigure(v.get<double>()); };
+    std::printf("  held-out test items: accuracy %.4f at %s per item, %.1f%% of calls to %s\n",
                 m["test"]["accuracy"].get<double>(), usd(m["test"]["mean_cost_usd"]).c_str(),
                 100 * m["test"]["strong_share"].get<double>(), m["strong_model"].get<std::string>().c_str());
     for (const auto& s : m["test_singles"])
-        std::printf("    %-28s accuracy %.4f at $%s per item\n", s["model"].get<std::string>().c_str(),
+        std::printf("    %-28s accuracy %.4f at %s per item\n", s["model"].get<std::string>().c_str(),
                     s["accuracy"].get<double>(), usd(s["mean_cost_usd"]).c_str());
     std::printf("    %-28s accuracy %.4f\n", "oracle", m["test_oracle"]["accuracy"].get<double>());
     std::printf("%s", routerAiqText(*artifact).c_str());

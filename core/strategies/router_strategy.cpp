@@ -167,7 +167,7 @@ RouterStrategy::Decision RouterStrategy::decide(const TaskItem& item, const std:
                        "); P(correct), expected cost, score:";
     for (size_t m = 0; m < m_models.size(); ++m)
         text += (m ? "; " : " ") + m_models[m]->name + " " + fixed("%.3f", c.probability[m]) + " " +
-                (std::isnan(c.expectedCost[m]) ? std::string("$unknown") : fixed("$%.6f", c.expectedCost[m])) + " " +
+                formatUsdFigure(c.expectedCost[m]) + " " +
                 fixed("%.3f", c.score[m]);
     size_t likeliest = size_t(std::max_element(c.probability.begin(), c.probability.end()) - c.probability.begin());
     size_t runnerUp = c.model == 0 && m_models.size() > 1 ? 1 : 0;
@@ -183,7 +183,7 @@ RouterStrategy::Decision RouterStrategy::decide(const TaskItem& item, const std:
         double dp = c.probability[likeliest] - c.probability[c.model];
         double dc = c.expectedCost[likeliest] - c.expectedCost[c.model];
         text += m_models[likeliest]->name + " is likelier right by " + fixed("%.3f", dp) + " but costs " +
-                (std::isnan(dc) ? std::string("an unknown amount") : fixed("$%.6f", dc)) + " more, lambda x that = " +
+                (std::isnan(dc) ? std::string("an unknown amount") : formatUsdFigure(dc)) + " more, lambda x that = " +
                 (std::isnan(dc) ? std::string("unknown") : fixed("%.3f", m_lambda * dc));
     }
     d.reason = std::move(text);

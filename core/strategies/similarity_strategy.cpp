@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "strategies/similarity_strategy.h"
+#include "model/money_text.h"
 #include "strategies/settings_reader.h"
 
 #include <cstdint>
@@ -80,9 +81,9 @@ SimilarityStrategy::Choice SimilarityStrategy::choose(const TaskItem& item) cons
 Async<StrategyResult> SimilarityStrategy::answer(StrategyContext& ctx) {
     Choice c = choose(ctx.item());
     char text[256];
-    std::snprintf(text, sizeof text,
-                  "%zu nearest labelled items: expected grade %.2f, expected cost $%.6f, score %.3f (lambda %g) -> %s",
-                  c.neighbours, c.expectedGrade, c.expectedCostUsd, c.score, m_lambda, c.model->name.c_str());
+    std::snprintf(text, sizeof text, "%zu nearest labelled items: expected grade %.2f, expected cost %s, score %.3f (lambda %g) -> %s",
+                  c.neighbours, c.expectedGrade, formatUsdFigure(c.expectedCostUsd).c_str(), c.score, m_lambda,
+                  c.model->name.c_str());
     Reason reason{text, c.score, std::nullopt};
     auto asking = ctx.ask(*c.model, ctx.item().messages, CallRole::Answer, "0", "", std::move(reason));
     ModelCallResult call = co_await asking;
