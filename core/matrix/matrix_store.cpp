@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "matrix/matrix_store.h"
+#include "store/schema_layout.h"
 #include "util/json_reader.h"
 #include "util/json_text.h"
 
@@ -212,9 +213,9 @@ Result<int64_t> saveMatrix(SqliteDb& db, const OutcomeMatrix& m, const std::stri
 
 Result<std::vector<StoredMatrixInfo>> listMatrices(SqliteDb& db) {
     std::vector<StoredMatrixInfo> list;
-    auto has = db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'matrices'");
+    auto has = hasTable(db, "matrices");
     if (!has) return std::unexpected(has.error());
-    if (*has == 0) return list;
+    if (!*has) return list;
     auto q = db.prepare("SELECT id, name, format, source_file, source_sha256, importer_version, imported_at, "
                         "item_count, model_count, cell_count FROM matrices ORDER BY id");
     if (!q) return std::unexpected(q.error());

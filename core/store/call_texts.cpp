@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/call_texts.h"
 #include "store/hash_key.h"
+#include "store/schema_layout.h"
 #include "util/sha256.h"
 
 namespace baton::core {
@@ -21,8 +22,8 @@ Result<std::optional<std::string>> findCallText(SqliteDb& db, std::string_view h
     if (!stmt) {
         // A read-only workspace of schema 12 is read as it is (Workspace::openForReading): it has
         // no call texts, all of them are in `texts`.
-        auto table = db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'call_texts'");
-        if (table && *table == 0) return std::optional<std::string>();
+        auto table = hasTable(db, "call_texts");
+        if (table && !*table) return std::optional<std::string>();
         return std::unexpected(stmt.error());
     }
     (*stmt)->bind(1, hashKey(hash)).bind(2, hash);

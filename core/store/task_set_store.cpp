@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/task_set_store.h"
+#include "store/schema_layout.h"
 #include "store/task_set_writer.h"
 
 #include <algorithm>
@@ -100,7 +101,7 @@ namespace {
 /// a read-only copy of an older workspace, read as it is (Workspace::openForReading), finds them
 /// in `texts` by the item's messages_hash.
 Result<std::string> itemColumns(SqliteDb& db) {
-    auto inRow = db.queryInt("SELECT COUNT(*) FROM pragma_table_info('items') WHERE name = 'messages'");
+    auto inRow = hasColumn(db, "items", "messages");
     if (!inRow) return std::unexpected(inRow.error());
     if (*inRow) return "SELECT item_id, category, messages, references_json, grader, metadata FROM items i ";
     return "SELECT i.item_id, i.category, t.body, i.references_json, i.grader, i.metadata "

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 #include "store/workspace.h"
 #include "store/call_texts.h"
+#include "store/schema_layout.h"
 #include "store/schema.h"
 
 #include <filesystem>
@@ -89,9 +90,9 @@ namespace {
 // (no foreign key: its text is found by hashKey in call_texts), so foreign_key_check cannot see
 // them; such a row is a miss that is never replaced, so every run pays again for its request.
 Status checkCachedAnswers(SqliteDb& db, int64_t& broken, std::string& first) {
-    auto layout = db.queryInt("SELECT COUNT(*) FROM sqlite_master WHERE name = 'call_texts'");
+    auto layout = hasTable(db, "call_texts");
     if (!layout) return std::unexpected(layout.error());
-    if (*layout == 0) return {}; // schema 12, read as it is: its foreign key covers the cache
+    if (!*layout) return {}; // schema 12, read as it is: its foreign key covers the cache
     auto rows = db.prepare("SELECT c.id, c.response_hash FROM response_cache c "
                            "LEFT JOIN texts t ON t.hash = c.response_hash WHERE t.hash IS NULL ORDER BY c.id");
     if (!rows) return std::unexpected(rows.error());
@@ -212,8 +213,8 @@ Result<WorkspaceInfo> Workspace::info() const {
     info.sizeBytes = static_cast<int64_t>(std::filesystem::file_size(m_path, ec));
     for (const char* table : {"task_sets", "items", "texts", "call_texts", "runs", "calls", "outcomes"}) {
         // A read-only copy of schema 12 is read as it is, without call texts.
-        auto exists = db.queryInt(std::string("SELECT COUNT(*) FROM sqlite_master WHERE name = '") + table + "'");
-        if (exists && *exists == 0) continue;
+        auto exists = hasTable(db, table);
+        if (exists && !*exists) continue;
         auto count = db.queryInt(std::string("SELECT COUNT(*) FROM ") + table);
         if (!count) return std::unexpected(count.error());
         info.rowCounts[table] = *count;

@@ -4,6 +4,7 @@
 // their messages since schema 14 (named a text by hash before).
 
 #include "store/schema.h"
+#include "store/schema_layout.h"
 #include "store/task_set_store.h"
 #include "store/text_store.h"
 #include "store/workspace.h"
@@ -321,6 +322,11 @@ private slots:
         QVERIFY(makeSchema13Items(path));
         QVERIFY(oldestSchemaReadAsItIs() <= 13);
         auto db = SqliteDb::open(path, SqliteDb::Mode::ReadOnly).value();
+        QCOMPARE(hasColumn(*db, "items", "messages").value(), false);
+        QCOMPARE(hasColumn(*db, "items", "messages_hash").value(), true);
+        QCOMPARE(hasColumn(*db, "no_such_table", "messages").value(), false);
+        QCOMPARE(hasTable(*db, "call_texts").value(), true);
+        QCOMPARE(hasTable(*db, "items_v14").value(), false);
         auto loaded = loadTaskSet(*db, "older");
         QVERIFY2(loaded, loaded ? "" : loaded.error().describe().c_str());
         QCOMPARE(loaded->items, olderItems().items);
