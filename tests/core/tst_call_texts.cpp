@@ -167,6 +167,31 @@ private slots:
                  checked.error().message.c_str());
     }
 
+    // A cached answer that cannot answer (its text gone) is a miss; the next answer of its key
+    // takes its place. Before, the first row was kept whatever it held, so every run paid for that
+    // request again.
+    void aCachedAnswerWithoutItsTextIsReplaced() {
+        QTemporaryDir dir;
+        auto ws = Workspace::open(dir.filePath("w.db").toStdString());
+        QVERIFY(ws);
+        SqliteDb& db = *ws->writer();
+        const std::string key = sha256Hex("a request");
+        CachedResponse lost{"lost answer", TokenUsage::fromOpenAi(3, 0, 2, 0), "stop", 1.0, 1.0};
+        QVERIFY(insertCachedResponse(db, key, lost, 1));
+        QVERIFY(db.exec("DELETE FROM call_texts WHERE body = 'lost answer'"));
+        QCOMPARE(bool(findCachedResponse(db, key)), false);
+        CachedResponse again{"answer again", TokenUsage::fromOpenAi(4, 0, 5, 0), "length", 7.0, 2.0};
+        QVERIFY(insertCachedResponse(db, key, again, 2));
+        auto found = findCachedResponse(db, key);
+        QVERIFY(found);
+        QCOMPARE(found->text, std::string("answer again"));
+        QCOMPARE(found->usage.output, std::optional<int64_t>(5));
+        QCOMPARE(found->finishReason, std::string("length"));
+        QCOMPARE(found->latencyMs, std::optional<double>(7.0));
+        QCOMPARE(count(db, "response_cache"), int64_t(1));
+        QVERIFY(Workspace::checkReferences(db));
+    }
+
     // A workspace of schema 12 opened by this build: its calls' texts stay in `texts` and are read
     // from there (its resume finds its answered calls), its cache is carried over and still answers,
     // and what is logged after goes to the call texts.
