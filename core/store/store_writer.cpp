@@ -25,8 +25,10 @@ bool isLockWaitGivenUp(const Error& e) {
     return e.kind == ErrorKind::Io && e.message == lockWaitGivenUp().message;
 }
 
-StoreWriter::StoreWriter(std::unique_ptr<SqliteDb> db, size_t maxBatch, std::chrono::milliseconds groupCommitInterval)
-    : m_db(std::move(db)), m_maxBatch(maxBatch), m_interval(groupCommitInterval), m_thread([this] { loop(); }) {}
+StoreWriter::StoreWriter(std::unique_ptr<SqliteDb> db, size_t maxBatch, std::chrono::milliseconds groupCommitInterval,
+                         std::chrono::milliseconds syncInterval)
+    : m_db(std::move(db)), m_maxBatch(maxBatch), m_interval(groupCommitInterval), m_syncInterval(syncInterval),
+      m_synchronous(m_db->queryInt("PRAGMA synchronous").value_or(2)), m_thread([this] { loop(); }) {}
 
 StoreWriter::~StoreWriter() {
     {
@@ -130,7 +132,21 @@ Status StoreWriter::beginWaitingForOthers() {
     return begun;
 }
 
+bool StoreWriter::syncDue() const {
+    return m_synchronous < 2 && std::chrono::steady_clock::now() - m_lastSync >= m_syncInterval;
+}
+
 void StoreWriter::applyBatch(std::deque<Pending>& batch) {
+    // This batch's commit syncs the WAL, and so every commit before it. Set outside the
+    // transaction, put back after it.
+    const bool sync = syncDue() && m_db->exec("PRAGMA synchronous = FULL");
+    const bool committed = applyInTransaction(batch);
+    if (!sync) return;
+    (void)m_db->exec("PRAGMA synchronous = " + std::to_string(m_synchronous));
+    if (committed) m_lastSync = std::chrono::steady_clock::now();
+}
+
+bool StoreWriter::applyInTransaction(std::deque<Pending>& batch) {
     // A batch holds rows of calls already paid for. When another process holds the write lock
     // past the busy timeout it waits again, up to kMaxLockWait, instead of failing: a `tasks
     // import` of 300,000 items started during a run stopped the run after 5 s with the rows of
@@ -139,7 +155,7 @@ void StoreWriter::applyBatch(std::deque<Pending>& batch) {
     if (!begun) {
         for (auto& p : batch)
             p.done.set_value(begun);
-        return;
+        return false;
     }
     std::vector<Status> results;
     results.reserve(batch.size());
@@ -155,7 +171,7 @@ void StoreWriter::applyBatch(std::deque<Pending>& batch) {
             // batch is stored, so every operation in it gets the error that caused it.
             for (auto& q : batch)
                 q.done.set_value(result);
-            return;
+            return false;
         }
         results.push_back(std::move(result));
     }
@@ -168,6 +184,7 @@ void StoreWriter::applyBatch(std::deque<Pending>& batch) {
     }
     for (size_t i = 0; i < batch.size(); ++i)
         batch[i].done.set_value(committed ? results[i] : committed);
+    return bool(committed);
 }
 
 } // namespace baton::core

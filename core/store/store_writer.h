@@ -5,7 +5,9 @@
 /// one is rolled back alone. A future resolves only after the operation's batch committed.
 /// Commits are grouped: at most one per kGroupCommitInterval while operations keep coming.
 /// A submit wakes the thread only when it waits for work (or a batch is full): one gathering a
-/// group is not woken for every operation.
+/// group is not woken for every operation. The first commit after each kSyncInterval is synced to
+/// disk (synchronous = FULL for that commit): in WAL mode with synchronous = NORMAL only a
+/// checkpoint syncs, so what a power loss can cost is bounded by time, not by the WAL's size.
 
 #include "store/sqlite_db.h"
 
@@ -30,9 +32,12 @@ public:
     static constexpr std::chrono::minutes kMaxLockWait{10};
     /// How often a waiting batch tries the lock again (and sees giveUpWaitingForLock()).
     static constexpr std::chrono::milliseconds kLockRetry{200};
+    /// At most this long between two commits synced to disk, while commits keep coming.
+    static constexpr std::chrono::milliseconds kSyncInterval{1000};
 
     explicit StoreWriter(std::unique_ptr<SqliteDb> db, size_t maxBatch = 512,
-                         std::chrono::milliseconds groupCommitInterval = kGroupCommitInterval);
+                         std::chrono::milliseconds groupCommitInterval = kGroupCommitInterval,
+                         std::chrono::milliseconds syncInterval = kSyncInterval);
     ~StoreWriter(); ///< commits everything queued, then stops
     StoreWriter(const StoreWriter&) = delete;
     StoreWriter& operator=(const StoreWriter&) = delete;
@@ -65,11 +70,15 @@ private:
     };
     void loop();
     void applyBatch(std::deque<Pending>& batch);
+    bool applyInTransaction(std::deque<Pending>& batch); ///< whether it committed
     Status beginWaitingForOthers();
+    bool syncDue() const;
 
     std::unique_ptr<SqliteDb> m_db;
     size_t m_maxBatch;
     std::chrono::milliseconds m_interval;
+    std::chrono::milliseconds m_syncInterval;
+    int64_t m_synchronous = 2; // the connection's level: FULL (2) or more syncs every commit already
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Pending> m_queue;
@@ -78,6 +87,7 @@ private:
     size_t m_commits = 0;
     size_t m_wakes = 0;
     std::chrono::steady_clock::time_point m_lastCommit; // writer thread only
+    std::chrono::steady_clock::time_point m_lastSync;   // writer thread only
     std::function<void()> m_lockWaitNotice;            // guarded by m_mutex
     std::atomic<bool> m_waitingForLock{false};
     std::atomic<bool> m_giveUpWaiting{false};

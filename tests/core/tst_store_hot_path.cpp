@@ -284,6 +284,37 @@ private slots:
         auto ws = Workspace::open(dir.filePath("w.db").toStdString()).value();
         QCOMPARE(ws.writer()->queryText("PRAGMA journal_mode").value(), std::string("wal"));
         QCOMPARE(ws.writer()->queryInt("PRAGMA synchronous").value(), int64_t(1)); // NORMAL (README)
+        QCOMPARE(ws.writer()->queryInt("PRAGMA wal_autocheckpoint").value(), int64_t(16000));
+    }
+
+    // With synchronous = NORMAL only a checkpoint synced the WAL, so what a power loss could cost
+    // grew with the pages between checkpoints. The writer now makes its first commit after each
+    // sync interval a synced one (synchronous = FULL for that commit, NORMAL again after).
+    void theWriterSyncsACommitEachInterval() {
+        for (auto [interval, synced] : {std::pair{std::chrono::milliseconds(0), 3}, {std::chrono::hours(1), 1}}) {
+            QTemporaryDir dir;
+            auto ws = Workspace::open(dir.filePath("w.db").toStdString()).value();
+            std::vector<std::string> pragmas;
+            auto onStatement = [](unsigned, void* seen, void* statement, void*) {
+                std::string_view sql = sqlite3_sql(static_cast<sqlite3_stmt*>(statement));
+                if (sql.starts_with("PRAGMA synchronous")) static_cast<std::vector<std::string>*>(seen)->emplace_back(sql);
+                return 0;
+            };
+            sqlite3_trace_v2(ws.writer()->handle(), SQLITE_TRACE_STMT, onStatement, &pragmas);
+            {
+                StoreWriter writer(ws.takeWriter(), 512, std::chrono::milliseconds(0), interval);
+                for (int i = 0; i < 3; ++i) // three batches, three commits
+                    QVERIFY(writer
+                                .submit([i](SqliteDb& db) -> Status {
+                                    auto hash = putText(db, "text " + std::to_string(i));
+                                    return hash ? Status{} : std::unexpected(hash.error());
+                                })
+                                .get());
+                QCOMPARE(writer.commitCount(), size_t(3));
+            }
+            QCOMPARE(std::count(pragmas.begin(), pragmas.end(), "PRAGMA synchronous = FULL"), std::ptrdiff_t(synced));
+            QCOMPARE(std::count(pragmas.begin(), pragmas.end(), "PRAGMA synchronous = 1"), std::ptrdiff_t(synced));
+        }
     }
 
     void openChecksIntegrityOnlyAfterAnUncleanShutdown() {
