@@ -24,10 +24,12 @@ int infoCommand(const ParsedArgs& args) {
     if (!workspace) return reportError(workspace.error(), json);
     auto info = workspace->info();
     if (!info) return reportError(info.error(), json);
+    const auto& notMigrated = workspace->notMigrated();
     if (json) {
         printJson({{"path", info->path},
                    {"schema_version", info->schemaVersion},
                    {"latest_schema_version", info->latestSchemaVersion},
+                   {"not_migrated", notMigrated ? nlohmann::json(notMigrated->message) : nlohmann::json()},
                    {"journal_mode", info->journalMode},
                    {"integrity", info->integrity},
                    {"size_bytes", info->sizeBytes},
@@ -37,6 +39,7 @@ int infoCommand(const ParsedArgs& args) {
     std::cout << "Workspace " << info->path << "\n  schema " << info->schemaVersion << " (latest "
               << info->latestSchemaVersion << "), journal " << info->journalMode << ", integrity " << info->integrity
               << ", " << info->sizeBytes << " bytes\n";
+    if (notMigrated) std::cout << "  read as it is, not migrated: " << notMigrated->message << "\n";
     size_t width = 0;
     for (const auto& [table, rows] : info->rowCounts)
         width = std::max(width, table.size());
@@ -49,13 +52,28 @@ int checkCommand(const ParsedArgs& args) {
     bool json = args.has("--json");
     auto db = args.value("--db");
     if (!db || !args.positional.empty()) return usageError("db check needs --db DB", "db check");
-    auto workspace = core::Workspace::open(*db, false);
+    // Read as it is when it cannot be written or migrated (a read-only copy, a damaged row): what
+    // is damaged is what the user needs to know, and the migration's error did not say.
+    auto workspace = core::Workspace::openForReading(*db);
     if (!workspace) return reportError(workspace.error(), json);
-    if (!workspace->checkedOnOpen()) // open() checks by itself only after an unclean shutdown
-        if (auto ok = core::Workspace::checkIntegrity(*workspace->writer()); !ok) return reportError(ok.error(), json);
-    if (auto ok = core::Workspace::checkReferences(*workspace->writer()); !ok) return reportError(ok.error(), json);
+    std::unique_ptr<core::SqliteDb> reader;
+    core::SqliteDb* connection = workspace->writer();
+    if (!connection) {
+        auto opened = workspace->openReader();
+        if (!opened) return reportError(opened.error(), json);
+        reader = std::move(*opened);
+        connection = reader.get();
+    }
+    const auto& notMigrated = workspace->notMigrated();
+    if (notMigrated) std::cerr << "baton-cli: checked as it is, not migrated: " << notMigrated->message << "\n";
+    if (!workspace->checkedOnOpen()) // opening checks by itself only after an unclean shutdown or read as it is
+        if (auto ok = core::Workspace::checkIntegrity(*connection); !ok) return reportError(ok.error(), json);
+    if (auto ok = core::Workspace::checkReferences(*connection); !ok) return reportError(ok.error(), json);
     if (json)
-        printJson({{"path", *db}, {"integrity", "ok"}, {"references", "ok"}});
+        printJson({{"path", *db},
+                   {"integrity", "ok"},
+                   {"references", "ok"},
+                   {"not_migrated", notMigrated ? nlohmann::json(notMigrated->message) : nlohmann::json()}});
     else
         std::cout << "Workspace " << *db << ": integrity ok, every reference finds its row\n";
     return Ok;

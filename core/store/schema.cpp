@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 #include "store/schema.h"
 #include "store/hash_key.h"
+#include "store/sqlite_temp_dir.h"
 
 #include <array>
+#include <chrono>
 #include <sqlite3.h>
 
 namespace baton::core {
@@ -343,10 +345,50 @@ Status defineMigrationFunctions(SqliteDb& db) {
     return {};
 }
 
+// How long a step waits for the write lock. Another process opening the same older workspace at
+// the same moment holds it while it migrates (7 s for 1M items at schema 14), and SQLite's busy
+// timeout alone (5 s) failed every command but the first (a hostile test: 10 of 10).
+constexpr std::chrono::minutes kStepLockWait{10};
+
+// BEGIN IMMEDIATE, tried again through the connection's own busy handler until kStepLockWait.
+Status beginStep(SqliteDb& db) {
+    const auto until = std::chrono::steady_clock::now() + kStepLockWait;
+    for (;;) {
+        auto begun = db.exec("BEGIN IMMEDIATE");
+        const int rc = sqlite3_errcode(db.handle()) & 0xff;
+        if (begun || (rc != SQLITE_BUSY && rc != SQLITE_LOCKED) || std::chrono::steady_clock::now() >= until)
+            return begun;
+    }
+}
+
+// The error of a step that failed, with what to do: SQLite's advice, or for what a migration
+// meets more than other writes, a damaged row or a full temporary folder, its own.
+Error stepError(SqliteDb& db, int version) {
+    const int rc = sqlite3_errcode(db.handle()) & 0xff;
+    const std::string step = "could not migrate it to schema " + std::to_string(version);
+    const std::string what = db.path() + ": " + step + " (" + sqlite3_errmsg(db.handle()) + ")";
+    Error e;
+    if (rc == SQLITE_CONSTRAINT) {
+        e.kind = ErrorKind::BadInput;
+        e.message = what + ": a row of it is damaged, and nothing of that step was changed. `baton-cli db check --db " +
+                    db.path() + "` says which; commands that only read still read it as it is. Restore a backup to "
+                    "write to it again.";
+    } else if (rc == SQLITE_FULL) {
+        e.kind = ErrorKind::Io;
+        e.message = what + "; nothing of that step was changed. A step copies tables: free about the workspace's size "
+                    "on its disk and in SQLite's temporary folder (" + sqliteTempDir().string() +
+                    "; SQLITE_TMPDIR or TMPDIR when set), and try again.";
+    } else {
+        e = db.errorFor(rc, step);
+        e.message += e.kind == ErrorKind::Internal ? "; nothing of that step was changed." : " Nothing of that step was changed.";
+    }
+    return e;
+}
+
 // Applies the versions after `current`, each in a transaction of its own.
 Status applyMigrations(SqliteDb& db, int64_t current) {
     for (int version = static_cast<int>(current) + 1; version <= latestSchemaVersion(); ++version) {
-        if (auto ok = db.exec("BEGIN IMMEDIATE"); !ok) return ok;
+        if (auto begun = beginStep(db); !begun) return begun;
         // Another process that opened the workspace at the same moment may have applied this
         // version while this one waited for the lock (two commands started together).
         auto now = db.queryInt("PRAGMA user_version");
@@ -360,9 +402,7 @@ Status applyMigrations(SqliteDb& db, int64_t current) {
         }
         if (applied) applied = db.exec("COMMIT");
         if (!applied) {
-            Error e = applied.error();
-            e.message = db.path() + ": could not migrate it to schema " + std::to_string(version) + " (" +
-                        sqlite3_errmsg(db.handle()) + "); nothing of that step was changed.";
+            Error e = stepError(db, version);
             (void)db.exec("ROLLBACK");
             return std::unexpected(e);
         }
@@ -390,8 +430,9 @@ Status migrate(SqliteDb& db) {
     if (*current == latestSchemaVersion()) return {};
     if (auto ok = defineMigrationFunctions(db); !ok) return ok;
     // A step's statement journal (its INSERT ... SELECT runs inside the step's transaction) goes
-    // to a file: in memory (temp_store = MEMORY, as a writer is configured) it held 174 MB while
-    // schema 14 copied the items of a 1M-item workspace, 13 MB in a file.
+    // to a file in SQLite's temporary folder: in memory (temp_store = MEMORY, as a writer is
+    // configured) it made the process 174 MB while schema 14 copied the items of a 1M-item
+    // workspace; 28 MB with the journal (about 128 MB there) in a file.
     auto tempStore = db.queryInt("PRAGMA temp_store");
     if (!tempStore) return std::unexpected(tempStore.error());
     if (auto ok = db.exec("PRAGMA temp_store = FILE"); !ok) return ok;

@@ -105,11 +105,15 @@ Result<std::string> itemColumns(SqliteDb& db) {
     if (!inRow) return std::unexpected(inRow.error());
     if (*inRow) return "SELECT item_id, category, messages, references_json, grader, metadata FROM items i ";
     return "SELECT i.item_id, i.category, t.body, i.references_json, i.grader, i.metadata "
-           "FROM items i JOIN texts t ON t.hash = i.messages_hash ";
+           "FROM items i LEFT JOIN texts t ON t.hash = i.messages_hash ";
 }
 
-/// One row of itemColumns().
-TaskItem readItem(const Statement& row, JsonReader& reader) {
+/// One row of itemColumns(). Errors: BadInput for an item whose messages are gone (an older
+/// workspace, damaged, read as it is): it was left out without a word, so a set showed 4 of 5.
+Result<TaskItem> readItem(const Statement& row, JsonReader& reader) {
+    if (row.columnIsNull(2))
+        return fail(ErrorKind::BadInput, "item \"" + row.columnText(0) + "\" has lost its messages (their text is not "
+                                         "in the workspace, which is damaged); `baton-cli db check` says more");
     TaskItem item;
     item.id = row.columnText(0);
     item.category = row.columnText(1);
@@ -139,7 +143,9 @@ Result<TaskSet> loadItems(SqliteDb& db, int64_t id, int64_t limit, std::stop_tok
     Result<bool> row;
     while ((row = items->step()) && *row) {
         if (set.items.size() % 1024 == 0 && stop.stop_requested()) return std::unexpected(stopped());
-        set.items.push_back(readItem(*items, reader));
+        auto item = readItem(*items, reader);
+        if (!item) return std::unexpected(item.error());
+        set.items.push_back(std::move(*item));
     }
     if (!row) return std::unexpected(row.error());
     return set;
@@ -179,7 +185,9 @@ Result<std::optional<TaskItem>> loadTaskItem(SqliteDb& db, const std::string& se
     if (!row) return std::unexpected(row.error());
     if (!*row) return std::optional<TaskItem>();
     JsonReader reader("items.grader");
-    return std::optional(readItem(*stmt, reader));
+    auto item = readItem(*stmt, reader);
+    if (!item) return std::unexpected(item.error());
+    return std::optional(std::move(*item));
 }
 
 Result<TaskSetHead> loadTaskSetHead(SqliteDb& db, const std::string& selector, int64_t limit) {

@@ -162,11 +162,24 @@ Result<Workspace> Workspace::openForReading(const std::string& path) {
     if (!std::filesystem::exists(path, ec)) return open(path, false);
     auto folder = std::filesystem::absolute(path, ec).parent_path();
     // WAL needs to write -wal and -shm beside the file, so both must be writable.
-    if (::access(path.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0) return open(path, false);
+    if (::access(path.c_str(), W_OK) != 0 || ::access(folder.c_str(), W_OK) != 0) return openAsItIs(path, true);
+    auto ws = open(path, false);
+    if (ws) return ws;
+    // An older workspace this build cannot migrate (a damaged row, a full disk) is read as it is,
+    // as the Baton that wrote it read it: one bad item locked every command out of it before.
+    auto asItIs = openAsItIs(path, false);
+    if (!asItIs || asItIs->schemaVersion() == latestSchemaVersion()) return ws;
+    asItIs->m_notMigrated = ws.error();
+    return asItIs;
+}
+
+Result<Workspace> Workspace::openAsItIs(const std::string& path, bool readOnlyFile) {
     // With a -wal beside it the newest rows are there: read it (SQLite reads a read-only WAL
     // when its -shm exists); without one the file is complete and is read immutable, lock-free.
-    const bool wal = std::filesystem::file_size(path + "-wal", ec) > 0 && !ec;
-    auto db = SqliteDb::open(path, wal ? SqliteDb::Mode::ReadOnly : SqliteDb::Mode::Immutable);
+    // A file that can be written may be written meanwhile: it is never read immutable.
+    std::error_code ec;
+    const bool immutable = readOnlyFile && !(std::filesystem::file_size(path + "-wal", ec) > 0 && !ec);
+    auto db = SqliteDb::open(path, immutable ? SqliteDb::Mode::Immutable : SqliteDb::Mode::ReadOnly);
     if (!db) return std::unexpected(db.error());
     if (auto ok = requireWorkspace(**db); !ok) return std::unexpected(ok.error());
     auto integrity = (*db)->queryText("PRAGMA integrity_check");
@@ -184,7 +197,9 @@ Result<Workspace> Workspace::openForReading(const std::string& path) {
     Workspace ws;
     ws.m_path = path;
     ws.m_readOnly = true;
-    ws.m_immutable = !wal;
+    ws.m_immutable = immutable;
+    ws.m_checkedOnOpen = true;
+    ws.m_schemaVersion = static_cast<int>(*version);
     return ws;
 }
 

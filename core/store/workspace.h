@@ -8,6 +8,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace baton::core {
@@ -31,6 +32,8 @@ public:
     /// For commands that only read (report, runs, db info): like open(path, false) when the
     /// file can be written, else read-only (a copy on read-only media): no writer, no migration
     /// (an older schema is refused with advice), readers open the file immutable.
+    /// An older workspace that cannot be migrated (a damaged row, a full disk) is read as it is
+    /// too; notMigrated() says why.
     static Result<Workspace> openForReading(const std::string& path);
 
     /// The connection for writes; hand it to exactly one StoreWriter.
@@ -41,7 +44,8 @@ public:
     Result<std::unique_ptr<SqliteDb>> openReader() const;
     Result<WorkspaceInfo> info() const;
     const std::string& path() const { return m_path; }
-    /// True when open() ran the full integrity check (the last shutdown was not clean).
+    /// True when the full integrity check ran on open: after an unclean shutdown, or for a
+    /// workspace read as it is.
     bool checkedOnOpen() const { return m_checkedOnOpen; }
     /// PRAGMA integrity_check. Errors: BadInput naming the first problems when it is not "ok".
     static Status checkIntegrity(SqliteDb& db);
@@ -49,13 +53,22 @@ public:
     /// Errors: BadInput counting the rows that refer to a missing one and naming the first.
     static Status checkReferences(SqliteDb& db);
     bool readOnly() const { return m_readOnly; }
+    /// Why a workspace read as it is was not migrated (openForReading), if it could not be.
+    const std::optional<Error>& notMigrated() const { return m_notMigrated; }
 
 private:
+    /// Read-only, no migration, schemas oldestSchemaReadAsItIs() to the latest; immutable when
+    /// `readOnlyFile` and no WAL lies beside it.
+    static Result<Workspace> openAsItIs(const std::string& path, bool readOnlyFile);
+    int schemaVersion() const { return m_schemaVersion; }
+
     std::string m_path;
     std::unique_ptr<SqliteDb> m_writer;
     bool m_checkedOnOpen = false;
     bool m_readOnly = false;
     bool m_immutable = false;
+    int m_schemaVersion = 0; // as read by openAsItIs
+    std::optional<Error> m_notMigrated;
 };
 
 } // namespace baton::core

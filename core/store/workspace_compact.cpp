@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "store/workspace_compact.h"
+#include "store/sqlite_temp_dir.h"
 #include "store/workspace.h"
 
 #include <cstdlib>
@@ -18,16 +19,6 @@ int64_t fileBytes(const std::string& path) {
     for (const char* suffix : {"", "-wal"})
         if (auto size = fs::file_size(path + suffix, ec); !ec) total += int64_t(size);
     return total;
-}
-
-// Where SQLite's unix VFS makes its temporary files, VACUUM's copy among them.
-fs::path sqliteTempDir() {
-    std::error_code ec;
-    for (const char* env : {"SQLITE_TMPDIR", "TMPDIR"})
-        if (const char* dir = std::getenv(env); dir && *dir && fs::is_directory(dir, ec)) return dir;
-    for (const char* dir : {"/var/tmp", "/usr/tmp", "/tmp"})
-        if (fs::is_directory(dir, ec)) return dir;
-    return ".";
 }
 
 std::string mib(int64_t bytes) {
