@@ -24,8 +24,7 @@ Status configure(SqliteDb& db, bool writer) {
     // A checkpoint every 16,000 pages of WAL (64 MiB; SQLite's default is 1,000): a run's random
     // index pages are changed many times between two checkpoints and copied once each. 300k calls
     // logged: 41-43 us of CPU a call and 20,400-20,900 calls/s, against 50-53 us and 14,800-15,300
-    // (README, "Workspace database"). What a power loss can cost no longer depends on it: the
-    // StoreWriter syncs a commit every second.
+    // (README, "Workspace database").
     for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL", "PRAGMA temp_store = MEMORY",
                                "PRAGMA cache_size = -8192", "PRAGMA wal_autocheckpoint = 16000"})
         if (auto ok = db.exec(pragma); !ok) return ok;
